@@ -1,0 +1,1 @@
+"""mapstory: turn a news article into an interactive map story."""

