@@ -1,0 +1,216 @@
+"""Resolve the article's date phrases ("On Tuesday", "last week", "163 years ago") to ranges.
+
+News text rarely gives full dates: it speaks relative to its own publication date. A map story
+needs real dates to order and filter events, but must not pretend to more precision than the
+article gives, so every phrase becomes a range with a precision (day, week, month, quarter,
+year). dateparser does the parsing; the range and precision logic, and the few common news
+phrases it does not know (quarters, "this year"), live here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Literal
+
+from mapstory.model import Certainty, DateValue, Precision
+
+Tense = Literal["past", "future"]
+
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:effective|starting|beginning)\s+)?(?:on|in|at|by|from|since|during|until|"
+    r"as of|earlier|later)\s+",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_QUARTER_WORDS = re.compile(
+    r"^(?:the\s+)?(?P<which>first|second|third|fourth|final)\s+(?:quarter|three\s+months)"
+    r"(?:\s+of\s+(?P<year>this\s+year|last\s+year|\d{4}))?$",
+    re.IGNORECASE,
+)
+_QUARTER_CODE = re.compile(r"^Q(?P<q>[1-4])\s*(?P<year>\d{4})?$", re.IGNORECASE)
+_YEARS_AGO = re.compile(r"^(?P<n>\d+|a|one)\s+(?:years?)\s+(?:ago|earlier|before)$", re.I)
+_THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.IGNORECASE)
+_DAY_RANGE = re.compile(
+    r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
+)
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def week_range(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def quarter_range(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    first_month = 3 * (quarter - 1) + 1
+    return dt.date(year, first_month, 1), month_range(year, first_month + 2)[1]
+
+
+def _value(
+    start: dt.date,
+    end: dt.date,
+    precision: Precision,
+    phrase: str,
+    relative: bool,
+    certainty: Certainty,
+) -> DateValue:
+    return DateValue(
+        start=start,
+        end=end,
+        precision=precision,
+        phrase=phrase,
+        relative=relative,
+        certainty=certainty,
+    )
+
+
+def resolve(
+    phrase: str,
+    anchor: dt.date,
+    tense: Tense = "past",
+    certainty: Certainty = "stated",
+) -> DateValue | None:
+    """Resolve `phrase` against the article date `anchor`, or None if it is not a date.
+
+    `tense` says which way an ambiguous phrase points: "Tuesday" in "said on Tuesday" is the
+    past one, in "is scheduled to visit on Friday" the coming one. It comes from the sentence.
+    """
+    original = phrase
+    text = " ".join(phrase.strip().split())
+    text = _LEADING_WORDS.sub("", text).strip(" ,.;")
+    if not text:
+        return None
+    has_year = bool(_EXPLICIT_YEAR.search(text))
+
+    if m := _QUARTER_WORDS.match(text):
+        quarter = _ORDINALS[m["which"].lower()]
+        year_text = (m["year"] or "this year").lower()
+        year = (
+            int(year_text)
+            if year_text.isdigit()
+            else anchor.year - (1 if year_text.startswith("last") else 0)
+        )
+        start, end = quarter_range(year, quarter)
+        return _value(start, end, "quarter", original, not year_text.isdigit(), certainty)
+
+    if m := _QUARTER_CODE.match(text):
+        year = int(m["year"]) if m["year"] else anchor.year
+        start, end = quarter_range(year, int(m["q"]))
+        return _value(start, end, "quarter", original, not m["year"], certainty)
+
+    if m := _YEARS_AGO.match(text):
+        n = 1 if m["n"].lower() in ("a", "one") else int(m["n"])
+        year = anchor.year - n
+        return _value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", original, True, certainty)
+
+    if m := _THIS.match(text):
+        rel, unit = m["rel"].lower(), m["unit"].lower()
+        shift = {"this": 0, "last": -1, "next": 1}[rel]
+        if unit == "week":
+            start, end = week_range(anchor + dt.timedelta(weeks=shift))
+            return _value(start, end, "week", original, True, certainty)
+        if unit == "month":
+            month_index = anchor.year * 12 + anchor.month - 1 + shift
+            start, end = month_range(month_index // 12, month_index % 12 + 1)
+            return _value(start, end, "month", original, True, certainty)
+        year = anchor.year + shift
+        return _value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", original, True, certainty)
+
+    if text.lower() in _WEEKDAYS:
+        # "On Tuesday" in news means the nearest such day before (or after) the article date,
+        # and the article date itself when it is that weekday.
+        delta = (_WEEKDAYS[text.lower()] - anchor.weekday()) % 7
+        if tense == "past":
+            day = anchor - dt.timedelta(days=(7 - delta) % 7)
+        else:
+            day = anchor + dt.timedelta(days=delta)
+        return _value(day, day, "day", original, True, certainty)
+
+    if m := _DAY_RANGE.match(text):
+        first = _parse(f"{m['d1']} {m['month']} {m['year'] or ''}".strip(), anchor, tense)
+        if first is not None:
+            day1 = first[0]
+            try:
+                day2 = day1.replace(day=int(m["d2"]))
+            except ValueError:
+                return None
+            if day2 >= day1:
+                return _value(day1, day2, "day", original, not m["year"], certainty)
+
+    parsed = _parse(text, anchor, tense)
+    if parsed is None:
+        return None
+    day, period = parsed
+    if period == "year":
+        start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        precision: Precision = "year"
+    elif period == "month":
+        start, end = month_range(day.year, day.month)
+        precision = "month"
+    elif period == "week":
+        start, end = week_range(day)
+        precision = "week"
+    else:
+        start = end = day
+        precision = "day"
+    return _value(start, end, precision, original, not has_year, certainty)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, anchor: dt.date, tense: Tense) -> tuple[dt.date, str] | None:
+    data = _parser(anchor, tense).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+@lru_cache(maxsize=64)
+def _parser(anchor: dt.date, tense: Tense):
+    # dateparser costs a noticeable import time; only story loading and parsing need it.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(anchor, dt.time()),
+            "PREFER_DATES_FROM": tense,
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": False,
+            "REQUIRE_PARTS": [],
+        },
+    )
+
+
+def format_date(value: DateValue) -> str:
+    """Human label honest about precision: '24 May 2023', 'March 2023', 'week of 15 May 2023'."""
+    start, end = value.start, value.end
+    if value.precision == "day":
+        if start == end:
+            return f"{start.day} {start:%B %Y}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {end:%B %Y}"
+        if start.year == end.year:
+            return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+    if value.precision == "week":
+        if start.month == end.month:
+            return f"{start.day}–{end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    if value.precision == "month":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        return f"{start:%B %Y} – {end:%B %Y}"
+    if value.precision == "quarter":
+        quarter = (start.month - 1) // 3 + 1
+        return f"Q{quarter} {start.year}"
+    if start.year == end.year:
+        return str(start.year)
+    return f"{start.year}–{end.year}"

@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+
+from mapstory.dates import format_date, resolve
+
+WEDNESDAY = dt.date(2023, 5, 24)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "start", "end", "precision"),
+    [
+        ("On Tuesday", "past", "2023-05-23", "2023-05-23", "day"),
+        ("On Wednesday", "past", "2023-05-24", "2023-05-24", "day"),
+        ("on Friday", "future", "2023-05-26", "2023-05-26", "day"),
+        ("Last week", "past", "2023-05-15", "2023-05-21", "week"),
+        ("In March", "past", "2023-03-01", "2023-03-31", "month"),
+        ("effective from 1 June", "future", "2023-06-01", "2023-06-01", "day"),
+        ("163 years ago", "past", "1860-01-01", "1860-12-31", "year"),
+        ("This month", "past", "2023-05-01", "2023-05-31", "month"),
+        ("this year", "past", "2023-01-01", "2023-12-31", "year"),
+        ("in 2022", "past", "2022-01-01", "2022-12-31", "year"),
+        ("the first three months of this year", "past", "2023-01-01", "2023-03-31", "quarter"),
+        ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
+        ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
+        ("next week", "past", "2023-05-29", "2023-06-04", "week"),
+    ],
+)
+def test_phrases_resolve_against_the_article_date(phrase, tense, start, end, precision) -> None:
+    value = resolve(phrase, WEDNESDAY, tense)
+    assert value is not None
+    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (
+        start,
+        end,
+        precision,
+    )
+    assert value.phrase == phrase
+
+
+def test_relative_flag_says_whether_the_article_date_was_needed() -> None:
+    assert resolve("On Tuesday", WEDNESDAY).relative is True
+    assert resolve("in 2022", WEDNESDAY).relative is False
+
+
+def test_the_same_weekday_as_the_article_is_the_article_day() -> None:
+    assert resolve("Wednesday", WEDNESDAY, "future").start == WEDNESDAY
+    assert resolve("Wednesday", WEDNESDAY, "past").start == WEDNESDAY
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "banana", "the same period"])
+def test_non_dates_give_none(phrase) -> None:
+    assert resolve(phrase, WEDNESDAY) is None
+
+
+def test_labels_do_not_invent_precision() -> None:
+    assert format_date(resolve("In March", WEDNESDAY)) == "March 2023"
+    assert format_date(resolve("Last week", WEDNESDAY)) == "15–21 May 2023"
+    assert format_date(resolve("163 years ago", WEDNESDAY)) == "1860"
+    assert format_date(resolve("Q1 2023", WEDNESDAY)) == "Q1 2023"
+    assert format_date(resolve("on Friday", WEDNESDAY, "future")) == "26 May 2023"
