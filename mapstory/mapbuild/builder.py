@@ -1,0 +1,320 @@
+"""Story → folium map, plus what changes per step (a stylesheet and a view).
+
+The map itself is the same for every step of a story — all marks, one deterministic script —
+so streamlit-folium keeps the iframe mounted while the reader steps; a step only sends its
+centre, zoom and a tiny StepStyle element. Build the map fresh for every render: streamlit-folium
+mutates the folium tree it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import folium
+from branca.element import Element
+
+from mapstory.escaping import html_text
+from mapstory.mapbuild import marks, style
+from mapstory.mapbuild.assets import AssetUrls, use_local_assets
+from mapstory.mapbuild.elements import InlineBasemap, Legend, MapSetup, OfflineBasemap, StepStyle
+from mapstory.mapbuild.geometry import Bounds, LatLon, view_for
+from mapstory.mapbuild.layout import StoryLayout
+from mapstory.model import (
+    Alliance,
+    Bloc,
+    Conflict,
+    Institution,
+    Port,
+    Statement,
+    Story,
+    Trade,
+    Visit,
+)
+from mapstory.narrative import StepView, headline_figure
+
+ATTRIBUTION_OFFLINE = [
+    "Countries: Natural Earth (public domain)",
+    "Places: GeoNames (geonames.org), CC BY 4.0",
+]
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+BASEMAP_STYLE = {
+    "color": style.LAND_BORDER,
+    "weight": 0.7,
+    "fillColor": style.LAND,
+    "fillOpacity": 1,
+}
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    assets: AssetUrls
+    online_tiles: bool = False
+    inline_basemap: str | None = None  # GeoJSON text, for self-contained exports
+    width_px: int = 720  # the size views are framed for
+    height_px: int = 540
+
+
+def actor_colours(story: Story) -> dict[str, str]:
+    """One colour per traveller, in the order the story lists its actors."""
+    travellers = [
+        a.id
+        for a in story.actors
+        if any(isinstance(e, Visit) and e.actor == a.id for e in story.events)
+    ]
+    return {
+        actor: style.ACTOR_COLOURS[i % len(style.ACTOR_COLOURS)]
+        for i, actor in enumerate(travellers)
+    }
+
+
+def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.Map:
+    center, zoom = overview_view(layout, options)
+    m = folium.Map(
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        min_zoom=1,
+        max_zoom=10,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        world_copy_jump=True,
+        control_scale=True,
+    )
+    use_local_assets(m, options.assets)
+    root = m.get_root()
+    root.header.add_child(folium.Element(f"<style>{style.MAP_CSS}</style>"), name="ms_css")
+    root.html.add_child(folium.Element(style.SVG_DEFS), name="ms_svg_defs")
+    attributions = list(ATTRIBUTION_OFFLINE)
+    m.add_child(MapSetup(attributions), name="ms_setup")
+    if options.inline_basemap is not None:
+        m.add_child(InlineBasemap(options.inline_basemap, BASEMAP_STYLE), name="ms_basemap")
+    else:
+        m.add_child(OfflineBasemap(options.assets.basemap, BASEMAP_STYLE), name="ms_basemap")
+    if options.online_tiles:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(
+            m
+        )
+
+    groups = {
+        name: folium.FeatureGroup(name=label, control=True)
+        for name, label in (
+            ("areas", "Alliances, blocs and conflicts"),
+            ("flows", "Trade"),
+            ("visits", "Visits"),
+            ("places", "Places"),
+            ("symbols", "Ports, institutions and statements"),
+        )
+    }
+    shaded: set[str] = set()
+    for event in story.events:
+        if marks.is_area(event):
+            shaded |= marks.draw_area(story, event, layout, groups["areas"])
+    values = [
+        f.value
+        for e in story.events
+        if isinstance(e, Trade)
+        for f in [headline_figure(e)]
+        if f is not None and f.value is not None
+    ]
+    largest = max(values) if values else None
+    colours = actor_colours(story)
+    slots = marks.SymbolSlots()
+    for event in story.events:
+        if isinstance(event, Trade):
+            marks.draw_trade(story, event, layout, largest, groups["flows"])
+        elif isinstance(event, Visit):
+            marks.draw_visit(
+                story, event, layout, colours.get(event.actor, "#0072B2"), groups["visits"]
+            )
+        elif isinstance(event, Port):
+            marks.draw_port(story, event, layout, groups["symbols"], slots)
+        elif isinstance(event, Institution):
+            marks.draw_institution(story, event, layout, groups["symbols"], slots)
+        elif isinstance(event, Statement):
+            marks.draw_statement(story, event, layout, groups["symbols"], slots)
+    marks.draw_places(story, layout, groups["places"], shaded)
+    for name, group in groups.items():
+        m.add_child(group, name=f"ms_{name}")
+    m.add_child(Legend(legend_html(story, colours)), name="ms_legend")
+    stabilise_ids(m)
+    return m
+
+
+def stabilise_ids(root: Element, prefix: str = "ms") -> None:
+    """Replace folium's random element ids with ones derived from position in the tree.
+
+    streamlit-folium remounts the map whenever its script changes, and folium names popup
+    contents with random ids that streamlit-folium does not normalise; numbering the tree
+    makes the same story always produce the same script.
+    """
+    seen: set[int] = set()
+    counter = 0
+
+    def visit(element: Element) -> None:
+        nonlocal counter
+        if id(element) in seen:
+            return
+        seen.add(id(element))
+        element._id = f"{prefix}{counter:06d}"
+        counter += 1
+        for key, value in vars(element).items():
+            if key == "_parent":
+                continue
+            if isinstance(value, Element):
+                visit(value)
+        renamed = []
+        for key, child in element._children.items():
+            was_default_name = key == child.get_name()
+            visit(child)
+            renamed.append((child.get_name() if was_default_name else key, child))
+        element._children.clear()
+        element._children.update(renamed)
+
+    visit(root)
+
+
+def overview_view(layout: StoryLayout, options: MapOptions) -> tuple[LatLon, float]:
+    bounds = layout.overall
+    if bounds is None:
+        return (20.0, 0.0), 1.5
+    return view_for(bounds, options.width_px, options.height_px)
+
+
+def step_bounds(step: StepView, layout: StoryLayout) -> Bounds | None:
+    """What a step frames: its marks; its places only when it has no marks (so a port step
+    frames the port, not the whole country it opens to); everything for the overview."""
+    if step.overview:
+        return layout.overall
+    return layout.bounds_of(list(step.events), []) or layout.bounds_of([], list(step.places))
+
+
+def step_view(step: StepView, layout: StoryLayout, options: MapOptions) -> tuple[LatLon, float]:
+    """Centre and zoom for a step at the size the options assume (the browser refits)."""
+    bounds = step_bounds(step, layout)
+    if bounds is None:
+        return overview_view(layout, options)
+    return view_for(bounds, options.width_px, options.height_px)
+
+
+def step_css(step: StepView) -> str:
+    if step.overview:
+        return ""
+    selectors = [f".{marks.event_class(e)}" for e in step.events] + [
+        f".{marks.place_class(p)}" for p in step.places
+    ]
+    keep = ", ".join(selectors)
+    pulse = ", ".join(f".{marks.event_class(e)} .ms-symbol" for e in step.events)
+    css = f".ms-mark {{ opacity: .22; }}\n{keep} {{ opacity: 1 !important; }}\n"
+    if pulse:
+        css += f"{pulse} {{ animation: ms-pulse .9s ease-in-out 2; }}\n"
+    return css
+
+
+def step_layer(step: StepView, layout: StoryLayout) -> folium.FeatureGroup:
+    """What streamlit-folium adds for this step: a stylesheet swap and a frame, no geometry."""
+    bounds = step_bounds(step, layout)
+    group = folium.FeatureGroup(name="Step", control=False)
+    frame = [[round(v, 4) for v in corner] for corner in bounds.as_list()] if bounds else None
+    group.add_child(StepStyle(step_css(step), step.number, frame), name="ms_step_style")
+    return group
+
+
+# --- legend -----------------------------------------------------------------------------------
+
+
+def _swatch_line(colour: str, dash: str | None = None, width: float = 3, head: bool = True) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    arrow = f'<path d="M30 6 L22 2 L24 6 L22 10 Z" fill="{colour}"/>' if head else ""
+    return (
+        f'<svg width="32" height="12" aria-hidden="true"><path d="M2 6 H24" stroke="{colour}" '
+        f'stroke-width="{width}"{dash_attr} fill="none"/>{arrow}</svg>'
+    )
+
+
+def _swatch_area(
+    colour: str, opacity: float = 0.38, dash: str | None = None, hatch: bool = False
+) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    # The hatch swatch carries its own pattern so it also works outside the map document.
+    defs = (
+        '<defs><pattern id="ms-hatch-swatch" patternUnits="userSpaceOnUse" width="6" height="6" '
+        f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" '
+        'stroke-width="2.4"/></pattern></defs>'
+        if hatch
+        else ""
+    )
+    fill = "url(#ms-hatch-swatch)" if hatch else colour
+    return (
+        f'<svg width="32" height="14" aria-hidden="true">{defs}<rect x="2" y="2" width="28" '
+        f'height="10" fill="{fill}" fill-opacity="{1 if hatch else opacity}" stroke="{colour}" '
+        f'stroke-width="1.5"{dash_attr}/></svg>'
+    )
+
+
+def _row(swatch: str, label: str) -> str:
+    return f'<div class="ms-row">{swatch}<span>{html_text(label)}</span></div>'
+
+
+def legend_html(story: Story, colours: dict[str, str]) -> str:
+    rows: list[str] = []
+    kinds = {e.kind for e in story.events}
+    for actor_id, colour in colours.items():
+        rows.append(_row(_swatch_line(colour), f"{story.actor(actor_id).name}’s travel"))
+    if any(isinstance(e, Visit) and e.status != "happened" for e in story.events):
+        rows.append(_row(_swatch_line("#555", style.SCHEDULED_DASH), "Scheduled (dashed)"))
+    if "trade" in kinds:
+        rows.append(
+            _row(_swatch_line(style.TRADE, width=7, head=False), "Trade flow (width by value)")
+        )
+    if any(isinstance(e, Alliance) for e in story.events):
+        rows.append(_row(_swatch_area(style.ALLIANCE), "Alliance or partnership"))
+    if any(isinstance(e, Bloc) for e in story.events):
+        rows.append(_row(_swatch_area(style.BLOC), "Bloc"))
+    if any(
+        isinstance(e, Alliance | Bloc) and any(m.certainty == "inferred" for m in e.members)
+        for e in story.events
+    ):
+        rows.append(_row(_swatch_area("#777", 0.16, style.INFERRED_DASH), "Inferred member"))
+    if any(isinstance(e, Conflict) for e in story.events):
+        rows.append(_row(_swatch_area(style.CONFLICT, hatch=True, dash="6 4"), "Conflict area"))
+    if "port" in kinds:
+        rows.append(_row(_symbol(marks.PORT_SVG.format(fill=style.PORT, dash="")), "Port"))
+    if "institution" in kinds:
+        proposed = any(isinstance(e, Institution) and e.status != "happened" for e in story.events)
+        svg = (
+            marks.INSTITUTION_SVG.format(
+                fill="#fff",
+                stroke=style.INSTITUTION,
+                ink=style.INSTITUTION,
+                dash='stroke-dasharray="3.5 2.5"',
+            )
+            if proposed
+            else marks.INSTITUTION_SVG.format(
+                fill=style.INSTITUTION, stroke="#fff", ink="#fff", dash=""
+            )
+        )
+        rows.append(
+            _row(_symbol(svg), "Institution (dashed: proposed)" if proposed else "Institution")
+        )
+    if "statement" in kinds:
+        rows.append(_row(_symbol(marks.STATEMENT_SVG), "Statement"))
+    if any(p.kind != "country" and p.located for p in story.places):
+        rows.append(_row(_symbol(marks._city_svg(False)), "City"))
+    if any(p.certainty == "inferred" and p.located for p in story.places):
+        rows.append(_row(_symbol(marks._city_svg(True)), "Inferred place (not named)"))
+    return f"<details open><summary>Legend</summary>{''.join(rows)}</details>"
+
+
+def legend_rows(story: Story) -> list[str]:
+    """The legend's rows alone, for a legend strip outside the map."""
+    html = legend_html(story, actor_colours(story))
+    return re.findall(r'<div class="ms-row">.*?</div>', html)
+
+
+def _symbol(svg: str) -> str:
+    return f'<span style="display:inline-block;width:32px;text-align:center">{svg}</span>'

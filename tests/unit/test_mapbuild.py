@@ -1,0 +1,208 @@
+"""Map building: render the folium HTML and the streamlit-folium payload, and assert on them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit_folium import generate_leaflet_string
+
+from mapstory.gazetteer import default_gazetteer
+from mapstory.mapbuild import (
+    MapOptions,
+    build_map,
+    layout_story,
+    legend_html,
+    local_asset_urls,
+    step_bounds,
+    step_css,
+    step_layer,
+    step_view,
+)
+from mapstory.mapbuild.geometry import haversine_km
+from mapstory.narrative import build_steps
+from mapstory.storyfile import parse_story
+
+OPTIONS = MapOptions(assets=local_asset_urls())
+
+
+@pytest.fixture(scope="module")
+def seed_layout(seed_story):
+    return layout_story(seed_story, default_gazetteer().country_shape)
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_story, seed_layout) -> str:
+    return build_map(seed_story, seed_layout, OPTIONS).get_root().render()
+
+
+def test_no_asset_comes_from_the_internet(seed_story, seed_layout) -> None:
+    m = build_map(seed_story, seed_layout, OPTIONS)
+    links = [url for _, url in m.default_js + m.default_css]
+    assert links and not any(re.match(r"https?:", url) for url in links)
+    html = m.get_root().render()
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources and not any(s.startswith(("http:", "https:", "//")) for s in sources)
+    assert "cdn" not in " ".join(sources)
+
+
+def test_basemap_is_fetched_not_embedded(seed_html) -> None:
+    assert "/app/static/basemap/countries.geojson" in seed_html
+    assert len(seed_html) < 400_000  # the 1 MB world basemap is not inside the map
+
+
+def test_visits_are_curved_arrows_that_stop_short(seed_story, seed_layout) -> None:
+    path = seed_layout.paths["visit-mishustin-beijing"]
+    beijing = (seed_story.place("beijing").lat, seed_story.place("beijing").lon)
+    assert len(path) > 20
+    assert 60 < haversine_km(path[-1], beijing) < 250
+    # Curved: the middle point is well off the straight chord.
+    moscow = (seed_story.place("moscow").lat, seed_story.place("moscow").lon)
+    assert haversine_km(path[len(path) // 2], moscow) > 1000
+
+
+def test_each_traveller_has_a_colour_and_scheduled_visits_are_dashed(seed_html) -> None:
+    visit_lines = re.findall(
+        r'L\.polyline\(\s*\[\[.*?\]\],\s*(\{[^}]*"className": "ms-mark ms-ev-visit-[^"]*"[^}]*\})',
+        seed_html,
+        re.S,
+    )
+    options = [json.loads(o) for o in visit_lines]
+    assert len(options) == 4
+    by_class = {o["className"]: o for o in options}
+    colours = {o["color"] for o in options}
+    assert len(colours) == 3  # Mishustin, Xi, Li Hui (twice)
+    assert by_class["ms-mark ms-ev-visit-lihui-russia"]["dashArray"]
+    assert by_class["ms-mark ms-ev-visit-lihui-ukraine"]["dashArray"] is None
+    assert (
+        by_class["ms-mark ms-ev-visit-lihui-russia"]["color"]
+        == by_class["ms-mark ms-ev-visit-lihui-ukraine"]["color"]
+    )
+
+
+def test_countries_are_shaded_areas_with_their_roles(seed_html) -> None:
+    assert "ms-hatch-conflict" in seed_html
+    assert 'id="ms-hatch-conflict"' in seed_html
+    for event in ("alliance-no-limits", "bloc-g7", "conflict-ukraine"):
+        assert f"ms-ev-{event}" in seed_html
+    # Countries are labelled, not pinned: no default Leaflet marker icons anywhere.
+    assert "L.Icon.Default" not in seed_html or "setIcon" in seed_html
+
+
+def test_trade_width_encodes_value(seed_html) -> None:
+    lines = re.findall(r'(\{[^}]*"className": "ms-mark ms-ev-trade-[^"]*"[^}]*\})', seed_html)
+    weights = {json.loads(o)["className"]: json.loads(o)["weight"] for o in lines}
+    assert weights["ms-mark ms-ev-trade-russia-china"] > 10
+    assert weights["ms-mark ms-ev-trade-energy"] < weights["ms-mark ms-ev-trade-russia-china"]
+    assert "$190bn (2022)" in seed_html
+
+
+def test_popups_carry_the_excerpts(seed_html) -> None:
+    assert "added Russia’s Vladivostok to its list of transit ports" in seed_html
+    assert "ceded from the Qing dynasty" in seed_html
+    # Article dollars are escaped inside the JS template literal.
+    assert "&#36;200bn" in seed_html
+    assert "`$200bn" not in seed_html
+
+
+def test_legend_lists_only_kinds_present(seed_story) -> None:
+    html = legend_html(seed_story, {"mishustin": "#000"})
+    for label in ("Port", "Bloc", "Conflict area", "Trade flow", "Statement", "Inferred member"):
+        assert label in html
+    tiny = parse_story("""
+id: tiny
+title: Tiny
+article: {title: T, date: 2023-05-24, text: "Ann flew from Paris to Rome."}
+places:
+  - {id: paris, name: Paris, kind: city, lat: 48.85, lon: 2.35}
+  - {id: rome, name: Rome, kind: city, lat: 41.9, lon: 12.5}
+actors: [{id: ann, name: Ann}]
+events:
+  - {id: trip, kind: visit, title: Trip, actor: ann, origin: paris, destination: rome,
+     spans: [Ann flew from Paris to Rome.]}
+""")
+    html = legend_html(tiny, {"ann": "#000"})
+    assert "Ann’s travel" in html
+    for label in ("Port", "Bloc", "Conflict", "Trade", "Statement", "Scheduled", "Inferred"):
+        assert label not in html
+
+
+def test_step_layer_is_small_and_highlights_the_step(seed_story, seed_layout) -> None:
+    steps = build_steps(seed_story)
+    assert step_css(steps[0]) == ""
+    css = step_css(steps[6])
+    assert ".ms-ev-port-vladivostok" in css and ".ms-pl-vladivostok" in css
+    m = build_map(seed_story, seed_layout, OPTIONS)
+    layer = step_layer(steps[6], seed_layout)
+    layer.add_to(m)
+    js = generate_leaflet_string(layer, base_id="feature_group_0")
+    assert len(js.encode()) < 2_000
+    assert "fitBounds" in js and "131.87" in js  # framed on Vladivostok, in the browser
+
+
+def test_step_views_frame_their_marks(seed_story, seed_layout) -> None:
+    steps = build_steps(seed_story)
+    _overview_center, overview_zoom = step_view(steps[0], seed_layout, OPTIONS)
+    (lat, lon), zoom = step_view(steps[6], seed_layout, OPTIONS)  # Vladivostok
+    assert zoom > overview_zoom
+    assert haversine_km((lat, lon), (43.1, 131.9)) < 800
+    bounds = step_bounds(steps[1], seed_layout)  # Mishustin: Moscow → Beijing
+    assert bounds.west < 37.7 and bounds.east > 116.3
+
+
+def test_map_script_is_deterministic(seed_story, seed_layout) -> None:
+    def script() -> str:
+        return generate_leaflet_string(build_map(seed_story, seed_layout, OPTIONS))
+
+    assert script() == script()
+
+
+HOSTILE = "<img src=x onerror=alert(1)>${alert(2)}`\\</script><script>alert(3)</script>"
+
+
+def test_hostile_text_never_reaches_the_map_unescaped() -> None:
+    story = parse_story(
+        json.dumps(
+            {
+                "id": "hostile",
+                "title": HOSTILE,
+                "article": {
+                    "title": HOSTILE,
+                    "date": "2023-05-24",
+                    "text": f"{HOSTILE} flew from Paris to Rome. {HOSTILE}",
+                },
+                "places": [
+                    {"id": "paris", "name": HOSTILE, "kind": "city", "lat": 48.85, "lon": 2.35},
+                    {"id": "rome", "name": "Rome", "kind": "city", "lat": 41.9, "lon": 12.5},
+                ],
+                "actors": [{"id": "ann", "name": HOSTILE}],
+                "events": [
+                    {
+                        "id": "trip",
+                        "kind": "visit",
+                        "title": HOSTILE,
+                        "actor": "ann",
+                        "origin": "paris",
+                        "destination": "rome",
+                        "spans": [{"quote": HOSTILE, "occurrence": 1}],
+                    }
+                ],
+            }
+        )
+    )
+    layout = layout_story(story, lambda code: None)
+    html = build_map(story, layout, OPTIONS).get_root().render()
+    # Text that is parsed as markup: JS template literals (popups, tooltips) and DivIcon html.
+    literals = re.findall(r"\$\(`(.*?)`\)\[0\]", html, re.S) + re.findall(
+        r"bindTooltip\(\s*`(.*?)`,", html, re.S
+    )
+    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', html)]
+    assert literals and icons
+    for markup in literals + icons:
+        assert "<img" not in markup
+        assert "<script" not in markup
+        assert "${" not in markup
+    # Strings only ever set as text (marker titles) stay in JSON, where they are inert.
+    assert "<img src=x" not in html.replace("\\u003c", "")
+    assert "<script>alert" not in html
