@@ -1,0 +1,44 @@
+"""Run-time settings, from the environment (the UI layer may overlay st.secrets).
+
+Everything online is opt-in: by default mapstory needs no network at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+TRUE = {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    online: bool = False  # online tiles and Nominatim geocoding
+    nominatim_user_agent: str | None = None
+    nominatim_domain: str = "nominatim.openstreetmap.org"
+    nominatim_timeout: float = 10.0
+    static_url: str = "/app/static"
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object]) -> Settings:
+        def get(name: str) -> str | None:
+            value = values.get(name)
+            return None if value is None else str(value).strip() or None
+
+        timeout = get("MAPSTORY_NOMINATIM_TIMEOUT")
+        try:
+            timeout_value = float(timeout) if timeout else cls.nominatim_timeout
+        except ValueError:
+            timeout_value = cls.nominatim_timeout
+        return cls(
+            online=(get("MAPSTORY_ONLINE") or "").lower() in TRUE,
+            nominatim_user_agent=get("MAPSTORY_NOMINATIM_USER_AGENT"),
+            nominatim_domain=get("MAPSTORY_NOMINATIM_DOMAIN") or cls.nominatim_domain,
+            nominatim_timeout=timeout_value,
+            static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
+        )
+
+
+def from_environment() -> Settings:
+    return Settings.from_mapping(os.environ)

@@ -1,0 +1,89 @@
+"""Story page: step through the article on the map, one excerpt at a time."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from mapstory import ui
+from mapstory.mapbuild import build_map, legend_rows, step_layer
+from mapstory.mapbuild.style import SVG_DEFS
+from mapstory.narrative import clamp_step
+from mapstory.render import legend_strip_html, step_panel_html, story_header_html
+from mapstory.storyfile import StoryFileError
+
+ui.prepare_assets()
+try:
+    story = ui.load_story_file()
+except StoryFileError as error:
+    st.error("The story file could not be loaded.")
+    st.code(str(error), language=None)
+    st.stop()
+
+steps = ui.story_steps(story.id, story)
+layout = ui.story_layout(story.id, story)
+number, note = clamp_step(st.query_params.get("step"), len(steps))
+if st.query_params.get("step") != str(number):
+    st.query_params["step"] = str(number)
+step = steps[number - 1]
+
+
+def go_to(target: int) -> None:
+    st.query_params["step"] = str(max(1, min(len(steps), target)))
+
+
+st.html(story_header_html(story))
+if note:
+    st.info(note, icon=":material/undo:")
+
+map_column, text_column = st.columns([3, 2], gap="medium")
+with text_column:
+    back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
+    back.button(
+        "← Previous",
+        key="prev",
+        on_click=go_to,
+        args=(number - 1,),
+        disabled=number == 1,
+        shortcut="Left",
+        use_container_width=True,
+    )
+    counter.markdown(
+        f"<div style='text-align:center;font-weight:600'>{number} / {len(steps)}</div>",
+        unsafe_allow_html=True,
+    )
+    forward.button(
+        "Next →",
+        key="next",
+        on_click=go_to,
+        args=(number + 1,),
+        disabled=number == len(steps),
+        shortcut="Right",
+        use_container_width=True,
+    )
+    st.html(step_panel_html(step, len(steps)))
+
+with map_column:
+    st.session_state.setdefault("online_tiles", ui.get_settings().online)
+    online_tiles = st.session_state["online_tiles"]
+    options = ui.map_options(online_tiles)
+    st_folium(
+        build_map(story, layout, options),
+        key="story-map",
+        height=options.height_px,
+        use_container_width=True,
+        returned_objects=[],
+        feature_group_to_add=step_layer(step, layout),
+    )
+    # Markdown, not st.html: st.html's sanitiser drops the SVG swatches. Every label in the
+    # rows is escaped (including $ and backticks), so markdown finds nothing to interpret.
+    st.markdown(legend_strip_html(legend_rows(story), SVG_DEFS), unsafe_allow_html=True)
+    hint, toggle = st.columns([3, 1], vertical_alignment="center")
+    hint.caption(
+        "Click any mark for the article's words behind it; click a place for "
+        "everything the article says about it. ← → step through the story."
+    )
+    toggle.toggle(
+        "Online tiles",
+        key="online_tiles",
+        help="Off by default: the offline basemap of country shapes needs no "
+        "network. On: OpenStreetMap tiles over it, where the network allows.",
+    )
