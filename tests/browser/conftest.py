@@ -1,0 +1,82 @@
+"""Fixtures for real-browser tests: one app server and one Chromium per session, a fresh
+browser context (a "fresh browser") per test, and a record of every failed request and console
+error so each test can assert the page was clean."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from tests.browser.harness import chromium, chromium_path, running_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if chromium_path() is None:
+        if os.environ.get("MAPSTORY_ALLOW_NO_BROWSER") == "1":
+            pytest.skip("chromium missing and MAPSTORY_ALLOW_NO_BROWSER=1")
+        pytest.fail(
+            "chromium is not installed: browser tests cannot run (apt-get install chromium)"
+        )
+    with chromium() as instance:
+        yield instance
+
+
+@dataclass
+class Traffic:
+    failed: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def page(browser, traffic: Traffic):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+
+    def on_request(request) -> None:
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            traffic.external.append(url)
+
+    def on_failed(request) -> None:
+        traffic.failed.append(f"{request.url} ({request.failure})")
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            traffic.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            traffic.console_errors.append(message.text)
+
+    def on_dialog(dialog) -> None:
+        traffic.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("request", on_request)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+    page.on("dialog", on_dialog)
+    yield page
+    context.close()

@@ -1,0 +1,165 @@
+"""What a person does on the Story page, in a real headless Chromium against `streamlit run`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 30_000
+
+
+def open_story(page, app_url: str, query: str = ""):
+    page.goto(f"{app_url}/{query}", wait_until="domcontentloaded")
+    page.get_by_text(re.compile(r"^\d+ / \d+$")).wait_for(timeout=TIMEOUT)
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=TIMEOUT).content_frame()
+    frame.wait_for_function(
+        "() => window.map && document.querySelectorAll('.ms-mark').length > 10",
+        timeout=TIMEOUT,
+    )
+    # The offline basemap is fetched by the browser and drawn in its own pane.
+    frame.wait_for_function(
+        "() => document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100",
+        timeout=TIMEOUT,
+    )
+    return frame
+
+
+def counter(page) -> str:
+    return page.get_by_text(re.compile(r"^\d+ / \d+$")).inner_text()
+
+
+def href(page) -> str:
+    return page.evaluate("() => location.href")
+
+
+def assert_clean(traffic) -> None:
+    assert traffic.failed == []
+    assert traffic.external == []
+    assert traffic.page_errors == []
+    assert traffic.dialogs == []
+
+
+def test_story_opens_offline_with_basemap_legend_and_marks(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url)
+    assert counter(page) == "1 / 9"
+    legend = frame.locator(".ms-legend").text_content()  # folded on narrow maps: read it all
+    for entry in (
+        "Mikhail Mishustin",
+        "Xi Jinping",
+        "Li Hui",
+        "Trade flow",
+        "Port",
+        "Conflict area",
+        "Bloc",
+        "Alliance",
+    ):
+        assert entry in legend
+    # Every asset came from our own server; nothing from a CDN.
+    scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    assert scripts and all(s.startswith("http://127.0.0.1") for s in scripts)
+    strip = page.get_by_role("list", name="Map legend").inner_text()
+    assert "Mikhail Mishustin" in strip and "Conflict area" in strip
+    size = frame.evaluate("() => [window.map.getSize().x, window.map.getSize().y]")
+    assert size[0] > 300 and size[1] > 300
+    assert_clean(traffic)
+
+
+def test_click_marker_shows_its_excerpt(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url)
+    frame.locator(".ms-ev-port-vladivostok").first.click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=TIMEOUT)
+    text = popup.inner_text()
+    assert "added Russia’s Vladivostok to its list of transit ports" in text
+    assert "1 June 2023" in text
+    assert "1860" in text  # ceded from the Qing dynasty 163 years earlier
+    assert_clean(traffic)
+
+
+def test_click_place_shows_everything_about_it(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url)
+    frame.locator(".ms-pl-beijing .ms-label").click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=TIMEOUT)
+    text = popup.inner_text()
+    assert text.startswith("Beijing")
+    assert "Named 4 times" in text
+    assert "Mishustin visits Beijing" in text
+    assert popup.locator("mark").count() >= 4
+    assert_clean(traffic)
+
+
+def test_next_reframes_map_changes_url_and_keeps_the_map(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url)
+    frame.evaluate("() => { window.__sameMap = true; }")
+    before = frame.evaluate("() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]")
+    page.get_by_role("button", name="Next →").click()
+    page.get_by_text("2 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    page.wait_for_function("() => location.href.includes('step=2')", timeout=TIMEOUT)
+    frame.wait_for_function(
+        "() => document.documentElement.getAttribute('data-ms-step') === '2'", timeout=TIMEOUT
+    )
+    after = frame.evaluate("() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]")
+    assert after != before
+    assert after[2] > before[2]  # the step zooms in on Moscow → Beijing
+    assert 70 < after[1] < 90
+    # Same map object: the iframe was not remounted.
+    assert frame.evaluate("() => window.__sameMap === true")
+    # The excerpt and one-line description of the step are shown beside the map.
+    panel = page.locator("section.ms-step")
+    assert "Mishustin in Beijing" in panel.inner_text()
+    assert "Arrow from Moscow to Beijing" in panel.inner_text()
+    assert panel.locator("mark", has_text="Beijing").count() >= 1
+    # Marks outside the step are dimmed, the step's are not.
+    frame.wait_for_function(
+        """() => {
+            const opacity = (sel) => Number(getComputedStyle(document.querySelector(sel)).opacity);
+            return opacity('.ms-ev-visit-mishustin-beijing') === 1
+                && opacity('.ms-ev-port-vladivostok') < 0.5;
+        }""",
+        timeout=TIMEOUT,
+    )
+    assert_clean(traffic)
+
+
+def test_arrow_keys_step_through_the_story(page, app_url, traffic) -> None:
+    open_story(page, app_url)
+    page.locator("section.ms-step").click()  # focus the page, not the map or a button
+    page.keyboard.press("ArrowRight")
+    page.get_by_text("2 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    page.keyboard.press("ArrowRight")
+    page.get_by_text("3 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text("2 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    assert "step=2" in href(page)
+    assert_clean(traffic)
+
+
+def test_deep_link_restores_the_step_in_a_fresh_browser(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url, "?step=7")
+    assert counter(page) == "7 / 9"
+    assert "Vladivostok opens to China" in page.locator("section.ms-step").inner_text()
+    frame.wait_for_function(
+        "() => document.documentElement.getAttribute('data-ms-step') === '7'", timeout=TIMEOUT
+    )
+    frame.wait_for_function(
+        "() => map.getBounds().contains([43.1, 131.9]) && map.getZoom() >= 3.5", timeout=TIMEOUT
+    )
+    assert "step=7" in href(page)
+    assert_clean(traffic)
+
+
+@pytest.mark.parametrize("bad", ["99", "-1", "abc"])
+def test_bad_step_falls_back_without_a_traceback(page, app_url, traffic, bad: str) -> None:
+    open_story(page, app_url, f"?step={bad}")
+    expected = "9 / 9" if bad == "99" else "1 / 9"
+    assert counter(page) == expected
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.wait_for_function(
+        f"() => location.href.includes('step={expected.split()[0]}')", timeout=TIMEOUT
+    )
+    assert_clean(traffic)
