@@ -16,6 +16,7 @@ from mapstory.model import (
     Alliance,
     Bloc,
     Conflict,
+    DateValue,
     Event,
     Institution,
     Port,
@@ -153,8 +154,7 @@ def _step(
         if ref not in places:
             places.append(ref)
     lines = tuple(describe_event(story, e) for e in events)
-    dates = [e.date for e in events if e.date is not None]
-    date_label = "; ".join(dict.fromkeys(format_date(d) for d in dates)) if dates else None
+    date_label = _dates_label([e.date for e in events if e.date is not None])
     return StepView(
         number=number,
         title=title,
@@ -165,6 +165,23 @@ def _step(
         description=description or " ".join(lines),
         lines=lines,
     )
+
+
+def _dates_label(dates: list[DateValue]) -> str | None:
+    """The step's dates in order, leaving out any that lies inside another one it shows."""
+    shown = [
+        d
+        for d in dates
+        if not any(
+            o is not d
+            and o.start <= d.start
+            and d.end <= o.end
+            and (o.start, o.end) != (d.start, d.end)
+            for o in dates
+        )
+    ]
+    labels = dict.fromkeys(format_date(d) for d in sorted(shown, key=lambda d: d.start))
+    return "; ".join(labels) or None
 
 
 def _sentences(story: Story, spans: list[Span]) -> list[Span]:

@@ -19,6 +19,7 @@ class Settings:
     nominatim_domain: str = "nominatim.openstreetmap.org"
     nominatim_timeout: float = 10.0
     static_url: str = "/app/static"
+    story_file: str | None = None  # the story the Story page opens; default: the seed story
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> Settings:
@@ -37,6 +38,7 @@ class Settings:
             nominatim_domain=get("MAPSTORY_NOMINATIM_DOMAIN") or cls.nominatim_domain,
             nominatim_timeout=timeout_value,
             static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
+            story_file=get("MAPSTORY_STORY_FILE"),
         )
 
 

@@ -26,6 +26,21 @@ from mapstory.narrative import StepView, build_steps
 from mapstory.storyfile import DEFAULT_STORY_PATH, load_story
 
 
+def enforce_navigation() -> None:
+    """Make sure this page runs under app.py's st.navigation, not Streamlit's legacy pages/.
+
+    Until some session has run app.py (which calls st.navigation), Streamlit treats a
+    `pages/` folder the legacy way: a first request for /about runs pages/about.py on its own,
+    with an auto-generated sidebar and without app.py's page config. If that happened, switch
+    the legacy mode off and rerun, so app.py's navigation serves the same URL.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def get_settings() -> settings_module.Settings:
     """Environment first, then st.secrets (Community Cloud's way), never failing on absence."""
     values: dict[str, object] = dict(os.environ)
@@ -40,8 +55,12 @@ def prepare_assets() -> None:
     ensure_static_assets()
 
 
+def default_story_path() -> str:
+    return get_settings().story_file or str(DEFAULT_STORY_PATH)
+
+
 @st.cache_resource(show_spinner="Loading the story…")
-def load_story_file(path: str = str(DEFAULT_STORY_PATH)) -> Story:
+def load_story_file(path: str) -> Story:
     return load_story(Path(path))
 
 

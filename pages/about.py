@@ -3,10 +3,12 @@
 import streamlit as st
 
 from mapstory import ui
+from mapstory.gazetteer import GeodataError
 from mapstory.geocode import GeocoderChain, GeocoderConfigError
 from mapstory.render import article_html, place_results_html
 from mapstory.storyfile import StoryFileError
 
+ui.enforce_navigation()
 st.title("About mapstory", anchor=False)
 st.write(
     "mapstory turns a news article into a map story: it finds the places an article mentions, "
@@ -15,9 +17,9 @@ st.write(
 )
 
 try:
-    story = ui.load_story_file()
-except StoryFileError as error:
-    st.error("The story file could not be loaded.")
+    story = ui.load_story_file(ui.default_story_path())
+except (StoryFileError, GeodataError) as error:
+    st.error("The story could not be loaded.")
     st.code(str(error), language=None)
     st.stop()
 

@@ -4,22 +4,24 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapstory import ui
+from mapstory.gazetteer import GeodataError
 from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
 from mapstory.narrative import clamp_step
 from mapstory.render import legend_strip_html, step_panel_html, story_header_html
 from mapstory.storyfile import StoryFileError
 
+ui.enforce_navigation()
 ui.prepare_assets()
 try:
-    story = ui.load_story_file()
-except StoryFileError as error:
-    st.error("The story file could not be loaded.")
+    story = ui.load_story_file(ui.default_story_path())
+    steps = ui.story_steps(story.id, story)
+    layout = ui.story_layout(story.id, story)
+except (StoryFileError, GeodataError) as error:
+    st.error("The story could not be loaded.")
     st.code(str(error), language=None)
     st.stop()
 
-steps = ui.story_steps(story.id, story)
-layout = ui.story_layout(story.id, story)
 number, note = clamp_step(st.query_params.get("step"), len(steps))
 if st.query_params.get("step") != str(number):
     st.query_params["step"] = str(number)

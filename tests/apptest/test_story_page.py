@@ -132,3 +132,21 @@ def test_excerpt_marks_place_names_and_escapes_text() -> None:
     html = panel(at)
     assert '<mark data-place="russia">Russian</mark>' in html
     assert "&#36;200bn" in html  # never read as LaTeX or template syntax
+
+
+def test_a_broken_story_file_gets_a_clear_message_not_a_traceback(tmp_path, monkeypatch) -> None:
+    from mapstory import storyfile
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        storyfile.DEFAULT_STORY_PATH.read_text(encoding="utf-8").replace(
+            "kind: visit", "kind: vist", 1
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("MAPSTORY_STORY_FILE", str(broken))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert at.error and "could not be loaded" in at.error[0].value
+    assert "events[0]" in at.code[0].value

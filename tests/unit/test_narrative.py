@@ -1,0 +1,89 @@
+"""Steps, excerpts and the plain-text lines that say what the map shows."""
+
+import pytest
+
+from mapstory.narrative import build_steps, clamp_step, sentence_bounds
+from mapstory.storyfile import parse_story
+
+
+def test_seed_story_has_an_overview_and_eight_steps(seed_story) -> None:
+    steps = build_steps(seed_story)
+    assert [s.number for s in steps] == list(range(1, 10))
+    assert steps[0].overview and not any(s.overview for s in steps[1:])
+    assert set(steps[0].events) == {e.id for e in seed_story.events}
+
+
+def test_step_lines_describe_the_map(seed_story) -> None:
+    steps = {s.title: s for s in build_steps(seed_story)}
+    mishustin = steps["Mishustin in Beijing"]
+    assert mishustin.lines[0] == (
+        "Arrow from Moscow to Beijing: Mikhail Mishustin’s visit, 23–24 May 2023."
+    )
+    assert mishustin.date_label == "23–24 May 2023"  # 24 May lies inside, not repeated
+    li_hui = steps["Li Hui’s shuttle diplomacy"]
+    assert "(scheduled)" in li_hui.lines[1] and "26 May 2023" in li_hui.lines[1]
+    assert li_hui.date_label == "15–21 May 2023; 26 May 2023"
+    assert "hatched red" in steps["The war in Ukraine"].description
+    assert "$190bn (2022)" in steps["Trade surges"].description
+
+
+def test_excerpts_are_whole_sentences_with_places_marked_by_offset(seed_story) -> None:
+    step = next(s for s in build_steps(seed_story) if s.title == "Vladivostok opens to China")
+    text = seed_story.article.text
+    for ex in step.excerpts:
+        assert text[ex.start : ex.end] == ex.text
+        assert ex.text[0].isupper() and ex.text.endswith(".")
+        assert ex.paragraph == 8
+    marked = [seg for ex in step.excerpts for seg in ex.segments if seg.place]
+    assert [seg.place for seg in marked].count("vladivostok") == 2
+    assert all(
+        seed_story.place(seg.place).name in (seg.text, "China", "Russia")
+        or seg.text in ("Chinese", "Russian")
+        for seg in marked
+    )
+
+
+def test_sentence_bounds_respect_abbreviations() -> None:
+    text = "Officials in the U.S. said so. Then they left."
+    start = text.index("said")
+    assert sentence_bounds(text, start, start + 4) == (0, text.index(" Then"))
+
+
+def test_uncurated_story_gets_one_step_per_event_in_article_order() -> None:
+    story = parse_story("""
+id: plain
+title: Plain
+article: {title: T, date: 2023-05-24, text: "Bo went to Rome. Earlier, Ann flew to Paris."}
+places:
+  - {id: paris, name: Paris, kind: city, lat: 48.85, lon: 2.35}
+  - {id: rome, name: Rome, kind: city, lat: 41.9, lon: 12.5}
+actors: [{id: ann, name: Ann}, {id: bo, name: Bo}]
+events:
+  - {id: ann, kind: visit, title: Ann in Paris, actor: ann, destination: paris,
+     spans: [Ann flew to Paris.]}
+  - {id: bo, kind: visit, title: Bo in Rome, actor: bo, destination: rome,
+     spans: [Bo went to Rome.]}
+""")
+    steps = build_steps(story)
+    assert [s.title for s in steps[1:]] == ["Bo in Rome", "Ann in Paris"]
+    assert steps[1].lines == ("Arrow to Rome: Bo’s visit.",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "noted"),
+    [
+        (None, 1, False),
+        ("3", 3, False),
+        (" 4 ", 4, False),
+        ("0", 1, True),
+        ("-1", 1, True),
+        ("99", 9, True),
+        ("abc", 1, True),
+        ("1e3", 1, True),
+        ("٣", 3, False),
+    ],
+)
+def test_clamp_step(raw, number, noted) -> None:
+    got, note = clamp_step(raw, 9)
+    assert got == number
+    assert (note is not None) == noted
