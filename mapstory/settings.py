@@ -5,7 +5,6 @@ Everything online is opt-in: by default mapstory needs no network at all.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -40,7 +39,3 @@ class Settings:
             static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
             story_file=get("MAPSTORY_STORY_FILE"),
         )
-
-
-def from_environment() -> Settings:
-    return Settings.from_mapping(os.environ)

@@ -10,7 +10,6 @@ from mapstory.mapbuild.builder import (
     step_bounds,
     step_css,
     step_layer,
-    step_view,
 )
 from mapstory.mapbuild.layout import StoryLayout, layout_story
 
@@ -28,5 +27,4 @@ __all__ = [
     "step_bounds",
     "step_css",
     "step_layer",
-    "step_view",
 ]

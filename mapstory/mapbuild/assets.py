@@ -8,7 +8,6 @@ copies are not committed: the packages are the source of truth and pinned in the
 
 from __future__ import annotations
 
-import gzip
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,21 +76,6 @@ def ensure_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
         shutil.copy2(source, target)
         written.append(target)
     return written
-
-
-def inline_assets() -> dict[str, str]:
-    """The asset texts themselves, for a self-contained export that needs no server."""
-    files = _package_files()
-    return {
-        "leaflet_js": files["vendor/leaflet/leaflet.js"].read_text(encoding="utf-8"),
-        "leaflet_css": files["vendor/leaflet/leaflet.css"].read_text(encoding="utf-8"),
-        "jquery_js": files["vendor/jquery/jquery.min.js"].read_text(encoding="utf-8"),
-        "basemap": files["basemap/countries.geojson"].read_text(encoding="utf-8"),
-    }
-
-
-def gzipped_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 9))
 
 
 def use_local_assets(m: folium.Map, urls: AssetUrls) -> folium.Map:

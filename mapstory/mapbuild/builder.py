@@ -17,7 +17,7 @@ from branca.element import Element
 from mapstory.escaping import html_text
 from mapstory.mapbuild import marks, style
 from mapstory.mapbuild.assets import AssetUrls, use_local_assets
-from mapstory.mapbuild.elements import InlineBasemap, Legend, MapSetup, OfflineBasemap, StepStyle
+from mapstory.mapbuild.elements import Legend, MapSetup, OfflineBasemap, StepStyle
 from mapstory.mapbuild.geometry import Bounds, LatLon, view_for
 from mapstory.mapbuild.layout import StoryLayout
 from mapstory.model import (
@@ -54,7 +54,6 @@ BASEMAP_STYLE = {
 class MapOptions:
     assets: AssetUrls
     online_tiles: bool = False
-    inline_basemap: str | None = None  # GeoJSON text, for self-contained exports
     width_px: int = 720  # the size views are framed for
     height_px: int = 540
 
@@ -91,10 +90,7 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     root.html.add_child(folium.Element(style.SVG_DEFS), name="ms_svg_defs")
     attributions = list(ATTRIBUTION_OFFLINE)
     m.add_child(MapSetup(attributions), name="ms_setup")
-    if options.inline_basemap is not None:
-        m.add_child(InlineBasemap(options.inline_basemap, BASEMAP_STYLE), name="ms_basemap")
-    else:
-        m.add_child(OfflineBasemap(options.assets.basemap, BASEMAP_STYLE), name="ms_basemap")
+    m.add_child(OfflineBasemap(options.assets.basemap, BASEMAP_STYLE), name="ms_basemap")
     if options.online_tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(
             m
@@ -191,14 +187,6 @@ def step_bounds(step: StepView, layout: StoryLayout) -> Bounds | None:
     if step.overview:
         return layout.overall
     return layout.bounds_of(list(step.events), []) or layout.bounds_of([], list(step.places))
-
-
-def step_view(step: StepView, layout: StoryLayout, options: MapOptions) -> tuple[LatLon, float]:
-    """Centre and zoom for a step at the size the options assume (the browser refits)."""
-    bounds = step_bounds(step, layout)
-    if bounds is None:
-        return overview_view(layout, options)
-    return view_for(bounds, options.width_px, options.height_px)
 
 
 def step_css(step: StepView) -> str:

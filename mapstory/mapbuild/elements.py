@@ -95,25 +95,6 @@ class OfflineBasemap(MacroElement):
         self.style = style
 
 
-class InlineBasemap(MacroElement):
-    """The same basemap with the GeoJSON inlined, for exports that must open from disk."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        L.geoJson({{ this.data }}, {pane: "ms-basemap", interactive: false,
-                   style: {{ this.style|tojson }}}).addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, geojson_text: str, style: dict) -> None:
-        super().__init__()
-        self._name = "InlineBasemap"
-        self.data = geojson_text.replace("</", "<\\/")
-        self.style = style
-
-
 class Legend(MacroElement):
     """A Leaflet control listing only the kinds of marks this map actually shows."""
 

@@ -193,14 +193,6 @@ def view_for(
     return (round(center[0], 4), round(center[1], 4)), zoom
 
 
-def geometry_points(geometry: dict) -> list[LatLon]:
-    """Every vertex of a GeoJSON (Multi)Polygon as (lat, lon)."""
-    coords = geometry.get("coordinates", [])
-    if geometry.get("type") == "Polygon":
-        coords = [coords]
-    return [(lat, lon) for polygon in coords for ring in polygon for lon, lat in ring]
-
-
 def main_bounds(geometry: dict) -> Bounds | None:
     """Bounds of the largest polygon of a country, so Russia's Chukotka sliver east of the
     antimeridian or France's overseas departments do not stretch the frame around the world."""

@@ -22,7 +22,6 @@ from mapstory.model import (
     Conflict,
     Event,
     Institution,
-    Place,
     Port,
     Statement,
     Story,
@@ -433,13 +432,5 @@ def draw_statement(
     )
 
 
-def shaded_places(story: Story) -> set[str]:
-    return {p for e in story.events for p, _ in area_members(e)}
-
-
 def is_area(event: Event) -> bool:
     return isinstance(event, Alliance | Bloc | Conflict)
-
-
-def place_is_country(place: Place) -> bool:
-    return place.kind == "country"

@@ -18,9 +18,8 @@ from mapstory.mapbuild import (
     step_bounds,
     step_css,
     step_layer,
-    step_view,
 )
-from mapstory.mapbuild.geometry import haversine_km
+from mapstory.mapbuild.geometry import haversine_km, view_for
 from mapstory.narrative import build_steps
 from mapstory.storyfile import parse_story
 
@@ -143,8 +142,8 @@ def test_step_layer_is_small_and_highlights_the_step(seed_story, seed_layout) ->
 
 def test_step_views_frame_their_marks(seed_story, seed_layout) -> None:
     steps = build_steps(seed_story)
-    _overview_center, overview_zoom = step_view(steps[0], seed_layout, OPTIONS)
-    (lat, lon), zoom = step_view(steps[6], seed_layout, OPTIONS)  # Vladivostok
+    _, overview_zoom = view_for(step_bounds(steps[0], seed_layout), 720, 540)
+    (lat, lon), zoom = view_for(step_bounds(steps[6], seed_layout), 720, 540)  # Vladivostok
     assert zoom > overview_zoom
     assert haversine_km((lat, lon), (43.1, 131.9)) < 800
     bounds = step_bounds(steps[1], seed_layout)  # Mishustin: Moscow → Beijing
