@@ -160,7 +160,7 @@ def _step(
         title=title,
         events=tuple(e.id for e in events),
         places=tuple(places),
-        excerpts=tuple(excerpt(story, s) for s in _sentences(story, spans)),
+        excerpts=tuple(excerpt(story, s) for s in sentence_spans(story, spans)),
         date_label=date_label,
         description=description or " ".join(lines),
         lines=lines,
@@ -184,7 +184,7 @@ def _dates_label(dates: list[DateValue]) -> str | None:
     return "; ".join(labels) or None
 
 
-def _sentences(story: Story, spans: list[Span]) -> list[Span]:
+def sentence_spans(story: Story, spans: list[Span]) -> list[Span]:
     """Widen each span to whole sentences and merge overlaps, keeping article order."""
     text = story.article.text
     widened: list[tuple[int, int]] = []

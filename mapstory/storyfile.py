@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from mapstory import dates
-from mapstory.model import Story
+from mapstory.model import EVENT_KINDS, Story
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 DEFAULT_STORY_PATH = GEODATA_DIR / "stories" / "mishustin-beijing-2023.yaml"
@@ -86,16 +86,13 @@ def _describe(err: Any) -> str:
     for item in err["loc"]:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif item in _EVENT_TAGS:
+        elif item in EVENT_KINDS:
             continue  # pydantic's discriminated-union tag, not a field the author wrote
         else:
             parts.append(f".{item}" if parts else str(item))
     where = "".join(parts)
     message = err["msg"].removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
-
-
-_EVENT_TAGS = {"visit", "port", "alliance", "bloc", "institution", "trade", "conflict", "statement"}
 
 
 def _default_locate(gazetteer_id: str) -> tuple[float, float, str | None, str | None] | None:

@@ -86,10 +86,10 @@ def _framed_refs(event: Event, refs: list[str]) -> list[str]:
     if isinstance(event, Visit):
         keep = [event.origin, event.site or event.destination]
         return [r for r in refs if r in keep]
-    if isinstance(event, Port | Institution):
-        return [
-            r for r in refs if r in (getattr(event, "port", None), getattr(event, "site", None))
-        ] or refs
+    if isinstance(event, Port):
+        return [r for r in refs if r == event.port] or refs
+    if isinstance(event, Institution):
+        return [r for r in refs if r == (event.site or event.place)] or refs
     return refs
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import folium
 
+from mapstory.dates import format_date
 from mapstory.escaping import css_ident, html_text
 from mapstory.mapbuild import style
 from mapstory.mapbuild.geometry import LatLon, midpoint, screen_bearing
@@ -218,8 +219,6 @@ def draw_visit(
     target = story.place(event.site or event.destination).name
     tip = f"{actor}: {origin + ' → ' if origin else ''}{target}"
     if event.date is not None:
-        from mapstory.dates import format_date
-
         tip += f", {format_date(event.date)}"
     if event.status != "happened":
         tip += f" ({event.status})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mapstory.dates import format_date
 from mapstory.escaping import html_text
 from mapstory.model import Event, Place, Span, Story, Trade
-from mapstory.narrative import Excerpt, excerpt, format_figure, sentence_bounds
+from mapstory.narrative import Excerpt, excerpt, format_figure, sentence_spans
 
 
 def excerpt_html(ex: Excerpt, focus: str | None = None) -> str:
@@ -25,16 +25,7 @@ def excerpt_html(ex: Excerpt, focus: str | None = None) -> str:
 
 
 def _sentence_excerpts(story: Story, spans: list[Span]) -> list[Excerpt]:
-    text = story.article.text
-    seen: set[tuple[int, int]] = set()
-    out: list[Excerpt] = []
-    for span in sorted(spans, key=lambda s: s.start):
-        start, end = sentence_bounds(text, span.start, span.end)
-        if (start, end) in seen:
-            continue
-        seen.add((start, end))
-        out.append(excerpt(story, Span(start=start, end=end, text=text[start:end])))
-    return out
+    return [excerpt(story, span) for span in sentence_spans(story, spans)]
 
 
 def _meta(event: Event) -> str:
