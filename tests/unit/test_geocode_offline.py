@@ -48,7 +48,7 @@ def test_exactly_one_false_returns_a_list(geocoder: OfflineGazetteer) -> None:
     assert isinstance(locations, list) and len(locations) >= 2
     assert all(isinstance(loc, Location) for loc in locations)
     assert locations[0].address == "Moscow, Russia"
-    assert locations[1].raw["country_code"] == "US"
+    assert "US" in [loc.raw["country_code"] for loc in locations]  # Moscow, Idaho
     assert len(geocoder.geocode("Moscow", exactly_one=False, limit=1)) == 1  # type: ignore[arg-type]
 
 

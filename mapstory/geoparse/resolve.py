@@ -1,0 +1,193 @@
+"""Toponym resolution: which gazetteer place each mention means.
+
+"Paris", "Georgia" and "Springfield" name many places; the article around them usually says
+which. Candidates come from the offline gazetteer and are scored by prominence (population
+and feature type), by the countries and regions the rest of the article is about, and by the
+"Springfield, Illinois" pattern. Each name keeps one sense for the whole article (one sense
+per discourse), and the runner-up is kept so a reader can switch to it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
+from mapstory.geoparse.recognize import Mention
+
+__all__ = ["Resolution", "resolve"]
+
+_CANDIDATES = 25
+# Score bonuses, in units of log10(population): a country outranks a same-named town unless
+# the town is ~100 000 times bigger; a first-level region (a US state) outranks most towns.
+_KIND_BONUS = {"country": 5.0, "continent": 5.0}
+_ADM1_BONUS = 3.0
+_ADM2_BONUS = 0.5
+_CAPITAL_BONUS = 1.5
+_COUNTRY_CONTEXT = 2.0
+_REGION_CONTEXT = 2.5
+_QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
+_SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
+_ROUNDS = 3
+_SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
+_MOUNT = re.compile(r"\bMt\.?\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention and the place chosen for it (``entry`` is None when nothing matched)."""
+
+    mention: Mention
+    entry: GazetteerEntry | None
+    confidence: float
+    runner_up: GazetteerEntry | None = None
+
+
+def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
+    if mention.hint is not None:
+        entry = gazetteer.get(mention.hint)
+        return [entry] if entry is not None else []
+    name = mention.text
+    found = gazetteer.search(name, limit=_CANDIDATES)
+    if found:
+        return found
+    for variant in (_SAINT.sub("Saint ", name), _MOUNT.sub("Mount ", name)):
+        if variant != name:
+            found = gazetteer.search(variant, limit=_CANDIDATES)
+            if found:
+                return found
+    return []
+
+
+def _prior(entry: GazetteerEntry) -> float:
+    score = math.log10(entry.population + 1) + _KIND_BONUS.get(entry.kind, 0.0)
+    if entry.feature_code == "ADM1":
+        score += _ADM1_BONUS
+    elif entry.feature_code == "ADM2":
+        score += _ADM2_BONUS
+    if entry.feature_code == "PPLC":
+        score += _CAPITAL_BONUS
+    return score
+
+
+def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry]) -> float:
+    """A city beats a same-named region it lies in ("Moscow" is the city, not the oblast),
+    and a national capital beats any same-named region ("Washington" is the capital)."""
+    if entry.kind != "city":
+        return 0.0
+    key = fold(entry.name)
+    for other in options:
+        if other.feature_code != "ADM1" or fold(other.name) != key:
+            continue
+        if other.id == entry.admin1 or entry.feature_code == "PPLC":
+            return 1.0 + max(0.0, _prior(other) - _prior(entry))
+    return 0.0
+
+
+def _contains(container: GazetteerEntry, entry: GazetteerEntry) -> bool:
+    if container.id == entry.id:
+        return False
+    if container.kind == "country":
+        return bool(entry.country_code) and entry.country_code == container.country_code
+    if container.feature_code == "ADM1":
+        return entry.admin1 == container.id
+    return False
+
+
+def _qualifiers(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """Index of each mention followed by ", <mention>" (its qualifier) -> qualifier index."""
+    pairs: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        gap = text[mentions[i].end : mentions[i + 1].start]
+        if gap.strip() == "," and "\n" not in gap:
+            pairs[i] = i + 1
+    return pairs
+
+
+def _posterior(scored: list[tuple[float, GazetteerEntry]]) -> list[tuple[float, GazetteerEntry]]:
+    top = scored[0][0]
+    weights = [math.exp(_SHARPNESS * (score - top)) for score, _ in scored]
+    total = sum(weights)
+    return [(w / total, entry) for w, (_, entry) in zip(weights, scored, strict=True)]
+
+
+def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
+    """Choose a place for every mention, using the whole article as context.
+
+    Each distinct name votes for the countries and regions its candidates lie in, weighted
+    by how likely each candidate is; a candidate then gains from the votes of the *other*
+    names. Two rounds let a confident name ("Clarke County", only in Georgia, US) settle
+    an ambiguous one ("Athens") and that in turn settle a third ("Georgia").
+    """
+    names: dict[str, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        names.setdefault(mention.hint or fold(mention.text), []).append(i)
+    options: dict[str, list[GazetteerEntry]] = {
+        key: _candidates(gazetteer, mentions[indexes[0]]) for key, indexes in names.items()
+    }
+    qualifiers = _qualifiers(text, mentions)
+    qualifier_of: dict[str, list[str]] = {}
+    for i, q in qualifiers.items():
+        key = mentions[i].hint or fold(mentions[i].text)
+        qualifier_of.setdefault(key, []).append(mentions[q].hint or fold(mentions[q].text))
+
+    def scores(key: str, countries: dict, regions: dict, picks: dict) -> list:
+        result = []
+        own_countries, own_regions = votes_of.get(key, ({}, {}))
+        for entry in options[key]:
+            score = _prior(entry) + _seat_bonus(entry, options[key])
+            if entry.country_code:
+                support = countries.get(entry.country_code, 0.0) - own_countries.get(
+                    entry.country_code, 0.0
+                )
+                score += _COUNTRY_CONTEXT * min(1.0, support)
+            region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
+            if region:
+                support = regions.get(region, 0.0) - own_regions.get(region, 0.0)
+                score += _REGION_CONTEXT * min(1.0, support)
+            for qualifier_key in qualifier_of.get(key, ()):
+                container = picks.get(qualifier_key)
+                pool = [container] if container is not None else options.get(qualifier_key, [])
+                if any(_contains(q, entry) for q in pool):
+                    score += _QUALIFIER
+                    break
+            result.append((score, entry))
+        result.sort(key=lambda se: (-se[0], se[1].id))
+        return result
+
+    votes_of: dict[str, tuple[dict, dict]] = {}
+    countries: dict[str, float] = {}
+    regions: dict[str, float] = {}
+    picks: dict[str, GazetteerEntry] = {}
+    ranked: dict[str, list] = {}
+    for _round in range(_ROUNDS):
+        ranked = {key: scores(key, countries, regions, picks) for key in names if options[key]}
+        picks = {key: scored[0][1] for key, scored in ranked.items()}
+        votes_of = {}
+        countries, regions = {}, {}
+        for key, scored in ranked.items():
+            own_c: dict[str, float] = {}
+            own_r: dict[str, float] = {}
+            for p, entry in _posterior(scored):
+                if entry.country_code:
+                    own_c[entry.country_code] = own_c.get(entry.country_code, 0.0) + p
+                region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
+                if region:
+                    own_r[region] = own_r.get(region, 0.0) + p
+            votes_of[key] = (own_c, own_r)
+            for code, p in own_c.items():
+                countries[code] = countries.get(code, 0.0) + p
+            for region, p in own_r.items():
+                regions[region] = regions.get(region, 0.0) + p
+
+    results: list[Resolution] = []
+    for mention in mentions:
+        scored = ranked.get(mention.hint or fold(mention.text))
+        if not scored:
+            results.append(Resolution(mention, None, 0.0))
+            continue
+        posterior = _posterior(scored)
+        runner = scored[1][1] if len(scored) > 1 else None
+        results.append(Resolution(mention, scored[0][1], round(posterior[0][0], 3), runner))
+    return results

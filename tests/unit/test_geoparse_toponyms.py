@@ -1,0 +1,113 @@
+"""The toponym layer: recognition rules and resolution in context, on short real-style texts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mapstory.geoparse import geoparse, toponyms
+
+
+def _places(text: str) -> dict[str, tuple[str, str, str]]:
+    """Mention text -> (kind, country code, name) of the place chosen for it."""
+    return {
+        r.mention.text: (r.entry.kind, r.entry.country_code, r.entry.name)
+        for r in geoparse(text)
+        if r.entry is not None
+    }
+
+
+def test_seed_article_places(seed_text: str) -> None:
+    found = toponyms(seed_text)
+    for item in found:
+        assert seed_text[item["start"] : item["end"]] == item["name"]
+    by_name = {item["name"]: item for item in found}
+    assert by_name["Beijing"]["kind"] == "city"  # the city, not the municipality
+    assert by_name["Moscow"]["kind"] == "city"
+    assert by_name["Vladivostok"]["kind"] == "city"
+    for country in ("China", "Russia", "Ukraine", "Japan", "US"):
+        assert by_name[country]["kind"] == "country", country
+    assert by_name["Russian"]["gazetteer_id"] == by_name["Russia"]["gazetteer_id"]
+    # Parts of people's names are not towns ("Li Hui" is not Li and Hui in Gansu).
+    assert not {"Li", "Hui", "Mao", "Xi"} & set(by_name)
+
+
+def test_qualified_name_takes_its_state() -> None:
+    places = _places("She grew up in Springfield, Illinois, before moving to Chicago.")
+    assert places["Springfield"][:2] == ("city", "US")
+    assert places["Illinois"][0] == "region"
+    found = {r.mention.text: r.entry for r in geoparse("Springfield, Illinois, is small.")}
+    assert found["Springfield"].admin1 == found["Illinois"].id
+
+
+def test_news_abbreviations_keep_their_dot() -> None:
+    text = "A man from Jacksonville, Fla., was arrested in Huntington, W.Va., on Friday."
+    places = _places(text)
+    assert places["Fla."] == ("region", "US", "Florida")
+    assert places["W.Va."] == ("region", "US", "West Virginia")
+    assert places["Jacksonville"][2] == "Jacksonville"
+
+
+def test_article_context_settles_ambiguous_names() -> None:
+    text = (
+        "Athens-Clarke County commissioners met on Tuesday. The Athens police chief said "
+        "crime in Clarke County fell last year, and other cities in Georgia saw the same."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Athens"].country_code == "US"
+    assert found["Georgia"].feature_code == "ADM1"  # the state, not the country
+    assert found["Clarke County"].admin1 == found["Georgia"].id
+
+
+def test_without_context_the_prominent_sense_wins() -> None:
+    places = _places("Tourists crowded the Acropolis in Athens, Greece's capital.")
+    assert places["Athens"][:2] == ("city", "GR")
+    assert _places("Protests continued in Paris on Saturday.")["Paris"][1] == "FR"
+
+
+def test_demonyms_and_plurals_name_countries() -> None:
+    places = _places("Turkish officials met Canadians and the French delegation.")
+    assert places["Turkish"] == ("country", "TR", "Turkey")
+    assert places["Canadians"][1] == "CA"
+    assert places["French"][1] == "FR"
+
+
+def test_place_inside_an_organisation_name() -> None:
+    found = toponyms("The Dublin City Council voted on Monday to close the old library.")
+    assert [item["name"] for item in found] == ["Dublin"]
+
+
+def test_compass_prefix_and_city_suffix_are_trimmed_to_the_place() -> None:
+    names = [item["name"] for item in toponyms("Storms hit North Texas and Oklahoma City.")]
+    assert "Texas" in names
+    assert "Oklahoma City" in names  # a real place name keeps its "City"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "no places here at all."])
+def test_texts_without_places(text: str) -> None:
+    assert toponyms(text) == []
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=30),
+            st.sampled_from(
+                ["Paris", "Georgia", "Russian", "W.Va.", "the U.S.", ", ", "\n", "North Texas"]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    for item in toponyms(text):
+        assert 0 <= item["start"] < item["end"] <= len(text)
+        assert text[item["start"] : item["end"]] == item["name"]
+        if item["lat"] is not None:
+            assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
