@@ -100,16 +100,16 @@ class IntakeLimits:
         for field in fields(cls):
             raw = values.get(ENV_NAMES[field.name])
             text = "" if raw is None else str(raw).strip().replace("_", "")
-            if not text:
-                continue
             try:
-                number = float(text) if field.name == "url_timeout_s" else int(text)
+                number = float(text)  # "1e7" is a fine way to write ten million
             except ValueError:
                 continue
-            minimum = 0 if field.name == "max_redirects" else 1
-            if field.name == "url_timeout_s":
-                minimum = 0.1
-            if number >= minimum:
+            if field.name != "url_timeout_s":
+                if not number.is_integer():
+                    continue
+                number = int(number)
+            minimum = {"max_redirects": 0, "url_timeout_s": 0.1}.get(field.name, 1)
+            if minimum <= number < float("inf"):
                 kwargs[field.name] = number
         return cls(**kwargs)
 
@@ -122,10 +122,10 @@ def human_size(size: int) -> str:
     """Bytes as a user thinks of them (decimal units, like file managers and the limits)."""
     if size < 1000:
         return f"{size} bytes"
-    if size < MB:
-        return f"{size / 1000:.0f} kB"
-    value = size / MB
-    return f"{value:.0f} MB" if value >= 10 or value == int(value) else f"{value:.1f} MB"
+    unit, scale = ("kB", 1000) if size < MB else ("MB", MB)
+    # Whole numbers stay whole (limits read "10 MB"); others keep a decimal, so a file just
+    # over a limit never reads as the same size as the limit.
+    return f"{size // scale} {unit}" if size % scale == 0 else f"{size / scale:.1f} {unit}"
 
 
 def clean_text(text: str) -> tuple[str, int]:

@@ -57,7 +57,12 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    return known_codec(match.group(1).decode("ascii", "ignore"))
+    codec = known_codec(match.group(1).decode("ascii", "ignore"))
+    # A page that could be read far enough to find this tag is not UTF-16/32, whatever it
+    # says; browsers read such pages as UTF-8 (WHATWG "prescan"), and so do we.
+    if codec and codec.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return codec
 
 
 def known_codec(name: str | None) -> str | None:
@@ -93,6 +98,12 @@ def extract_html(
     if not _DOCUMENT_TAG.search(html[:4096]):
         # A fragment (say "<p>…</p>" copied from a page): trafilatura wants a whole document.
         html = f"<html><body>{html}</body></html>"
+    volume = _text_volume(html)
+    if volume > _VOLUME_FACTOR * limits.max_text_chars:
+        raise IntakeError(
+            f"{source} holds about {volume:,} characters of text, far more than one article "
+            f"(the limit is {limits.max_text_chars:,} characters)."
+        )
     document = trafilatura.bare_extraction(
         html,
         url=url,
@@ -130,6 +141,33 @@ def extract_html(
         kind=kind,
         warnings=tuple(warnings),
     )
+
+
+#: How much more text than an article may have a page may hold in all (navigation, comments…).
+_VOLUME_FACTOR = 2
+
+
+def _text_volume(html: str) -> int:
+    """Characters of text outside scripts and styles, counted on a quick lxml parse.
+
+    trafilatura needs a few seconds per megabyte of text, in the thread serving the visitor;
+    a page with far more text than the article limit cannot yield an acceptable article, so
+    it is refused before that work rather than after.
+    """
+    import lxml.html  # trafilatura's own parser; deferred like trafilatura
+
+    try:
+        tree = lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (ValueError, lxml.etree.ParserError):
+        return 0  # nothing parseable; trafilatura will find no text and say so
+    total = 0
+    for element in tree.iter():
+        if element.tag not in ("script", "style") and isinstance(element.tag, str):
+            total += len(element.text or "")
+        total += len(element.tail or "")
+    return total
 
 
 def _parse_date(value: object) -> datetime.date | None:

@@ -64,13 +64,14 @@ def text_intake(
     limits: IntakeLimits,
     warnings: list[str] | None = None,
     title: str | None = None,
+    markdown: bool = False,
 ) -> Intake:
-    """Clean *text* and wrap it, refusing empty and oversized results."""
+    """Clean *text* (and its Markdown, if *markdown*) and wrap it; refuse it empty or too long."""
     warnings = list(warnings or ())
     what = "The pasted text" if source == "pasted text" else source
     check_length(text, limits, what)
     cleaned, dropped = clean_text(text)
-    if kind == "markdown":
+    if markdown:
         cleaned, _ = clean_text(clean_markdown(cleaned))
     if not cleaned:
         raise IntakeError(f"{what} is empty: there is no text to read.")
@@ -131,10 +132,14 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~).*$\n?", re.M)
 _HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$\n?", re.M)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$\n?", re.M)
+_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:[ \t]*", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\]")
+# Link targets may hold one level of parentheses, as Wikipedia's ".../Moscow_(city)" do.
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]" + _TARGET)
 _IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]" + _TARGET)
 _LINK_REF = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
@@ -164,6 +169,7 @@ def clean_markdown(text: str) -> str:
     text = _HTML_COMMENT.sub("", text)
     text = _FENCE.sub("", text)
     text = _REF_DEF.sub("", text)
+    text = _FOOTNOTE_DEF.sub("", text)
     text = _TABLE_RULE.sub("", text)
     text = _TABLE_PIPES.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")), text)
     text = _RULE.sub("", text)
@@ -175,6 +181,7 @@ def clean_markdown(text: str) -> str:
     text = _IMAGE_REF.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _LINK_REF.sub(r"\1", text)
+    text = _FOOTNOTE_REF.sub("", text)
     text = _AUTOLINK.sub("", text)
     text = _HTML_TAG.sub("", text)
     text = _CODE.sub(r"\2", text)

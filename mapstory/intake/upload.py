@@ -125,6 +125,7 @@ def _read(name: str, filename: str, data: bytes, limits: IntakeLimits) -> Intake
             limits=limits,
             warnings=warnings,
             title=markdown_title(text),
+            markdown=True,
         )
     return text_intake(text, source=source, kind="text", limits=limits, warnings=warnings)
 

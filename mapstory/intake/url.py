@@ -36,7 +36,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from mapstory.intake.base import Intake, IntakeError, IntakeLimits, human_size
 from mapstory.intake.html import declared_charset, extract_html, known_codec, looks_like_html
-from mapstory.intake.text import text_intake
+from mapstory.intake.text import looks_like_markdown, markdown_title, text_intake
 
 __all__ = ["AddressPolicy", "Resolver", "fetch_url"]
 
@@ -48,6 +48,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 USER_AGENT = "mapstory/0.1 (article intake; +https://github.com/)"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 _CHUNK = 64 * 1024
 
 # Ranges refused even where ipaddress.is_global says otherwise (its answers changed between
@@ -473,6 +474,11 @@ def _fetch(
                     )
                 redirects += 1
                 if redirects > limits.max_redirects:
+                    if not limits.max_redirects:
+                        raise IntakeError(
+                            f"The link redirects to another address ({status}), and "
+                            "following redirects is switched off."
+                        )
                     raise IntakeError(
                         f"The link redirects more than {limits.max_redirects} times; "
                         "it was not followed further."
@@ -517,7 +523,7 @@ def _fetch(
 
 
 def _check_type(content_type: str | None, target: _Target) -> None:
-    if content_type is None or content_type in _HTML_TYPES or content_type == "text/plain":
+    if content_type is None or content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
         return
     names = {
         "application/pdf": "a PDF document",
@@ -533,7 +539,8 @@ def _check_type(content_type: str | None, target: _Target) -> None:
     else:
         what = f"content of type {content_type}"
     raise IntakeError(
-        f"The link leads to {what}, not a web page; only HTML pages and plain text can be read."
+        f"The link leads to {what}, not a web page; only HTML pages and plain text "
+        "(or Markdown) can be read."
     )
 
 
@@ -623,7 +630,16 @@ def _to_intake(response: _Response, limits: IntakeLimits) -> Intake:
             html, source=target.url, kind="url", limits=limits, url=target.url, warnings=warnings
         )
     text = _decode_plain(body, response.charset, target)
-    return text_intake(text, source=target.url, kind="url", limits=limits, warnings=warnings)
+    markdown = content_type != "text/plain" or looks_like_markdown(text, target.path)
+    return text_intake(
+        text,
+        source=target.url,
+        kind="url",
+        limits=limits,
+        warnings=warnings,
+        markdown=markdown,
+        title=markdown_title(text) if markdown else None,
+    )
 
 
 def _decode_html(body: bytes, header_charset: str | None, warnings: list[str]) -> str:

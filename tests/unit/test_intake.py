@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mapstory.intake import Intake, IntakeError, IntakeLimits, read_text, read_upload
-from mapstory.intake.base import ENV_NAMES, clean_text
+from mapstory.intake.base import ENV_NAMES, clean_text, human_size
 from mapstory.intake.text import clean_markdown
 from mapstory.settings import Settings
 
@@ -285,6 +285,14 @@ def test_markdown_keeps_words_and_drops_markup() -> None:
     assert "slowly" in text  # struck-out words are still the author's words
 
 
+def test_markdown_links_with_parentheses_and_footnotes() -> None:
+    text = clean_markdown(
+        "Flights to [Moscow](https://en.wikipedia.org/wiki/Moscow_(city)) resumed.[^1]\n\n"
+        "[^1]: Reported from Minsk."
+    )
+    assert text == "Flights to Moscow resumed.\n\nReported from Minsk."
+
+
 def test_markdown_is_recognised_by_content_despite_a_txt_name() -> None:
     result = read_upload("notes.txt", b"See [Odesa](https://example.org/odesa) today.", LIMITS)
     assert (result.kind, result.text) == ("markdown", "See Odesa today.")
@@ -351,6 +359,29 @@ def test_html_declaring_a_legacy_charset_is_decoded_with_it() -> None:
     )
     result = read_upload("page.html", html.encode("cp1252"), LIMITS)
     assert result.text == "Talks in Zürich ended."
+
+
+def test_html_with_far_too_much_text_is_refused_before_extraction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura ran on an oversized page")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", never)
+    html = "<html><body>" + "<p>Talks in Riga ended on Monday.</p>" * 100 + "</body></html>"
+    with pytest.raises(IntakeError) as info:
+        read_upload("long.html", html.encode(), IntakeLimits(max_text_chars=1000))
+    assert str(info.value) == (
+        "long.html holds about 3,000 characters of text, far more than one article "
+        "(the limit is 1,000 characters)."
+    )
+
+
+def test_html_declaring_utf16_in_meta_is_read_as_utf8() -> None:
+    html = '<html><head><meta charset="utf-16"></head><body><p>Kraków talks.</p></body></html>'
+    assert read_upload("page.html", html.encode(), LIMITS).text == "Kraków talks."
 
 
 def test_html_without_main_text_is_refused_clearly() -> None:
@@ -436,7 +467,7 @@ def test_zip_bomb_is_refused_quickly_without_expanding(
         read_upload("bomb.docx", bomb, LIMITS)
     assert time.monotonic() - started < 0.5
     assert opened == []  # no member was decompressed
-    assert "64 MB" in str(info.value) and "30 MB" in str(info.value)
+    assert str(info.value) == ("The file 'bomb.docx' would expand to 64.0 MB; the limit is 30 MB.")
 
 
 def test_zip_bomb_under_the_size_cap_is_refused_by_its_ratio(bomb: bytes) -> None:
@@ -489,6 +520,33 @@ def test_limits_come_from_settings_and_bad_values_fall_back() -> None:
     assert limits == IntakeLimits(max_upload_bytes=2_000_000, url_timeout_s=2.5, max_redirects=0)
     assert Settings.from_mapping({}).intake == IntakeLimits()
     assert set(ENV_NAMES) == set(IntakeLimits.__dataclass_fields__)
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (999, "999 bytes"),
+        (200_000, "200 kB"),
+        (200_001, "200.0 kB"),
+        (10_000_000, "10 MB"),
+        (10_500_000, "10.5 MB"),
+        (2_000_001, "2.0 MB"),
+    ],
+)
+def test_sizes_are_shown_so_that_over_the_limit_never_equals_it(size: int, shown: str) -> None:
+    assert human_size(size) == shown
+
+
+def test_limits_accept_exponent_notation_and_ignore_nonsense() -> None:
+    limits = IntakeLimits.from_mapping(
+        {
+            "MAPSTORY_INTAKE_MAX_UPLOAD_BYTES": "1e7",
+            "MAPSTORY_INTAKE_MAX_TEXT_CHARS": "2.5",
+            "MAPSTORY_INTAKE_MAX_URL_BYTES": "inf",
+            "MAPSTORY_INTAKE_URL_TIMEOUT": "nan",
+        }
+    )
+    assert limits == IntakeLimits(max_upload_bytes=10_000_000)
 
 
 def test_limits_must_be_positive() -> None:

@@ -422,6 +422,12 @@ def test_too_many_redirects_are_refused(server: Server) -> None:
     assert len(server.requests) == 4
 
 
+def test_redirects_can_be_switched_off(server: Server) -> None:
+    server.routes["/old"] = redirect("/story", 301)
+    with pytest.raises(IntakeError, match=r"\(301\), and following redirects is switched off"):
+        fetch_url(server.url("/old"), IntakeLimits(max_redirects=0), policy=server.policy)
+
+
 def test_redirect_without_location_is_refused(server: Server) -> None:
     server.routes["/go"] = send(302, b"")
     with pytest.raises(IntakeError, match="without saying where"):
@@ -550,6 +556,15 @@ def test_plain_text_takes_the_text_path(server: Server) -> None:
     result = fetch_url(server.url("/notes.txt"), LIMITS, policy=server.policy)
     assert (result.kind, result.title, result.published) == ("url", None, None)
     assert result.text == "Talks in Київ and Warsaw ended.\n<p>not markup</p>"
+
+
+@pytest.mark.parametrize("content_type", ["text/markdown; charset=utf-8", "text/plain"])
+def test_markdown_served_as_text_is_cleaned(server: Server, content_type: str) -> None:
+    body = b"# Grain deal\n\nShips left [Odesa](https://example.org/odesa) for **Istanbul**."
+    server.routes["/README.md"] = send(200, body, content_type)
+    result = fetch_url(server.url("/README.md"), LIMITS, policy=server.policy)
+    assert (result.kind, result.title) == ("url", "Grain deal")
+    assert result.text == "Grain deal\n\nShips left Odesa for Istanbul."
 
 
 def test_plain_text_in_a_declared_legacy_charset(server: Server) -> None:
