@@ -380,7 +380,7 @@ def _connect(
     deadline: _Deadline,
     context: ssl.SSLContext | None,
 ) -> _PinnedHTTPConnection:
-    last: OSError | None = None
+    last: OSError = OSError(f"no address to connect to for {target.host}")
     for ip in addresses:
         if target.scheme == "https":
             conn: _PinnedHTTPConnection = _PinnedHTTPSConnection(
@@ -396,13 +396,11 @@ def _connect(
             last = exc
             if isinstance(exc, ssl.SSLError | TimeoutError):
                 raise
-    assert last is not None
     raise last
 
 
 def _get(
     target: _Target,
-    limits: IntakeLimits,
     policy: AddressPolicy,
     resolver: Resolver,
     deadline: _Deadline,
@@ -410,13 +408,17 @@ def _get(
 ) -> tuple[int, http.client.HTTPResponse, _PinnedHTTPConnection]:
     addresses = _validated_addresses(target, resolver, policy, deadline)
     conn = _connect(target, addresses, deadline, context)
-    conn.putrequest("GET", target.path, skip_accept_encoding=True)
-    conn.putheader("User-Agent", USER_AGENT)
-    conn.putheader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
-    conn.putheader("Accept-Encoding", "identity")
-    conn.putheader("Connection", "close")
-    conn.endheaders()
-    response = conn.getresponse()
+    try:
+        conn.putrequest("GET", target.path, skip_accept_encoding=True)
+        conn.putheader("User-Agent", USER_AGENT)
+        conn.putheader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
+        conn.putheader("Accept-Encoding", "identity")
+        conn.putheader("Connection", "close")
+        conn.endheaders()
+        response = conn.getresponse()
+    except BaseException:
+        conn.close()
+        raise
     return response.status, response, conn
 
 
@@ -464,7 +466,7 @@ def _fetch(
     seen = {target.url}
     redirects = 0
     while True:
-        status, response, conn = _get(target, limits, policy, resolver, deadline, context)
+        status, response, conn = _get(target, policy, resolver, deadline, context)
         try:
             if status in _REDIRECTS:
                 location = response.getheader("Location")

@@ -565,3 +565,44 @@ def test_unexpected_failures_surface_as_intake_errors(monkeypatch: pytest.Monkey
         read_upload("a.txt", b"Kyiv", LIMITS)
     assert str(info.value) == "The file 'a.txt' could not be read because of an internal error."
     assert isinstance(info.value.__cause__, RuntimeError)
+
+
+# --------------------------------------------------------------------------------------------
+# Robustness: arbitrary input ends in an Intake or an IntakeError, nothing else
+# --------------------------------------------------------------------------------------------
+
+_PREFIXES = [b"", b"PK\x03\x04", b"<html><body><p>", b"\xef\xbb\xbf", b"\xff\xfe", b"# "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_PREFIXES), st.binary(max_size=600))
+def test_any_upload_ends_in_intake_or_intake_error(prefix: bytes, data: bytes) -> None:
+    try:
+        result = read_upload("fuzz.txt", prefix + data, LIMITS)
+    except IntakeError as exc:
+        message = str(exc)
+        assert message and "\n" not in message and message.endswith(".")
+        assert "internal error" not in message, exc.__cause__
+    else:
+        assert result.text and result.text == result.text.strip()
+
+
+@pytest.fixture(scope="module")
+def small_docx() -> bytes:
+    return docx_bytes("Kyiv and Kharkiv.", table=[["Odesa", "port"]])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_damaged_docx_ends_in_intake_or_intake_error(
+    small_docx: bytes, data: st.DataObject
+) -> None:
+    damaged = bytearray(small_docx)
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[position] = data.draw(st.integers(0, 255))
+    try:
+        read_upload("damaged.docx", bytes(damaged), LIMITS)
+    except IntakeError as exc:
+        assert "\n" not in str(exc)
+        assert "internal error" not in str(exc), exc.__cause__
