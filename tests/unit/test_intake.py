@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import subprocess
+import sys
 import time
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -22,6 +25,7 @@ from mapstory.intake.text import clean_markdown
 from mapstory.settings import Settings
 
 LIMITS = IntakeLimits()
+ROOT = Path(__file__).resolve().parents[2]
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -492,6 +496,17 @@ def test_corrupt_docx_is_refused_clearly() -> None:
 # --------------------------------------------------------------------------------------------
 # Limits and settings
 # --------------------------------------------------------------------------------------------
+
+
+def test_intake_imports_without_streamlit_and_defers_heavy_parsers() -> None:
+    code = (
+        "import sys, mapstory.intake, mapstory.settings; "
+        "print(sorted(m for m in ('streamlit', 'trafilatura', 'docx') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "[]"
 
 
 def test_limits_defaults() -> None:

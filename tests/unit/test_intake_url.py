@@ -224,6 +224,22 @@ def test_a_host_resolving_to_any_private_address_is_refused(answers: list[str]) 
     assert "news.test (which resolves to" in str(info.value)
 
 
+def test_a_hanging_resolver_is_bounded_by_the_deadline() -> None:
+    release = threading.Event()
+
+    def resolver(host: str, port: int) -> list[str]:
+        release.wait(10)
+        return ["93.184.215.14"]
+
+    started = time.monotonic()
+    try:
+        with pytest.raises(IntakeError, match=r"timed out after 0\.4 s"):
+            fetch_url("http://news.test/", IntakeLimits(url_timeout_s=0.4), resolver=resolver)
+        assert time.monotonic() - started < 1.0
+    finally:
+        release.set()
+
+
 def test_an_unresolvable_host_is_a_clear_error() -> None:
     def resolver(host: str, port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
