@@ -69,7 +69,8 @@ def sniff_binary(data: bytes) -> tuple[str, str] | None:
 def read_upload(filename: str, data: bytes, limits: IntakeLimits | None = None) -> Intake:
     """An uploaded file → article text, by what its bytes are, within the size limits."""
     limits = limits or IntakeLimits()
-    name = _display_name(filename)
+    base = _base_name(filename)
+    name = f"The file '{base}'" if base else "The uploaded file"
     if not isinstance(data, bytes | bytearray | memoryview):
         raise IntakeError(f"{name} could not be read: no file content was received.")
     if len(data) > limits.max_upload_bytes:
@@ -78,21 +79,22 @@ def read_upload(filename: str, data: bytes, limits: IntakeLimits | None = None) 
             f"{human_size(limits.max_upload_bytes)}."
         )
     try:
-        return _read(name, filename, bytes(data), limits)
+        return _read(name, base or "upload", bytes(data), limits)
     except IntakeError:
         raise
     except Exception as exc:
         raise IntakeError(f"{name} could not be read because of an internal error.") from exc
 
 
-def _display_name(filename: str) -> str:
-    base = str(filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    base = "".join(ch for ch in base if ch.isprintable())[:120]
-    return f"The file '{base}'" if base else "The uploaded file"
+def _base_name(filename: str) -> str:
+    """The file's own name, printable and short: browsers may send a path, and the name is
+    shown back to the user."""
+    base = str(filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(ch for ch in base if ch.isprintable()).strip()[:120]
 
 
-def _read(name: str, filename: str, data: bytes, limits: IntakeLimits) -> Intake:
-    source = str(filename or "upload").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+def _read(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
+    """*name* is how messages refer to the file, *source* its (clean) file name."""
     if not data.strip():
         raise IntakeError(f"{name} is empty: there is no text to read.")
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
@@ -117,7 +119,7 @@ def _read(name: str, filename: str, data: bytes, limits: IntakeLimits) -> Intake
             warnings=warnings,
         )
     text = decode_text(data, name, warnings)
-    if looks_like_markdown(text, filename):
+    if looks_like_markdown(text, source):
         return text_intake(
             text,
             source=source,

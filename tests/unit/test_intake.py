@@ -232,6 +232,8 @@ def test_oversized_upload_is_refused_before_any_parsing(monkeypatch: pytest.Monk
 def test_file_names_are_reduced_to_their_base_name() -> None:
     result = read_upload("C:\\Users\\x\\news\\story.txt", b"Kyiv", LIMITS)
     assert result.source == "story.txt"
+    assert read_upload("\x1b[2Jnews\x07.txt", b"Kyiv", LIMITS).source == "[2Jnews.txt"
+    assert read_upload("", b"Kyiv", LIMITS).source == "upload"
     with pytest.raises(IntakeError, match=r"^The file 'evil\.txt' is empty"):
         read_upload("../../etc/evil.txt\x07", b"", LIMITS)
 
