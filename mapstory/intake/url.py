@@ -45,7 +45,7 @@ Resolver = Callable[[str, int], Sequence[str]]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-USER_AGENT = "mapstory/0.1 (article intake; +https://github.com/)"
+USER_AGENT = "mapstory/0.1 (article intake)"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
