@@ -6,7 +6,9 @@ Everything online is opt-in: by default mapstory needs no network at all.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from mapstory.intake.base import IntakeLimits
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -19,6 +21,7 @@ class Settings:
     nominatim_timeout: float = 10.0
     static_url: str = "/app/static"
     story_file: str | None = None  # the story the Story page opens; default: the seed story
+    intake: IntakeLimits = field(default_factory=IntakeLimits)  # MAPSTORY_INTAKE_* limits
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> Settings:
@@ -38,4 +41,5 @@ class Settings:
             nominatim_timeout=timeout_value,
             static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
             story_file=get("MAPSTORY_STORY_FILE"),
+            intake=IntakeLimits.from_mapping(values),
         )
