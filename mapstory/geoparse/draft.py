@@ -1,0 +1,410 @@
+"""Any article → a draft :class:`~mapstory.model.Story`, with no curated file.
+
+The draft uses the same model as a curated story, so the Story and Explore views, the
+exports and the validator all work on it unchanged. Everything in it points back at the
+article's own words; what the engine inferred rather than read (a traveller's starting point
+taken from their nationality) is marked as inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+
+from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
+from mapstory.geoparse import geoparse
+from mapstory.geoparse.events import ActorRef, EventDraft, PlaceRef, extract_events
+from mapstory.geoparse.lexicon import nlp
+from mapstory.geoparse.resolve import Resolution
+from mapstory.model import (
+    Actor,
+    Alliance,
+    Article,
+    Conflict,
+    Institution,
+    Member,
+    Place,
+    Port,
+    Span,
+    Story,
+    Trade,
+    Visit,
+)
+
+__all__ = ["draft_story", "relocate_place"]
+
+_KINDS = {"city": "city", "region": "region", "country": "country", "continent": "continent"}
+_TITLE_MAX = 160
+
+
+def _slug(text: str, taken: set[str], prefix: str = "") -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50] or "item"
+    base = f"{prefix}{base}"[:58]
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _note(resolution: Resolution) -> str:
+    note = f"Placed by the offline gazetteer ({resolution.confidence:.0%} confidence)"
+    runner = resolution.runner_up
+    if runner is not None:
+        where = f", {runner.country_code}" if runner.country_code else ""
+        note += f"; runner-up: {runner.name}{where} ({runner.kind})"
+    return note + "."
+
+
+def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
+    return Place(
+        id=place_id,
+        name=entry.name,
+        kind=_KINDS.get(entry.kind, "site"),  # type: ignore[arg-type]
+        gazetteer_id=entry.id,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code or None,
+        capital_of=entry.country_code if entry.feature_code == "PPLC" else None,
+        **extra,
+    )
+
+
+def _actors(
+    doc, text: str, place_spans: list[tuple[int, int]]
+) -> tuple[list[Actor], list[ActorRef], dict[str, str]]:
+    """People named in the article; a lone surname is the same person as the full name.
+
+    A "person" that the geoparser took for a place ("Vladivostok") or that holds a digit
+    ("200bn") is one of spaCy's mistakes, not a person.
+    """
+
+    def plausible(ent) -> bool:
+        if any(ch.isdigit() for ch in ent.text):
+            return False
+        return not any(s < ent.end_char and ent.start_char < e for s, e in place_spans)
+
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and plausible(e)]
+    full_names = [e for e in persons if len(e) > 1]
+    by_token: dict[str, str] = {}
+    actors: dict[str, dict] = {}
+    taken: set[str] = set()
+    for ent in full_names:
+        name = ent.text.strip()
+        key = fold(name)
+        if key not in actors:
+            actors[key] = {"id": _slug(name, taken), "name": name, "spans": []}
+        for token in ent:
+            by_token.setdefault(fold(token.text), key)
+    refs: list[ActorRef] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or not plausible(ent):
+            continue
+        key = fold(ent.text.strip())
+        if key not in actors:
+            if len(ent) == 1 and key in by_token:
+                key = by_token[key]
+            elif ent.label_ == "PERSON" and len(ent) == 1:
+                actors[key] = {"id": _slug(ent.text, taken), "name": ent.text, "spans": []}
+            else:
+                continue
+        actors[key]["spans"].append((ent.start_char, ent.end_char))
+        refs.append(ActorRef(actors[key]["id"], ent.start_char, ent.end_char))
+    result = [
+        Actor(id=a["id"], name=a["name"], mentions=[_span(text, s, e) for s, e in a["spans"]])
+        for a in actors.values()
+    ]
+    names = {a["id"]: a["name"] for a in actors.values()}
+    return result, refs, names
+
+
+_OWNER_AFTER = re.compile(r"^,\s*(?:the\s+)?(?P<owner>[^,;.]{2,40}?)(?:’s|'s)\s")
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
+
+
+def _home_countries(
+    text: str, actor_refs: list[ActorRef], places: list[PlaceRef]
+) -> dict[str, str]:
+    """Actor id -> place key of the country they speak for ("Russia's prime minister")."""
+    countries = [p for p in places if p.kind == "country"]
+    homes: dict[str, str] = {}
+    for ref in actor_refs:
+        if ref.key in homes:
+            continue
+        after = _OWNER_AFTER.match(text[ref.end : ref.end + 80])
+        before = _OWNER_BEFORE.search(text[max(0, ref.start - 90) : ref.start])
+        windows = []
+        if after:
+            windows.append((ref.end + after.start("owner"), ref.end + after.end("owner")))
+        if before:
+            base = max(0, ref.start - 90)
+            windows.append((base + before.start("owner"), base + before.end("owner")))
+        # "Russian prime minister Mikhail Mishustin": a demonym just before the name.
+        windows.append((max(0, ref.start - 40), ref.start))
+        for start, end in windows:
+            match = [p for p in countries if start <= p.start and p.end <= end]
+            if match:
+                homes[ref.key] = match[-1].key
+                break
+    return homes
+
+
+def _capital(gazetteer: Gazetteer, country_code: str) -> GazetteerEntry | None:
+    for entry in gazetteer:
+        if entry.country_code == country_code and entry.feature_code == "PPLC":
+            return entry
+    return None
+
+
+def draft_story(
+    text: str,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Story:
+    """Read *text* and return a draft story: places, people and events with their excerpts.
+
+    *date* anchors relative dates ("on Tuesday"); without it, today's date is used.
+    """
+    if not text or not text.strip():
+        raise ValueError("The article is empty.")
+    gazetteer = gazetteer or default_gazetteer()
+    anchor = date or dt.date.today()
+    doc = nlp()(text)
+    resolutions = geoparse(text, doc=doc, gazetteer=gazetteer)
+
+    taken: set[str] = set()
+    place_ids: dict[str, str] = {}  # gazetteer id -> place id
+    best: dict[str, Resolution] = {}
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    refs: list[PlaceRef] = []
+    for r in resolutions:
+        if r.entry is None:
+            continue
+        gid = r.entry.id
+        if gid not in place_ids:
+            place_ids[gid] = _slug(r.entry.name, taken)
+            best[gid] = r
+        mentions.setdefault(gid, []).append((r.mention.start, r.mention.end))
+        refs.append(
+            PlaceRef(
+                key=place_ids[gid],
+                start=r.mention.start,
+                end=r.mention.end,
+                kind=r.entry.kind,
+                country_code=r.entry.country_code,
+                demonym=r.mention.hint is not None,
+            )
+        )
+
+    actors, actor_refs, actor_names = _actors(doc, text, [(r.start, r.end) for r in refs])
+    counts = Counter(ref.key for ref in refs if ref.kind == "country")
+    top_two = [key for key, _ in counts.most_common(2)]
+    default_pair = tuple(sorted(top_two)) if len(top_two) == 2 else None
+    drafts = extract_events(doc, text, anchor, refs, actor_refs, default_pair)  # type: ignore[arg-type]
+
+    entries = {place_ids[gid]: best[gid].entry for gid in place_ids}
+    extra_places: dict[str, Place] = {}
+    homes = _home_countries(text, actor_refs, refs)
+    events = []
+    event_ids: set[str] = set()
+    for draft in drafts:
+        event = _event(draft, text, entries, actor_names, homes, gazetteer, extra_places, taken)
+        if event is not None:
+            events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
+
+    places = [
+        _place(
+            best[gid].entry,  # type: ignore[arg-type]
+            pid,
+            note=_note(best[gid]),
+            mentions=[_span(text, s, e) for s, e in mentions[gid]],
+        )
+        for gid, pid in place_ids.items()
+    ]
+    places.extend(extra_places.values())
+    title = (title or "").strip() or _first_line(text)
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return Story(
+        id=f"draft-{digest}",
+        title=title,
+        article=Article(title=title, text=text, date=anchor, source=source, url=url),
+        places=places,
+        actors=actors,
+        events=events,
+    )
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) > _TITLE_MAX:
+        line = line[: _TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return line or "Untitled article"
+
+
+def _event(
+    draft: EventDraft,
+    text: str,
+    entries: dict[str, GazetteerEntry | None],
+    actor_names: dict[str, str],
+    homes: dict[str, str],
+    gazetteer: Gazetteer,
+    extra_places: dict[str, Place],
+    taken: set[str],
+):
+    spans = [_span(text, s, e) for s, e in sorted(set(draft.spans))]
+    common = {
+        "spans": spans,
+        "date": draft.date,
+        "other_dates": draft.other_dates,
+        "status": draft.status,
+    }
+    f = draft.fields
+
+    def name(key: str | None) -> str:
+        entry = entries.get(key or "")
+        if entry is not None:
+            return entry.name
+        extra = extra_places.get(key or "")
+        return extra.name if extra else (key or "")
+
+    if draft.kind == "visit":
+        inferred = []
+        origin = f.get("origin")
+        home = homes.get(f["actor"])
+        destination_entry = entries.get(f["destination"])
+        if origin is None and home is not None and home != f["destination"]:
+            home_entry = entries.get(home)
+            if (
+                home_entry is not None
+                and destination_entry is not None
+                and destination_entry.country_code != home_entry.country_code
+            ):
+                capital = _capital(gazetteer, home_entry.country_code)
+                if capital is not None:
+                    origin = next(
+                        (pid for pid, e in entries.items() if e is not None and e.id == capital.id),
+                        None,
+                    )
+                    if origin is None:
+                        origin = _slug(capital.name, taken)
+                        extra_places[origin] = _place(
+                            capital,
+                            origin,
+                            certainty="inferred",
+                            note="Not named in the article: the capital of the traveller's "
+                            "country, taken as the starting point.",
+                        )
+                    inferred.append("origin")
+        who = actor_names.get(f["actor"], f["actor"])
+        verb = "to visit" if draft.status == "scheduled" else "visits"
+        return Visit(
+            id=f"visit-{f['actor']}-{f['destination']}",
+            title=f"{who} {verb} {name(f['destination'])}",
+            actor=f["actor"],
+            origin=origin,
+            destination=f["destination"],
+            inferred=inferred,
+            **common,
+        )
+    if draft.kind == "port":
+        return Port(
+            id=f"port-{f['port']}",
+            title=f"{name(f['port'])} as a port"
+            + (f" for {name(f['granted_to'])}" if f.get("granted_to") else ""),
+            port=f["port"],
+            granted_to=f.get("granted_to"),
+            **common,
+        )
+    if draft.kind == "trade":
+        figures = []
+        seen = set()
+        for figure in draft.figures:
+            key = (figure.value, figure.change_pct, figure.period)
+            if key not in seen:
+                seen.add(key)
+                figures.append(figure)
+        if f.get("origin"):
+            goods = f.get("goods") or "goods"
+            title = f"{goods.capitalize()} from {name(f['origin'])} to {name(f['destination'])}"
+            return Trade(
+                id=f"trade-{f['origin']}-{f['destination']}",
+                title=title,
+                goods=f.get("goods"),
+                origin=f["origin"],
+                destination=f["destination"],
+                figures=figures,
+                **common,
+            )
+        a, b = f["between"]
+        return Trade(
+            id=f"trade-{a}-{b}",
+            title=f"{name(a)}–{name(b)} trade" + (f" in {f['goods']}" if f.get("goods") else ""),
+            goods=f.get("goods"),
+            between=[a, b],
+            figures=figures,
+            **common,
+        )
+    if draft.kind == "alliance":
+        members = [Member(place=m) for m in f["members"]]
+        return Alliance(
+            id=f"alliance-{'-'.join(f['members'])}",
+            title=f"{' and '.join(name(m) for m in f['members'])}: {f['name']}",
+            name=f["name"],
+            members=members,
+            **common,
+        )
+    if draft.kind == "institution":
+        proposed = " (proposed)" if draft.status == "proposed" else ""
+        return Institution(
+            id=f"institution-{f['place']}",
+            title=f"{f['name']} in {name(f['place'])}{proposed}",
+            name=f["name"],
+            organisation=f["organisation"],
+            place=f["place"],
+            **common,
+        )
+    if draft.kind == "conflict":
+        where = name(f["places"][0])
+        label = f"{f['name'].split()[0].capitalize()} in {where}"
+        return Conflict(
+            id=f"conflict-{f['places'][0]}", title=label, name=label, places=f["places"], **common
+        )
+    return None
+
+
+def relocate_place(story: Story, place_id: str, entry: GazetteerEntry) -> Story:
+    """The story with one place moved to another gazetteer entry (a reader's fix).
+
+    The place keeps its id and mentions, so every event pointing at it follows; its note
+    records the correction, which travels with the story into exports.
+    """
+    places = []
+    for place in story.places:
+        if place.id == place_id:
+            fixed = _place(
+                entry,
+                place.id,
+                mentions=list(place.mentions),
+                certainty=place.certainty,
+                note=f"Corrected by a reader to {entry.name}"
+                + (f", {entry.country_code}" if entry.country_code else "")
+                + ".",
+            )
+            places.append(fixed)
+        else:
+            places.append(place)
+    # Validated afresh (not model_copy): the story's lookups are cached per instance.
+    data = story.model_dump()
+    data["places"] = [p.model_dump() for p in places]
+    return Story.model_validate(data)

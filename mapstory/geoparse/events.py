@@ -1,0 +1,662 @@
+"""Events in an article: who travelled where, ports, partnerships, offices, trade, wars.
+
+Each extractor reads spaCy's dependency parse of one sentence with the article's places and
+people already found, and returns plain drafts (:class:`EventDraft`) keyed by what makes two
+sentences talk about the same event (the same traveller and destination, the same two trading
+countries), so that repeated mentions merge into one event with several excerpts. Dates are
+resolved against the article's date. The rules are deliberately conservative: a missing event
+is a gap the reader can see; an invented one is a falsehood on the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from mapstory.dates import resolve
+from mapstory.geoparse.figures import DatePhrase, amounts, date_phrases, percents
+from mapstory.model import DateValue, Figure, Span
+
+__all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
+
+_VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "head", "arrive", "tour", "land"})
+_DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at")}
+_FUTURE_MARKERS = frozenset(
+    {"schedule", "plan", "expect", "due", "set", "intend", "prepare", "will", "shall", "to"}
+)
+_PROPOSAL_MARKERS = frozenset(
+    {"plan", "propose", "possibility", "consider", "could", "would", "may", "might", "idea"}
+)
+_PORT_NOUNS = frozenset({"port", "harbour", "harbor", "terminal"})
+_TRADE_NOUNS = frozenset(
+    {
+        "trade",
+        "export",
+        "import",
+        "shipment",
+        "sale",
+        "purchase",
+        "commerce",
+        "supply",
+        "deliveries",
+    }
+)
+_ALLIANCE_NOUNS = frozenset(
+    {"alliance", "partnership", "friendship", "pact", "treaty", "axis", "coalition"}
+)
+_INSTITUTION_NOUNS = frozenset(
+    {"office", "embassy", "consulate", "base", "headquarters", "mission", "bureau", "outpost"}
+)
+_CONFLICT_NOUNS = frozenset(
+    {"war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege"}
+)
+_RISE = frozenset({"rise", "increase", "grow", "growth", "jump", "surge", "up", "climb", "gain"})
+_FALL = frozenset({"fall", "drop", "decline", "decrease", "down", "shrink", "slump"})
+_MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
+_PROJECTED = frozenset({"project", "projection", "estimate"})
+_BILATERAL = re.compile(r"\b(?:bilateral|two countries|both countries|two nations)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place mention as the event extractors see it."""
+
+    key: str  # the draft place it belongs to
+    start: int
+    end: int
+    kind: str  # gazetteer kind: city, region, country, continent
+    country_code: str
+    demonym: bool  # "Russian" rather than "Russia"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class EventDraft:
+    kind: str
+    key: tuple
+    spans: list[tuple[int, int]]
+    fields: dict = field(default_factory=dict)
+    date: DateValue | None = None
+    other_dates: list[DateValue] = field(default_factory=list)
+    status: str = "happened"
+    figures: list[Figure] = field(default_factory=list)
+
+
+class _Sentence:
+    """One sentence with the places and people inside it, indexed by token."""
+
+    def __init__(self, sent, places: list[PlaceRef], actors: list[ActorRef]) -> None:
+        self.sent = sent
+        self.places = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        self.actors = [a for a in actors if sent.start_char <= a.start < sent.end_char]
+
+    def place_at(self, token) -> PlaceRef | None:
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
+
+    def actor_at(self, token) -> ActorRef | None:
+        for actor in self.actors:
+            if actor.start <= token.idx < actor.end:
+                return actor
+        return None
+
+    def span(self) -> tuple[int, int]:
+        text = self.sent.text
+        start = self.sent.start_char
+        return start, start + len(text.rstrip())
+
+
+def _subtree_place(token, sentence: _Sentence, *, demonyms: bool = False) -> PlaceRef | None:
+    for t in token.subtree:
+        place = sentence.place_at(t)
+        if place is not None and (demonyms or not place.demonym):
+            return place
+    return None
+
+
+def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> ActorRef | None:
+    """The person doing *verb*: its subject, climbing through "scheduled to", "official to"."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+                actor = sentence.actor_at(child)
+                if actor is None:
+                    for t in child.subtree:
+                        actor = sentence.actor_at(t)
+                        if actor is not None:
+                            break
+                if actor is not None:
+                    return actor
+                if child.lower_ in ("he", "she") and last_actor is not None:
+                    return last_actor
+                if child.dep_ != "poss":
+                    return None  # someone else is the subject ("investigators would fly")
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def _status(verb) -> str:
+    for token in [verb, *verb.ancestors]:
+        if token.lemma_ in ("schedule", "plan", "expect", "due", "set", "intend", "prepare"):
+            return "scheduled"
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in ("will", "shall"):
+                return "scheduled"
+        if token.dep_ == "ROOT":
+            break
+    return "happened"
+
+
+def _nearest_date(
+    phrases: list[DatePhrase], position: int, anchor: dt.date, tense: str
+) -> DateValue | None:
+    best = None
+    for phrase in sorted(phrases, key=lambda p: abs(p.start - position)):
+        value = resolve(phrase.text, anchor, tense)  # type: ignore[arg-type]
+        if value is not None:
+            best = value
+            break
+    return best
+
+
+def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
+    drafts = []
+    for token in sentence.sent:
+        lemma = token.lemma_.lower()
+        if lemma not in _VISIT_VERBS:
+            continue
+        destination = None
+        if token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "dobj" and lemma == "visit":
+                    destination = _subtree_place(child, sentence)
+                    if destination is None:  # "visited Vladimir Putin in Moscow"
+                        for grandchild in child.children:
+                            if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
+                                destination = _subtree_place(grandchild, sentence)
+                if destination is None and child.dep_ == "prep":
+                    preps = _DIRECTIONAL_PREPS.get(lemma, ("to",))
+                    if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
+                        destination = _subtree_place(child, sentence)
+                if destination is not None:
+                    break
+        elif token.pos_ == "NOUN" and lemma == "visit":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "in"):
+                    destination = _subtree_place(child, sentence)
+                    if destination is not None:
+                        break
+        actor = _subject_actor(token, sentence, last_actor)
+        if actor is None and token.pos_ == "NOUN":
+            # "X's visit" without a destination adds an excerpt to X's latest visit.
+            continue
+        if actor is None or destination is None:
+            continue
+        status = _status(token) if token.pos_ == "VERB" else "happened"
+        tense = "future" if status == "scheduled" else "past"
+        date = _nearest_date(ctx.dates_in(sentence), token.idx, ctx.anchor, tense)
+        origin = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                origin = _subtree_place(child, sentence)
+        drafts.append(
+            EventDraft(
+                kind="visit",
+                key=("visit", actor.key, destination.key),
+                spans=[sentence.span()],
+                fields={
+                    "actor": actor.key,
+                    "destination": destination.key,
+                    "origin": origin.key if origin else None,
+                },
+                date=date,
+                status=status,
+            )
+        )
+    return drafts
+
+
+def _ports(sentence, ctx) -> list[EventDraft]:
+    if not any(
+        t.lemma_.lower() in _PORT_NOUNS and sentence.place_at(t) is None for t in sentence.sent
+    ):
+        return []  # "Port Said" names a city; it does not make one a port
+    cities = [p for p in sentence.places if p.kind == "city" and not p.demonym]
+    if not cities:
+        return []
+    port = cities[0]
+    grantee = next(
+        (p for p in sentence.places if p.kind == "country" and p.country_code != port.country_code),
+        None,
+    )
+    phrases = ctx.dates_in(sentence)
+    effective = [p for p in phrases if re.search(r"\b(?:from|effective|starting)\b", p.text, re.I)]
+    after_effective = [
+        p
+        for p in phrases
+        if re.search(
+            r"\b(?:from|effective|starting)\s*$",
+            ctx.text[max(sentence.sent.start_char, p.start - 20) : p.start],
+            re.I,
+        )
+    ]
+    chosen = (effective or after_effective or [None])[0]
+    date = resolve(chosen.text, ctx.anchor, "future") if chosen else None
+    others = [
+        value
+        for p in phrases
+        if p is not chosen and (value := resolve(p.text, ctx.anchor, "past")) is not None
+    ]
+    status = "scheduled" if date is not None and date.start > ctx.anchor else "happened"
+    return [
+        EventDraft(
+            kind="port",
+            key=("port", port.key),
+            spans=[sentence.span()],
+            fields={"port": port.key, "granted_to": grantee.key if grantee else None},
+            date=date or (others.pop(0) if others else None),
+            other_dates=others,
+            status=status,
+        )
+    ]
+
+
+def _trade_endpoints(sentence, keyword, ctx) -> tuple[str, tuple[str, ...]] | None:
+    """("directed", (origin, destination)) or ("between", (a, b)) for a trade sentence."""
+    origin = None
+    for child in keyword.children:
+        if child.dep_ in ("amod", "compound", "poss"):
+            place = sentence.place_at(child)
+            if place is not None and place.kind == "country":
+                origin = place
+    for t in keyword.subtree:
+        if t.dep_ == "prep" and t.lower_ == "from":
+            origin = _subtree_place(t, sentence, demonyms=True) or origin
+    destination = None
+    for t in [*keyword.subtree, *keyword.head.subtree]:
+        if t.dep_ == "prep" and t.lower_ == "to":
+            place = _subtree_place(t, sentence)
+            if place is not None and place.kind == "country":
+                destination = place
+                break
+    if origin is not None and destination is not None and origin.key != destination.key:
+        return "directed", (origin.key, destination.key)
+    countries = []
+    for place in sentence.places:
+        if place.kind == "country" and not place.demonym and place.key not in countries:
+            countries.append(place.key)
+    if len(countries) >= 2:
+        return "between", tuple(sorted(countries[:2]))
+    if _BILATERAL.search(sentence.sent.text) and ctx.last_pair is not None:
+        return "between", ctx.last_pair
+    return None
+
+
+def _figures(sentence, ctx, measure: str) -> list[Figure]:
+    text = ctx.text
+    base = sentence.sent.start_char
+    sent_text = sentence.sent.text
+    phrases = ctx.dates_in(sentence)
+    lemmas = {t.lemma_.lower() for t in sentence.sent}
+    figures: list[Figure] = []
+    found_amounts = amounts(sent_text, base)
+    found_percents = percents(sent_text, base)
+    used_percents = set()
+
+    def period_for(position: int, end: int) -> DateValue | None:
+        following = [p for p in phrases if 0 <= p.start - end <= 4]
+        preceding = [p for p in phrases if p.end <= position]
+        for pool in (following, preceding[::-1], phrases):
+            for phrase in pool:
+                value = resolve(phrase.text, ctx.anchor, "past")
+                if value is not None:
+                    return value
+        return None
+
+    def basis(value: DateValue | None) -> str:
+        if lemmas & _PROJECTED:
+            return "projected"
+        if value is not None and value.end < ctx.anchor:
+            return "actual"
+        return "forecast" if lemmas & _MODALS else "actual"
+
+    for amount in found_amounts:
+        period = period_for(amount.start, amount.end)
+        change = None
+        approximate = False
+        for i, percent in enumerate(found_percents):
+            if i in used_percents:
+                continue
+            # "$53.8bn, an almost 40% increase" or "rose by 12% last year to $450m".
+            after = 0 <= percent.start - amount.end <= 40
+            before = 0 <= amount.start - percent.end <= 40
+            between = (
+                text[amount.end : percent.start] if after else text[percent.end : amount.start]
+            )
+            if not (after or before) or "$" in between:
+                continue
+            context = text[percent.end : percent.end + 20].lower() + between.lower()
+            sign = -1 if any(word in context for word in _FALL) else 1
+            change = sign * percent.value
+            approximate = percent.approximate
+            used_percents.add(i)
+            break
+        figures.append(
+            Figure(
+                measure=measure,
+                value=amount.value,
+                unit=amount.unit,
+                period=_period_label(period, ctx.anchor),
+                basis=basis(period),  # type: ignore[arg-type]
+                change_pct=change,
+                approximate=approximate,
+                span=Span(start=amount.start, end=amount.end, text=text[amount.start : amount.end]),
+            )
+        )
+    for i, percent in enumerate(found_percents):
+        if i in used_percents:
+            continue
+        window = sent_text.lower()
+        if not (lemmas & _RISE or lemmas & _FALL):
+            continue
+        sign = -1 if lemmas & _FALL and not lemmas & _RISE else 1
+        period = period_for(percent.start, percent.end)
+        figures.append(
+            Figure(
+                measure=measure,
+                period=_period_label(period, ctx.anchor),
+                basis=basis(period),  # type: ignore[arg-type]
+                change_pct=sign * percent.value,
+                approximate=percent.approximate,
+                span=Span(
+                    start=percent.start, end=percent.end, text=text[percent.start : percent.end]
+                ),
+            )
+        )
+        del window
+    return figures
+
+
+def _period_label(value: DateValue | None, anchor: dt.date) -> str:
+    if value is None:
+        return str(anchor.year)
+    if value.precision == "year":
+        return str(value.start.year)
+    if value.precision == "quarter":
+        return f"Q{(value.start.month - 1) // 3 + 1} {value.start.year}"
+    if value.precision == "month":
+        return value.start.strftime("%B %Y")
+    return value.start.isoformat()
+
+
+def _trade(sentence, ctx) -> list[EventDraft]:
+    keyword = next(
+        (t for t in sentence.sent if t.lemma_.lower() in _TRADE_NOUNS and t.pos_ == "NOUN"),
+        None,
+    )
+    if keyword is None:
+        return []
+    endpoints = _trade_endpoints(sentence, keyword, ctx)
+    if endpoints is None:
+        return []
+    shape, pair = endpoints
+    goods_words = [
+        t.text
+        for t in keyword.children
+        if t.dep_ in ("compound", "amod") and sentence.place_at(t) is None
+    ]
+    goods = " ".join(goods_words) or None
+    if shape == "between":
+        ctx.last_pair = pair
+        goods = None if goods in (None, "bilateral") else goods
+    measure = " ".join([*goods_words, keyword.text]).lower() if goods else "trade"
+    if shape == "between" and goods is None:
+        measure = "bilateral trade"
+    figures = _figures(sentence, ctx, measure)
+    # The flow's date is the period its figures describe ("this year"), not the day someone
+    # announced them ("on Tuesday").
+    values = [
+        value
+        for phrase in ctx.dates_in(sentence)
+        if (value := resolve(phrase.text, ctx.anchor, "past")) is not None
+    ]
+    periods = [v for v in values if v.precision != "day"]
+    date = (periods or values or [None])[0]
+    fields = {"goods": goods}
+    if shape == "directed":
+        fields.update(origin=pair[0], destination=pair[1])
+    else:
+        fields.update(between=list(pair))
+    return [
+        EventDraft(
+            kind="trade",
+            key=("trade", shape, pair, goods),
+            spans=[sentence.span()],
+            fields=fields,
+            date=date,
+            figures=figures,
+        )
+    ]
+
+
+def _alliances(sentence, ctx) -> list[EventDraft]:
+    drafts = []
+    for token in sentence.sent:
+        if token.lemma_.lower() not in _ALLIANCE_NOUNS or token.pos_ != "NOUN":
+            continue
+        window_start = max(sentence.sent.start, token.i - 8)
+        members = []
+        for t in sentence.sent.doc[window_start : token.i]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";"):
+                members = []
+                continue
+            place = sentence.place_at(t)
+            if place is not None and place.kind == "country" and place.key not in members:
+                members.append(place.key)
+        if len(members) < 2:
+            continue
+        # The partnership's own words: what stands between its members and the noun
+        # ("China and Russia's “no limits” friendship" -> "“no limits” friendship").
+        start = token.i
+        while start > window_start:
+            previous = sentence.sent.doc[start - 1]
+            if sentence.place_at(previous) is not None or previous.dep_ == "case":
+                break
+            if previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ") or previous.lower_ in (
+                "a",
+                "an",
+                "the",
+                "its",
+                "their",
+            ):
+                break
+            start -= 1
+        name = sentence.sent.doc[start : token.i + 1].text.strip() or token.text
+        drafts.append(
+            EventDraft(
+                kind="alliance",
+                key=("alliance", tuple(sorted(members))),
+                spans=[sentence.span()],
+                fields={"name": name, "members": members},
+            )
+        )
+    return drafts
+
+
+def _institutions(sentence, ctx) -> list[EventDraft]:
+    drafts = []
+    for token in sentence.sent:
+        if token.lemma_.lower() not in _INSTITUTION_NOUNS or token.pos_ != "NOUN":
+            continue
+        place = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                place = _subtree_place(child, sentence)
+        if place is None:
+            continue
+        organisation = None
+        for ent in sentence.sent.ents:
+            # The organisation names the office: "a Nato liaison office", "the FBI field office".
+            if ent.label_ == "ORG" and 0 <= token.i - ent.end <= 3:
+                organisation = ent.text
+        if organisation is None:
+            continue
+        words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
+        name = " ".join([organisation, *words, token.text])
+        context = {t.lemma_.lower() for t in sentence.sent}
+        status = "proposed" if context & _PROPOSAL_MARKERS else "happened"
+        drafts.append(
+            EventDraft(
+                kind="institution",
+                key=("institution", organisation.lower(), place.key),
+                spans=[sentence.span()],
+                fields={"name": name, "organisation": organisation, "place": place.key},
+                status=status,
+            )
+        )
+    return drafts
+
+
+def _conflicts(sentence, ctx) -> list[EventDraft]:
+    drafts = []
+    for token in sentence.sent:
+        if token.lemma_.lower() not in _CONFLICT_NOUNS or token.pos_ != "NOUN":
+            continue
+        place = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "against"):
+                place = _subtree_place(child, sentence)
+            elif child.dep_ in ("compound", "amod", "nmod"):
+                candidate = sentence.place_at(child)
+                if candidate is not None and not candidate.demonym:
+                    place = candidate
+            if place is not None:
+                break
+        if place is None or place.kind not in ("country", "region", "city"):
+            continue
+        drafts.append(
+            EventDraft(
+                kind="conflict",
+                key=("conflict", place.key),
+                spans=[sentence.span()],
+                fields={"name": f"{token.lemma_.lower()} in", "places": [place.key]},
+            )
+        )
+    return drafts
+
+
+class _Context:
+    def __init__(self, doc, text: str, anchor: dt.date) -> None:
+        self.doc = doc
+        self.text = text
+        self.anchor = anchor
+        self.last_pair: tuple[str, ...] | None = None
+        self._dates: dict[int, list[DatePhrase]] = {}
+
+    def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
+        key = sentence.sent.start
+        if key not in self._dates:
+            self._dates[key] = date_phrases(sentence.sent)
+        return self._dates[key]
+
+
+def extract_events(
+    doc,
+    text: str,
+    anchor: dt.date,
+    places: list[PlaceRef],
+    actors: list[ActorRef],
+    default_pair: tuple[str, str] | None = None,
+) -> list[EventDraft]:
+    """Every event found in the article, merged by key, in order of first mention."""
+    ctx = _Context(doc, text, anchor)
+    ctx.last_pair = default_pair
+    merged: dict[tuple, EventDraft] = {}
+    last_actor: ActorRef | None = None
+    last_port: EventDraft | None = None
+    for sent in doc.sents:
+        sentence = _Sentence(sent, places, actors)
+        if last_port is not None:
+            _continue_port(last_port, sentence, ctx)
+        found = (
+            _visits(sentence, ctx, last_actor)
+            + _ports(sentence, ctx)
+            + _trade(sentence, ctx)
+            + _alliances(sentence, ctx)
+            + _institutions(sentence, ctx)
+            + _conflicts(sentence, ctx)
+        )
+        ports = [d for d in found if d.kind == "port"]
+        last_port = (
+            ports[-1]
+            if ports
+            else (None if "\n" in text[last_span_end(last_port) : sent.start_char] else last_port)
+        )
+        for draft in found:
+            current = merged.get(draft.key)
+            if current is None:
+                merged[draft.key] = draft
+                continue
+            for span in draft.spans:
+                if span not in current.spans:
+                    current.spans.append(span)
+            if current.date is None or (
+                draft.kind == "visit"
+                and draft.date is not None
+                and _finer(draft.date, current.date)
+            ):
+                current.date = draft.date or current.date
+            current.figures.extend(draft.figures)
+            current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
+            for name, value in draft.fields.items():
+                if current.fields.get(name) is None and value is not None:
+                    current.fields[name] = value
+        if sentence.actors:
+            subjects = (
+                [
+                    a
+                    for a in sentence.actors
+                    if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc.char_span(a.start, a.end))
+                ]
+                if all(doc.char_span(a.start, a.end) is not None for a in sentence.actors)
+                else []
+            )
+            last_actor = (
+                (subjects or sentence.actors)[-1] if (subjects or sentence.actors) else None
+            )
+    return sorted(merged.values(), key=lambda d: min(s[0] for s in d.spans))
+
+
+def last_span_end(draft: EventDraft | None) -> int:
+    return max(end for _, end in draft.spans) if draft is not None else 0
+
+
+def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None:
+    """The next sentence of the same paragraph naming the port tells more about it
+    ("... access to Vladivostok since the territory was ceded 163 years ago")."""
+    if not any(p.key == port.fields["port"] and not p.demonym for p in sentence.places):
+        return
+    port.spans.append(sentence.span())
+    for phrase in ctx.dates_in(sentence):
+        value = resolve(phrase.text, ctx.anchor, "past")
+        if value is not None and value not in port.other_dates and value != port.date:
+            port.other_dates.append(value)
+
+
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def _finer(new: DateValue, old: DateValue) -> bool:
+    return _PRECISION_ORDER[new.precision] < _PRECISION_ORDER[old.precision]

@@ -1,0 +1,138 @@
+"""Numbers and date phrases in news sentences: "$53.8bn", "almost 40%", "this year".
+
+spaCy's small model tags money and dates unreliably ("200bn" as a person, "This month" not at
+all), so amounts, percentages and relative date phrases are found with patterns here, and
+spaCy's DATE entities only add the phrases the patterns do not know ("in March").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Amount", "DatePhrase", "Percent", "amounts", "date_phrases", "percents"]
+
+_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY"}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yuan": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yen": "JPY",
+    "rupees": "INR",
+}
+_SCALES = {
+    "k": "k",
+    "thousand": "k",
+    "m": "m",
+    "mn": "m",
+    "million": "m",
+    "bn": "bn",
+    "b": "bn",
+    "billion": "bn",
+    "tn": "tn",
+    "trillion": "tn",
+}
+_SYMBOL_AMOUNT = re.compile(
+    r"(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<scale>bn|billion|mn|million|tn|trillion|m|b|k|thousand)?\b",
+    re.IGNORECASE,
+)
+_WORD_AMOUNT = re.compile(
+    r"\b(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|mn|million|tn|trillion)?\s+"
+    r"(?P<word>dollars|dollar|euros|euro|pounds|yuan|roubles|rubles|yen|rupees)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    r"(?:(?P<approx>almost|nearly|about|around|some|roughly|approximately|more than|over)\s+)?"
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)",
+    re.IGNORECASE,
+)
+_RELATIVE_DATE = re.compile(
+    r"\b(?:(?:this|last|next|the past|the coming)\s+(?:week|month|year|quarter)|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:yesterday|today|tomorrow)|"
+    r"\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
+    r"(?:in\s+)?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    value: float
+    unit: str  # "USD bn", "EUR m", "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    start: int
+    end: int
+    value: float
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    start: int
+    end: int
+    text: str
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def amounts(text: str, offset: int = 0) -> list[Amount]:
+    """Money amounts in *text*; offsets are shifted by *offset*."""
+    found: list[Amount] = []
+    for m in _SYMBOL_AMOUNT.finditer(text):
+        value = _number(m["num"])
+        if value is None:
+            continue
+        currency = _CURRENCIES.get(m["cur"].lower(), "USD")
+        scale = _SCALES.get((m["scale"] or "").lower(), "")
+        unit = f"{currency} {scale}".strip()
+        found.append(Amount(offset + m.start(), offset + m.end(), value, unit))
+    for m in _WORD_AMOUNT.finditer(text):
+        if any(a.start <= offset + m.start() < a.end for a in found):
+            continue
+        value = _number(m["num"])
+        if value is None:
+            continue
+        scale = _SCALES.get((m["scale"] or "").lower(), "")
+        unit = f"{_CURRENCY_WORDS[m['word'].lower()]} {scale}".strip()
+        found.append(Amount(offset + m.start(), offset + m.end(), value, unit))
+    return sorted(found, key=lambda a: a.start)
+
+
+def percents(text: str, offset: int = 0) -> list[Percent]:
+    return [
+        Percent(offset + m.start(), offset + m.end(), float(m["num"]), bool(m["approx"]))
+        for m in _PERCENT.finditer(text)
+    ]
+
+
+def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
+    """Date phrases of a spaCy sentence span: its DATE entities plus relative phrases."""
+    text = sentence.text
+    found: list[DatePhrase] = []
+    for ent in sentence.ents:
+        if ent.label_ == "DATE":
+            found.append(DatePhrase(ent.start_char, ent.end_char, ent.text))
+    base = sentence.start_char
+    for m in _RELATIVE_DATE.finditer(text):
+        start, end = base + m.start(), base + m.end()
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        found.append(DatePhrase(start, end, m.group()))
+    return sorted(found, key=lambda p: p.start)

@@ -1,0 +1,89 @@
+"""``python -m mapstory parse``: drafts story files, reports bad files, sets the exit status."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from mapstory.cli import main
+from mapstory.storyfile import load_story
+
+HTML = (
+    "<html><head><title>Ruto in Addis</title></head><body><article><h1>Ruto in Addis</h1>"
+    "<p>Kenya's president William Ruto flew to Addis Ababa on Monday for talks with Ethiopian "
+    "leaders about regional trade and security in the Horn of Africa.</p>"
+    "<script>alert('x')</script><p>Officials said more talks would follow in Nairobi.</p>"
+    "</article></body></html>"
+)
+
+
+def test_parse_writes_valid_story_files(tmp_path: Path, seed_text: str) -> None:
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    (tmp_path / "ruto.html").write_text(HTML, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    status = main(
+        [
+            "parse",
+            str(tmp_path / "seed.txt"),
+            str(tmp_path / "ruto.html"),
+            "--out",
+            str(tmp_path / "stories"),
+            "--date",
+            "2023-05-24",
+        ],
+        out=out,
+        err=err,
+    )
+    assert status == 0, err.getvalue()
+    seed = load_story(tmp_path / "stories" / "seed.yaml")
+    assert seed.article.date.isoformat() == "2023-05-24"
+    assert sum(e.kind == "visit" for e in seed.events) == 4
+    ruto = load_story(tmp_path / "stories" / "ruto.yaml")
+    assert ruto.title == "Ruto in Addis" and "alert" not in ruto.article.text
+    assert "Addis Ababa" in {p.name for p in ruto.places}
+    assert "2/2" in err.getvalue() and "words/s" in err.getvalue()
+
+
+def test_a_bad_file_is_reported_and_the_rest_still_drafted(tmp_path: Path) -> None:
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (tmp_path / "good.md").write_text("# Visit\n\nThe minister flew to Paris.\n", encoding="utf-8")
+    err = io.StringIO()
+    status = main(
+        [
+            "parse",
+            str(tmp_path / "binary.txt"),
+            str(tmp_path / "missing.txt"),
+            str(tmp_path / "good.md"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert status == 1
+    assert "binary.txt: The file" in err.getvalue() and "missing.txt" in err.getvalue()
+    assert (tmp_path / "out" / "good.yaml").exists()
+    assert not (tmp_path / "out" / "binary.yaml").exists()
+
+
+def test_module_entry_point_and_bad_arguments(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mapstory",
+            "parse",
+            "x.txt",
+            "--out",
+            str(tmp_path),
+            "--date",
+            "24 May",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "not a date" in result.stderr and "Traceback" not in result.stderr

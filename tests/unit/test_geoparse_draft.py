@@ -1,0 +1,145 @@
+"""Draft stories from raw text: the seed article read with no curated file, and others."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapstory.gazetteer import default_gazetteer
+from mapstory.geoparse.draft import draft_story, relocate_place
+from mapstory.model import Port, Story, Trade, Visit
+from mapstory.storyfile import dump_story, parse_story
+
+ARTICLE_DATE = dt.date(2023, 5, 24)
+
+
+@pytest.fixture(scope="module")
+def draft(seed_text: str) -> Story:
+    return draft_story(seed_text, date=ARTICLE_DATE)
+
+
+def _place_name(story: Story, place_id: str | None) -> str | None:
+    return story.place(place_id).name if place_id else None
+
+
+def test_named_places_match_the_curated_story(draft: Story, seed_story: Story) -> None:
+    names = {p.name for p in draft.places}
+    assert {"Beijing", "Moscow", "Vladivostok", "Ukraine", "Japan"} <= names
+    assert {"China", "Russia", "United States"} <= names
+    curated = {p.gazetteer_id for p in seed_story.places if p.certainty == "stated"}
+    drafted = {p.gazetteer_id for p in draft.places}
+    assert curated <= drafted
+
+
+def test_the_four_visits(draft: Story) -> None:
+    visits = {
+        (draft.actor(v.actor).name, _place_name(draft, v.destination)): v
+        for v in draft.events
+        if isinstance(v, Visit)
+    }
+    assert set(visits) == {
+        ("Mikhail Mishustin", "Beijing"),
+        ("Xi Jinping", "Moscow"),
+        ("Li Hui", "Ukraine"),
+        ("Li Hui", "Russia"),
+    }
+    mishustin = visits[("Mikhail Mishustin", "Beijing")]
+    assert _place_name(draft, mishustin.origin) == "Moscow" and "origin" in mishustin.inferred
+    xi = visits[("Xi Jinping", "Moscow")]
+    assert (xi.date.start, xi.date.end, xi.date.precision) == (
+        dt.date(2023, 3, 1),
+        dt.date(2023, 3, 31),
+        "month",
+    )
+    ukraine = visits[("Li Hui", "Ukraine")]
+    assert ukraine.date.precision == "week" and ukraine.date.end < ARTICLE_DATE
+    russia = visits[("Li Hui", "Russia")]
+    assert russia.status == "scheduled"
+    assert russia.date.start == russia.date.end == dt.date(2023, 5, 26)  # Friday
+
+
+def test_the_port(draft: Story) -> None:
+    (port,) = [e for e in draft.events if isinstance(e, Port)]
+    assert _place_name(draft, port.port) == "Vladivostok"
+    assert _place_name(draft, port.granted_to) == "China"
+    assert port.date.start == dt.date(2023, 6, 1) and port.status == "scheduled"
+    assert dt.date(1860, 1, 1) in {d.start for d in port.other_dates}  # "163 years ago"
+
+
+def test_the_trade_figures(draft: Story) -> None:
+    trades = [e for e in draft.events if isinstance(e, Trade)]
+    bilateral = next(t for t in trades if not t.directed)
+    assert {_place_name(draft, p) for p in bilateral.between} == {"China", "Russia"}
+    figures = {(f.value, f.period, f.basis) for f in bilateral.figures}
+    assert {(190.0, "2022", "actual"), (200.0, "2023", "forecast")} <= figures
+    quarter = next(f for f in bilateral.figures if f.value == 53.8)
+    assert (quarter.period, quarter.change_pct, quarter.approximate) == ("Q1 2023", 40.0, True)
+    assert all(f.unit == "USD bn" for f in bilateral.figures)
+    energy = next(t for t in trades if t.directed)
+    assert (_place_name(draft, energy.origin), _place_name(draft, energy.destination)) == (
+        "Russia",
+        "China",
+    )
+    assert [(f.change_pct, f.basis) for f in energy.figures] == [(40.0, "projected")]
+
+
+def test_other_events_and_excerpts(draft: Story, seed_text: str) -> None:
+    kinds = {e.kind for e in draft.events}
+    assert {"conflict", "alliance", "institution"} <= kinds
+    office = next(e for e in draft.events if e.kind == "institution")
+    assert (office.organisation, _place_name(draft, office.place), office.status) == (
+        "Nato",
+        "Japan",
+        "proposed",
+    )
+    for event in draft.events:
+        for span in event.spans:
+            assert seed_text[span.start : span.end] == span.text
+
+
+def test_draft_round_trips_through_a_story_file(draft: Story) -> None:
+    again = parse_story(dump_story(draft), source="draft")
+    assert again == draft
+
+
+def test_reader_fix_moves_a_place_and_keeps_its_mentions(draft: Story) -> None:
+    moscow = next(p for p in draft.places if p.name == "Moscow")
+    idaho = next(e for e in default_gazetteer().search("Moscow") if e.country_code == "US")
+    fixed = relocate_place(draft, moscow.id, idaho)
+    moved = fixed.place(moscow.id)
+    assert (moved.lat, moved.lon, moved.country_code) == (idaho.lat, idaho.lon, "US")
+    assert moved.mentions == moscow.mentions and "Corrected" in moved.note
+    assert parse_story(dump_story(fixed), source="fixed").place(moscow.id).gazetteer_id == idaho.id
+
+
+def test_another_article() -> None:
+    text = (
+        "Kenya's president William Ruto flew to Addis Ababa on Monday for talks. "
+        "Ruto said Kenyan tea exports to Egypt rose by 12% last year to $450m."
+    )
+    story = draft_story(text, date=dt.date(2024, 3, 6))
+    visit = next(e for e in story.events if isinstance(e, Visit))
+    assert story.place(visit.destination).name == "Addis Ababa"
+    assert story.place(visit.origin).name == "Nairobi"  # inferred from "Kenya's president"
+    assert visit.date.start == dt.date(2024, 3, 4)
+    trade = next(e for e in story.events if isinstance(e, Trade))
+    assert (story.place(trade.origin).name, story.place(trade.destination).name) == (
+        "Kenya",
+        "Egypt",
+    )
+    assert [(f.value, f.unit, f.change_pct, f.period) for f in trade.figures] == [
+        (450.0, "USD m", 12.0, "2023")
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   \n "])
+def test_empty_article_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        draft_story(text)
+
+
+def test_text_without_places_gives_an_empty_but_valid_story() -> None:
+    story = draft_story("Nothing happened here, said nobody in particular.")
+    assert story.places == [] and story.events == []
+    assert story.article.text.startswith("Nothing")
