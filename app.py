@@ -8,6 +8,7 @@ pages = [
     st.Page(
         "pages/story.py", title="Story", icon=":material/route:", url_path="story", default=True
     ),
+    st.Page("pages/article.py", title="Any article", icon=":material/article:", url_path="article"),
     st.Page("pages/about.py", title="About & data", icon=":material/info:", url_path="about"),
 ]
 st.navigation(pages, position="top").run()

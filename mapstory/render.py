@@ -115,3 +115,36 @@ def place_results_html(locations: list) -> str:
         "<th>Coordinates</th><th>Population</th><th>Source</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def draft_summary_html(story: Story) -> str:
+    """What the engine read from a pasted article: counts and one line per event, escaped."""
+    from mapstory.dates import format_date
+
+    article = story.article
+    people = ", ".join(html_text(a.name) for a in story.actors[:8]) or "none named"
+    rows = []
+    for event in sorted(story.events, key=lambda e: min(s.start for s in e.spans)):
+        when = html_text(format_date(event.date)) if event.date else "—"
+        status = "" if event.status == "happened" else f" ({html_text(event.status)})"
+        rows.append(
+            f"<tr><td>{html_text(event.kind)}</td><td>{html_text(event.title)}{status}</td>"
+            f"<td>{when}</td><td>{len(event.spans)}</td></tr>"
+        )
+    table = (
+        '<table class="ms-draft"><caption>Events found, in article order</caption>'
+        "<thead><tr><th scope='col'>kind</th><th scope='col'>what</th><th scope='col'>when</th>"
+        "<th scope='col'>excerpts</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        if rows
+        else "<p>No events were recognised; the places are still mapped.</p>"
+    )
+    return (
+        "<style>.ms-draft { border-collapse: collapse; font-size: .9rem; margin-top: .5rem; }"
+        ".ms-draft caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }"
+        ".ms-draft th, .ms-draft td { text-align: left; padding: .2rem .6rem .2rem 0;"
+        " border-bottom: 1px solid #ddd; vertical-align: top; }</style>"
+        f'<section class="ms-draft-summary"><h2>Draft: {html_text(story.title)}</h2>'
+        f"<p>{article.date:%A} {article.date.day} {article.date:%B %Y} · "
+        f"{len(story.places)} places · {len(story.actors)} people ({people}) · "
+        f"{len(story.events)} events</p>{table}</section>"
+    )

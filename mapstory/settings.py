@@ -21,6 +21,7 @@ class Settings:
     nominatim_timeout: float = 10.0
     static_url: str = "/app/static"
     story_file: str | None = None  # the story the Story page opens; default: the seed story
+    store_path: str = "data/stories.sqlite3"  # drafts and fixed stories, shared by sessions
     intake: IntakeLimits = field(default_factory=IntakeLimits)  # MAPSTORY_INTAKE_* limits
 
     @classmethod
@@ -41,5 +42,6 @@ class Settings:
             nominatim_timeout=timeout_value,
             static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
             story_file=get("MAPSTORY_STORY_FILE"),
+            store_path=get("MAPSTORY_STORE_PATH") or cls.store_path,
             intake=IntakeLimits.from_mapping(values),
         )

@@ -77,6 +77,58 @@ def story_layout(story_key: str, _story: Story) -> StoryLayout:
     return layout_story(_story, gazetteer.country_shape)
 
 
+@st.cache_resource(show_spinner=False)
+def _store(path: str):
+    from mapstory.store import StoryStore
+
+    return StoryStore(path)
+
+
+def get_store():
+    """The server's story store (raises mapstory.store.StoreError with the file's name)."""
+    return _store(get_settings().store_path)
+
+
+def open_story(story_id: str | None):
+    """The story a page should show and a note for the reader, from ``?story=`` or the default.
+
+    Returns (story, cache key, note). An unknown or malformed id falls back to the default
+    story with a note, never an error page: links get truncated and mistyped.
+    """
+    from mapstory.store import valid_id
+
+    if story_id:
+        if not valid_id(story_id):
+            note = "That story link is malformed; showing the default story instead."
+        else:
+            stored = get_store().load(story_id)
+            if stored is not None:
+                return stored.story, stored.key, None
+            note = "No story with that link is kept on this server; showing the default story."
+    else:
+        note = None
+    story = load_story_file(default_story_path())
+    return story, story.id, note
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def warm_geoparser() -> None:
+    """Load spaCy, the gazetteer and the demonyms once per process, before the first draft."""
+    from mapstory.gazetteer import default_gazetteer
+    from mapstory.geoparse.lexicon import demonyms, nlp
+
+    nlp()
+    default_gazetteer()
+    demonyms()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def draft(text: str, title: str | None, date, source: str | None, url: str | None) -> Story:
+    from mapstory.geoparse.draft import draft_story
+
+    return draft_story(text, title=title, date=date, source=source, url=url)
+
+
 def map_options(online_tiles: bool) -> MapOptions:
     return MapOptions(assets=local_asset_urls(get_settings().static_url), online_tiles=online_tiles)
 

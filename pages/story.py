@@ -9,18 +9,21 @@ from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
 from mapstory.narrative import clamp_step
 from mapstory.render import legend_strip_html, step_panel_html, story_header_html
+from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
 ui.prepare_assets()
 try:
-    story = ui.load_story_file(ui.default_story_path())
-    steps = ui.story_steps(story.id, story)
-    layout = ui.story_layout(story.id, story)
-except (StoryFileError, GeodataError) as error:
+    story, story_key, story_note = ui.open_story(st.query_params.get("story"))
+    steps = ui.story_steps(story_key, story)
+    layout = ui.story_layout(story_key, story)
+except (StoryFileError, GeodataError, StoreError) as error:
     st.error("The story could not be loaded.")
     st.code(str(error), language=None)
     st.stop()
+if story_note:
+    st.query_params.pop("story", None)
 
 number, note = clamp_step(st.query_params.get("step"), len(steps))
 if st.query_params.get("step") != str(number):
@@ -33,8 +36,9 @@ def go_to(target: int) -> None:
 
 
 st.html(story_header_html(story))
-if note:
-    st.info(note, icon=":material/undo:")
+for message in (story_note, note):
+    if message:
+        st.info(message, icon=":material/undo:")
 
 map_column, text_column = st.columns([3, 2], gap="medium")
 with text_column:

@@ -36,7 +36,7 @@ from mapstory.model import (
 __all__ = ["draft_story", "relocate_place"]
 
 _KINDS = {"city": "city", "region": "region", "country": "country", "continent": "continent"}
-_TITLE_MAX = 160
+_TITLE_MAX = 90
 
 
 def _slug(text: str, taken: set[str], prefix: str = "") -> str:
@@ -246,9 +246,14 @@ def draft_story(
 
 
 def _first_line(text: str) -> str:
+    """A title for an article that came without one: its first line if that is headline-sized,
+    else the start of its first sentence."""
     line = text.strip().split("\n", 1)[0].strip()
     if len(line) > _TITLE_MAX:
-        line = line[: _TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+        sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+        line = sentence if len(sentence) <= _TITLE_MAX else sentence[: _TITLE_MAX - 1]
+        if len(line) < len(sentence):
+            line = line.rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return line or "Untitled article"
 
 
@@ -365,10 +370,9 @@ def _event(
             **common,
         )
     if draft.kind == "institution":
-        proposed = " (proposed)" if draft.status == "proposed" else ""
         return Institution(
             id=f"institution-{f['place']}",
-            title=f"{f['name']} in {name(f['place'])}{proposed}",
+            title=f"{f['name']} in {name(f['place'])}",
             name=f["name"],
             organisation=f["organisation"],
             place=f["place"],

@@ -16,8 +16,14 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    with running_app() as url:
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The app's story store for this test session, never the repository's data/."""
+    return str(tmp_path_factory.mktemp("store") / "stories.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def app_url(store_path: str) -> Iterator[str]:
+    with running_app(env={"MAPSTORY_STORE_PATH": store_path}) as url:
         yield url
 
 
