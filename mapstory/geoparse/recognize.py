@@ -38,6 +38,9 @@ _COMPASS = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
 )
+_DISEASE = re.compile(
+    r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
+)
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # Words that name a kind of place or a direction and, alone, are also the name of some town
 # ("Center", "University", "North"): never a toponym on their own.
@@ -243,6 +246,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
 
     def add(start: int, end: int, source: str, hint: str | None = None) -> None:
         start, end = _trim(text, start, end)
+        if _DISEASE.match(text, end):
+            return  # "West Nile virus", "Marburg fever": a disease named after a place
         if hint is None:
             start, end = _narrow(text, start, end, gazetteer)
             if fold(text[start:end]) in _GENERIC:
@@ -255,12 +260,20 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         label = ent.label_
         for token in ent:
             covered[token.i] = True
-        if label in _PLACE_LABELS:
-            add(ent.start_char, ent.end_char, f"ner:{label}")
-        elif label == "NORP":
+        if label in _PLACE_LABELS or label == "NORP":
             target = demonyms.get(fold(_LEADING.sub("", ent.text)))
-            if target is not None:
+            if target is not None:  # "Sri Lankan" is sometimes tagged a place
                 add(ent.start_char, ent.end_char, "demonym", target)
+            elif label in _PLACE_LABELS:
+                add(ent.start_char, ent.end_char, f"ner:{label}")
+            elif "-" in ent.text:
+                # "inter-Palestinian", "Arab-Israeli": each demonym part on its own.
+                offset = ent.start_char
+                for part in ent.text.split("-"):
+                    target = demonyms.get(fold(part))
+                    if target is not None:
+                        add(offset, offset + len(part), "demonym", target)
+                    offset += len(part) + 1
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
             if whole is not None and label in ("PERSON", "ORG") and len(ent) <= 3:
@@ -307,6 +320,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD) is not None
             )
 
+        head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        if head < ent.end:
+            target = demonyms.get(fold(doc[head].text))
+            if target is not None:  # "American Electric Power": the adjective names a country
+                add(*_char_span(doc, head, head + 1), "demonym", target)
+                continue
         for i, j in _scan(doc, ent.start, ent.end, heads):
             add(*_char_span(doc, i, j), "inside")
 

@@ -25,7 +25,7 @@ _KIND_BONUS = {"country": 5.0, "continent": 5.0}
 _ADM1_BONUS = 3.0
 _ADM2_BONUS = 0.5
 _CAPITAL_BONUS = 1.5
-_COUNTRY_CONTEXT = 2.0
+_COUNTRY_CONTEXT = 3.0
 _REGION_CONTEXT = 2.5
 _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
 _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
@@ -78,9 +78,12 @@ def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry]) -> float:
         return 0.0
     key = fold(entry.name)
     for other in options:
-        if other.feature_code != "ADM1" or fold(other.name) != key:
+        if other.kind != "region" or fold(other.name) not in (key, *map(fold, other.alt_names)):
             continue
-        if other.id == entry.admin1 or entry.feature_code == "PPLC":
+        same_region = other.id == entry.admin1 or (
+            other.feature_code == "ADM2" and other.admin1 == entry.admin1
+        )
+        if same_region or entry.feature_code == "PPLC":
             return 1.0 + max(0.0, _prior(other) - _prior(entry))
     return 0.0
 
