@@ -1,0 +1,35 @@
+"""The benchmark scripts still run (smoke mode: tiny inputs, figures not checked)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "eval" / "geoparse"
+
+
+def run(script: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--smoke", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_geoparse_speed_smoke() -> None:
+    out = run("geoparse_speed.py")
+    assert "1,000-word article -> draft, median" in out and "w/s" in out
+
+
+@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval corpora not present")
+def test_geoparse_accuracy_smoke() -> None:
+    out = run("geoparse_accuracy.py")
+    assert all(corpus in out for corpus in ("lgl", "trnews", "geovirus"))
