@@ -62,6 +62,9 @@ def parse_story(raw_text: str, *, source: str = "story", locate: Locate | None =
         raise StoryFileError(
             source, [f"{where}not valid YAML/JSON ({exc.__class__.__name__})"]
         ) from None
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # PyYAML builds dates and numbers itself: "2023-13-40" is a ValueError, not a YAMLError.
+        raise StoryFileError(source, [f"a value cannot be read: {exc}"]) from None
     if not isinstance(data, dict):
         raise StoryFileError(source, ["the top level must be a mapping with 'article', 'places'…"])
     problems: list[str] = []
@@ -71,7 +74,12 @@ def parse_story(raw_text: str, *, source: str = "story", locate: Locate | None =
     try:
         return Story.model_validate(data)
     except ValidationError as exc:
-        raise StoryFileError(source, [_describe(err) for err in exc.errors()]) from None
+        raise StoryFileError(source, describe_validation_error(exc)) from None
+
+
+def describe_validation_error(exc: ValidationError) -> list[str]:
+    """One line per problem, naming the field the way an author wrote it (places[2].lat)."""
+    return [_describe(err) for err in exc.errors()]
 
 
 def dump_story(story: Story, fmt: str = "yaml") -> str:

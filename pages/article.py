@@ -6,11 +6,13 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from mapstory import ui
+from mapstory.export import parse_story_upload
 from mapstory.gazetteer import GeodataError, default_gazetteer
 from mapstory.geoparse.draft import relocate_place
 from mapstory.intake import IntakeError, fetch_url, read_text, read_upload
 from mapstory.render import draft_summary_html
 from mapstory.store import StoreError, new_story_id, with_id
+from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
 ui.prepare_assets()
@@ -24,7 +26,12 @@ st.caption(
     "fix and share."
 )
 
-SOURCES = {"paste": "Paste text", "upload": "Upload a file", "url": "Web address"}
+SOURCES = {
+    "paste": "Paste text",
+    "upload": "Upload a file",
+    "url": "Web address",
+    "import": "Import a story file",
+}
 source = st.radio(
     "Article from", list(SOURCES), format_func=SOURCES.get, horizontal=True, key="source"
 )
@@ -37,8 +44,15 @@ elif source == "upload":
         key="upload",
         max_upload_size=max(1, limits.max_upload_bytes // 1_000_000),
     )
-else:
+elif source == "url":
     st.text_input("Article address", key="url", placeholder="https://…")
+else:
+    st.file_uploader(
+        "Story file exported from mapstory (.yaml, .json or .geojson)",
+        type=["yaml", "yml", "json", "geojson"],
+        key="story_file",
+        max_upload_size=max(1, limits.max_upload_bytes // 1_000_000),
+    )
 
 left, right = st.columns(2)
 left.text_input("Title (optional)", key="title", help="Default: the page's title or first line")
@@ -71,7 +85,28 @@ def read_article():
     return fetch_url(address, limits)
 
 
-if st.button("Make the map story", type="primary", icon=":material/map:"):
+def import_story() -> None:
+    """Validate an uploaded story file and keep it on the server under a new id."""
+    upload = st.session_state.get("story_file")
+    if upload is None:
+        st.error("Choose a story file to import first.")
+        return
+    try:
+        story = parse_story_upload(upload.name, upload.getvalue())
+        stored = ui.get_store().save(with_id(story, new_story_id("import")))
+    except StoryFileError as error:
+        st.error(f"{upload.name} is not a valid story file:")
+        st.code("\n".join(error.problems), language=None)
+    except StoreError as error:
+        st.error(str(error))
+    else:
+        st.query_params["story"] = stored.story.id
+
+
+if source == "import":
+    if st.button("Import the story", type="primary", icon=":material/upload_file:"):
+        import_story()
+elif st.button("Make the map story", type="primary", icon=":material/map:"):
     with st.status("Reading the article…", expanded=True) as status:
         try:
             intake = read_article()
@@ -111,7 +146,7 @@ try:
 except StoreError as error:
     st.error(str(error))
     st.stop()
-if note or not story.id.startswith("draft-"):
+if note or not story.id.startswith(("draft-", "import-")):
     st.info(note or "That link is not a draft made on this page.")
     st.stop()
 

@@ -9,6 +9,7 @@ from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
 from mapstory.narrative import clamp_step
 from mapstory.render import legend_strip_html, step_panel_html, story_header_html
+from mapstory.sharing import export_files, share_link
 from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
@@ -87,6 +88,20 @@ with map_column:
         "Click any mark for the article's words behind it; click a place for "
         "everything the article says about it. ← → step through the story."
     )
+    with st.expander("Share and export", icon=":material/share:"):
+        params = {"story": st.query_params.get("story"), "step": number}
+        st.caption("Link to this step (anyone who opens it sees this story at this step):")
+        st.code(share_link(st.context.url or "", params), language=None, wrap_lines=True)
+        for column, item in zip(st.columns(3), export_files(story), strict=True):
+            column.download_button(
+                item.label,
+                data=item.build,
+                file_name=item.file_name,
+                mime=item.mime,
+                key=f"export-{item.file_name}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
     toggle.toggle(
         "Online tiles",
         key="online_tiles",

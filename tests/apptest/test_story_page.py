@@ -150,3 +150,11 @@ def test_a_broken_story_file_gets_a_clear_message_not_a_traceback(tmp_path, monk
     assert not at.exception
     assert at.error and "could not be loaded" in at.error[0].value
     assert "events[0]" in at.code[0].value
+
+
+def test_share_and_export_controls() -> None:
+    at = run("4")
+    link = next(c.value for c in at.code if "step=4" in c.value)
+    assert link.endswith("?step=4")
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert labels == {"GeoJSON", "Story file (YAML)", "Story file (JSON)"}

@@ -73,3 +73,27 @@ def test_hostile_article_text_stays_text(page, app_url, traffic) -> None:
     assert page.get_by_text("<img src=x onerror=alert(1)>", exact=False).count() >= 1
     assert traffic.dialogs == []
     assert traffic.page_errors == []
+
+
+def _import(page, app_url: str, name: str, body: str) -> None:
+    page.goto(f"{app_url}/article", wait_until="domcontentloaded")
+    page.get_by_text("Import a story file").click()
+    page.locator('input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": body.encode()}]
+    )
+    page.get_by_text(name).first.wait_for(timeout=TIMEOUT)
+    page.get_by_role("button", name="Import the story").click()
+
+
+def test_import_a_story_file_and_its_errors(page, app_url, traffic, seed_story) -> None:
+    from mapstory.export import story_to_geojson_text
+
+    _import(page, app_url, "seed.geojson", story_to_geojson_text(seed_story))
+    page.wait_for_function("() => location.search.includes('story=import-')", timeout=TIMEOUT)
+    page.get_by_text("Draft:").first.wait_for(timeout=TIMEOUT)
+    assert page.get_by_text("Xi Jinping visits Putin in Moscow").count() >= 1  # its events
+    bad = "schema_version: 1\nid: x\ntitle: T\narticle: {title: T, text: hi, date: soon}\n"
+    _import(page, app_url, "bad.yaml", bad)
+    page.get_by_text("bad.yaml is not a valid story file").wait_for(timeout=TIMEOUT)
+    assert page.get_by_text("article.date", exact=False).count() >= 1
+    assert traffic.page_errors == [] and traffic.dialogs == []

@@ -143,3 +143,11 @@ def test_missing_file(tmp_path) -> None:
 
     with pytest.raises(StoryFileError, match="does not exist"):
         load_story(tmp_path / "nope.yaml")
+
+
+def test_impossible_yaml_date_is_a_story_file_error() -> None:
+    from mapstory.storyfile import StoryFileError, parse_story
+
+    bad = "schema_version: 1\nid: x\ntitle: T\narticle: {title: T, text: hi, date: 2023-13-40}\n"
+    with pytest.raises(StoryFileError, match="cannot be read"):
+        parse_story(bad, source="bad.yaml")

@@ -1,0 +1,67 @@
+"""Links that reopen exactly what a reader sees, and the files a story can be saved as."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from mapstory.model import Story
+
+__all__ = ["ExportFile", "export_files", "share_link"]
+
+# Query parameters in a fixed order, so the same view always gives the same link.
+_ORDER = ("story", "step", "place", "layers", "from", "to", "embed")
+
+
+def share_link(page_url: str, params: Mapping[str, object]) -> str:
+    """*page_url* (as the browser has it) with exactly *params* as its query.
+
+    Empty values are left out; the page's own query and fragment are replaced, so a link made
+    while an old ``?step=`` is in the address bar does not carry it along.
+    """
+    parts = urlsplit(page_url)
+    ordered = sorted(
+        ((k, str(v)) for k, v in params.items() if v not in (None, "")),
+        key=lambda kv: (_ORDER.index(kv[0]) if kv[0] in _ORDER else len(_ORDER), kv[0]),
+    )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(ordered), ""))
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    label: str
+    file_name: str
+    mime: str
+    build: Callable[[], str | bytes]  # called only when the reader asks for the file
+
+
+def _stem(story: Story) -> str:
+    return story.id
+
+
+def export_files(story: Story) -> list[ExportFile]:
+    from mapstory.export.geojson import story_to_geojson_text
+    from mapstory.storyfile import dump_story
+
+    stem = _stem(story)
+    return [
+        ExportFile(
+            "GeoJSON",
+            f"{stem}.geojson",
+            "application/geo+json",
+            lambda: story_to_geojson_text(story),
+        ),
+        ExportFile(
+            "Story file (YAML)",
+            f"{stem}.yaml",
+            "application/yaml",
+            lambda: dump_story(story, "yaml"),
+        ),
+        ExportFile(
+            "Story file (JSON)",
+            f"{stem}.json",
+            "application/json",
+            lambda: dump_story(story, "json"),
+        ),
+    ]
