@@ -135,7 +135,8 @@ def _read(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
 def _read_zip(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        # RuntimeError covers encrypted members and NotImplementedError unknown zip versions.
         raise IntakeError(f"{name} is a damaged zip archive, not a readable document.") from exc
     if "word/document.xml" in names:
         return read_docx(data, source=source, name=name, limits=limits)

@@ -34,7 +34,14 @@ def guard_zip(data: bytes, name: str, limits: IntakeLimits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        RuntimeError,  # encrypted members; NotImplementedError for unknown zip versions
+    ) as exc:
         raise IntakeError(f"{name} looks like a Word document but is damaged.") from exc
     if len(members) > _MAX_MEMBERS:
         raise IntakeError(

@@ -623,3 +623,15 @@ def test_damaged_docx_ends_in_intake_or_intake_error(
     except IntakeError as exc:
         assert "\n" not in str(exc)
         assert "internal error" not in str(exc), exc.__cause__
+
+
+def test_docx_needing_a_newer_zip_version_is_a_clear_error() -> None:
+    # zipfile raises NotImplementedError for "version needed to extract" above 6.3.
+    data = bytearray(docx_bytes("Paris is lovely."))
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:
+        data[start + 6 : start + 8] = (64).to_bytes(2, "little")
+        start += 4
+    with pytest.raises(IntakeError) as error:
+        read_upload("new.docx", bytes(data))
+    assert "internal error" not in str(error.value)
