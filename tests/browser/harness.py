@@ -27,6 +27,17 @@ CHROMIUM_FLAGS = [
 ]
 
 
+class AppURL(str):
+    """A running app's base URL, plus the process id of its server."""
+
+    pid: int
+
+    def __new__(cls, url: str, pid: int) -> AppURL:
+        value = super().__new__(cls, url)
+        value.pid = pid
+        return value
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -38,8 +49,15 @@ def chromium_path() -> str | None:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
-    """Run the app in its own process group; yield its base URL once /_stcore/health is up."""
+def running_app(
+    env: dict[str, str] | None = None, timeout: float = 90.0, script: str = "app.py"
+) -> Iterator[str]:
+    """Run the app in its own process group; yield its base URL once /_stcore/health is up.
+
+    *script* (relative to the repository) lets benchmarks run a comparison app the same way.
+    The URL is an :class:`AppURL`: a plain string that also knows the server's process id,
+    for memory readings.
+    """
     port = free_port()
     log = (REPO_ROOT / ".mapstory").resolve()
     log.mkdir(exist_ok=True)
@@ -50,7 +68,7 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 90.0) -> Ite
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",
@@ -83,7 +101,7 @@ def running_app(env: dict[str, str] | None = None, timeout: float = 90.0) -> Ite
             if time.monotonic() > deadline:
                 raise TimeoutError(f"streamlit did not become healthy in {timeout:.0f} s")
             time.sleep(0.2)
-        yield base
+        yield AppURL(base, process.pid)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)

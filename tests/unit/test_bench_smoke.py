@@ -33,3 +33,17 @@ def test_geoparse_speed_smoke() -> None:
 def test_geoparse_accuracy_smoke() -> None:
     out = run("geoparse_accuracy.py")
     assert all(corpus in out for corpus in ("lgl", "trnews", "geovirus"))
+
+
+@pytest.mark.browser
+def test_story_perf_smoke() -> None:
+    out = run("story_perf.py")
+    for figure in (
+        "start → Story map",
+        "Next → reframed",
+        "websocket bytes per step",
+        "first page load, gzip",
+        "server rerun",
+        "story of 10",
+    ):
+        assert figure in out, figure
