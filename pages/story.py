@@ -39,7 +39,7 @@ def go_to(target: int) -> None:
 st.html(story_header_html(story))
 for message in (story_note, note):
     if message:
-        st.info(message, icon=":material/undo:")
+        st.info(message, icon="↩️")
 
 map_column, text_column = st.columns([3, 2], gap="medium")
 with text_column:
@@ -88,10 +88,16 @@ with map_column:
         "Click any mark for the article's words behind it; click a place for "
         "everything the article says about it. ← → step through the story."
     )
-    with st.expander("Share and export", icon=":material/share:"):
+    # No material icons and no st.code on this page: each would make every first visit
+    # download an icon font (~370 kB) or a syntax highlighter (~510 kB).
+    with st.expander("Share and export"):
         params = {"story": st.query_params.get("story"), "step": number}
-        st.caption("Link to this step (anyone who opens it sees this story at this step):")
-        st.code(share_link(st.context.url or "", params), language=None, wrap_lines=True)
+        st.text_input(
+            "Link to this step",
+            value=share_link(st.context.url or "", params),
+            key=f"share-link-{number}",
+            help="Anyone who opens this link sees this story at this step.",
+        )
         for column, item in zip(st.columns(3), export_files(story), strict=True):
             column.download_button(
                 item.label,
@@ -100,7 +106,6 @@ with map_column:
                 mime=item.mime,
                 key=f"export-{item.file_name}",
                 on_click="ignore",
-                icon=":material/download:",
             )
     toggle.toggle(
         "Online tiles",

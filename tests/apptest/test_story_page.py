@@ -154,7 +154,7 @@ def test_a_broken_story_file_gets_a_clear_message_not_a_traceback(tmp_path, monk
 
 def test_share_and_export_controls() -> None:
     at = run("4")
-    link = next(c.value for c in at.code if "step=4" in c.value)
+    link = next(t.value for t in at.text_input if "step=4" in (t.value or ""))
     assert link.endswith("?step=4")
     labels = {b.proto.label for b in at.get("download_button")}
     assert labels == {"GeoJSON", "Story file (YAML)", "Story file (JSON)"}

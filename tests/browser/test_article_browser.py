@@ -95,5 +95,5 @@ def test_import_a_story_file_and_its_errors(page, app_url, traffic, seed_story) 
     bad = "schema_version: 1\nid: x\ntitle: T\narticle: {title: T, text: hi, date: soon}\n"
     _import(page, app_url, "bad.yaml", bad)
     page.get_by_text("bad.yaml is not a valid story file").wait_for(timeout=TIMEOUT)
-    assert page.get_by_text("article.date", exact=False).count() >= 1
+    page.get_by_text("article.date", exact=False).first.wait_for(timeout=TIMEOUT)
     assert traffic.page_errors == [] and traffic.dialogs == []
