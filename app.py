@@ -5,8 +5,8 @@ import streamlit as st
 st.set_page_config(page_title="mapstory", page_icon="🗺️", layout="wide")
 
 pages = [
-    st.Page("pages/story.py", title="Story", icon="🗺️", url_path="story", default=True),
-    st.Page("pages/article.py", title="Any article", icon="📰", url_path="article"),
-    st.Page("pages/about.py", title="About & data", icon="ℹ️", url_path="about"),
+    st.Page("pages/story.py", title="Story", url_path="story", default=True),
+    st.Page("pages/article.py", title="Any article", url_path="article"),
+    st.Page("pages/about.py", title="About & data", url_path="about"),
 ]
 st.navigation(pages, position="top").run()

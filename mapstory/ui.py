@@ -41,6 +41,61 @@ def enforce_navigation() -> None:
         st.rerun()
 
 
+PAGE_CSS = """<style>
+/* Streamlit's caption grey (#828180) is 3.9:1 on white; WCAG AA asks 4.5:1 for small text. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #5c5b59 !important; opacity: 1 !important;
+}
+/* Keyboard focus stays visible on every control. */
+button:focus-visible, a:focus-visible, [role="radio"]:focus-visible,
+input:focus-visible, textarea:focus-visible {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px;
+}
+</style>"""
+
+
+def page_style() -> None:
+    """Styles every page shares: readable captions and a visible keyboard focus."""
+    st.html(PAGE_CSS)
+
+
+_KEYS_JS = """<script>
+// j/k step the story like the arrow keys. The component's iframe is same-origin with the
+// page, so one listener on the page clicks the Previous/Next buttons; it is bound once per
+// page load, and typing in a field is left alone.
+(function () {
+  // This helper frame has nothing to show or focus: keep it out of the tab order.
+  if (window.frameElement) {
+    window.frameElement.setAttribute("tabindex", "-1");
+    window.frameElement.setAttribute("aria-hidden", "true");
+  }
+  const doc = window.parent.document;
+  if (window.parent.__msStepKeys) { return; }
+  window.parent.__msStepKeys = true;
+  doc.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    const target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      return;
+    }
+    const wanted = { j: "Next", k: "Previous" }[event.key];
+    if (!wanted) { return; }
+    const button = Array.from(doc.querySelectorAll("button")).find(
+      (b) => b.innerText.includes(wanted) && !b.disabled
+    );
+    if (button) { event.preventDefault(); button.click(); }
+  });
+})();
+</script>"""
+
+
+def step_keys() -> None:
+    """Bind j/k to Next/Previous (the arrow keys are Streamlit button shortcuts)."""
+    import streamlit.components.v1 as components
+
+    components.html(_KEYS_JS, height=0)
+
+
 def get_settings() -> settings_module.Settings:
     """Environment first, then st.secrets (Community Cloud's way), never failing on absence."""
     values: dict[str, object] = dict(os.environ)

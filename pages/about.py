@@ -9,6 +9,7 @@ from mapstory.render import article_html, place_results_html
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
+ui.page_style()
 st.title("About mapstory", anchor=False)
 st.write(
     "mapstory turns a news article into a map story: it finds the places an article mentions, "

@@ -16,6 +16,7 @@ from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
 ui.prepare_assets()
+ui.page_style()
 settings = ui.get_settings()
 limits = settings.intake
 

@@ -15,6 +15,7 @@ from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
 ui.prepare_assets()
+ui.page_style()
 try:
     story, story_key, story_note = ui.open_story(st.query_params.get("story"))
     steps = ui.story_steps(story_key, story)
@@ -39,10 +40,13 @@ def go_to(target: int) -> None:
 st.html(story_header_html(story))
 for message in (story_note, note):
     if message:
-        st.info(message, icon="↩️")
+        st.info(message)
 
-map_column, text_column = st.columns([3, 2], gap="medium")
+# The narrative and its step controls come first in the page: keyboard and screen-reader
+# users reach Previous / Next before the map's marks, and phones stack them above the map.
+text_column, map_column = st.columns([2, 3], gap="medium")
 with text_column:
+    ui.step_keys()
     back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
     back.button(
         "← Previous",
@@ -86,7 +90,7 @@ with map_column:
     hint, toggle = st.columns([3, 1], vertical_alignment="center")
     hint.caption(
         "Click any mark for the article's words behind it; click a place for "
-        "everything the article says about it. ← → step through the story."
+        "everything the article says about it. ← → (or j / k) step through the story."
     )
     # No material icons and no st.code on this page: each would make every first visit
     # download an icon font (~370 kB) or a syntax highlighter (~510 kB).

@@ -12,6 +12,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# axe-core, the accessibility checker the browser tests inject, comes from the npm registry,
+# pinned by tests/browser/axe/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm is missing: install Node.js (apt-get install -y nodejs npm) for the a11y tests." >&2
+  exit 1
+fi
+npm ci --prefix tests/browser/axe --silent --no-audit --no-fund
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .
