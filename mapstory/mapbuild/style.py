@@ -63,6 +63,15 @@ def trade_weight(value: float | None, largest: float | None) -> float:
 MAP_CSS = f"""
 .leaflet-container {{ background: {SEA}; font: 13px/1.35 system-ui, -apple-system, "Segoe UI",
   Roboto, sans-serif; }}
+/* On a phone the map is narrower than a popup's usual width: let the popup shrink to fit. */
+@media (max-width: 520px) {{
+  .leaflet-popup-content {{ width: min(300px, calc(100vw - 90px)) !important; }}
+}}
+/* No zoom or fade animation for readers who ask for less motion (steps never animate). */
+@media (prefers-reduced-motion: reduce) {{
+  .leaflet-zoom-anim .leaflet-zoom-animated, .leaflet-fade-anim .leaflet-popup,
+  .leaflet-fade-anim .leaflet-tile {{ transition: none !important; }}
+}}
 .ms-icon {{ background: none; border: none; }}
 .ms-city {{ position: relative; width: 12px; height: 12px; }}
 .ms-city svg {{ display: block; }}
