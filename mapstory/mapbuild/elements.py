@@ -67,11 +67,13 @@ class OfflineBasemap(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (map) {
-            fetch({{ this.url|tojson }})
+            // Shared with CountryArea: countries are shaded from this one download.
+            window.__msBasemap = fetch({{ this.url|tojson }})
                 .then(function (response) {
                     if (!response.ok) { throw new Error("HTTP " + response.status); }
                     return response.json();
-                })
+                });
+            window.__msBasemap
                 .then(function (data) {
                     var layer = L.geoJson(data, {
                         pane: "ms-basemap",
@@ -93,6 +95,55 @@ class OfflineBasemap(MacroElement):
         self._name = "OfflineBasemap"
         self.url = url
         self.style = style
+
+
+class CountryArea(MacroElement):
+    """One country shaded from the basemap the browser already fetched, by its ISO code.
+
+    Embedding a country's outline would put tens of kilobytes into the map's script, which
+    Streamlit sends again on every rerun; the browser has every outline already.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            if (!window.__msBasemap) { return; }
+            window.__msBasemap.then(function (data) {
+                var code = {{ this.code|tojson }};
+                var features = data.features.filter(function (feature) {
+                    return feature.properties.iso2 === code;
+                });
+                if (!features.length) { return; }
+                var style = {{ this.style|tojson }};
+                var layer = L.geoJson({type: "FeatureCollection", features: features}, {
+                    style: function () { return style; }
+                });
+                {% if this.popup %}
+                layer.bindPopup({{ this.popup|tojson }}, {maxWidth: {{ this.popup_width }}});
+                {% endif %}
+                {% if this.tooltip %}
+                layer.bindTooltip({{ this.tooltip|tojson }}, {sticky: true});
+                {% endif %}
+                layer.addTo(group);
+            }).catch(function (error) {
+                console.warn("mapstory: country shading unavailable:", error);
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, code: str, style: dict, popup: str | None, tooltip: str | None, popup_width: int
+    ) -> None:
+        super().__init__()
+        self._name = "CountryArea"
+        self.code = code
+        self.style = style
+        self.popup = popup
+        self.tooltip = tooltip
+        self.popup_width = popup_width
 
 
 class Legend(MacroElement):

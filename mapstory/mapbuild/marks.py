@@ -14,6 +14,7 @@ import folium
 from mapstory.dates import format_date
 from mapstory.escaping import css_ident, html_text
 from mapstory.mapbuild import style
+from mapstory.mapbuild.elements import CountryArea
 from mapstory.mapbuild.geometry import LatLon, midpoint, screen_bearing
 from mapstory.mapbuild.layout import StoryLayout, area_members, endpoint
 from mapstory.mapbuild.popups import event_popup, place_popup
@@ -101,20 +102,18 @@ def draw_places(
         inferred = place.certainty == "inferred"
         label = html_text(place.name)
         if place.id in layout.shapes:
-            if place.id not in shaded_by_events:
-                folium.GeoJson(
-                    layout.shapes[place.id],
-                    style_function=_const_style(
-                        {
-                            "color": style.NEUTRAL_AREA,
-                            "weight": 1,
-                            "fillColor": style.NEUTRAL_AREA,
-                            "fillOpacity": 0.12,
-                            "className": f"ms-mark {place_class(place.id)}",
-                        }
-                    ),
-                    popup=_popup(popup),
-                    tooltip=_tooltip(place.name),
+            if place.id not in shaded_by_events and place.country_code:
+                _country_area(
+                    place.country_code,
+                    {
+                        "color": style.NEUTRAL_AREA,
+                        "weight": 1,
+                        "fillColor": style.NEUTRAL_AREA,
+                        "fillOpacity": 0.12,
+                        "className": f"ms-mark {place_class(place.id)}",
+                    },
+                    popup,
+                    place.name,
                 ).add_to(parent)
             html = f'<span class="ms-country-label">{label}</span>'
             _icon_marker(
@@ -132,11 +131,9 @@ def draw_places(
         ).add_to(parent)
 
 
-def _const_style(values: dict):
-    def style_function(_feature: dict) -> dict:
-        return values
-
-    return style_function
+def _country_area(code: str, values: dict, popup_html: str, tooltip: str) -> CountryArea:
+    """A country shaded in the browser from the basemap it already has (see CountryArea)."""
+    return CountryArea(code, values, popup_html, html_text(tooltip), POPUP_WIDTH)
 
 
 # --- areas ------------------------------------------------------------------------------------
@@ -174,13 +171,12 @@ def draw_area(
             }
             if inferred:
                 values["dashArray"] = style.INFERRED_DASH
-        name = story.place(place_id).name
+        place = story.place(place_id)
         suffix = " (inferred member)" if inferred else ""
-        folium.GeoJson(
-            shape,
-            style_function=_const_style(values),
-            popup=_popup(popup),
-            tooltip=_tooltip(f"{event.title} — {name}{suffix}"),
+        if not place.country_code:
+            continue
+        _country_area(
+            place.country_code, values, popup, f"{event.title} — {place.name}{suffix}"
         ).add_to(parent)
         shaded.add(place_id)
     return shaded

@@ -4,13 +4,12 @@ error so each test can assert the page was clean."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.harness import chromium, chromium_path, running_app
+from tests.browser.harness import running_app
 
 pytestmark = pytest.mark.browser
 
@@ -25,18 +24,6 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 def app_url(store_path: str) -> Iterator[str]:
     with running_app(env={"MAPSTORY_STORE_PATH": store_path}) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if chromium_path() is None:
-        if os.environ.get("MAPSTORY_ALLOW_NO_BROWSER") == "1":
-            pytest.skip("chromium missing and MAPSTORY_ALLOW_NO_BROWSER=1")
-        pytest.fail(
-            "chromium is not installed: browser tests cannot run (apt-get install chromium)"
-        )
-    with chromium() as instance:
-        yield instance
 
 
 @dataclass

@@ -21,7 +21,7 @@ from mapstory.model import (
     Visit,
 )
 from mapstory.storyfile import dump_story
-from tests.browser.harness import chromium, chromium_path, running_app
+from tests.browser.harness import running_app
 
 pytestmark = pytest.mark.browser
 
@@ -127,12 +127,10 @@ def hostile_story() -> Story:
 
 
 @pytest.fixture(scope="module")
-def hostile_app(tmp_path_factory: pytest.TempPathFactory):
-    if chromium_path() is None:
-        pytest.fail("chromium is not installed: browser tests cannot run")
+def hostile_app(tmp_path_factory: pytest.TempPathFactory, browser):
     path: Path = tmp_path_factory.mktemp("hostile") / "story.yaml"
     path.write_text(dump_story(hostile_story()), encoding="utf-8")
-    with running_app(env={"MAPSTORY_STORY_FILE": str(path)}) as url, chromium() as browser:
+    with running_app(env={"MAPSTORY_STORY_FILE": str(path)}) as url:
         yield url, browser
 
 
