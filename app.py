@@ -8,6 +8,9 @@ pages = [
     st.Page(
         "pages/story.py", title="Story", icon=":material/route:", url_path="story", default=True
     ),
+    st.Page(
+        "pages/explore.py", title="Explore", icon=":material/travel_explore:", url_path="explore"
+    ),
     st.Page("pages/about.py", title="About & data", icon=":material/info:", url_path="about"),
 ]
 st.navigation(pages, position="top").run()

@@ -127,7 +127,7 @@ def load_blocs(path: Path = BLOCS_PATH) -> dict[str, BlocDef]:
     return parse_blocs(text, str(path))
 
 
-def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     words = sorted(aliases, key=len, reverse=True)
     return re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE
@@ -145,7 +145,7 @@ def blocs_in_story(story: Story, blocs: dict[str, BlocDef]) -> list[BlocDef]:
             texts.append(event.organisation)
     found: list[tuple[int, str, BlocDef]] = []
     for bloc in blocs.values():
-        pattern = _alias_pattern(bloc.aliases)
+        pattern = alias_pattern(bloc.aliases)
         positions = [
             (i, m.start()) for i, text in enumerate(texts) for m in [pattern.search(text)] if m
         ]

@@ -16,8 +16,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from mapstory.blocs import BlocDef
+from mapstory.blocs import BlocDef, alias_pattern
 from mapstory.dates import format_date
+from mapstory.escaping import html_text
+from mapstory.mapbuild import BlocLayer
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -220,8 +222,13 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_SHOWABLE = re.compile(r"^[\w .:+-]{1,24}$")
+
+
+def _shown(text: str) -> str:
+    """A link's value as it may be echoed back: short and free of markup characters (notes
+    are rendered as Markdown), else a neutral stand-in."""
+    return f"“{text}”" if _SHOWABLE.match(text) else "a value"
 
 
 def parse_query(
@@ -244,10 +251,10 @@ def parse_query(
             notes.append("Ignored a link parameter with an unusable name.")
             continue
         if len(text) > MAX_PARAM_LENGTH:
-            notes.append(f"Ignored “{key_text}”: the value is too long.")
+            notes.append(f"Ignored {_shown(key_text)}: the value is too long.")
             continue
         if _PATH_LIKE.search(text):
-            notes.append(f"Ignored “{key_text}”: the value looks like a path, not a filter.")
+            notes.append(f"Ignored {_shown(key_text)}: the value looks like a path, not a filter.")
             continue
         raw[key_text] = text
 
@@ -264,7 +271,7 @@ def parse_query(
                 continue
             (chosen if token in allowed else unknown).append(token)
         if unknown:
-            listed = ", ".join(f"“{_short(u, 24)}”" for u in unknown[:5])
+            listed = ", ".join(_shown(u) for u in unknown[:5])
             notes.append(f"Ignored unknown {name}: {listed}.")
         if not chosen and unknown:
             return None  # nothing usable: keep the default rather than show an empty map
@@ -292,7 +299,7 @@ def parse_query(
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw[name]):
                 raise ValueError
         except ValueError:
-            notes.append(f"Ignored “{name}”: “{_short(raw[name], 24)}” is not a date (YYYY-MM-DD).")
+            notes.append(f"Ignored “{name}”: {_shown(raw[name])} is not a date (YYYY-MM-DD).")
             continue
         if not ctx.first_day <= day <= ctx.last_day:
             clamped = min(max(day, ctx.first_day), ctx.last_day)
@@ -316,7 +323,7 @@ def parse_query(
         if value in ("show", "hide"):
             state = replace(state, undated=value == "show")
         else:
-            notes.append(f"Ignored “undated”: use show or hide, not “{_short(value, 24)}”.")
+            notes.append(f"Ignored “undated”: use show or hide, not {_shown(value)}.")
 
     for name in ("place", "event"):
         if name not in raw or not raw[name]:
@@ -326,7 +333,7 @@ def parse_query(
         if _TOKEN.match(value) and value in known:
             state = replace(state, **{name: value})
         else:
-            notes.append(f"There is no {name} “{_short(value, 24)}” in this story.")
+            notes.append(f"There is no {name} {_shown(value)} in this story.")
     if state.place and state.event:
         notes.append("A link can select a place or an event, not both; showing the place.")
         state = replace(state, event=None)
@@ -345,7 +352,7 @@ def parse_query(
     }
     for key in raw:
         if key not in known_names:
-            notes.append(f"Ignored unknown link parameter “{_short(key, 24)}”.")
+            notes.append(f"Ignored unknown link parameter {_shown(key)}.")
     return state, notes
 
 
@@ -538,3 +545,55 @@ def parse_click(tooltip: object, ctx: ExploreContext) -> tuple[str, str] | None:
     if kind == "ev" and ident in ctx.event_ids:
         return "event", ident
     return None
+
+
+# --- expanded blocs ---------------------------------------------------------------------------
+
+
+def bloc_layers(
+    story: Story, blocs: list[BlocDef], chosen: tuple[str, ...], day: dt.date
+) -> list[BlocLayer]:
+    """The expanded blocs as the map draws them: members on `day`, each with an escaped
+    tooltip; a member that is also a place of the story carries the place's click tag, so
+    clicking Japan's shading selects Japan."""
+    place_by_code = {
+        p.country_code: p.id for p in story.places if p.kind == "country" and p.country_code
+    }
+    layers = []
+    for bloc in blocs:
+        if bloc.id not in chosen:
+            continue
+        members: dict[str, str] = {}
+        for member in bloc.members_on(day):
+            tip = f"{member.name} — {bloc.name} member since {member.joined.year}"
+            place = place_by_code.get(member.iso2)
+            tag = f"<span hidden>[[pl:{place}]]</span>" if place else ""
+            members[member.iso2] = html_text(tip) + tag
+        label = f"{bloc.name} members on {day.day} {day:%B %Y}"
+        layers.append(BlocLayer(bloc.id, label, members))
+    return layers
+
+
+def institution_notes(story: Story, blocs: list[BlocDef], day: dt.date) -> list[str]:
+    """Plain sentences placing a bloc's institution against the bloc's members — e.g. that
+    Nato's proposed office would sit in Japan, which is not a member."""
+    notes = []
+    for event in story.events:
+        if not isinstance(event, Institution):
+            continue
+        where = story.place(event.place)
+        for bloc in blocs:
+            if not alias_pattern(bloc.aliases).search(event.organisation):
+                continue
+            if not where.country_code:
+                continue
+            site = story.place(event.site).name + ", " if event.site else ""
+            member = bloc.membership_of(where.country_code, day)
+            status = "" if event.status == "happened" else f" ({event.status})"
+            verdict = (
+                f"a {bloc.name} member since {member.joined.year}"
+                if member
+                else f"not a {bloc.name} member on {day.day} {day:%B %Y}"
+            )
+            notes.append(f"{event.name}{status}: in {site}{where.name} — {verdict}.")
+    return notes

@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from mapstory import settings as settings_module
+from mapstory.blocs import BlocDef, blocs_in_story, load_blocs
 from mapstory.mapbuild import (
     MapOptions,
     StoryLayout,
@@ -75,6 +76,12 @@ def story_layout(story_key: str, _story: Story) -> StoryLayout:
 
     gazetteer = default_gazetteer()
     return layout_story(_story, gazetteer.country_shape)
+
+
+@st.cache_resource(show_spinner=False)
+def story_blocs(story_key: str, _story: Story) -> list[BlocDef]:
+    """The blocs of geodata/blocs.yaml this story names, in the order it names them."""
+    return blocs_in_story(_story, load_blocs())
 
 
 def map_options(online_tiles: bool) -> MapOptions:

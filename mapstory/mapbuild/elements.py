@@ -78,6 +78,7 @@ class OfflineBasemap(MacroElement):
                         interactive: false,
                         style: {{ this.style|tojson }}
                     }).addTo(map);
+                    map.__msBasemap = layer;
                     map.fire("ms:basemap", {layer: layer});
                 })
                 .catch(function (error) {
@@ -173,3 +174,116 @@ class StepStyle(MacroElement):
         self.step = str(step)
         self.bounds = bounds
         self.max_zoom = float(max_zoom)
+
+
+class ClickTags(MacroElement):
+    """Lets a click on any mark name the mark to the app, for pages that select what is clicked.
+
+    streamlit-folium reports a clicked layer by its tooltip text, and only that, without
+    rerunning on pans and zooms. So every mark gets a tooltip ending in a hidden tag,
+    `[[ev:<event id>]]` or `[[pl:<place id>]]`, read from the mark's `ms-ev-`/`ms-pl-` class:
+    visible tooltips keep their text, marks without one get an invisible one. Area tooltips
+    move from the GeoJSON group to each shape, which is what a click reports.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>.leaflet-tooltip.ms-tip-id { display: none !important; }</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var pattern = /(?:^|\\s)ms-(ev|pl)-([a-z0-9][a-z0-9_-]*)/;
+            var tagOf = function (layer) {
+                var options = layer.options || {};
+                var icon = options.icon && options.icon.options;
+                var match = pattern.exec((icon && icon.className) || options.className || "");
+                return match ? "<span hidden>[[" + match[1] + ":" + match[2] + "]]</span>" : null;
+            };
+            var tag = function (layer, text, options) {
+                var id = tagOf(layer);
+                if (!id) { return; }
+                if (text) {
+                    layer.unbindTooltip();
+                    layer.bindTooltip(text + id, options);
+                } else {
+                    layer.bindTooltip(id, {className: "ms-tip-id", opacity: 0});
+                }
+            };
+            var shapes = [];
+            map.eachLayer(function (layer) {
+                if (layer instanceof L.GeoJSON) { shapes.push(layer); }
+            });
+            var inGroup = {};
+            shapes.forEach(function (group) {
+                var tip = group.getTooltip();
+                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
+                var options = tip ? L.extend({}, tip.options) : {};
+                if (tip) { group.unbindTooltip(); }
+                group.eachLayer(function (shape) {
+                    inGroup[L.stamp(shape)] = true;
+                    tag(shape, text, options);
+                });
+            });
+            map.eachLayer(function (layer) {
+                if (layer instanceof L.LayerGroup || inGroup[L.stamp(layer)]) { return; }
+                var tip = layer.getTooltip && layer.getTooltip();
+                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
+                tag(layer, text, tip ? L.extend({}, tip.options) : {});
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ClickTags"
+
+
+class BlocShade(MacroElement):
+    """Shades the member countries of expanded blocs, cut from the basemap the browser already
+    has, so expanding Nato sends a list of country codes rather than 31 outlines.
+
+    Added to the page's update layer (streamlit-folium's `feature_group_to_add`): the shapes
+    go into that group and vanish with it on the next update. `countries` maps an ISO
+    alpha-2 code to the styles (one per bloc it belongs to) and an escaped tooltip.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var countries = {{ this.countries|tojson }};
+            var map = window.map || window.__msMap;
+            if (!map) { return; }
+            if (!map.getPane("ms-blocs")) {
+                var pane = map.createPane("ms-blocs");
+                pane.style.zIndex = 350;
+            }
+            var draw = function (basemap) {
+                basemap.eachLayer(function (land) {
+                    var props = (land.feature && land.feature.properties) || {};
+                    var entry = countries[props.iso2];
+                    if (!entry) { return; }
+                    entry.styles.forEach(function (style) {
+                        var shape = L.geoJson(land.feature, {
+                            pane: "ms-blocs",
+                            style: L.extend({}, style, {className: "ms-bloc-member"})
+                        });
+                        shape.bindTooltip(entry.tooltip, {sticky: true});
+                        group.addLayer(shape);
+                    });
+                });
+            };
+            if (map.__msBasemap) { draw(map.__msBasemap); }
+            else { map.once("ms:basemap", function (e) { draw(e.layer); }); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, countries: dict[str, dict]) -> None:
+        super().__init__()
+        self._name = "BlocShade"
+        self.countries = countries
