@@ -28,6 +28,18 @@ class MapSetup(MacroElement):
                 return setView.call(this, center, zoom,
                                     L.Util.extend({}, options || {}, {animate: false}));
             };
+            // Leaflet focuses the map container on every mousedown (for keyboard panning).
+            // When the map iframe is partly scrolled out of the page, that focus scrolls the
+            // page: the map jumps under the pointer and the click lands beside the mark.
+            // Focus without scrolling instead.
+            if (map.keyboard) {
+                var enabled = map.keyboard.enabled();
+                map.keyboard.disable();
+                map.keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                if (enabled) { map.keyboard.enable(); }
+            }
             // At world scale the labels of places the article only implies are hidden.
             var zoomClass = function () {
                 map.getContainer().classList.toggle("ms-zoom-low", map.getZoom() < 2.5);
@@ -180,17 +192,16 @@ class ClickTags(MacroElement):
     """Lets a click on any mark name the mark to the app, for pages that select what is clicked.
 
     streamlit-folium reports a clicked layer by its tooltip text, and only that, without
-    rerunning on pans and zooms. So every mark gets a tooltip ending in a hidden tag,
-    `[[ev:<event id>]]` or `[[pl:<place id>]]`, read from the mark's `ms-ev-`/`ms-pl-` class:
-    visible tooltips keep their text, marks without one get an invisible one. Area tooltips
-    move from the GeoJSON group to each shape, which is what a click reports.
+    rerunning on pans and zooms. So every mark's tooltip ends in a hidden tag,
+    `[[ev:<event id>]]` or `[[pl:<place id>]]`, read from the mark's `ms-ev-`/`ms-pl-` class;
+    visible tooltips keep their text. Area tooltips move from the GeoJSON group to each shape,
+    which is what a click reports. Icon markers without a tooltip get only a tooltip-shaped
+    record of the tag, not a Leaflet tooltip: a real one, even invisible, opens on the focus a
+    mousedown gives the icon and the click never reaches the marker (Leaflet 1.9.3).
     """
 
     _template = Template(
         """
-        {% macro header(this, kwargs) %}
-        <style>.leaflet-tooltip.ms-tip-id { display: none !important; }</style>
-        {% endmacro %}
         {% macro script(this, kwargs) %}
         (function (map) {
             var pattern = /(?:^|\\s)ms-(ev|pl)-([a-z0-9][a-z0-9_-]*)/;
@@ -207,7 +218,9 @@ class ClickTags(MacroElement):
                     layer.unbindTooltip();
                     layer.bindTooltip(text + id, options);
                 } else {
-                    layer.bindTooltip(id, {className: "ms-tip-id", opacity: 0});
+                    layer._tooltip = {_content: id, options: {}, getContent: function () {
+                        return id;
+                    }};
                 }
             };
             var shapes = [];

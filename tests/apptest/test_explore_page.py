@@ -59,7 +59,7 @@ def test_explore_shows_every_mark_with_a_clean_link() -> None:
     assert "Showing 13 of 13 events" in html(at)
     # The in-map legend is replaced by the strip under the map, which follows the filters.
     assert "ms-legend" not in args["script"] and "ClickTags" not in args["script"]
-    assert "ms-tip-id" in args["script"]  # marks are tagged so clicks can name them
+    assert "<span hidden>[[" in args["script"]  # marks are tagged so clicks can name them
     assert len(at.dataframe) == 2
     assert len(at.dataframe[0].value) == 10 and len(at.dataframe[1].value) == 13
 
