@@ -279,15 +279,15 @@ def timeline_html(
     article = pct(story.article.date)
     w_left, w_right = pct(window[0]), pct(window[1]) + 100 / span
     return (
-        "<style>.ms-tl { position: relative; font-size: .72rem; color: #333; }"
-        ".ms-tl-row { display: flex; align-items: center; height: 15px; }"
+        "<style>.ms-tl { position: relative; font-size: .68rem; color: #333; line-height: 1; }"
+        ".ms-tl-row { display: flex; align-items: center; height: 12px; }"
         ".ms-tl-name { width: 15rem; flex: none; overflow: hidden; text-overflow: ellipsis;"
         " white-space: nowrap; padding-right: .5rem; }"
-        ".ms-tl-track { position: relative; flex: 1; height: 11px; }"
-        ".ms-bar { position: absolute; top: 1px; height: 9px; background: #0072B2;"
+        ".ms-tl-track { position: relative; flex: 1; height: 10px; }"
+        ".ms-bar { position: absolute; top: 1px; height: 8px; background: #0072B2;"
         " border-radius: 2px; }"
         ".ms-bar.ms-future { background: repeating-linear-gradient(90deg, #D55E00 0 4px,"
-        " transparent 4px 6px); border: 1px solid #D55E00; height: 7px; }"
+        " transparent 4px 6px); border: 1px solid #D55E00; height: 6px; }"
         ".ms-bar.ms-off { opacity: .25; }"
         ".ms-tl-over { position: absolute; top: 0; bottom: 0; left: 15rem; right: 0;"
         " pointer-events: none; }"

@@ -110,36 +110,34 @@ notice = st.container()
 
 labels = {k: label for k, (label, _) in explore.LAYERS.items()}
 actor_names = {a: story.actor(a).name for a in ctx.actors}
-layer_col, actor_col = st.columns([3, 2])
-layer_col.pills(
-    "Layers", ctx.layers, selection_mode="multi", format_func=labels.get, key="ex_layers"
-)
-actor_col.pills(
-    "Actors", ctx.actors, selection_mode="multi", format_func=actor_names.get, key="ex_actors"
-)
-certainty_col, status_col, bloc_col, undated_col = st.columns([2, 3, 2, 2])
-certainty_col.pills(
-    "Certainty",
-    explore.CERTAINTIES,
-    selection_mode="multi",
-    key="ex_certainty",
-    help="Inferred: any part of the mark comes from outside the article (e.g. a visit's origin).",
-)
-status_col.pills("Status", explore.STATUSES, selection_mode="multi", key="ex_status")
 bloc_names = {b.id: b.name for b in blocs}
-bloc_col.pills(
-    "Expand a bloc",
-    ctx.blocs,
-    selection_mode="multi",
-    format_func=bloc_names.get,
-    key="ex_blocs",
-    help="Shade the bloc's member countries as of the article's date.",
-)
-undated_col.toggle(
-    "Undated marks",
-    key="ex_undated",
-    help="Marks the article gives no date for (a bloc, a war): shown whatever the window.",
-)
+with st.sidebar:
+    st.pills("Layers", ctx.layers, selection_mode="multi", format_func=labels.get, key="ex_layers")
+    st.pills(
+        "Actors", ctx.actors, selection_mode="multi", format_func=actor_names.get, key="ex_actors"
+    )
+    st.pills(
+        "Certainty",
+        explore.CERTAINTIES,
+        selection_mode="multi",
+        key="ex_certainty",
+        help="Inferred: some part of the mark comes from outside the article "
+        "(a visit's origin, a place it does not name).",
+    )
+    st.pills("Status", explore.STATUSES, selection_mode="multi", key="ex_status")
+    st.toggle(
+        "Undated marks",
+        key="ex_undated",
+        help="Marks the article gives no date for (a bloc, a war): shown whatever the window.",
+    )
+    st.pills(
+        "Expand a bloc",
+        ctx.blocs,
+        selection_mode="multi",
+        format_func=bloc_names.get,
+        key="ex_blocs",
+        help="Shade the bloc's member countries as of the article's date.",
+    )
 st.slider(
     "Time window — an event shows if any part of its date falls inside",
     min_value=ctx.first_day,
@@ -183,14 +181,15 @@ focus_events, focus_places = explore.focus_of(story, state)
 css = explore_css(
     list(visible.hidden_events), list(visible.hidden_places), focus_events, focus_places
 )
-# Frame the map only when the selection changes, so filtering never undoes a reader's pan.
+# Frame the map only when the selection changes (the whole story when there is none), so
+# filtering never undoes a reader's pan.
 frame = None
-if st.session_state.get("ex_framed") != selected:
-    frame = selection_bounds(layout, state.place, state.event)
+if st.session_state.get("ex_framed", "never") != selected:
+    frame = selection_bounds(layout, state.place, state.event) or layout.overall
     st.session_state["ex_framed"] = selected
 token = hashlib.sha1(repr((css, expanded, frame)).encode()).hexdigest()[:12]
 
-map_column, text_column = st.columns([3, 2], gap="medium")
+map_column, text_column = st.columns([7, 4], gap="medium")
 with map_column:
     options = replace(ui.map_options(False), legend=False, click_ids=True)
     st_folium(
