@@ -268,7 +268,7 @@ def timeline_html(
     ):
         left = pct(max(event.date.start, first))
         right = pct(min(event.date.end, last)) + 100 / span
-        width = max(right - left, 0.6)
+        width = round(max(right - left, 0.6), 2)
         future = event.date.start > story.article.date
         cls = "ms-bar" + (" ms-future" if future else "") + ("" if event.id in kept else " ms-off")
         rows.append(
@@ -299,7 +299,7 @@ def timeline_html(
         f'<div class="ms-tl" role="img" aria-label="Timeline of dated events">'
         f"{''.join(rows)}"
         f'<div class="ms-tl-over"><span class="ms-tl-window" style="left:{w_left}%;'
-        f'width:{max(w_right - w_left, 0.3)}%"></span>'
+        f'width:{round(max(w_right - w_left, 0.3), 2)}%"></span>'
         f'<span class="ms-tl-article" style="left:{article}%"></span></div></div>'
         '<div class="ms-tl-legend" style="font-size:.72rem"><span>▮ before / around the '
         "article (bar = the whole date interval: a month, a week, a year)</span><span>▯ hatched: "
