@@ -17,6 +17,9 @@ from mapstory.mapbuild.builder import (
     step_layer,
 )
 from mapstory.mapbuild.layout import StoryLayout, layout_story
+from mapstory.mapbuild.rendercache import install as _install_render_cache
+
+_install_render_cache()
 
 __all__ = [
     "AssetUrls",

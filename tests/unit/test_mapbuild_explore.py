@@ -77,3 +77,19 @@ def test_legend_lists_only_what_is_shown(seed_story) -> None:
     rows = " ".join(legend_rows(seed_story, visits, []))
     assert "Li Hui’s travel" in rows and "Scheduled" in rows
     assert "Xi Jinping" not in rows and "Port" not in rows and "City" not in rows
+
+
+def test_rendering_a_map_again_compiles_no_new_templates(seed_story, layout) -> None:
+    import branca.element
+
+    from mapstory.mapbuild import rendercache
+
+    assert branca.element.Template is rendercache.cached_template
+    # A full render wraps every element's output in a new Element, compiling it as a template.
+    first = build_map(seed_story, layout, OPTIONS).get_root().render()
+    info = rendercache._compiled.cache_info()
+    second = build_map(seed_story, layout, OPTIONS).get_root().render()
+    assert second == first
+    after = rendercache._compiled.cache_info()
+    assert after.misses == info.misses and after.hits > info.hits + 100
+    assert branca.element.Element("{{ 6 * 7 }}").render() == "42"  # still a template
