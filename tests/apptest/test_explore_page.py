@@ -177,3 +177,21 @@ def test_bad_links_show_a_note_never_a_traceback(params: dict, note: str) -> Non
         if key != "layers":
             assert key not in query(at)
     assert query(at).get("layers", "visits") == "visits"
+
+
+def test_certainty_status_and_undated_filters() -> None:
+    at = run()
+    pills(at, "ex_certainty").unselect("inferred").run()
+    hidden = hidden_by_update(map_args(at))
+    assert {"ms-pl-kyiv", "ms-pl-tokyo", "ms-ev-visit-mishustin-beijing"} <= hidden
+    assert "ms-ev-statement-mishustin-sanctions" not in hidden
+    assert query(at)["certainty"] == "stated"
+    at = run()
+    pills(at, "ex_status").unselect("happened").run()
+    hidden = hidden_by_update(map_args(at))
+    assert "ms-ev-port-vladivostok" not in hidden and "ms-ev-visit-lihui-russia" not in hidden
+    assert "ms-ev-visit-xi-moscow" in hidden
+    at.toggle(key="ex_undated").set_value(False).run()
+    assert "ms-ev-conflict-ukraine" in hidden_by_update(map_args(at))
+    assert query(at)["undated"] == "hide"
+    assert "Showing 2 of 13 events" in html(at)  # the port and Li Hui’s Friday visit
