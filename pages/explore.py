@@ -51,7 +51,6 @@ WIDGETS = (
     "ex_undated",
     "ex_blocs",
 )
-EMPTY_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 place_index = {p.id: i for i, p in enumerate(story.places)}
 event_index = {e.id: i for i, e in enumerate(story.events)}
 
@@ -95,11 +94,12 @@ def on_table(kind: str) -> None:
 
 
 def on_map_click() -> None:
+    """Called only when the map reports something new, which with these returned objects is a
+    click: the count makes a second click on the same mark news too (after a table row was
+    picked in between). Count 0 is the map announcing itself on mount."""
     value = st.session_state.get("explore-map") or {}
-    count = value.get("last_object_clicked_count")
-    if not count or count == st.session_state.get("ex_click_count"):
+    if not value.get("last_object_clicked_count"):
         return
-    st.session_state["ex_click_count"] = count
     picked = explore.parse_click(value.get("last_object_clicked_tooltip"), ctx)
     if picked is not None:
         select(*picked)

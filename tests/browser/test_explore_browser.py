@@ -134,6 +134,8 @@ def test_clicking_a_mark_selects_it_in_the_panel_and_the_table(page, app_url, tr
 
 def test_selecting_a_table_row_focuses_the_map_on_it(page, app_url, traffic) -> None:
     frame = open_explore(page, app_url)
+    frame.locator(".ms-pl-beijing .ms-label").click()
+    wait_for_url(page, "place=beijing")
     table = page.locator('[data-testid="stDataFrame"]').first
     table.scroll_into_view_if_needed()
     box = table.bounding_box()
@@ -146,6 +148,11 @@ def test_selecting_a_table_row_focuses_the_map_on_it(page, app_url, traffic) -> 
         "() => map.getBounds().contains([36.2, 138.3]) && map.getZoom() >= 4", timeout=TIMEOUT
     )
     assert frame.evaluate("() => window.__sameMap === true")
+    # Clicking the mark picked before the row is news again: the selection goes back to it.
+    frame.evaluate("() => map.setView([40, 100], 3, {animate: false})")
+    frame.locator(".ms-pl-beijing .ms-label").click()
+    wait_for_url(page, "place=beijing")
+    page.locator('section[data-selected="place:beijing"]').wait_for(timeout=TIMEOUT)
     assert_clean(traffic)
 
 
