@@ -507,7 +507,10 @@ def event_rows(story: Story, visible: Visible) -> list[dict[str, object]]:
                 "From": _names(story, origin),
                 "To": _names(story, target),
                 "Date": format_date(event.date) if event.date else "undated",
-                "Starts": event.date.start if event.date else None,
+                # The interval's ends, not a day: "March 2023" runs 1–31 March. Sortable.
+                "Earliest": event.date.start if event.date else None,
+                "Latest": event.date.end if event.date else None,
+                "Precision": event.date.precision if event.date else None,
                 "Timing": TIMINGS[timing(event, story.article.date)],
                 "Status": event.status,
                 "Certainty": event_certainty(story, event),

@@ -249,7 +249,8 @@ st.dataframe(
     width="stretch",
     placeholder="—",
     column_config={
-        "Starts": st.column_config.DateColumn(format="D MMM YYYY"),
+        "Earliest": st.column_config.DateColumn(format="D MMM YYYY"),
+        "Latest": st.column_config.DateColumn(format="D MMM YYYY"),
         "On map": st.column_config.CheckboxColumn(help="Shown with the current filters"),
     },
 )

@@ -205,6 +205,11 @@ def test_tables_have_a_row_per_place_and_event(seed_story, ctx) -> None:
         "Xi Jinping",
     )
     assert xi["Timing"] == "before the article" and xi["On map"] is True
+    assert (xi["Earliest"], xi["Latest"], xi["Precision"]) == (
+        D(2023, 3, 1),
+        D(2023, 3, 31),
+        "month",
+    )
     port = next(r for r in events if r["Kind"] == "port")
     assert port["Timing"] == "after the article" and port["Status"] == "scheduled"
 
