@@ -223,9 +223,12 @@ with text_column:
     if chosen:
         st.html(membership_html(story, chosen, day, explore.institution_notes(story, chosen, day)))
 
+TABLE_ROW_PX = 35  # st.dataframe's default row (and header) height
 st.subheader("Places", anchor=False)
+place_table = pd.DataFrame(explore.place_rows(story, visible))
 st.dataframe(
-    pd.DataFrame(explore.place_rows(story, visible)),
+    place_table,
+    height=TABLE_ROW_PX * (len(place_table) + 1) + 3,  # every row, no inner scrolling
     key="ex_places",
     on_select=lambda: on_table("place"),
     selection_mode="single-row",
@@ -240,8 +243,14 @@ st.dataframe(
     },
 )
 st.subheader("Events", anchor=False)
+event_table = pd.DataFrame(explore.event_rows(story, visible))
 st.dataframe(
-    pd.DataFrame(explore.event_rows(story, visible)),
+    event_table,
+    height=TABLE_ROW_PX * (len(event_table) + 1) + 3,
+    column_order=[
+        *("Event", "Kind", "Date", "Timing", "Status", "Actors", "From", "To"),
+        *("Certainty", "On map", "Earliest", "Latest", "Precision"),
+    ],
     key="ex_events",
     on_select=lambda: on_table("event"),
     selection_mode="single-row",
