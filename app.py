@@ -4,8 +4,11 @@ import streamlit as st
 
 st.set_page_config(page_title="mapstory", page_icon="🗺️", layout="wide")
 
+# No icons in the navigation: material icons would make every first visit download an icon
+# font (~370 kB), and emoji do not render everywhere.
 pages = [
     st.Page("pages/story.py", title="Story", url_path="story", default=True),
+    st.Page("pages/explore.py", title="Explore", url_path="explore"),
     st.Page("pages/article.py", title="Any article", url_path="article"),
     st.Page("pages/about.py", title="About & data", url_path="about"),
 ]

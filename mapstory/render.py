@@ -7,9 +7,21 @@ escaped here, in a module with no Streamlit import so it can be tested directly.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from mapstory.blocs import BlocDef, membership_rows
+from mapstory.dates import format_date
 from mapstory.escaping import html_text
+from mapstory.explore import (
+    TIMINGS,
+    Visible,
+    event_certainty,
+    event_excerpts,
+    place_excerpts,
+    timing,
+)
 from mapstory.model import Span, Story
-from mapstory.narrative import Excerpt, StepView, excerpt
+from mapstory.narrative import Excerpt, StepView, describe_event, excerpt
 
 PANEL_CSS = """
 <style>
@@ -27,13 +39,13 @@ PANEL_CSS = """
 """
 
 
-def excerpt_html(ex: Excerpt) -> str:
+def excerpt_html(ex: Excerpt, focus: str | None = None) -> str:
+    """An excerpt with its place mentions marked — only `focus`'s, when one is given."""
     parts = []
     for seg in ex.segments:
         text = html_text(seg.text)
-        parts.append(
-            f'<mark data-place="{html_text(seg.place)}">{text}</mark>' if seg.place else text
-        )
+        marked = seg.place is not None and (focus is None or seg.place == focus)
+        parts.append(f'<mark data-place="{html_text(seg.place)}">{text}</mark>' if marked else text)
     return (
         f'<blockquote data-start="{ex.start}" data-end="{ex.end}">'
         f'<span class="ms-para">¶{ex.paragraph}</span>{"".join(parts)}</blockquote>'
@@ -147,4 +159,183 @@ def draft_summary_html(story: Story) -> str:
         f"<p>{article.date:%A} {article.date.day} {article.date:%B %Y} · "
         f"{len(story.places)} places · {len(story.actors)} people ({people}) · "
         f"{len(story.events)} events</p>{table}</section>"
+    )
+
+
+# --- Explore page -----------------------------------------------------------------------------
+
+
+def _li(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html_text(i)}</li>" for i in items) + "</ul>"
+
+
+def explore_place_html(story: Story, place_id: str) -> str:
+    """Everything the article says about a place: its events, then every sentence naming it
+    with that place's name marked."""
+    place = story.place(place_id)
+    meta = [place.kind]
+    if place.located:
+        meta.append(f"{place.lat:.2f}, {place.lon:.2f}")
+    count = len(place.mentions)
+    meta.append(f"named {count} time{'s' if count != 1 else ''}" if count else "not named")
+    events = [
+        f"{e.title} ({TIMINGS[timing(e, story.article.date)]}"
+        + (f", {e.status}" if e.status != "happened" else "")
+        + ")"
+        for e in story.events_at(place_id)
+    ]
+    body = [
+        f"<h2>{html_text(place.name)}</h2>",
+        f'<div class="ms-date">{html_text(" · ".join(meta))}</div>',
+    ]
+    if place.certainty == "inferred":
+        body.append(
+            '<p class="ms-desc">Not named in the article: inferred. '
+            f"{html_text(place.note or '')}</p>"
+        )
+    if events:
+        body.append(f'<div class="ms-events"><b>In this story</b>{_li(events)}</div>')
+    excerpts = place_excerpts(story, place_id)
+    if excerpts:
+        body.append(f"<h3>Everything the article says about {html_text(place.name)}</h3>")
+        body.extend(excerpt_html(ex, focus=place_id) for ex in excerpts)
+    return (
+        f'{PANEL_CSS}<section class="ms-step ms-explore" data-selected="place:'
+        f'{html_text(place_id)}" aria-live="polite">{"".join(body)}</section>'
+    )
+
+
+def explore_event_html(story: Story, event_id: str) -> str:
+    event = story.event(event_id)
+    meta = [event.kind]
+    if event.date is not None:
+        meta.append(format_date(event.date) + f" ({event.date.precision} precision)")
+    meta.append(TIMINGS[timing(event, story.article.date)])
+    meta.append(event.status)
+    certainty = event_certainty(story, event)
+    if certainty == "inferred":
+        meta.append(
+            "inferred in part" + (f": {', '.join(event.inferred)}" if event.inferred else "")
+        )
+    body = [
+        f"<h2>{html_text(event.title)}</h2>",
+        f'<div class="ms-date">{html_text(" · ".join(meta))}</div>',
+        f'<p class="ms-desc">{html_text(describe_event(story, event))}</p>',
+    ]
+    body.extend(excerpt_html(ex) for ex in event_excerpts(story, event_id))
+    if event.note:
+        body.append(f'<p class="ms-source">{html_text(event.note)}</p>')
+    return (
+        f'{PANEL_CSS}<section class="ms-step ms-explore" data-selected="event:'
+        f'{html_text(event_id)}" aria-live="polite">{"".join(body)}</section>'
+    )
+
+
+def explore_summary_html(story: Story, visible: Visible) -> str:
+    """What the filters show when nothing is selected, and how to select something."""
+    events, places = len(visible.events), len(visible.places)
+    located = sum(1 for p in story.places if p.located)
+    undated = (
+        f" ({visible.undated_shown} undated, shown at any time)" if visible.undated_shown else ""
+    )
+    return (
+        f'{PANEL_CSS}<section class="ms-step ms-explore" data-selected="" aria-live="polite">'
+        f"<h2>Explore the story</h2>"
+        f'<p class="ms-desc" data-testid="explore-count">Showing {events} of '
+        f"{len(story.events)} events{html_text(undated)} and {places} of {located} places."
+        "</p><p>Click a mark on the map, or a row in the tables below, to see everything the "
+        "article says about it.</p></section>"
+    )
+
+
+def membership_html(story: Story, blocs: list[BlocDef], day: dt.date, notes: list[str]) -> str:
+    """The story's countries against each expanded bloc on the article's date, then every
+    member, then the data's sources."""
+    head = "".join(f"<th>{html_text(b.name)}</th>" for b in blocs)
+    rows = []
+    for name, memberships in membership_rows(story, blocs, day):
+        cells = "".join(
+            f"<td>✓ since {m.joined.year}</td>" if m else '<td class="ms-no">— not a member</td>'
+            for m in memberships
+        )
+        rows.append(f"<tr><th>{html_text(name)}</th>{cells}</tr>")
+    lists = "".join(
+        f"<p><b>{html_text(b.name)}</b> ({len(b.members_on(day))}): "
+        f"{html_text(', '.join(m.name for m in b.members_on(day)))}. "
+        f'<a href="{html_text(b.source.url)}" target="_blank" rel="noopener noreferrer">'
+        f"Source: {html_text(b.source.title)}</a></p>"
+        for b in blocs
+    )
+    remarks = "".join(f'<p class="ms-desc">{html_text(n)}</p>' for n in notes)
+    return (
+        "<style>.ms-members table { border-collapse: collapse; font-size: .9rem; }"
+        ".ms-members th, .ms-members td { padding: .15rem .6rem .15rem 0; text-align: left; }"
+        ".ms-members .ms-no { color: #666; } .ms-members p { font-size: .85rem; margin: .3rem 0; }"
+        ".ms-members .ms-desc { background: #f2f5f8; border-left: 4px solid #0072B2;"
+        " padding: .3rem .6rem; font-size: .95rem; }</style>"
+        f'<section class="ms-members" aria-label="Bloc membership">{remarks}'
+        f"<table><caption style='text-align:left;font-weight:600'>Membership on {day.day} "
+        f"{day:%B %Y}, the article's date</caption><thead><tr><th>Country</th>{head}</tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table>{lists}</section>"
+    )
+
+
+def timeline_html(
+    story: Story,
+    first: dt.date,
+    last: dt.date,
+    window: tuple[dt.date, dt.date],
+    visible: Visible,
+) -> str:
+    """Each dated event as a bar over its whole date interval (a month-precision date is the
+    whole month), the article's date as a line and the chosen window shaded."""
+    span = max((last - first).days, 1)
+
+    def pct(day: dt.date) -> float:
+        return round(100 * (day - first).days / span, 2)
+
+    kept = set(visible.events)
+    rows = []
+    for event in sorted(
+        (e for e in story.events if e.date is not None), key=lambda e: e.date.start
+    ):
+        left = pct(max(event.date.start, first))
+        right = pct(min(event.date.end, last)) + 100 / span
+        width = round(max(right - left, 0.6), 2)
+        future = event.date.start > story.article.date
+        cls = "ms-bar" + (" ms-future" if future else "") + ("" if event.id in kept else " ms-off")
+        rows.append(
+            f'<div class="ms-tl-row"><span class="ms-tl-name">{html_text(event.title)}</span>'
+            f'<span class="ms-tl-track"><span class="{cls}" style="left:{left}%;width:{width}%">'
+            "</span></span></div>"
+        )
+    article = pct(story.article.date)
+    w_left, w_right = pct(window[0]), pct(window[1]) + 100 / span
+    return (
+        "<style>.ms-tl { position: relative; font-size: .68rem; color: #333; line-height: 1; }"
+        ".ms-tl-row { display: flex; align-items: center; height: 12px; }"
+        ".ms-tl-name { width: 15rem; flex: none; overflow: hidden; text-overflow: ellipsis;"
+        " white-space: nowrap; padding-right: .5rem; }"
+        ".ms-tl-track { position: relative; flex: 1; height: 10px; }"
+        ".ms-bar { position: absolute; top: 1px; height: 8px; background: #0072B2;"
+        " border-radius: 2px; }"
+        ".ms-bar.ms-future { background: repeating-linear-gradient(90deg, #D55E00 0 4px,"
+        " transparent 4px 6px); border: 1px solid #D55E00; height: 6px; }"
+        ".ms-bar.ms-off { opacity: .25; }"
+        ".ms-tl-over { position: absolute; top: 0; bottom: 0; left: 15rem; right: 0;"
+        " pointer-events: none; }"
+        ".ms-tl-window { position: absolute; top: 0; bottom: 0; background: rgba(0,114,178,.08);"
+        " border-left: 1px solid #0072B2; border-right: 1px solid #0072B2; }"
+        ".ms-tl-article { position: absolute; top: -2px; bottom: 0; border-left: 2px solid #222; }"
+        ".ms-tl-legend { display: flex; gap: 1rem; margin-top: .2rem; color: #555; }"
+        "</style>"
+        f'<div class="ms-tl" role="img" aria-label="Timeline of dated events">'
+        f"{''.join(rows)}"
+        f'<div class="ms-tl-over"><span class="ms-tl-window" style="left:{w_left}%;'
+        f'width:{round(max(w_right - w_left, 0.3), 2)}%"></span>'
+        f'<span class="ms-tl-article" style="left:{article}%"></span></div></div>'
+        '<div class="ms-tl-legend" style="font-size:.72rem"><span>▮ before / around the '
+        "article (bar = the whole date interval: a month, a week, a year)</span><span>▯ hatched: "
+        "after the article</span><span>│ the article's date</span><span>shaded: your window"
+        "</span></div>"
     )

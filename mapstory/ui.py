@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from mapstory import settings as settings_module
+from mapstory.blocs import BlocDef, blocs_in_story, load_blocs
 from mapstory.mapbuild import (
     MapOptions,
     StoryLayout,
@@ -182,6 +183,11 @@ def draft(text: str, title: str | None, date, source: str | None, url: str | Non
     from mapstory.geoparse.draft import draft_story
 
     return draft_story(text, title=title, date=date, source=source, url=url)
+
+
+def story_blocs(story_key: str, _story: Story) -> list[BlocDef]:
+    """The blocs of geodata/blocs.yaml this story names, in the order it names them."""
+    return blocs_in_story(_story, load_blocs())
 
 
 def map_options(online_tiles: bool) -> MapOptions:

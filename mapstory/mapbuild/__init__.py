@@ -2,28 +2,41 @@
 
 from mapstory.mapbuild.assets import AssetUrls, ensure_static_assets, local_asset_urls
 from mapstory.mapbuild.builder import (
+    BlocLayer,
     MapOptions,
     actor_colours,
+    bloc_legend_rows,
     build_map,
+    explore_css,
+    explore_layer,
     legend_html,
     legend_rows,
+    selection_bounds,
     step_bounds,
     step_css,
     step_layer,
 )
 from mapstory.mapbuild.layout import StoryLayout, layout_story
+from mapstory.mapbuild.rendercache import install as _install_render_cache
+
+_install_render_cache()
 
 __all__ = [
     "AssetUrls",
+    "BlocLayer",
     "MapOptions",
     "StoryLayout",
     "actor_colours",
+    "bloc_legend_rows",
     "build_map",
     "ensure_static_assets",
+    "explore_css",
+    "explore_layer",
     "layout_story",
     "legend_html",
     "legend_rows",
     "local_asset_urls",
+    "selection_bounds",
     "step_bounds",
     "step_css",
     "step_layer",

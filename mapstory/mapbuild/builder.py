@@ -17,14 +17,23 @@ from branca.element import Element
 from mapstory.escaping import html_text
 from mapstory.mapbuild import marks, style
 from mapstory.mapbuild.assets import AssetUrls, use_local_assets
-from mapstory.mapbuild.elements import Legend, MapSetup, OfflineBasemap, StepStyle
+from mapstory.mapbuild.elements import (
+    BlocShade,
+    ClickTags,
+    Legend,
+    MapSetup,
+    OfflineBasemap,
+    StepStyle,
+)
 from mapstory.mapbuild.geometry import Bounds, LatLon, view_for
 from mapstory.mapbuild.layout import StoryLayout
 from mapstory.model import (
     Alliance,
     Bloc,
     Conflict,
+    Event,
     Institution,
+    Place,
     Port,
     Statement,
     Story,
@@ -56,6 +65,8 @@ class MapOptions:
     online_tiles: bool = False
     width_px: int = 720  # the size views are framed for
     height_px: int = 540
+    legend: bool = True  # a legend control inside the map (pages with filters draw their own)
+    click_ids: bool = False  # tag every mark so a click can name it (see ClickTags)
 
 
 def actor_colours(story: Story) -> dict[str, str]:
@@ -136,7 +147,10 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     marks.draw_places(story, layout, groups["places"], shaded)
     for name, group in groups.items():
         m.add_child(group, name=f"ms_{name}")
-    m.add_child(Legend(legend_html(story, colours)), name="ms_legend")
+    if options.legend:
+        m.add_child(Legend(legend_html(story, colours)), name="ms_legend")
+    if options.click_ids:
+        m.add_child(ClickTags(), name="ms_click_tags")
     stabilise_ids(m)
     return m
 
@@ -212,6 +226,85 @@ def step_layer(step: StepView, layout: StoryLayout) -> folium.FeatureGroup:
     return group
 
 
+# --- explore: filters, selection and expanded blocs as one small update ------------------------
+
+
+@dataclass(frozen=True)
+class BlocLayer:
+    """One expanded bloc: its label, member country codes and their tooltips (escaped)."""
+
+    key: str
+    label: str
+    members: dict[str, str]
+
+
+def explore_css(
+    hidden_events: list[str],
+    hidden_places: list[str],
+    focus_events: list[str],
+    focus_places: list[str],
+) -> str:
+    """Hide what the filters drop; when something is selected, dim the rest around it."""
+    css = ""
+    hidden = [f".{marks.event_class(e)}" for e in hidden_events] + [
+        f".{marks.place_class(p)}" for p in hidden_places
+    ]
+    if hidden:
+        css += f"{', '.join(hidden)} {{ display: none !important; }}\n"
+    keep = [f".{marks.event_class(e)}" for e in focus_events] + [
+        f".{marks.place_class(p)}" for p in focus_places
+    ]
+    if keep:
+        css += f".ms-mark {{ opacity: .3; }}\n{', '.join(keep)} {{ opacity: 1 !important; }}\n"
+        pulse = ", ".join(f".{marks.event_class(e)} .ms-symbol" for e in focus_events)
+        if pulse:
+            css += f"{pulse} {{ animation: ms-pulse .9s ease-in-out 2; }}\n"
+    return css
+
+
+def selection_bounds(layout: StoryLayout, place: str | None, event: str | None) -> Bounds | None:
+    """What a selection frames: a place's own extent (Japan, not every event in Japan), or
+    an event's marks and places."""
+    if place:
+        return layout.bounds_of([], [place])
+    if event:
+        return layout.bounds_of([event], [])
+    return None
+
+
+def explore_layer(
+    css: str, token: str, frame: Bounds | None, blocs: list[BlocLayer]
+) -> folium.FeatureGroup:
+    """What streamlit-folium adds for one Explore state: a stylesheet, the expanded blocs'
+    country codes, and a frame only when something is selected (so filtering never moves a
+    map the reader has panned)."""
+    group = folium.FeatureGroup(name="Explore", control=False)
+    bounds = [[round(v, 4) for v in corner] for corner in frame.as_list()] if frame else None
+    group.add_child(StepStyle(css, token, bounds), name="ms_explore_style")
+    if blocs:
+        countries: dict[str, dict] = {}
+        for index, bloc in enumerate(blocs):
+            look = style.BLOC_EXPANSION[index % len(style.BLOC_EXPANSION)]
+            for code, tip in bloc.members.items():
+                entry = countries.setdefault(code, {"styles": [], "tips": []})
+                entry["styles"].append(look.leaflet())
+                entry["tips"].append(tip)
+        payload = {
+            code: {"styles": entry["styles"], "tooltip": "<br>".join(entry["tips"])}
+            for code, entry in sorted(countries.items())
+        }
+        group.add_child(BlocShade(payload), name="ms_bloc_shade")
+    return group
+
+
+def bloc_legend_rows(blocs: list[BlocLayer]) -> list[str]:
+    rows = []
+    for index, bloc in enumerate(blocs):
+        look = style.BLOC_EXPANSION[index % len(style.BLOC_EXPANSION)]
+        rows.append(_row(_swatch_area(look.colour, look.fill_opacity, look.dash), bloc.label))
+    return rows
+
+
 # --- legend -----------------------------------------------------------------------------------
 
 
@@ -248,32 +341,43 @@ def _row(swatch: str, label: str) -> str:
     return f'<div class="ms-row">{swatch}<span>{html_text(label)}</span></div>'
 
 
-def legend_html(story: Story, colours: dict[str, str]) -> str:
+def legend_html(
+    story: Story,
+    colours: dict[str, str],
+    events: list[Event] | None = None,
+    places: list[Place] | None = None,
+) -> str:
+    """The legend for `events` and `places` (default: the whole story) — only what is drawn."""
     rows: list[str] = []
-    kinds = {e.kind for e in story.events}
+    shown_events = story.events if events is None else events
+    shown_places = story.places if places is None else places
+    kinds = {e.kind for e in shown_events}
+    travellers = {e.actor for e in shown_events if isinstance(e, Visit)}
     for actor_id, colour in colours.items():
+        if actor_id not in travellers:
+            continue
         rows.append(_row(_swatch_line(colour), f"{story.actor(actor_id).name}’s travel"))
-    if any(isinstance(e, Visit) and e.status != "happened" for e in story.events):
+    if any(isinstance(e, Visit) and e.status != "happened" for e in shown_events):
         rows.append(_row(_swatch_line("#555", style.SCHEDULED_DASH), "Scheduled (dashed)"))
     if "trade" in kinds:
         rows.append(
             _row(_swatch_line(style.TRADE, width=7, head=False), "Trade flow (width by value)")
         )
-    if any(isinstance(e, Alliance) for e in story.events):
+    if any(isinstance(e, Alliance) for e in shown_events):
         rows.append(_row(_swatch_area(style.ALLIANCE), "Alliance or partnership"))
-    if any(isinstance(e, Bloc) for e in story.events):
+    if any(isinstance(e, Bloc) for e in shown_events):
         rows.append(_row(_swatch_area(style.BLOC), "Bloc"))
     if any(
         isinstance(e, Alliance | Bloc) and any(m.certainty == "inferred" for m in e.members)
-        for e in story.events
+        for e in shown_events
     ):
         rows.append(_row(_swatch_area("#777", 0.16, style.INFERRED_DASH), "Inferred member"))
-    if any(isinstance(e, Conflict) for e in story.events):
+    if any(isinstance(e, Conflict) for e in shown_events):
         rows.append(_row(_swatch_area(style.CONFLICT, hatch=True, dash="6 4"), "Conflict area"))
     if "port" in kinds:
         rows.append(_row(_symbol(marks.PORT_SVG.format(fill=style.PORT, dash="")), "Port"))
     if "institution" in kinds:
-        proposed = any(isinstance(e, Institution) and e.status != "happened" for e in story.events)
+        proposed = any(isinstance(e, Institution) and e.status != "happened" for e in shown_events)
         svg = (
             marks.INSTITUTION_SVG.format(
                 fill="#fff",
@@ -291,16 +395,18 @@ def legend_html(story: Story, colours: dict[str, str]) -> str:
         )
     if "statement" in kinds:
         rows.append(_row(_symbol(marks.STATEMENT_SVG), "Statement"))
-    if any(p.kind != "country" and p.located for p in story.places):
+    if any(p.kind != "country" and p.located for p in shown_places):
         rows.append(_row(_symbol(marks._city_svg(False)), "City"))
-    if any(p.certainty == "inferred" and p.located for p in story.places):
+    if any(p.certainty == "inferred" and p.located for p in shown_places):
         rows.append(_row(_symbol(marks._city_svg(True)), "Inferred place (not named)"))
     return f"<details open><summary>Legend</summary>{''.join(rows)}</details>"
 
 
-def legend_rows(story: Story) -> list[str]:
+def legend_rows(
+    story: Story, events: list[Event] | None = None, places: list[Place] | None = None
+) -> list[str]:
     """The legend's rows alone, for a legend strip outside the map."""
-    html = legend_html(story, actor_colours(story))
+    html = legend_html(story, actor_colours(story), events, places)
     return re.findall(r'<div class="ms-row">.*?</div>', html)
 
 

@@ -28,6 +28,18 @@ class MapSetup(MacroElement):
                 return setView.call(this, center, zoom,
                                     L.Util.extend({}, options || {}, {animate: false}));
             };
+            // Leaflet focuses the map container on every mousedown (for keyboard panning).
+            // When the map iframe is partly scrolled out of the page, that focus scrolls the
+            // page: the map jumps under the pointer and the click lands beside the mark.
+            // Focus without scrolling instead.
+            if (map.keyboard) {
+                var enabled = map.keyboard.enabled();
+                map.keyboard.disable();
+                map.keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                if (enabled) { map.keyboard.enable(); }
+            }
             // At world scale the labels of places the article only implies are hidden.
             var zoomClass = function () {
                 map.getContainer().classList.toggle("ms-zoom-low", map.getZoom() < 2.5);
@@ -80,6 +92,7 @@ class OfflineBasemap(MacroElement):
                         interactive: false,
                         style: {{ this.style|tojson }}
                     }).addTo(map);
+                    map.__msBasemap = layer;
                     map.fire("ms:basemap", {layer: layer});
                 })
                 .catch(function (error) {
@@ -108,24 +121,29 @@ class CountryArea(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (group) {
+            var code = {{ this.code|tojson }};
+            var style = {{ this.style|tojson }};
+            var popup = {{ this.popup|tojson }};
+            var tip = {{ this.tooltip|tojson }};
+            // The (empty) layer exists at once, so click handlers bound when the map is first
+            // drawn already cover it; its shapes arrive with the basemap.
+            var area = L.geoJson(null, {
+                style: function () { return style; },
+                onEachFeature: function (feature, shape) {
+                    if (popup) { shape.bindPopup(popup, {maxWidth: {{ this.popup_width }}}); }
+                    if (!tip) { return; }
+                    if (window.__msTagLayer) {
+                        window.__msTagLayer(shape, tip, {sticky: true});
+                    } else {
+                        shape.bindTooltip(tip, {sticky: true});
+                    }
+                }
+            }).addTo(group);
             if (!window.__msBasemap) { return; }
             window.__msBasemap.then(function (data) {
-                var code = {{ this.code|tojson }};
-                var features = data.features.filter(function (feature) {
-                    return feature.properties.iso2 === code;
-                });
-                if (!features.length) { return; }
-                var style = {{ this.style|tojson }};
-                var layer = L.geoJson({type: "FeatureCollection", features: features}, {
-                    style: function () { return style; }
-                });
-                {% if this.popup %}
-                layer.bindPopup({{ this.popup|tojson }}, {maxWidth: {{ this.popup_width }}});
-                {% endif %}
-                {% if this.tooltip %}
-                layer.bindTooltip({{ this.tooltip|tojson }}, {sticky: true});
-                {% endif %}
-                layer.addTo(group);
+                area.addData({type: "FeatureCollection", features: data.features.filter(
+                    function (feature) { return feature.properties.iso2 === code; }
+                )});
             }).catch(function (error) {
                 console.warn("mapstory: country shading unavailable:", error);
             });
@@ -224,3 +242,119 @@ class StepStyle(MacroElement):
         self.step = str(step)
         self.bounds = bounds
         self.max_zoom = float(max_zoom)
+
+
+class ClickTags(MacroElement):
+    """Lets a click on any mark name the mark to the app, for pages that select what is clicked.
+
+    streamlit-folium reports a clicked layer by its tooltip text, and only that, without
+    rerunning on pans and zooms. So every mark's tooltip ends in a hidden tag,
+    `[[ev:<event id>]]` or `[[pl:<place id>]]`, read from the mark's `ms-ev-`/`ms-pl-` class;
+    visible tooltips keep their text. Area tooltips move from the GeoJSON group to each shape,
+    which is what a click reports. Icon markers without a tooltip get only a tooltip-shaped
+    record of the tag, not a Leaflet tooltip: a real one, even invisible, opens on the focus a
+    mousedown gives the icon and the click never reaches the marker (Leaflet 1.9.3).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var pattern = /(?:^|\\s)ms-(ev|pl)-([a-z0-9][a-z0-9_-]*)/;
+            var tagOf = function (layer) {
+                var options = layer.options || {};
+                var icon = options.icon && options.icon.options;
+                var match = pattern.exec((icon && icon.className) || options.className || "");
+                return match ? "<span hidden>[[" + match[1] + ":" + match[2] + "]]</span>" : null;
+            };
+            var tag = function (layer, text, options) {
+                var id = tagOf(layer);
+                if (!id) { return; }
+                if (text) {
+                    layer.unbindTooltip();
+                    layer.bindTooltip(text + id, options);
+                } else {
+                    layer._tooltip = {_content: id, options: {}, getContent: function () {
+                        return id;
+                    }};
+                }
+            };
+            // Country areas fill in later (see CountryArea) and tag their shapes through this.
+            window.__msTagLayer = tag;
+            var shapes = [];
+            map.eachLayer(function (layer) {
+                if (layer instanceof L.GeoJSON) { shapes.push(layer); }
+            });
+            var inGroup = {};
+            shapes.forEach(function (group) {
+                var tip = group.getTooltip();
+                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
+                var options = tip ? L.extend({}, tip.options) : {};
+                if (tip) { group.unbindTooltip(); }
+                group.eachLayer(function (shape) {
+                    inGroup[L.stamp(shape)] = true;
+                    tag(shape, text, options);
+                });
+            });
+            map.eachLayer(function (layer) {
+                if (layer instanceof L.LayerGroup || inGroup[L.stamp(layer)]) { return; }
+                var tip = layer.getTooltip && layer.getTooltip();
+                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
+                tag(layer, text, tip ? L.extend({}, tip.options) : {});
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ClickTags"
+
+
+class BlocShade(MacroElement):
+    """Shades the member countries of expanded blocs, cut from the basemap the browser already
+    has, so expanding Nato sends a list of country codes rather than 31 outlines.
+
+    Added to the page's update layer (streamlit-folium's `feature_group_to_add`): the shapes
+    go into that group and vanish with it on the next update. `countries` maps an ISO
+    alpha-2 code to the styles (one per bloc it belongs to) and an escaped tooltip.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var countries = {{ this.countries|tojson }};
+            var map = window.map || window.__msMap;
+            if (!map) { return; }
+            if (!map.getPane("ms-blocs")) {
+                var pane = map.createPane("ms-blocs");
+                pane.style.zIndex = 350;
+            }
+            var draw = function (basemap) {
+                basemap.eachLayer(function (land) {
+                    var props = (land.feature && land.feature.properties) || {};
+                    var entry = countries[props.iso2];
+                    if (!entry) { return; }
+                    entry.styles.forEach(function (style) {
+                        var shape = L.geoJson(land.feature, {
+                            pane: "ms-blocs",
+                            style: L.extend({}, style, {className: "ms-bloc-member"})
+                        });
+                        shape.bindTooltip(entry.tooltip, {sticky: true});
+                        group.addLayer(shape);
+                    });
+                });
+            };
+            if (map.__msBasemap) { draw(map.__msBasemap); }
+            else { map.once("ms:basemap", function (e) { draw(e.layer); }); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, countries: dict[str, dict]) -> None:
+        super().__init__()
+        self._name = "BlocShade"
+        self.countries = countries

@@ -48,6 +48,35 @@ KIND_STYLES: dict[str, KindStyle] = {
 }
 
 
+@dataclass(frozen=True)
+class AreaLook:
+    colour: str
+    fill_opacity: float
+    dash: str | None
+    weight: float
+
+    def leaflet(self) -> dict:
+        look = {
+            "color": self.colour,
+            "weight": self.weight,
+            "fillColor": self.colour,
+            "fillOpacity": self.fill_opacity,
+        }
+        if self.dash:
+            look["dashArray"] = self.dash
+        return look
+
+
+# Expanded blocs, in the order the reader expands them. They differ by outline as well as
+# colour (solid / long dash / dots) and fill strength, so overlapping members (the US in the
+# G7 and in Nato) read in greyscale too. Okabe–Ito blue, reddish purple and bluish green.
+BLOC_EXPANSION = (
+    AreaLook("#0072B2", 0.3, None, 1.6),
+    AreaLook("#CC79A7", 0.14, "7 4", 2.6),
+    AreaLook("#009E73", 0.1, "2 4", 2.6),
+)
+
+
 def dash_for(status: str) -> str | None:
     return {"scheduled": SCHEDULED_DASH, "proposed": PROPOSED_DASH}.get(status)
 
