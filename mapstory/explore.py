@@ -58,6 +58,8 @@ TIMINGS = {
 MAX_PARAM_LENGTH = 200
 # Streamlit's own parameters, which may sit in any app URL.
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
+# Read by the page itself (which story to open), not a filter.
+PAGE_PARAMS = frozenset({"story"})
 _PATH_LIKE = re.compile(r"[/\\%\x00-\x1f]|\.\.")
 _TOKEN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 NONE_TOKEN = "none"
@@ -244,7 +246,7 @@ def parse_query(
     raw: dict[str, str] = {}
     for key, value in params.items():
         key_text = str(key)
-        if key_text in STREAMLIT_PARAMS:
+        if key_text in STREAMLIT_PARAMS or key_text in PAGE_PARAMS:
             continue
         text = _first(value).strip()
         if len(key_text) > 40 or _PATH_LIKE.search(key_text):

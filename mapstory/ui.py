@@ -47,6 +47,8 @@ PAGE_CSS = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #5c5b59 !important; opacity: 1 !important;
 }
+/* Unselected pills (Explore's layer switches) use a pale grey; selected ones keep their tint. */
+[data-variant="pills"] [data-testid="stMarkdownContainer"] p { color: #31333f; opacity: 1; }
 /* Keyboard focus stays visible on every control. */
 button:focus-visible, a:focus-visible, [role="radio"]:focus-visible,
 input:focus-visible, textarea:focus-visible {

@@ -105,9 +105,9 @@ def import_story() -> None:
 
 
 if source == "import":
-    if st.button("Import the story", type="primary", icon=":material/upload_file:"):
+    if st.button("Import the story", type="primary"):
         import_story()
-elif st.button("Make the map story", type="primary", icon=":material/map:"):
+elif st.button("Make the map story", type="primary"):
     with st.status("Reading the article…", expanded=True) as status:
         try:
             intake = read_article()
@@ -131,10 +131,10 @@ elif st.button("Make the map story", type="primary", icon=":material/map:"):
             stored = ui.get_store().save(with_id(story, new_story_id()))
         except IntakeError as error:
             status.update(label="The article could not be read", state="error")
-            st.error(str(error), icon=":material/error:")
+            st.error(str(error))
         except (StoreError, GeodataError) as error:
             status.update(label="The draft could not be saved", state="error")
-            st.error(str(error), icon=":material/error:")
+            st.error(str(error))
         else:
             status.update(label="Draft ready", state="complete", expanded=False)
             st.query_params["story"] = stored.story.id
@@ -153,15 +153,15 @@ if note or not story.id.startswith(("draft-", "import-")):
 
 st.divider()
 st.html(draft_summary_html(story))
-try:
-    st.page_link(
-        "pages/story.py",
-        label="Open the draft in the Story view",
-        icon=":material/route:",
-        query_params={"story": story.id},
-    )
-except StreamlitAPIException:  # the page run on its own, outside app.py's navigation
-    st.markdown(f"[Open the draft in the Story view](story?story={story.id})")
+for target, label in (("story", "Story"), ("explore", "Explore")):
+    try:
+        st.page_link(
+            f"pages/{target}.py",
+            label=f"Open the draft in the {label} view",
+            query_params={"story": story.id},
+        )
+    except StreamlitAPIException:  # the page run on its own, outside app.py's navigation
+        st.markdown(f"[Open the draft in the {label} view]({target}?story={story.id})")
 
 st.subheader("Check the places")
 st.caption(

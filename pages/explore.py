@@ -28,18 +28,22 @@ from mapstory.render import (
     story_header_html,
     timeline_html,
 )
+from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
 ui.prepare_assets()
+ui.page_style()
 try:
-    story = ui.load_story_file(ui.default_story_path())
-    layout = ui.story_layout(story.id, story)
-    blocs = ui.story_blocs(story.id, story)
-except (StoryFileError, GeodataError, BlocDataError) as error:
+    story, story_key, story_note = ui.open_story(st.query_params.get("story"))
+    layout = ui.story_layout(story_key, story)
+    blocs = ui.story_blocs(story_key, story)
+except (StoryFileError, GeodataError, BlocDataError, StoreError) as error:
     st.error("The story could not be loaded.")
     st.code(str(error), language=None)
     st.stop()
+if story_note:
+    st.info(story_note)
 
 ctx = explore.context_for(story, blocs)
 WIDGETS = (
@@ -161,6 +165,8 @@ state = explore.ExploreState(
 if selected:
     state = state.selecting(**{selected[0]: selected[1]})
 written = explore.to_query(state, ctx)
+if story_key != story.id or st.query_params.get("story") == story.id:
+    written = {"story": story.id, **written}  # a stored draft: the link must keep naming it
 if written != query:
     st.query_params.from_dict(written)
 st.session_state["ex_written"] = written
@@ -169,7 +175,6 @@ notes, noted_state = st.session_state.get("ex_notes", ([], None))
 if notes and replace(noted_state, place=None, event=None) == replace(state, place=None, event=None):
     notice.warning(
         "Some of the link could not be used:\n\n" + "\n".join(f"- {n}" for n in notes),
-        icon=":material/link_off:",
     )
 
 visible = explore.visible_marks(story, state)

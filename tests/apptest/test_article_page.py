@@ -119,3 +119,15 @@ def test_a_reader_fix_is_saved_with_the_story(seed_text: str, store_path: Path) 
     place = fixed.story.place(moscow.id)
     assert (place.country_code, place.gazetteer_id) == ("US", idaho.id)
     assert "Corrected" in place.note and place.mentions == moscow.mentions
+
+
+def test_the_draft_opens_in_the_explore_view(seed_text: str) -> None:
+    story_id = draft(seed_text).query_params["story"]
+    at = AppTest.from_file("../../pages/explore.py", default_timeout=TIMEOUT)
+    at.query_params["story"] = story_id
+    at.run()
+    assert not at.exception
+    assert at.query_params["story"] == story_id  # the link keeps naming the draft
+    assert not at.warning  # "story" is not mistaken for a bad filter
+    body = html_of(at)
+    assert "Li Hui" in body or "Vladivostok" in body

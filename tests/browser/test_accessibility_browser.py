@@ -36,7 +36,7 @@ def test_story_page_and_map_have_no_serious_violations(page, app_url, step: str)
     assert audit(frame) == []
 
 
-@pytest.mark.parametrize("path", ["article", "about"])
+@pytest.mark.parametrize("path", ["explore", "article", "about"])
 def test_other_pages_have_no_serious_violations(page, app_url, path: str) -> None:
     page.goto(f"{app_url}/{path}", wait_until="domcontentloaded")
     page.get_by_role("heading").first.wait_for(timeout=TIMEOUT)
