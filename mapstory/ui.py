@@ -94,9 +94,7 @@ _KEYS_JS = """<script>
 
 def step_keys() -> None:
     """Bind j/k to Next/Previous (the arrow keys are Streamlit button shortcuts)."""
-    import streamlit.components.v1 as components
-
-    components.html(_KEYS_JS, height=0)
+    st.iframe(_KEYS_JS, height=1, tab_index=-1)
 
 
 def get_settings() -> settings_module.Settings:
