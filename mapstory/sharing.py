@@ -36,15 +36,11 @@ class ExportFile:
     build: Callable[[], str | bytes]  # called only when the reader asks for the file
 
 
-def _stem(story: Story) -> str:
-    return story.id
-
-
 def export_files(story: Story) -> list[ExportFile]:
     from mapstory.export.geojson import story_to_geojson_text
     from mapstory.storyfile import dump_story
 
-    stem = _stem(story)
+    stem = story.id
     return [
         ExportFile(
             "GeoJSON",

@@ -22,9 +22,8 @@ __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
 _VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "head", "arrive", "tour", "land"})
 _DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at")}
-_FUTURE_MARKERS = frozenset(
-    {"schedule", "plan", "expect", "due", "set", "intend", "prepare", "will", "shall", "to"}
-)
+# A travel verb under one of these ("scheduled to visit", "plans to fly") has not happened yet.
+_SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare"})
 _PROPOSAL_MARKERS = frozenset(
     {"plan", "propose", "possibility", "consider", "could", "would", "may", "might", "idea"}
 )
@@ -149,7 +148,7 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
 
 def _status(verb) -> str:
     for token in [verb, *verb.ancestors]:
-        if token.lemma_ in ("schedule", "plan", "expect", "due", "set", "intend", "prepare"):
+        if token.lemma_ in _SCHEDULING_VERBS:
             return "scheduled"
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "shall"):
@@ -368,7 +367,6 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
     for i, percent in enumerate(found_percents):
         if i in used_percents:
             continue
-        window = sent_text.lower()
         if not (lemmas & _RISE or lemmas & _FALL):
             continue
         sign = -1 if lemmas & _FALL and not lemmas & _RISE else 1
@@ -385,7 +383,6 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
                 ),
             )
         )
-        del window
     return figures
 
 
@@ -599,11 +596,10 @@ def extract_events(
             + _conflicts(sentence, ctx)
         )
         ports = [d for d in found if d.kind == "port"]
-        last_port = (
-            ports[-1]
-            if ports
-            else (None if "\n" in text[last_span_end(last_port) : sent.start_char] else last_port)
-        )
+        if ports:
+            last_port = ports[-1]
+        elif last_port is not None and "\n" in text[_last_end(last_port) : sent.start_char]:
+            last_port = None  # a new paragraph: it no longer continues the port's story
         for draft in found:
             current = merged.get(draft.key)
             if current is None:
@@ -624,23 +620,19 @@ def extract_events(
                 if current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
         if sentence.actors:
-            subjects = (
-                [
-                    a
-                    for a in sentence.actors
-                    if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc.char_span(a.start, a.end))
-                ]
-                if all(doc.char_span(a.start, a.end) is not None for a in sentence.actors)
-                else []
-            )
-            last_actor = (
-                (subjects or sentence.actors)[-1] if (subjects or sentence.actors) else None
-            )
+            # "he" in the next sentence is most likely this sentence's last named subject.
+            subjects = [a for a in sentence.actors if _is_subject(doc, a)]
+            last_actor = (subjects or sentence.actors)[-1]
     return sorted(merged.values(), key=lambda d: min(s[0] for s in d.spans))
 
 
-def last_span_end(draft: EventDraft | None) -> int:
-    return max(end for _, end in draft.spans) if draft is not None else 0
+def _last_end(draft: EventDraft) -> int:
+    return max(end for _, end in draft.spans)
+
+
+def _is_subject(doc, actor: ActorRef) -> bool:
+    span = doc.char_span(actor.start, actor.end)
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
 def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None:
