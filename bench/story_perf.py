@@ -97,29 +97,55 @@ def wait_for_map(page, marks: int = 1):
     return frame
 
 
+_CLOCKS_JS = """
+() => {
+  // Browser clocks for a step: when the narrative panel shows step N, and when the map's
+  // update layer marks step N as drawn (StepStyle sets data-ms-step in the map document).
+  const seen = (window.__msSeen = window.__msSeen || {});
+  const note = (key) => { if (!(key in seen)) { seen[key] = performance.now(); } };
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const mapDoc = frame.contentDocument;
+  const onMap = () => {
+    const step = mapDoc.documentElement.getAttribute("data-ms-step");
+    if (step) { note("map" + step); }
+  };
+  new MutationObserver(onMap).observe(mapDoc.documentElement, {attributes: true});
+  const onPanel = () => {
+    document.querySelectorAll("section.ms-step[data-step]").forEach(
+      (section) => note("panel" + section.getAttribute("data-step")));
+  };
+  new MutationObserver(onPanel).observe(document.body, {subtree: true, childList: true});
+  frame.__msKeep = true;
+}
+"""
+
+
 def step_once(page, frame) -> tuple[float, bool]:
-    """Click Next; ms until the counter and the map's highlighted step changed; same iframe?"""
+    """Click Next; ms (browser clocks) until the narrative shows the next step and the map
+    has reframed for it; whether the map's iframe is the same element as before."""
     import re
 
+    if not page.evaluate("() => !!window.__msSeen"):
+        page.evaluate(_CLOCKS_JS)
     before = page.get_by_text(re.compile(COUNTER)).inner_text()
     number = int(before.split("/")[0]) + 1
-    page.evaluate(
-        "() => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
-        " f.__msKeep = true; }"
+    started = page.evaluate(
+        "() => { const t = performance.now();"
+        " Array.from(document.querySelectorAll('button'))"
+        ".find((b) => b.innerText.includes('Next')).click(); return t; }"
     )
-    started = time.perf_counter()
-    page.get_by_role("button", name=re.compile("Next")).click()
-    page.get_by_text(f"{number} / ", exact=False).first.wait_for(timeout=TIMEOUT)
-    frame.wait_for_function(
-        f"() => document.documentElement.getAttribute('data-ms-step') === '{number}'"
-        f" || document.body.getAttribute('data-ms-step') === '{number}'",
+    page.wait_for_function(
+        f"() => window.__msSeen && ('map{number}' in window.__msSeen)"
+        f" && ('panel{number}' in window.__msSeen)",
         timeout=TIMEOUT,
     )
-    elapsed = (time.perf_counter() - started) * 1000
+    done = page.evaluate(
+        f"() => Math.max(window.__msSeen['map{number}'], window.__msSeen['panel{number}'])"
+    )
     kept = page.evaluate(
         "() => !!document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]').__msKeep"
     )
-    return elapsed, kept
+    return done - started, kept
 
 
 def first_load(browser, url: str, marks: int) -> tuple[float, int, int]:

@@ -21,7 +21,9 @@ from mapstory.mapbuild import (
     ensure_static_assets,
     layout_story,
     local_asset_urls,
+    marks_script,
 )
+from mapstory.mapbuild.assets import STATIC_DIR, publish_marks
 from mapstory.model import Story
 from mapstory.narrative import StepView, build_steps
 from mapstory.storyfile import DEFAULT_STORY_PATH, load_story
@@ -190,8 +192,30 @@ def story_blocs(story_key: str, _story: Story) -> list[BlocDef]:
     return blocs_in_story(_story, load_blocs())
 
 
-def map_options(online_tiles: bool) -> MapOptions:
-    return MapOptions(assets=local_asset_urls(get_settings().static_url), online_tiles=online_tiles)
+def map_options(online_tiles: bool, marks_url: str | None = None) -> MapOptions:
+    return MapOptions(
+        assets=local_asset_urls(get_settings().static_url),
+        online_tiles=online_tiles,
+        marks_url=marks_url,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _story_marks(story_key: str, _story: Story, _layout: StoryLayout) -> tuple[str, str]:
+    script = marks_script(_story, _layout)
+    return script, publish_marks(script)
+
+
+def story_marks_url(story_key: str, story: Story, layout: StoryLayout) -> str:
+    """The URL of the story's marks as a static script (see mapbuild.marks_script).
+
+    Rendered once per story version and process; published again only if the file went
+    missing (pruned, or a fresh static/ folder under a running server).
+    """
+    script, name = _story_marks(story_key, story, layout)
+    if not (STATIC_DIR / name).is_file():
+        name = publish_marks(script)
+    return f"{get_settings().static_url.rstrip('/')}/{name}"
 
 
 @st.cache_resource(show_spinner=False)

@@ -196,7 +196,11 @@ token = hashlib.sha1(repr((css, expanded, frame)).encode()).hexdigest()[:12]
 
 map_column, text_column = st.columns([7, 4], gap="medium")
 with map_column:
-    options = replace(ui.map_options(False), legend=False, click_ids=True)
+    options = replace(
+        ui.map_options(False, ui.story_marks_url(story_key, story, layout)),
+        legend=False,
+        click_ids=True,
+    )
     st_folium(
         build_map(story, layout, options),
         key="explore-map",

@@ -27,93 +27,102 @@ except (StoryFileError, GeodataError, StoreError) as error:
 if story_note:
     st.query_params.pop("story", None)
 
-number, note = clamp_step(st.query_params.get("step"), len(steps))
-if st.query_params.get("step") != str(number):
-    st.query_params["step"] = str(number)
-step = steps[number - 1]
+# A step changes only what the fragment below draws: the header, notes and legend strip stay
+# in the browser, and a step's rerun sends only the narrative, the controls and the map's
+# small update (bench/story_perf.py).
+st.html(story_header_html(story))
+if story_note:
+    st.info(story_note)
+ui.step_keys()
 
 
 def go_to(target: int) -> None:
     st.query_params["step"] = str(max(1, min(len(steps), target)))
 
 
-st.html(story_header_html(story))
-for message in (story_note, note):
-    if message:
-        st.info(message)
-
-# The narrative and its step controls come first in the page: keyboard and screen-reader
-# users reach Previous / Next before the map's marks, and phones stack them above the map.
-text_column, map_column = st.columns([2, 3], gap="medium")
-with text_column:
-    ui.step_keys()
-    back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
-    back.button(
-        "← Previous",
-        key="prev",
-        on_click=go_to,
-        args=(number - 1,),
-        disabled=number == 1,
-        shortcut="Left",
-        use_container_width=True,
-    )
-    counter.markdown(
-        f"<div style='text-align:center;font-weight:600'>{number} / {len(steps)}</div>",
-        unsafe_allow_html=True,
-    )
-    forward.button(
-        "Next →",
-        key="next",
-        on_click=go_to,
-        args=(number + 1,),
-        disabled=number == len(steps),
-        shortcut="Right",
-        use_container_width=True,
-    )
-    st.html(step_panel_html(step, len(steps)))
-
-with map_column:
-    st.session_state.setdefault("online_tiles", ui.get_settings().online)
-    online_tiles = st.session_state["online_tiles"]
-    options = ui.map_options(online_tiles)
-    st_folium(
-        build_map(story, layout, options),
-        key="story-map",
-        height=options.height_px,
-        use_container_width=True,
-        returned_objects=[],
-        feature_group_to_add=step_layer(step, layout),
-    )
-    # Markdown, not st.html: st.html's sanitiser drops the SVG swatches. Every label in the
-    # rows is escaped (including $ and backticks), so markdown finds nothing to interpret.
-    st.markdown(legend_strip_html(legend_rows(story), SVG_DEFS), unsafe_allow_html=True)
-    hint, toggle = st.columns([3, 1], vertical_alignment="center")
-    hint.caption(
-        "Click any mark for the article's words behind it; click a place for "
-        "everything the article says about it. ← → (or j / k) step through the story."
-    )
-    # No material icons and no st.code on this page: each would make every first visit
-    # download an icon font (~370 kB) or a syntax highlighter (~510 kB).
-    with st.expander("Share and export"):
-        params = {"story": st.query_params.get("story"), "step": number}
-        st.text_input(
-            "Link to this step",
-            value=share_link(st.context.url or "", params),
-            key=f"share-link-{number}",
-            help="Anyone who opens this link sees this story at this step.",
+@st.fragment
+def story_view() -> None:
+    number, note = clamp_step(st.query_params.get("step"), len(steps))
+    if st.query_params.get("step") != str(number):
+        st.query_params["step"] = str(number)
+    step = steps[number - 1]
+    if note:
+        st.info(note)
+    # The narrative and its step controls come first in the page: keyboard and screen-reader
+    # users reach Previous / Next before the map's marks, and phones stack them above the map.
+    text_column, map_column = st.columns([2, 3], gap="medium")
+    with text_column:
+        back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
+        back.button(
+            "← Previous",
+            key="prev",
+            on_click=go_to,
+            args=(number - 1,),
+            disabled=number == 1,
+            shortcut="Left",
+            use_container_width=True,
         )
-        for column, item in zip(st.columns(3), export_files(story), strict=True):
-            column.download_button(
-                item.label,
-                data=item.build,
-                file_name=item.file_name,
-                mime=item.mime,
-                key=f"export-{item.file_name}",
-                on_click="ignore",
+        counter.markdown(
+            f"<div style='text-align:center;font-weight:600'>{number} / {len(steps)}</div>",
+            unsafe_allow_html=True,
+        )
+        forward.button(
+            "Next →",
+            key="next",
+            on_click=go_to,
+            args=(number + 1,),
+            disabled=number == len(steps),
+            shortcut="Right",
+            use_container_width=True,
+        )
+        st.html(step_panel_html(step, len(steps)))
+
+    with map_column:
+        st.session_state.setdefault("online_tiles", ui.get_settings().online)
+        online_tiles = st.session_state["online_tiles"]
+        options = ui.map_options(online_tiles, ui.story_marks_url(story_key, story, layout))
+        st_folium(
+            build_map(story, layout, options),
+            key="story-map",
+            height=options.height_px,
+            use_container_width=True,
+            returned_objects=[],
+            feature_group_to_add=step_layer(step, layout),
+        )
+        hint, toggle = st.columns([3, 1], vertical_alignment="center")
+        hint.caption(
+            "Click any mark for the article's words behind it; click a place for "
+            "everything the article says about it. ← → (or j / k) step through the story."
+        )
+        toggle.toggle(
+            "Online tiles",
+            key="online_tiles",
+            help="Off by default: the offline basemap of country shapes needs no "
+            "network. On: OpenStreetMap tiles over it, where the network allows.",
+        )
+        # No material icons and no st.code on this page: each would make every first visit
+        # download an icon font (~370 kB) or a syntax highlighter (~510 kB).
+        with st.expander("Share and export"):
+            params = {"story": st.query_params.get("story"), "step": number}
+            st.text_input(
+                "Link to this step",
+                value=share_link(st.context.url or "", params),
+                key=f"share-link-{number}",
+                help="Anyone who opens this link sees this story at this step.",
             )
-    toggle.toggle(
-        "Online tiles",
-        key="online_tiles",
-        help="Off by default: the offline basemap of country shapes needs no "
-        "network. On: OpenStreetMap tiles over it, where the network allows.",
-    )
+            items = export_files(story)
+            for column, item in zip(st.columns(len(items)), items, strict=True):
+                column.download_button(
+                    item.label,
+                    data=item.build,
+                    file_name=item.file_name,
+                    mime=item.mime,
+                    key=f"export-{item.file_name}",
+                    on_click="ignore",
+                )
+
+
+story_view()
+# Markdown, not st.html: st.html's sanitiser drops the SVG swatches. Every label in the rows
+# is escaped (including $ and backticks), so markdown finds nothing to interpret.
+st.markdown(legend_strip_html(legend_rows(story), SVG_DEFS), unsafe_allow_html=True)

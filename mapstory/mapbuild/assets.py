@@ -8,16 +8,24 @@ copies are not committed: the packages are the source of truth and pinned in the
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import folium
 
+from mapstory.mapbuild.style import MAP_CSS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STATIC_DIR = REPO_ROOT / "static"
 STATIC_URL = "app/static"  # relative to the Streamlit server root; see local_asset_urls()
 BASEMAP_SOURCE = REPO_ROOT / "geodata" / "countries.geojson"
+# The map's stylesheet, named by its content so a browser never keeps a stale copy.
+MAP_CSS_PATH = f"mapstory/map-{hashlib.sha256(MAP_CSS.encode('utf-8')).hexdigest()[:12]}.css"
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,7 @@ class AssetUrls:
     jquery_js: str
     leaflet_images: str
     basemap: str
+    map_css: str | None = None  # mapstory's own map stylesheet; None: inlined in the map
 
 
 def local_asset_urls(base: str = "/" + STATIC_URL) -> AssetUrls:
@@ -37,6 +46,7 @@ def local_asset_urls(base: str = "/" + STATIC_URL) -> AssetUrls:
         jquery_js=f"{base}/vendor/jquery/jquery.min.js",
         leaflet_images=f"{base}/vendor/leaflet/images/",
         basemap=f"{base}/basemap/countries.geojson",
+        map_css=f"{base}/{MAP_CSS_PATH}",
     )
 
 
@@ -63,6 +73,10 @@ def ensure_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
     Cheap when nothing changed (a stat per file), so it can run at every app start.
     """
     written: list[Path] = []
+    css = static_dir / MAP_CSS_PATH
+    if not css.is_file():
+        _write_atomically(css, MAP_CSS)
+        written.append(css)
     for relative, source in _package_files().items():
         if not source.is_file():
             raise FileNotFoundError(f"mapstory asset source is missing: {source}")
@@ -87,3 +101,50 @@ def use_local_assets(m: folium.Map, urls: AssetUrls) -> folium.Map:
     m.default_js = [("leaflet", urls.leaflet_js), ("jquery", urls.jquery_js)]
     m.default_css = [("leaflet_css", urls.leaflet_css)]
     return m
+
+
+MARKS_DIR = "marks"
+MARKS_KEEP = 512  # story scripts kept in static/marks/; the oldest go first
+
+
+def publish_marks(script: str, static_dir: Path = STATIC_DIR) -> str:
+    """Write a story's marks script under a name made from its content; return that name.
+
+    Named by content, a file never changes once written: every session and replica showing
+    the same story version serves the same bytes, and a new version gets a new name, so the
+    browser's cached copy can never be stale. Written atomically (temporary file, then
+    rename) because several sessions may publish the same story at once.
+    """
+    name = f"{MARKS_DIR}/{_digest(script)}.js"
+    target = static_dir / name
+    if not target.is_file():
+        _write_atomically(target, script)
+        _prune(target.parent, target)
+    return name
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Temporary file, then rename: a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _prune(folder: Path, newest: Path) -> None:
+    """Bound the folder: drafts made on the Article page each publish a script."""
+    others = [p for p in folder.glob("*.js") if p != newest]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[MARKS_KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()

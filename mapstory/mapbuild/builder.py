@@ -8,11 +8,13 @@ mutates the folium tree it is given.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 import folium
 from branca.element import Element
+from folium.elements import ElementAddToElement
 
 from mapstory.escaping import html_text
 from mapstory.mapbuild import marks, style
@@ -24,6 +26,7 @@ from mapstory.mapbuild.elements import (
     MapSetup,
     OfflineBasemap,
     StepStyle,
+    StoryMarks,
 )
 from mapstory.mapbuild.geometry import Bounds, LatLon, view_for
 from mapstory.mapbuild.layout import StoryLayout
@@ -67,6 +70,9 @@ class MapOptions:
     height_px: int = 540
     legend: bool = True  # a legend control inside the map (pages with filters draw their own)
     click_ids: bool = False  # tag every mark so a click can name it (see ClickTags)
+    # Where the story's marks are served as a static script (see marks_script); None draws
+    # them into the map's own script.
+    marks_url: str | None = None
 
 
 def actor_colours(story: Story) -> dict[str, str]:
@@ -97,7 +103,10 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     )
     use_local_assets(m, options.assets)
     root = m.get_root()
-    root.header.add_child(folium.Element(f"<style>{style.MAP_CSS}</style>"), name="ms_css")
+    if options.assets.map_css:
+        m.default_css = [*m.default_css, ("ms_css", options.assets.map_css)]
+    else:
+        root.header.add_child(folium.Element(f"<style>{style.MAP_CSS}</style>"), name="ms_css")
     root.html.add_child(folium.Element(style.SVG_DEFS), name="ms_svg_defs")
     attributions = list(ATTRIBUTION_OFFLINE)
     m.add_child(MapSetup(attributions), name="ms_setup")
@@ -107,16 +116,37 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
             m
         )
 
-    groups = {
-        name: folium.FeatureGroup(name=label, control=True)
-        for name, label in (
-            ("areas", "Alliances, blocs and conflicts"),
-            ("flows", "Trade"),
-            ("visits", "Visits"),
-            ("places", "Places"),
-            ("symbols", "Ports, institutions and statements"),
-        )
-    }
+    groups = _mark_groups()
+    if options.marks_url is None:
+        draw_marks(story, layout, groups)
+    for name, group in groups.items():
+        m.add_child(group, name=f"ms_{name}")
+    if options.marks_url is not None:
+        m.add_child(StoryMarks(options.marks_url, groups), name="ms_marks")
+    if options.legend:
+        html = legend_html(story, actor_colours(story)) if options.marks_url is None else None
+        m.add_child(Legend(html), name="ms_legend")
+    if options.click_ids:
+        m.add_child(ClickTags(), name="ms_click_tags")
+    stabilise_ids(m)
+    return m
+
+
+GROUPS = (
+    ("areas", "Alliances, blocs and conflicts"),
+    ("flows", "Trade"),
+    ("visits", "Visits"),
+    ("places", "Places"),
+    ("symbols", "Ports, institutions and statements"),
+)
+
+
+def _mark_groups() -> dict[str, folium.FeatureGroup]:
+    return {name: folium.FeatureGroup(name=label, control=True) for name, label in GROUPS}
+
+
+def draw_marks(story: Story, layout: StoryLayout, groups: dict[str, folium.FeatureGroup]) -> None:
+    """Every mark of the story, into its kind's group (areas under lines under symbols)."""
     shaded: set[str] = set()
     for event in story.events:
         if marks.is_area(event):
@@ -145,14 +175,74 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
         elif isinstance(event, Statement):
             marks.draw_statement(story, event, layout, groups["symbols"], slots)
     marks.draw_places(story, layout, groups["places"], shaded)
+
+
+def marks_script(story: Story, layout: StoryLayout) -> str:
+    """Every mark of the story as one standalone script, for a map built with `marks_url`.
+
+    Streamlit sends a component's whole script again on every rerun; a story's marks (with
+    their popups) are most of it and never change between steps. Served as a static file
+    named by its content, the browser fetches them once and Streamlit sends only the map's
+    set-up. The script fills the groups the map registered (see StoryMarks) and is the same
+    text for the same story and layout, whatever page shows it.
+    """
+    m = folium.Map(tiles=None)
+    groups = _mark_groups()
+    draw_marks(story, layout, groups)
     for name, group in groups.items():
         m.add_child(group, name=f"ms_{name}")
-    if options.legend:
-        m.add_child(Legend(legend_html(story, colours)), name="ms_legend")
-    if options.click_ids:
-        m.add_child(ClickTags(), name="ms_click_tags")
     stabilise_ids(m)
-    return m
+    figure = m.get_root()
+    figure.render()
+    # The scripts rendered for the groups' descendants, minus the groups' own "addTo(map)"
+    # (folium adds that child while rendering; the page's map adds its groups itself).
+    group_names = {group.get_name() for group in groups.values()}
+    owned = {
+        element.get_name()
+        for group in groups.values()
+        for element in _descendants(group)
+        if not (isinstance(element, ElementAddToElement) and element.element_name in group_names)
+    }
+    lines = [
+        "// mapstory: the story's marks, added to the groups its map registered.",
+        "(function (M, G) {",
+        "if (!M || !G) { return; }",
+        f"var {m.get_name()} = M;",
+    ]
+    lines += [f"var {group.get_name()} = G[{key!r}];" for key, group in groups.items()]
+    # Off the map while they fill: a marker added to a group on the map is drawn at once
+    # with Leaflet's default icon (fetching its image) before its own icon is set.
+    names = ", ".join(group.get_name() for group in groups.values())
+    lines.append(f"[{names}].forEach(function (g) {{ M.removeLayer(g); }});")
+    lines += [
+        element.render() for name, element in figure.script._children.items() if name in owned
+    ]
+    legend = json.dumps(legend_html(story, actor_colours(story)))
+    lines += [
+        f"[{names}].forEach(function (g) {{ g.addTo(M); }});",
+        f"M.__msLegendHtml = {_script_safe(legend)};",
+        "M.__msMarksLoaded = true;",
+        'M.fire("ms:marks");',
+        "})(window.__msMap, window.__msGroups);",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _script_safe(text: str) -> str:
+    """JSON made safe inside a script: no `</script>`, no HTML comment, no line separators."""
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _descendants(element: Element):
+    for child in element._children.values():
+        yield child
+        yield from _descendants(child)
 
 
 def stabilise_ids(root: Element, prefix: str = "ms") -> None:

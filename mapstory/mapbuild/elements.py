@@ -11,6 +11,16 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 
+def js_template(source: str) -> Template:
+    """A template with its indentation and comment lines taken out.
+
+    Streamlit sends a map's script again on every rerun: the comments here explain the
+    code to us, and need not travel to every reader on every step.
+    """
+    lines = (line.strip() for line in source.splitlines())
+    return Template("\n".join(line for line in lines if line and not line.startswith("//")))
+
+
 class MapSetup(MacroElement):
     """Per-map behaviour: no animated setView, a basemap pane under tiles, and attribution.
 
@@ -18,7 +28,7 @@ class MapSetup(MacroElement):
     animation runs, Leaflet stops half-way, so every setView is made instant.
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
@@ -75,7 +85,7 @@ class OfflineBasemap(MacroElement):
     map mount; fetched, the browser caches it once.
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
@@ -117,7 +127,7 @@ class CountryArea(MacroElement):
     Streamlit sends again on every rerun; the browser has every outline already.
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (group) {
@@ -164,35 +174,83 @@ class CountryArea(MacroElement):
         self.popup_width = popup_width
 
 
-class Legend(MacroElement):
-    """A Leaflet control listing only the kinds of marks this map actually shows."""
+class StoryMarks(MacroElement):
+    """Registers the map's mark groups, then loads the story's marks from a static script.
 
-    _template = Template(
+    The groups exist (empty) from the first moment, so handlers streamlit-folium binds when it
+    mounts the map cover every mark added to them later: Leaflet passes a mark's click up to
+    its group. The script (builder.marks_script) fires "ms:marks" on the map once it ran.
+    """
+
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
-            var legend = L.control({position: "bottomleft"});
-            legend.onAdd = function (map) {
-                this._map = map;
-                var div = L.DomUtil.create("div", "ms-legend");
-                div.setAttribute("role", "region");
-                div.setAttribute("aria-label", "Map legend");
-                div.innerHTML = {{ this.html|tojson }};
-                // Below ~1000 px the legend starts folded so it does not hide the story.
-                if (this._map && this._map.getSize().x < {{ this.open_from_px }}) {
-                    div.querySelector("details").removeAttribute("open");
-                }
-                L.DomEvent.disableClickPropagation(div);
-                L.DomEvent.disableScrollPropagation(div);
-                return div;
+            window.__msGroups = {
+            {%- for key, group in this.groups.items() %}
+                {{ key|tojson }}: {{ group.get_name() }}{{ "," if not loop.last }}
+            {%- endfor %}
             };
-            legend.addTo(map);
+            map.__msMarksPending = true;
+            var script = document.createElement("script");
+            script.src = {{ this.url|tojson }};
+            script.onerror = function () {
+                console.warn("mapstory: the story's marks could not load from", script.src);
+            };
+            document.head.appendChild(script);
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, html: str, open_from_px: int = 1000) -> None:
+    def __init__(self, url: str, groups: dict) -> None:
+        super().__init__()
+        self._name = "StoryMarks"
+        self.url = url
+        self.groups = groups
+
+
+class Legend(MacroElement):
+    """A Leaflet control listing only the kinds of marks this map actually shows.
+
+    With no `html`, the legend comes with the story's marks script (builder.marks_script),
+    which is where a map built with a `marks_url` keeps everything that depends on the story.
+    """
+
+    _template = js_template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var add = function (html) {
+                if (!html) { return; }
+                var legend = L.control({position: "bottomleft"});
+                legend.onAdd = function (map) {
+                    var div = L.DomUtil.create("div", "ms-legend");
+                    div.setAttribute("role", "region");
+                    div.setAttribute("aria-label", "Map legend");
+                    div.innerHTML = html;
+                    // Below ~1000 px the legend starts folded so it does not hide the story.
+                    if (map.getSize().x < {{ this.open_from_px }}) {
+                        div.querySelector("details").removeAttribute("open");
+                    }
+                    L.DomEvent.disableClickPropagation(div);
+                    L.DomEvent.disableScrollPropagation(div);
+                    return div;
+                };
+                legend.addTo(map);
+            };
+            {% if this.html is none %}
+            if (map.__msMarksLoaded) { add(map.__msLegendHtml); }
+            else { map.once("ms:marks", function () { add(map.__msLegendHtml); }); }
+            {% else %}
+            add({{ this.html|tojson }});
+            {% endif %}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str | None, open_from_px: int = 1000) -> None:
         super().__init__()
         self._name = "Legend"
         self.html = html
@@ -209,7 +267,7 @@ class StepStyle(MacroElement):
     embed): a centre and zoom computed on the server fit only the size it guessed.
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function () {
@@ -256,7 +314,7 @@ class ClickTags(MacroElement):
     mousedown gives the icon and the click never reaches the marker (Leaflet 1.9.3).
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
@@ -281,27 +339,34 @@ class ClickTags(MacroElement):
             };
             // Country areas fill in later (see CountryArea) and tag their shapes through this.
             window.__msTagLayer = tag;
-            var shapes = [];
-            map.eachLayer(function (layer) {
-                if (layer instanceof L.GeoJSON) { shapes.push(layer); }
-            });
-            var inGroup = {};
-            shapes.forEach(function (group) {
-                var tip = group.getTooltip();
-                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
-                var options = tip ? L.extend({}, tip.options) : {};
-                if (tip) { group.unbindTooltip(); }
-                group.eachLayer(function (shape) {
-                    inGroup[L.stamp(shape)] = true;
-                    tag(shape, text, options);
+            var tagAll = function () {
+                var shapes = [];
+                map.eachLayer(function (layer) {
+                    if (layer instanceof L.GeoJSON) { shapes.push(layer); }
                 });
-            });
-            map.eachLayer(function (layer) {
-                if (layer instanceof L.LayerGroup || inGroup[L.stamp(layer)]) { return; }
-                var tip = layer.getTooltip && layer.getTooltip();
-                var text = tip && typeof tip.getContent() === "string" ? tip.getContent() : null;
-                tag(layer, text, tip ? L.extend({}, tip.options) : {});
-            });
+                var inGroup = {};
+                shapes.forEach(function (group) {
+                    var tip = group.getTooltip();
+                    var text = tip && typeof tip.getContent() === "string"
+                        ? tip.getContent() : null;
+                    var options = tip ? L.extend({}, tip.options) : {};
+                    if (tip) { group.unbindTooltip(); }
+                    group.eachLayer(function (shape) {
+                        inGroup[L.stamp(shape)] = true;
+                        tag(shape, text, options);
+                    });
+                });
+                map.eachLayer(function (layer) {
+                    if (layer instanceof L.LayerGroup || inGroup[L.stamp(layer)]) { return; }
+                    var tip = layer.getTooltip && layer.getTooltip();
+                    var text = tip && typeof tip.getContent() === "string"
+                        ? tip.getContent() : null;
+                    tag(layer, text, tip ? L.extend({}, tip.options) : {});
+                });
+            };
+            // Marks served as a static script (StoryMarks) arrive after the map is drawn.
+            if (map.__msMarksPending && !map.__msMarksLoaded) { map.once("ms:marks", tagAll); }
+            else { tagAll(); }
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
@@ -321,7 +386,7 @@ class BlocShade(MacroElement):
     alpha-2 code to the styles (one per bloc it belongs to) and an escaped tooltip.
     """
 
-    _template = Template(
+    _template = js_template(
         """
         {% macro script(this, kwargs) %}
         (function (group) {
