@@ -12,4 +12,6 @@ pages = [
     st.Page("pages/article.py", title="Any article", url_path="article"),
     st.Page("pages/about.py", title="About & data", url_path="about"),
 ]
-st.navigation(pages, position="top").run()
+# ?embed=true (an iframe on someone else's page, 800×600): no navigation, only the story.
+# (Streamlit keeps `embed` out of st.query_params; st.context knows.)
+st.navigation(pages, position="hidden" if st.context.is_embedded else "top").run()

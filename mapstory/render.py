@@ -52,14 +52,24 @@ def excerpt_html(ex: Excerpt, focus: str | None = None) -> str:
     )
 
 
-def step_panel_html(step: StepView, total: int) -> str:
-    """The step's title, date, what the map shows, and the article's own words."""
+def step_panel_html(step: StepView, total: int, max_height_px: int | None = None) -> str:
+    """The step's title, date, what the map shows, and the article's own words.
+
+    With `max_height_px` the panel scrolls on its own (an embed has a fixed height); it is
+    then focusable, so a keyboard can scroll it too.
+    """
     date = f'<div class="ms-date">{html_text(step.date_label)}</div>' if step.date_label else ""
     excerpts = "".join(excerpt_html(ex) for ex in step.excerpts)
+    scroll = (
+        f' style="max-height:{int(max_height_px)}px;overflow-y:auto;padding-right:.4rem"'
+        ' tabindex="0"'
+        if max_height_px
+        else ""
+    )
     return (
         f"{PANEL_CSS}"
         f'<section class="ms-step" data-step="{step.number}" aria-live="polite" '
-        f'aria-label="Step {step.number} of {total}">'
+        f'aria-label="Step {step.number} of {total}"{scroll}>'
         f"<h2>{html_text(step.title)}</h2>{date}"
         f'<p class="ms-desc" data-testid="step-description">{html_text(step.description)}</p>'
         f"{excerpts}</section>"
@@ -78,16 +88,36 @@ def article_html(story: Story) -> str:
     return f'{PANEL_CSS}<section class="ms-step ms-article">{"".join(paragraphs)}</section>'
 
 
-def story_header_html(story: Story) -> str:
-    """The article's title and where it is from, escaped (titles come from strangers too)."""
+def story_header_html(story: Story, full_link: str | None = None) -> str:
+    """The article's title and where it is from, escaped (titles come from strangers too).
+
+    With `full_link` (the page embedded in an iframe elsewhere) the header is one compact
+    line that links to the full app, so the map and narrative keep the room.
+    """
     article = story.article
     source = f" · {html_text(article.source)}" if article.source else ""
+    date = f"{article.date:%A} {article.date.day} {article.date:%B %Y}"
+    if full_link is not None:
+        return (
+            '<style>[data-testid="stMainBlockContainer"] { padding-top: .6rem;'
+            " padding-bottom: .4rem; }"
+            # The step buttons' shortcut hints would squeeze "Previous" in an 800-px frame.
+            ' [data-testid^="stBaseButton"] kbd { display: none; }'
+            ".ms-head.ms-compact { display: flex; flex-wrap: wrap; align-items: baseline;"
+            " gap: 0 .8rem; } .ms-compact h1 { font-size: 1.05rem; line-height: 1.25;"
+            " margin: 0; padding: 0; } .ms-compact p { color: #555; margin: 0;"
+            " font-size: .8rem; } .ms-compact a { font-size: .8rem; color: #005a8c; }</style>"
+            f'<header class="ms-head ms-compact"><h1>{html_text(article.title)}</h1>'
+            f"<p>{date}</p>"
+            f'<a href="{html_text(full_link)}" target="_blank" rel="noopener noreferrer">'
+            "Open in mapstory ↗</a></header>"
+        )
     return (
         "<style>.ms-head h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .15rem; }"
         '[data-testid="stMainBlockContainer"] { padding-top: 4rem; }'
         ".ms-head p { color: #555; margin: 0; font-size: .9rem; }</style>"
         f'<header class="ms-head"><h1>{html_text(article.title)}</h1>'
-        f"<p>{article.date:%A} {article.date.day} {article.date:%B %Y}{source}</p></header>"
+        f"<p>{date}{source}</p></header>"
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from mapstory.escaping import html_text
 from mapstory.model import Story
 
-__all__ = ["ExportFile", "export_files", "share_link"]
+__all__ = ["ExportFile", "embed_code", "export_files", "share_link"]
 
 # Query parameters in a fixed order, so the same view always gives the same link.
 _ORDER = ("story", "step", "place", "layers", "from", "to", "embed")
@@ -26,6 +27,21 @@ def share_link(page_url: str, params: Mapping[str, object]) -> str:
         key=lambda kv: (_ORDER.index(kv[0]) if kv[0] in _ORDER else len(_ORDER), kv[0]),
     )
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(ordered), ""))
+
+
+def embed_code(link: str, width: int = 800, height: int = 600) -> str:
+    """An iframe for *link* in embed mode (no navigation, map and narrative only).
+
+    `embed=true` is Streamlit's own switch (it hides the toolbar and padding too); the link's
+    other parameters are kept. The link is escaped for the attribute it goes into.
+    """
+    parts = urlsplit(link)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "embed"] + [("embed", "true")]
+    src = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    return (
+        f'<iframe src="{html_text(src)}" width="{int(width)}" height="{int(height)}" '
+        'style="border:0" title="Map story" loading="lazy"></iframe>'
+    )
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Story page: step through the article on the map, one excerpt at a time."""
 
+from dataclasses import replace
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -9,7 +11,7 @@ from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
 from mapstory.narrative import clamp_step
 from mapstory.render import legend_strip_html, step_panel_html, story_header_html
-from mapstory.sharing import export_files, share_link
+from mapstory.sharing import embed_code, export_files, share_link
 from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
@@ -30,10 +32,21 @@ if story_note:
 # A step changes only what the fragment below draws: the header, notes and legend strip stay
 # in the browser, and a step's rerun sends only the narrative, the controls and the map's
 # small update (bench/story_perf.py).
-st.html(story_header_html(story))
+# ?embed=true: the page sits in an 800×600 iframe on another site. Map and narrative share
+# the frame; the header is one line linking to the full app; the rest stays in the app.
+embedded = bool(st.context.is_embedded)
+if embedded:
+    full = share_link(st.context.url or "", {"story": st.query_params.get("story")})
+    st.html(story_header_html(story, full_link=full))
+else:
+    st.html(story_header_html(story))
 if story_note:
     st.info(story_note)
 ui.step_keys()
+
+
+EMBED_MAP_PX = 520  # with the one-line header, fits an 800×600 iframe
+EMBED_PANEL_PX = 455  # the narrative scrolls beside the map, below the step controls
 
 
 def go_to(target: int) -> None:
@@ -50,9 +63,9 @@ def story_view() -> None:
         st.info(note)
     # The narrative and its step controls come first in the page: keyboard and screen-reader
     # users reach Previous / Next before the map's marks, and phones stack them above the map.
-    text_column, map_column = st.columns([2, 3], gap="medium")
+    text_column, map_column = st.columns([2, 3], gap="small" if embedded else "medium")
     with text_column:
-        back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
+        back, counter, forward = st.columns([5, 3, 5], vertical_alignment="center")
         back.button(
             "← Previous",
             key="prev",
@@ -75,12 +88,14 @@ def story_view() -> None:
             shortcut="Right",
             use_container_width=True,
         )
-        st.html(step_panel_html(step, len(steps)))
+        st.html(step_panel_html(step, len(steps), EMBED_PANEL_PX if embedded else None))
 
     with map_column:
         st.session_state.setdefault("online_tiles", ui.get_settings().online)
         online_tiles = st.session_state["online_tiles"]
         options = ui.map_options(online_tiles, ui.story_marks_url(story_key, story, layout))
+        if embedded:
+            options = replace(options, height_px=EMBED_MAP_PX)
         st_folium(
             build_map(story, layout, options),
             key="story-map",
@@ -89,6 +104,8 @@ def story_view() -> None:
             returned_objects=[],
             feature_group_to_add=step_layer(step, layout),
         )
+        if embedded:
+            return
         hint, toggle = st.columns([3, 1], vertical_alignment="center")
         hint.caption(
             "Click any mark for the article's words behind it; click a place for "
@@ -104,11 +121,18 @@ def story_view() -> None:
         # download an icon font (~370 kB) or a syntax highlighter (~510 kB).
         with st.expander("Share and export"):
             params = {"story": st.query_params.get("story"), "step": number}
+            link = share_link(st.context.url or "", params)
             st.text_input(
                 "Link to this step",
-                value=share_link(st.context.url or "", params),
+                value=link,
                 key=f"share-link-{number}",
                 help="Anyone who opens this link sees this story at this step.",
+            )
+            st.text_input(
+                "Embed on a web page",
+                value=embed_code(link),
+                key=f"embed-code-{number}",
+                help="An iframe of 800 × 600 pixels showing the map and the narrative.",
             )
             items = export_files(story)
             for column, item in zip(st.columns(len(items)), items, strict=True):
@@ -123,6 +147,8 @@ def story_view() -> None:
 
 
 story_view()
+if embedded:
+    st.stop()
 # Markdown, not st.html: st.html's sanitiser drops the SVG swatches. Every label in the rows
 # is escaped (including $ and backticks), so markdown finds nothing to interpret.
 st.markdown(legend_strip_html(legend_rows(story), SVG_DEFS), unsafe_allow_html=True)

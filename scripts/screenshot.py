@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=860)
     parser.add_argument("--click", help="CSS selector of a map mark to click (opens its popup)")
     parser.add_argument("--page", choices=["story", "explore"], default="story")
-    parser.add_argument("--query", default="", help="Explore page link parameters")
+    parser.add_argument("--query", default="", help="more link parameters, e.g. embed=true")
     parser.add_argument("--full-page", action="store_true", help="the whole page, not the view")
     args = parser.parse_args()
     if args.page == "explore":
@@ -38,7 +38,8 @@ def main() -> None:
 
     with running_app() as url, chromium() as browser:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
-        page.goto(f"{url}/?step={args.step}")
+        extra = f"&{args.query}" if args.query else ""
+        page.goto(f"{url}/?step={args.step}{extra}")
         frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
         frame.wait_for_function(
             "() => document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100"

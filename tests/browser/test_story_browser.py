@@ -163,3 +163,75 @@ def test_bad_step_falls_back_without_a_traceback(page, app_url, traffic, bad: st
         f"() => location.href.includes('step={expected.split()[0]}')", timeout=TIMEOUT
     )
     assert_clean(traffic)
+
+
+def test_one_history_entry_per_step_and_none_per_pan(page, app_url, traffic) -> None:
+    frame = open_story(page, app_url, "?step=1")
+    start = page.evaluate("() => history.length")
+    for number in (2, 3):
+        page.get_by_role("button", name=re.compile("Next")).click()
+        page.wait_for_function(f"() => location.search.includes('step={number}')")
+        assert counter(page) == f"{number} / 9"
+    assert page.evaluate("() => history.length") == start + 2
+    # Panning and zooming the map are not steps: they add nothing to the history.
+    frame.evaluate("() => { window.map.panBy([120, 60]); window.map.zoomIn(); }")
+    page.wait_for_timeout(800)
+    assert page.evaluate("() => history.length") == start + 2
+    assert "step=3" in href(page)
+    # Back returns to the previous step, narrative and map alike.
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('step=2')")
+    page.get_by_text("2 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    frame.wait_for_function(
+        "() => document.documentElement.getAttribute('data-ms-step') === '2'", timeout=TIMEOUT
+    )
+    assert page.locator('section.ms-step[data-step="2"]').count() == 1
+    assert_clean(traffic)
+
+
+def test_embedded_story_fits_an_800_by_600_iframe(page, app_url, traffic) -> None:
+    page.set_viewport_size({"width": 1000, "height": 760})
+    page.set_content(
+        f'<iframe id="host" src="{app_url}/?step=3&embed=true" width="800" height="600" '
+        'style="border:0" title="Map story"></iframe>'
+    )
+    frame = page.wait_for_selector("#host").content_frame()
+    frame.get_by_text("3 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    map_frame = frame.wait_for_selector(MAP_IFRAME, timeout=TIMEOUT).content_frame()
+    map_frame.wait_for_function(
+        "() => window.map && document.querySelectorAll('.ms-mark').length > 10",
+        timeout=TIMEOUT,
+    )
+    # No navigation, no sidebar: the story alone, and everything inside the frame.
+    assert frame.get_by_role("link", name="Explore").count() == 0
+    assert frame.locator('[data-testid="stSidebar"]').count() == 0
+    fits = frame.evaluate(
+        """() => {
+          const box = (el) => el.getBoundingClientRect();
+          const parts = [
+            document.querySelector('iframe[title="streamlit_folium.st_folium"]'),
+            document.querySelector('section.ms-step'),
+            ...Array.from(document.querySelectorAll('button')).filter(
+              (b) => /Next|Previous/.test(b.innerText)),
+          ];
+          return {
+            parts: parts.map((el) => { const r = box(el);
+              return [r.left >= 0, r.top >= 0, r.right <= 800, r.bottom <= 600]; }),
+            scroll: document.scrollingElement.scrollHeight,
+          };
+        }"""
+    )
+    assert all(all(edges) for edges in fits["parts"]), fits
+    assert fits["scroll"] <= 602
+    # The one-line header links to the full app, without embed mode.
+    full = frame.get_by_role("link", name=re.compile("Open in mapstory"))
+    assert "embed" not in full.get_attribute("href")
+    assert full.get_attribute("target") == "_blank"
+    # Stepping works inside the frame and stays embedded.
+    frame.get_by_role("button", name=re.compile("Next")).click()
+    frame.get_by_text("4 / 9", exact=True).wait_for(timeout=TIMEOUT)
+    map_frame.wait_for_function(
+        "() => document.documentElement.getAttribute('data-ms-step') === '4'", timeout=TIMEOUT
+    )
+    assert frame.get_by_role("link", name="Explore").count() == 0
+    assert_clean(traffic)

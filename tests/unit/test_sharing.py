@@ -6,7 +6,8 @@ import json
 
 from mapstory.export import story_from_geojson
 from mapstory.model import Story
-from mapstory.sharing import export_files, share_link
+from mapstory.render import story_header_html
+from mapstory.sharing import embed_code, export_files, share_link
 from mapstory.storyfile import parse_story
 
 
@@ -30,3 +31,21 @@ def test_export_files_round_trip(seed_story: Story) -> None:
     assert parse_story(files["yaml"].build()) == seed_story
     assert parse_story(files["json"].build()) == seed_story
     assert json.loads(files["json"].build())["id"] == seed_story.id
+
+
+def test_embed_code_is_an_escaped_iframe_in_embed_mode() -> None:
+    code = embed_code("https://maps.example/story?story=draft-1&step=3&embed=false")
+    assert code.startswith('<iframe src="https://maps.example/story?story=draft-1&amp;step=3')
+    assert "embed=true" in code and "embed=false" not in code
+    assert 'width="800" height="600"' in code
+    hostile = embed_code('https://x.example/?step=1"><script>alert(1)</script>')
+    assert "<script" not in hostile and hostile.count('"') == 12  # six attributes, all closed
+    assert hostile.count("<") == 2 and hostile.endswith("></iframe>")
+
+
+def test_embedded_header_is_one_line_with_an_escaped_link(seed_story: Story) -> None:
+    html = story_header_html(seed_story, full_link='https://x.example/?story=a"b<c>')
+    assert "ms-compact" in html and "Open in mapstory" in html
+    assert 'href="https://x.example/?story=a&quot;b&lt;c&gt;"' in html
+    assert 'rel="noopener noreferrer"' in html
+    assert "Open in mapstory" not in story_header_html(seed_story)
