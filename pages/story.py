@@ -102,7 +102,7 @@ with map_column:
             key=f"share-link-{number}",
             help="Anyone who opens this link sees this story at this step.",
         )
-        for column, item in zip(st.columns(3), export_files(story), strict=True):
+        for column, item in zip(st.columns(len(files := export_files(story))), files, strict=True):
             column.download_button(
                 item.label,
                 data=item.build,
