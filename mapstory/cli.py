@@ -1,9 +1,12 @@
-"""Command line: ``python -m mapstory parse FILE… --out DIR``.
+"""Command line: ``python -m mapstory parse FILE… --out DIR`` and ``… export STORY --out FILE``.
 
-Batch-drafts story files from articles on disk (text, Markdown, HTML or .docx, sniffed by
-content like uploads in the app), so a newsroom can pre-process an archive and review the
-drafts in the app. One bad file is reported and skipped; the exit status says whether any
-file failed.
+``parse`` batch-drafts story files from articles on disk (text, Markdown, HTML or .docx,
+sniffed by content like uploads in the app), so a newsroom can pre-process an archive and
+review the drafts in the app. One bad file is reported and skipped; the exit status says
+whether any file failed.
+
+``export`` writes a story file (YAML, JSON or mapstory GeoJSON) as a self-contained HTML map
+story, GeoJSON, YAML or JSON — the files the app's "Share and export" offers.
 """
 
 from __future__ import annotations
@@ -95,6 +98,56 @@ def parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failures else 0
 
 
+EXPORT_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".geojson": "geojson",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+}
+
+
+def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapstory.export import parse_story_upload
+    from mapstory.storyfile import StoryFileError
+
+    fmt = args.format or EXPORT_FORMATS.get(args.out.suffix.lower())
+    if fmt is None:
+        print(
+            f"{args.out}: cannot tell the format from the name; add --format "
+            f"({', '.join(sorted(set(EXPORT_FORMATS.values())))})",
+            file=err,
+        )
+        return 2
+    try:
+        story = parse_story_upload(args.story.name, args.story.read_bytes())
+    except OSError as error:
+        print(f"{args.story}: {error.strerror or error}", file=err)
+        return 1
+    except StoryFileError as error:
+        print(error, file=err)
+        return 1
+    if fmt == "html":
+        from mapstory.export.html import story_to_html
+
+        text = story_to_html(story)
+    elif fmt == "geojson":
+        from mapstory.export.geojson import story_to_geojson_text
+
+        text = story_to_geojson_text(story)
+    else:
+        text = dump_story(story, fmt)
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"{args.out}: {error.strerror or error}", file=err)
+        return 1
+    size = args.out.stat().st_size
+    print(f"{args.story} -> {args.out} ({fmt}, {size:,} bytes)", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
     parser = argparse.ArgumentParser(prog="python -m mapstory", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -107,5 +160,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
         default=None,
         help="article date for relative dates (default: the page's own date, else today)",
     )
+    export = commands.add_parser(
+        "export", help="write a story as one self-contained HTML file, GeoJSON, YAML or JSON"
+    )
+    export.add_argument("story", type=Path, help="story file (.yaml, .json or mapstory .geojson)")
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument(
+        "--format",
+        choices=sorted(set(EXPORT_FORMATS.values())),
+        default=None,
+        help="what to write (default: from the --out file's extension)",
+    )
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return export_command(args, out, err)
     return parse_command(args, out, err)

@@ -54,10 +54,17 @@ class ExportFile:
 
 def export_files(story: Story) -> list[ExportFile]:
     from mapstory.export.geojson import story_to_geojson_text
+    from mapstory.export.html import story_to_html
     from mapstory.storyfile import dump_story
 
     stem = story.id
     return [
+        ExportFile(
+            "Map story (HTML)",
+            f"{stem}.html",
+            "text/html",
+            lambda: story_to_html(story),
+        ),
         ExportFile(
             "GeoJSON",
             f"{stem}.geojson",

@@ -157,4 +157,4 @@ def test_share_and_export_controls() -> None:
     link = next(t.value for t in at.text_input if "step=4" in (t.value or ""))
     assert link.endswith("?step=4")
     labels = {b.proto.label for b in at.get("download_button")}
-    assert labels == {"GeoJSON", "Story file (YAML)", "Story file (JSON)"}
+    assert labels == {"Map story (HTML)", "GeoJSON", "Story file (YAML)", "Story file (JSON)"}

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mapstory.cli import main
+from mapstory.escaping import html_text
 from mapstory.storyfile import load_story
 
 HTML = (
@@ -87,3 +88,87 @@ def test_module_entry_point_and_bad_arguments(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "not a date" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_writes_each_format(tmp_path: Path, seed_story) -> None:
+    from mapstory.export import story_from_geojson
+    from mapstory.storyfile import DEFAULT_STORY_PATH, parse_story
+
+    out = io.StringIO()
+    written = {}
+    for name, extra in (
+        ("story.html", []),
+        ("story.geojson", []),
+        ("story.yml", []),
+        ("story.txt", ["--format", "json"]),
+    ):
+        target = tmp_path / name
+        status = main(
+            ["export", str(DEFAULT_STORY_PATH), "--out", str(target), *extra],
+            out=out,
+            err=io.StringIO(),
+        )
+        assert status == 0
+        written[name] = target.read_text(encoding="utf-8")
+    assert written["story.html"].startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in written["story.html"]
+    assert html_text(seed_story.title) in written["story.html"]
+    assert story_from_geojson(written["story.geojson"]) == seed_story
+    assert parse_story(written["story.yml"]) == seed_story
+    assert parse_story(written["story.txt"]) == seed_story
+    assert "(html, " in out.getvalue() and "(json, " in out.getvalue()
+    # A GeoJSON export is itself a story file the command reads.
+    status = main(
+        ["export", str(tmp_path / "story.geojson"), "--out", str(tmp_path / "again.html")],
+        out=io.StringIO(),
+        err=io.StringIO(),
+    )
+    assert status == 0
+    assert (tmp_path / "again.html").read_text(encoding="utf-8") == written["story.html"]
+
+
+def test_export_reports_bad_input_without_a_traceback(tmp_path: Path) -> None:
+    from mapstory.storyfile import DEFAULT_STORY_PATH
+
+    err = io.StringIO()
+    status = main(
+        ["export", str(DEFAULT_STORY_PATH), "--out", str(tmp_path / "story.pdf")],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert status == 2 and "--format" in err.getvalue()
+    assert not (tmp_path / "story.pdf").exists()
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("article: [unclosed", encoding="utf-8")
+    err = io.StringIO()
+    status = main(["export", str(broken), "--out", str(tmp_path / "x.html")], err=err)
+    assert status == 1 and "broken.yaml" in err.getvalue()
+    err = io.StringIO()
+    status = main(
+        ["export", str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "x.html")], err=err
+    )
+    assert status == 1 and "missing.yaml" in err.getvalue()
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_export_from_the_command_line(tmp_path: Path) -> None:
+    from mapstory.storyfile import DEFAULT_STORY_PATH
+
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mapstory",
+            "export",
+            str(DEFAULT_STORY_PATH),
+            "--out",
+            str(tmp_path / "story.html"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=repo,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "story.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -26,7 +26,10 @@ def test_share_link_encodes_values() -> None:
 
 def test_export_files_round_trip(seed_story: Story) -> None:
     files = {f.file_name.rsplit(".", 1)[1]: f for f in export_files(seed_story)}
-    assert set(files) == {"geojson", "yaml", "json"}
+    assert set(files) == {"html", "geojson", "yaml", "json"}
+    assert files["html"].label == "Map story (HTML)" and files["html"].mime == "text/html"
+    assert files["html"].file_name == f"{seed_story.id}.html"
+    assert files["html"].build().startswith("<!DOCTYPE html>")
     assert story_from_geojson(files["geojson"].build()) == seed_story
     assert parse_story(files["yaml"].build()) == seed_story
     assert parse_story(files["json"].build()) == seed_story
