@@ -136,8 +136,9 @@ MAP_CSS = f"""
   font-size: 11px; }}
 .ms-legend svg {{ flex: none; }}
 .ms-mark {{ transition: opacity .2s; }}
+/* Steps pulse their symbols (see builder.step_css); not for readers who ask for less motion. */
 @media (prefers-reduced-motion: reduce) {{ .ms-mark {{ transition: none; }}
-  .ms-pulse {{ animation: none !important; }} }}
+  .ms-symbol, .ms-symbol * {{ animation: none !important; }} }}
 @keyframes ms-pulse {{ 0% {{ transform: scale(1); }} 50% {{ transform: scale(1.35); }}
   100% {{ transform: scale(1); }} }}
 """

@@ -88,3 +88,33 @@ def test_tab_reaches_the_step_buttons_before_the_map_and_leaves_the_map(page, ap
             break
     assert entered_map and left_map
     assert page.locator(MAP_IFRAME).count() == 1
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_step_highlights_pulse_only_for_readers_who_accept_motion(
+    browser, app_url, seed_story, motion: str
+) -> None:
+    from mapstory.narrative import build_steps
+
+    port_step = next(
+        s.number
+        for s in build_steps(seed_story)
+        if not s.overview and any(seed_story.event(e).kind == "port" for e in s.events)
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, reduced_motion=motion)
+    try:
+        page = context.new_page()
+        frame = open_story(page, app_url, f"?step={port_step}")
+        frame.wait_for_function(
+            f"() => document.documentElement.getAttribute('data-ms-step') === '{port_step}'",
+            timeout=TIMEOUT,
+        )
+        names = frame.evaluate(
+            "() => [...document.querySelectorAll('.ms-ev-port-vladivostok .ms-symbol')]"
+            ".map(el => getComputedStyle(el).animationName)"
+        )
+        assert names
+        expected = "none" if motion == "reduce" else "ms-pulse"
+        assert set(names) == {expected}
+    finally:
+        context.close()
