@@ -87,7 +87,7 @@ def main() -> None:
         frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
         frame.wait_for_function(
             "() => window.map && document.documentElement.hasAttribute('data-ms-step')"
-            " && document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100",
+            " && (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100",
             timeout=60_000,
         )
         page.wait_for_timeout(1000)  # the first-load rerun (the map reports its initial state)

@@ -42,7 +42,7 @@ def main() -> None:
         page.goto(f"{url}/?step={args.step}{extra}")
         frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
         frame.wait_for_function(
-            "() => document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100"
+            "() => (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100"
             f" && document.documentElement.getAttribute('data-ms-step') === '{args.step}'",
             timeout=60_000,
         )
@@ -61,7 +61,7 @@ def explore(args: argparse.Namespace) -> None:
         page.goto(f"{url}/explore?{args.query}")
         frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
         frame.wait_for_function(
-            "() => document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100"
+            "() => (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100"
             " && document.documentElement.hasAttribute('data-ms-step')",
             timeout=60_000,
         )

@@ -157,6 +157,9 @@ class InlineBasemap(MacroElement):
                 .then(function (data) {
                     var layer = L.geoJson(data, {
                         pane: "ms-basemap",
+                        // One canvas, not ~4,000 SVG paths: every reframe re-draws the
+                        // whole world, and painting SVG paths made steps ~100 ms slower.
+                        renderer: L.canvas({pane: "ms-basemap"}),
                         interactive: false,
                         style: {{ this.style|tojson }}
                     }).addTo(map);

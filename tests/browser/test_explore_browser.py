@@ -19,7 +19,7 @@ def open_explore(page, app_url: str, query: str = ""):
     frame = page.wait_for_selector(MAP_IFRAME, timeout=TIMEOUT).content_frame()
     frame.wait_for_function(
         "() => window.map && document.documentElement.hasAttribute('data-ms-step')"
-        " && document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100",
+        " && (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100",
         timeout=TIMEOUT,
     )
     frame.evaluate("() => { window.__sameMap = true; }")

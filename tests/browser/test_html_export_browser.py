@@ -51,8 +51,7 @@ class Offline:
     def open(self, url: str) -> None:
         self.page.goto(url, wait_until="load")
         self.page.wait_for_function(
-            "() => window.__msMap && "
-            "document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100",
+            "() => window.__msMap && (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100",
             timeout=TIMEOUT,
         )
 

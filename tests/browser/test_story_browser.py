@@ -20,9 +20,10 @@ def open_story(page, app_url: str, query: str = ""):
         "() => window.map && document.querySelectorAll('.ms-mark').length > 10",
         timeout=TIMEOUT,
     )
-    # The offline basemap is fetched by the browser and drawn in its own pane.
+    # The offline basemap is fetched by the browser and drawn on a canvas in its own pane.
     frame.wait_for_function(
-        "() => document.querySelectorAll('.leaflet-ms-basemap-pane path').length > 100",
+        "() => (window.__msMap?.__msBasemap?.getLayers().length || 0) > 100"
+        " && !!document.querySelector('.leaflet-ms-basemap-pane canvas')",
         timeout=TIMEOUT,
     )
     return frame
