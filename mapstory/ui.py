@@ -100,8 +100,18 @@ def step_keys() -> None:
 
 
 def get_settings() -> settings_module.Settings:
-    """Environment first, then st.secrets (Community Cloud's way), never failing on absence."""
-    values: dict[str, object] = dict(os.environ)
+    """Environment first, then st.secrets (Community Cloud's way), never failing on absence.
+
+    Read once per distinct environment: parsing the secrets files costs about a millisecond,
+    and a page asks for settings several times per rerun.
+    """
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("MAPSTORY_")))
+    return _settings(env)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _settings(env: tuple[tuple[str, str], ...]) -> settings_module.Settings:
+    values: dict[str, object] = dict(env)
     with contextlib.suppress(Exception):
         values.update({k: v for k, v in st.secrets.items() if k.startswith("MAPSTORY_")})
     return settings_module.Settings.from_mapping(values)
