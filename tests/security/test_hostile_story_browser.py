@@ -173,3 +173,38 @@ def test_hostile_story_never_executes_and_shows_text_literally(hostile_app) -> N
         assert [c for c in console if "alert" in c or "SyntaxError" in c] == []
     finally:
         context.close()
+
+
+def test_hostile_story_on_explore_shows_text_literally_in_tables(hostile_app) -> None:
+    url, browser = hostile_app
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    dialogs, errors, console = [], [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    try:
+        # A selected place: its panel quotes every excerpt naming it.
+        page.goto(f"{url}/explore?place=beta", wait_until="domcontentloaded")
+        frame = page.wait_for_selector(MAP_IFRAME, timeout=TIMEOUT).content_frame()
+        frame.wait_for_function(
+            "() => document.querySelectorAll('.ms-mark').length >= 3", timeout=TIMEOUT
+        )
+        tables = page.locator('[data-testid="stDataFrame"]')
+        tables.first.wait_for(timeout=TIMEOUT)
+        page.wait_for_timeout(1500)
+        # The tables draw on a canvas; their accessible grid holds the cell text.
+        cells = " ".join(
+            page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
+        )
+        assert 'Beijing <script>alert("script")</script>' in cells
+        assert "Moscow <img src=x onerror=alert('img')>" in cells
+        details = page.locator("section").filter(has_text="Beijing <script>").first
+        assert details.count() == 1
+        assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+        assert frame.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+        page.wait_for_timeout(500)
+        assert dialogs == [] and errors == []
+        assert [c for c in console if "alert" in c or "SyntaxError" in c] == []
+    finally:
+        context.close()
