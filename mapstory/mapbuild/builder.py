@@ -391,7 +391,11 @@ def bloc_legend_rows(blocs: list[BlocLayer]) -> list[str]:
     rows = []
     for index, bloc in enumerate(blocs):
         look = style.BLOC_EXPANSION[index % len(style.BLOC_EXPANSION)]
-        rows.append(_row(_swatch_area(look.colour, look.fill_opacity, look.dash), bloc.label))
+        rows.append(
+            _row(
+                _swatch_area(look.colour, look.fill_opacity, look.dash, edge=look.edge), bloc.label
+            )
+        )
     return rows
 
 
@@ -408,7 +412,11 @@ def _swatch_line(colour: str, dash: str | None = None, width: float = 3, head: b
 
 
 def _swatch_area(
-    colour: str, opacity: float = 0.38, dash: str | None = None, hatch: bool = False
+    colour: str,
+    opacity: float = 0.38,
+    dash: str | None = None,
+    hatch: bool = False,
+    edge: str | None = None,
 ) -> str:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     # The hatch swatch carries its own pattern so it also works outside the map document.
@@ -422,8 +430,8 @@ def _swatch_area(
     fill = "url(#ms-hatch-swatch)" if hatch else colour
     return (
         f'<svg width="32" height="14" aria-hidden="true">{defs}<rect x="2" y="2" width="28" '
-        f'height="10" fill="{fill}" fill-opacity="{1 if hatch else opacity}" stroke="{colour}" '
-        f'stroke-width="1.5"{dash_attr}/></svg>'
+        f'height="10" fill="{fill}" fill-opacity="{1 if hatch else opacity}" '
+        f'stroke="{edge or colour}" stroke-width="1.5"{dash_attr}/></svg>'
     )
 
 
@@ -454,16 +462,25 @@ def legend_html(
             _row(_swatch_line(style.TRADE, width=7, head=False), "Trade flow (width by value)")
         )
     if any(isinstance(e, Alliance) for e in shown_events):
-        rows.append(_row(_swatch_area(style.ALLIANCE), "Alliance or partnership"))
+        rows.append(
+            _row(_swatch_area(style.ALLIANCE, edge=style.ALLIANCE_EDGE), "Alliance or partnership")
+        )
     if any(isinstance(e, Bloc) for e in shown_events):
-        rows.append(_row(_swatch_area(style.BLOC), "Bloc"))
+        rows.append(_row(_swatch_area(style.BLOC, edge=style.BLOC_EDGE), "Bloc"))
     if any(
         isinstance(e, Alliance | Bloc) and any(m.certainty == "inferred" for m in e.members)
         for e in shown_events
     ):
-        rows.append(_row(_swatch_area("#777", 0.16, style.INFERRED_DASH), "Inferred member"))
+        rows.append(
+            _row(_swatch_area(style.NEUTRAL_AREA, 0.16, style.INFERRED_DASH), "Inferred member")
+        )
     if any(isinstance(e, Conflict) for e in shown_events):
-        rows.append(_row(_swatch_area(style.CONFLICT, hatch=True, dash="6 4"), "Conflict area"))
+        rows.append(
+            _row(
+                _swatch_area(style.CONFLICT, hatch=True, dash="6 4", edge=style.CONFLICT_EDGE),
+                "Conflict area",
+            )
+        )
     if "port" in kinds:
         rows.append(_row(_symbol(marks.PORT_SVG.format(fill=style.PORT, dash="")), "Port"))
     if "institution" in kinds:

@@ -153,7 +153,7 @@ def draw_area(
         classes = f"ms-mark {event_class(event.id)}"
         if isinstance(event, Conflict):
             values = {
-                "color": style.CONFLICT,
+                "color": style.CONFLICT_EDGE,
                 "weight": 2,
                 "dashArray": "6 4",
                 "fillColor": style.CONFLICT,
@@ -161,9 +161,13 @@ def draw_area(
                 "className": f"{classes} ms-hatch-conflict",
             }
         else:
-            colour = style.ALLIANCE if isinstance(event, Alliance) else style.BLOC
+            colour, edge = (
+                (style.ALLIANCE, style.ALLIANCE_EDGE)
+                if isinstance(event, Alliance)
+                else (style.BLOC, style.BLOC_EDGE)
+            )
             values = {
-                "color": colour,
+                "color": edge,
                 "weight": 1.5 if not inferred else 2,
                 "fillColor": colour,
                 "fillOpacity": 0.38 if not inferred else 0.16,

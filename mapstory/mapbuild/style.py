@@ -8,22 +8,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Every line, outline and symbol keeps at least 3:1 contrast against both the land and the sea
+# of the offline basemap (WCAG 2.2, 1.4.11 non-text contrast); tests/unit/test_style.py checks.
+# Area fills are lighter tints; the outline in the kind's darker "edge" colour is what must be
+# seen.
+
 # Colours for travellers, in order of first appearance; none is reused for another kind.
-ACTOR_COLOURS = ("#0072B2", "#AA3377", "#117733", "#332288", "#882255", "#44AA99", "#997700")
+ACTOR_COLOURS = ("#0072B2", "#AA3377", "#117733", "#332288", "#882255", "#5C6B00", "#846600")
 
 LAND = "#f3efe6"
 LAND_BORDER = "#a9a192"
 SEA = "#c9dce8"
 
 CITY = "#222222"
-ALLIANCE = "#E69F00"
-BLOC = "#56B4E9"
-CONFLICT = "#D55E00"
+ALLIANCE = "#E69F00"  # fill
+ALLIANCE_EDGE = "#A86B00"
+BLOC = "#56B4E9"  # fill
+BLOC_EDGE = "#3D6E9E"
+CONFLICT = "#D55E00"  # fill and hatching
+CONFLICT_EDGE = "#B34A00"
 PORT = "#007A70"
 INSTITUTION = "#5B3A8E"
 TRADE = "#8C510A"
 STATEMENT = "#444444"
-NEUTRAL_AREA = "#8a8a8a"
+NEUTRAL_AREA = "#707070"
 
 SCHEDULED_DASH = "8 7"
 PROPOSED_DASH = "2 6"
@@ -50,14 +58,15 @@ KIND_STYLES: dict[str, KindStyle] = {
 
 @dataclass(frozen=True)
 class AreaLook:
-    colour: str
+    colour: str  # the fill
     fill_opacity: float
     dash: str | None
     weight: float
+    edge: str  # the outline, darker: it carries the contrast
 
     def leaflet(self) -> dict:
         look = {
-            "color": self.colour,
+            "color": self.edge,
             "weight": self.weight,
             "fillColor": self.colour,
             "fillOpacity": self.fill_opacity,
@@ -71,9 +80,9 @@ class AreaLook:
 # colour (solid / long dash / dots) and fill strength, so overlapping members (the US in the
 # G7 and in Nato) read in greyscale too. Okabe–Ito blue, reddish purple and bluish green.
 BLOC_EXPANSION = (
-    AreaLook("#0072B2", 0.3, None, 1.6),
-    AreaLook("#CC79A7", 0.14, "7 4", 2.6),
-    AreaLook("#009E73", 0.1, "2 4", 2.6),
+    AreaLook("#0072B2", 0.3, None, 1.6, "#0072B2"),
+    AreaLook("#CC79A7", 0.14, "7 4", 2.6, "#A8447F"),
+    AreaLook("#009E73", 0.1, "2 4", 2.6, "#007A5A"),
 )
 
 
