@@ -9,6 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     MAPSTORY_STORE_PATH=/app/data/stories.sqlite3
 
+# Debian's Chromium draws PNG snapshots of a step's map (mapstory.export.snapshot); the app
+# works without it and says so where the snapshot would be.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY requirements.txt ./
 RUN pip install -r requirements.txt

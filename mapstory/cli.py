@@ -105,6 +105,7 @@ EXPORT_FORMATS = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
+    ".png": "png",
 }
 
 
@@ -128,6 +129,8 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except StoryFileError as error:
         print(error, file=err)
         return 1
+    if fmt == "png":
+        return _snapshot(story, args, out, err)
     if fmt == "html":
         from mapstory.export.html import story_to_html
 
@@ -148,6 +151,28 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _snapshot(story, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The map at one step as a PNG, drawn by a headless Chromium (mapstory.export.snapshot)."""
+    from mapstory.export.snapshot import SnapshotError, map_snapshot
+    from mapstory.narrative import build_steps
+
+    total = len(build_steps(story))
+    if not 1 <= args.step <= total:
+        print(f"--step must be between 1 and {total}", file=err)
+        return 2
+    try:
+        data = map_snapshot(story, args.step)
+        args.out.write_bytes(data)
+    except SnapshotError as error:
+        print(error, file=err)
+        return 1
+    except OSError as error:
+        print(f"{args.out}: {error.strerror or error}", file=err)
+        return 1
+    print(f"{args.story} -> {args.out} (png, step {args.step}, {len(data):,} bytes)", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
     parser = argparse.ArgumentParser(prog="python -m mapstory", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -161,7 +186,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
         help="article date for relative dates (default: the page's own date, else today)",
     )
     export = commands.add_parser(
-        "export", help="write a story as one self-contained HTML file, GeoJSON, YAML or JSON"
+        "export",
+        help="write a story as one self-contained HTML file, GeoJSON, YAML, JSON or a PNG map",
     )
     export.add_argument("story", type=Path, help="story file (.yaml, .json or mapstory .geojson)")
     export.add_argument("--out", type=Path, required=True, help="file to write")
@@ -170,6 +196,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
         choices=sorted(set(EXPORT_FORMATS.values())),
         default=None,
         help="what to write (default: from the --out file's extension)",
+    )
+    export.add_argument(
+        "--step", type=int, default=1, help="for png: the step whose map to draw (default 1)"
     )
     args = parser.parse_args(argv)
     if args.command == "export":

@@ -240,3 +240,11 @@ def get_geocoder():
     and its cache is worth sharing between sessions."""
     s = get_settings()
     return _geocoder(s.online, s.nominatim_user_agent, s.nominatim_domain, s.nominatim_timeout)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_snapshot(story_key: str, _story: Story, step: int) -> bytes:
+    """The step's map as a PNG for print (a headless Chromium draws it; seconds, so cached)."""
+    from mapstory.export.snapshot import map_snapshot as draw
+
+    return draw(_story, step)

@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapstory import ui
+from mapstory.export.snapshot import snapshot_unavailable
 from mapstory.gazetteer import GeodataError
 from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
@@ -143,6 +144,19 @@ def story_view() -> None:
                     mime=item.mime,
                     key=f"export-{item.file_name}",
                     on_click="ignore",
+                )
+            missing = snapshot_unavailable()
+            if missing:
+                st.caption(missing)
+            else:
+                st.download_button(
+                    f"Map of step {number} (PNG, for print)",
+                    data=lambda: ui.map_snapshot(story_key, story, number),
+                    file_name=f"{story.id}-step-{number}.png",
+                    mime="image/png",
+                    key=f"export-png-{number}",
+                    on_click="ignore",
+                    help="Drawn by a headless browser on the server: takes a few seconds.",
                 )
 
 

@@ -157,4 +157,17 @@ def test_share_and_export_controls() -> None:
     link = next(t.value for t in at.text_input if "step=4" in (t.value or ""))
     assert link.endswith("?step=4")
     labels = {b.proto.label for b in at.get("download_button")}
-    assert labels == {"Map story (HTML)", "GeoJSON", "Story file (YAML)", "Story file (JSON)"}
+    files = {"Map story (HTML)", "GeoJSON", "Story file (YAML)", "Story file (JSON)"}
+    assert labels == files | {"Map of step 4 (PNG, for print)"}
+    embed = next(t.value for t in at.text_input if "<iframe" in (t.value or ""))
+    assert "embed=true" in embed and "step=4" in embed
+
+
+def test_png_snapshot_says_what_the_server_lacks(monkeypatch) -> None:
+    import mapstory.export.snapshot as snapshot
+
+    monkeypatch.setattr(snapshot, "chromium_path", lambda: None)
+    at = run("2")
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert not any("PNG" in label for label in labels)
+    assert any("need Chromium on the server" in c.value for c in at.caption)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mapstory.cli import main
 from mapstory.escaping import html_text
 from mapstory.storyfile import load_story
@@ -172,3 +174,23 @@ def test_export_from_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "story.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.browser
+def test_export_draws_a_step_map_as_png(tmp_path: Path) -> None:
+    from mapstory.storyfile import DEFAULT_STORY_PATH
+
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "map.png"
+    status = main(
+        ["export", str(DEFAULT_STORY_PATH), "--out", str(target), "--step", "7"], out=out, err=err
+    )
+    assert status == 0, err.getvalue()
+    assert target.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "(png, step 7" in out.getvalue()
+    bad = main(
+        ["export", str(DEFAULT_STORY_PATH), "--out", str(target), "--step", "99"],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert bad == 2 and "--step must be between 1 and 9" in err.getvalue()
