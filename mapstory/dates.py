@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Literal
 
@@ -189,8 +190,73 @@ def _parser(anchor: dt.date, tense: Tense):
     )
 
 
-def format_date(value: DateValue) -> str:
-    """Human label honest about precision: '24 May 2023', 'March 2023', 'week of 15 May 2023'."""
+# The reader's region, for dates written the way they write them (set per page run from the
+# browser's language, see set_reader_locale). None: the house style, "24 May 2023", which story
+# files, exports and tests use.
+_READER_LOCALE: ContextVar[str | None] = ContextVar("mapstory_reader_locale", default=None)
+
+
+def set_reader_locale(tag: str | None) -> str | None:
+    """Write dates for a reader whose browser says `tag` ("en-US", "de-DE", "fr").
+
+    The app's words are English, so dates stay English but follow the reader's region: a
+    reader in the US sees "May 23–24, 2023", one in Germany or Britain "23–24 May 2023".
+    Holds for the current context (a Streamlit page run has its own); returns the Babel
+    locale used, or None for the house style when the tag is empty or unknown.
+    """
+    locale = english_locale(tag)
+    _READER_LOCALE.set(locale)
+    return locale
+
+
+def reader_locale() -> str | None:
+    """The Babel locale dates are written for in this context (None: the house style)."""
+    return _READER_LOCALE.get()
+
+
+def format_day(day: dt.date, weekday: bool = True) -> str:
+    """One day, e.g. an article's date: 'Wednesday 24 May 2023' ('Wednesday, May 24, 2023')."""
+    locale = _READER_LOCALE.get()
+    if locale is not None:
+        from babel.dates import format_date as babel_date
+        from babel.dates import format_skeleton
+
+        if weekday:
+            return babel_date(day, "full", locale=locale)
+        return format_skeleton("yMMMMd", day, locale=locale)
+    return f"{day:%A} {day.day} {day:%B %Y}" if weekday else f"{day.day} {day:%B %Y}"
+
+
+@lru_cache(maxsize=256)
+def english_locale(tag: str | None) -> str | None:
+    from babel import Locale, UnknownLocaleError
+
+    if not tag or len(tag) > 35:
+        return None
+    parts = re.split(r"[-_]", tag.strip())
+    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
+    # Without a region Babel's "en" is American; other languages get world English (en_001:
+    # day, month, year), as most of their readers write dates.
+    fallback = "en" if parts[0].lower() == "en" else "en_001"
+    for candidate in (f"en_{region}" if region else None, fallback):
+        if candidate is None:
+            continue
+        try:
+            return str(Locale.parse(candidate))
+        except (ValueError, UnknownLocaleError):
+            continue
+    return None
+
+
+def format_date(value: DateValue, locale: str | None = None) -> str:
+    """Human label honest about precision: '24 May 2023', 'March 2023', 'week of 15 May 2023'.
+
+    With a `locale` (or a reader locale set for this context) the same precision is written
+    in that region's English (Babel's CLDR patterns): 'May 24, 2023' for en_US.
+    """
+    locale = locale or _READER_LOCALE.get()
+    if locale is not None:
+        return _format_localised(value, locale)
     start, end = value.start, value.end
     if value.precision == "day":
         if start == end:
@@ -214,3 +280,27 @@ def format_date(value: DateValue) -> str:
     if start.year == end.year:
         return str(start.year)
     return f"{start.year}–{end.year}"
+
+
+_SKELETONS = {"day": "yMMMMd", "week": "yMMMMd", "month": "yMMMM", "quarter": "yQQQ", "year": "y"}
+
+
+def _format_localised(value: DateValue, locale: str) -> str:
+    from babel.dates import format_interval, format_skeleton
+
+    skeleton = _SKELETONS.get(value.precision, "yMMMMd")
+    start, end = value.start, value.end
+    if value.precision == "quarter" and (start.year, (start.month - 1) // 3) == (
+        end.year,
+        (end.month - 1) // 3,
+    ):
+        return format_skeleton(skeleton, start, locale=locale)
+    same = {
+        "day": start == end,
+        "week": start == end,
+        "month": (start.year, start.month) == (end.year, end.month),
+        "year": start.year == end.year,
+    }.get(value.precision, start == end)
+    if same:
+        return format_skeleton(skeleton, start, locale=locale)
+    return format_interval(start, end, skeleton, locale=locale)

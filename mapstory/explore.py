@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from mapstory.blocs import BlocDef, alias_pattern
-from mapstory.dates import format_date
+from mapstory.dates import format_date, format_day
 from mapstory.escaping import html_text
 from mapstory.mapbuild import BlocLayer
 from mapstory.model import (
@@ -574,7 +574,7 @@ def bloc_layers(
             place = place_by_code.get(member.iso2)
             tag = f"<span hidden>[[pl:{place}]]</span>" if place else ""
             members[member.iso2] = html_text(tip) + tag
-        label = f"{bloc.name} members on {day.day} {day:%B %Y}"
+        label = f"{bloc.name} members on {format_day(day, weekday=False)}"
         layers.append(BlocLayer(bloc.id, label, members))
     return layers
 
@@ -598,7 +598,7 @@ def institution_notes(story: Story, blocs: list[BlocDef], day: dt.date) -> list[
             verdict = (
                 f"a {bloc.name} member since {member.joined.year}"
                 if member
-                else f"not a {bloc.name} member on {day.day} {day:%B %Y}"
+                else f"not a {bloc.name} member on {format_day(day, weekday=False)}"
             )
             notes.append(f"{event.name}{status}: in {site}{where.name} — {verdict}.")
     return notes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mapstory.dates import format_date
+from mapstory.dates import format_date, format_day
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -123,8 +123,7 @@ def _overview(story: Story) -> StepView:
 
 
 def format_date_day(story: Story) -> str:
-    d = story.article.date
-    return f"Article of {d:%A} {d.day} {d:%B %Y}"
+    return f"Article of {format_day(story.article.date)}"
 
 
 def _paragraph_span(story: Story, number: int) -> Span | None:

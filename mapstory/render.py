@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mapstory.blocs import BlocDef, membership_rows
-from mapstory.dates import format_date
+from mapstory.dates import format_date, format_day
 from mapstory.escaping import html_text
 from mapstory.explore import (
     TIMINGS,
@@ -96,7 +96,7 @@ def story_header_html(story: Story, full_link: str | None = None) -> str:
     """
     article = story.article
     source = f" · {html_text(article.source)}" if article.source else ""
-    date = f"{article.date:%A} {article.date.day} {article.date:%B %Y}"
+    date = format_day(article.date)
     if full_link is not None:
         return (
             '<style>[data-testid="stMainBlockContainer"] { padding-top: .6rem;'
@@ -186,7 +186,7 @@ def draft_summary_html(story: Story) -> str:
         ".ms-draft th, .ms-draft td { text-align: left; padding: .2rem .6rem .2rem 0;"
         " border-bottom: 1px solid #ddd; vertical-align: top; }</style>"
         f'<section class="ms-draft-summary"><h2>Draft: {html_text(story.title)}</h2>'
-        f"<p>{article.date:%A} {article.date.day} {article.date:%B %Y} · "
+        f"<p>{format_day(article.date)} · "
         f"{len(story.places)} places · {len(story.actors)} people ({people}) · "
         f"{len(story.events)} events</p>{table}</section>"
     )
@@ -304,8 +304,9 @@ def membership_html(story: Story, blocs: list[BlocDef], day: dt.date, notes: lis
         ".ms-members .ms-desc { background: #f2f5f8; border-left: 4px solid #0072B2;"
         " padding: .3rem .6rem; font-size: .95rem; }</style>"
         f'<section class="ms-members" aria-label="Bloc membership">{remarks}'
-        f"<table><caption style='text-align:left;font-weight:600'>Membership on {day.day} "
-        f"{day:%B %Y}, the article's date</caption><thead><tr><th>Country</th>{head}</tr>"
+        "<table><caption style='text-align:left;font-weight:600'>Membership on "
+        f"{html_text(format_day(day, weekday=False))}, the article's date</caption>"
+        f"<thead><tr><th>Country</th>{head}</tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>{lists}</section>"
     )
 

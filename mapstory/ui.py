@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from mapstory import dates
 from mapstory import settings as settings_module
 from mapstory.blocs import BlocDef, blocs_in_story, load_blocs
 from mapstory.mapbuild import (
@@ -132,8 +133,18 @@ def load_story_file(path: str) -> Story:
     return load_story(Path(path))
 
 
-@st.cache_resource(show_spinner=False)
-def story_steps(story_key: str, _story: Story) -> list[StepView]:
+def use_reader_locale() -> str | None:
+    """Dates on this page run follow the reader's region (from the browser's language)."""
+    return dates.set_reader_locale(st.context.locale)
+
+
+def story_steps(story_key: str, story: Story) -> list[StepView]:
+    """The story's steps, their dates written for this reader (see use_reader_locale)."""
+    return _story_steps(story_key, story, dates.reader_locale())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _story_steps(story_key: str, _story: Story, locale: str | None) -> list[StepView]:
     return build_steps(_story)
 
 
@@ -211,8 +222,10 @@ def map_options(online_tiles: bool, marks_url: str | None = None) -> MapOptions:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _story_marks(story_key: str, _story: Story, _layout: StoryLayout) -> tuple[str, str]:
-    script = marks_script(_story, _layout)
+def _story_marks(
+    story_key: str, _story: Story, _layout: StoryLayout, locale: str | None
+) -> tuple[str, str]:
+    script = marks_script(_story, _layout)  # popups and tooltips carry dates: one per locale
     return script, publish_marks(script)
 
 
@@ -222,7 +235,7 @@ def story_marks_url(story_key: str, story: Story, layout: StoryLayout) -> str:
     Rendered once per story version and process; published again only if the file went
     missing (pruned, or a fresh static/ folder under a running server).
     """
-    script, name = _story_marks(story_key, story, layout)
+    script, name = _story_marks(story_key, story, layout, dates.reader_locale())
     if not (STATIC_DIR / name).is_file():
         name = publish_marks(script)
     return f"{get_settings().static_url.rstrip('/')}/{name}"

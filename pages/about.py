@@ -9,6 +9,7 @@ from mapstory.render import article_html, place_results_html
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
+ui.use_reader_locale()
 ui.page_style()
 st.title("About mapstory", anchor=False)
 st.write(

@@ -32,6 +32,7 @@ from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
+ui.use_reader_locale()
 ui.prepare_assets()
 ui.page_style()
 try:

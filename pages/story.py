@@ -17,6 +17,7 @@ from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
 ui.enforce_navigation()
+ui.use_reader_locale()
 ui.prepare_assets()
 ui.page_style()
 try:
@@ -56,6 +57,9 @@ def go_to(target: int) -> None:
 
 @st.fragment
 def story_view() -> None:
+    # A fragment's rerun runs only this function, in a fresh context: set the reader's
+    # locale again, or the marks script (dated popups) would change and remount the map.
+    ui.use_reader_locale()
     number, note = clamp_step(st.query_params.get("step"), len(steps))
     if st.query_params.get("step") != str(number):
         st.query_params["step"] = str(number)

@@ -42,7 +42,9 @@ def traffic() -> Traffic:
 
 @pytest.fixture
 def page(browser, traffic: Traffic):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    # A British reader: dates come out as the house style writes them ("24 May 2023");
+    # tests of other regions make their own context.
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
     page = context.new_page()
 
     def on_request(request) -> None:

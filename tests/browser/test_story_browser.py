@@ -236,3 +236,24 @@ def test_embedded_story_fits_an_800_by_600_iframe(page, app_url, traffic) -> Non
     )
     assert frame.get_by_role("link", name="Explore").count() == 0
     assert_clean(traffic)
+
+
+def test_dates_follow_the_readers_region(browser, app_url) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    try:
+        page = context.new_page()
+        frame = open_story(page, app_url, "?step=2")
+        assert "Wednesday, May 24, 2023" in page.locator("header.ms-head").inner_text()
+        assert re.search(r"May 23\s*–\s*24, 2023", page.locator("section.ms-step").inner_text())
+        frame.locator(".ms-ev-port-vladivostok").first.dispatch_event("click")
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=TIMEOUT)
+        assert "June 1, 2023" in popup.inner_text()
+        # Stepping keeps the reader's dates and the same map (no remount for a new script).
+        frame.evaluate("() => { window.__msSame = true; }")
+        page.get_by_role("button", name=re.compile("Next")).click()
+        page.get_by_text("3 / 9", exact=True).wait_for(timeout=TIMEOUT)
+        assert "March 2023" in page.locator("section.ms-step").inner_text()
+        assert frame.evaluate("() => window.__msSame === true")
+    finally:
+        context.close()
