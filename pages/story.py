@@ -123,8 +123,10 @@ def story_view() -> None:
             "network. On: OpenStreetMap tiles over it, where the network allows.",
         )
         # No material icons and no st.code on this page: each would make every first visit
-        # download an icon font (~370 kB) or a syntax highlighter (~510 kB).
-        with st.expander("Share and export"):
+        # download an icon font (~370 kB; an expander's chevron is one) or a syntax
+        # highlighter (~510 kB). A toggle instead of an expander: while it is off, a step
+        # sends none of these controls either.
+        if st.toggle("Share and export", key="share_open"):
             params = {"story": st.query_params.get("story"), "step": number}
             link = share_link(st.context.url or "", params)
             st.text_input(

@@ -154,6 +154,8 @@ def test_a_broken_story_file_gets_a_clear_message_not_a_traceback(tmp_path, monk
 
 def test_share_and_export_controls() -> None:
     at = run("4")
+    assert not at.get("download_button")  # folded away until the reader asks
+    at.toggle(key="share_open").set_value(True).run()
     link = next(t.value for t in at.text_input if "step=4" in (t.value or ""))
     assert link.endswith("?step=4")
     labels = {b.proto.label for b in at.get("download_button")}
@@ -168,6 +170,7 @@ def test_png_snapshot_says_what_the_server_lacks(monkeypatch) -> None:
 
     monkeypatch.setattr(snapshot, "chromium_path", lambda: None)
     at = run("2")
+    at.toggle(key="share_open").set_value(True).run()
     labels = {b.proto.label for b in at.get("download_button")}
     assert not any("PNG" in label for label in labels)
     assert any("need Chromium on the server" in c.value for c in at.caption)
