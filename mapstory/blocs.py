@@ -115,6 +115,8 @@ class BlocFile(_Model):
 def parse_blocs(text: str, source: str = "blocs") -> dict[str, BlocDef]:
     try:
         data = yaml.safe_load(text)
+        if data is None:
+            raise BlocDataError(f"{source}: the file is empty")
         parsed = BlocFile.model_validate(data)
     except yaml.YAMLError as exc:
         raise BlocDataError(f"{source}: not valid YAML ({exc.__class__.__name__})") from None

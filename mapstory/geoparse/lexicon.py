@@ -60,6 +60,9 @@ def load_demonyms(directory: Path | None = None) -> dict[str, str]:
         if len(parts) != 2:
             raise GeodataError(f"{path}: bad row {number}: expected demonym<TAB>country_id")
         table.setdefault(fold(parts[0]), parts[1])
+    if not table:
+        # An empty table would silently drop every "Russian"/"Chinese" from the drafts.
+        raise GeodataError(f"{path}: contains no demonyms (empty or truncated file)")
     return table
 
 
