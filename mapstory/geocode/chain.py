@@ -189,19 +189,23 @@ class GeocoderChain(Geocoder):
         deadline = started + max(0.0, budget)
         lock = threading.Lock()
         outcomes: dict[str, ChainResult] = {}
+        asking: list[str] = []  # the name in flight, if any
         stop = threading.Event()
 
         def work() -> None:
             given_up: dict[int, tuple[str, GeocodingError]] = {}
             for name in names:
                 left = deadline - time.monotonic()
-                if stop.is_set() or left <= 0:
-                    return
+                with lock:
+                    if stop.is_set() or left <= 0:
+                        return
+                    asking[:] = [name]
                 request_timeout = left if timeout is None else min(timeout, left)
                 outcome, failed = self._lookup(name, True, None, codes, request_timeout, given_up)
                 with lock:
                     if stop.is_set():
                         return  # too late: the caller has reported this name as timed out
+                    asking.clear()
                     outcomes[name] = outcome
                 for position, error in failed.items():
                     given_up.setdefault(position, (name, error))
@@ -212,12 +216,13 @@ class GeocoderChain(Geocoder):
         with lock:
             stop.set()
             done = dict(outcomes)
+            in_flight = asking[0] if asking else None
         found: dict[str, Location] = {}
         errors: dict[str, tuple[GeocodingError, ...]] = {}
         for name in names:
             outcome = done.get(name)
             if outcome is None:
-                errors[name] = (self._out_of_time_error(name, budget),)
+                errors[name] = (self._out_of_time_error(name, budget, name == in_flight),)
                 continue
             if outcome.location is not None:
                 found[name] = outcome.location
@@ -225,14 +230,19 @@ class GeocoderChain(Geocoder):
                 errors[name] = outcome.errors
         return BatchResult(names, found, errors, time.monotonic() - started)
 
-    def _out_of_time_error(self, query: str, budget: float) -> GeocoderTimeout:
+    def _out_of_time_error(self, query: str, budget: float, asked: bool) -> GeocoderTimeout:
         service = self.geocoders[0].service_name
-        return GeocoderTimeout(
-            f"{service} was not asked about {query!r}, or did not answer in time: the "
-            f"{budget:g} s allowed for looking names up were used up.",
-            service=service,
-            query=query,
-        )
+        if asked:
+            message = (
+                f"{service} did not answer about {query!r} within the {budget:g} s allowed "
+                "for looking names up."
+            )
+        else:
+            message = (
+                f"{service} was not asked about {query!r}: the {budget:g} s allowed for "
+                "looking names up were used up."
+            )
+        return GeocoderTimeout(message, service=service, query=query)
 
     def geocode(
         self,

@@ -215,16 +215,14 @@ class DraftResult:
             return None
         names = batch.unplaced
         error = batch.first_error
-        service = error.service if error is not None else "The online geocoder"
         listed = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
-        count = "1 place" if len(names) == 1 else f"{len(names)} places"
+        one = len(names) == 1
         why = f" {error.message}" if error is not None else ""
         return (
-            f"{count} could not be geocoded online, so {'it is' if len(names) == 1 else 'they are'}"
-            f" not on the map: {listed}. The offline gazetteer does not know "
-            f"{'it' if len(names) == 1 else 'them'}, and {service} did not answer.{why} "
-            "Everything else in the draft was placed offline as usual; make the story again "
-            "later to retry."
+            f"{'1 place' if one else f'{len(names)} places'} could not be geocoded online and "
+            f"{'is' if one else 'are'} not on the map: {listed}. The offline gazetteer does not "
+            f"know {'it' if one else 'them'}, and the online look-up failed.{why} Everything "
+            "else in the draft was placed offline as usual; make the story again later to retry."
         )
 
     def online_placed(self) -> list[str]:
