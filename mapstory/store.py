@@ -139,6 +139,8 @@ def _path_problem(path: Path) -> str | None:
 
 def _explain(exc: BaseException) -> str:
     """SQLite's and the OS's error, with a sentence for the common ones."""
+    if isinstance(exc, OSError):
+        return f"its directory cannot be created ({exc.strerror or exc})"
     text = str(exc)
     if "file is not a database" in text:
         return "it is not an SQLite database (damaged, or another kind of file)"
@@ -162,11 +164,16 @@ class StoryStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with closing(self._connect()) as db, db:
                 db.executescript(_SCHEMA)
-                # Take the write lock once and give it back: a store that opens but cannot be
-                # written (a read-only file or volume) must fail now, with the file's name,
-                # not later when a reader's draft or fix is lost on saving.
+            # Write once and roll it back: a store that opens but cannot be written (a
+            # read-only file or volume) must fail now, with the file's name, not later when
+            # a person's draft or fix is lost on saving.
+            with closing(self._connect()) as db:
+                db.isolation_level = None
                 db.execute("BEGIN IMMEDIATE")
-                db.execute("ROLLBACK")
+                try:
+                    db.execute("INSERT INTO inputs (id, saved_at, body) VALUES ('-probe-', 0, '')")
+                finally:
+                    db.execute("ROLLBACK")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
                 f"{self.path}: the story store cannot be opened: {_explain(exc)}"
