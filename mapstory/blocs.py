@@ -18,9 +18,17 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from mapstory.gazetteer import GEODATA_DIR, geodata_dir
 from mapstory.model import ID_PATTERN, Alliance, Bloc, Institution, Story
 
-BLOCS_PATH = Path(__file__).resolve().parent.parent / "geodata" / "blocs.yaml"
+BLOCS_FILE = "blocs.yaml"
+#: The bundled blocs file; the app reads :func:`blocs_path` (which follows MAPSTORY_GEODATA_DIR).
+BLOCS_PATH = GEODATA_DIR / BLOCS_FILE
+
+
+def blocs_path() -> Path:
+    """The blocs file in the geodata directory in use."""
+    return geodata_dir() / BLOCS_FILE
 
 
 class BlocDataError(ValueError):
@@ -107,6 +115,8 @@ class BlocFile(_Model):
 def parse_blocs(text: str, source: str = "blocs") -> dict[str, BlocDef]:
     try:
         data = yaml.safe_load(text)
+        if data is None:
+            raise BlocDataError(f"{source}: the file is empty")
         parsed = BlocFile.model_validate(data)
     except yaml.YAMLError as exc:
         raise BlocDataError(f"{source}: not valid YAML ({exc.__class__.__name__})") from None
@@ -118,12 +128,21 @@ def parse_blocs(text: str, source: str = "blocs") -> dict[str, BlocDef]:
     return {bloc.id: bloc for bloc in parsed.blocs}
 
 
+def load_blocs(path: Path | None = None) -> dict[str, BlocDef]:
+    """The blocs in *path* (default :func:`blocs_path`), read once per path."""
+    return _load_blocs(Path(path) if path is not None else blocs_path())
+
+
 @lru_cache(maxsize=4)
-def load_blocs(path: Path = BLOCS_PATH) -> dict[str, BlocDef]:
+def _load_blocs(path: Path) -> dict[str, BlocDef]:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BlocDataError(f"{path}: file is missing") from None
     except OSError as exc:
         raise BlocDataError(f"{path}: cannot be read ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise BlocDataError(f"{path}: corrupt, not UTF-8 text ({exc.reason})") from None
     return parse_blocs(text, str(path))
 
 

@@ -13,7 +13,6 @@ from fuzzy matching, which would happily map an unknown village onto a famous ci
 
 from __future__ import annotations
 
-import functools
 import gc
 import gzip
 import json
@@ -40,19 +39,28 @@ __all__ = [
     "default_gazetteer",
     "fold",
     "fold_many",
+    "geodata_dir",
 ]
 
 
-def _default_geodata_dir() -> Path:
-    override = os.environ.get("MAPSTORY_GEODATA_DIR")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "geodata"
+#: The geodata bundled with mapstory (the repository's ``geodata/``).
+GEODATA_DIR: Path = Path(__file__).resolve().parent.parent / "geodata"
+
+#: Environment variable naming another geodata directory (tests, or a deployment that keeps
+#: its data elsewhere). Every file the app reads from geodata/ is looked up there.
+GEODATA_ENV = "MAPSTORY_GEODATA_DIR"
 
 
-#: Directory the default gazetteer is loaded from. Read once at import time; set the
-#: ``MAPSTORY_GEODATA_DIR`` environment variable before importing to point elsewhere.
-GEODATA_DIR: Path = _default_geodata_dir()
+def geodata_dir() -> Path:
+    """The geodata directory in use: ``$MAPSTORY_GEODATA_DIR`` if set, else :data:`GEODATA_DIR`.
+
+    Read on every call rather than once at import, so that a test (or the app's start-up
+    check) can point the whole app at another copy of the data without restarting the
+    process; loaded data is cached per file path, so a change takes effect for new loads.
+    """
+    override = os.environ.get(GEODATA_ENV, "").strip()
+    return Path(override) if override else GEODATA_DIR
+
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 COUNTRIES_FILE = "countries.geojson"
@@ -237,6 +245,7 @@ class Gazetteer:
     """Name → place lookups over an in-memory table; build it with :meth:`load`."""
 
     def __init__(self, entries: Iterable[GazetteerEntry], directory: Path | None = None) -> None:
+        # Where the entries came from; country shapes are read from the same directory.
         self._directory = directory
         self._by_id: dict[str, GazetteerEntry] = {}
         self._index: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
@@ -281,12 +290,12 @@ class Gazetteer:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
-        """Read ``gazetteer.tsv.gz`` from *directory* (default :data:`GEODATA_DIR`).
+        """Read ``gazetteer.tsv.gz`` from *directory* (default :func:`geodata_dir`).
 
         Country shapes are read lazily on the first :meth:`country_shape` call, since most
         callers only need points.
         """
-        directory = Path(directory) if directory is not None else GEODATA_DIR
+        directory = Path(directory) if directory is not None else geodata_dir()
         path = directory / GAZETTEER_FILE
         try:
             data = path.read_bytes()
@@ -397,7 +406,7 @@ class Gazetteer:
             return self._shapes
         with self._shapes_lock:
             if self._shapes is None:
-                directory = self._directory if self._directory is not None else GEODATA_DIR
+                directory = self._directory if self._directory is not None else geodata_dir()
                 self._shapes = _read_shapes(directory / COUNTRIES_FILE)
         return self._shapes
 
@@ -491,7 +500,26 @@ def _read_shapes(path: Path) -> dict[str, list[dict]]:
     return shapes
 
 
-@functools.cache
+_DEFAULT_LOCK = threading.Lock()
+_DEFAULTS: dict[tuple[Path, Path], Gazetteer] = {}
+_MAX_DEFAULTS = 4  # each gazetteer holds ~100 MB; only tests ever use more than one
+
+
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer from :data:`GEODATA_DIR`, loaded once per process."""
-    return Gazetteer.load()
+    """The gazetteer from :func:`geodata_dir`, loaded once per process and data files.
+
+    Cached by the real paths of the table and the country shapes, so a directory of symlinks
+    to the bundled files (how the fault tests break one file at a time) shares the bundled
+    copy instead of loading another 100 MB. A failed load is not cached: fixing the file
+    fixes the app without a restart.
+    """
+    directory = geodata_dir()
+    key = ((directory / GAZETTEER_FILE).resolve(), (directory / COUNTRIES_FILE).resolve())
+    with _DEFAULT_LOCK:
+        found = _DEFAULTS.get(key)
+        if found is None:
+            found = Gazetteer.load(directory)
+            while len(_DEFAULTS) >= _MAX_DEFAULTS:
+                _DEFAULTS.pop(next(iter(_DEFAULTS)))
+            _DEFAULTS[key] = found
+        return found

@@ -5,6 +5,7 @@ Everything online is opt-in: by default mapstory needs no network at all.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ class Settings:
     online: bool = False  # online tiles and Nominatim geocoding
     nominatim_user_agent: str | None = None
     nominatim_domain: str = "nominatim.openstreetmap.org"
+    nominatim_scheme: str = "https"  # "http" only for a local server (tests, a private mirror)
+    # Seconds per request, and the most one draft waits for Nominatim in all.
     nominatim_timeout: float = 10.0
     static_url: str = "/app/static"
     story_file: str | None = None  # the story the Story page opens; default: the seed story
@@ -35,10 +38,15 @@ class Settings:
             timeout_value = float(timeout) if timeout else cls.nominatim_timeout
         except ValueError:
             timeout_value = cls.nominatim_timeout
+        if not (math.isfinite(timeout_value) and timeout_value > 0):
+            # "0", "-1", "inf" or "nan" would mean no answer ever or waiting forever.
+            timeout_value = cls.nominatim_timeout
+        scheme = (get("MAPSTORY_NOMINATIM_SCHEME") or cls.nominatim_scheme).lower()
         return cls(
             online=(get("MAPSTORY_ONLINE") or "").lower() in TRUE,
             nominatim_user_agent=get("MAPSTORY_NOMINATIM_USER_AGENT"),
             nominatim_domain=get("MAPSTORY_NOMINATIM_DOMAIN") or cls.nominatim_domain,
+            nominatim_scheme=scheme if scheme in ("http", "https") else cls.nominatim_scheme,
             nominatim_timeout=timeout_value,
             static_url=get("MAPSTORY_STATIC_URL") or cls.static_url,
             story_file=get("MAPSTORY_STORY_FILE"),

@@ -21,10 +21,18 @@ import yaml
 from pydantic import ValidationError
 
 from mapstory import dates
+from mapstory.gazetteer import geodata_dir
 from mapstory.model import EVENT_KINDS, Story
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
-DEFAULT_STORY_PATH = GEODATA_DIR / "stories" / "mishustin-beijing-2023.yaml"
+SEED_STORY = Path("stories") / "mishustin-beijing-2023.yaml"
+#: The bundled seed story; the app opens :func:`default_story_path`.
+DEFAULT_STORY_PATH = GEODATA_DIR / SEED_STORY
+
+
+def default_story_path() -> Path:
+    """The seed story in the geodata directory in use (it follows MAPSTORY_GEODATA_DIR)."""
+    return geodata_dir() / SEED_STORY
 
 
 class StoryFileError(ValueError):
@@ -105,9 +113,17 @@ def _describe(err: Any) -> str:
 
 def _default_locate(gazetteer_id: str) -> tuple[float, float, str | None, str | None] | None:
     """Place a curated place through the offline geocoder, as any other place is placed."""
-    from mapstory.geocode import OfflineGazetteer
+    from mapstory.gazetteer import GeodataError
+    from mapstory.geocode import GeocoderUnavailable, OfflineGazetteer
 
-    location = OfflineGazetteer().by_id(gazetteer_id)
+    try:
+        location = OfflineGazetteer().by_id(gazetteer_id)
+    except GeocoderUnavailable as exc:
+        # A broken gazetteer is a data fault, not a mistake in the story file: raise it as
+        # such, so pages report the gazetteer's file rather than blaming the story.
+        if isinstance(exc.__cause__, GeodataError):
+            raise exc.__cause__ from None
+        raise
     if location is None:
         return None
     raw = location.raw

@@ -27,7 +27,8 @@ from mapstory.mapbuild import (
 from mapstory.mapbuild.assets import STATIC_DIR, publish_marks
 from mapstory.model import Story
 from mapstory.narrative import StepView, build_steps
-from mapstory.storyfile import DEFAULT_STORY_PATH, load_story
+from mapstory.storyfile import default_story_path as seed_story_path
+from mapstory.storyfile import load_story
 
 
 def enforce_navigation() -> None:
@@ -125,7 +126,7 @@ def prepare_assets() -> None:
 
 
 def default_story_path() -> str:
-    return get_settings().story_file or str(DEFAULT_STORY_PATH)
+    return get_settings().story_file or str(seed_story_path())
 
 
 @st.cache_resource(show_spinner="Loading the story…")
@@ -242,17 +243,25 @@ def story_marks_url(story_key: str, story: Story, layout: StoryLayout) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _geocoder(online: bool, user_agent: str | None, domain: str, timeout: float):
+def _geocoder(online: bool, user_agent: str | None, domain: str, scheme: str, timeout: float):
     from mapstory.geocode import make_geocoder
 
-    return make_geocoder(online=online, user_agent=user_agent, domain=domain, timeout=timeout)
+    return make_geocoder(
+        online=online, user_agent=user_agent, domain=domain, scheme=scheme, timeout=timeout
+    )
 
 
 def get_geocoder():
     """One geocoder per process and settings: Nominatim's 1 request/s is a process-wide limit,
     and its cache is worth sharing between sessions."""
     s = get_settings()
-    return _geocoder(s.online, s.nominatim_user_agent, s.nominatim_domain, s.nominatim_timeout)
+    return _geocoder(
+        s.online,
+        s.nominatim_user_agent,
+        s.nominatim_domain,
+        s.nominatim_scheme,
+        s.nominatim_timeout,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -18,11 +18,12 @@ from mapstory.geocode.base import (
     GeocodingError,
     Location,
 )
-from mapstory.geocode.chain import ChainResult, GeocoderChain
+from mapstory.geocode.chain import BatchResult, ChainResult, GeocoderChain
 from mapstory.geocode.nominatim import DEFAULT_DOMAIN, LocationCache, NominatimGeocoder
 from mapstory.geocode.offline import OfflineGazetteer
 
 __all__ = [
+    "BatchResult",
     "ChainResult",
     "Geocoder",
     "GeocoderBadResponse",
@@ -46,6 +47,7 @@ def make_geocoder(
     online: bool = False,
     user_agent: str | None = None,
     domain: str = DEFAULT_DOMAIN,
+    scheme: str = "https",
     timeout: float = 10.0,
 ) -> Geocoder:
     """The geocoder the app should use.
@@ -53,10 +55,13 @@ def make_geocoder(
     Offline: :class:`OfflineGazetteer` alone. Online: ``GeocoderChain([Nominatim, Offline])``,
     so a Nominatim failure falls back to the gazetteer and is reported through
     :meth:`GeocoderChain.geocode_with_errors`. Going online without a proper *user_agent*
-    raises :class:`GeocoderConfigError`, whose message says what to configure.
+    raises :class:`GeocoderConfigError`, whose message says what to configure. *scheme* is
+    "https" except for a local server (the fault tests' fake Nominatim speaks plain http).
     """
     offline = OfflineGazetteer()
     if not online:
         return offline
-    nominatim = NominatimGeocoder(user_agent=user_agent or "", domain=domain, timeout=timeout)
+    nominatim = NominatimGeocoder(
+        user_agent=user_agent or "", domain=domain, scheme=scheme, timeout=timeout
+    )
     return GeocoderChain([nominatim, offline])

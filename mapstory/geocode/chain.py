@@ -3,6 +3,9 @@
 Errors are returned alongside the result (:meth:`GeocoderChain.geocode_with_errors`) instead of
 being stored on the chain: one chain instance is shared by every Streamlit session in the
 process, and a ``.errors`` attribute "for the last call" would mix up concurrent sessions.
+
+:meth:`GeocoderChain.geocode_many` looks up a whole article's names within one time budget: a
+page must never wait "timeout × number of names" because a server is slow or silent.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from mapstory.geocode.base import (
     GeocodingError,
 )
 
-__all__ = ["DEFAULT_COOLDOWN", "ChainResult", "GeocoderChain"]
+__all__ = ["DEFAULT_COOLDOWN", "BatchResult", "ChainResult", "GeocoderChain"]
 
 #: Seconds a geocoder that failed with an outage-type error is skipped before being retried.
 DEFAULT_COOLDOWN = 60.0
@@ -56,6 +59,35 @@ class ChainResult:
         return self.result
 
 
+@dataclass(frozen=True)
+class BatchResult:
+    """Outcome of :meth:`GeocoderChain.geocode_many`: one entry per distinct name asked for.
+
+    ``found`` maps a name to the best Location any geocoder gave; ``errors`` maps a name to
+    the errors met on the way (a geocoder failing, being skipped, or time running out), in
+    chain order, and is set even when a later geocoder answered. A name in neither was
+    looked up everywhere and is unknown. ``elapsed`` is the time the caller waited, in s.
+    """
+
+    names: tuple[str, ...]
+    found: dict[str, Location]
+    errors: dict[str, tuple[GeocodingError, ...]]
+    elapsed: float = 0.0
+
+    @property
+    def unplaced(self) -> list[str]:
+        """Names that failed somewhere and were placed by no geocoder, in asking order."""
+        return [name for name in self.names if name in self.errors and name not in self.found]
+
+    @property
+    def first_error(self) -> GeocodingError | None:
+        """The first real failure (what to tell the user), not a later "was not asked"."""
+        for name in self.names:
+            if name in self.errors:
+                return self.errors[name][0]
+        return None
+
+
 class GeocoderChain(Geocoder):
     """First hit wins across *geocoders*; failures fall through to the next one.
 
@@ -86,10 +118,29 @@ class GeocoderChain(Geocoder):
     ) -> ChainResult:
         """Look *query* up in each geocoder in turn; never raises :class:`GeocodingError`."""
         codes = list(country_codes) if country_codes is not None else None
+        return self._lookup(query, exactly_one, limit, codes, timeout, {})[0]
+
+    def _lookup(
+        self,
+        query: str,
+        exactly_one: bool,
+        limit: int | None,
+        codes: list[str] | None,
+        timeout: float | None,
+        given_up: dict[int, tuple[str, GeocodingError]],
+    ) -> tuple[ChainResult, dict[int, GeocodingError]]:
+        """One chain lookup; also returns the geocoders (by position) that failed in it.
+
+        *given_up* names geocoders not to ask at all, with the query and error that made the
+        caller give up on them (a batch stops asking a failing service).
+        """
         errors: list[GeocodingError] = []
+        failed: dict[int, GeocodingError] = {}
         answered = False
         for position, geocoder in enumerate(self.geocoders):
             skipped = self._skip_error(position, geocoder, query)
+            if skipped is None and position in given_up:
+                skipped = _given_up_error(query, *given_up[position])
             if skipped is not None:
                 errors.append(skipped)
                 continue
@@ -103,13 +154,95 @@ class GeocoderChain(Geocoder):
                 )
             except GeocodingError as exc:
                 errors.append(exc)
+                failed[position] = exc
                 self._record_failure(position, exc)
                 continue
             self._record_success(position)
             answered = True
             if result:
-                return ChainResult(result, tuple(errors), geocoder.service_name, True)
-        return ChainResult(None, tuple(errors), None, answered)
+                return ChainResult(result, tuple(errors), geocoder.service_name, True), failed
+        return ChainResult(None, tuple(errors), None, answered), failed
+
+    def geocode_many(
+        self,
+        queries: Iterable[str],
+        *,
+        budget: float,
+        timeout: float | None = None,
+        country_codes: Iterable[str] | None = None,
+    ) -> BatchResult:
+        """The best Location for each of *queries*, waiting at most *budget* seconds in all.
+
+        Names are asked one after the other (Nominatim allows one request per second), each
+        request with the time left as its timeout (at most *timeout*, if given). Two rules
+        keep a failing service from costing more than one wait: once a geocoder fails on any
+        name, it is not asked about the rest of the batch (each is reported as skipped, with
+        the first failure); and the caller gets its answer when the budget runs out, however
+        the service behaves (a server that answers byte by byte never trips a read timeout),
+        with every name not reached reported as a :class:`GeocoderTimeout`. The look-ups run
+        on a worker thread, which finishes its current request in the background; its answer
+        still lands in the geocoder's cache for next time. Never raises GeocodingError.
+        """
+        names = tuple(dict.fromkeys(q.strip() for q in queries if q and q.strip()))
+        codes = list(country_codes) if country_codes is not None else None
+        started = time.monotonic()
+        deadline = started + max(0.0, budget)
+        lock = threading.Lock()
+        outcomes: dict[str, ChainResult] = {}
+        asking: list[str] = []  # the name in flight, if any
+        stop = threading.Event()
+
+        def work() -> None:
+            given_up: dict[int, tuple[str, GeocodingError]] = {}
+            for name in names:
+                left = deadline - time.monotonic()
+                with lock:
+                    if stop.is_set() or left <= 0:
+                        return
+                    asking[:] = [name]
+                request_timeout = left if timeout is None else min(timeout, left)
+                outcome, failed = self._lookup(name, True, None, codes, request_timeout, given_up)
+                with lock:
+                    if stop.is_set():
+                        return  # too late: the caller has reported this name as timed out
+                    asking.clear()
+                    outcomes[name] = outcome
+                for position, error in failed.items():
+                    given_up.setdefault(position, (name, error))
+
+        worker = threading.Thread(target=work, name="mapstory-geocode-many", daemon=True)
+        worker.start()
+        worker.join(max(0.0, deadline - time.monotonic()))
+        with lock:
+            stop.set()
+            done = dict(outcomes)
+            in_flight = asking[0] if asking else None
+        found: dict[str, Location] = {}
+        errors: dict[str, tuple[GeocodingError, ...]] = {}
+        for name in names:
+            outcome = done.get(name)
+            if outcome is None:
+                errors[name] = (self._out_of_time_error(name, budget, name == in_flight),)
+                continue
+            if outcome.location is not None:
+                found[name] = outcome.location
+            if outcome.errors:
+                errors[name] = outcome.errors
+        return BatchResult(names, found, errors, time.monotonic() - started)
+
+    def _out_of_time_error(self, query: str, budget: float, asked: bool) -> GeocoderTimeout:
+        service = self.geocoders[0].service_name
+        if asked:
+            message = (
+                f"{service} did not answer about {query!r} within the {budget:g} s allowed "
+                "for looking names up."
+            )
+        else:
+            message = (
+                f"{service} was not asked about {query!r}: the {budget:g} s allowed for "
+                "looking names up were used up."
+            )
+        return GeocoderTimeout(message, service=service, query=query)
 
     def geocode(
         self,
@@ -176,3 +309,17 @@ class GeocoderChain(Geocoder):
         """Retry every geocoder on the next call (e.g. after the user changed settings)."""
         with self._lock:
             self._failed.clear()
+
+
+def _given_up_error(query: str, failed_on: str, original: GeocodingError) -> GeocodingError:
+    """The error for a name a batch did not ask about, after the service failed on another."""
+    service = getattr(original, "service", "the geocoder")
+    message = (
+        f"{service} was not asked about {query!r}: it had just failed on {failed_on!r}. "
+        f"Error: {original.message}"
+    )
+    if isinstance(original, GeocoderRateLimited):
+        return GeocoderRateLimited(
+            message, service=service, query=query, retry_after=original.retry_after
+        )
+    return type(original)(message, service=service, query=query)

@@ -26,14 +26,13 @@ class OfflineGazetteer(Geocoder):
     service_name = "offline gazetteer"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        # Resolved lazily so constructing the geocoder (e.g. at app start-up) costs nothing.
+        # Without one, the default gazetteer is looked up on use: constructing the geocoder
+        # (e.g. at app start-up) costs nothing, and it follows the geodata directory in use.
         self._gazetteer = gazetteer
 
     @property
     def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = default_gazetteer()
-        return self._gazetteer
+        return self._gazetteer if self._gazetteer is not None else default_gazetteer()
 
     def geocode(
         self,

@@ -13,8 +13,12 @@ import functools
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
+
+from geopy.location import Location
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
+from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
 from mapstory.geoparse.events import ActorRef, EventDraft, PlaceRef, extract_events
 from mapstory.geoparse.lexicon import nlp
@@ -34,9 +38,11 @@ from mapstory.model import (
     Visit,
 )
 
-__all__ = ["draft_story", "relocate_place"]
+__all__ = ["DraftResult", "draft_story", "make_draft", "relocate_place"]
 
 _KINDS = {"city": "city", "region": "region", "country": "country", "continent": "continent"}
+# Nominatim's kinds that the offline gazetteer has no equivalent for.
+_ONLINE_KINDS = {**_KINDS, "water": "sea", "island": "site", "other": "site"}
 _TITLE_MAX = 90
 
 
@@ -64,11 +70,36 @@ def _note(resolution: Resolution) -> str:
     return note + "."
 
 
+def _online_note(location: Location) -> str:
+    address = location.raw.get("display_name") or location.address
+    return (
+        "Not in the offline gazetteer; placed by Nominatim (OpenStreetMap data, ODbL) as "
+        f"{address}."
+    )
+
+
+def _online_entry(location: Location) -> GazetteerEntry:
+    """A Nominatim answer in the gazetteer's shape, so events can use it like any place."""
+    raw = location.raw
+    return GazetteerEntry(
+        id=str(raw.get("id") or ""),
+        name=str(raw.get("name") or location.address),
+        kind=str(raw.get("kind") or "other"),
+        feature_code="",
+        country_code=str(raw.get("country_code") or ""),
+        iso3="",
+        lat=location.latitude,
+        lon=location.longitude,
+        population=int(raw.get("population") or 0),
+        alt_names=(),
+    )
+
+
 def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
     return Place(
         id=place_id,
         name=entry.name,
-        kind=_KINDS.get(entry.kind, "site"),  # type: ignore[arg-type]
+        kind=_ONLINE_KINDS.get(entry.kind, "site"),  # type: ignore[arg-type]
         gazetteer_id=entry.id,
         lat=entry.lat,
         lon=entry.lon,
@@ -163,6 +194,43 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
     return {e.country_code: e for e in gazetteer if e.is_capital and e.country_code}
 
 
+@dataclass(frozen=True)
+class DraftResult:
+    """A draft story and, when online geocoding was on, how the names it asked about fared.
+
+    ``online`` is None offline; otherwise it holds every name the offline gazetteer lacked,
+    what Nominatim placed and what it could not be asked about (errors, time running out).
+    """
+
+    story: Story
+    online: BatchResult | None = None
+
+    def online_problem(self) -> str | None:
+        """A sentence naming the places that could not be geocoded online, and why; or None.
+
+        Plain text (the page escapes it): the names come from the article.
+        """
+        batch = self.online
+        if batch is None or not batch.unplaced:
+            return None
+        names = batch.unplaced
+        error = batch.first_error
+        listed = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+        one = len(names) == 1
+        why = f" {error.message}" if error is not None else ""
+        return (
+            f"{'1 place' if one else f'{len(names)} places'} could not be geocoded online and "
+            f"{'is' if one else 'are'} not on the map: {listed}. The offline gazetteer does not "
+            f"know {'it' if one else 'them'}, and the online look-up failed.{why} Everything "
+            "else in the draft was placed offline as usual; make the story again later to retry."
+        )
+
+    def online_placed(self) -> list[str]:
+        """Names the offline gazetteer lacks that the online geocoder placed."""
+        batch = self.online
+        return [name for name in batch.names if name in batch.found] if batch else []
+
+
 def draft_story(
     text: str,
     *,
@@ -174,7 +242,31 @@ def draft_story(
 ) -> Story:
     """Read *text* and return a draft story: places, people and events with their excerpts.
 
-    *date* anchors relative dates ("on Tuesday"); without it, today's date is used.
+    *date* anchors relative dates ("on Tuesday"); without it, today's date is used. Offline
+    only; :func:`make_draft` can also ask an online geocoder about unknown names.
+    """
+    return make_draft(
+        text, title=title, date=date, source=source, url=url, gazetteer=gazetteer
+    ).story
+
+
+def make_draft(
+    text: str,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    online: GeocoderChain | None = None,
+    budget: float = 10.0,
+) -> DraftResult:
+    """:func:`draft_story`, asking *online* about the place names the gazetteer lacks.
+
+    Only names the offline gazetteer cannot place go online, and all of them together may
+    take at most *budget* seconds (see :meth:`GeocoderChain.geocode_many`): an outage costs
+    one wait, never one per name. A name the service could not answer stays off the map,
+    as it would offline; everything else in the draft is the same as offline.
     """
     if not text or not text.strip():
         raise ValueError("The article is empty.")
@@ -182,27 +274,41 @@ def draft_story(
     anchor = date or dt.date.today()
     doc = nlp()(text)
     resolutions = geoparse(text, doc=doc, gazetteer=gazetteer)
+    batch: BatchResult | None = None
+    found_online: dict[str, GazetteerEntry] = {}
+    notes_online: dict[str, str] = {}
+    if online is not None:
+        unknown = [r.mention.text for r in resolutions if r.entry is None]
+        batch = online.geocode_many(unknown, budget=budget)
+        for name, location in batch.found.items():
+            entry = _online_entry(location)
+            if entry.id:
+                found_online[name] = entry
+                notes_online[entry.id] = _online_note(location)
 
     taken: set[str] = set()
     place_ids: dict[str, str] = {}  # gazetteer id -> place id
     best: dict[str, Resolution] = {}
+    chosen: dict[str, GazetteerEntry] = {}
     mentions: dict[str, list[tuple[int, int]]] = {}
     refs: list[PlaceRef] = []
     for r in resolutions:
-        if r.entry is None:
+        entry = r.entry or found_online.get(r.mention.text.strip())
+        if entry is None:
             continue
-        gid = r.entry.id
+        gid = entry.id
         if gid not in place_ids:
-            place_ids[gid] = _slug(r.entry.name, taken)
+            place_ids[gid] = _slug(entry.name, taken)
             best[gid] = r
+            chosen[gid] = entry
         mentions.setdefault(gid, []).append((r.mention.start, r.mention.end))
         refs.append(
             PlaceRef(
                 key=place_ids[gid],
                 start=r.mention.start,
                 end=r.mention.end,
-                kind=r.entry.kind,
-                country_code=r.entry.country_code,
+                kind=entry.kind,
+                country_code=entry.country_code,
                 demonym=r.mention.hint is not None,
             )
         )
@@ -213,7 +319,7 @@ def draft_story(
     default_pair = tuple(sorted(top_two)) if len(top_two) == 2 else None
     drafts = extract_events(doc, text, anchor, refs, actor_refs, default_pair)  # type: ignore[arg-type]
 
-    entries = {place_ids[gid]: best[gid].entry for gid in place_ids}
+    entries = {place_ids[gid]: chosen[gid] for gid in place_ids}
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
     events = []
@@ -225,9 +331,9 @@ def draft_story(
 
     places = [
         _place(
-            best[gid].entry,  # type: ignore[arg-type]
+            chosen[gid],
             pid,
-            note=_note(best[gid]),
+            note=notes_online.get(gid) or _note(best[gid]),
             mentions=[_span(text, s, e) for s, e in mentions[gid]],
         )
         for gid, pid in place_ids.items()
@@ -235,7 +341,7 @@ def draft_story(
     places.extend(extra_places.values())
     title = (title or "").strip() or _first_line(text)
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    return Story(
+    story = Story(
         id=f"draft-{digest}",
         title=title,
         article=Article(title=title, text=text, date=anchor, source=source, url=url),
@@ -243,6 +349,7 @@ def draft_story(
         actors=actors,
         events=events,
     )
+    return DraftResult(story, batch)
 
 
 def _first_line(text: str) -> str:

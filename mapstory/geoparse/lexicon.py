@@ -11,7 +11,7 @@ import functools
 import threading
 from pathlib import Path
 
-from mapstory.gazetteer import DEMONYMS_FILE, GEODATA_DIR, GeodataError, fold
+from mapstory.gazetteer import DEMONYMS_FILE, GeodataError, fold, geodata_dir
 
 __all__ = ["MODEL_NAME", "demonyms", "load_demonyms", "nlp"]
 
@@ -43,11 +43,15 @@ def nlp():
 
 def load_demonyms(directory: Path | None = None) -> dict[str, str]:
     """Folded demonym ("russian", "russians") -> gazetteer id of its country."""
-    path = (directory or GEODATA_DIR) / DEMONYMS_FILE
+    path = (directory or geodata_dir()) / DEMONYMS_FILE
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise GeodataError(f"{path}: file is missing") from None
     except OSError as exc:
         raise GeodataError(f"{path}: cannot be read ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise GeodataError(f"{path}: corrupt, not UTF-8 text ({exc.reason})") from None
     table: dict[str, str] = {}
     for number, line in enumerate(lines, start=1):
         if not line or line.startswith("#") or line.startswith("demonym\t"):
@@ -56,9 +60,17 @@ def load_demonyms(directory: Path | None = None) -> dict[str, str]:
         if len(parts) != 2:
             raise GeodataError(f"{path}: bad row {number}: expected demonym<TAB>country_id")
         table.setdefault(fold(parts[0]), parts[1])
+    if not table:
+        # An empty table would silently drop every "Russian"/"Chinese" from the drafts.
+        raise GeodataError(f"{path}: contains no demonyms (empty or truncated file)")
     return table
 
 
-@functools.cache
 def demonyms() -> dict[str, str]:
-    return load_demonyms()
+    """The demonym table of :func:`~mapstory.gazetteer.geodata_dir`, read once per directory."""
+    return _demonyms_in(geodata_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _demonyms_in(directory: Path) -> dict[str, str]:
+    return load_demonyms(directory)

@@ -38,7 +38,7 @@ def test_pasted_article_becomes_a_story_anyone_can_open(
     page, browser, app_url, traffic, seed_text
 ) -> None:
     story_id = make_draft(page, app_url, seed_text)
-    assert re.fullmatch(r"draft-[0-9a-f]{12}", story_id)
+    assert re.fullmatch(r"draft-[0-9a-f]{32}", story_id)
     assert page.get_by_text("Li Hui to visit Russia").count() >= 1
     page.get_by_role("link", name="Open the draft in the Story view").click()
     page.get_by_text(re.compile(r"^1 / \d+$")).wait_for(timeout=TIMEOUT)
