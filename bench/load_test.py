@@ -653,10 +653,6 @@ async def drive(base: str, server_pid: int, args: argparse.Namespace) -> Run:
 async def drive_sessions(base: str, server_pid: int, args: argparse.Namespace, browser: Any) -> Run:
     """Open every session at once, step until the deadline, then close them all."""
     results, memory, stop = Results(), Memory(), asyncio.Event()
-    loop = asyncio.get_running_loop()
-    main_task = asyncio.current_task()
-    assert main_task is not None
-    loop.add_signal_handler(signal.SIGTERM, main_task.cancel)
     memory.fresh = rss_kb(process_tree(server_pid))
     # One page load first, outside the window: the first run imports and loads the story,
     # gazetteer and map template (seconds, once per process), which is start-up, not load.
@@ -825,21 +821,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         args.sessions, args.browsers, args.duration = 2, 1, 5.0
     start_watchdog(args.duration + args.open_timeout + HARD_MARGIN_S)
+    # SIGTERM behaves as Ctrl-C: asyncio.run cancels the sessions (they close their pages and
+    # websockets, the figures so far are printed) and running_app stops the server.
+    signal.signal(signal.SIGTERM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
 
-    with tempfile.TemporaryDirectory(prefix="mapstory-load-") as tmp:
-        env = {"MAPSTORY_STORE_PATH": str(Path(tmp) / "stories.sqlite3")}
-        with running_app(env=env) as url:
-            base = str(url)
-            try:
+    try:
+        with tempfile.TemporaryDirectory(prefix="mapstory-load-") as tmp:
+            env = {"MAPSTORY_STORE_PATH": str(Path(tmp) / "stories.sqlite3")}
+            with running_app(env=env) as url:
+                base = str(url)
                 run = asyncio.run(drive(base, url.pid, args))  # type: ignore[attr-defined]
-            except KeyboardInterrupt:
-                print("load test: interrupted", file=sys.stderr)
-                return 130
+    except KeyboardInterrupt:  # a second Ctrl-C, or one before the sessions started
+        print("load test: interrupted", file=sys.stderr)
+        return 130
     run.log_errors = server_log_errors(base.rsplit(":", 1)[1])
     for line in run.log_errors:
         run.results.error("server log error", line)
     print(report(run, args))
-    return 1 if sum(run.results.errors.values()) or run.interrupted else 0
+    if run.interrupted:
+        return 130
+    return 1 if sum(run.results.errors.values()) else 0
 
 
 if __name__ == "__main__":
