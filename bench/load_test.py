@@ -1,10 +1,12 @@
 """Bounded load test: many sessions stepping through the Story page of one `streamlit run`.
 
-Usage: ``python bench/load_test.py [--sessions 20] [--browsers 2] [--duration 60] [--smoke]``
+Usage: ``python bench/load_test.py [--sessions 20] [--browsers 2] [--duration 60] [--think 0]
+[--step-timeout 10] [--smoke]``
 
 Starts ``streamlit run app.py`` on a free loopback port (its story store in a temporary
-folder), then for ``--duration`` seconds keeps two kinds of sessions stepping Next / Previous
-through the story, back and forth, with no pause between steps:
+folder), loads the page once to warm the server up, then for ``--duration`` seconds keeps two
+kinds of sessions, all opened at once, stepping Next / Previous through the story, back and
+forth, with no pause between steps (``--think`` adds one, for readers rather than a stress):
 
 * ``--sessions`` protocol sessions: websocket clients that speak Streamlit's own protocol
   (``BackMsg`` / ``ForwardMsg`` from ``streamlit.proto``) and send what Chromium sends for the
@@ -19,12 +21,15 @@ through the story, back and forth, with no pause between steps:
   person sees under that load is covered too. A step is timed as in ``bench/story_perf.py``:
   click → excerpt panel shows the new step and the map (same iframe, no remount) is reframed.
 
-Every failure is counted by kind: failed page loads, steps over ``--step-timeout``, a wrong or
-missing step, Streamlit exception or error elements, websocket or protocol errors, HTTP
-responses that are not 2xx/3xx, page and console errors, error lines in the server's log. The
-exit code is 1 if any was counted. Server memory (RSS of the server and its children) is read
-idle, throughout (peak) and at the end; CPU time of the server and of this load generator is
-reported too, since both share the same cores.
+Every failure is counted by kind: failed page loads, steps slower than ``--step-timeout`` (their
+latency is still recorded; a step with no answer after ``--stall-timeout`` is abandoned and the
+page opened afresh), a wrong or missing step, a remounted map, Streamlit exception or error
+elements, websocket or protocol errors, HTTP responses that are not 2xx/3xx, page and console
+errors, error lines in the server's log. The exit code is 1 if any was counted.
+
+Server memory (RSS of the server and its children) is read fresh, idle after the warm-up,
+throughout (peak) and at the end; CPU time of the server and of this load generator is reported
+too, since both share the same cores.
 
 The run stops by itself: sessions stop at the deadline, every wait has a timeout, and a
 watchdog kills everything this script started if the whole run overruns by minutes. Ctrl-C and
@@ -69,8 +74,9 @@ SEED_STEPS = 9
 PANEL_STEP = re.compile(r'<section class="ms-step" data-step="(\d+)"')
 COUNTER = re.compile(r"(\d+) / (\d+)")
 NEXT, PREVIOUS = re.compile(r"^Next →"), re.compile(r"^← Previous")
-# A watchdog ends the run this long after the deadline (start-up, opening pages, teardown).
-HARD_MARGIN_S = 240.0
+# A watchdog ends the run this long after the deadline, page-load and stall allowances
+# (server start-up, warm-up and teardown).
+HARD_MARGIN_S = 180.0
 
 ERROR_KINDS = (
     "page load failed",
@@ -225,6 +231,16 @@ async def sample(
             await asyncio.wait_for(stop.wait(), 0.25)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How long things may take, and how a session paces itself."""
+
+    step: float  # a step slower than this is an error (its latency is still recorded)
+    stall: float  # a step not done after this is abandoned and the page opened afresh
+    open: float  # page load
+    think: float  # pause after each step
+
+
 # -- protocol sessions ----------------------------------------------------------------------
 
 
@@ -266,11 +282,10 @@ class ProtocolSession:
     ``max_cached_message_age`` runs are dropped, as in Streamlit's front end).
     """
 
-    def __init__(self, base: str, start_step: int, results: Results, step_timeout: float) -> None:
+    def __init__(self, base: str, start_step: int, results: Results) -> None:
         self.base = base
         self.query = f"step={start_step}"
         self.results = results
-        self.step_timeout = step_timeout
         self.ws: Any = None
         self.page_hash = ""
         self.cache: dict[str, tuple[bytes, int]] = {}
@@ -282,7 +297,7 @@ class ProtocolSession:
         self.total = SEED_STEPS
         self.forward = True  # turns at the story's ends: a reader paging back and forth
 
-    async def open(self) -> bool:
+    async def open(self, timeout: float) -> bool:
         """Load the page as a browser does (page, health, host config, websocket, first run)."""
         from websockets.asyncio.client import connect
 
@@ -301,7 +316,7 @@ class ProtocolSession:
             origin=self.base,  # type: ignore[arg-type]
             additional_headers={"Cookie": f"_streamlit_xsrf={token}"} if cookie else None,
             max_size=64 * 2**20,
-            open_timeout=self.step_timeout,
+            open_timeout=timeout,
         )
         self.widgets, self.buttons = {}, {}
         outcome = await self.run(trigger=None)
@@ -461,15 +476,15 @@ class ProtocolSession:
 
 
 async def protocol_session(
-    base: str, index: int, results: Results, deadline: float, step_timeout: float, think: float
+    base: str, index: int, results: Results, deadline: float, limits: Limits
 ) -> None:
     """Open the page and step until the deadline; reconnect (a fresh tab) after a failure."""
     while time.monotonic() < deadline:
-        session = ProtocolSession(base, 1 + index % SEED_STEPS, results, step_timeout)
+        session = ProtocolSession(base, 1 + index % SEED_STEPS, results)
         try:
             started = time.perf_counter()
-            async with asyncio.timeout(max(step_timeout, 30.0)):
-                opened = await session.open()
+            async with asyncio.timeout(limits.open):
+                opened = await session.open(limits.open)
             if not opened:
                 await asyncio.sleep(1)
                 continue
@@ -478,14 +493,21 @@ async def protocol_session(
             while time.monotonic() < deadline or not attempts:  # every session steps once
                 attempts += 1
                 try:
-                    async with asyncio.timeout(step_timeout):
+                    async with asyncio.timeout(limits.stall):
                         elapsed = await session.step()
                 except TimeoutError:
-                    results.error("step timeout", f"session {index} at step {session.at}")
+                    results.error(
+                        "step timeout", f"session {index} at step {session.at}: no answer"
+                    )
                     break  # the tab is in an unknown state: open a fresh one
                 if elapsed is not None:
                     results.step_ms["websocket"].append(elapsed)
-                await asyncio.sleep(think)
+                    if elapsed > limits.step * 1000:
+                        results.error(
+                            "step timeout",
+                            f"session {index} to step {session.at}: {elapsed:.0f} ms",
+                        )
+                await asyncio.sleep(limits.think)
         except TimeoutError:
             results.error("page load failed", f"session {index}: opening timed out")
         except Exception as error:  # websockets' and the connection's errors alike
@@ -514,9 +536,7 @@ async def browser_session(
     index: int,
     results: Results,
     deadline: float,
-    step_timeout: float,
-    open_timeout: float,
-    think: float,
+    limits: Limits,
 ) -> None:
     """A real page stepping like a reader clicking Next / Previous until the deadline."""
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
@@ -549,7 +569,7 @@ async def browser_session(
     try:
         while time.monotonic() < deadline:
             started = time.perf_counter()
-            budget = Budget(open_timeout)
+            budget = Budget(limits.open)
             try:
                 await page.goto(
                     f"{base}/?step={start}", wait_until="domcontentloaded", timeout=budget.ms()
@@ -576,7 +596,7 @@ async def browser_session(
                 name = NEXT if forward else PREVIOUS
                 await page.evaluate(f"() => {{ document.querySelector('{MAP_IFRAME}').__ms = 1; }}")
                 started = time.perf_counter()
-                budget = Budget(step_timeout)  # for the whole step, not for each wait
+                budget = Budget(limits.stall)  # for the whole step, not for each wait
                 try:
                     await page.get_by_role("button", name=name).click(timeout=budget.ms())
                     await page.locator(f'section.ms-step[data-step="{target}"]').wait_for(
@@ -591,7 +611,10 @@ async def browser_session(
                     kind = "step timeout" if "Timeout" in type(error).__name__ else "browser error"
                     results.error(kind, f"browser {index} → {target}: {error!r}")
                     break  # reload: the page is in an unknown state
-                results.step_ms["browser"].append((time.perf_counter() - started) * 1000)
+                elapsed = (time.perf_counter() - started) * 1000
+                results.step_ms["browser"].append(elapsed)
+                if elapsed > limits.step * 1000:
+                    results.error("step timeout", f"browser {index} → {target}: {elapsed:.0f} ms")
                 step = target
                 kept = await page.evaluate(
                     f"() => document.querySelector('{MAP_IFRAME}')?.__ms === 1"
@@ -601,7 +624,7 @@ async def browser_session(
                 if await page.locator('[data-testid="stException"]').count():
                     results.error("streamlit exception shown", f"browser {index} at {target}")
                     break
-                await asyncio.sleep(think)
+                await asyncio.sleep(limits.think)
     finally:
         live = False
         await context.close()
@@ -653,14 +676,15 @@ async def drive(base: str, server_pid: int, args: argparse.Namespace) -> Run:
 async def drive_sessions(base: str, server_pid: int, args: argparse.Namespace, browser: Any) -> Run:
     """Open every session at once, step until the deadline, then close them all."""
     results, memory, stop = Results(), Memory(), asyncio.Event()
+    limits = Limits(args.step_timeout, args.stall_timeout, args.open_timeout, args.think)
     memory.fresh = rss_kb(process_tree(server_pid))
     # One page load first, outside the window: the first run imports and loads the story,
     # gazetteer and map template (seconds, once per process), which is start-up, not load.
-    warm = ProtocolSession(base, 1, results, args.open_timeout)
+    warm = ProtocolSession(base, 1, results)
     started = time.perf_counter()
     try:
         async with asyncio.timeout(args.open_timeout):
-            await warm.open()
+            await warm.open(args.open_timeout)
     except TimeoutError:
         results.error("page load failed", "warm-up page load timed out")
     finally:
@@ -676,21 +700,9 @@ async def drive_sessions(base: str, server_pid: int, args: argparse.Namespace, b
     interrupted = False
     try:
         await asyncio.gather(
+            *(protocol_session(base, i, results, deadline, limits) for i in range(args.sessions)),
             *(
-                protocol_session(base, i, results, deadline, args.step_timeout, args.think)
-                for i in range(args.sessions)
-            ),
-            *(
-                browser_session(
-                    browser,
-                    base,
-                    i,
-                    results,
-                    deadline,
-                    args.step_timeout,
-                    args.open_timeout,
-                    args.think,
-                )
+                browser_session(browser, base, i, results, deadline, limits)
                 for i in range(args.browsers)
             ),
         )
@@ -815,12 +827,15 @@ def main(argv: list[str] | None = None) -> int:
         "--think", type=float, default=0.0, help="pause after each step, seconds (a reader)"
     )
     parser.add_argument("--step-timeout", type=float, default=10.0, help="a slower step fails")
+    parser.add_argument(
+        "--stall-timeout", type=float, default=60.0, help="give up on a step, open afresh"
+    )
     parser.add_argument("--open-timeout", type=float, default=60.0, help="page load, seconds")
     parser.add_argument("--smoke", action="store_true", help="2 sessions + 1 page for 5 s (CI)")
     args = parser.parse_args(argv)
     if args.smoke:
         args.sessions, args.browsers, args.duration = 2, 1, 5.0
-    start_watchdog(args.duration + args.open_timeout + HARD_MARGIN_S)
+    start_watchdog(args.duration + args.open_timeout + args.stall_timeout + HARD_MARGIN_S)
     # SIGTERM behaves as Ctrl-C: asyncio.run cancels the sessions (they close their pages and
     # websockets, the figures so far are printed) and running_app stops the server.
     signal.signal(signal.SIGTERM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
