@@ -106,12 +106,8 @@ def by_client() -> dict[str, list[float]]:
 class Results:
     """Everything the sessions measured; shared by all tasks of one event loop (no locks)."""
 
-    open_ms: dict[str, list[float]] = field(
-        default_factory=lambda: {"websocket": [], "browser": []}
-    )
-    step_ms: dict[str, list[float]] = field(
-        default_factory=lambda: {"websocket": [], "browser": []}
-    )
+    open_ms: dict[str, list[float]] = field(default_factory=by_client)
+    step_ms: dict[str, list[float]] = field(default_factory=by_client)
     map_ms: list[float] = field(default_factory=list)  # protocol steps: → map update only
     errors: Counter[str] = field(default_factory=Counter)
     samples: dict[str, list[str]] = field(default_factory=dict)
@@ -291,7 +287,7 @@ class ProtocolSession:
         self.cache: dict[str, tuple[bytes, int]] = {}
         self.runs = 0
         self.max_age = 2
-        self.widgets: dict[str, Any] = {}  # widget id → its value message (checkbox, text)
+        self.widgets: dict[str, bool | str] = {}  # widget id → value (toggle, text input)
         self.buttons: dict[str, tuple[str, bool]] = {}  # "next"/"prev" → (id, disabled)
         self.at = start_step
         self.total = SEED_STEPS
@@ -361,7 +357,7 @@ class ProtocolSession:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         outcome = RunOutcome()
-        widgets: dict[str, Any] = {}
+        widgets: dict[str, bool | str] = {}
         buttons: dict[str, tuple[str, bool]] = {}
         await self.ws.send(self.back_msg(trigger))
         while True:
@@ -413,7 +409,7 @@ class ProtocolSession:
     def read_element(
         element: Any,
         outcome: RunOutcome,
-        widgets: dict[str, Any],
+        widgets: dict[str, bool | str],
         buttons: dict[str, tuple[str, bool]],
     ) -> None:
         """Note the parts of the page the checks and the next rerun need."""
