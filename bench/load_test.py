@@ -6,7 +6,8 @@ Usage: ``python bench/load_test.py [--sessions 20] [--browsers 2] [--duration 60
 Starts ``streamlit run app.py`` on a free loopback port (its story store in a temporary
 folder), loads the page once to warm the server up, then for ``--duration`` seconds keeps two
 kinds of sessions, all opened at once, stepping Next / Previous through the story, back and
-forth, with no pause between steps (``--think`` adds one, for readers rather than a stress):
+forth, with no pause between steps (``--think`` adds a mean pause, randomised ±50 %, for
+readers rather than a stress test):
 
 * ``--sessions`` protocol sessions: websocket clients that speak Streamlit's own protocol
   (``BackMsg`` / ``ForwardMsg`` from ``streamlit.proto``) and send what Chromium sends for the
@@ -43,6 +44,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import os
+import random
 import re
 import signal
 import sys
@@ -133,21 +135,27 @@ def percentile(values: list[float], q: float) -> float:
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def process_tree(root: int) -> list[int]:
-    """*root* and all its descendants (any depth), from the parent ids in /proc."""
-    parents: dict[int, list[int]] = {}
+def children_by_parent() -> dict[int, list[int]]:
+    """Every process's children, from the parent ids in /proc (one scan)."""
+    children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         with contextlib.suppress(OSError, IndexError, ValueError):
             stat = (entry / "stat").read_text()
             ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
-            parents.setdefault(ppid, []).append(int(entry.name))
+            children.setdefault(ppid, []).append(int(entry.name))
+    return children
+
+
+def process_tree(root: int, children: dict[int, list[int]] | None = None) -> list[int]:
+    """*root* and all its descendants (any depth)."""
+    children = children_by_parent() if children is None else children
     found, todo = [], [root]
     while todo:
         pid = todo.pop()
         found.append(pid)
-        todo.extend(parents.get(pid, []))
+        todo.extend(children.get(pid, []))
     return found
 
 
@@ -185,9 +193,10 @@ class CpuMeter:
         self.last: dict[int, int] = {}
         self.read(first=True)
 
-    def read(self, first: bool = False) -> None:
-        skip = set(process_tree(self.exclude)) if self.exclude else set()
-        for pid in process_tree(self.root):
+    def read(self, first: bool = False, children: dict[int, list[int]] | None = None) -> None:
+        children = children_by_parent() if children is None else children
+        skip = set(process_tree(self.exclude, children)) if self.exclude else set()
+        for pid in process_tree(self.root, children):
             ticks = cpu_ticks(pid)
             if pid in skip or ticks is None:
                 continue
@@ -217,12 +226,13 @@ async def sample(
 ) -> None:
     """Read the server's RSS and the CPU meters 4 times a second until *stop* is set."""
     while not stop.is_set():
-        server = process_tree(server_pid)
+        children = children_by_parent()  # one /proc scan a sample: it runs in the event loop
+        server = process_tree(server_pid, children)
         memory.peak = max(memory.peak, rss_kb(server))
-        client = set(process_tree(os.getpid())) - set(server)
+        client = set(process_tree(os.getpid(), children)) - set(server)
         memory.client_peak = max(memory.client_peak, rss_kb(list(client)))
         for meter in meters:
-            meter.read()
+            meter.read(children=children)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 0.25)
 
@@ -234,7 +244,13 @@ class Limits:
     step: float  # a step slower than this is an error (its latency is still recorded)
     stall: float  # a step not done after this is abandoned and the page opened afresh
     open: float  # page load
-    think: float  # pause after each step
+    think: float  # mean pause after each step
+
+    def pause(self, rng: random.Random) -> float:
+        """A reader's pause: uniform within ±50 % of the mean, so that sessions opened
+        together drift apart instead of stepping in waves (which would leave the server idle
+        between waves and queue every session behind the whole wave)."""
+        return rng.uniform(0.5, 1.5) * self.think
 
 
 # -- protocol sessions ----------------------------------------------------------------------
@@ -475,6 +491,7 @@ async def protocol_session(
     base: str, index: int, results: Results, deadline: float, limits: Limits
 ) -> None:
     """Open the page and step until the deadline; reconnect (a fresh tab) after a failure."""
+    rng = random.Random(index)
     while time.monotonic() < deadline:
         session = ProtocolSession(base, 1 + index % SEED_STEPS, results)
         try:
@@ -503,7 +520,7 @@ async def protocol_session(
                             "step timeout",
                             f"session {index} to step {session.at}: {elapsed:.0f} ms",
                         )
-                await asyncio.sleep(limits.think)
+                await asyncio.sleep(limits.pause(rng))
         except TimeoutError:
             results.error("page load failed", f"session {index}: opening timed out")
         except Exception as error:  # websockets' and the connection's errors alike
@@ -535,6 +552,7 @@ async def browser_session(
     limits: Limits,
 ) -> None:
     """A real page stepping like a reader clicking Next / Previous until the deadline."""
+    rng = random.Random(1000 + index)
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     live = True  # requests cut off by closing the page at the end are not failures
@@ -620,7 +638,7 @@ async def browser_session(
                 if await page.locator('[data-testid="stException"]').count():
                     results.error("streamlit exception shown", f"browser {index} at {target}")
                     break
-                await asyncio.sleep(limits.think)
+                await asyncio.sleep(limits.pause(rng))
     finally:
         live = False
         await context.close()
@@ -771,7 +789,7 @@ def report(run: Run, args: argparse.Namespace) -> str:
         f"{run.load_after[0]:.2f} after",
         f"sessions: {args.sessions} websocket (Streamlit protocol) + {args.browsers} Chromium "
         f"page(s); duration {args.duration:.0f} s (window {run.window_s:.1f} s); pause after "
-        f"each step {args.think:g} s",
+        f"each step {args.think:g} s (mean)",
         f"first page load after start (warm-up, not in the window): {run.first_load_ms:.0f} ms",
         f"steps completed: {total_steps} ({total_steps / run.window_s:.1f}/s); "
         f"websocket {steps['websocket']}, browser {steps['browser']}",
@@ -820,7 +838,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browsers", type=int, default=2, help="Chromium pages alongside")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of stepping")
     parser.add_argument(
-        "--think", type=float, default=0.0, help="pause after each step, seconds (a reader)"
+        "--think", type=float, default=0.0, help="mean pause after each step, s (readers)"
     )
     parser.add_argument("--step-timeout", type=float, default=10.0, help="a slower step fails")
     parser.add_argument(
