@@ -312,6 +312,7 @@ class ProtocolSession:
     async def open(self, timeout: float) -> bool:
         """Load the page as a browser does (page, health, host config, websocket, first run)."""
         from websockets.asyncio.client import connect
+        from websockets.typing import Origin, Subprotocol
 
         cookie = None
         for path in ("/", "/_stcore/health", "/_stcore/host-config"):
@@ -324,8 +325,8 @@ class ProtocolSession:
         token = cookie or "PLACEHOLDER_AUTH_TOKEN"
         self.ws = await connect(
             self.base.replace("http://", "ws://") + "/_stcore/stream",
-            subprotocols=["streamlit", token],  # type: ignore[list-item]
-            origin=self.base,  # type: ignore[arg-type]
+            subprotocols=[Subprotocol("streamlit"), Subprotocol(token)],
+            origin=Origin(self.base),
             additional_headers={"Cookie": f"_streamlit_xsrf={token}"} if cookie else None,
             max_size=64 * 2**20,
             open_timeout=timeout,
@@ -533,6 +534,20 @@ async def protocol_session(
 # -- browser sessions -----------------------------------------------------------------------
 
 
+SHOWN_ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+async def shown_errors(page: Any, results: Results, where: str) -> bool:
+    """Count a Streamlit exception or an st.error box on the page; True if there was one."""
+    exceptions = await page.locator('[data-testid="stException"]').count()
+    alerts = await page.locator('[data-testid="stAlertContentError"]').count()
+    if exceptions:
+        results.error("streamlit exception shown", where)
+    if alerts:
+        results.error("app error message shown", where)
+    return bool(exceptions or alerts)
+
+
 class Budget:
     """Time left of one allowance, for Playwright's per-call timeouts (ms, at least 1)."""
 
@@ -589,7 +604,9 @@ async def browser_session(
                     f"{base}/?step={start}", wait_until="domcontentloaded", timeout=budget.ms()
                 )
                 counter = page.get_by_text(re.compile(r"^\d+ / \d+$"))
-                await counter.wait_for(timeout=budget.ms())
+                await counter.or_(page.locator(SHOWN_ERRORS)).first.wait_for(timeout=budget.ms())
+                if await shown_errors(page, results, f"browser {index} opening"):
+                    raise RuntimeError("the page shows an error")
                 iframe = await page.wait_for_selector(MAP_IFRAME, timeout=budget.ms())
                 frame = await iframe.content_frame()
                 await frame.wait_for_function(
@@ -598,6 +615,7 @@ async def browser_session(
                 )
             except Exception as error:
                 results.error("page load failed", f"browser {index}: {error!r}")
+                await asyncio.sleep(1)
                 continue
             results.open_ms["browser"].append((time.perf_counter() - started) * 1000)
             step, total = (int(n) for n in (await counter.inner_text()).split(" / "))
@@ -635,8 +653,7 @@ async def browser_session(
                 )
                 if not kept:
                     results.error("map remounted", f"browser {index} at step {target}")
-                if await page.locator('[data-testid="stException"]').count():
-                    results.error("streamlit exception shown", f"browser {index} at {target}")
+                if await shown_errors(page, results, f"browser {index} at {target}"):
                     break
                 await asyncio.sleep(limits.pause(rng))
     finally:
@@ -699,8 +716,8 @@ async def drive_sessions(base: str, server_pid: int, args: argparse.Namespace, b
     try:
         async with asyncio.timeout(args.open_timeout):
             await warm.open(args.open_timeout)
-    except TimeoutError:
-        results.error("page load failed", "warm-up page load timed out")
+    except Exception as error:  # the sessions' own page loads will count theirs too
+        results.error("page load failed", f"warm-up: {error!r}")
     finally:
         await warm.close()
     first_load_ms = (time.perf_counter() - started) * 1000
@@ -713,13 +730,18 @@ async def drive_sessions(base: str, server_pid: int, args: argparse.Namespace, b
     sampler = asyncio.create_task(sample(server_pid, memory, [server_cpu, client_cpu], stop))
     interrupted = False
     try:
-        await asyncio.gather(
+        outcomes = await asyncio.gather(
             *(protocol_session(base, i, results, deadline, limits) for i in range(args.sessions)),
             *(
                 browser_session(browser, base, i, results, deadline, limits)
                 for i in range(args.browsers)
             ),
+            return_exceptions=True,  # one session's crash is an error, not the end of the run
         )
+        for i, outcome in enumerate(outcomes):
+            if isinstance(outcome, Exception):
+                kind = "websocket / protocol error" if i < args.sessions else "browser error"
+                results.error(kind, f"session ended: {outcome!r}")
     except asyncio.CancelledError:
         interrupted = True
     window = time.monotonic() - started
