@@ -47,3 +47,17 @@ def test_story_perf_smoke() -> None:
         "story of 10",
     ):
         assert figure in out, figure
+
+
+@pytest.mark.browser
+def test_load_test_smoke() -> None:
+    out = run("load_test.py")
+    for figure in (
+        "sessions: 2 websocket",
+        "steps completed",
+        "step, websocket",
+        "step, browser",
+        "errors: 0",
+        "server memory (RSS, MB)",
+    ):
+        assert figure in out, figure
