@@ -22,9 +22,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from branca.element import MacroElement
-from jinja2 import Template
-
 from mapstory.escaping import html_text
 from mapstory.mapbuild import (
     AssetUrls,
@@ -37,7 +34,7 @@ from mapstory.mapbuild import (
     step_css,
 )
 from mapstory.mapbuild.assets import BASEMAP_SOURCE
-from mapstory.mapbuild.builder import ATTRIBUTION_OFFLINE, BASEMAP_STYLE
+from mapstory.mapbuild.builder import ATTRIBUTION_OFFLINE
 from mapstory.mapbuild.elements import OfflineBasemap
 from mapstory.mapbuild.style import MAP_CSS
 from mapstory.model import Story
@@ -138,49 +135,6 @@ def _basemap_json() -> str:
     return script_json(json.loads(BASEMAP_SOURCE.read_text(encoding="utf-8")))
 
 
-class InlineBasemap(MacroElement):
-    """The offline basemap read from a JSON block in the page instead of fetched.
-
-    Takes OfflineBasemap's place in the map, with the same contract: ``window.__msBasemap``
-    is a promise of the GeoJSON (CountryArea shades countries from it), and the land is
-    drawn in the ``ms-basemap`` pane.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            window.__msBasemap = new Promise(function (resolve) {
-                resolve(JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent));
-            });
-            window.__msBasemap
-                .then(function (data) {
-                    var layer = L.geoJson(data, {
-                        pane: "ms-basemap",
-                        // One canvas, not ~4,000 SVG paths: every reframe re-draws the
-                        // whole world, and painting SVG paths made steps ~100 ms slower.
-                        renderer: L.canvas({pane: "ms-basemap"}),
-                        interactive: false,
-                        style: {{ this.style|tojson }}
-                    }).addTo(map);
-                    map.__msBasemap = layer;
-                    map.fire("ms:basemap", {layer: layer});
-                })
-                .catch(function (error) {
-                    console.error("mapstory: the basemap could not be read:", error);
-                });
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data_id: str, style: dict) -> None:
-        super().__init__()
-        self._name = "InlineBasemap"
-        self.data_id = data_id
-        self.style = style
-
-
 BASEMAP_DATA_ID = "ms-basemap-data"
 STEPS_DATA_ID = "ms-steps-data"
 
@@ -201,9 +155,7 @@ def _map_parts(story: Story, layout: StoryLayout) -> tuple[str, str]:
     fetched = m._children.get("ms_basemap")
     if not isinstance(fetched, OfflineBasemap):
         raise RuntimeError("build_map no longer has its OfflineBasemap under 'ms_basemap'")
-    inline = InlineBasemap(BASEMAP_DATA_ID, BASEMAP_STYLE)
-    inline._id = fetched._id  # keep the output deterministic
-    m.add_child(inline, name="ms_basemap")  # same key: same place in the script
+    fetched.data_id = BASEMAP_DATA_ID  # the shapes are in the page, not fetched
     m.default_js = []  # Leaflet and jQuery are inlined by the page instead
     m.default_css = []
     figure = m.get_root()

@@ -90,11 +90,19 @@ class OfflineBasemap(MacroElement):
         {% macro script(this, kwargs) %}
         (function (map) {
             // Shared with CountryArea: countries are shaded from this one download.
+            {% if this.data_id %}
+            // A self-contained page (mapstory.export.html) carries the shapes in a JSON block.
+            window.__msBasemap = new Promise(function (resolve) {
+                var block = document.getElementById({{ this.data_id|tojson }});
+                resolve(JSON.parse(block.textContent));
+            });
+            {% else %}
             window.__msBasemap = fetch({{ this.url|tojson }})
                 .then(function (response) {
                     if (!response.ok) { throw new Error("HTTP " + response.status); }
                     return response.json();
                 });
+            {% endif %}
             window.__msBasemap
                 .then(function (data) {
                     var layer = L.geoJson(data, {
@@ -116,11 +124,12 @@ class OfflineBasemap(MacroElement):
         """
     )
 
-    def __init__(self, url: str, style: dict) -> None:
+    def __init__(self, url: str, style: dict, data_id: str | None = None) -> None:
         super().__init__()
         self._name = "OfflineBasemap"
         self.url = url
         self.style = style
+        self.data_id = data_id  # read from this JSON block in the page instead of fetched
 
 
 class CountryArea(MacroElement):

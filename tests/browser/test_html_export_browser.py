@@ -264,7 +264,8 @@ def test_clicking_marks_opens_their_excerpts(offline, export_url) -> None:
     assert "signed a set of bilateral agreements" in popup.inner_text()
     page.locator(".ms-pl-beijing .ms-label").click()
     page.wait_for_function(
-        "() => document.querySelector('.leaflet-popup-content').innerText.startsWith('Beijing')"
+        "() => (document.querySelector('.leaflet-popup-content')?.innerText || '')"
+        ".startsWith('Beijing')"
     )
     assert "Named 4 times" in popup.inner_text()
     assert popup.locator("mark").count() >= 4
