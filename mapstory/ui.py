@@ -61,6 +61,15 @@ input:focus-visible, textarea:focus-visible {
 </style>"""
 
 
+def start_page() -> None:
+    """What every page does first: run under app.py's navigation, write dates for this
+    reader, have the map's static files in place, and share one stylesheet."""
+    enforce_navigation()
+    use_reader_locale()
+    prepare_assets()
+    page_style()
+
+
 def page_style() -> None:
     """Styles every page shares: readable captions and a visible keyboard focus."""
     st.html(PAGE_CSS)

@@ -8,9 +8,7 @@ from mapstory.geocode import GeocoderChain, GeocoderConfigError
 from mapstory.render import article_html, place_results_html
 from mapstory.storyfile import StoryFileError
 
-ui.enforce_navigation()
-ui.use_reader_locale()
-ui.page_style()
+ui.start_page()
 st.title("About mapstory", anchor=False)
 st.write(
     "mapstory turns a news article into a map story: it finds the places an article mentions, "

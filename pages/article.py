@@ -22,9 +22,7 @@ from mapstory.storyfile import StoryFileError
 
 logger = logging.getLogger(__name__)
 
-ui.enforce_navigation()
-ui.prepare_assets()
-ui.page_style()
+ui.start_page()
 settings = ui.get_settings()
 limits = settings.intake
 

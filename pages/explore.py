@@ -31,10 +31,7 @@ from mapstory.render import (
 from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
-ui.enforce_navigation()
-ui.use_reader_locale()
-ui.prepare_assets()
-ui.page_style()
+ui.start_page()
 try:
     story, story_key, story_note = ui.open_story(st.query_params.get("story"))
     layout = ui.story_layout(story_key, story)

@@ -16,10 +16,7 @@ from mapstory.sharing import embed_code, export_files, share_link
 from mapstory.store import StoreError
 from mapstory.storyfile import StoryFileError
 
-ui.enforce_navigation()
-ui.use_reader_locale()
-ui.prepare_assets()
-ui.page_style()
+ui.start_page()
 try:
     story, story_key, story_note = ui.open_story(st.query_params.get("story"))
     steps = ui.story_steps(story_key, story)

@@ -70,7 +70,10 @@ def test_hostile_article_text_stays_text(page, app_url, traffic) -> None:
     story_id = make_draft(page, app_url, payload)
     page.goto(f"{app_url}/story?story={story_id}", wait_until="domcontentloaded")
     page.get_by_text(re.compile(r"^1 / \d+$")).wait_for(timeout=TIMEOUT)
-    assert page.get_by_text("<img src=x onerror=alert(1)>", exact=False).count() >= 1
+    # The narrative is drawn just after the counter: wait for it rather than race it.
+    shown = page.get_by_text("<img src=x onerror=alert(1)>", exact=False)
+    shown.first.wait_for(timeout=TIMEOUT)
+    assert shown.count() >= 1
     assert traffic.dialogs == []
     assert traffic.page_errors == []
 

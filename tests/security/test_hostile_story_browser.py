@@ -134,14 +134,22 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory, browser):
         yield url, browser
 
 
-def test_hostile_story_never_executes_and_shows_text_literally(hostile_app) -> None:
-    url, browser = hostile_app
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+def watched_page(browser, height: int):
+    """A fresh page recording every dialog (dismissed), page error and console error."""
+    context = browser.new_context(viewport={"width": 1400, "height": height})
     page = context.new_page()
-    dialogs, errors, console = [], [], []
+    dialogs: list[str] = []
+    errors: list[str] = []
+    console: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    return context, page, dialogs, errors, console
+
+
+def test_hostile_story_never_executes_and_shows_text_literally(hostile_app) -> None:
+    url, browser = hostile_app
+    context, page, dialogs, errors, console = watched_page(browser, 900)
     try:
         page.goto(url, wait_until="domcontentloaded")
         page.get_by_text(re.compile(r"^1 / \d+$")).wait_for(timeout=TIMEOUT)
@@ -177,12 +185,7 @@ def test_hostile_story_never_executes_and_shows_text_literally(hostile_app) -> N
 
 def test_hostile_story_on_explore_shows_text_literally_in_tables(hostile_app) -> None:
     url, browser = hostile_app
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    dialogs, errors, console = [], [], []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    context, page, dialogs, errors, console = watched_page(browser, 1000)
     try:
         # A selected place: its panel quotes every excerpt naming it.
         page.goto(f"{url}/explore?place=beta", wait_until="domcontentloaded")
