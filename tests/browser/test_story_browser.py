@@ -172,6 +172,8 @@ def test_one_history_entry_per_step_and_none_per_pan(page, app_url, traffic) -> 
     for number in (2, 3):
         page.get_by_role("button", name=re.compile("Next")).click()
         page.wait_for_function(f"() => location.search.includes('step={number}')")
+        # The address changes while the step's run is still drawing: wait for the counter.
+        page.get_by_text(f"{number} / 9", exact=True).wait_for(timeout=TIMEOUT)
         assert counter(page) == f"{number} / 9"
     assert page.evaluate("() => history.length") == start + 2
     # Panning and zooming the map are not steps: they add nothing to the history.
