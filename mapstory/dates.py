@@ -197,14 +197,19 @@ _READER_LOCALE: ContextVar[str | None] = ContextVar("mapstory_reader_locale", de
 
 
 def set_reader_locale(tag: str | None) -> str | None:
-    """Write dates for a reader whose browser says `tag` ("en-US", "de-DE", "fr").
+    """Write dates (and the interface's words) for a reader whose browser says `tag`.
 
-    The app's words are English, so dates stay English but follow the reader's region: a
-    reader in the US sees "May 23–24, 2023", one in Germany or Britain "23–24 May 2023".
-    Holds for the current context (a Streamlit page run has its own); returns the Babel
-    locale used, or None for the house style when the tag is empty or unknown.
+    Dates are written in the language the interface speaks to this reader (English unless
+    mapstory.messages has their language) and follow their region: a reader in the US sees
+    "May 23–24, 2023", one in Germany or Britain "23–24 May 2023". Holds for the current
+    context (a Streamlit page run has its own); returns the Babel locale used, or None for
+    the house style when the tag is empty or unknown.
     """
-    locale = english_locale(tag)
+    from mapstory import messages
+
+    language = messages.language_for(tag)
+    messages.set_language(language)
+    locale = english_locale(tag) if language == "en" else language_locale(language, tag)
     _READER_LOCALE.set(locale)
     return locale
 
@@ -239,6 +244,23 @@ def english_locale(tag: str | None) -> str | None:
     # day, month, year), as most of their readers write dates.
     fallback = "en" if parts[0].lower() == "en" else "en_001"
     for candidate in (f"en_{region}" if region else None, fallback):
+        if candidate is None:
+            continue
+        try:
+            return str(Locale.parse(candidate))
+        except (ValueError, UnknownLocaleError):
+            continue
+    return None
+
+
+@lru_cache(maxsize=256)
+def language_locale(language: str, tag: str | None) -> str | None:
+    """`language` with the region `tag` names, if Babel knows the pair, else the language alone."""
+    from babel import Locale, UnknownLocaleError
+
+    parts = re.split(r"[-_]", (tag or "").strip())[:4]
+    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
+    for candidate in (f"{language}_{region}" if region else None, language):
         if candidate is None:
             continue
         try:

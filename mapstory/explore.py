@@ -20,6 +20,7 @@ from mapstory.blocs import BlocDef, alias_pattern
 from mapstory.dates import format_date, format_day
 from mapstory.escaping import html_text
 from mapstory.mapbuild import BlocLayer
+from mapstory.messages import text
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -32,28 +33,44 @@ from mapstory.model import (
     Trade,
     Visit,
 )
-from mapstory.narrative import Excerpt, excerpt, sentence_spans
+from mapstory.narrative import Excerpt, excerpt, inferred_name, sentence_spans
 
-# Layer key → (label, event kinds it shows). "places" holds the place dots and country labels.
-LAYERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "visits": ("Visits", ("visit",)),
-    "ports": ("Ports", ("port",)),
-    "blocs": ("Alliances & blocs", ("alliance", "bloc")),
-    "trade": ("Trade", ("trade",)),
-    "conflict": ("Conflict", ("conflict",)),
-    "institutions": ("Institutions", ("institution",)),
-    "statements": ("Statements", ("statement",)),
-    "places": ("Places", ()),
+# Layer key → the event kinds it shows ("places": the place dots and country labels). Each
+# layer's label is the message "layer.<key>".
+LAYERS: dict[str, tuple[str, ...]] = {
+    "visits": ("visit",),
+    "ports": ("port",),
+    "blocs": ("alliance", "bloc"),
+    "trade": ("trade",),
+    "conflict": ("conflict",),
+    "institutions": ("institution",),
+    "statements": ("statement",),
+    "places": (),
 }
-LAYER_OF_KIND = {kind: key for key, (_, kinds) in LAYERS.items() for kind in kinds}
+LAYER_OF_KIND = {kind: key for key, kinds in LAYERS.items() for kind in kinds}
 CERTAINTIES = ("stated", "inferred")
 STATUSES = ("happened", "scheduled", "proposed")
-TIMINGS = {
-    "past": "before the article",
-    "now": "around the article's date",
-    "future": "after the article",
-    "undated": "undated",
-}
+# The tables' columns, in the order the rows hold them; each header is "column.<key>".
+PLACE_COLUMNS = ("place", "kind", "lat", "lon", "mentions", "first_mention", "events", "on_map")
+EVENT_COLUMNS = (
+    *("event", "kind", "actors", "from", "to", "date", "earliest", "latest", "precision"),
+    *("timing", "status", "certainty", "on_map"),
+)
+
+
+def layer_label(key: str) -> str:
+    return text(f"layer.{key}")
+
+
+def timing_label(key: str) -> str:
+    """'before the article', 'after the article' … for a timing() key."""
+    return text(f"timing.{key}")
+
+
+def column(key: str) -> str:
+    """A table column's header (also its name in the data frame)."""
+    return text(f"column.{key}")
+
 
 MAX_PARAM_LENGTH = 200
 # Streamlit's own parameters, which may sit in any app URL.
@@ -156,7 +173,7 @@ class ExploreContext:
 
 def context_for(story: Story, blocs: list[BlocDef]) -> ExploreContext:
     kinds = {e.kind for e in story.events}
-    layers = tuple(k for k, (_, ks) in LAYERS.items() if not ks or kinds & set(ks))
+    layers = tuple(k for k, ks in LAYERS.items() if not ks or kinds & set(ks))
     actors = tuple(
         a.id for a in story.actors if any(a.id in event_actors(story, e) for e in story.events)
     )
@@ -227,10 +244,10 @@ def _first(value: object) -> str:
 _SHOWABLE = re.compile(r"^[\w .:+-]{1,24}$")
 
 
-def _shown(text: str) -> str:
+def _shown(value: str) -> str:
     """A link's value as it may be echoed back: short and free of markup characters (notes
     are rendered as Markdown), else a neutral stand-in."""
-    return f"“{text}”" if _SHOWABLE.match(text) else "a value"
+    return text("link.quoted", value=value) if _SHOWABLE.match(value) else text("link.a_value")
 
 
 def parse_query(
@@ -248,33 +265,33 @@ def parse_query(
         key_text = str(key)
         if key_text in STREAMLIT_PARAMS or key_text in PAGE_PARAMS:
             continue
-        text = _first(value).strip()
+        given = _first(value).strip()
         if len(key_text) > 40 or _PATH_LIKE.search(key_text):
-            notes.append("Ignored a link parameter with an unusable name.")
+            notes.append(text("link.bad_name"))
             continue
-        if len(text) > MAX_PARAM_LENGTH:
-            notes.append(f"Ignored {_shown(key_text)}: the value is too long.")
+        if len(given) > MAX_PARAM_LENGTH:
+            notes.append(text("link.too_long", name=_shown(key_text)))
             continue
-        if _PATH_LIKE.search(text):
-            notes.append(f"Ignored {_shown(key_text)}: the value looks like a path, not a filter.")
+        if _PATH_LIKE.search(given):
+            notes.append(text("link.path_like", name=_shown(key_text)))
             continue
-        raw[key_text] = text
+        raw[key_text] = given
 
     def tokens(name: str, allowed: tuple[str, ...]) -> frozenset[str] | None:
         if name not in raw:
             return None
-        text = raw[name]
-        if text == NONE_TOKEN:
+        listed_value = raw[name]
+        if listed_value == NONE_TOKEN:
             return frozenset()
         chosen: list[str] = []
         unknown: list[str] = []
-        for token in (t.strip().lower() for t in text.split(",")):
+        for token in (t.strip().lower() for t in listed_value.split(",")):
             if not token:
                 continue
             (chosen if token in allowed else unknown).append(token)
         if unknown:
-            listed = ", ".join(_shown(u) for u in unknown[:5])
-            notes.append(f"Ignored unknown {name}: {listed}.")
+            listed = text("list.separator").join(_shown(u) for u in unknown[:5])
+            notes.append(text("link.unknown_values", name=name, values=listed))
         if not chosen and unknown:
             return None  # nothing usable: keep the default rather than show an empty map
         return frozenset(chosen)
@@ -301,14 +318,19 @@ def parse_query(
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw[name]):
                 raise ValueError
         except ValueError:
-            notes.append(f"Ignored “{name}”: {_shown(raw[name])} is not a date (YYYY-MM-DD).")
+            notes.append(text("link.not_a_date", name=name, value=_shown(raw[name])))
             continue
         if not ctx.first_day <= day <= ctx.last_day:
             clamped = min(max(day, ctx.first_day), ctx.last_day)
             notes.append(
-                f"“{name}” {day.isoformat()} is outside this story's time "
-                f"({ctx.first_day.isoformat()} to {ctx.last_day.isoformat()}); "
-                f"using {clamped.isoformat()}."
+                text(
+                    "link.outside_time",
+                    name=name,
+                    day=day.isoformat(),
+                    first=ctx.first_day.isoformat(),
+                    last=ctx.last_day.isoformat(),
+                    used=clamped.isoformat(),
+                )
             )
             day = clamped
         if name == "from":
@@ -316,7 +338,7 @@ def parse_query(
         else:
             end = day
     if start > end:
-        notes.append("The time window ended before it started; the dates were swapped.")
+        notes.append(text("link.swapped"))
         start, end = end, start
     state = replace(state, start=start, end=end)
 
@@ -325,7 +347,7 @@ def parse_query(
         if value in ("show", "hide"):
             state = replace(state, undated=value == "show")
         else:
-            notes.append(f"Ignored “undated”: use show or hide, not {_shown(value)}.")
+            notes.append(text("link.bad_undated", value=_shown(value)))
 
     for name in ("place", "event"):
         if name not in raw or not raw[name]:
@@ -335,9 +357,9 @@ def parse_query(
         if _TOKEN.match(value) and value in known:
             state = replace(state, **{name: value})
         else:
-            notes.append(f"There is no {name} {_shown(value)} in this story.")
+            notes.append(text(f"link.no_{name}", value=_shown(value)))
     if state.place and state.event:
-        notes.append("A link can select a place or an event, not both; showing the place.")
+        notes.append(text("link.place_and_event"))
         state = replace(state, event=None)
 
     known_names = {
@@ -354,7 +376,7 @@ def parse_query(
     }
     for key in raw:
         if key not in known_names:
-            notes.append(f"Ignored unknown link parameter {_shown(key)}.")
+            notes.append(text("link.unknown_parameter", name=_shown(key)))
     return state, notes
 
 
@@ -476,23 +498,22 @@ def place_rows(story: Story, visible: Visible) -> list[dict[str, object]]:
     shown = set(visible.places)
     for place in story.places:
         first = min((m.start for m in place.mentions), default=None)
-        rows.append(
-            {
-                "Place": place.name + (" (inferred)" if place.certainty == "inferred" else ""),
-                "Kind": place.kind,
-                "Lat": round(place.lat, 3) if place.lat is not None else None,
-                "Lon": round(place.lon, 3) if place.lon is not None else None,
-                "Mentions": len(place.mentions),
-                "First mention": story.paragraph_of(first) if first is not None else None,
-                "Events": len(story.events_at(place.id)),
-                "On map": place.id in shown,
-            }
+        values = (
+            inferred_name(place.name, place.certainty == "inferred"),
+            text(f"place_kind.{place.kind}"),
+            round(place.lat, 3) if place.lat is not None else None,
+            round(place.lon, 3) if place.lon is not None else None,
+            len(place.mentions),
+            story.paragraph_of(first) if first is not None else None,
+            len(story.events_at(place.id)),
+            place.id in shown,
         )
+        rows.append(dict(zip(map(column, PLACE_COLUMNS), values, strict=True)))
     return rows
 
 
 def _names(story: Story, ids: list[str]) -> str:
-    return ", ".join(story.place(i).name for i in ids)
+    return text("list.separator").join(story.place(i).name for i in ids)
 
 
 def event_rows(story: Story, visible: Visible) -> list[dict[str, object]]:
@@ -501,24 +522,24 @@ def event_rows(story: Story, visible: Visible) -> list[dict[str, object]]:
     for event in story.events:
         origin, target = event_endpoints(story, event)
         actors = event_actors(story, event)
-        rows.append(
-            {
-                "Event": event.title,
-                "Kind": event.kind,
-                "Actors": ", ".join(story.actor(a).name for a in actors),
-                "From": _names(story, origin),
-                "To": _names(story, target),
-                "Date": format_date(event.date) if event.date else "undated",
-                # The interval's ends, not a day: "March 2023" runs 1–31 March. Sortable.
-                "Earliest": event.date.start if event.date else None,
-                "Latest": event.date.end if event.date else None,
-                "Precision": event.date.precision if event.date else None,
-                "Timing": TIMINGS[timing(event, story.article.date)],
-                "Status": event.status,
-                "Certainty": event_certainty(story, event),
-                "On map": event.id in shown,
-            }
+        date = event.date
+        values = (
+            event.title,
+            text(f"kind.{event.kind}"),
+            text("list.separator").join(story.actor(a).name for a in actors),
+            _names(story, origin),
+            _names(story, target),
+            format_date(date) if date else timing_label("undated"),
+            # The interval's ends, not a day: "March 2023" runs 1–31 March. Sortable.
+            date.start if date else None,
+            date.end if date else None,
+            text(f"precision.{date.precision}") if date else None,
+            timing_label(timing(event, story.article.date)),
+            text(f"status.{event.status}"),
+            text(f"certainty.{event_certainty(story, event)}"),
+            event.id in shown,
         )
+        rows.append(dict(zip(map(column, EVENT_COLUMNS), values, strict=True)))
     return rows
 
 
@@ -570,11 +591,13 @@ def bloc_layers(
             continue
         members: dict[str, str] = {}
         for member in bloc.members_on(day):
-            tip = f"{member.name} — {bloc.name} member since {member.joined.year}"
+            tip = text(
+                "bloc.member_since", member=member.name, bloc=bloc.name, year=member.joined.year
+            )
             place = place_by_code.get(member.iso2)
             tag = f"<span hidden>[[pl:{place}]]</span>" if place else ""
             members[member.iso2] = html_text(tip) + tag
-        label = f"{bloc.name} members on {format_day(day, weekday=False)}"
+        label = text("bloc.members_on", bloc=bloc.name, date=format_day(day, weekday=False))
         layers.append(BlocLayer(bloc.id, label, members))
     return layers
 
@@ -592,13 +615,23 @@ def institution_notes(story: Story, blocs: list[BlocDef], day: dt.date) -> list[
                 continue
             if not where.country_code:
                 continue
-            site = story.place(event.site).name + ", " if event.site else ""
+            place = where.name
+            if event.site:
+                place = text("narrative.site_in", site=story.place(event.site).name, place=place)
             member = bloc.membership_of(where.country_code, day)
-            status = "" if event.status == "happened" else f" ({event.status})"
+            status = "" if event.status == "happened" else text(f"narrative.status.{event.status}")
             verdict = (
-                f"a {bloc.name} member since {member.joined.year}"
+                text("bloc.is_member", bloc=bloc.name, year=member.joined.year)
                 if member
-                else f"not a {bloc.name} member on {format_day(day, weekday=False)}"
+                else text("bloc.not_member", bloc=bloc.name, date=format_day(day, weekday=False))
             )
-            notes.append(f"{event.name}{status}: in {site}{where.name} — {verdict}.")
+            notes.append(
+                text(
+                    "bloc.institution_note",
+                    name=event.name,
+                    status=status,
+                    place=place,
+                    verdict=verdict,
+                )
+            )
     return notes

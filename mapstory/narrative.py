@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from mapstory.dates import format_date, format_day
+from mapstory.messages import number, plural, text
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -83,18 +84,18 @@ def build_steps(story: Story) -> list[StepView]:
 
 def clamp_step(raw: object, count: int) -> tuple[int, str | None]:
     """Turn whatever came from the URL into a valid step number, and say why if it changed."""
-    text = str(raw).strip() if raw is not None else ""
-    if not text:
+    raw_text = str(raw).strip() if raw is not None else ""
+    if not raw_text:
         return 1, None
     try:
-        number = int(text)
+        step = int(raw_text)
     except ValueError:
-        return 1, f"“{_short(text)}” is not a step number; showing the overview."
-    if number < 1:
-        return 1, f"There is no step {number}; showing the overview."
-    if number > count:
-        return count, f"There is no step {number}; this story has {count}. Showing the last."
-    return number, None
+        return 1, text("step.not_a_number", value=_short(raw_text))
+    if step < 1:
+        return 1, text("step.too_low", step=step)
+    if step > count:
+        return count, text("step.too_high", step=step, count=count)
+    return step, None
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -104,10 +105,12 @@ def _short(text: str, limit: int = 24) -> str:
 def _overview(story: Story) -> StepView:
     kinds = sorted({e.kind for e in story.events})
     located = [p for p in story.places if p.located]
-    description = (
-        f"Overview: {len(located)} places and {len(story.events)} events"
-        + (f" ({', '.join(kinds)})" if kinds else "")
-        + " from the article."
+    kinds_shown = ", ".join(text(f"kind.{k}") for k in kinds)
+    description = text(
+        "narrative.overview_kinds" if kinds else "narrative.overview",
+        places=plural("narrative.places", len(located)),
+        events=plural("narrative.events", len(story.events)),
+        kinds=kinds_shown,
     )
     first_paragraph = _paragraph_span(story, 1)
     return StepView(
@@ -123,7 +126,7 @@ def _overview(story: Story) -> StepView:
 
 
 def format_date_day(story: Story) -> str:
-    return f"Article of {format_day(story.article.date)}"
+    return text("narrative.article_of", date=format_day(story.article.date))
 
 
 def _paragraph_span(story: Story, number: int) -> Span | None:
@@ -180,7 +183,7 @@ def _dates_label(dates: list[DateValue]) -> str | None:
         )
     ]
     labels = dict.fromkeys(format_date(d) for d in sorted(shown, key=lambda d: d.start))
-    return "; ".join(labels) or None
+    return text("list.dates_separator").join(labels) or None
 
 
 def sentence_spans(story: Story, spans: list[Span]) -> list[Span]:
@@ -257,19 +260,25 @@ def excerpt(story: Story, span: Span) -> Excerpt:
 
 def _name(story: Story, place_id: str | None) -> str:
     if place_id is None:
-        return "?"
+        return text("narrative.unknown_place")
     place = story.place(place_id)
-    return place.name + (" (inferred)" if place.certainty == "inferred" else "")
+    return inferred_name(place.name, place.certainty == "inferred")
+
+
+def inferred_name(name: str, inferred: bool) -> str:
+    """A place's name, saying so when the article does not name it (the story inferred it)."""
+    return text("place.inferred_name", name=name) if inferred else name
 
 
 def _when(event: Event) -> str:
-    return f", {format_date(event.date)}" if event.date else ""
+    return text("narrative.when", date=format_date(event.date)) if event.date else ""
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C' — in the interface's language."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return text("list.and", head=text("list.separator").join(names[:-1]), last=names[-1])
 
 
 def describe_event(story: Story, event: Event) -> str:
@@ -278,39 +287,54 @@ def describe_event(story: Story, event: Event) -> str:
         actor = story.actor(event.actor).name
         target = _name(story, event.destination)
         if event.site:
-            target += f" ({_name(story, event.site)})"
-        status = {"scheduled": " (scheduled)", "proposed": " (proposed)"}.get(event.status, "")
-        origin = f"from {_name(story, event.origin)} " if event.origin else ""
-        return f"Arrow {origin}to {target}: {actor}’s visit{_when(event)}{status}."
+            target = text("narrative.site", place=target, site=_name(story, event.site))
+        status = text(f"narrative.status.{event.status}") if event.status != "happened" else ""
+        key = "narrative.visit_from" if event.origin else "narrative.visit"
+        origin = _name(story, event.origin) if event.origin else ""
+        return text(
+            key, origin=origin, target=target, actor=actor, when=_when(event), status=status
+        )
     if isinstance(event, Port):
-        who = f" to {_name(story, event.granted_to)}" if event.granted_to else ""
-        return f"Anchor at {_name(story, event.port)}: port opened{who}{_when(event)}."
+        port = _name(story, event.port)
+        if event.granted_to:
+            granted = _name(story, event.granted_to)
+            return text("narrative.port_to", port=port, to=granted, when=_when(event))
+        return text("narrative.port", port=port, when=_when(event))
     if isinstance(event, Alliance | Bloc):
         names = [
-            story.place(m.place).name + (" (inferred)" if m.certainty == "inferred" else "")
+            inferred_name(story.place(m.place).name, m.certainty == "inferred")
             for m in event.members
         ]
-        return f"{_join(names)} shaded: {event.name}."
+        return text("narrative.alliance", members=join_names(names), name=event.name)
     if isinstance(event, Institution):
         where = _name(story, event.place)
         if event.site:
-            where = f"{_name(story, event.site)}, {where}"
-        status = f", {event.status}" if event.status != "happened" else ""
-        return f"Office marker in {where}: {event.name}{status}."
+            where = text("narrative.site_in", site=_name(story, event.site), place=where)
+        status = "" if event.status == "happened" else text(f"narrative.office.{event.status}")
+        return text("narrative.institution", where=where, name=event.name, status=status)
     if isinstance(event, Trade):
         a, b = (story.place(p).name for p in event.endpoints)
         headline = headline_figure(event)
-        figure = f": {event.goods or 'trade'}"
-        if headline is not None:
-            figure += f" {format_figure(headline)}"
-        if event.directed:
-            return f"Arrow from {a} to {b}, width by value{figure}."
-        return f"Band between {a} and {b}, width by value{figure}."
+        goods = event.goods or text("narrative.trade_goods")
+        what = (
+            text("narrative.trade_what", goods=goods, figure=format_figure(headline))
+            if headline is not None
+            else goods
+        )
+        key = "narrative.trade_directed" if event.directed else "narrative.trade_band"
+        return text(key, a=a, b=b, what=what)
     if isinstance(event, Conflict):
-        return f"{_join([story.place(p).name for p in event.places])} hatched red: {event.name}."
+        names = join_names([story.place(p).name for p in event.places])
+        return text("narrative.conflict", places=names, name=event.name)
     if isinstance(event, Statement):
-        where = f" at {_name(story, event.place)}" if event.place else ""
-        return f"Speech bubble{where}: {event.speaker}{_when(event)}."
+        if event.place:
+            return text(
+                "narrative.statement_at",
+                place=_name(story, event.place),
+                speaker=event.speaker,
+                when=_when(event),
+            )
+        return text("narrative.statement", speaker=event.speaker, when=_when(event))
     return event.title
 
 
@@ -329,15 +353,16 @@ def format_figure(figure) -> str:
     if figure.value is not None:
         parts.append(format_value(figure.value, figure.unit))
     if figure.change_pct is not None:
-        approx = "almost " if figure.approximate else ""
-        parts.append(f"{approx}{figure.change_pct:+g}%")
-    basis = "" if figure.basis == "actual" else f", {figure.basis}"
-    return f"{' '.join(parts)} ({figure.period}{basis})"
+        change = f"{figure.change_pct:+g}%"
+        parts.append(text("figure.almost", change=change) if figure.approximate else change)
+    period = str(figure.period)
+    if figure.basis != "actual":
+        period = text("figure.period_basis", period=period, basis=text(f"basis.{figure.basis}"))
+    return text("figure.with_period", figure=" ".join(parts), period=period)
 
 
 def format_value(value: float, unit: str | None) -> str:
-    number = f"{value:,.1f}".rstrip("0").rstrip(".")
+    amount = number(value, digits=1)
     if unit and unit.upper().startswith("USD "):
-        scale = unit[4:]
-        return f"${number}{scale}"
-    return f"{number} {unit}" if unit else number
+        return text("figure.usd", amount=amount, scale=unit[4:])
+    return text("figure.unit", amount=amount, unit=unit) if unit else amount

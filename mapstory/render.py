@@ -13,13 +13,14 @@ from mapstory.blocs import BlocDef, membership_rows
 from mapstory.dates import format_date, format_day
 from mapstory.escaping import html_text
 from mapstory.explore import (
-    TIMINGS,
     Visible,
     event_certainty,
     event_excerpts,
     place_excerpts,
     timing,
+    timing_label,
 )
+from mapstory.messages import label, number, plural, text
 from mapstory.model import Span, Story
 from mapstory.narrative import Excerpt, StepView, describe_event, excerpt
 
@@ -43,12 +44,14 @@ def excerpt_html(ex: Excerpt, focus: str | None = None) -> str:
     """An excerpt with its place mentions marked — only `focus`'s, when one is given."""
     parts = []
     for seg in ex.segments:
-        text = html_text(seg.text)
+        shown = html_text(seg.text)
         marked = seg.place is not None and (focus is None or seg.place == focus)
-        parts.append(f'<mark data-place="{html_text(seg.place)}">{text}</mark>' if marked else text)
+        place = html_text(seg.place)
+        parts.append(f'<mark data-place="{place}">{shown}</mark>' if marked else shown)
     return (
         f'<blockquote data-start="{ex.start}" data-end="{ex.end}">'
-        f'<span class="ms-para">¶{ex.paragraph}</span>{"".join(parts)}</blockquote>'
+        f'<span class="ms-para">{html_text(text("excerpt.paragraph", number=ex.paragraph))}'
+        f"</span>{''.join(parts)}</blockquote>"
     )
 
 
@@ -69,7 +72,7 @@ def step_panel_html(step: StepView, total: int, max_height_px: int | None = None
     return (
         f"{PANEL_CSS}"
         f'<section class="ms-step" data-step="{step.number}" aria-live="polite" '
-        f'aria-label="Step {step.number} of {total}"{scroll}>'
+        f'aria-label="{html_text(text("step.aria", number=step.number, total=total))}"{scroll}>'
         f"<h2>{html_text(step.title)}</h2>{date}"
         f'<p class="ms-desc" data-testid="step-description">{html_text(step.description)}</p>'
         f"{excerpts}</section>"
@@ -79,8 +82,8 @@ def step_panel_html(step: StepView, total: int, max_height_px: int | None = None
 def article_html(story: Story) -> str:
     """The whole article, paragraph by paragraph, with every mapped place mention marked."""
     paragraphs = []
-    for number in range(1, len(story.paragraph_starts) + 1):
-        start, end = story.paragraph_bounds(number)
+    for paragraph in range(1, len(story.paragraph_starts) + 1):
+        start, end = story.paragraph_bounds(paragraph)
         if end <= start:
             continue
         span = Span(start=start, end=end, text=story.article.text[start:end])
@@ -110,7 +113,7 @@ def story_header_html(story: Story, full_link: str | None = None) -> str:
             f'<header class="ms-head ms-compact"><h1>{html_text(article.title)}</h1>'
             f"<p>{date}</p>"
             f'<a href="{html_text(full_link)}" target="_blank" rel="noopener noreferrer">'
-            "Open in mapstory ↗</a></header>"
+            f"{html_text(text('embed.open_full'))}</a></header>"
         )
     return (
         "<style>.ms-head h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .15rem; }"
@@ -131,7 +134,8 @@ def legend_strip_html(rows: list[str], svg_defs: str) -> str:
         "<style>.ms-strip { display: flex; flex-wrap: wrap; gap: .15rem 1.1rem; font-size: .8rem;"
         " color: #333; } .ms-strip .ms-row { display: flex; align-items: center; gap: .35rem; }"
         "</style>"
-        f'{svg_defs}<div class="ms-strip" role="list" aria-label="Map legend">'
+        f'{svg_defs}<div class="ms-strip" role="list" '
+        f'aria-label="{html_text(text("legend.aria"))}">'
         + "".join(rows).replace('<div class="ms-row">', '<div class="ms-row" role="listitem">')
         + "</div>"
     )
@@ -145,50 +149,60 @@ def place_results_html(locations: list) -> str:
         rows.append(
             "<tr>"
             f"<td>{html_text(raw.get('name') or location.address)}</td>"
-            f"<td>{html_text(raw.get('kind', ''))}</td>"
+            f"<td>{html_text(label('place_kind', raw.get('kind', '')))}</td>"
             f"<td>{html_text(raw.get('country_code', ''))}</td>"
             f"<td>{location.latitude:.4f}, {location.longitude:.4f}</td>"
-            f"<td>{int(raw.get('population') or 0):,}</td>"
-            f"<td>{html_text(raw.get('source', ''))}</td>"
+            f"<td>{number(int(raw.get('population') or 0))}</td>"
+            f"<td>{html_text(label('geocoder', raw.get('source', '')))}</td>"
             "</tr>"
         )
+    heads = ("name", "kind", "country", "coordinates", "population", "source")
+    head = "".join(f"<th>{html_text(text(f'lookup.{h}'))}</th>" for h in heads)
     return (
-        "<table class='ms-results'><thead><tr><th>Name</th><th>Kind</th><th>Country</th>"
-        "<th>Coordinates</th><th>Population</th><th>Source</th></tr></thead>"
+        f"<table class='ms-results'><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def draft_summary_html(story: Story) -> str:
     """What the engine read from a pasted article: counts and one line per event, escaped."""
-    from mapstory.dates import format_date
-
     article = story.article
-    people = ", ".join(html_text(a.name) for a in story.actors[:8]) or "none named"
+    people = text("list.separator").join(a.name for a in story.actors[:8])
     rows = []
     for event in sorted(story.events, key=lambda e: min(s.start for s in e.spans)):
         when = html_text(format_date(event.date)) if event.date else "—"
-        status = "" if event.status == "happened" else f" ({html_text(event.status)})"
+        status = "" if event.status == "happened" else text(f"narrative.status.{event.status}")
         rows.append(
-            f"<tr><td>{html_text(event.kind)}</td><td>{html_text(event.title)}{status}</td>"
-            f"<td>{when}</td><td>{len(event.spans)}</td></tr>"
+            f"<tr><td>{html_text(text(f'kind.{event.kind}'))}</td>"
+            f"<td>{html_text(event.title + status)}</td>"
+            f"<td>{when}</td><td>{number(len(event.spans))}</td></tr>"
         )
+    heads = "".join(
+        f"<th scope='col'>{html_text(text(f'draft.column_{h}'))}</th>"
+        for h in ("kind", "what", "when", "excerpts")
+    )
     table = (
-        '<table class="ms-draft"><caption>Events found, in article order</caption>'
-        "<thead><tr><th scope='col'>kind</th><th scope='col'>what</th><th scope='col'>when</th>"
-        "<th scope='col'>excerpts</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        f'<table class="ms-draft"><caption>{html_text(text("draft.events_caption"))}</caption>'
+        f"<thead><tr>{heads}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         if rows
-        else "<p>No events were recognised; the places are still mapped.</p>"
+        else f"<p>{html_text(text('draft.no_events'))}</p>"
+    )
+    counts = text(
+        "draft.counts",
+        date=format_day(article.date),
+        places=plural("narrative.places", len(story.places)),
+        people=plural("draft.people", len(story.actors)),
+        names=people or text("draft.none_named"),
+        events=plural("narrative.events", len(story.events)),
     )
     return (
         "<style>.ms-draft { border-collapse: collapse; font-size: .9rem; margin-top: .5rem; }"
         ".ms-draft caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }"
         ".ms-draft th, .ms-draft td { text-align: left; padding: .2rem .6rem .2rem 0;"
         " border-bottom: 1px solid #ddd; vertical-align: top; }</style>"
-        f'<section class="ms-draft-summary"><h2>Draft: {html_text(story.title)}</h2>'
-        f"<p>{format_day(article.date)} · "
-        f"{len(story.places)} places · {len(story.actors)} people ({people}) · "
-        f"{len(story.events)} events</p>{table}</section>"
+        f'<section class="ms-draft-summary">'
+        f"<h2>{html_text(text('draft.heading', title=story.title))}</h2>"
+        f"<p>{html_text(counts)}</p>{table}</section>"
     )
 
 
@@ -199,35 +213,39 @@ def _li(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{html_text(i)}</li>" for i in items) + "</ul>"
 
 
+def _meta_line(parts: list[str]) -> str:
+    return f'<div class="ms-date">{html_text(text("meta.separator").join(parts))}</div>'
+
+
 def explore_place_html(story: Story, place_id: str) -> str:
     """Everything the article says about a place: its events, then every sentence naming it
     with that place's name marked."""
     place = story.place(place_id)
-    meta = [place.kind]
+    meta = [text(f"place_kind.{place.kind}")]
     if place.located:
-        meta.append(f"{place.lat:.2f}, {place.lon:.2f}")
+        meta.append(text("meta.coordinates", lat=f"{place.lat:.2f}", lon=f"{place.lon:.2f}"))
     count = len(place.mentions)
-    meta.append(f"named {count} time{'s' if count != 1 else ''}" if count else "not named")
-    events = [
-        f"{e.title} ({TIMINGS[timing(e, story.article.date)]}"
-        + (f", {e.status}" if e.status != "happened" else "")
-        + ")"
-        for e in story.events_at(place_id)
-    ]
-    body = [
-        f"<h2>{html_text(place.name)}</h2>",
-        f'<div class="ms-date">{html_text(" · ".join(meta))}</div>',
-    ]
+    meta.append(plural("meta.named", count) if count else text("meta.not_named"))
+    events = []
+    for e in story.events_at(place_id):
+        when = timing_label(timing(e, story.article.date))
+        if e.status != "happened":
+            when = text("meta.timing_status", timing=when, status=text(f"status.{e.status}"))
+        events.append(text("meta.event_in_story", title=e.title, when=when))
+    body = [f"<h2>{html_text(place.name)}</h2>", _meta_line(meta)]
     if place.certainty == "inferred":
         body.append(
-            '<p class="ms-desc">Not named in the article: inferred. '
+            f'<p class="ms-desc">{html_text(text("place.not_named_inferred"))} '
             f"{html_text(place.note or '')}</p>"
         )
     if events:
-        body.append(f'<div class="ms-events"><b>In this story</b>{_li(events)}</div>')
+        body.append(
+            f'<div class="ms-events"><b>{html_text(text("place.in_this_story"))}</b>'
+            f"{_li(events)}</div>"
+        )
     excerpts = place_excerpts(story, place_id)
     if excerpts:
-        body.append(f"<h3>Everything the article says about {html_text(place.name)}</h3>")
+        body.append(f"<h3>{html_text(text('place.everything', name=place.name))}</h3>")
         body.extend(excerpt_html(ex, focus=place_id) for ex in excerpts)
     return (
         f'{PANEL_CSS}<section class="ms-step ms-explore" data-selected="place:'
@@ -237,19 +255,22 @@ def explore_place_html(story: Story, place_id: str) -> str:
 
 def explore_event_html(story: Story, event_id: str) -> str:
     event = story.event(event_id)
-    meta = [event.kind]
+    meta = [text(f"kind.{event.kind}")]
     if event.date is not None:
-        meta.append(format_date(event.date) + f" ({event.date.precision} precision)")
-    meta.append(TIMINGS[timing(event, story.article.date)])
-    meta.append(event.status)
+        precision = text(f"precision.{event.date.precision}")
+        meta.append(text("meta.date_precision", date=format_date(event.date), precision=precision))
+    meta.append(timing_label(timing(event, story.article.date)))
+    meta.append(text(f"status.{event.status}"))
     certainty = event_certainty(story, event)
     if certainty == "inferred":
         meta.append(
-            "inferred in part" + (f": {', '.join(event.inferred)}" if event.inferred else "")
+            text("meta.inferred_what", what=text("list.separator").join(event.inferred))
+            if event.inferred
+            else text("meta.inferred_part")
         )
     body = [
         f"<h2>{html_text(event.title)}</h2>",
-        f'<div class="ms-date">{html_text(" · ".join(meta))}</div>',
+        _meta_line(meta),
         f'<p class="ms-desc">{html_text(describe_event(story, event))}</p>',
     ]
     body.extend(excerpt_html(ex) for ex in event_excerpts(story, event_id))
@@ -263,18 +284,25 @@ def explore_event_html(story: Story, event_id: str) -> str:
 
 def explore_summary_html(story: Story, visible: Visible) -> str:
     """What the filters show when nothing is selected, and how to select something."""
-    events, places = len(visible.events), len(visible.places)
     located = sum(1 for p in story.places if p.located)
     undated = (
-        f" ({visible.undated_shown} undated, shown at any time)" if visible.undated_shown else ""
+        text("explore.undated_shown", count=number(visible.undated_shown))
+        if visible.undated_shown
+        else ""
+    )
+    showing = text(
+        "explore.showing",
+        events=number(len(visible.events)),
+        events_total=plural("narrative.events", len(story.events)),
+        undated=undated,
+        places=number(len(visible.places)),
+        places_total=plural("narrative.places", located),
     )
     return (
         f'{PANEL_CSS}<section class="ms-step ms-explore" data-selected="" aria-live="polite">'
-        f"<h2>Explore the story</h2>"
-        f'<p class="ms-desc" data-testid="explore-count">Showing {events} of '
-        f"{len(story.events)} events{html_text(undated)} and {places} of {located} places."
-        "</p><p>Click a mark on the map, or a row in the tables below, to see everything the "
-        "article says about it.</p></section>"
+        f"<h2>{html_text(text('explore.heading'))}</h2>"
+        f'<p class="ms-desc" data-testid="explore-count">{html_text(showing)}</p>'
+        f"<p>{html_text(text('explore.how_to_select'))}</p></section>"
     )
 
 
@@ -285,17 +313,20 @@ def membership_html(story: Story, blocs: list[BlocDef], day: dt.date, notes: lis
     rows = []
     for name, memberships in membership_rows(story, blocs, day):
         cells = "".join(
-            f"<td>✓ since {m.joined.year}</td>" if m else '<td class="ms-no">— not a member</td>'
+            f"<td>{html_text(text('members.since', year=m.joined.year))}</td>"
+            if m
+            else f'<td class="ms-no">{html_text(text("members.not_member"))}</td>'
             for m in memberships
         )
         rows.append(f"<tr><th>{html_text(name)}</th>{cells}</tr>")
     lists = "".join(
-        f"<p><b>{html_text(b.name)}</b> ({len(b.members_on(day))}): "
-        f"{html_text(', '.join(m.name for m in b.members_on(day)))}. "
+        f"<p><b>{html_text(b.name)}</b> ({number(len(b.members_on(day)))}): "
+        f"{html_text(text('list.separator').join(m.name for m in b.members_on(day)))}. "
         f'<a href="{html_text(b.source.url)}" target="_blank" rel="noopener noreferrer">'
-        f"Source: {html_text(b.source.title)}</a></p>"
+        f"{html_text(text('members.source', title=b.source.title))}</a></p>"
         for b in blocs
     )
+    caption = text("members.caption", date=format_day(day, weekday=False))
     remarks = "".join(f'<p class="ms-desc">{html_text(n)}</p>' for n in notes)
     return (
         "<style>.ms-members table { border-collapse: collapse; font-size: .9rem; }"
@@ -303,10 +334,9 @@ def membership_html(story: Story, blocs: list[BlocDef], day: dt.date, notes: lis
         ".ms-members .ms-no { color: #666; } .ms-members p { font-size: .85rem; margin: .3rem 0; }"
         ".ms-members .ms-desc { background: #f2f5f8; border-left: 4px solid #0072B2;"
         " padding: .3rem .6rem; font-size: .95rem; }</style>"
-        f'<section class="ms-members" aria-label="Bloc membership">{remarks}'
-        "<table><caption style='text-align:left;font-weight:600'>Membership on "
-        f"{html_text(format_day(day, weekday=False))}, the article's date</caption>"
-        f"<thead><tr><th>Country</th>{head}</tr>"
+        f'<section class="ms-members" aria-label="{html_text(text("members.aria"))}">{remarks}'
+        f"<table><caption style='text-align:left;font-weight:600'>{html_text(caption)}</caption>"
+        f"<thead><tr><th>{html_text(text('members.country'))}</th>{head}</tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>{lists}</section>"
     )
 
@@ -360,13 +390,15 @@ def timeline_html(
         ".ms-tl-article { position: absolute; top: -2px; bottom: 0; border-left: 2px solid #222; }"
         ".ms-tl-legend { display: flex; gap: 1rem; margin-top: .2rem; color: #555; }"
         "</style>"
-        f'<div class="ms-tl" role="img" aria-label="Timeline of dated events">'
+        f'<div class="ms-tl" role="img" aria-label="{html_text(text("timeline.aria"))}">'
         f"{''.join(rows)}"
         f'<div class="ms-tl-over"><span class="ms-tl-window" style="left:{w_left}%;'
         f'width:{round(max(w_right - w_left, 0.3), 2)}%"></span>'
         f'<span class="ms-tl-article" style="left:{article}%"></span></div></div>'
-        '<div class="ms-tl-legend" style="font-size:.72rem"><span>▮ before / around the '
-        "article (bar = the whole date interval: a month, a week, a year)</span><span>▯ hatched: "
-        "after the article</span><span>│ the article's date</span><span>shaded: your window"
-        "</span></div>"
+        '<div class="ms-tl-legend" style="font-size:.72rem">'
+        + "".join(
+            f"<span>{html_text(text(f'timeline.{k}'))}</span>"
+            for k in ("before", "after", "article", "window")
+        )
+        + "</div>"
     )

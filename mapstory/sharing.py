@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from mapstory.escaping import html_text
+from mapstory.messages import text
 from mapstory.model import Story
 
 __all__ = ["ExportFile", "embed_code", "export_files", "share_link"]
@@ -40,7 +41,8 @@ def embed_code(link: str, width: int = 800, height: int = 600) -> str:
     src = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
     return (
         f'<iframe src="{html_text(src)}" width="{int(width)}" height="{int(height)}" '
-        'style="border:0" title="Map story" loading="lazy"></iframe>'
+        f'style="border:0" title="{html_text(text("export.embed_title"))}" loading="lazy">'
+        "</iframe>"
     )
 
 
@@ -60,25 +62,25 @@ def export_files(story: Story) -> list[ExportFile]:
     stem = story.id
     return [
         ExportFile(
-            "Map story (HTML)",
+            text("export.html"),
             f"{stem}.html",
             "text/html",
             lambda: story_to_html(story),
         ),
         ExportFile(
-            "GeoJSON",
+            text("export.geojson"),
             f"{stem}.geojson",
             "application/geo+json",
             lambda: story_to_geojson_text(story),
         ),
         ExportFile(
-            "Story file (YAML)",
+            text("export.yaml"),
             f"{stem}.yaml",
             "application/yaml",
             lambda: dump_story(story, "yaml"),
         ),
         ExportFile(
-            "Story file (JSON)",
+            text("export.json"),
             f"{stem}.json",
             "application/json",
             lambda: dump_story(story, "json"),

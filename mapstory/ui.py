@@ -8,12 +8,15 @@ same for every session, so copying them per session (st.cache_data) would only c
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
-from mapstory import dates
+from mapstory import dates, messages
 from mapstory import settings as settings_module
 from mapstory.blocs import BlocDef, blocs_in_story, load_blocs
 from mapstory.mapbuild import (
@@ -25,10 +28,13 @@ from mapstory.mapbuild import (
     marks_script,
 )
 from mapstory.mapbuild.assets import STATIC_DIR, publish_marks
+from mapstory.messages import text
 from mapstory.model import Story
 from mapstory.narrative import StepView, build_steps
 from mapstory.storyfile import default_story_path as seed_story_path
 from mapstory.storyfile import load_story
+
+T = TypeVar("T")
 
 
 def enforce_navigation() -> None:
@@ -94,12 +100,11 @@ _KEYS_JS = """<script>
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
       return;
     }
-    const wanted = { j: "Next", k: "Previous" }[event.key];
+    // By the buttons' keys, not their words: the words are translated.
+    const wanted = { j: "next", k: "prev" }[event.key];
     if (!wanted) { return; }
-    const button = Array.from(doc.querySelectorAll("button")).find(
-      (b) => b.innerText.includes(wanted) && !b.disabled
-    );
-    if (button) { event.preventDefault(); button.click(); }
+    const button = doc.querySelector(".st-key-" + wanted + " button");
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
   });
 })();
 </script>"""
@@ -138,23 +143,34 @@ def default_story_path() -> str:
     return get_settings().story_file or str(seed_story_path())
 
 
-@st.cache_resource(show_spinner="Loading the story…")
 def load_story_file(path: str) -> Story:
+    with st.spinner(text("app.loading_story")):  # shown only if loading takes a while
+        return _load_story_file(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _load_story_file(path: str) -> Story:
     return load_story(Path(path))
 
 
 def use_reader_locale() -> str | None:
-    """Dates on this page run follow the reader's region (from the browser's language)."""
+    """This page run speaks the reader's language (where a catalogue has it) and writes
+    dates and numbers their region's way, from the browser's language."""
     return dates.set_reader_locale(st.context.locale)
 
 
+def reader_key() -> tuple[str, str | None]:
+    """What cached text depends on: the interface's language and the reader's locale."""
+    return messages.language(), dates.reader_locale()
+
+
 def story_steps(story_key: str, story: Story) -> list[StepView]:
-    """The story's steps, their dates written for this reader (see use_reader_locale)."""
-    return _story_steps(story_key, story, dates.reader_locale())
+    """The story's steps, their words and dates for this reader (see use_reader_locale)."""
+    return _story_steps(story_key, story, reader_key())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _story_steps(story_key: str, _story: Story, locale: str | None) -> list[StepView]:
+def _story_steps(story_key: str, _story: Story, reader: tuple) -> list[StepView]:
     return build_steps(_story)
 
 
@@ -188,21 +204,26 @@ def open_story(story_id: str | None):
 
     if story_id:
         if not valid_id(story_id):
-            note = "That story link is malformed; showing the default story instead."
+            note = text("app.link_malformed")
         else:
             stored = get_store().load(story_id)
             if stored is not None:
                 return stored.story, stored.key, None
-            note = "No story with that link is kept on this server; showing the default story."
+            note = text("app.link_unknown")
     else:
         note = None
     story = load_story_file(default_story_path())
     return story, story.id, note
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
 def warm_geoparser() -> None:
     """Load spaCy, the gazetteer and the demonyms once per process, before the first draft."""
+    with st.spinner(text("app.loading_model")):
+        _warm_geoparser()
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_geoparser() -> None:
     from mapstory.gazetteer import default_gazetteer
     from mapstory.geoparse.lexicon import demonyms, nlp
 
@@ -233,7 +254,7 @@ def map_options(online_tiles: bool, marks_url: str | None = None) -> MapOptions:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _story_marks(
-    story_key: str, _story: Story, _layout: StoryLayout, locale: str | None
+    story_key: str, _story: Story, _layout: StoryLayout, reader: tuple
 ) -> tuple[str, str]:
     script = marks_script(_story, _layout)  # popups and tooltips carry dates: one per locale
     return script, publish_marks(script)
@@ -245,7 +266,7 @@ def story_marks_url(story_key: str, story: Story, layout: StoryLayout) -> str:
     Rendered once per story version and process; published again only if the file went
     missing (pruned, or a fresh static/ folder under a running server).
     """
-    script, name = _story_marks(story_key, story, layout, dates.reader_locale())
+    script, name = _story_marks(story_key, story, layout, reader_key())
     if not (STATIC_DIR / name).is_file():
         name = publish_marks(script)
     return f"{get_settings().static_url.rstrip('/')}/{name}"
@@ -273,8 +294,15 @@ def get_geocoder():
     )
 
 
+def as_reader(build: Callable[[], T]) -> Callable[[], T]:
+    """`build`, to be called later (a download made when clicked) in this reader's language
+    and locale, whichever thread calls it."""
+    context = contextvars.copy_context()
+    return lambda: context.run(build)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_snapshot(story_key: str, _story: Story, step: int) -> bytes:
+def map_snapshot(story_key: str, _story: Story, step: int, reader: tuple) -> bytes:
     """The step's map as a PNG for print (a headless Chromium draws it; seconds, so cached)."""
     from mapstory.export.snapshot import map_snapshot as draw
 

@@ -3,62 +3,57 @@
 import streamlit as st
 
 from mapstory import ui
+from mapstory.escaping import markdown_text
 from mapstory.gazetteer import GeodataError
 from mapstory.geocode import GeocoderChain, GeocoderConfigError
+from mapstory.messages import text
 from mapstory.render import article_html, place_results_html
 from mapstory.storyfile import StoryFileError
 
 ui.start_page()
-st.title("About mapstory", anchor=False)
-st.write(
-    "mapstory turns a news article into a map story: it finds the places an article mentions, "
-    "places them with an offline gazetteer, and draws what happens between them — every mark "
-    "tied to the words of the article it comes from."
-)
+st.title(text("about.title"), anchor=False)
+st.write(text("about.intro"))
 
 try:
     story = ui.load_story_file(ui.default_story_path())
 except (StoryFileError, GeodataError) as error:
-    st.error("The story could not be loaded.")
+    st.error(text("app.load_failed"))
     st.code(str(error), language=None)
     st.stop()
 
-st.subheader("The article", anchor=False)
-st.caption("Place names the story maps are highlighted.")
+st.subheader(text("about.article"), anchor=False)
+st.caption(text("about.article_caption"))
 st.html(article_html(story))
 
-st.subheader("Look up a place", anchor=False)
+st.subheader(text("about.lookup"), anchor=False)
 settings = ui.get_settings()
 st.caption(
-    "Searches the offline gazetteer (GeoNames cities, Natural Earth countries)"
-    + (f", and Nominatim at {settings.nominatim_domain} first." if settings.online else ".")
+    text("about.lookup_online", domain=markdown_text(settings.nominatim_domain))
+    if settings.online
+    else text("about.lookup_offline")
 )
-query = st.text_input("Place name", max_chars=200, placeholder="e.g. Kiew, Peking, the US")
+query = st.text_input(
+    text("about.place_name"), max_chars=200, placeholder=text("about.place_placeholder")
+)
 if query.strip():
     try:
         geocoder = ui.get_geocoder()
     except GeocoderConfigError as error:
-        st.warning(f"Online geocoding is switched on but not configured: {error}")
+        st.warning(text("geocode.not_configured", error=markdown_text(error)))
         geocoder = None
     if geocoder is not None:
-        with st.spinner("Looking up…"):
+        with st.spinner(text("about.looking_up")):
             if isinstance(geocoder, GeocoderChain):
                 outcome = geocoder.geocode_with_errors(query, exactly_one=False, limit=5)
                 results, errors = outcome.result or [], outcome.errors
             else:
                 results, errors = geocoder.geocode(query, exactly_one=False, limit=5) or [], ()
         for error in errors:
-            st.warning(f"{error} — showing offline results instead.")
+            st.warning(text("about.offline_instead", error=markdown_text(error)))
         if results:
             st.html(place_results_html(results))
         else:
-            st.info("No place of that name in the gazetteer.")
+            st.info(text("about.no_place"))
 
-st.subheader("Data and licences", anchor=False)
-st.markdown(
-    "- Country shapes: [Natural Earth](https://www.naturalearthdata.com/) admin-0 countries, "
-    "public domain.\n"
-    "- Place names and coordinates: [GeoNames](https://www.geonames.org/), CC BY 4.0.\n"
-    "- Map library: Leaflet (BSD-2-Clause), served from this app; no CDN is used.\n"
-    "- Online tiles, when switched on: © OpenStreetMap contributors (ODbL)."
-)
+st.subheader(text("about.data"), anchor=False)
+st.markdown(text("about.data_sources"))

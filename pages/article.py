@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from mapstory import ui
+from mapstory.dates import format_day
 from mapstory.escaping import markdown_text
 from mapstory.export import parse_story_upload
 from mapstory.gazetteer import GeodataError, default_gazetteer
@@ -16,6 +17,7 @@ from mapstory.geocode import GeocoderChain, GeocoderConfigError
 from mapstory.geoparse.draft import DraftResult, make_draft, relocate_place
 from mapstory.geoparse.lexicon import demonyms
 from mapstory.intake import Intake, IntakeError, fetch_url, read_text, read_upload
+from mapstory.messages import label, number, text
 from mapstory.render import draft_summary_html
 from mapstory.store import ArticleInput, StoreError, new_story_id, valid_id, with_id
 from mapstory.storyfile import StoryFileError
@@ -26,12 +28,8 @@ ui.start_page()
 settings = ui.get_settings()
 limits = settings.intake
 
-st.title("Any article → map story")
-st.caption(
-    "Paste an article, upload a file (.txt, .md, .html, .docx) or give a web address. "
-    "mapstory finds its places, people and events offline and drafts a story you can check, "
-    "fix and share."
-)
+st.title(text("article.title"))
+st.caption(text("article.intro"))
 
 # Start-up check: the files this page cannot work without, named if missing or damaged, before
 # anyone pastes an article only to lose it on saving.
@@ -40,10 +38,7 @@ try:
     demonyms()
     store = ui.get_store()
 except (GeodataError, StoreError) as error:
-    st.error(
-        "This page cannot start: a file it needs is missing or damaged. "
-        "Ask whoever runs this server to fix or restore it."
-    )
+    st.error(text("article.cannot_start"))
     st.code(str(error), language=None)
     st.stop()
 
@@ -83,42 +78,45 @@ def restore_from_link(story_id: str | None) -> ArticleInput | None:
 
 kept_input = restore_from_link(link_id)
 
-SOURCES = {
-    "paste": "Paste text",
-    "upload": "Upload a file",
-    "url": "Web address",
-    "import": "Import a story file",
-}
+SOURCES = ("paste", "upload", "url", "import")
 source = st.radio(
-    "Article from", list(SOURCES), format_func=SOURCES.get, horizontal=True, key="source"
+    text("article.source"),
+    SOURCES,
+    format_func=lambda key: text(f"article.source_{key}"),
+    horizontal=True,
+    key="source",
 )
 if source == "paste":
-    st.text_area("Article text", key="paste_text", height=260, placeholder="Paste the article…")
+    st.text_area(
+        text("article.text"),
+        key="paste_text",
+        height=260,
+        placeholder=text("article.text_placeholder"),
+    )
 elif source == "upload":
     st.file_uploader(
-        "Article file",
+        text("article.file"),
         type=["txt", "md", "markdown", "html", "htm", "docx"],
         key="upload",
         max_upload_size=max(1, limits.max_upload_bytes // 1_000_000),
     )
 elif source == "url":
-    st.text_input("Article address", key="url", placeholder="https://…")
+    st.text_input(text("article.address"), key="url", placeholder="https://…")
 else:
     st.file_uploader(
-        "Story file exported from mapstory (.yaml, .json or .geojson)",
+        text("article.story_file"),
         type=["yaml", "yml", "json", "geojson"],
         key="story_file",
         max_upload_size=max(1, limits.max_upload_bytes // 1_000_000),
     )
 
 left, right = st.columns(2)
-left.text_input("Title (optional)", key="title", help="Default: the page's title or first line")
+left.text_input(text("article.title_field"), key="title", help=text("article.title_help"))
 right.date_input(
-    "Article date",
+    text("article.date"),
     value=None,
     key="article_date",
-    help="Relative dates (“on Tuesday”, “last week”) are counted from it. "
-    "Default: the page's own date where it has one, else today.",
+    help=text("article.date_help"),
 )
 
 
@@ -129,16 +127,13 @@ def read_article():
     if source == "upload":
         upload = st.session_state.get("upload")
         if upload is None:
-            raise IntakeError("Choose a file to upload first.")
+            raise IntakeError(text("article.choose_file"))
         return read_upload(upload.name, upload.getvalue(), limits)
     address = (st.session_state.get("url") or "").strip()
     if not address:
-        raise IntakeError("Type the article's web address first.")
+        raise IntakeError(text("article.type_address"))
     if not settings.online:
-        raise IntakeError(
-            "Fetching web pages is off on this server (it works offline); paste the text or "
-            "upload the saved page instead."
-        )
+        raise IntakeError(text("article.fetching_off"))
     return fetch_url(address, limits)
 
 
@@ -146,13 +141,13 @@ def import_story() -> None:
     """Validate an uploaded story file and keep it on the server under a new id."""
     upload = st.session_state.get("story_file")
     if upload is None:
-        st.error("Choose a story file to import first.")
+        st.error(text("article.choose_story_file"))
         return
     try:
         story = parse_story_upload(upload.name, upload.getvalue())
         stored = store.save(with_id(story, new_story_id("import")))
     except StoryFileError as error:
-        st.error(f"{upload.name} is not a valid story file:")
+        st.error(text("article.invalid_story_file", name=markdown_text(upload.name)))
         st.code("\n".join(error.problems), language=None)
     except StoreError as error:
         st.error(str(error))
@@ -175,12 +170,7 @@ def online_geocoder() -> GeocoderChain | None:
     try:
         geocoder = ui.get_geocoder()
     except GeocoderConfigError as error:
-        st.warning(
-            markdown_text(
-                f"Online geocoding is switched on but not configured: {error} Names the "
-                "offline gazetteer lacks are left off the map."
-            )
-        )
+        st.warning(markdown_text(text("geocode.not_configured_draft", error=error)))
         return None
     return geocoder if isinstance(geocoder, GeocoderChain) else None
 
@@ -221,24 +211,21 @@ def make_the_story() -> str | None:
     Returns the id of a draft whose failure was just reported here, so the page does not
     report it twice.
     """
-    with st.status("Reading the article…", expanded=True) as status:
+    with st.status(text("article.reading"), expanded=True) as status:
         try:
             intake = read_article()
         except IntakeError as error:
-            status.update(label="The article could not be read", state="error")
+            status.update(label=text("article.unreadable"), state="error")
             st.error(markdown_text(error))
             return None
         for warning in intake.warnings:
             st.warning(markdown_text(warning))
-        st.write(markdown_text(f"Read {len(intake.text.split()):,} words from {intake.source}."))
+        words = number(len(intake.text.split()))
+        st.write(markdown_text(text("article.read_words", words=words, source=intake.source)))
         date = st.session_state.get("article_date") or intake.published
         if date is None:
             date = dt.date.today()
-            st.info(
-                "No article date was given or found in the page, so “last week” and "
-                f"“on Tuesday” are counted from today ({date:%d %B %Y}). Set the article "
-                "date above and make the story again if that is wrong."
-            )
+            st.info(text("article.no_date", today=format_day(date, weekday=False)))
         pasted = st.session_state.get("paste_text") if source == "paste" else None
         previous = link_id if has_story(link_id) else None
         kept = ArticleInput(
@@ -252,12 +239,12 @@ def make_the_story() -> str | None:
         try:
             store.save_input(draft_id, kept)
         except StoreError as error:
-            status.update(label="The article could not be kept", state="error")
+            status.update(label=text("article.not_kept"), state="error")
             st.error(markdown_text(error))
             return None
         st.session_state["restored_id"] = draft_id
         st.query_params["story"] = draft_id
-        status.update(label="Finding places, people and events…")
+        status.update(label=text("article.finding"))
         try:
             ui.warm_geoparser()
             result = make_story(kept, intake)
@@ -265,43 +252,37 @@ def make_the_story() -> str | None:
             logger.exception("drafting %s failed", draft_id)
             detail = " ".join(str(error).split())[:200]
             problem = (
-                f"{detail}."
+                text("article.problem_data", detail=detail)
                 if isinstance(error, GeodataError)
-                else f"the geoparser failed ({type(error).__name__}: {detail})."
+                else text("article.problem_parser", error=type(error).__name__, detail=detail)
             )
             with contextlib.suppress(StoreError):  # the text is kept already; only the reason not
                 store.save_input(draft_id, replace(kept, problem=problem))
-            status.update(label="The story could not be made", state="error")
-            st.error(
-                markdown_text(
-                    f"No story could be made from this article: {problem} Your text is kept "
-                    "here and at this page's link; press “Make the map story” to try again."
-                )
-            )
+            status.update(label=text("article.not_made"), state="error")
+            st.error(markdown_text(text("article.not_made_detail", problem=problem)))
             return draft_id
-        status.update(label="Saving the draft…")
+        status.update(label=text("article.saving"))
         try:
             store.save(with_id(result.story, draft_id))
         except StoreError as error:
-            status.update(label="The draft could not be saved", state="error")
+            status.update(label=text("article.not_saved"), state="error")
             st.error(markdown_text(error))
             return draft_id
         notes = [n for n in [result.online_problem()] if n]
         placed = result.online_placed()
         if placed:
-            notes.append(
-                f"Placed online by Nominatim (not in the offline gazetteer): {', '.join(placed)}."
-            )
+            names = text("list.separator").join(placed)
+            notes.append(text("article.placed_online", names=names))
         draft_notes()[draft_id] = notes
-        status.update(label="Draft ready", state="complete", expanded=False)
+        status.update(label=text("article.ready"), state="complete", expanded=False)
     return None
 
 
 reported = None
 if source == "import":
-    if st.button("Import the story", type="primary"):
+    if st.button(text("article.import"), type="primary"):
         import_story()
-elif st.button("Make the map story", type="primary"):
+elif st.button(text("article.make"), type="primary"):
     reported = make_the_story()
 
 story_id = st.query_params.get("story")
@@ -316,77 +297,79 @@ except StoreError as error:
 if stored_story is None and kept_now is not None:
     # The text was kept but no story was made of it: the parse failed, or stopped.
     if reported != story_id:
-        why = kept_now.problem or "it was being made when the page was left or the server stopped."
-        st.warning(
-            markdown_text(
-                f"No story has been made from this text yet: {why} The text is kept above; "
-                "press “Make the map story” to try again."
-            )
-        )
+        why = kept_now.problem or text("article.interrupted")
+        st.warning(markdown_text(text("article.not_made_yet", why=why)))
     if kept_now.previous:
-        page_link("article", "Back to the previous draft", kept_now.previous)
+        page_link("article", text("article.back"), kept_now.previous)
     st.stop()
 try:
     story, story_key, note = ui.open_story(story_id)
 except (StoreError, StoryFileError, GeodataError) as error:
-    st.error("The story could not be loaded.")
+    st.error(text("app.load_failed"))
     st.code(str(error), language=None)
     st.stop()
 if note or not story.id.startswith(("draft-", "import-")):
-    st.info(note or "That link is not a draft made on this page.")
+    st.info(note or text("article.not_a_draft"))
     st.stop()
 
 st.divider()
 st.html(draft_summary_html(story))
 for message in draft_notes().get(story.id, []):
     st.warning(markdown_text(message))
-for target, label in (("story", "Story"), ("explore", "Explore")):
-    page_link(target, f"Open the draft in the {label} view", story.id)
+for target in ("story", "explore"):
+    page_link(target, text(f"article.open_{target}"), story.id)
 
-st.subheader("Check the places")
-st.caption(
-    "Each name was placed by the offline gazetteer. If one is wrong, pick another candidate or "
-    "search the gazetteer; the fix is saved with the story and its exports."
-)
+st.subheader(text("article.check"))
+st.caption(text("article.check_caption"))
 if not story.places:
-    st.info("No places were found in this article.")
+    st.info(text("article.no_places"))
     st.stop()
 place_ids = [p.id for p in story.places]
 chosen = st.selectbox(
-    "Place",
+    text("column.place"),
     place_ids,
-    format_func=lambda pid: f"{story.place(pid).name} ({story.place(pid).kind})",
+    format_func=lambda pid: text(
+        "article.place_option",
+        name=story.place(pid).name,
+        kind=text(f"place_kind.{story.place(pid).kind}"),
+    ),
     key="fix_place",
 )
 place = story.place(chosen)
 st.caption(place.note or "")
 gazetteer = default_gazetteer()
 mentioned = place.mentions[0].text if place.mentions else place.name
-query = st.text_input("Search the gazetteer", value=mentioned, key=f"fix_query_{chosen}")
+query = st.text_input(text("article.search"), value=mentioned, key=f"fix_query_{chosen}")
 candidates = gazetteer.search(query, limit=12) if query.strip() else []
 if not candidates:
-    st.warning("No place of that name in the offline gazetteer.")
+    st.warning(text("article.no_candidates"))
 else:
     labels = {
-        entry.id: f"{entry.name}, {entry.country_code or '—'} · {entry.kind}"
-        f" · {entry.lat:.2f}, {entry.lon:.2f}"
-        + (f" · pop. {entry.population:,}" if entry.population else "")
+        entry.id: text(
+            "article.candidate_population" if entry.population else "article.candidate",
+            name=entry.name,
+            country=entry.country_code or "—",
+            kind=label("place_kind", entry.kind),
+            lat=f"{entry.lat:.2f}",
+            lon=f"{entry.lon:.2f}",
+            population=number(entry.population or 0),
+        )
         for entry in candidates
     }
     current = place.gazetteer_id if place.gazetteer_id in labels else None
     pick = st.radio(
-        "Candidates",
+        text("article.candidates"),
         list(labels),
         index=list(labels).index(current) if current else 0,
         format_func=labels.get,
         key=f"fix_pick_{chosen}_{query}",
     )
-    if st.button("Use this place", disabled=pick == place.gazetteer_id, key="fix_apply"):
+    if st.button(text("article.use_place"), disabled=pick == place.gazetteer_id, key="fix_apply"):
         fixed = relocate_place(story, chosen, gazetteer.get(pick))
         try:
             store.save(fixed)
         except StoreError as error:
             st.error(str(error))
         else:
-            st.toast(f"{place.name} now points at {labels[pick]}")
+            st.toast(markdown_text(text("article.fixed", name=place.name, target=labels[pick])))
             st.rerun()

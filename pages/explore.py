@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from mapstory import explore, ui
 from mapstory.blocs import BlocDataError
+from mapstory.explore import column
 from mapstory.gazetteer import GeodataError
 from mapstory.mapbuild import (
     bloc_legend_rows,
@@ -19,6 +20,7 @@ from mapstory.mapbuild import (
     selection_bounds,
 )
 from mapstory.mapbuild.style import SVG_DEFS
+from mapstory.messages import text
 from mapstory.render import (
     explore_event_html,
     explore_place_html,
@@ -37,7 +39,7 @@ try:
     layout = ui.story_layout(story_key, story)
     blocs = ui.story_blocs(story_key, story)
 except (StoryFileError, GeodataError, BlocDataError, StoreError) as error:
-    st.error("The story could not be loaded.")
+    st.error(text("app.load_failed"))
     st.code(str(error), language=None)
     st.stop()
 if story_note:
@@ -110,38 +112,49 @@ def on_map_click() -> None:
 st.html(story_header_html(story))
 notice = st.container()
 
-labels = {k: label for k, (label, _) in explore.LAYERS.items()}
 actor_names = {a: story.actor(a).name for a in ctx.actors}
 bloc_names = {b.id: b.name for b in blocs}
 with st.sidebar:
-    st.pills("Layers", ctx.layers, selection_mode="multi", format_func=labels.get, key="ex_layers")
     st.pills(
-        "Actors", ctx.actors, selection_mode="multi", format_func=actor_names.get, key="ex_actors"
+        text("explore.layers"),
+        ctx.layers,
+        selection_mode="multi",
+        format_func=explore.layer_label,
+        key="ex_layers",
     )
     st.pills(
-        "Certainty",
+        text("explore.actors"),
+        ctx.actors,
+        selection_mode="multi",
+        format_func=actor_names.get,
+        key="ex_actors",
+    )
+    st.pills(
+        text("column.certainty"),
         explore.CERTAINTIES,
         selection_mode="multi",
+        format_func=lambda value: text(f"certainty.{value}"),
         key="ex_certainty",
-        help="Inferred: some part of the mark comes from outside the article "
-        "(a visit's origin, a place it does not name).",
-    )
-    st.pills("Status", explore.STATUSES, selection_mode="multi", key="ex_status")
-    st.toggle(
-        "Undated marks",
-        key="ex_undated",
-        help="Marks the article gives no date for (a bloc, a war): shown whatever the window.",
+        help=text("explore.certainty_help"),
     )
     st.pills(
-        "Expand a bloc",
+        text("column.status"),
+        explore.STATUSES,
+        selection_mode="multi",
+        format_func=lambda value: text(f"status.{value}"),
+        key="ex_status",
+    )
+    st.toggle(text("explore.undated"), key="ex_undated", help=text("explore.undated_help"))
+    st.pills(
+        text("explore.blocs"),
         ctx.blocs,
         selection_mode="multi",
         format_func=bloc_names.get,
         key="ex_blocs",
-        help="Shade the bloc's member countries as of the article's date.",
+        help=text("explore.blocs_help"),
     )
 st.slider(
-    "Time window — an event shows if any part of its date falls inside",
+    text("explore.window"),
     min_value=ctx.first_day,
     max_value=ctx.last_day,
     format="D MMM YYYY",
@@ -172,7 +185,7 @@ st.session_state["ex_written"] = written
 notes, noted_state = st.session_state.get("ex_notes", ([], None))
 if notes and replace(noted_state, place=None, event=None) == replace(state, place=None, event=None):
     notice.warning(
-        "Some of the link could not be used:\n\n" + "\n".join(f"- {n}" for n in notes),
+        text("explore.link_notes") + "\n\n" + "\n".join(text("list.bullet", item=n) for n in notes)
     )
 
 visible = explore.visible_marks(story, state)
@@ -219,7 +232,7 @@ with map_column:
     )
 with text_column:
     if selected:
-        st.button("Clear selection", key="ex_clear", on_click=select, args=(None, None))
+        st.button(text("explore.clear"), key="ex_clear", on_click=select, args=(None, None))
     if state.place:
         st.html(explore_place_html(story, state.place))
     elif state.event:
@@ -231,7 +244,7 @@ with text_column:
         st.html(membership_html(story, chosen, day, explore.institution_notes(story, chosen, day)))
 
 TABLE_ROW_PX = 35  # st.dataframe's default row (and header) height
-st.subheader("Places", anchor=False)
+st.subheader(text("layer.places"), anchor=False)
 place_table = pd.DataFrame(explore.place_rows(story, visible))
 st.dataframe(
     place_table,
@@ -243,20 +256,23 @@ st.dataframe(
     width="stretch",
     placeholder="—",
     column_config={
-        "Lat": st.column_config.NumberColumn(format="%.2f"),
-        "Lon": st.column_config.NumberColumn(format="%.2f"),
-        "First mention": st.column_config.NumberColumn(format="¶%d"),
-        "On map": st.column_config.CheckboxColumn(help="Shown with the current filters"),
+        column("lat"): st.column_config.NumberColumn(format="%.2f"),
+        column("lon"): st.column_config.NumberColumn(format="%.2f"),
+        column("first_mention"): st.column_config.NumberColumn(format="¶%d"),
+        column("on_map"): st.column_config.CheckboxColumn(help=text("explore.on_map_help")),
     },
 )
-st.subheader("Events", anchor=False)
+st.subheader(text("column.events"), anchor=False)
 event_table = pd.DataFrame(explore.event_rows(story, visible))
 st.dataframe(
     event_table,
     height=TABLE_ROW_PX * (len(event_table) + 1) + 3,
     column_order=[
-        *("Event", "Kind", "Date", "Timing", "Status", "Actors", "From", "To"),
-        *("Certainty", "On map", "Earliest", "Latest", "Precision"),
+        column(key)
+        for key in (
+            *("event", "kind", "date", "timing", "status", "actors", "from", "to"),
+            *("certainty", "on_map", "earliest", "latest", "precision"),
+        )
     ],
     key="ex_events",
     on_select=lambda: on_table("event"),
@@ -265,12 +281,9 @@ st.dataframe(
     width="stretch",
     placeholder="—",
     column_config={
-        "Earliest": st.column_config.DateColumn(format="D MMM YYYY"),
-        "Latest": st.column_config.DateColumn(format="D MMM YYYY"),
-        "On map": st.column_config.CheckboxColumn(help="Shown with the current filters"),
+        column("earliest"): st.column_config.DateColumn(format="D MMM YYYY"),
+        column("latest"): st.column_config.DateColumn(format="D MMM YYYY"),
+        column("on_map"): st.column_config.CheckboxColumn(help=text("explore.on_map_help")),
     },
 )
-st.caption(
-    "Sort by any column header. Dates keep the article's precision: “March 2023” is the "
-    "whole month, and an event is in the time window if any part of it is."
-)
+st.caption(text("explore.tables_caption"))

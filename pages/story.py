@@ -10,6 +10,7 @@ from mapstory.export.snapshot import snapshot_unavailable
 from mapstory.gazetteer import GeodataError
 from mapstory.mapbuild import build_map, legend_rows, step_layer
 from mapstory.mapbuild.style import SVG_DEFS
+from mapstory.messages import text
 from mapstory.narrative import clamp_step
 from mapstory.render import legend_strip_html, step_panel_html, story_header_html
 from mapstory.sharing import embed_code, export_files, share_link
@@ -22,7 +23,7 @@ try:
     steps = ui.story_steps(story_key, story)
     layout = ui.story_layout(story_key, story)
 except (StoryFileError, GeodataError, StoreError) as error:
-    st.error("The story could not be loaded.")
+    st.error(text("app.load_failed"))
     st.code(str(error), language=None)
     st.stop()
 if story_note:
@@ -69,7 +70,7 @@ def story_view() -> None:
     with text_column:
         back, counter, forward = st.columns([5, 3, 5], vertical_alignment="center")
         back.button(
-            "← Previous",
+            text("story.previous"),
             key="prev",
             on_click=go_to,
             args=(number - 1,),
@@ -78,11 +79,12 @@ def story_view() -> None:
             use_container_width=True,
         )
         counter.markdown(
-            f"<div style='text-align:center;font-weight:600'>{number} / {len(steps)}</div>",
+            "<div style='text-align:center;font-weight:600'>"
+            f"{text('step.counter', number=number, total=len(steps))}</div>",
             unsafe_allow_html=True,
         )
         forward.button(
-            "Next →",
+            text("story.next"),
             key="next",
             on_click=go_to,
             args=(number + 1,),
@@ -109,40 +111,34 @@ def story_view() -> None:
         if embedded:
             return
         hint, toggle = st.columns([3, 1], vertical_alignment="center")
-        hint.caption(
-            "Click any mark for the article's words behind it; click a place for "
-            "everything the article says about it. ← → (or j / k) step through the story."
-        )
+        hint.caption(text("story.hint"))
         toggle.toggle(
-            "Online tiles",
-            key="online_tiles",
-            help="Off by default: the offline basemap of country shapes needs no "
-            "network. On: OpenStreetMap tiles over it, where the network allows.",
+            text("story.online_tiles"), key="online_tiles", help=text("story.online_help")
         )
         # No material icons and no st.code on this page: each would make every first visit
         # download an icon font (~370 kB; an expander's chevron is one) or a syntax
         # highlighter (~510 kB). A toggle instead of an expander: while it is off, a step
         # sends none of these controls either.
-        if st.toggle("Share and export", key="share_open"):
+        if st.toggle(text("story.share"), key="share_open"):
             params = {"story": st.query_params.get("story"), "step": number}
             link = share_link(st.context.url or "", params)
             st.text_input(
-                "Link to this step",
+                text("story.link"),
                 value=link,
                 key=f"share-link-{number}",
-                help="Anyone who opens this link sees this story at this step.",
+                help=text("story.link_help"),
             )
             st.text_input(
-                "Embed on a web page",
+                text("story.embed"),
                 value=embed_code(link),
                 key=f"embed-code-{number}",
-                help="An iframe of 800 × 600 pixels showing the map and the narrative.",
+                help=text("story.embed_help"),
             )
             items = export_files(story)
             for column, item in zip(st.columns(len(items)), items, strict=True):
                 column.download_button(
                     item.label,
-                    data=item.build,
+                    data=ui.as_reader(item.build),
                     file_name=item.file_name,
                     mime=item.mime,
                     key=f"export-{item.file_name}",
@@ -153,13 +149,15 @@ def story_view() -> None:
                 st.caption(missing)
             else:
                 st.download_button(
-                    f"Map of step {number} (PNG, for print)",
-                    data=lambda: ui.map_snapshot(story_key, story, number),
+                    text("export.png", number=number),
+                    data=ui.as_reader(
+                        lambda: ui.map_snapshot(story_key, story, number, ui.reader_key())
+                    ),
                     file_name=f"{story.id}-step-{number}.png",
                     mime="image/png",
                     key=f"export-png-{number}",
                     on_click="ignore",
-                    help="Drawn by a headless browser on the server: takes a few seconds.",
+                    help=text("export.png_help"),
                 )
 
 

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from mapstory.dates import format_day
 from mapstory.escaping import html_text
 from mapstory.mapbuild import (
     AssetUrls,
@@ -34,9 +35,10 @@ from mapstory.mapbuild import (
     step_css,
 )
 from mapstory.mapbuild.assets import BASEMAP_SOURCE
-from mapstory.mapbuild.builder import ATTRIBUTION_OFFLINE
+from mapstory.mapbuild.builder import offline_attributions
 from mapstory.mapbuild.elements import OfflineBasemap
 from mapstory.mapbuild.style import MAP_CSS
+from mapstory.messages import language, text
 from mapstory.model import Story
 from mapstory.narrative import StepView, build_steps
 from mapstory.render import PANEL_CSS, legend_strip_html, step_panel_html, story_header_html
@@ -265,6 +267,12 @@ CONTROLLER_JS = """
   var style = document.getElementById("ms-step-style");
 
   function shorten(text) { return text.length <= 24 ? text : text.slice(0, 23) + "\\u2026"; }
+  // A message template from the app's catalogue with its {fields} filled in.
+  function say(template, fields) {
+    return template.replace(/\\{(\\w+)\\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(fields, name) ? String(fields[name]) : whole;
+    });
+  }
 
   // The same rules as the app's ?step=: a bad value opens a valid step and says why.
   function fromHash(hash) {
@@ -272,16 +280,14 @@ CONTROLLER_JS = """
     var text = raw === null ? "" : raw.trim();
     if (!text) { return {number: 1, note: ""}; }
     if (!/^[+-]?[0-9]+$/.test(text)) {
-      return {number: 1, note: "\\u201c" + shorten(text) +
-        "\\u201d is not a step number; showing the overview."};
+      return {number: 1, note: say(data.notes.not_a_number, {value: shorten(text)})};
     }
     var number = parseInt(text, 10);
     if (number < 1) {
-      return {number: 1, note: "There is no step " + number + "; showing the overview."};
+      return {number: 1, note: say(data.notes.too_low, {step: number})};
     }
     if (number > total) {
-      return {number: total, note: "There is no step " + number + "; this story has " +
-        total + ". Showing the last."};
+      return {number: total, note: say(data.notes.too_high, {step: number, count: total})};
     }
     return {number: number, note: ""};
   }
@@ -305,7 +311,7 @@ CONTROLLER_JS = """
     live.replaceChildren.apply(live, Array.prototype.slice.call(
       source.cloneNode(true).childNodes));
     panel.scrollTop = 0;
-    counter.textContent = number + " / " + total;
+    counter.textContent = say(data.counter, {number: number, total: total});
     prev.setAttribute("aria-disabled", String(number === 1));
     next.setAttribute("aria-disabled", String(number === total));
     style.textContent = step.css;
@@ -361,7 +367,9 @@ def _step_data(steps: list[StepView], layout: StoryLayout) -> dict:
                 ),
             }
         )
-    return {"steps": frames, "fit": FIT_OPTIONS}
+    # The notes a bad #step= gets, as templates the page fills in ({value}, {step}, {count}).
+    notes = {key: text(f"step.{key}") for key in ("not_a_number", "too_low", "too_high")}
+    return {"steps": frames, "fit": FIT_OPTIONS, "notes": notes, "counter": text("step.counter")}
 
 
 def _template_panel(step: StepView, total: int) -> str:
@@ -369,20 +377,26 @@ def _template_panel(step: StepView, total: int) -> str:
     return step_panel_html(step, total).removeprefix(PANEL_CSS)
 
 
+def say(key: str, **fields: object) -> str:
+    """A message from the catalogue, escaped for the HTML it goes into."""
+    return html_text(text(key, **fields))
+
+
 def _footer(story: Story) -> str:
     article = story.article
-    origin = [f"{article.date:%A} {article.date.day} {article.date:%B %Y}"]
+    origin = [format_day(article.date)]
     if article.source:
         origin.insert(0, article.source)
     if article.url:  # as text: the file links to nothing
         origin.append(article.url)
-    attributions = " · ".join(ATTRIBUTION_OFFLINE)
+    credits = text(
+        "export.credits",
+        article=text("list.separator").join(origin),
+        attributions=text("meta.separator").join(offline_attributions()),
+    )
     return (
-        '<footer class="ms-foot">'
-        f"<p>Article: {html_text(', '.join(origin))}. Map data: {html_text(attributions)}.</p>"
-        "<p>Made with mapstory, using Leaflet and jQuery. This file works offline and loads "
-        "nothing from the network.</p>"
-        "</footer>"
+        f'<footer class="ms-foot"><p>{html_text(credits)}</p>'
+        f"<p>{html_text(text('export.made_with'))}</p></footer>"
     )
 
 
@@ -431,36 +445,37 @@ def story_to_html(story: Story, layout: StoryLayout | None = None) -> str:
     )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html_text(language())}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="generator" content="mapstory">\n'
         '<link rel="icon" href="data:,">\n'
-        f"<title>{html.escape(story.title)} · map story</title>\n"
+        f"<title>{html.escape(text('export.title', title=story.title))}</title>\n"
         f"{styles}{PANEL_CSS}"
         '<style id="ms-step-style"></style>\n'
         "</head>\n<body>\n"
         '<div class="ms-page">'
         f"{story_header_html(story)}"
         "<main>"
-        '<nav class="ms-nav" aria-label="Story steps">'
+        f'<nav class="ms-nav" aria-label="{say("export.steps_aria")}">'
         '<button type="button" id="ms-prev" aria-disabled="true">'
-        '<span aria-hidden="true">←</span> Previous</button>'
-        f'<span class="ms-counter" id="ms-counter">1 / {total}</span>'
+        f'<span aria-hidden="true">←</span> {say("export.previous")}</button>'
+        f'<span class="ms-counter" id="ms-counter">{say("step.counter", number=1, total=total)}'
+        "</span>"
         f'<button type="button" id="ms-next" aria-disabled="{str(total == 1).lower()}">'
-        'Next <span aria-hidden="true">→</span></button>'
+        f'{say("export.next")} <span aria-hidden="true">→</span></button>'
         "</nav>"
         '<p class="ms-note" id="ms-note" role="status" hidden></p>'
         # On wide screens the text scrolls beside the map: focusable, so keys scroll it too.
-        '<div class="ms-panel" id="ms-panel" tabindex="0" role="region" aria-label="Step text">'
+        '<div class="ms-panel" id="ms-panel" tabindex="0" role="region" '
+        f'aria-label="{say("export.panel_aria")}">'
         f"{_template_panel(steps[0], total)}"
-        "<noscript><p>The map and the step buttons need JavaScript.</p></noscript>"
+        f"<noscript><p>{say('export.noscript')}</p></noscript>"
         "</div>"
-        f'<section class="ms-map" aria-label="Map">{map_html}</section>'
-        f'<aside class="ms-key" aria-label="Legend">{legend}'
-        '<p class="ms-hint">Click any mark for the article’s words behind it; click a place '
-        "for everything the article says about it. ← → (or j / k) step through the story.</p>"
+        f'<section class="ms-map" aria-label="{say("export.map_aria")}">{map_html}</section>'
+        f'<aside class="ms-key" aria-label="{say("legend.title")}">{legend}'
+        f'<p class="ms-hint">{say("story.hint")}</p>'
         "</aside>"
         "</main>"
         f"{_footer(story)}"

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mapstory.messages import text
 from mapstory.model import Story
 
 __all__ = ["SnapshotError", "map_snapshot", "snapshot_unavailable"]
@@ -46,9 +47,9 @@ def chromium_path() -> str | None:
 def snapshot_unavailable() -> str | None:
     """None when this server can draw snapshots; otherwise what it needs, said plainly."""
     if importlib.util.find_spec("playwright") is None:
-        return "PNG snapshots need the Playwright package on the server (pip install playwright)."
+        return text("snapshot.no_playwright")
     if chromium_path() is None:
-        return "PNG snapshots need Chromium on the server (Debian: apt-get install chromium)."
+        return text("snapshot.no_chromium")
     return None
 
 
@@ -74,13 +75,13 @@ def map_snapshot(
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired as error:
-            raise SnapshotError(f"The browser took longer than {timeout:.0f} s.") from error
+            raise SnapshotError(text("snapshot.timeout", seconds=f"{timeout:.0f}")) from error
         if done.returncode != 0 or not out.is_file():
             detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise SnapshotError(f"The browser could not draw the map ({detail[0][:200]}).")
+            raise SnapshotError(text("snapshot.failed", detail=detail[0][:200]))
         data = out.read_bytes()
     if not data.startswith(PNG_SIGNATURE):
-        raise SnapshotError("The browser did not return a PNG.")
+        raise SnapshotError(text("snapshot.not_png"))
     return data
 
 

@@ -30,6 +30,7 @@ from mapstory.mapbuild.elements import (
 )
 from mapstory.mapbuild.geometry import Bounds, LatLon, view_for
 from mapstory.mapbuild.layout import StoryLayout
+from mapstory.messages import text
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -45,10 +46,12 @@ from mapstory.model import (
 )
 from mapstory.narrative import StepView, headline_figure
 
-ATTRIBUTION_OFFLINE = [
-    "Countries: Natural Earth (public domain)",
-    "Places: GeoNames (geonames.org), CC BY 4.0",
-]
+
+def offline_attributions() -> list[str]:
+    """Credit for the offline basemap's shapes and the gazetteer's places (GeoNames asks it)."""
+    return [text("attribution.countries"), text("attribution.places")]
+
+
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -108,7 +111,7 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     else:
         root.header.add_child(folium.Element(f"<style>{style.MAP_CSS}</style>"), name="ms_css")
     root.html.add_child(folium.Element(style.SVG_DEFS), name="ms_svg_defs")
-    attributions = list(ATTRIBUTION_OFFLINE)
+    attributions = offline_attributions()
     m.add_child(MapSetup(attributions), name="ms_setup")
     m.add_child(OfflineBasemap(options.assets.basemap, BASEMAP_STYLE), name="ms_basemap")
     if options.online_tiles:
@@ -132,17 +135,12 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     return m
 
 
-GROUPS = (
-    ("areas", "Alliances, blocs and conflicts"),
-    ("flows", "Trade"),
-    ("visits", "Visits"),
-    ("places", "Places"),
-    ("symbols", "Ports, institutions and statements"),
-)
+# The marks' groups, areas under lines under symbols; each is named by "group.<name>".
+GROUPS = ("areas", "flows", "visits", "places", "symbols")
 
 
 def _mark_groups() -> dict[str, folium.FeatureGroup]:
-    return {name: folium.FeatureGroup(name=label, control=True) for name, label in GROUPS}
+    return {name: folium.FeatureGroup(name=text(f"group.{name}"), control=True) for name in GROUPS}
 
 
 def draw_marks(story: Story, layout: StoryLayout, groups: dict[str, folium.FeatureGroup]) -> None:
@@ -454,35 +452,39 @@ def legend_html(
     for actor_id, colour in colours.items():
         if actor_id not in travellers:
             continue
-        rows.append(_row(_swatch_line(colour), f"{story.actor(actor_id).name}’s travel"))
+        name = story.actor(actor_id).name
+        rows.append(_row(_swatch_line(colour), text("legend.travel", actor=name)))
     if any(isinstance(e, Visit) and e.status != "happened" for e in shown_events):
-        rows.append(_row(_swatch_line("#555", style.SCHEDULED_DASH), "Scheduled (dashed)"))
+        rows.append(_row(_swatch_line("#555", style.SCHEDULED_DASH), text("legend.scheduled")))
     if "trade" in kinds:
-        rows.append(
-            _row(_swatch_line(style.TRADE, width=7, head=False), "Trade flow (width by value)")
-        )
+        rows.append(_row(_swatch_line(style.TRADE, width=7, head=False), text("legend.trade")))
     if any(isinstance(e, Alliance) for e in shown_events):
         rows.append(
-            _row(_swatch_area(style.ALLIANCE, edge=style.ALLIANCE_EDGE), "Alliance or partnership")
+            _row(_swatch_area(style.ALLIANCE, edge=style.ALLIANCE_EDGE), text("legend.alliance"))
         )
     if any(isinstance(e, Bloc) for e in shown_events):
-        rows.append(_row(_swatch_area(style.BLOC, edge=style.BLOC_EDGE), "Bloc"))
+        rows.append(_row(_swatch_area(style.BLOC, edge=style.BLOC_EDGE), text("legend.bloc")))
     if any(
         isinstance(e, Alliance | Bloc) and any(m.certainty == "inferred" for m in e.members)
         for e in shown_events
     ):
         rows.append(
-            _row(_swatch_area(style.NEUTRAL_AREA, 0.16, style.INFERRED_DASH), "Inferred member")
+            _row(
+                _swatch_area(style.NEUTRAL_AREA, 0.16, style.INFERRED_DASH),
+                text("legend.inferred_member"),
+            )
         )
     if any(isinstance(e, Conflict) for e in shown_events):
         rows.append(
             _row(
                 _swatch_area(style.CONFLICT, hatch=True, dash="6 4", edge=style.CONFLICT_EDGE),
-                "Conflict area",
+                text("legend.conflict"),
             )
         )
     if "port" in kinds:
-        rows.append(_row(_symbol(marks.PORT_SVG.format(fill=style.PORT, dash="")), "Port"))
+        rows.append(
+            _row(_symbol(marks.PORT_SVG.format(fill=style.PORT, dash="")), text("legend.port"))
+        )
     if "institution" in kinds:
         proposed = any(isinstance(e, Institution) and e.status != "happened" for e in shown_events)
         svg = (
@@ -497,16 +499,16 @@ def legend_html(
                 fill=style.INSTITUTION, stroke="#fff", ink="#fff", dash=""
             )
         )
-        rows.append(
-            _row(_symbol(svg), "Institution (dashed: proposed)" if proposed else "Institution")
-        )
+        label = text("legend.institution_proposed" if proposed else "legend.institution")
+        rows.append(_row(_symbol(svg), label))
     if "statement" in kinds:
-        rows.append(_row(_symbol(marks.STATEMENT_SVG), "Statement"))
+        rows.append(_row(_symbol(marks.STATEMENT_SVG), text("legend.statement")))
     if any(p.kind != "country" and p.located for p in shown_places):
-        rows.append(_row(_symbol(marks._city_svg(False)), "City"))
+        rows.append(_row(_symbol(marks._city_svg(False)), text("legend.city")))
     if any(p.certainty == "inferred" and p.located for p in shown_places):
-        rows.append(_row(_symbol(marks._city_svg(True)), "Inferred place (not named)"))
-    return f"<details open><summary>Legend</summary>{''.join(rows)}</details>"
+        rows.append(_row(_symbol(marks._city_svg(True)), text("legend.inferred_place")))
+    summary = html_text(text("legend.title"))
+    return f"<details open><summary>{summary}</summary>{''.join(rows)}</details>"
 
 
 def legend_rows(

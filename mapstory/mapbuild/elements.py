@@ -10,6 +10,8 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
+from mapstory.messages import text
+
 
 def js_template(source: str) -> Template:
     """A template with its indentation and comment lines taken out.
@@ -239,7 +241,7 @@ class Legend(MacroElement):
                 legend.onAdd = function (map) {
                     var div = L.DomUtil.create("div", "ms-legend");
                     div.setAttribute("role", "region");
-                    div.setAttribute("aria-label", "Map legend");
+                    div.setAttribute("aria-label", {{ this.aria_label|tojson }});
                     div.innerHTML = html;
                     // Below ~1000 px the legend starts folded so it does not hide the story.
                     if (map.getSize().x < {{ this.open_from_px }}) {
@@ -266,6 +268,7 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.html = html
+        self.aria_label = text("legend.aria")
         self.open_from_px = int(open_from_px)
 
 

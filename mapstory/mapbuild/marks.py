@@ -18,6 +18,7 @@ from mapstory.mapbuild.elements import CountryArea
 from mapstory.mapbuild.geometry import LatLon, midpoint, screen_bearing
 from mapstory.mapbuild.layout import StoryLayout, area_members, endpoint
 from mapstory.mapbuild.popups import event_popup, place_popup
+from mapstory.messages import text
 from mapstory.model import (
     Alliance,
     Bloc,
@@ -30,7 +31,7 @@ from mapstory.model import (
     Trade,
     Visit,
 )
-from mapstory.narrative import format_figure, format_value, headline_figure
+from mapstory.narrative import format_figure, format_value, headline_figure, inferred_name
 
 POPUP_WIDTH = 340
 
@@ -120,7 +121,7 @@ def draw_places(
                 point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
             ).add_to(parent)
             continue
-        title = place.name + (" (inferred)" if inferred else "")
+        title = inferred_name(place.name, inferred)
         inferred_class = " ms-inferred" if inferred else ""
         html = (
             f'<div class="ms-city">{_city_svg(inferred)}'
@@ -176,11 +177,11 @@ def draw_area(
             if inferred:
                 values["dashArray"] = style.INFERRED_DASH
         place = story.place(place_id)
-        suffix = " (inferred member)" if inferred else ""
         if not place.country_code:
             continue
+        key = "mark.area_member_inferred" if inferred else "mark.area_member"
         _country_area(
-            place.country_code, values, popup, f"{event.title} — {place.name}{suffix}"
+            place.country_code, values, popup, text(key, title=event.title, place=place.name)
         ).add_to(parent)
         shaded.add(place_id)
     return shaded
@@ -217,9 +218,10 @@ def draw_visit(
     actor = story.actor(event.actor).name
     origin = story.place(event.origin).name if event.origin else None
     target = story.place(event.site or event.destination).name
-    tip = f"{actor}: {origin + ' → ' if origin else ''}{target}"
+    route = text("mark.route", origin=origin, target=target) if origin else target
+    tip = text("mark.visit", actor=actor, route=route)
     if event.date is not None:
-        tip += f", {format_date(event.date)}"
+        tip = text("mark.with_date", tip=tip, date=format_date(event.date))
     if event.status != "happened":
         tip += f" ({event.status})"
     popup = event_popup(story, event)
@@ -277,10 +279,11 @@ def draw_trade(
     weight = style.trade_weight(value, largest)
     projected = bool(event.figures) and all(f.basis != "actual" for f in event.figures)
     a, b = (story.place(p).name for p in event.endpoints)
-    link = "→" if event.directed else "↔"
-    tip = f"{event.goods or 'Trade'}: {a} {link} {b}"
+    goods = event.goods or text("mark.trade")
+    key = "mark.trade_directed" if event.directed else "mark.trade_both"
+    tip = text(key, goods=goods, a=a, b=b)
     if headline is not None:
-        tip += f", {format_figure(headline)}"
+        tip = text("mark.with_figure", tip=tip, figure=format_figure(headline))
     popup = event_popup(story, event)
     classes = event_class(event.id)
     folium.PolyLine(
@@ -307,14 +310,12 @@ def draw_trade(
 
 def _short_figure(figure) -> str:
     if figure.value is not None:
-        text = f"{format_value(figure.value, figure.unit)} ({figure.period})"
+        amount = format_value(figure.value, figure.unit)
+    elif figure.change_pct is not None:
+        amount = f"{figure.change_pct:+g}%"
     else:
-        text = (
-            f"{figure.change_pct:+g}% ({figure.period})"
-            if figure.change_pct is not None
-            else figure.period
-        )
-    return text
+        return figure.period
+    return text("figure.with_period", figure=amount, period=figure.period)
 
 
 # --- point symbols ----------------------------------------------------------------------------
@@ -388,7 +389,7 @@ def draw_port(
         return
     dash = 'stroke-dasharray="3 2"' if event.status != "happened" else ""
     svg = PORT_SVG.format(fill=style.PORT, dash=dash)
-    title = f"{event.title} ({story.place(event.port).name})"
+    title = text("mark.port", title=event.title, port=story.place(event.port).name)
     _symbol(story, event, point, svg, (24, 24), slots.take(event.port), title, parent)
 
 
@@ -412,7 +413,11 @@ def draw_institution(
             ink=style.INSTITUTION,
             dash='stroke-dasharray="3.5 2.5"',
         )
-    title = f"{event.title} ({event.status})" if event.status != "happened" else event.title
+    title = (
+        text("mark.with_status", title=event.title, status=text(f"status.{event.status}"))
+        if event.status != "happened"
+        else event.title
+    )
     _symbol(story, event, point, svg, (24, 24), slots.take(where), title, parent)
 
 

@@ -39,24 +39,6 @@ INFERRED_DASH = "5 5"
 
 
 @dataclass(frozen=True)
-class KindStyle:
-    label: str
-    colour: str
-
-
-KIND_STYLES: dict[str, KindStyle] = {
-    "visit": KindStyle("Visit (arrow, one colour per traveller)", "#0072B2"),
-    "port": KindStyle("Port", PORT),
-    "alliance": KindStyle("Alliance or partnership", ALLIANCE),
-    "bloc": KindStyle("Bloc", BLOC),
-    "institution": KindStyle("Institution", INSTITUTION),
-    "trade": KindStyle("Trade flow (width by value)", TRADE),
-    "conflict": KindStyle("Conflict area", CONFLICT),
-    "statement": KindStyle("Statement", STATEMENT),
-}
-
-
-@dataclass(frozen=True)
 class AreaLook:
     colour: str  # the fill
     fill_opacity: float
