@@ -232,18 +232,16 @@ def format_day(day: dt.date, weekday: bool = True) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}" if weekday else f"{day.day} {day:%B %Y}"
 
 
-@lru_cache(maxsize=256)
-def english_locale(tag: str | None) -> str | None:
+def _region(tag: str) -> str | None:
+    parts = re.split(r"[-_]", tag.strip())[:4]
+    return next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
+
+
+def _known_locale(*candidates: str | None) -> str | None:
+    """The first candidate Babel has data for."""
     from babel import Locale, UnknownLocaleError
 
-    if not tag or len(tag) > 35:
-        return None
-    parts = re.split(r"[-_]", tag.strip())
-    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
-    # Without a region Babel's "en" is American; other languages get world English (en_001:
-    # day, month, year), as most of their readers write dates.
-    fallback = "en" if parts[0].lower() == "en" else "en_001"
-    for candidate in (f"en_{region}" if region else None, fallback):
+    for candidate in candidates:
         if candidate is None:
             continue
         try:
@@ -251,23 +249,24 @@ def english_locale(tag: str | None) -> str | None:
         except (ValueError, UnknownLocaleError):
             continue
     return None
+
+
+@lru_cache(maxsize=256)
+def english_locale(tag: str | None) -> str | None:
+    if not tag or len(tag) > 35:
+        return None
+    region = _region(tag)
+    # Without a region Babel's "en" is American; other languages get world English (en_001:
+    # day, month, year), as most of their readers write dates.
+    fallback = "en" if re.split(r"[-_]", tag.strip())[0].lower() == "en" else "en_001"
+    return _known_locale(f"en_{region}" if region else None, fallback)
 
 
 @lru_cache(maxsize=256)
 def language_locale(language: str, tag: str | None) -> str | None:
     """`language` with the region `tag` names, if Babel knows the pair, else the language alone."""
-    from babel import Locale, UnknownLocaleError
-
-    parts = re.split(r"[-_]", (tag or "").strip())[:4]
-    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
-    for candidate in (f"{language}_{region}" if region else None, language):
-        if candidate is None:
-            continue
-        try:
-            return str(Locale.parse(candidate))
-        except (ValueError, UnknownLocaleError):
-            continue
-    return None
+    region = _region(tag[:35]) if tag else None
+    return _known_locale(f"{language}_{region}" if region else None, language)
 
 
 def format_date(value: DateValue, locale: str | None = None) -> str:

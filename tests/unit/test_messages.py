@@ -149,19 +149,24 @@ def test_plural_picks_the_form_and_writes_the_count_the_readers_way():
 
 
 @pytest.fixture
-def french(tmp_path, monkeypatch):
-    """A small translation in a catalogue folder of its own: what a translator would add."""
-    for path in messages.CATALOGUE_DIR.glob("en.toml"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "fr.toml").write_text(
+def catalogues(tmp_path, monkeypatch):
+    """A catalogue folder of its own, English included, for a test's translations."""
+    english = (messages.CATALOGUE_DIR / "en.toml").read_text(encoding="utf-8")
+    (tmp_path / "en.toml").write_text(english, encoding="utf-8")
+    monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
+    messages.catalogue.cache_clear()
+    yield tmp_path
+    messages.catalogue.cache_clear()
+
+
+@pytest.fixture
+def french(catalogues):
+    """A small translation: what a translator would add."""
+    (catalogues / "fr.toml").write_text(
         '[story]\nnext = "Suivant →"\n[narrative]\nplaces.one = "{count} lieu"\n'
         'places.other = "{count} lieux"\n[step]\naria = "Étape {number} sur {total}"\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
-    messages.catalogue.cache_clear()
-    yield
-    messages.catalogue.cache_clear()
 
 
 def test_a_translation_is_chosen_from_the_browser_language_and_falls_back_to_english(french):
@@ -186,21 +191,13 @@ def test_a_translation_is_chosen_from_the_browser_language_and_falls_back_to_eng
     assert catalogue_problems("fr") == []
 
 
-def test_a_translation_that_breaks_a_template_is_reported(tmp_path, monkeypatch):
-    (tmp_path / "en.toml").write_text(
-        (messages.CATALOGUE_DIR / "en.toml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    (tmp_path / "xx.toml").write_text(
+def test_a_translation_that_breaks_a_template_is_reported(catalogues):
+    (catalogues / "xx.toml").write_text(
         '[step]\naria = "Step {n}"\ncounter = "{number} / {total"\n'
         '[narrative]\nplaces.few = "{count} places"\n[nope]\nkey = "x"\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
-    messages.catalogue.cache_clear()
-    try:
-        problems = catalogue_problems("xx")
-    finally:
-        messages.catalogue.cache_clear()
+    problems = catalogue_problems("xx")
     assert len(problems) == 3, problems
     assert any("step.aria uses ['n']" in p for p in problems)
     assert any("step.counter is not a valid template" in p for p in problems)
