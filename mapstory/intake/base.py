@@ -13,10 +13,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from mapstory.messages import number, plural, text
+
 if TYPE_CHECKING:
     from mapstory.settings import Settings
 
-__all__ = ["KINDS", "Intake", "IntakeError", "IntakeLimits", "clean_text", "human_size"]
+__all__ = [
+    "KINDS",
+    "Intake",
+    "IntakeError",
+    "IntakeLimits",
+    "clean_text",
+    "human_size",
+    "removed_controls",
+]
 
 #: The kinds of input an :class:`Intake` can come from.
 KINDS = ("text", "markdown", "html", "docx", "url")
@@ -99,18 +109,18 @@ class IntakeLimits:
         kwargs: dict[str, int | float] = {}
         for field in fields(cls):
             raw = values.get(ENV_NAMES[field.name])
-            text = "" if raw is None else str(raw).strip().replace("_", "")
+            written = "" if raw is None else str(raw).strip().replace("_", "")
             try:
-                number = float(text)  # "1e7" is a fine way to write ten million
+                value = float(written)  # "1e7" is a fine way to write ten million
             except ValueError:
                 continue
             if field.name != "url_timeout_s":
-                if not number.is_integer():
+                if not value.is_integer():
                     continue
-                number = int(number)
+                value = int(value)
             minimum = {"max_redirects": 0, "url_timeout_s": 0.1}.get(field.name, 1)
-            if minimum <= number < float("inf"):
-                kwargs[field.name] = number
+            if minimum <= value < float("inf"):
+                kwargs[field.name] = value
         return cls(**kwargs)
 
     @classmethod
@@ -119,16 +129,33 @@ class IntakeLimits:
 
 
 def human_size(size: int) -> str:
-    """Bytes as a user thinks of them (decimal units, like file managers and the limits)."""
+    """Bytes as a user thinks of them (decimal units, like file managers and the limits),
+    the number written the reader's way."""
     if size < 1000:
-        return f"{size} bytes"
-    unit, scale = ("kB", 1000) if size < MB else ("MB", MB)
+        return plural("intake.size.bytes", size)
+    key, scale = ("intake.size.kb", 1000) if size < MB else ("intake.size.mb", MB)
     # Whole numbers stay whole (limits read "10 MB"); others keep a decimal, so a file just
     # over a limit never reads as the same size as the limit.
-    return f"{size // scale} {unit}" if size % scale == 0 else f"{size / scale:.1f} {unit}"
+    if size % scale == 0:
+        return text(key, size=number(size // scale))
+    return text(key, size=_one_decimal(size / scale))
 
 
-def clean_text(text: str) -> tuple[str, int]:
+def _one_decimal(value: float) -> str:
+    """*value* with exactly one decimal, in the reader's number style ("2.0", "2,0")."""
+    from babel.numbers import format_decimal
+
+    from mapstory.dates import reader_locale
+
+    return format_decimal(value, format="#,##0.0", locale=reader_locale() or "en")
+
+
+def removed_controls(dropped: int) -> str:
+    """The warning that *dropped* control characters were taken out of the text."""
+    return plural("intake.control_characters", dropped)
+
+
+def clean_text(raw: str) -> tuple[str, int]:
     """Normalise newlines, drop control characters, strip; returns (text, characters dropped).
 
     Control characters (other than newline and tab) have no place in an article and would
@@ -136,14 +163,19 @@ def clean_text(text: str) -> tuple[str, int]:
     joiners, RTL marks) are kept because emoji and right-to-left text need them. Lone
     surrogates cannot be encoded and are dropped too.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0085", "\n")
-    text, dropped = _UNWANTED.subn("", text)
-    return text.strip(), dropped
+    normalised = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u0085", "\n")
+    cleaned, dropped = _UNWANTED.subn("", normalised)
+    return cleaned.strip(), dropped
 
 
-def check_length(text: str, limits: IntakeLimits, what: str) -> None:
-    if len(text) > limits.max_text_chars:
+def check_length(body: str, limits: IntakeLimits, what: str) -> None:
+    """Refuse *body* longer than the limit; *what* is how the message names it."""
+    if len(body) > limits.max_text_chars:
         raise IntakeError(
-            f"{what} is {len(text):,} characters long; the limit is "
-            f"{limits.max_text_chars:,} characters."
+            text(
+                "intake.too_long",
+                what=what,
+                length=number(len(body)),
+                limit=number(limits.max_text_chars),
+            )
         )

@@ -11,7 +11,15 @@ import codecs
 import datetime
 import re
 
-from mapstory.intake.base import Intake, IntakeError, IntakeLimits, check_length, clean_text
+from mapstory.intake.base import (
+    Intake,
+    IntakeError,
+    IntakeLimits,
+    check_length,
+    clean_text,
+    removed_controls,
+)
+from mapstory.messages import number, text
 
 __all__ = ["declared_charset", "extract_html", "looks_like_html"]
 
@@ -101,8 +109,12 @@ def extract_html(
     volume = _text_volume(html)
     if volume > _VOLUME_FACTOR * limits.max_text_chars:
         raise IntakeError(
-            f"{source} holds about {volume:,} characters of text, far more than one article "
-            f"(the limit is {limits.max_text_chars:,} characters)."
+            text(
+                "intake.html.too_much",
+                source=source,
+                volume=number(volume),
+                limit=number(limits.max_text_chars),
+            )
         )
     document = trafilatura.bare_extraction(
         html,
@@ -122,19 +134,16 @@ def extract_html(
         },
     )
     raw_text = getattr(document, "text", None) if document is not None else None
-    text, dropped = clean_text(raw_text or "")
-    if not text:
-        raise IntakeError(
-            f"No article text was found in {source}; it may be a page that needs JavaScript, "
-            "a login or a cookie consent to show its content."
-        )
-    check_length(text, limits, f"The article text of {source}")
+    article, dropped = clean_text(raw_text or "")
+    if not article:
+        raise IntakeError(text("intake.html.no_text", source=source))
+    check_length(article, limits, text("intake.html.article_text", source=source))
     title, _ = clean_text(getattr(document, "title", None) or "")
     warnings = list(warnings or ())
     if dropped:
-        warnings.append(f"{dropped:,} control character(s) were removed.")
+        warnings.append(removed_controls(dropped))
     return Intake(
-        text=text,
+        text=article,
         title=title or None,
         published=_parse_date(getattr(document, "date", None)),
         source=source,

@@ -10,7 +10,15 @@ from __future__ import annotations
 import codecs
 import re
 
-from mapstory.intake.base import Intake, IntakeError, IntakeLimits, check_length, clean_text
+from mapstory.intake.base import (
+    Intake,
+    IntakeError,
+    IntakeLimits,
+    check_length,
+    clean_text,
+    removed_controls,
+)
+from mapstory.messages import number, text
 
 __all__ = ["clean_markdown", "decode_text", "looks_like_markdown", "read_text", "text_intake"]
 
@@ -41,23 +49,18 @@ def decode_text(data: bytes, name: str, warnings: list[str]) -> str:
     found = bom_encoding(data)
     codec, label = found if found else ("utf-8", None)
     try:
-        text = data.decode(codec)
+        decoded = data.decode(codec)
     except UnicodeDecodeError as exc:
         if found and label:
-            raise IntakeError(
-                f"{name} starts with a {label} byte-order mark but is not valid {label} text."
-            ) from exc
-        raise IntakeError(
-            f"{name} is not UTF-8 text (byte {exc.start:,} cannot be decoded); "
-            "save it as UTF-8 and upload it again."
-        ) from exc
+            raise IntakeError(text("intake.bom_invalid", name=name, encoding=label)) from exc
+        raise IntakeError(text("intake.not_utf8", name=name, offset=number(exc.start))) from exc
     if label:
-        warnings.append(f"{name} was decoded from {label}.")
-    return text
+        warnings.append(text("intake.decoded_from", name=name, encoding=label))
+    return decoded
 
 
 def text_intake(
-    text: str,
+    body: str,
     *,
     source: str,
     kind: str,
@@ -65,18 +68,22 @@ def text_intake(
     warnings: list[str] | None = None,
     title: str | None = None,
     markdown: bool = False,
+    what: str | None = None,
 ) -> Intake:
-    """Clean *text* (and its Markdown, if *markdown*) and wrap it; refuse it empty or too long."""
+    """Clean *body* (and its Markdown, if *markdown*) and wrap it; refuse it empty or too long.
+
+    *what* is how messages name the text (default: its *source*).
+    """
     warnings = list(warnings or ())
-    what = "The pasted text" if source == "pasted text" else source
-    check_length(text, limits, what)
-    cleaned, dropped = clean_text(text)
+    what = what or source
+    check_length(body, limits, what)
+    cleaned, dropped = clean_text(body)
     if markdown:
         cleaned, _ = clean_text(clean_markdown(cleaned))
     if not cleaned:
-        raise IntakeError(f"{what} is empty: there is no text to read.")
+        raise IntakeError(text("intake.empty", what=what))
     if dropped:
-        warnings.append(f"{dropped:,} control character(s) were removed.")
+        warnings.append(removed_controls(dropped))
     return Intake(
         text=cleaned,
         title=title,
@@ -87,19 +94,26 @@ def text_intake(
     )
 
 
-def read_text(text: str, limits: IntakeLimits | None = None) -> Intake:
-    """Pasted article text, cleaned; refused when empty or longer than the limit."""
+def read_text(pasted: str, limits: IntakeLimits | None = None) -> Intake:
+    """Pasted article text, cleaned; refused when empty or longer than the limit.
+
+    Its source reads "pasted text" in the reader's language.
+    """
     limits = limits or IntakeLimits()
-    if not isinstance(text, str):
-        raise IntakeError("The pasted text is not text.")
+    if not isinstance(pasted, str):
+        raise IntakeError(text("intake.pasted.not_text"))
     try:
-        return text_intake(text, source="pasted text", kind="text", limits=limits)
+        return text_intake(
+            pasted,
+            source=text("intake.pasted.source"),
+            kind="text",
+            limits=limits,
+            what=text("intake.pasted.what"),
+        )
     except IntakeError:
         raise
     except Exception as exc:
-        raise IntakeError(
-            "The pasted text could not be read because of an internal error."
-        ) from exc
+        raise IntakeError(text("intake.pasted.internal")) from exc
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,7 +130,7 @@ _MD_SIGNALS = (
 _MD_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 
 
-def looks_like_markdown(text: str, filename: str = "") -> bool:
+def looks_like_markdown(body: str, filename: str = "") -> bool:
     """Markdown if the name says so or the text uses unmistakable Markdown syntax.
 
     The name is only a hint: a ``.txt`` full of ``[links](https://…)`` is cleaned too,
@@ -124,7 +138,7 @@ def looks_like_markdown(text: str, filename: str = "") -> bool:
     """
     if filename.lower().endswith(_MD_EXTENSIONS):
         return True
-    sample = text[:200_000]
+    sample = body[:200_000]
     return any(pattern.search(sample) for pattern in _MD_SIGNALS)
 
 
@@ -159,45 +173,45 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TABLE_PIPES = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
 
 
-def clean_markdown(text: str) -> str:
+def clean_markdown(body: str) -> str:
     """Markdown → its words: link targets, images' URLs, heading marks, emphasis gone.
 
     Link and image *words* stay (link text, alt text): they are part of what the author
     wrote. Tables keep their cells, separated by tabs.
     """
-    text = _HTML_BLOCK.sub("", text)
-    text = _HTML_COMMENT.sub("", text)
-    text = _FENCE.sub("", text)
-    text = _REF_DEF.sub("", text)
-    text = _FOOTNOTE_DEF.sub("", text)
-    text = _TABLE_RULE.sub("", text)
-    text = _TABLE_PIPES.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")), text)
-    text = _RULE.sub("", text)
-    text = _SETEXT.sub("", text)
-    text = _HEADING.sub(r"\1", text)
-    text = _BLOCKQUOTE.sub("", text)
-    text = _BULLET.sub(r"\1", text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _IMAGE_REF.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _LINK_REF.sub(r"\1", text)
-    text = _FOOTNOTE_REF.sub("", text)
-    text = _AUTOLINK.sub("", text)
-    text = _HTML_TAG.sub("", text)
-    text = _CODE.sub(r"\2", text)
+    body = _HTML_BLOCK.sub("", body)
+    body = _HTML_COMMENT.sub("", body)
+    body = _FENCE.sub("", body)
+    body = _REF_DEF.sub("", body)
+    body = _FOOTNOTE_DEF.sub("", body)
+    body = _TABLE_RULE.sub("", body)
+    body = _TABLE_PIPES.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")), body)
+    body = _RULE.sub("", body)
+    body = _SETEXT.sub("", body)
+    body = _HEADING.sub(r"\1", body)
+    body = _BLOCKQUOTE.sub("", body)
+    body = _BULLET.sub(r"\1", body)
+    body = _IMAGE.sub(r"\1", body)
+    body = _IMAGE_REF.sub(r"\1", body)
+    body = _LINK.sub(r"\1", body)
+    body = _LINK_REF.sub(r"\1", body)
+    body = _FOOTNOTE_REF.sub("", body)
+    body = _AUTOLINK.sub("", body)
+    body = _HTML_TAG.sub("", body)
+    body = _CODE.sub(r"\2", body)
     for _ in range(2):  # nested emphasis such as ***both***
-        text = _STRONG.sub(r"\2", text)
-        text = _EMPHASIS_STAR.sub(r"\1", text)
-        text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
-    text = _STRIKE.sub(r"\1", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return re.sub(r"\n{3,}", "\n\n", text)
+        body = _STRONG.sub(r"\2", body)
+        body = _EMPHASIS_STAR.sub(r"\1", body)
+        body = _EMPHASIS_UNDERSCORE.sub(r"\1", body)
+    body = _STRIKE.sub(r"\1", body)
+    body = _ESCAPE.sub(r"\1", body)
+    return re.sub(r"\n{3,}", "\n\n", body)
 
 
-def markdown_title(text: str) -> str | None:
+def markdown_title(body: str) -> str | None:
     """The first level-one (or, failing that, any) heading: how Markdown articles name
     themselves."""
-    sample = text[:20_000]
+    sample = body[:20_000]
     match = re.search(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", sample, re.M)
     match = match or _HEADING.search(sample)
     if not match:

@@ -22,47 +22,56 @@ from mapstory.intake.text import (
     text_intake,
 )
 from mapstory.intake.wordfile import read_docx
+from mapstory.messages import text
 
 __all__ = ["read_upload", "sniff_binary"]
 
-# (signature, offset, what it is, advice) for files people might plausibly try to upload.
-_PASTE = "; copy its text and paste it instead"
-_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"%PDF-", 0, "a PDF document", _PASTE),
-    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", ""),
-    (b"\xff\xd8\xff", 0, "a JPEG image", ""),
-    (b"GIF87a", 0, "a GIF image", ""),
-    (b"GIF89a", 0, "a GIF image", ""),
-    (b"II*\x00", 0, "a TIFF image", ""),
-    (b"MM\x00*", 0, "a TIFF image", ""),
-    (b"WEBP", 8, "a WebP image", ""),
-    (b"ftyp", 4, "a video or HEIC image", ""),
-    (b"ID3", 0, "an MP3 audio file", ""),
-    (b"OggS", 0, "an Ogg audio or video file", ""),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old-style Office file", "; save it as .docx"),
-    (b"{\\rtf", 0, "an RTF document", "; save it as .docx or plain text"),
-    (b"\x1f\x8b", 0, "a gzip archive", ""),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", ""),
-    (b"Rar!\x1a\x07", 0, "a RAR archive", ""),
-    (b"\x7fELF", 0, "a program", ""),
-    (b"SQLite format 3\x00", 0, "an SQLite database", ""),
-    (b"wOFF", 0, "a web font", ""),
-    (b"wOF2", 0, "a web font", ""),
+# (signature, offset, what it is, advice) for files people might plausibly try to upload, as
+# catalogue keys: they are looked up when a file is refused, in that reader's language.
+_PASTE = "intake.advice.paste"
+_SIGNATURES: tuple[tuple[bytes, int, str, str | None], ...] = (
+    (b"%PDF-", 0, "intake.binary.pdf", _PASTE),
+    (b"\x89PNG\r\n\x1a\n", 0, "intake.binary.png", None),
+    (b"\xff\xd8\xff", 0, "intake.binary.jpeg", None),
+    (b"GIF87a", 0, "intake.binary.gif", None),
+    (b"GIF89a", 0, "intake.binary.gif", None),
+    (b"II*\x00", 0, "intake.binary.tiff", None),
+    (b"MM\x00*", 0, "intake.binary.tiff", None),
+    (b"WEBP", 8, "intake.binary.webp", None),
+    (b"ftyp", 4, "intake.binary.video_or_heic", None),
+    (b"ID3", 0, "intake.binary.mp3", None),
+    (b"OggS", 0, "intake.binary.ogg", None),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        0,
+        "intake.binary.old_office",
+        "intake.advice.save_docx",
+    ),
+    (b"{\\rtf", 0, "intake.binary.rtf", "intake.advice.save_docx_or_text"),
+    (b"\x1f\x8b", 0, "intake.binary.gzip", None),
+    (b"7z\xbc\xaf\x27\x1c", 0, "intake.binary.7zip", None),
+    (b"Rar!\x1a\x07", 0, "intake.binary.rar", None),
+    (b"\x7fELF", 0, "intake.binary.program", None),
+    (b"SQLite format 3\x00", 0, "intake.binary.sqlite", None),
+    (b"wOFF", 0, "intake.binary.web_font", None),
+    (b"wOF2", 0, "intake.binary.web_font", None),
 )
 
+# (member that gives the kind away, catalogue key of what the archive is)
 _ZIP_KINDS = (
-    ("xl/workbook.xml", "an Excel workbook (.xlsx), not a Word document"),
-    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx), not a Word document"),
-    ("content.xml", "an OpenDocument file; save it as .docx"),
-    ("META-INF/container.xml", "an EPUB e-book, not a Word document"),
+    ("xl/workbook.xml", "intake.zip.xlsx"),
+    ("ppt/presentation.xml", "intake.zip.pptx"),
+    ("content.xml", "intake.zip.opendocument"),
+    ("META-INF/container.xml", "intake.zip.epub"),
 )
 
 
 def sniff_binary(data: bytes) -> tuple[str, str] | None:
-    """(what a known binary file is, advice) for a rejection message; None if unrecognised."""
-    for signature, offset, label, advice in _SIGNATURES:
+    """(what a known binary file is, advice) for a rejection message, in the reader's
+    language; None if unrecognised."""
+    for signature, offset, label_key, advice_key in _SIGNATURES:
         if data[offset : offset + len(signature)] == signature:
-            return label, advice
+            return text(label_key), text(advice_key) if advice_key else ""
     return None
 
 
@@ -70,20 +79,24 @@ def read_upload(filename: str, data: bytes, limits: IntakeLimits | None = None) 
     """An uploaded file → article text, by what its bytes are, within the size limits."""
     limits = limits or IntakeLimits()
     base = _base_name(filename)
-    name = f"The file '{base}'" if base else "The uploaded file"
+    name = text("intake.file.named", name=base) if base else text("intake.file.unnamed")
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise IntakeError(f"{name} could not be read: no file content was received.")
+        raise IntakeError(text("intake.file.no_content", name=name))
     if len(data) > limits.max_upload_bytes:
         raise IntakeError(
-            f"{name} is {human_size(len(data))}; the upload limit is "
-            f"{human_size(limits.max_upload_bytes)}."
+            text(
+                "intake.file.too_big",
+                name=name,
+                size=human_size(len(data)),
+                limit=human_size(limits.max_upload_bytes),
+            )
         )
     try:
-        return _read(name, base or "upload", bytes(data), limits)
+        return _read(name, base or text("intake.file.source_unnamed"), bytes(data), limits)
     except IntakeError:
         raise
     except Exception as exc:
-        raise IntakeError(f"{name} could not be read because of an internal error.") from exc
+        raise IntakeError(text("intake.file.internal", name=name)) from exc
 
 
 def _base_name(filename: str) -> str:
@@ -96,19 +109,16 @@ def _base_name(filename: str) -> str:
 def _read(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
     """*name* is how messages refer to the file, *source* its (clean) file name."""
     if not data.strip():
-        raise IntakeError(f"{name} is empty: there is no text to read.")
+        raise IntakeError(text("intake.empty", what=name))
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _read_zip(name, source, data, limits)
     binary = sniff_binary(data)
     if binary:
         label, advice = binary
-        raise IntakeError(f"{name} is {label}, which mapstory cannot read{advice}.")
+        raise IntakeError(text("intake.file.binary", name=name, what=label, advice=advice))
     bom = bom_encoding(data)
     if bom is None and b"\x00" in data[:65536]:
-        raise IntakeError(
-            f"{name} contains binary data (NUL bytes), not text; upload a text, Markdown, "
-            "HTML or Word (.docx) file."
-        )
+        raise IntakeError(text("intake.file.nul_bytes", name=name))
     warnings: list[str] = []
     if looks_like_html(data):
         return extract_html(
@@ -118,18 +128,18 @@ def _read(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
             limits=limits,
             warnings=warnings,
         )
-    text = decode_text(data, name, warnings)
-    if looks_like_markdown(text, source):
+    decoded = decode_text(data, name, warnings)
+    if looks_like_markdown(decoded, source):
         return text_intake(
-            text,
+            decoded,
             source=source,
             kind="markdown",
             limits=limits,
             warnings=warnings,
-            title=markdown_title(text),
+            title=markdown_title(decoded),
             markdown=True,
         )
-    return text_intake(text, source=source, kind="text", limits=limits, warnings=warnings)
+    return text_intake(decoded, source=source, kind="text", limits=limits, warnings=warnings)
 
 
 def _read_zip(name: str, source: str, data: bytes, limits: IntakeLimits) -> Intake:
@@ -137,13 +147,13 @@ def _read_zip(name: str, source: str, data: bytes, limits: IntakeLimits) -> Inta
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
         # RuntimeError covers encrypted members and NotImplementedError unknown zip versions.
-        raise IntakeError(f"{name} is a damaged zip archive, not a readable document.") from exc
+        raise IntakeError(text("intake.file.damaged_zip", name=name)) from exc
     if "word/document.xml" in names:
         return read_docx(data, source=source, name=name, limits=limits)
-    for member, label in _ZIP_KINDS:
+    for member, kind_key in _ZIP_KINDS:
         if member in names:
-            raise IntakeError(f"{name} is {label}.")
-    raise IntakeError(f"{name} is a zip archive, not a Word document or text.")
+            raise IntakeError(text("intake.file.zip_kind", name=name, what=text(kind_key)))
+    raise IntakeError(text("intake.file.other_zip", name=name))
 
 
 def _decode_html(name: str, data: bytes, warnings: list[str]) -> str:
@@ -158,5 +168,7 @@ def _decode_html(name: str, data: bytes, warnings: list[str]) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise IntakeError(f"{name} is not valid {codec} text as it declares.") from exc
+                raise IntakeError(
+                    text("intake.file.declared_charset", name=name, codec=codec)
+                ) from exc
     return decode_text(data, name, warnings)

@@ -37,6 +37,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from mapstory.intake.base import Intake, IntakeError, IntakeLimits, human_size
 from mapstory.intake.html import declared_charset, extract_html, known_codec, looks_like_html
 from mapstory.intake.text import looks_like_markdown, markdown_title, text_intake
+from mapstory.messages import number, plural, text
 
 __all__ = ["AddressPolicy", "Resolver", "fetch_url"]
 
@@ -91,7 +92,8 @@ def _default_resolver(host: str, port: int) -> list[str]:
 
 
 def blocked_reason(ip: IPAddress) -> str | None:
-    """Why *ip* must not be fetched from, or None if it is a public Internet address.
+    """Why *ip* must not be fetched from (in the reader's language), or None if it is a
+    public Internet address.
 
     IPv6 forms that embed an IPv4 address (IPv4-mapped, 6to4, NAT64, Teredo) are judged by
     the address they lead to.
@@ -108,18 +110,18 @@ def blocked_reason(ip: IPAddress) -> str | None:
             if reason:
                 return reason
     checks = (
-        (ip.is_loopback, "a loopback address"),
-        (ip.is_link_local, "a link-local address"),
-        (ip.is_multicast, "a multicast address"),
-        (ip.is_unspecified, "an unspecified address"),
-        (ip.is_private, "a private network address"),
-        (ip.is_reserved, "a reserved address"),
+        (ip.is_loopback, "intake.address.loopback"),
+        (ip.is_link_local, "intake.address.link_local"),
+        (ip.is_multicast, "intake.address.multicast"),
+        (ip.is_unspecified, "intake.address.unspecified"),
+        (ip.is_private, "intake.address.private"),
+        (ip.is_reserved, "intake.address.reserved"),
         (any(ip in net for net in _BLOCKED_NETWORKS if net.version == ip.version), None),
         (not ip.is_global, None),
     )
-    for hit, reason in checks:
+    for hit, reason_key in checks:
         if hit:
-            return reason or "not a public Internet address"
+            return text(reason_key or "intake.address.not_public")
     return None
 
 
@@ -271,23 +273,23 @@ def _parse_url(raw: str, *, first: bool) -> _Target:
     if first and url and not _SCHEME.match(url) and not url.startswith("/"):
         url = "https://" + url  # "www.example.com/news/…", as people often paste links
     if not url:
-        raise IntakeError("The link is empty.")
+        raise IntakeError(text("intake.url.empty"))
     if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in url):
-        raise IntakeError("The link contains spaces or control characters; paste it again.")
+        raise IntakeError(text("intake.url.spaces"))
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise IntakeError("The link is not a valid web address.") from exc
+        raise IntakeError(text("intake.url.invalid")) from exc
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = f"'{scheme}:'" if scheme else "no scheme"
-        raise IntakeError(f"Only http and https links can be read; this one has {shown}.")
+        shown = text("intake.url.scheme", scheme=scheme) if scheme else text("intake.url.no_scheme")
+        raise IntakeError(text("intake.url.not_http", scheme=shown))
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        raise IntakeError("Links with a user name or password (user@host) are not accepted.")
+        raise IntakeError(text("intake.url.userinfo"))
     host = parts.hostname or ""
     if not host:
-        raise IntakeError("The link has no host name.")
+        raise IntakeError(text("intake.url.no_host"))
     try:
         ip = ipaddress.ip_address(host)
         host = str(ip)
@@ -295,7 +297,7 @@ def _parse_url(raw: str, *, first: bool) -> _Target:
         try:
             host = host.encode("idna").decode("ascii")
         except UnicodeError as exc:
-            raise IntakeError("The link's host name is not valid.") from exc
+            raise IntakeError(text("intake.url.bad_host")) from exc
     port = port or (443 if scheme == "https" else 80)
     path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
     if parts.query:
@@ -329,10 +331,10 @@ def _resolve(target: _Target, resolver: Resolver, deadline: _Deadline) -> list[s
     if not done.wait(deadline.remaining()):
         raise TimeoutError("name resolution timed out")
     if failure:
-        raise IntakeError(f"The host {target.host} could not be found.") from failure[0]
+        raise IntakeError(text("intake.url.not_found", host=target.host)) from failure[0]
     addresses = list(dict.fromkeys(str(a).split("%", 1)[0] for a in result[0]))
     if not addresses:
-        raise IntakeError(f"The host {target.host} could not be found.")
+        raise IntakeError(text("intake.url.not_found", host=target.host))
     return addresses
 
 
@@ -349,14 +351,14 @@ def _validated_addresses(
         try:
             ip = ipaddress.ip_address(address)
         except ValueError as exc:
-            raise IntakeError(f"The host {target.host} resolved to an invalid address.") from exc
+            raise IntakeError(text("intake.url.invalid_address", host=target.host)) from exc
         reason = policy.check(ip, target.port)
         if reason:
             literal = target.host == str(ip)
-            where = f"{ip}" if literal else f"{target.host} (which resolves to {ip})"
-            raise IntakeError(
-                f"The link points to {where}, {reason}; only public web sites can be read."
+            where = (
+                str(ip) if literal else text("intake.url.resolves_to", host=target.host, ip=str(ip))
             )
+            raise IntakeError(text("intake.url.blocked", where=where, reason=reason))
     return addresses
 
 
@@ -430,9 +432,7 @@ def _read_body(
     deadline: _Deadline,
 ) -> bytes:
     cap = limits.max_url_bytes
-    too_big = IntakeError(
-        f"The page at {target.url} is larger than {human_size(cap)}, the most mapstory reads."
-    )
+    too_big = IntakeError(text("intake.url.too_big", url=target.url, size=human_size(cap)))
     length = response.getheader("Content-Length")
     if length and length.strip().isdigit() and int(length) > cap:
         raise too_big
@@ -472,39 +472,25 @@ def _fetch(
                 location = response.getheader("Location")
                 if not location:
                     raise IntakeError(
-                        f"The page at {target.url} redirects (HTTP {status}) without saying where."
+                        text("intake.url.redirect_nowhere", url=target.url, status=status)
                     )
                 redirects += 1
                 if redirects > limits.max_redirects:
                     if not limits.max_redirects:
-                        raise IntakeError(
-                            f"The link redirects to another address ({status}), and "
-                            "following redirects is switched off."
-                        )
-                    raise IntakeError(
-                        f"The link redirects more than {limits.max_redirects} times; "
-                        "it was not followed further."
-                    )
+                        raise IntakeError(text("intake.url.redirects_off", status=status))
+                    raise IntakeError(plural("intake.url.too_many_redirects", limits.max_redirects))
                 target = _parse_url(urljoin(target.url, location.strip()), first=False)
                 if target.url in seen:
-                    raise IntakeError(
-                        f"The link redirects in a loop (back to {target.url}); "
-                        "the page cannot be read."
-                    )
+                    raise IntakeError(text("intake.url.redirect_loop", url=target.url))
                 seen.add(target.url)
                 continue
             if not 200 <= status < 300:
                 reason = " ".join(str(response.reason or "").split())[:60]
-                raise IntakeError(
-                    f"The page at {target.url} could not be read: the server answered HTTP "
-                    f"{status}{' ' + reason if reason else ''}."
-                )
+                answer = f"{status} {reason}" if reason else str(status)
+                raise IntakeError(text("intake.url.http_error", url=target.url, answer=answer))
             encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
             if encoding not in ("", "identity"):
-                raise IntakeError(
-                    f"The page at {target.url} was sent compressed ({encoding}) although "
-                    "mapstory asked for it uncompressed."
-                )
+                raise IntakeError(text("intake.url.compressed", url=target.url, encoding=encoding))
             raw_type = response.getheader("Content-Type")
             message = Message()
             if raw_type:
@@ -527,23 +513,28 @@ def _fetch(
 def _check_type(content_type: str | None, target: _Target) -> None:
     if content_type is None or content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
         return
-    names = {
-        "application/pdf": "a PDF document",
-        "application/json": "JSON data",
-        "application/octet-stream": "a binary file",
-        "application/zip": "a zip archive",
-    }
-    if content_type in names:
-        what = f"{names[content_type]} ({content_type})"
-    elif content_type.startswith(("image/", "video/", "audio/")):
-        what = f"{content_type.split('/')[0]} ({content_type})"
-        what = ("an " if what[0] in "aeiou" else "a ") + what
+    media = content_type.split("/", 1)[0]
+    if content_type in _CONTENT_NAMES:
+        what = text(_CONTENT_NAMES[content_type], type=content_type)
+    elif media in _MEDIA_NAMES:
+        what = text(_MEDIA_NAMES[media], type=content_type)
     else:
-        what = f"content of type {content_type}"
-    raise IntakeError(
-        f"The link leads to {what}, not a web page; only HTML pages and plain text "
-        "(or Markdown) can be read."
-    )
+        what = text("intake.content.other", type=content_type)
+    raise IntakeError(text("intake.url.not_a_page", what=what))
+
+
+# What a refused content type is, as catalogue keys (looked up when a link is refused).
+_CONTENT_NAMES = {
+    "application/pdf": "intake.content.pdf",
+    "application/json": "intake.content.json",
+    "application/octet-stream": "intake.content.binary",
+    "application/zip": "intake.content.zip",
+}
+_MEDIA_NAMES = {
+    "image": "intake.content.image",
+    "video": "intake.content.video",
+    "audio": "intake.content.audio",
+}
 
 
 def fetch_url(
@@ -586,43 +577,36 @@ def fetch_url(
     except IntakeError:
         raise
     except Exception as exc:
-        raise IntakeError(
-            f"The page at {response.target.url} could not be read because of an internal error."
-        ) from exc
+        raise IntakeError(text("intake.url.page_internal", url=response.target.url)) from exc
 
 
 def _timeout(limits: IntakeLimits) -> IntakeError:
-    return IntakeError(
-        f"Reading the link timed out after {limits.url_timeout_s:g} s; the site did not "
-        "answer in time."
-    )
+    return IntakeError(text("intake.url.timeout", seconds=number(limits.url_timeout_s, digits=3)))
 
 
 def _network_error(exc: BaseException, url: str) -> IntakeError:
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return IntakeError(
-            "The site's security certificate could not be verified, so the page was not read."
-        )
+        return IntakeError(text("intake.url.certificate"))
     if isinstance(exc, ssl.SSLError):
-        return IntakeError("A secure (TLS) connection to the site could not be established.")
+        return IntakeError(text("intake.url.tls"))
     if isinstance(exc, ConnectionRefusedError):
-        return IntakeError("The site refused the connection.")
+        return IntakeError(text("intake.url.refused"))
     if isinstance(
         exc, ConnectionError | http.client.RemoteDisconnected | http.client.IncompleteRead
     ):
-        return IntakeError("The site closed the connection before sending the whole page.")
+        return IntakeError(text("intake.url.closed"))
     if isinstance(exc, http.client.HTTPException):
-        return IntakeError("The site sent an answer that is not valid HTTP.")
+        return IntakeError(text("intake.url.bad_http"))
     if isinstance(exc, OSError):
-        return IntakeError("The site could not be reached.")
-    return IntakeError("The link could not be read because of an internal error.")
+        return IntakeError(text("intake.url.unreachable"))
+    return IntakeError(text("intake.url.internal"))
 
 
 def _to_intake(response: _Response, limits: IntakeLimits) -> Intake:
     target, body = response.target, response.body
     warnings: list[str] = []
     if response.redirects:
-        warnings.append(f"The link redirected to {target.url}.")
+        warnings.append(text("intake.url.redirected", url=target.url))
     content_type = response.content_type
     if content_type is None:
         content_type = "text/html" if looks_like_html(body) else "text/plain"
@@ -631,16 +615,16 @@ def _to_intake(response: _Response, limits: IntakeLimits) -> Intake:
         return extract_html(
             html, source=target.url, kind="url", limits=limits, url=target.url, warnings=warnings
         )
-    text = _decode_plain(body, response.charset, target)
-    markdown = content_type != "text/plain" or looks_like_markdown(text, target.path)
+    plain = _decode_plain(body, response.charset, target)
+    markdown = content_type != "text/plain" or looks_like_markdown(plain, target.path)
     return text_intake(
-        text,
+        plain,
         source=target.url,
         kind="url",
         limits=limits,
         warnings=warnings,
         markdown=markdown,
-        title=markdown_title(text) if markdown else None,
+        title=markdown_title(plain) if markdown else None,
     )
 
 
@@ -654,9 +638,9 @@ def _decode_html(body: bytes, header_charset: str | None, warnings: list[str]) -
     try:
         return body.decode(codec)
     except UnicodeDecodeError:
-        text = body.decode(codec, "replace")
-        warnings.append(f"Some bytes of the page were not valid {codec} and were replaced.")
-        return text
+        decoded = body.decode(codec, "replace")
+        warnings.append(text("intake.url.replaced_bytes", codec=codec))
+        return decoded
 
 
 def _decode_plain(body: bytes, header_charset: str | None, target: _Target) -> str:
@@ -664,9 +648,7 @@ def _decode_plain(body: bytes, header_charset: str | None, target: _Target) -> s
     try:
         return body.decode(codec)
     except UnicodeDecodeError as exc:
-        raise IntakeError(
-            f"The text at {target.url} is not valid {codec} text, so it cannot be read."
-        ) from exc
+        raise IntakeError(text("intake.url.plain_invalid", url=target.url, codec=codec)) from exc
 
 
 def _bom_codec(body: bytes) -> str | None:

@@ -18,7 +18,9 @@ from mapstory.intake.base import (
     check_length,
     clean_text,
     human_size,
+    removed_controls,
 )
+from mapstory.messages import number, text
 
 __all__ = ["MAX_COMPRESSION_RATIO", "guard_zip", "read_docx"]
 
@@ -42,26 +44,25 @@ def guard_zip(data: bytes, name: str, limits: IntakeLimits) -> zipfile.ZipFile:
         EOFError,
         RuntimeError,  # encrypted members; NotImplementedError for unknown zip versions
     ) as exc:
-        raise IntakeError(f"{name} looks like a Word document but is damaged.") from exc
+        raise IntakeError(text("intake.docx.damaged", name=name)) from exc
     if len(members) > _MAX_MEMBERS:
-        raise IntakeError(
-            f"{name} holds {len(members):,} files, far more than a Word document has."
-        )
+        raise IntakeError(text("intake.docx.too_many_files", name=name, count=number(len(members))))
     total = sum(member.file_size for member in members)
     if total > limits.max_docx_uncompressed_bytes:
         raise IntakeError(
-            f"{name} would expand to {human_size(total)}; the limit is "
-            f"{human_size(limits.max_docx_uncompressed_bytes)}."
+            text(
+                "intake.docx.too_big",
+                name=name,
+                size=human_size(total),
+                limit=human_size(limits.max_docx_uncompressed_bytes),
+            )
         )
     for member in members:
         if member.file_size < _RATIO_CHECK_FROM:
             continue
         ratio = member.file_size / max(member.compress_size, 1)
         if ratio > MAX_COMPRESSION_RATIO:
-            raise IntakeError(
-                f"{name} is compressed {ratio:,.0f} to 1, which only a zip bomb is; "
-                "it was not opened."
-            )
+            raise IntakeError(text("intake.docx.bomb", name=name, ratio=number(ratio)))
     return archive
 
 
@@ -78,18 +79,16 @@ def read_docx(data: bytes, *, source: str, name: str, limits: IntakeLimits) -> I
         lines = list(_blocks(document))
         title = document.core_properties.title
     except Exception as exc:  # python-docx raises KeyError, lxml errors, ValueError…
-        raise IntakeError(
-            f"{name} could not be read as a Word document; it may be damaged."
-        ) from exc
+        raise IntakeError(text("intake.docx.unreadable", name=name)) from exc
     raw = "\n".join(lines)
-    check_length(raw, limits, f"The text in {source}")
-    text, dropped = clean_text(raw)
-    if not text:
-        raise IntakeError(f"{name} is empty: the Word document has no text.")
-    warnings = [f"{dropped:,} control character(s) were removed."] if dropped else []
+    check_length(raw, limits, text("intake.docx.text_of", source=source))
+    body, dropped = clean_text(raw)
+    if not body:
+        raise IntakeError(text("intake.docx.empty", name=name))
+    warnings = [removed_controls(dropped)] if dropped else []
     title_text, _ = clean_text(title or "")
     return Intake(
-        text=text,
+        text=body,
         title=title_text or None,
         published=None,  # a .docx's dates are its file's, not the article's
         source=source,
@@ -112,9 +111,9 @@ def _blocks(container: object) -> list[str]:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    text = "\n".join(_blocks(cell)).strip()
-                    if text:
-                        cells.append(text)
+                    cell_text = "\n".join(_blocks(cell)).strip()
+                    if cell_text:
+                        cells.append(cell_text)
                 if cells:
                     lines.append("\t".join(cells))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import ipaddress
 import subprocess
 import sys
 import time
@@ -19,10 +20,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapstory.intake import Intake, IntakeError, IntakeLimits, read_text, read_upload
+from mapstory.intake import (
+    Intake,
+    IntakeError,
+    IntakeLimits,
+    blocked_reason,
+    fetch_url,
+    read_text,
+    read_upload,
+)
 from mapstory.intake.base import ENV_NAMES, clean_text, human_size
 from mapstory.intake.text import clean_markdown
 from mapstory.settings import Settings
+from tests.translation_check import leaks, pseudo_language
+
+__all__ = ["pseudo_language"]  # the fixture, used by name
 
 LIMITS = IntakeLimits()
 ROOT = Path(__file__).resolve().parents[2]
@@ -635,3 +647,49 @@ def test_docx_needing_a_newer_zip_version_is_a_clear_error() -> None:
     with pytest.raises(IntakeError) as error:
         read_upload("new.docx", bytes(data))
     assert "internal error" not in str(error.value)
+
+
+# --------------------------------------------------------------------------------------------
+# Messages come from the catalogue, in the reader's language
+# --------------------------------------------------------------------------------------------
+
+
+def test_intake_errors_and_warnings_speak_the_readers_language(
+    pseudo_language: dict[str, str],
+) -> None:
+    with pytest.raises(IntakeError) as info:
+        read_text("", LIMITS)
+    message = str(info.value)
+    assert message == pseudo_language["intake.empty"].format(
+        what=pseudo_language["intake.pasted.what"]
+    )
+    assert leaks([message], set()) == []
+    pasted = read_text("Kyiv\x07", LIMITS)
+    assert pasted.source == pseudo_language["intake.pasted.source"]
+    assert leaks([*pasted.warnings], set()) == []
+    # An upload's refusal: the file name is the visitor's, every other word is the catalogue's.
+    with pytest.raises(IntakeError) as info:
+        read_upload("report.pdf", b"%PDF-1.7\n", LIMITS)
+    assert "'report.pdf'" in str(info.value)
+    assert leaks([str(info.value)], {"report", "pdf"}) == []
+    with pytest.raises(IntakeError) as info:
+        read_upload("", b"a" * 2_000_001, IntakeLimits(max_upload_bytes=2_000_000))
+    size, limit = (pseudo_language["intake.size.mb"].format(size=n) for n in ("2.0", "2"))
+    assert str(info.value) == pseudo_language["intake.file.too_big"].format(
+        name=pseudo_language["intake.file.unnamed"], size=size, limit=limit
+    )
+
+
+def test_a_refused_link_speaks_the_readers_language(pseudo_language: dict[str, str]) -> None:
+    # A literal loopback address is refused before any name resolution or connection.
+    with pytest.raises(IntakeError) as info:
+        fetch_url("http://127.0.0.1:8501/_stcore/health", LIMITS, resolver=pytest.fail)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "127.0.0.1" in message
+    assert pseudo_language["intake.address.loopback"] in message
+    assert leaks([message], set()) == []
+    # A host name is the visitor's word; the rest of the sentence is translated.
+    with pytest.raises(IntakeError) as info:
+        fetch_url("http://intranet.test/", LIMITS, resolver=lambda host, port: ["10.0.0.7"])
+    assert leaks([str(info.value)], {"intranet", "test"}) == []
+    assert blocked_reason(ipaddress.ip_address("::1")) == pseudo_language["intake.address.loopback"]
