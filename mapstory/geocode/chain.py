@@ -10,6 +10,7 @@ page must never wait "timeout × number of names" because a server is slow or si
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from mapstory.geocode.base import (
     GeocoderUnavailable,
     GeocodingError,
 )
+from mapstory.messages import text
 
 __all__ = ["DEFAULT_COOLDOWN", "BatchResult", "ChainResult", "GeocoderChain"]
 
@@ -210,7 +212,11 @@ class GeocoderChain(Geocoder):
                 for position, error in failed.items():
                     given_up.setdefault(position, (name, error))
 
-        worker = threading.Thread(target=work, name="mapstory-geocode-many", daemon=True)
+        # The worker runs in the caller's context: its messages speak the reader's language.
+        context = contextvars.copy_context()
+        worker = threading.Thread(
+            target=context.run, args=(work,), name="mapstory-geocode-many", daemon=True
+        )
         worker.start()
         worker.join(max(0.0, deadline - time.monotonic()))
         with lock:
@@ -232,16 +238,8 @@ class GeocoderChain(Geocoder):
 
     def _out_of_time_error(self, query: str, budget: float, asked: bool) -> GeocoderTimeout:
         service = self.geocoders[0].service_name
-        if asked:
-            message = (
-                f"{service} did not answer about {query!r} within the {budget:g} s allowed "
-                "for looking names up."
-            )
-        else:
-            message = (
-                f"{service} was not asked about {query!r}: the {budget:g} s allowed for "
-                "looking names up were used up."
-            )
+        key = "geocoder.budget_unanswered" if asked else "geocoder.budget_used_up"
+        message = text(key, service=service, query=repr(query), seconds=f"{budget:g}")
         return GeocoderTimeout(message, service=service, query=query)
 
     def geocode(
@@ -281,9 +279,13 @@ class GeocoderChain(Geocoder):
         if now >= until:
             return None
         service = getattr(original, "service", geocoder.service_name)
-        message = (
-            f"{service} was not asked about {query!r}: it failed {now - failed_at:.0f} s ago "
-            f"and is retried in {until - now:.0f} s. Earlier error: {original.message}"
+        message = text(
+            "geocoder.cooling_down",
+            service=service,
+            query=repr(query),
+            ago=f"{now - failed_at:.0f}",
+            retry=f"{until - now:.0f}",
+            error=original.message,
         )
         if isinstance(original, GeocoderRateLimited):
             return GeocoderRateLimited(
@@ -313,10 +315,13 @@ class GeocoderChain(Geocoder):
 
 def _given_up_error(query: str, failed_on: str, original: GeocodingError) -> GeocodingError:
     """The error for a name a batch did not ask about, after the service failed on another."""
-    service = getattr(original, "service", "the geocoder")
-    message = (
-        f"{service} was not asked about {query!r}: it had just failed on {failed_on!r}. "
-        f"Error: {original.message}"
+    service = getattr(original, "service", None) or text("geocoder.the_geocoder")
+    message = text(
+        "geocoder.given_up",
+        service=service,
+        query=repr(query),
+        failed_on=repr(failed_on),
+        error=original.message,
     )
     if isinstance(original, GeocoderRateLimited):
         return GeocoderRateLimited(

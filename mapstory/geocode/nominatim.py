@@ -42,6 +42,7 @@ from mapstory.geocode.base import (
     GeocodingError,
     make_location,
 )
+from mapstory.messages import text
 
 __all__ = [
     "DEFAULT_BACKOFF",
@@ -410,8 +411,12 @@ class NominatimGeocoder(Geocoder):
             raise self._translate(exc, query, effective_timeout) from exc
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
             raise GeocoderBadResponse(
-                f"{self.service_name} sent an answer for {query!r} that is not a list of "
-                f"places ({type(exc).__name__}: {exc}).",
+                text(
+                    "geocoder.not_a_list",
+                    service=self.service_name,
+                    query=repr(query),
+                    error=f"{type(exc).__name__}: {exc}",
+                ),
                 service=self.service_name,
                 query=query,
             ) from exc
@@ -421,14 +426,18 @@ class NominatimGeocoder(Geocoder):
         service = self.service_name
         cause = exc.__cause__
         status = cause.status_code if isinstance(cause, AdapterHTTPError) else None
-        http = f" (HTTP {status})" if status else ""
+        http = text("geocoder.http", status=status) if status else ""
+        quoted = repr(query)
         if isinstance(exc, geopy.exc.GeocoderRateLimited):
             retry_after = exc.retry_after
             _PACER.back_off(self.domain, retry_after if retry_after else DEFAULT_BACKOFF)
-            when = f"in {retry_after:g} s" if retry_after else "later"
+            when = (
+                text("geocoder.in_seconds", seconds=f"{retry_after:g}")
+                if retry_after
+                else text("geocoder.later")
+            )
             return GeocoderRateLimited(
-                f"{service} is rate-limiting this app{http}; {query!r} was not looked up. "
-                f"Try again {when}.",
+                text("geocoder.rate_limited", service=service, http=http, query=quoted, when=when),
                 service=service,
                 query=query,
                 retry_after=retry_after,
@@ -440,21 +449,25 @@ class NominatimGeocoder(Geocoder):
             | geopy.exc.GeocoderQuotaExceeded,
         ):
             return GeocoderRefused(
-                f"{service} refused the request for {query!r}{http}. The server may block "
-                "this user agent or network; check the configured user agent and the usage "
-                "policy.",
+                text("geocoder.refused", service=service, query=quoted, http=http),
                 service=service,
                 query=query,
             )
         if isinstance(exc, geopy.exc.GeocoderQueryError):
             return GeocoderRefused(
-                f"{service} rejected the query {query!r}{http}: {_short(exc)}",
+                text(
+                    "geocoder.rejected",
+                    service=service,
+                    query=quoted,
+                    http=http,
+                    error=_short(exc),
+                ),
                 service=service,
                 query=query,
             )
         if isinstance(exc, geopy.exc.GeocoderParseError):
             return GeocoderBadResponse(
-                f"{service} answered the query {query!r} with something that is not valid JSON.",
+                text("geocoder.not_json", service=service, query=quoted),
                 service=service,
                 query=query,
             )
@@ -462,40 +475,52 @@ class NominatimGeocoder(Geocoder):
             # geopy reports HTTP 503 as a timeout; for the user "unavailable" is the truth.
             if status == 503:
                 return GeocoderUnavailable(
-                    f"{service} is temporarily unavailable (HTTP 503); {query!r} was not "
-                    "looked up. Try again later.",
+                    text("geocoder.unavailable_503", service=service, query=quoted),
                     service=service,
                     query=query,
                 )
-            detail = http or f" within {timeout:g} s"
+            detail = http or text("geocoder.within", seconds=f"{timeout:g}")
             return GeocoderTimeout(
-                f"{service} did not answer the query {query!r}{detail}.",
+                text("geocoder.no_answer", service=service, query=quoted, detail=detail),
                 service=service,
                 query=query,
             )
         if _caused_by_timeout(exc):
             # Some adapters report a read timeout as a connection failure.
             return GeocoderTimeout(
-                f"{service} did not answer the query {query!r} within {timeout:g} s.",
+                text(
+                    "geocoder.no_answer",
+                    service=service,
+                    query=quoted,
+                    detail=text("geocoder.within", seconds=f"{timeout:g}"),
+                ),
                 service=service,
                 query=query,
             )
         if isinstance(exc, geopy.exc.GeocoderUnavailable):
             return GeocoderUnavailable(
-                f"{service} could not be reached for {query!r}: {_short(exc)}",
+                text("geocoder.unreachable", service=service, query=quoted, error=_short(exc)),
                 service=service,
                 query=query,
             )
         if isinstance(exc, geopy.exc.GeocoderServiceError):
             return GeocoderUnavailable(
-                f"{service} failed to answer the query {query!r}{http}: {_short(exc)}",
+                text(
+                    "geocoder.failed",
+                    service=service,
+                    query=quoted,
+                    http=http,
+                    error=_short(exc),
+                ),
                 service=service,
                 query=query,
             )
         if isinstance(exc, geopy.exc.ConfigurationError):
             return GeocoderConfigError(f"{service}: {exc}", service=service, query=query)
         return GeocodingError(
-            f"{service} could not look up {query!r}: {_short(exc)}", service=service, query=query
+            text("geocoder.could_not", service=service, query=quoted, error=_short(exc)),
+            service=service,
+            query=query,
         )
 
 

@@ -23,6 +23,7 @@ from mapstory.geoparse import geoparse
 from mapstory.geoparse.events import ActorRef, EventDraft, PlaceRef, extract_events
 from mapstory.geoparse.lexicon import nlp
 from mapstory.geoparse.resolve import Resolution
+from mapstory.messages import number, plural, text
 from mapstory.model import (
     Actor,
     Alliance,
@@ -215,15 +216,11 @@ class DraftResult:
             return None
         names = batch.unplaced
         error = batch.first_error
-        listed = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
-        one = len(names) == 1
-        why = f" {error.message}" if error is not None else ""
-        return (
-            f"{'1 place' if one else f'{len(names)} places'} could not be geocoded online and "
-            f"{'is' if one else 'are'} not on the map: {listed}. The offline gazetteer does not "
-            f"know {'it' if one else 'them'}, and the online look-up failed.{why} Everything "
-            "else in the draft was placed offline as usual; make the story again later to retry."
-        )
+        listed = text("list.separator").join(names[:12])
+        if len(names) > 12:
+            listed = text("draft_online.more", names=listed, count=number(len(names) - 12))
+        why = text("draft_online.why", error=error.message) if error is not None else ""
+        return plural("draft_online.unplaced", len(names), names=listed, why=why)
 
     def online_placed(self) -> list[str]:
         """Names the offline gazetteer lacks that the online geocoder placed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -25,6 +26,9 @@ from mapstory.geocode import (
     OfflineGazetteer,
     make_geocoder,
 )
+from tests.translation_check import pseudo_language
+
+__all__ = ["pseudo_language"]  # a fixture, used by name
 
 USER_AGENT = "mapstory-tests/1.0 (tests@example.invalid)"
 TOKYO_OSM = {
@@ -202,3 +206,18 @@ def test_make_geocoder() -> None:
         make_geocoder(online=True)
     with pytest.raises(GeocoderConfigError):
         make_geocoder(online=True, user_agent="geopy/2.5.0")
+
+
+def test_batch_errors_speak_the_readers_language(pseudo_language) -> None:
+    """The batch asks on a worker thread; its messages still come out in the reader's language
+    (a pseudo-translation here), not the thread's default."""
+    online, _ = nominatim(status(503))
+    batch = GeocoderChain([online], cooldown=0).geocode_many(["Xyzzyville", "Plughton"], budget=5)
+    messages = [e.message for errors in batch.errors.values() for e in errors]
+    assert len(messages) == 2
+    for message in messages:
+        english = [w for w in re.findall(r"[A-Za-z]{3,}", message) if w not in ENGLISH_OK]
+        assert english == [], message  # only the names asked about and the service's
+
+
+ENGLISH_OK = {"Xyzzyville", "Plughton", "Nominatim", "chain", "nominatim", "invalid"}
