@@ -134,7 +134,13 @@ def test_clicking_a_mark_selects_it_in_the_panel_and_the_table(page, app_url, tr
     selected.first.wait_for(state="attached", timeout=TIMEOUT)
     assert selected.first.text_content().startswith("Beijing")
     # An event mark selects the event, and its row in the events table instead. (Selecting
-    # Beijing framed it and opened its popup, which can cover Vladivostok: clear the way.)
+    # Beijing framed it and opened its popup, which can cover Vladivostok: once that run has
+    # finished and the map stands still, clear the way.)
+    wait_idle(page)
+    frame.wait_for_function(
+        "() => !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress)",
+        timeout=TIMEOUT,
+    )
     frame.evaluate("() => { map.closePopup(); map.setView([42, 120], 4, {animate: false}); }")
     frame.locator(".ms-ev-port-vladivostok").first.click()
     wait_for_url(page, "event=port-vladivostok")
