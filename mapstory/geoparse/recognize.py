@@ -42,6 +42,113 @@ _DISEASE = re.compile(
     r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
 )
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+# A news dateline: the place in capitals opening the story, optionally its state or country,
+# optionally the agency, then a dash ("HUDSON -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
+# the start of the text, of a line, or right after the headline's closing punctuation.
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"”] ))[ \t]*"
+    r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
+    r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
+    r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
+    re.MULTILINE,
+)
+# Capitalised words that open a story the same way but are not places.
+_DATELINE_WORDS = frozenset(
+    {
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "BREAKING NEWS",
+        "EXCLUSIVE",
+        "CORRECTION",
+        "NOTE",
+        "EDITORS NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITORIAL",
+        "ADVISORY",
+        "WARNING",
+        "ALERT",
+        "REVIEW",
+        "PHOTOS",
+        "VIDEO",
+        "WATCH",
+        "LIVE",
+    }
+)
+# Street names: one to three capitalised words or ordinals before a street word ("Orchard
+# St.", "40th Avenue South"). An address is a place a reader may want on the map, even when
+# the gazetteer cannot place it.
+_STREET_WORDS = frozenset(
+    {
+        "street",
+        "st.",
+        "avenue",
+        "ave.",
+        "road",
+        "rd.",
+        "drive",
+        "boulevard",
+        "blvd.",
+        "lane",
+        "parkway",
+        "pkwy.",
+        "highway",
+        "pike",
+        "turnpike",
+        "expressway",
+        "freeway",
+    }
+)
+_STREET_SUFFIXES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "n.w.",
+        "n.e.",
+        "s.w.",
+        "s.e.",
+        "nw",
+        "ne",
+        "sw",
+        "se",
+    }
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# "W. Main St.", "S.W. 75th St.": an abbreviated direction opens the street's name.
+_COMPASS_ABBREVIATION = re.compile(r"^(?:[NSEW]|[NS][EW]|[NS]\.[EW])\.?$")
+# Words that may follow a street's name without making it part of a longer one.
+_CALENDAR_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # Words that name a kind of place or a direction and, alone, are also the name of some town
 # ("Center", "University", "North"): never a toponym on their own.
 _GENERIC = frozenset(
@@ -233,6 +340,77 @@ def _char_span(doc, i: int, j: int) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
 
+def _streets(doc) -> list[tuple[int, int]]:
+    """Token spans of named streets: "Orchard St.", "North Nokomis Street", "40th Avenue South".
+
+    The name is one to three capitalised words or ordinals in the same sentence; a leading
+    "the" or stop word ends it. "St." followed by a capitalised word is "Saint" ("St. Louis"),
+    and numbered routes ("Highway 12", "County Road 43") are left alone: news writes the same
+    words for the road and for the county or route system around it.
+    """
+    found: list[tuple[int, int]] = []
+    last_end = 0
+    for token in doc:
+        word = token.lower_
+        if word not in _STREET_WORDS or not token.text[:1].isupper() or token.i < last_end:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            following is not None
+            and (
+                following.like_num  # a numbered route
+                or (
+                    # "St. Louis" is Saint Louis; "Rigdon Road Elementary School", "Florida Highway
+                    # Patrol" are longer names that a street or state only begins.
+                    following.text[:1].isupper()
+                    and following.is_alpha
+                    and following.lower_ not in _STREET_SUFFIXES
+                    and following.lower_ not in _CALENDAR_WORDS
+                )
+            )
+        ):
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ == "county":
+            continue
+        start = token.i
+        sentence_start = token.sent.start if doc.has_annotation("SENT_START") else 0
+        while start > max(sentence_start, last_end) and token.i - start < 3:
+            previous = doc[start - 1]
+            name_like = (previous.text[:1].isupper() and previous.is_alpha) or bool(
+                _ORDINAL.match(previous.text)
+            )
+            if _COMPASS_ABBREVIATION.match(previous.text) and start < token.i:
+                start -= 1
+                break
+            if not name_like or previous.is_stop or previous.lower_ in _STREET_WORDS:
+                break
+            start -= 1
+        if start == token.i:
+            continue
+        end = token.i + 1
+        if (
+            following is not None
+            and following.lower_ in _STREET_SUFFIXES
+            and following.text[:1].isupper()
+        ):
+            end += 1
+        found.append((start, end))
+        last_end = end
+    return found
+
+
+def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Character spans of dateline places, each with the span of its qualifier if any."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        place = match.group("place")
+        if place.rstrip(".") in _DATELINE_WORDS or sum(c.isalpha() for c in place) < 3:
+            continue
+        qualifier = match.span("qualifier") if match.group("qualifier") else None
+        found.append((*match.span("place"), qualifier))
+    return found
+
+
 def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Mention]:
     """All place mentions in *text* (already parsed into *doc*), in text order, no overlaps.
 
@@ -244,19 +422,41 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     mentions: list[Mention] = []
     covered = [False] * len(doc)
 
-    def add(start: int, end: int, source: str, hint: str | None = None) -> None:
+    def add(
+        start: int, end: int, source: str, hint: str | None = None, *, exact: bool = False
+    ) -> None:
         start, end = _trim(text, start, end)
         if _DISEASE.match(text, end):
             return  # "West Nile virus", "Marburg fever": a disease named after a place
-        if hint is None:
+        if hint is None and not exact:
             start, end = _narrow(text, start, end, gazetteer)
             if fold(text[start:end]) in _GENERIC:
                 return  # "North", "Gulf" alone: a direction or a common noun
         if end > start and text[start:end].strip():
             mentions.append(Mention(start, end, text[start:end], source, hint))
 
+    def cover(start: int, end: int) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                covered[token.i] = True
+
+    # The dateline names the place the story was filed from, whatever spaCy makes of the
+    # capitals; its qualifier ("W.Va.") is kept when the gazetteer knows it as a state or
+    # country.
+    for start, end, qualifier in _datelines(text):
+        add(start, end, "dateline", exact=True)
+        cover(start, end)
+        if qualifier is not None and _known(
+            gazetteer, text[qualifier[0] : qualifier[1]], min_population=10**12, areas_only=True
+        ):
+            add(*qualifier, "dateline")
+            cover(*qualifier)
+
     deferred = []
     for ent in doc.ents:
+        if any(covered[token.i] for token in ent):
+            continue
         label = ent.label_
         for token in ent:
             covered[token.i] = True
@@ -328,6 +528,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 continue
         for i, j in _scan(doc, ent.start, ent.end, heads):
             add(*_char_span(doc, i, j), "inside")
+
+    for i, j in _streets(doc):
+        add(*_char_span(doc, i, j), "street", exact=True)
+        for k in range(i, j):
+            covered[k] = True
 
     # Words outside any entity: demonyms spaCy did not tag, names this article already uses
     # for places, and prominent places it missed.

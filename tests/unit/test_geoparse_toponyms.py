@@ -111,3 +111,44 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
         assert text[item["start"] : item["end"]] == item["name"]
         if item["lat"] is not None:
             assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
+
+
+def test_dateline_place_is_found_whatever_its_capitals() -> None:
+    text = (
+        "Storm closes bridge. MAPLEFORD, Ohio (AP) -- A storm closed the old bridge on "
+        "Tuesday, and the town council met in the evening."
+    )
+    by_name = {item["name"]: item for item in toponyms(text)}
+    assert "MAPLEFORD" in by_name  # unknown to the gazetteer, but the dateline says place
+    assert by_name["Ohio"]["kind"] == "region"
+    found = {item["name"] for item in toponyms("UPDATE -- The meeting was moved to Friday.")}
+    assert "UPDATE" not in found
+
+
+def test_dateline_of_a_known_town_takes_its_state() -> None:
+    text = "CHARLESTON, W.Va. -- Lawmakers returned to the capitol on Monday."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["CHARLESTON"].country_code == "US"
+    assert found["CHARLESTON"].admin1 == found["W.Va."].id
+
+
+def test_street_names_are_places() -> None:
+    text = (
+        "Police were called to 1200 Birchwood Lane on Monday. The parade runs along "
+        "W. Elmore Street and 40th Avenue South, past St. Louis Cathedral."
+    )
+    names = [item["name"] for item in toponyms(text)]
+    assert "Birchwood Lane" in names
+    assert "W. Elmore Street" in names
+    assert "40th Avenue South" in names
+    assert not any(name.endswith("St.") for name in names)  # "St. Louis" is Saint Louis
+
+
+def test_longer_names_that_start_like_a_street_are_not_streets() -> None:
+    text = "She teaches at Quarry Road Elementary School; the Kansas Highway Patrol was called."
+    names = [item["name"] for item in toponyms(text)]
+    assert "Quarry Road" not in names
+    assert "Kansas Highway" not in names
+    assert "Highway 12" not in [
+        item["name"] for item in toponyms("Highway 12 was closed by the flood.")
+    ]
