@@ -28,6 +28,9 @@ _MAX_NGRAM = 4
 _MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
 _MIN_POPULATION_INSIDE_NAMES = 20_000
 _MIN_POPULATION_ORG_HEAD = 100_000
+# A region is the article's focus when its names give it this many votes (see _focus_regions).
+_FOCUS_VOTES = 1.0
+_FOCUS_CANDIDATES = 5
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
@@ -310,6 +313,32 @@ def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     return start, end
 
 
+def _focus_regions(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """First-level regions (states, provinces) the article's place names point to.
+
+    Each distinct name splits one vote among the regions of its likely senses (its top
+    candidates); a state named outright gives its own region a full vote. A region is the
+    article's focus once it holds :data:`_FOCUS_VOTES` votes: a state named outright, a
+    name found in that region only, or several ambiguous names that agree on it.
+    """
+    votes: dict[str, float] = {}
+    seen: set[str] = set()
+    for mention in mentions:
+        key = fold(mention.text)
+        if mention.hint is not None or mention.source == "street" or key in seen:
+            continue
+        seen.add(key)
+        regions = set()
+        for entry in gazetteer.search(mention.text, limit=_FOCUS_CANDIDATES):
+            if entry.feature_code == "ADM1":
+                regions.add(entry.id)
+            elif entry.admin1:
+                regions.add(entry.admin1)
+        for region in regions:
+            votes[region] = votes.get(region, 0.0) + 1.0 / len(regions)
+    return frozenset(region for region, vote in votes.items() if vote >= _FOCUS_VOTES)
+
+
 def _title_case(tokens) -> bool:
     first, last = tokens[0].text, tokens[-1].text
     if not (first[:1].isupper() and last[:1].isupper()):
@@ -494,6 +523,27 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     def is_known(tokens) -> bool:
         return fold(tokens.text) in known
 
+    focus = _focus_regions(mentions, gazetteer)
+
+    def local(tokens) -> bool:
+        """Whether *tokens* name a town or county in the region the article is about.
+
+        Local news names small places ("Roselle police", "the Pewaukee monastery") that are
+        too obscure to take on the gazetteer's word alone, but a town of that name in the
+        same state as the article's other places is very likely the one meant.
+        """
+        if not focus:
+            return False
+        key = fold(tokens.text)
+        if len(key) < 4 or key in person_parts or key in _GENERIC or key in _COMMON_WORDS:
+            return False
+        if any(token.is_stop or token.pos_ not in ("PROPN", "NOUN") for token in tokens):
+            return False
+        for entry in gazetteer.search(tokens.text, limit=10):
+            if (entry.kind == "city" or entry.feature_code == "ADM2") and entry.admin1 in focus:
+                return True
+        return False
+
     for ent in deferred:
         if fold(ent.text) in known:
             add(ent.start_char, ent.end_char, "relabelled")
@@ -501,10 +551,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) == 1:
             # A lone "Alexandria" tagged as a person, in an article where no person of that
             # name appears, is the town.
-            if fold(ent.text) not in person_parts and _known(
-                gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES
+            if fold(ent.text) not in person_parts and (
+                _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+                or local(ent)
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
+            continue
+        if ent.label_ == "PERSON" and len(ent) <= 3 and local(ent):
+            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Carbon", "Sioux Falls"
             continue
         if ent.label_ not in _EMBEDDING_LABELS:
             continue
@@ -516,8 +570,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             at_head = tokens.start == first or doc[tokens.start - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
                 return False
-            return is_known(tokens) or (
-                _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD) is not None
+            return (
+                is_known(tokens)
+                or _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD)
+                is not None
+                or local(tokens)
             )
 
         head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
@@ -541,6 +598,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return True
         if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
             return False
+        if local(tokens):
+            return True
         areas_only = tokens[0].is_sent_start
         return (
             _known(

@@ -57,7 +57,9 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
             found = gazetteer.search(variant, limit=_CANDIDATES)
             if found:
                 return found
-    return []
+    # The recogniser already judged the words a place name; a region is often written
+    # without its division word ("Anhui" for Anhui Sheng, "Avoyelles" for Avoyelles Parish).
+    return gazetteer.search_core(name, limit=_CANDIDATES)
 
 
 def _prior(entry: GazetteerEntry) -> float:

@@ -152,3 +152,22 @@ def test_longer_names_that_start_like_a_street_are_not_streets() -> None:
     assert "Highway 12" not in [
         item["name"] for item in toponyms("Highway 12 was closed by the flood.")
     ]
+
+
+def test_region_written_without_its_division_word() -> None:
+    found = {r.mention.text: r.entry for r in geoparse("Poultry farms in Anhui were closed.")}
+    assert found["Anhui"].feature_code == "ADM1"
+    assert found["Anhui"].country_code == "CN"
+
+
+def test_small_town_in_the_article_s_state_is_recognised() -> None:
+    # Pewaukee (Wisconsin, ~8,000 people) is too small to take on the gazetteer's word
+    # alone; in an article about Wisconsin it is the town.
+    text = (
+        "Milwaukee County deputies said the couple had lived in Waukesha, Wisconsin. "
+        "The Pewaukee police chief said the case was closed."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Pewaukee"].admin1 == found["Wisconsin"].id
+    elsewhere = {r.mention.text for r in geoparse("The Pewaukee police chief said no more.")}
+    assert "Pewaukee" not in elsewhere
