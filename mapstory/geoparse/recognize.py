@@ -28,6 +28,30 @@ _MAX_NGRAM = 4
 _MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
 _MIN_POPULATION_INSIDE_NAMES = 20_000
 _MIN_POPULATION_ORG_HEAD = 100_000
+# Words that put a person's name right after them ("coach Ripley", "Sen. Tim Bakk").
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+        "president", "coach", "judge", "justice", "sheriff", "officer", "sgt", "sergeant",
+        "capt", "captain", "lt", "lieutenant", "col", "colonel", "cmdr", "commander", "chief",
+        "mayor", "prof", "professor", "rev", "reverend", "pastor", "bishop", "deputy",
+        "detective", "det", "trooper", "secretary", "minister", "chancellor", "pope",
+        "councilman", "councilwoman", "commissioner", "superintendent", "principal",
+        "spokesman", "spokeswoman", "director", "manager", "attorney", "chairman",
+        "chairwoman", "ambassador", "premier", "vice",
+    }
+)  # fmt: skip
+# Verbs of saying: their proper-noun subject is a person ("Nelson said"), unless the name is a
+# country or a capital speaking for its government ("Moscow said"), see _prominent.
+_REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "add", "recall", "explain", "note", "exclaim", "insist", "suggest",
+        "contend", "comment", "claim", "state", "write", "announce", "argue", "ask", "reply",
+        "testify", "acknowledge", "admit", "predict", "recount", "remember", "laugh",
+    }
+)  # fmt: skip
+_PROMINENT_POPULATION = 1_000_000
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "NORP", "LOC"})
 # A region is the article's focus when its names give it this many votes (see _focus_regions).
 _FOCUS_VOTES = 1.0
 _FOCUS_CANDIDATES = 5
@@ -44,6 +68,8 @@ _COMPASS = re.compile(
 _DISEASE = re.compile(
     r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
 )
+# Rules that find a place by the form of the text, whatever the words: never a person.
+_PLACES_BY_FORM = frozenset({"dateline", "street"})
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # A news dateline: the place in capitals opening the story, optionally its state or country,
 # optionally the agency, then a dash ("HUDSON -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
@@ -313,6 +339,54 @@ def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     return start, end
 
 
+def _person_names(doc) -> tuple[set[str], set[str]]:
+    """Folded words this article uses as people's names, judged by grammar, not the gazetteer.
+
+    A name right after a title ("coach Ripley", "President Obama") or the proper-noun subject
+    of a verb of saying ("Nelson said") is a person; by one sense per discourse, so is every
+    other use of that word in the article ("Ripley's account"). Returns the titled names and
+    the speaking ones.
+    """
+    names: set[str] = set()
+    speakers: set[str] = set()
+    for token in doc:
+        if token.lower_.rstrip(".") in _TITLES:
+            for follower in doc[token.i + 1 : token.i + 4]:
+                if not (follower.text[:1].isupper() and follower.is_alpha):
+                    break
+                if follower.ent_type_ in _INSTITUTION_LABELS:
+                    break  # "Chief Kanawha Circuit Judge": a title before a court's name
+                names.add(fold(follower.text))
+        elif (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ == "PROPN"
+            and token.ent_type_ in ("PERSON", "")
+            and token.head.lemma_ in _REPORTING_VERBS
+        ):
+            speakers.add(fold(token.text))
+            speakers.update(
+                fold(child.text)
+                for child in token.children
+                if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
+            )
+    return names, speakers
+
+
+def _prominent(gazetteer: Gazetteer, name: str) -> bool:
+    """A country, a capital, or a city or state of a million: it can speak for its government.
+
+    ("Moscow said", "Texas says"); a small region or town that "said" something is far more
+    often a person of that name.
+    """
+    for entry in gazetteer.search(name, limit=1):
+        return (
+            entry.kind in ("country", "continent")
+            or entry.feature_code == "PPLC"
+            or entry.population >= _PROMINENT_POPULATION
+        )
+    return False
+
+
 def _focus_regions(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     """First-level regions (states, provinces) the article's place names point to.
 
@@ -519,6 +593,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) > 1
         for token in ent
     } - known
+    titled, speakers = _person_names(doc)
+    people = {name for name in titled | speakers if not _prominent(gazetteer, name)}
+    person_parts |= people
 
     def is_known(tokens) -> bool:
         return fold(tokens.text) in known
@@ -631,6 +708,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 add(*_char_span(doc, a, b), "gazetteer")
         i = j
 
+    mentions = [
+        m
+        for m in mentions
+        if m.hint is not None or m.source in _PLACES_BY_FORM or fold(m.text) not in people
+    ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     last_end = -1

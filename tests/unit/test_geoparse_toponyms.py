@@ -171,3 +171,18 @@ def test_small_town_in_the_article_s_state_is_recognised() -> None:
     assert found["Pewaukee"].admin1 == found["Wisconsin"].id
     elsewhere = {r.mention.text for r in geoparse("The Pewaukee police chief said no more.")}
     assert "Pewaukee" not in elsewhere
+
+
+def test_titled_and_speaking_names_are_people_throughout_the_article() -> None:
+    text = (
+        'The Panthers won again on Friday. "We were ready," said coach Ripley. '
+        "Ripley's team now leads the league. Officer Nelson arrived first, and Nelson "
+        "said the road was icy."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Ripley", "Nelson"} & names
+
+
+def test_a_capital_speaking_for_its_government_stays_a_place() -> None:
+    names = {item["name"] for item in toponyms("Moscow said on Monday that talks would resume.")}
+    assert "Moscow" in names
