@@ -58,6 +58,19 @@ _FOCUS_CANDIDATES = 5
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
+_WORD = re.compile(r"\S+")
+# Words that name an institution, not a kind of place: a place entity that runs on into
+# them ("Henderson County Jail") names the place before them.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "jail", "court", "courthouse", "police", "sheriff", "sheriff's", "sheriff’s",
+        "department", "council", "party", "commissioners", "commission", "administration",
+        "office", "offices", "board", "school", "schools", "hospital", "church", "fire",
+        "university", "college", "library", "committee", "authority", "government",
+        "officer", "officials", "chamber", "club", "association", "museum", "senate",
+        "assembly", "legislature", "democratic", "republican", "web", "site",
+    }
+)  # fmt: skip
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,3}\.$")
@@ -318,11 +331,14 @@ def _known(
     return None
 
 
-def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+def _narrow(
+    text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
+) -> tuple[int, int]:
     """ "North Texas" -> "Texas", "Dublin City" -> "Dublin" when only the core is a place.
 
     "City" is dropped when it does not change the place ("Dublin City" is Dublin) but kept
-    when it does ("Oklahoma City" is not Oklahoma).
+    when it does ("Oklahoma City" is not Oklahoma). With *partial* (the span is a place
+    entity of spaCy's), an unknown span is cut to its longest known leading words.
     """
     span = text[start:end]
     full = gazetteer.search(span, limit=1)
@@ -336,6 +352,21 @@ def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     compass = _COMPASS.match(span)
     if compass and gazetteer.search(span[compass.end() :], limit=1):
         return start + compass.end(), end
+    if partial:
+        # spaCy's place entity sometimes runs on into an institution the place names:
+        # "Henderson County Jail", "North Las Vegas Police". The longest leading run of
+        # words the gazetteer knows, before a word naming an institution, is the place.
+        words = list(_WORD.finditer(span))
+        for n in range(len(words) - 1, 0, -1):
+            rest = {word.group().lower() for word in words[n:]}
+            if not rest & _INSTITUTION_WORDS:
+                continue  # "Kanawha River", "Hopkins Park": the whole span is the place
+            head = span[: words[n - 1].end()]
+            key = fold(head)
+            if key in _GENERIC or key in _COMMON_WORDS:
+                continue
+            if gazetteer.search(head, limit=1):
+                return start, start + words[n - 1].end()
     return start, end
 
 
@@ -532,7 +563,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if _DISEASE.match(text, end):
             return  # "West Nile virus", "Marburg fever": a disease named after a place
         if hint is None and not exact:
-            start, end = _narrow(text, start, end, gazetteer)
+            start, end = _narrow(
+                text, start, end, gazetteer, partial=source in ("ner:GPE", "ner:LOC")
+            )
             if fold(text[start:end]) in _GENERIC:
                 return  # "North", "Gulf" alone: a direction or a common noun
         if end > start and text[start:end].strip():

@@ -186,3 +186,12 @@ def test_titled_and_speaking_names_are_people_throughout_the_article() -> None:
 def test_a_capital_speaking_for_its_government_stays_a_place() -> None:
     names = {item["name"] for item in toponyms("Moscow said on Monday that talks would resume.")}
     assert "Moscow" in names
+
+
+def test_place_entity_running_into_an_institution_is_cut_to_the_place() -> None:
+    text = "He was booked into the Henderson County Jail on Friday, deputies said."
+    names = [item["name"] for item in toponyms(text)]
+    assert "Henderson County" in names
+    # A feature named after a place keeps its whole name.
+    names = [item["name"] for item in toponyms("A body was found in the Kanawha River.")]
+    assert "Kanawha" not in names
