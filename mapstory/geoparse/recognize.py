@@ -51,6 +51,9 @@ _REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 _PROMINENT_POPULATION = 1_000_000
+# Rules that take a word for a place on weak evidence (inside a name, against spaCy's label,
+# or outside any entity); their finds get the extra checks of _article_head.
+_WEAK_SOURCES = frozenset({"inside", "relabelled", "gazetteer"})
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "NORP", "LOC"})
 # A region is the article's focus when its names give it this many votes (see _focus_regions).
 _FOCUS_VOTES = 1.0
@@ -389,6 +392,13 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
                     break  # "Chief Kanawha Circuit Judge": a title before a court's name
                 names.add(fold(follower.text))
         elif (
+            token.lower_ == "administration"
+            and token.i > 0
+            and doc[token.i - 1].pos_ == "PROPN"
+            and doc[token.i - 1].ent_type_ in ("PERSON", "")
+        ):
+            names.add(fold(doc[token.i - 1].text))  # "the Obama administration"
+        elif (
             token.dep_ in ("nsubj", "nsubjpass")
             and token.pos_ == "PROPN"
             and token.ent_type_ in ("PERSON", "")
@@ -401,6 +411,29 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
                 if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
             )
     return names, speakers
+
+
+def _article_head(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a town-like name found by a weak rule is "the X" heading its own phrase.
+
+    English gives towns no article: "the White House", "the Woodlands", "the Duma" are a
+    building, an estate, a parliament. A town name after "the" is still a place when it
+    modifies a noun ("the Gainesville police", "the Athens area"), when spaCy itself tagged
+    it a place, or when a place of that name takes the article (the Hague, the Philippines).
+    """
+    if mention.source not in _WEAK_SOURCES:
+        return False
+    if text[max(0, mention.start - 4) : mention.start].lower() != "the ":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.end < len(doc):
+        following = doc[span.end]
+        if following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or following.text in ("-", "–"):
+            return False  # "the Athens area", "the Columbia-based firm"
+    for entry in gazetteer.search(mention.text, limit=5):
+        if entry.kind != "city" or fold(entry.name).startswith("the "):
+            return False
+    return True
 
 
 def _prominent(gazetteer: Gazetteer, name: str) -> bool:
@@ -744,7 +777,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     mentions = [
         m
         for m in mentions
-        if m.hint is not None or m.source in _PLACES_BY_FORM or fold(m.text) not in people
+        if m.hint is not None
+        or m.source in _PLACES_BY_FORM
+        or (fold(m.text) not in people and not _article_head(text, doc, m, gazetteer))
     ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []

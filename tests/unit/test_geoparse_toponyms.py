@@ -195,3 +195,14 @@ def test_place_entity_running_into_an_institution_is_cut_to_the_place() -> None:
     # A feature named after a place keeps its whole name.
     names = [item["name"] for item in toponyms("A body was found in the Kanawha River.")]
     assert "Kanawha" not in names
+
+
+def test_the_before_a_town_name_heading_its_phrase_is_not_the_town() -> None:
+    text = (
+        "Senators met at the White House on Monday. The Obama administration said "
+        "the Gainesville police and the Columbia-based firm would help."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert "White House" not in names  # a building, not White House, Tennessee
+    assert "Obama" not in names  # a president, not Obama, Japan
+    assert {"Gainesville", "Columbia"} <= names  # a town name modifying a noun stays
