@@ -51,6 +51,13 @@ _REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 _PROMINENT_POPULATION = 1_000_000
+# A name ending in a dotted abbreviation ("U.S", "W.Va") whose final dot the sentence took.
+_DOTTED_END = re.compile(r"\.[A-Z][a-z]{0,3}$")
+# How many tokens a mention may grow on each side to reach a longer known name.
+_MAX_EXTENSION = 4
+_NAME_CONNECTORS = frozenset(
+    {"of", "the", "and", "do", "de", "del", "da", "la", "-", "'s", "’s", "upon", "on"}
+)
 # Rules that take a word for a place on weak evidence (inside a name, against spaCy's label,
 # or outside any entity); their finds get the extra checks of _article_head.
 _WEAK_SOURCES = frozenset({"inside", "relabelled", "gazetteer"})
@@ -411,6 +418,73 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
                 if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
             )
     return names, speakers
+
+
+def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """The longest name the gazetteer knows that contains *mention* (longest match).
+
+    spaCy and the rules above often catch only part of a longer place name: "Congo" of
+    "Democratic Republic of the Congo", "Iowa" of "Iowa City", "Beida" of "Goz Beida",
+    "Henderson" of "Henderson County". Neighbouring capitalised words (and the connectors
+    of place names: of, the, and, do, de, a hyphen) are taken in when the longer name is a
+    place. A sentence-final abbreviation keeps its dot ("Calif.", "W.Va.").
+    """
+    if mention.hint is not None or mention.source in _PLACES_BY_FORM:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    best: tuple[int, int] | None = None
+    sentence = span[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    for i in range(span.start, max(sentence.start, span.start - _MAX_EXTENSION) - 1, -1):
+        if not _name_edge(doc[i]) or not all(_name_inside(t) for t in doc[i : span.start]):
+            continue
+        if i < span.start and all(
+            fold(t.text) in _GENERIC or t.lower_ in _NAME_CONNECTORS for t in doc[i : span.start]
+        ):
+            continue  # "City of Richmond" is Richmond
+        for j in range(min(sentence.end, span.end + _MAX_EXTENSION), span.end - 1, -1):
+            if (i, j) == (span.start, span.end) or not _name_edge(doc[j - 1]):
+                continue
+            if not all(_name_inside(t) for t in doc[span.end : j]):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if best is not None and end - start <= best[1] - best[0]:
+                continue
+            found = gazetteer.search(text[start:end], limit=1)
+            if not found:
+                continue
+            suffix = _CITY_SUFFIX.search(text[start:end])
+            if suffix:  # "Dublin City" is Dublin: _narrow drops such a "City" again
+                core = gazetteer.search(text[start : start + suffix.start()], limit=1)
+                if core and core[0].id == found[0].id:
+                    continue
+            best = (start, end)
+    start, end = best if best is not None else (mention.start, mention.end)
+    if text[end : end + 1] == "." and text[end + 1 : end + 2] in ("", " ", "\n"):
+        core = text[start:end]
+        top = gazetteer.search(core, limit=1)
+        if _DOTTED_END.search(core) or (
+            top
+            and len(core) <= 5
+            and core[1:].islower()
+            and len(core) < len(top[0].name)
+            and fold(top[0].name).startswith(fold(core))
+        ):
+            end += 1  # "U.S." or "Calif." at the end of a sentence
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    return Mention(start, end, text[start:end], mention.source, mention.hint)
+
+
+def _name_edge(token) -> bool:
+    """A token that can begin or end a place name: a capitalised word, not "The"."""
+    return token.text[:1].isupper() and not token.is_punct and not token.is_stop
+
+
+def _name_inside(token) -> bool:
+    """A token that can sit inside a place name."""
+    return _name_edge(token) or token.lower_ in _NAME_CONNECTORS
 
 
 def _article_head(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -774,6 +848,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 add(*_char_span(doc, a, b), "gazetteer")
         i = j
 
+    mentions = [_extend(text, doc, m, gazetteer) for m in mentions]
     mentions = [
         m
         for m in mentions

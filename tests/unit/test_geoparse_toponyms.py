@@ -206,3 +206,16 @@ def test_the_before_a_town_name_heading_its_phrase_is_not_the_town() -> None:
     assert "White House" not in names  # a building, not White House, Tennessee
     assert "Obama" not in names  # a president, not Obama, Japan
     assert {"Gainesville", "Columbia"} <= names  # a town name modifying a noun stays
+
+
+def test_mentions_grow_to_the_longest_known_place_name() -> None:
+    text = (
+        "Cases rose in the Democratic Republic of the Congo and in Guinea-Bissau. "
+        "A team from Iowa City flew out of Sacramento, Calif."
+    )
+    names = [item["name"] for item in toponyms(text)]
+    assert "Democratic Republic of the Congo" in names
+    assert "Guinea-Bissau" in names
+    assert "Iowa City" in names
+    assert "Calif." in names  # the sentence's full stop is also the abbreviation's dot
+    assert "UK" in [item["name"] for item in toponyms("The virus reached the UK.")]
