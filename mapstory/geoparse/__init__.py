@@ -24,8 +24,9 @@ _FEATURE_WORDS = re.compile(
 )
 
 
-# Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street.
-_PLACES_BY_FORM = frozenset({"dateline", "street"})
+# Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street,
+# a name followed by its state or country ("Wintersville, Ohio").
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
 
 
 def _worth_keeping(resolution: Resolution) -> bool:

@@ -92,7 +92,9 @@ _DISEASE = re.compile(
     r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
 )
 # Rules that find a place by the form of the text, whatever the words: never a person.
-_PLACES_BY_FORM = frozenset({"dateline", "street"})
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
+# ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
+_QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # A news dateline: the place in capitals opening the story, optionally its state or country,
 # optionally the agency, then a dash ("HUDSON -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
@@ -341,6 +343,22 @@ def _known(
     return None
 
 
+def _world_region(span: str, gazetteer: Gazetteer) -> str | None:
+    """The continent of "West Africa", "Eastern Europe", "Southeast Asia", else None.
+
+    A compass word before a continent names a world region of its own, kept whole; it is
+    placed on its continent, the nearest place the gazetteer has. (A compass word before a
+    state or city, "North Texas", is narrowed to the state instead: see _narrow.)
+    """
+    compass = _COMPASS.match(span)
+    if not compass or gazetteer.search(span, limit=1):
+        return None
+    for entry in gazetteer.search(span[compass.end() :], limit=1):
+        if entry.kind == "continent":
+            return entry.id
+    return None
+
+
 def _narrow(
     text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
 ) -> tuple[int, int]:
@@ -468,7 +486,7 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
             top
             and len(core) <= 5
             and core[1:].islower()
-            and len(core) < len(top[0].name)
+            and len(core) + 3 <= len(top[0].name)
             and fold(top[0].name).startswith(fold(core))
         ):
             end += 1  # "U.S." or "Calif." at the end of a sentence
@@ -670,6 +688,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if _DISEASE.match(text, end):
             return  # "West Nile virus", "Marburg fever": a disease named after a place
         if hint is None and not exact:
+            hint = _world_region(text[start:end], gazetteer)
+        if hint is None and not exact:
             start, end = _narrow(
                 text, start, end, gazetteer, partial=source in ("ner:GPE", "ner:LOC")
             )
@@ -708,7 +728,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             if target is not None:  # "Sri Lankan" is sometimes tagged a place
                 add(ent.start_char, ent.end_char, "demonym", target)
             elif label in _PLACE_LABELS:
-                add(ent.start_char, ent.end_char, f"ner:{label}")
+                qualified = _QUALIFIER.match(text, ent.end_char)
+                if qualified and _known(
+                    gazetteer, qualified.group(1), min_population=10**12, areas_only=True
+                ):
+                    # "Wintersville, Ohio": a place the gazetteer may not know, placed by
+                    # the state or country after it.
+                    add(ent.start_char, ent.end_char, "qualified")
+                else:
+                    add(ent.start_char, ent.end_char, f"ner:{label}")
             elif "-" in ent.text:
                 # "inter-Palestinian", "Arab-Israeli": each demonym part on its own.
                 offset = ent.start_char

@@ -219,3 +219,19 @@ def test_mentions_grow_to_the_longest_known_place_name() -> None:
     assert "Iowa City" in names
     assert "Calif." in names  # the sentence's full stop is also the abbreviation's dot
     assert "UK" in [item["name"] for item in toponyms("The virus reached the UK.")]
+
+
+def test_compass_and_continent_is_a_world_region_kept_whole() -> None:
+    found = {r.mention.text: r.entry for r in geoparse("Cholera spread across West Africa.")}
+    assert found["West Africa"].kind == "continent"
+    names = [item["name"] for item in toponyms("Storms hit North Texas on Monday.")]
+    assert "Texas" in names  # a compass word before a state is narrowed to the state
+
+
+def test_unknown_name_followed_by_its_state_is_a_place() -> None:
+    text = "She spent her childhood in Brackenridge Falls, Ohio, before moving west."
+    by_name = {item["name"]: item for item in toponyms(text)}
+    assert by_name["Ohio"]["kind"] == "region"
+    assert by_name["Brackenridge Falls"]["lat"] is None  # found, though no gazetteer has it
+    names = [item["name"] for item in toponyms("He was born in Quillerton, Kenya, in 1970.")]
+    assert names == ["Quillerton", "Kenya"]
