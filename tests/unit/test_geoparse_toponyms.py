@@ -235,3 +235,14 @@ def test_unknown_name_followed_by_its_state_is_a_place() -> None:
     assert by_name["Brackenridge Falls"]["lat"] is None  # found, though no gazetteer has it
     names = [item["name"] for item in toponyms("He was born in Quillerton, Kenya, in 1970.")]
     assert names == ["Quillerton", "Kenya"]
+
+
+def test_names_agreeing_on_a_state_outweigh_a_country_of_the_same_name() -> None:
+    text = (
+        "Lebanon police said the driver, from Zionsville, was taken to a hospital in "
+        "Carmel after the crash near Noblesville."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Lebanon"].kind == "city"
+    assert found["Lebanon"].admin1 == found["Carmel"].admin1 == "admin1:US.IN"
+    assert _places("Lebanon and Syria signed the accord.")["Lebanon"][0] == "country"
