@@ -62,6 +62,18 @@ _NAME_CONNECTORS = frozenset(
 # or outside any entity); their finds get the extra checks of _article_head.
 _WEAK_SOURCES = frozenset({"inside", "relabelled", "gazetteer"})
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "NORP", "LOC"})
+# Words naming a town's own institutions: "<town> Police", "<town> City Council". Not
+# "Elementary" or "Middle": such schools are as often named after a person or a street.
+_MUNICIPAL_WORDS = frozenset(
+    {
+        "police", "fire", "city", "town", "village", "township", "borough", "county",
+        "council", "mayor", "public", "high", "school", "schools",
+        "historical", "library", "chamber", "municipal", "area", "township", "board",
+        "department", "courthouse", "sheriff", "sheriff's", "sheriff’s", "park", "parks",
+        "rotary", "lions", "kiwanis", "volunteer", "community", "recreation", "planning",
+        "zoning", "water", "utilities", "housing",
+    }
+)  # fmt: skip
 # A region is the article's focus when its names give it this many votes (see _focus_regions).
 _FOCUS_VOTES = 1.0
 _FOCUS_CANDIDATES = 5
@@ -789,6 +801,25 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 return True
         return False
 
+    def municipal(tokens, ent) -> bool:
+        """ "Roselle Police", "Lombard Historical Society": a town's own institution.
+
+        A town of any size heads the names of its police, council, schools and societies;
+        when the word after the name says such an institution, a gazetteer town of that
+        name is taken even if it is small.
+        """
+        if tokens.end >= ent.end or doc[tokens.end].lower_ not in _MUNICIPAL_WORDS:
+            return False
+        key = fold(tokens.text)
+        if len(key) < 4 or key in _GENERIC or key in _COMMON_WORDS:
+            return False
+        if any(token.is_stop or token.pos_ != "PROPN" for token in tokens):
+            return False
+        return any(
+            entry.kind == "city" or entry.feature_code == "ADM2"
+            for entry in gazetteer.search(tokens.text, limit=5)
+        )
+
     for ent in deferred:
         if fold(ent.text) in known:
             add(ent.start_char, ent.end_char, "relabelled")
@@ -820,6 +851,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 or _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD)
                 is not None
                 or local(tokens)
+                or municipal(tokens, ent)
             )
 
         head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)

@@ -246,3 +246,12 @@ def test_names_agreeing_on_a_state_outweigh_a_country_of_the_same_name() -> None
     assert found["Lebanon"].kind == "city"
     assert found["Lebanon"].admin1 == found["Carmel"].admin1 == "admin1:US.IN"
     assert _places("Lebanon and Syria signed the accord.")["Lebanon"][0] == "country"
+
+
+def test_small_town_heading_its_own_institution_is_recognised() -> None:
+    # Grand Ledge, Michigan (~8,000 people), with nothing else in the article to place it.
+    text = "Grand Ledge Police Chief Martin Underhill said the officers acted quickly."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Grand Ledge"].country_code == "US"
+    text = "Parents met at the Fernhill Elementary School on Tuesday."
+    assert "Fernhill" not in {item["name"] for item in toponyms(text)}
