@@ -68,7 +68,7 @@ _MUNICIPAL_WORDS = frozenset(
     {
         "police", "fire", "city", "town", "village", "township", "borough", "county",
         "council", "mayor", "public", "high", "school", "schools",
-        "historical", "library", "chamber", "municipal", "area", "township", "board",
+        "historical", "library", "chamber", "municipal", "area", "board",
         "department", "courthouse", "sheriff", "sheriff's", "sheriff’s", "park", "parks",
         "rotary", "lions", "kiwanis", "volunteer", "community", "recreation", "planning",
         "zoning", "water", "utilities", "housing",
