@@ -74,6 +74,16 @@ _MUNICIPAL_WORDS = frozenset(
         "zoning", "water", "utilities", "housing",
     }
 )  # fmt: skip
+# Last words of newspapers' names ("Los Angeles Times", "The Des Moines Register"). Not
+# "Democrat" or "Republican": "a Manhattan Democrat" is a politician from Manhattan.
+_NEWSPAPER_WORDS = frozenset(
+    {
+        "Times", "Post", "Herald", "Tribune", "Gazette", "Chronicle", "Journal", "Observer",
+        "Telegraph", "Guardian", "Inquirer", "Examiner", "Courier", "Dispatch", "Register",
+        "Bulletin", "Globe", "Star", "News", "Sentinel", "Constitution", "Advocate",
+        "Enquirer", "Mercury", "Statesman", "Sun",
+    }
+)  # fmt: skip
 # A region is the article's focus when its names give it this many votes (see _focus_regions).
 _FOCUS_VOTES = 1.0
 _FOCUS_CANDIDATES = 5
@@ -838,6 +848,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             continue
         if ent.label_ not in _EMBEDDING_LABELS:
             continue
+        if ent[-1].text in _NEWSPAPER_WORDS:
+            continue  # "The Washington Post" reports; the paper, not the city, is meant
 
         # A place heads an organisation's name ("Gainesville Police") or follows its "of"
         # ("University of Georgia").

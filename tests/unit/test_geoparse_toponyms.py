@@ -255,3 +255,9 @@ def test_small_town_heading_its_own_institution_is_recognised() -> None:
     assert found["Grand Ledge"].country_code == "US"
     text = "Parents met at the Fernhill Elementary School on Tuesday."
     assert "Fernhill" not in {item["name"] for item in toponyms(text)}
+
+
+def test_a_newspaper_named_after_a_city_is_not_the_city() -> None:
+    text = "The Baltimore Sun and the Denver Post reported the outbreak on Monday."
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Baltimore", "Denver"} & names
