@@ -28,6 +28,10 @@ _MAX_NGRAM = 4
 _MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
 _MIN_POPULATION_INSIDE_NAMES = 20_000
 _MIN_POPULATION_ORG_HEAD = 100_000
+# A person's or organisation's name that is also a state or province is taken for the
+# place only if the region is a big one ("Georgia", "Brittany"), not a small department
+# that shares a surname ("Flores", Uruguay).
+_MIN_POPULATION_RELABEL = 500_000
 # Words that put a person's name right after them ("coach Ripley", "Sen. Tim Bakk").
 _TITLES = frozenset(
     {
@@ -271,6 +275,10 @@ _GENERIC = frozenset(
         "South",
         "East",
         "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
         "Northeast",
         "Northwest",
         "Southeast",
@@ -769,7 +777,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     offset += len(part) + 1
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
-            if whole is not None and label in ("PERSON", "ORG") and len(ent) <= 3:
+            if (
+                whole is not None
+                and label in ("PERSON", "ORG")
+                and len(ent) <= 3
+                and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
+            ):
                 add(ent.start_char, ent.end_char, "relabelled")
             else:
                 deferred.append(ent)

@@ -261,3 +261,10 @@ def test_a_newspaper_named_after_a_city_is_not_the_city() -> None:
     text = "The Baltimore Sun and the Denver Post reported the outbreak on Monday."
     names = {item["name"] for item in toponyms(text)}
     assert not {"Baltimore", "Denver"} & names
+
+
+def test_compass_adjectives_and_small_regions_sharing_a_surname_are_not_places() -> None:
+    text = "Maria Flores thanked the Western Boone Foundation. Flores said it helped."
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Flores", "Western"} & names
+    assert "Georgia" in {item["name"] for item in toponyms("Georgia said it would appeal.")}
