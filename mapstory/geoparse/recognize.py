@@ -114,8 +114,12 @@ _COMPASS = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
 )
+# A disease named after a place ("West Nile virus", "Reston ebolavirus", "Marburg
+# hemorrhagic fever"): the place name is part of the disease's.
 _DISEASE = re.compile(
-    r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
+    r"\s*(?:-\s*)?\[?(?-i:[a-z]+(?:ic|al|ory)\s+)?"
+    r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
+    re.I,
 )
 # Rules that find a place by the form of the text, whatever the words: never a person.
 _PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})

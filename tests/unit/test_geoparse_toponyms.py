@@ -268,3 +268,13 @@ def test_compass_adjectives_and_small_regions_sharing_a_surname_are_not_places()
     names = {item["name"] for item in toponyms(text)}
     assert not {"Flores", "Western"} & names
     assert "Georgia" in {item["name"] for item in toponyms("Georgia said it would appeal.")}
+
+
+def test_diseases_named_after_places_are_not_places() -> None:
+    text = (
+        "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
+        "Kenya has disease surveillance teams in Nairobi."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Reston", "Marburg"} & names
+    assert {"Kenya", "Nairobi"} <= names
