@@ -369,10 +369,19 @@ def _known(
     """The best gazetteer entry for *name* that is prominent enough, if any."""
     if fold(name) in _GENERIC or fold(name) in _COMMON_WORDS:
         return None
+    key = fold(name)
+    # A one-word name that is only another spelling of a town ("Hamas" for Hamm, in some
+    # language) is far more often something else; the town's own name, an abbreviation
+    # ("L.A.") or a longer name ("Mission Viejo") is real evidence.
+    own_name_needed = " " not in key and "." not in name
     for entry in gazetteer.search(name, limit=5):
         if _is_area(entry):
             return entry
-        if not areas_only and entry.population >= min_population:
+        if (
+            not areas_only
+            and entry.population >= min_population
+            and (not own_name_needed or fold(entry.name) == key)
+        ):
             return entry
     return None
 

@@ -278,3 +278,9 @@ def test_diseases_named_after_places_are_not_places() -> None:
     names = {item["name"] for item in toponyms(text)}
     assert not {"Reston", "Marburg"} & names
     assert {"Kenya", "Nairobi"} <= names
+
+
+def test_a_foreign_spelling_alone_is_weak_evidence_for_a_town() -> None:
+    # "Hamas" is an alternate spelling of Hamm (Germany) in the gazetteer.
+    text = "Negotiators said Hamas rejected the offer on Friday."
+    assert "Hamas" not in {item["name"] for item in toponyms(text)}
