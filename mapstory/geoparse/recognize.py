@@ -872,7 +872,13 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) <= 3 and local(ent):
             add(ent.start_char, ent.end_char, "relabelled")  # "Glen Carbon", "Sioux Falls"
             continue
-        if ent.label_ not in _EMBEDDING_LABELS:
+        # A "person" or "product" whose name goes on with an institution's word ("Rapides
+        # Parish Fire District", "Alexandria Police") is an organisation spaCy mislabelled.
+        institution = any(
+            token.lower_ in _MUNICIPAL_WORDS or token.lower_ in _INSTITUTION_WORDS
+            for token in ent[1:]
+        )
+        if ent.label_ not in _EMBEDDING_LABELS and not institution:
             continue
         if ent[-1].text in _NEWSPAPER_WORDS:
             continue  # "The Washington Post" reports; the paper, not the city, is meant

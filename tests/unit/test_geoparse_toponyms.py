@@ -6,7 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mapstory.gazetteer import default_gazetteer
 from mapstory.geoparse import geoparse, toponyms
+from mapstory.geoparse.lexicon import demonyms
 
 
 def _places(text: str) -> dict[str, tuple[str, str, str]]:
@@ -284,3 +286,14 @@ def test_a_foreign_spelling_alone_is_weak_evidence_for_a_town() -> None:
     # "Hamas" is an alternate spelling of Hamm (Germany) in the gazetteer.
     text = "Negotiators said Hamas rejected the offer on Friday."
     assert "Hamas" not in {item["name"] for item in toponyms(text)}
+
+
+def test_a_mislabelled_institution_still_names_its_place() -> None:
+    from mapstory.geoparse.lexicon import nlp
+    from mapstory.geoparse.recognize import recognise
+
+    text = "Officers from the Mansfield Police Department arrived first."
+    doc = nlp()(text)
+    # Whatever label spaCy gives the whole name, its town is found.
+    names = {m.text for m in recognise(text, doc, default_gazetteer(), demonyms())}
+    assert "Mansfield" in names
