@@ -218,6 +218,44 @@ class GazetteerEntry:
 
 _AREA_KINDS = frozenset({"country", "continent"})
 
+# Words that say what kind of division a region is rather than which one: news usually drops
+# them ("Anhui" for "Anhui Sheng", "Avoyelles" for "Avoyelles Parish", "Kyoto" for "Kyoto
+# Prefecture"), so a region is also found under its name without them (see
+# :meth:`Gazetteer.search_core`).
+_DIVISION_SUFFIXES = frozenset(
+    {
+        "county",
+        "parish",
+        "district",
+        "province",
+        "prefecture",
+        "municipality",
+        "region",
+        "borough",
+        "sheng",
+        "shi",
+        "voivodeship",
+        "rayon",
+        "oblast",
+        "kray",
+        "krai",
+        "governorate",
+        "department",
+    }
+)
+_DIVISION_PREFIXES = ("province of ", "muhafazat ", "state of ", "departamento de ")
+
+
+def _division_core(key: str) -> str:
+    """A folded region name without its division word, or "" if it has none."""
+    for prefix in _DIVISION_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    head, _, last = key.rpartition(" ")
+    if head and last in _DIVISION_SUFFIXES and len(head) >= 3:
+        return head
+    return ""
+
 
 def _rank(entry: GazetteerEntry, primary: bool) -> tuple[float, int, str]:
     """Sort key for candidates sharing one folded name (smaller sorts first).
@@ -250,6 +288,7 @@ class Gazetteer:
         self._by_id: dict[str, GazetteerEntry] = {}
         self._index: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         self._countries: dict[str, GazetteerEntry] = {}
+        self._cores: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         self._shapes: dict[str, list[dict]] | None = None
         self._shapes_lock = threading.Lock()
 
@@ -268,6 +307,7 @@ class Gazetteer:
             hits.append((entry, True))
             hits.extend([(entry, False)] * len(entry.alt_names))  # one shared tuple per entry
         index = self._index
+        cores: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         for key, hit in zip(fold_many(names), hits, strict=True):
             if key:
                 bucket = index.get(key)
@@ -275,6 +315,11 @@ class Gazetteer:
                     index[key] = [hit]
                 else:
                     bucket.append(hit)
+                if hit[0].kind == "region":
+                    core = _division_core(key)
+                    if core:
+                        cores.setdefault(core, []).append(hit)
+        self._cores = cores
 
     def _register_country(self, entry: GazetteerEntry) -> None:
         # Several units can share an alpha-2 code (Australia and its Coral Sea Islands are both
@@ -359,6 +404,25 @@ class Gazetteer:
         hits.sort(key=lambda hit: _rank(*hit))
         result: list[GazetteerEntry] = []
         for entry, _ in hits:  # an entry can sit twice under a key (name and alt name alike)
+            if entry not in result:
+                result.append(entry)
+                if len(result) == limit:
+                    break
+        return result
+
+    def search_core(self, name: str, *, limit: int = 10) -> list[GazetteerEntry]:
+        """Regions whose name is *name* plus a division word ("Anhui" -> Anhui Sheng).
+
+        Kept apart from :meth:`search` because the core of a county's name is often a
+        common word or a surname ("Clay", "Grant"): callers use it only once they know
+        the text names a place and :meth:`search` found nothing.
+        """
+        if limit <= 0:
+            return []
+        key = fold(name)
+        hits = sorted(self._cores.get(key, ()), key=lambda hit: _rank(*hit))
+        result: list[GazetteerEntry] = []
+        for entry, _ in hits:
             if entry not in result:
                 result.append(entry)
                 if len(result) == limit:

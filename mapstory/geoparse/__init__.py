@@ -24,16 +24,24 @@ _FEATURE_WORDS = re.compile(
 )
 
 
+# Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street,
+# a name followed by its state or country ("Wintersville, Ohio").
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
+
+
 def _worth_keeping(resolution: Resolution) -> bool:
     """Whether a name the gazetteer cannot place is still reported.
 
     spaCy tags many surnames and brand names as places; if the gazetteer does not know the
-    name either, it is kept only when spaCy calls it a location (a river, a region) or the
-    name itself says it is a feature ("Main Street", "Red River").
+    name either, it is kept only when spaCy calls it a location (a river, a region), the
+    name itself says it is a feature ("Red River"), or the text's form says it is a place
+    (a dateline, a street address).
     """
     if resolution.entry is not None:
         return True
     mention = resolution.mention
+    if mention.source in _PLACES_BY_FORM:
+        return True
     return mention.source == "ner:LOC" or bool(_FEATURE_WORDS.search(mention.text))
 
 

@@ -275,7 +275,11 @@ def make_draft(
     found_online: dict[str, GazetteerEntry] = {}
     notes_online: dict[str, str] = {}
     if online is not None:
-        unknown = [r.mention.text for r in resolutions if r.entry is None]
+        # A street name alone ("Main Street") names a street in thousands of towns: looked up
+        # online without its town it would land on an arbitrary one.
+        unknown = [
+            r.mention.text for r in resolutions if r.entry is None and r.mention.source != "street"
+        ]
         batch = online.geocode_many(unknown, budget=budget)
         for name, location in batch.found.items():
             entry = _online_entry(location)

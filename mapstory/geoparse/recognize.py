@@ -28,9 +28,85 @@ _MAX_NGRAM = 4
 _MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
 _MIN_POPULATION_INSIDE_NAMES = 20_000
 _MIN_POPULATION_ORG_HEAD = 100_000
+# A person's or organisation's name that is also a state or province is taken for the
+# place only if the region is a big one ("Georgia", "Brittany"), not a small department
+# that shares a surname ("Flores", Uruguay).
+_MIN_POPULATION_RELABEL = 500_000
+# Words that put a person's name right after them ("coach Ripley", "Sen. Tim Bakk").
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+        "president", "coach", "judge", "justice", "sheriff", "officer", "sgt", "sergeant",
+        "capt", "captain", "lt", "lieutenant", "col", "colonel", "cmdr", "commander", "chief",
+        "mayor", "prof", "professor", "rev", "reverend", "pastor", "bishop", "deputy",
+        "detective", "det", "trooper", "secretary", "minister", "chancellor", "pope",
+        "councilman", "councilwoman", "commissioner", "superintendent", "principal",
+        "spokesman", "spokeswoman", "director", "manager", "attorney", "chairman",
+        "chairwoman", "ambassador", "premier", "vice",
+    }
+)  # fmt: skip
+# Verbs of saying: their proper-noun subject is a person ("Nelson said"), unless the name is a
+# country or a capital speaking for its government ("Moscow said"), see _prominent.
+_REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "add", "recall", "explain", "note", "exclaim", "insist", "suggest",
+        "contend", "comment", "claim", "state", "write", "announce", "argue", "ask", "reply",
+        "testify", "acknowledge", "admit", "predict", "recount", "remember", "laugh",
+    }
+)  # fmt: skip
+_PROMINENT_POPULATION = 1_000_000
+# A name ending in a dotted abbreviation ("U.S", "W.Va") whose final dot the sentence took.
+_DOTTED_END = re.compile(r"\.[A-Z][a-z]{0,3}$")
+# How many tokens a mention may grow on each side to reach a longer known name.
+_MAX_EXTENSION = 4
+_NAME_CONNECTORS = frozenset(
+    {"of", "the", "and", "do", "de", "del", "da", "la", "-", "'s", "’s", "upon", "on"}
+)
+# Rules that take a word for a place on weak evidence (inside a name, against spaCy's label,
+# or outside any entity); their finds get the extra checks of _article_head.
+_WEAK_SOURCES = frozenset({"inside", "relabelled", "gazetteer"})
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "NORP", "LOC"})
+# Words naming a town's own institutions: "<town> Police", "<town> City Council". Not
+# "Elementary" or "Middle": such schools are as often named after a person or a street.
+_MUNICIPAL_WORDS = frozenset(
+    {
+        "police", "fire", "city", "town", "village", "township", "borough", "county",
+        "council", "mayor", "public", "high", "school", "schools",
+        "historical", "library", "chamber", "municipal", "area", "board",
+        "department", "courthouse", "sheriff", "sheriff's", "sheriff’s", "park", "parks",
+        "rotary", "lions", "kiwanis", "volunteer", "community", "recreation", "planning",
+        "zoning", "water", "utilities", "housing",
+    }
+)  # fmt: skip
+# Last words of newspapers' names ("Los Angeles Times", "The Des Moines Register"). Not
+# "Democrat" or "Republican": "a Manhattan Democrat" is a politician from Manhattan.
+_NEWSPAPER_WORDS = frozenset(
+    {
+        "Times", "Post", "Herald", "Tribune", "Gazette", "Chronicle", "Journal", "Observer",
+        "Telegraph", "Guardian", "Inquirer", "Examiner", "Courier", "Dispatch", "Register",
+        "Bulletin", "Globe", "Star", "News", "Sentinel", "Constitution", "Advocate",
+        "Enquirer", "Mercury", "Statesman", "Sun",
+    }
+)  # fmt: skip
+# A region is the article's focus when its names give it this many votes (see _focus_regions).
+_FOCUS_VOTES = 1.0
+_FOCUS_CANDIDATES = 5
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
+_WORD = re.compile(r"\S+")
+# Words that name an institution, not a kind of place: a place entity that runs on into
+# them ("Henderson County Jail") names the place before them.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "jail", "court", "courthouse", "police", "sheriff", "sheriff's", "sheriff’s",
+        "department", "council", "party", "commissioners", "commission", "administration",
+        "office", "offices", "board", "school", "schools", "hospital", "church", "fire",
+        "university", "college", "library", "committee", "authority", "government",
+        "officer", "officials", "chamber", "club", "association", "museum", "senate",
+        "assembly", "legislature", "democratic", "republican", "web", "site",
+    }
+)  # fmt: skip
 
 
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,3}\.$")
@@ -38,10 +114,125 @@ _COMPASS = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
 )
+# A disease named after a place ("West Nile virus", "Reston ebolavirus", "Marburg
+# hemorrhagic fever"): the place name is part of the disease's.
 _DISEASE = re.compile(
-    r"\s*(?:-\s*)?(?:virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b", re.I
+    r"\s*(?:-\s*)?\[?(?-i:[a-z]+(?:ic|al|ory)\s+)?"
+    r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
+    re.I,
 )
+# Rules that find a place by the form of the text, whatever the words: never a person.
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
+# ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
+_QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+# A news dateline: the place in capitals opening the story, optionally its state or country,
+# optionally the agency, then a dash ("HUDSON -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
+# the start of the text, of a line, or right after the headline's closing punctuation.
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"”] ))[ \t]*"
+    r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
+    r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
+    r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
+    re.MULTILINE,
+)
+# Capitalised words that open a story the same way but are not places.
+_DATELINE_WORDS = frozenset(
+    {
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "BREAKING NEWS",
+        "EXCLUSIVE",
+        "CORRECTION",
+        "NOTE",
+        "EDITORS NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITORIAL",
+        "ADVISORY",
+        "WARNING",
+        "ALERT",
+        "REVIEW",
+        "PHOTOS",
+        "VIDEO",
+        "WATCH",
+        "LIVE",
+    }
+)
+# Street names: one to three capitalised words or ordinals before a street word ("Orchard
+# St.", "40th Avenue South"). An address is a place a reader may want on the map, even when
+# the gazetteer cannot place it.
+_STREET_WORDS = frozenset(
+    {
+        "street",
+        "st.",
+        "avenue",
+        "ave.",
+        "road",
+        "rd.",
+        "drive",
+        "boulevard",
+        "blvd.",
+        "lane",
+        "parkway",
+        "pkwy.",
+        "highway",
+        "pike",
+        "turnpike",
+        "expressway",
+        "freeway",
+    }
+)
+_STREET_SUFFIXES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "n.w.",
+        "n.e.",
+        "s.w.",
+        "s.e.",
+        "nw",
+        "ne",
+        "sw",
+        "se",
+    }
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# "W. Main St.", "S.W. 75th St.": an abbreviated direction opens the street's name.
+_COMPASS_ABBREVIATION = re.compile(r"^(?:[NSEW]|[NS][EW]|[NS]\.[EW])\.?$")
+# Words that may follow a street's name without making it part of a longer one.
+_CALENDAR_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # Words that name a kind of place or a direction and, alone, are also the name of some town
 # ("Center", "University", "North"): never a toponym on their own.
 _GENERIC = frozenset(
@@ -88,6 +279,10 @@ _GENERIC = frozenset(
         "South",
         "East",
         "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
         "Northeast",
         "Northwest",
         "Southeast",
@@ -174,19 +369,47 @@ def _known(
     """The best gazetteer entry for *name* that is prominent enough, if any."""
     if fold(name) in _GENERIC or fold(name) in _COMMON_WORDS:
         return None
+    key = fold(name)
+    # A one-word name that is only another spelling of a town ("Hamas" for Hamm, in some
+    # language) is far more often something else; the town's own name, an abbreviation
+    # ("L.A.") or a longer name ("Mission Viejo") is real evidence.
+    own_name_needed = " " not in key and "." not in name
     for entry in gazetteer.search(name, limit=5):
         if _is_area(entry):
             return entry
-        if not areas_only and entry.population >= min_population:
+        if (
+            not areas_only
+            and entry.population >= min_population
+            and (not own_name_needed or fold(entry.name) == key)
+        ):
             return entry
     return None
 
 
-def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+def _world_region(span: str, gazetteer: Gazetteer) -> str | None:
+    """The continent of "West Africa", "Eastern Europe", "Southeast Asia", else None.
+
+    A compass word before a continent names a world region of its own, kept whole; it is
+    placed on its continent, the nearest place the gazetteer has. (A compass word before a
+    state or city, "North Texas", is narrowed to the state instead: see _narrow.)
+    """
+    compass = _COMPASS.match(span)
+    if not compass or gazetteer.search(span, limit=1):
+        return None
+    for entry in gazetteer.search(span[compass.end() :], limit=1):
+        if entry.kind == "continent":
+            return entry.id
+    return None
+
+
+def _narrow(
+    text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
+) -> tuple[int, int]:
     """ "North Texas" -> "Texas", "Dublin City" -> "Dublin" when only the core is a place.
 
     "City" is dropped when it does not change the place ("Dublin City" is Dublin) but kept
-    when it does ("Oklahoma City" is not Oklahoma).
+    when it does ("Oklahoma City" is not Oklahoma). With *partial* (the span is a place
+    entity of spaCy's), an unknown span is cut to its longest known leading words.
     """
     span = text[start:end]
     full = gazetteer.search(span, limit=1)
@@ -200,7 +423,193 @@ def _narrow(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     compass = _COMPASS.match(span)
     if compass and gazetteer.search(span[compass.end() :], limit=1):
         return start + compass.end(), end
+    if partial:
+        # spaCy's place entity sometimes runs on into an institution the place names:
+        # "Henderson County Jail", "North Las Vegas Police". The longest leading run of
+        # words the gazetteer knows, before a word naming an institution, is the place.
+        words = list(_WORD.finditer(span))
+        for n in range(len(words) - 1, 0, -1):
+            rest = {word.group().lower() for word in words[n:]}
+            if not rest & _INSTITUTION_WORDS:
+                continue  # "Kanawha River", "Hopkins Park": the whole span is the place
+            head = span[: words[n - 1].end()]
+            key = fold(head)
+            if key in _GENERIC or key in _COMMON_WORDS:
+                continue
+            if gazetteer.search(head, limit=1):
+                return start, start + words[n - 1].end()
     return start, end
+
+
+def _person_names(doc) -> tuple[set[str], set[str]]:
+    """Folded words this article uses as people's names, judged by grammar, not the gazetteer.
+
+    A name right after a title ("coach Ripley", "President Obama") or the proper-noun subject
+    of a verb of saying ("Nelson said") is a person; by one sense per discourse, so is every
+    other use of that word in the article ("Ripley's account"). Returns the titled names and
+    the speaking ones.
+    """
+    names: set[str] = set()
+    speakers: set[str] = set()
+    for token in doc:
+        if token.lower_.rstrip(".") in _TITLES:
+            for follower in doc[token.i + 1 : token.i + 4]:
+                if not (follower.text[:1].isupper() and follower.is_alpha):
+                    break
+                if follower.ent_type_ in _INSTITUTION_LABELS:
+                    break  # "Chief Kanawha Circuit Judge": a title before a court's name
+                names.add(fold(follower.text))
+        elif (
+            token.lower_ == "administration"
+            and token.i > 0
+            and doc[token.i - 1].pos_ == "PROPN"
+            and doc[token.i - 1].ent_type_ in ("PERSON", "")
+        ):
+            names.add(fold(doc[token.i - 1].text))  # "the Obama administration"
+        elif (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ == "PROPN"
+            and token.ent_type_ in ("PERSON", "")
+            and token.head.lemma_ in _REPORTING_VERBS
+        ):
+            speakers.add(fold(token.text))
+            speakers.update(
+                fold(child.text)
+                for child in token.children
+                if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
+            )
+    return names, speakers
+
+
+def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """The longest name the gazetteer knows that contains *mention* (longest match).
+
+    spaCy and the rules above often catch only part of a longer place name: "Congo" of
+    "Democratic Republic of the Congo", "Iowa" of "Iowa City", "Beida" of "Goz Beida",
+    "Henderson" of "Henderson County". Neighbouring capitalised words (and the connectors
+    of place names: of, the, and, do, de, a hyphen) are taken in when the longer name is a
+    place. A sentence-final abbreviation keeps its dot ("Calif.", "W.Va.").
+    """
+    if mention.hint is not None or mention.source in _PLACES_BY_FORM:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    best: tuple[int, int] | None = None
+    sentence = span[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    for i in range(span.start, max(sentence.start, span.start - _MAX_EXTENSION) - 1, -1):
+        if not _name_edge(doc[i]) or not all(_name_inside(t) for t in doc[i : span.start]):
+            continue
+        if i < span.start and all(
+            fold(t.text) in _GENERIC or t.lower_ in _NAME_CONNECTORS for t in doc[i : span.start]
+        ):
+            continue  # "City of Richmond" is Richmond
+        for j in range(min(sentence.end, span.end + _MAX_EXTENSION), span.end - 1, -1):
+            if (i, j) == (span.start, span.end) or not _name_edge(doc[j - 1]):
+                continue
+            if not all(_name_inside(t) for t in doc[span.end : j]):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if best is not None and end - start <= best[1] - best[0]:
+                continue
+            found = gazetteer.search(text[start:end], limit=1)
+            if not found:
+                continue
+            suffix = _CITY_SUFFIX.search(text[start:end])
+            if suffix:  # "Dublin City" is Dublin: _narrow drops such a "City" again
+                core = gazetteer.search(text[start : start + suffix.start()], limit=1)
+                if core and core[0].id == found[0].id:
+                    continue
+            best = (start, end)
+    start, end = best if best is not None else (mention.start, mention.end)
+    if text[end : end + 1] == "." and text[end + 1 : end + 2] in ("", " ", "\n"):
+        core = text[start:end]
+        top = gazetteer.search(core, limit=1)
+        if _DOTTED_END.search(core) or (
+            top
+            and len(core) <= 5
+            and core[1:].islower()
+            and len(core) + 3 <= len(top[0].name)
+            and fold(top[0].name).startswith(fold(core))
+        ):
+            end += 1  # "U.S." or "Calif." at the end of a sentence
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    return Mention(start, end, text[start:end], mention.source, mention.hint)
+
+
+def _name_edge(token) -> bool:
+    """A token that can begin or end a place name: a capitalised word, not "The"."""
+    return token.text[:1].isupper() and not token.is_punct and not token.is_stop
+
+
+def _name_inside(token) -> bool:
+    """A token that can sit inside a place name."""
+    return _name_edge(token) or token.lower_ in _NAME_CONNECTORS
+
+
+def _article_head(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a town-like name found by a weak rule is "the X" heading its own phrase.
+
+    English gives towns no article: "the White House", "the Woodlands", "the Duma" are a
+    building, an estate, a parliament. A town name after "the" is still a place when it
+    modifies a noun ("the Gainesville police", "the Athens area"), when spaCy itself tagged
+    it a place, or when a place of that name takes the article (the Hague, the Philippines).
+    """
+    if mention.source not in _WEAK_SOURCES:
+        return False
+    if text[max(0, mention.start - 4) : mention.start].lower() != "the ":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.end < len(doc):
+        following = doc[span.end]
+        if following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or following.text in ("-", "–"):
+            return False  # "the Athens area", "the Columbia-based firm"
+    for entry in gazetteer.search(mention.text, limit=5):
+        if entry.kind != "city" or fold(entry.name).startswith("the "):
+            return False
+    return True
+
+
+def _prominent(gazetteer: Gazetteer, name: str) -> bool:
+    """A country, a capital, or a city or state of a million: it can speak for its government.
+
+    ("Moscow said", "Texas says"); a small region or town that "said" something is far more
+    often a person of that name.
+    """
+    for entry in gazetteer.search(name, limit=1):
+        return (
+            entry.kind in ("country", "continent")
+            or entry.feature_code == "PPLC"
+            or entry.population >= _PROMINENT_POPULATION
+        )
+    return False
+
+
+def _focus_regions(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """First-level regions (states, provinces) the article's place names point to.
+
+    Each distinct name splits one vote among the regions of its likely senses (its top
+    candidates); a state named outright gives its own region a full vote. A region is the
+    article's focus once it holds :data:`_FOCUS_VOTES` votes: a state named outright, a
+    name found in that region only, or several ambiguous names that agree on it.
+    """
+    votes: dict[str, float] = {}
+    seen: set[str] = set()
+    for mention in mentions:
+        key = fold(mention.text)
+        if mention.hint is not None or mention.source == "street" or key in seen:
+            continue
+        seen.add(key)
+        regions = set()
+        for entry in gazetteer.search(mention.text, limit=_FOCUS_CANDIDATES):
+            if entry.feature_code == "ADM1":
+                regions.add(entry.id)
+            elif entry.admin1:
+                regions.add(entry.admin1)
+        for region in regions:
+            votes[region] = votes.get(region, 0.0) + 1.0 / len(regions)
+    return frozenset(region for region, vote in votes.items() if vote >= _FOCUS_VOTES)
 
 
 def _title_case(tokens) -> bool:
@@ -233,6 +642,77 @@ def _char_span(doc, i: int, j: int) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
 
+def _streets(doc) -> list[tuple[int, int]]:
+    """Token spans of named streets: "Orchard St.", "North Nokomis Street", "40th Avenue South".
+
+    The name is one to three capitalised words or ordinals in the same sentence; a leading
+    "the" or stop word ends it. "St." followed by a capitalised word is "Saint" ("St. Louis"),
+    and numbered routes ("Highway 12", "County Road 43") are left alone: news writes the same
+    words for the road and for the county or route system around it.
+    """
+    found: list[tuple[int, int]] = []
+    last_end = 0
+    for token in doc:
+        word = token.lower_
+        if word not in _STREET_WORDS or not token.text[:1].isupper() or token.i < last_end:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            following is not None
+            and (
+                following.like_num  # a numbered route
+                or (
+                    # "St. Louis" is Saint Louis; "Rigdon Road Elementary School", "Florida Highway
+                    # Patrol" are longer names that a street or state only begins.
+                    following.text[:1].isupper()
+                    and following.is_alpha
+                    and following.lower_ not in _STREET_SUFFIXES
+                    and following.lower_ not in _CALENDAR_WORDS
+                )
+            )
+        ):
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ == "county":
+            continue
+        start = token.i
+        sentence_start = token.sent.start if doc.has_annotation("SENT_START") else 0
+        while start > max(sentence_start, last_end) and token.i - start < 3:
+            previous = doc[start - 1]
+            name_like = (previous.text[:1].isupper() and previous.is_alpha) or bool(
+                _ORDINAL.match(previous.text)
+            )
+            if _COMPASS_ABBREVIATION.match(previous.text) and start < token.i:
+                start -= 1
+                break
+            if not name_like or previous.is_stop or previous.lower_ in _STREET_WORDS:
+                break
+            start -= 1
+        if start == token.i:
+            continue
+        end = token.i + 1
+        if (
+            following is not None
+            and following.lower_ in _STREET_SUFFIXES
+            and following.text[:1].isupper()
+        ):
+            end += 1
+        found.append((start, end))
+        last_end = end
+    return found
+
+
+def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Character spans of dateline places, each with the span of its qualifier if any."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        place = match.group("place")
+        if place.rstrip(".") in _DATELINE_WORDS or sum(c.isalpha() for c in place) < 3:
+            continue
+        qualifier = match.span("qualifier") if match.group("qualifier") else None
+        found.append((*match.span("place"), qualifier))
+    return found
+
+
 def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Mention]:
     """All place mentions in *text* (already parsed into *doc*), in text order, no overlaps.
 
@@ -244,19 +724,45 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     mentions: list[Mention] = []
     covered = [False] * len(doc)
 
-    def add(start: int, end: int, source: str, hint: str | None = None) -> None:
+    def add(
+        start: int, end: int, source: str, hint: str | None = None, *, exact: bool = False
+    ) -> None:
         start, end = _trim(text, start, end)
         if _DISEASE.match(text, end):
             return  # "West Nile virus", "Marburg fever": a disease named after a place
-        if hint is None:
-            start, end = _narrow(text, start, end, gazetteer)
+        if hint is None and not exact:
+            hint = _world_region(text[start:end], gazetteer)
+        if hint is None and not exact:
+            start, end = _narrow(
+                text, start, end, gazetteer, partial=source in ("ner:GPE", "ner:LOC")
+            )
             if fold(text[start:end]) in _GENERIC:
                 return  # "North", "Gulf" alone: a direction or a common noun
         if end > start and text[start:end].strip():
             mentions.append(Mention(start, end, text[start:end], source, hint))
 
+    def cover(start: int, end: int) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                covered[token.i] = True
+
+    # The dateline names the place the story was filed from, whatever spaCy makes of the
+    # capitals; its qualifier ("W.Va.") is kept when the gazetteer knows it as a state or
+    # country.
+    for start, end, qualifier in _datelines(text):
+        add(start, end, "dateline", exact=True)
+        cover(start, end)
+        if qualifier is not None and _known(
+            gazetteer, text[qualifier[0] : qualifier[1]], min_population=10**12, areas_only=True
+        ):
+            add(*qualifier, "dateline")
+            cover(*qualifier)
+
     deferred = []
     for ent in doc.ents:
+        if any(covered[token.i] for token in ent):
+            continue
         label = ent.label_
         for token in ent:
             covered[token.i] = True
@@ -265,7 +771,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             if target is not None:  # "Sri Lankan" is sometimes tagged a place
                 add(ent.start_char, ent.end_char, "demonym", target)
             elif label in _PLACE_LABELS:
-                add(ent.start_char, ent.end_char, f"ner:{label}")
+                qualified = _QUALIFIER.match(text, ent.end_char)
+                if qualified and _known(
+                    gazetteer, qualified.group(1), min_population=10**12, areas_only=True
+                ):
+                    # "Wintersville, Ohio": a place the gazetteer may not know, placed by
+                    # the state or country after it.
+                    add(ent.start_char, ent.end_char, "qualified")
+                else:
+                    add(ent.start_char, ent.end_char, f"ner:{label}")
             elif "-" in ent.text:
                 # "inter-Palestinian", "Arab-Israeli": each demonym part on its own.
                 offset = ent.start_char
@@ -276,7 +790,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     offset += len(part) + 1
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
-            if whole is not None and label in ("PERSON", "ORG") and len(ent) <= 3:
+            if (
+                whole is not None
+                and label in ("PERSON", "ORG")
+                and len(ent) <= 3
+                and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
+            ):
                 add(ent.start_char, ent.end_char, "relabelled")
             else:
                 deferred.append(ent)
@@ -290,9 +809,52 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) > 1
         for token in ent
     } - known
+    titled, speakers = _person_names(doc)
+    people = {name for name in titled | speakers if not _prominent(gazetteer, name)}
+    person_parts |= people
 
     def is_known(tokens) -> bool:
         return fold(tokens.text) in known
+
+    focus = _focus_regions(mentions, gazetteer)
+
+    def local(tokens) -> bool:
+        """Whether *tokens* name a town or county in the region the article is about.
+
+        Local news names small places ("Roselle police", "the Pewaukee monastery") that are
+        too obscure to take on the gazetteer's word alone, but a town of that name in the
+        same state as the article's other places is very likely the one meant.
+        """
+        if not focus:
+            return False
+        key = fold(tokens.text)
+        if len(key) < 4 or key in person_parts or key in _GENERIC or key in _COMMON_WORDS:
+            return False
+        if any(token.is_stop or token.pos_ not in ("PROPN", "NOUN") for token in tokens):
+            return False
+        for entry in gazetteer.search(tokens.text, limit=10):
+            if (entry.kind == "city" or entry.feature_code == "ADM2") and entry.admin1 in focus:
+                return True
+        return False
+
+    def municipal(tokens, ent) -> bool:
+        """ "Roselle Police", "Lombard Historical Society": a town's own institution.
+
+        A town of any size heads the names of its police, council, schools and societies;
+        when the word after the name says such an institution, a gazetteer town of that
+        name is taken even if it is small.
+        """
+        if tokens.end >= ent.end or doc[tokens.end].lower_ not in _MUNICIPAL_WORDS:
+            return False
+        key = fold(tokens.text)
+        if len(key) < 4 or key in _GENERIC or key in _COMMON_WORDS:
+            return False
+        if any(token.is_stop or token.pos_ != "PROPN" for token in tokens):
+            return False
+        return any(
+            entry.kind == "city" or entry.feature_code == "ADM2"
+            for entry in gazetteer.search(tokens.text, limit=5)
+        )
 
     for ent in deferred:
         if fold(ent.text) in known:
@@ -301,13 +863,25 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) == 1:
             # A lone "Alexandria" tagged as a person, in an article where no person of that
             # name appears, is the town.
-            if fold(ent.text) not in person_parts and _known(
-                gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES
+            if fold(ent.text) not in person_parts and (
+                _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+                or local(ent)
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
             continue
-        if ent.label_ not in _EMBEDDING_LABELS:
+        if ent.label_ == "PERSON" and len(ent) <= 3 and local(ent):
+            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Carbon", "Sioux Falls"
             continue
+        # A "person" or "product" whose name goes on with an institution's word ("Rapides
+        # Parish Fire District", "Alexandria Police") is an organisation spaCy mislabelled.
+        institution = any(
+            token.lower_ in _MUNICIPAL_WORDS or token.lower_ in _INSTITUTION_WORDS
+            for token in ent[1:]
+        )
+        if ent.label_ not in _EMBEDDING_LABELS and not institution:
+            continue
+        if ent[-1].text in _NEWSPAPER_WORDS:
+            continue  # "The Washington Post" reports; the paper, not the city, is meant
 
         # A place heads an organisation's name ("Gainesville Police") or follows its "of"
         # ("University of Georgia").
@@ -316,8 +890,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             at_head = tokens.start == first or doc[tokens.start - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
                 return False
-            return is_known(tokens) or (
-                _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD) is not None
+            return (
+                is_known(tokens)
+                or _known(gazetteer, tokens.text, min_population=_MIN_POPULATION_ORG_HEAD)
+                is not None
+                or local(tokens)
+                or municipal(tokens, ent)
             )
 
         head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
@@ -329,6 +907,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         for i, j in _scan(doc, ent.start, ent.end, heads):
             add(*_char_span(doc, i, j), "inside")
 
+    for i, j in _streets(doc):
+        add(*_char_span(doc, i, j), "street", exact=True)
+        for k in range(i, j):
+            covered[k] = True
+
     # Words outside any entity: demonyms spaCy did not tag, names this article already uses
     # for places, and prominent places it missed.
     def outside(tokens) -> bool:
@@ -336,6 +919,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return True
         if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
             return False
+        if local(tokens):
+            return True
         areas_only = tokens[0].is_sent_start
         return (
             _known(
@@ -367,6 +952,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 add(*_char_span(doc, a, b), "gazetteer")
         i = j
 
+    mentions = [_extend(text, doc, m, gazetteer) for m in mentions]
+    mentions = [
+        m
+        for m in mentions
+        if m.hint is not None
+        or m.source in _PLACES_BY_FORM
+        or (fold(m.text) not in people and not _article_head(text, doc, m, gazetteer))
+    ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     last_end = -1

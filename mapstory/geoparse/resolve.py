@@ -26,7 +26,10 @@ _ADM1_BONUS = 3.0
 _ADM2_BONUS = 0.5
 _CAPITAL_BONUS = 1.5
 _COUNTRY_CONTEXT = 3.0
-_REGION_CONTEXT = 2.5
+_REGION_CONTEXT = 3.0
+# A region several other names agree on counts up to this many times: local news names a
+# string of places in one state, and their agreement should outweigh a far bigger namesake.
+_REGION_SUPPORT_CAP = 2.0
 _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
 _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
 _ROUNDS = 3
@@ -57,7 +60,9 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
             found = gazetteer.search(variant, limit=_CANDIDATES)
             if found:
                 return found
-    return []
+    # The recogniser already judged the words a place name; a region is often written
+    # without its division word ("Anhui" for Anhui Sheng, "Avoyelles" for Avoyelles Parish).
+    return gazetteer.search_core(name, limit=_CANDIDATES)
 
 
 def _prior(entry: GazetteerEntry) -> float:
@@ -148,7 +153,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
             if region:
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0)
-                score += _REGION_CONTEXT * min(1.0, support)
+                score += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])

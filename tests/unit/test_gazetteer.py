@@ -193,6 +193,17 @@ def test_filters(gaz: Gazetteer) -> None:
     assert gaz.search("") == []
 
 
+def test_regions_are_found_without_their_division_word(gaz: Gazetteer) -> None:
+    assert gaz.search("Anhui") == []  # the plain search stays exact
+    anhui = gaz.search_core("Anhui")
+    assert anhui and (anhui[0].feature_code, anhui[0].country_code) == ("ADM1", "CN")
+    parish = gaz.search_core("Avoyelles")
+    assert parish and parish[0].admin1 == "admin1:US.LA"
+    assert all(entry.kind == "region" for entry in gaz.search_core("Clay"))
+    assert gaz.search_core("Paris") == []  # cities have no division word to drop
+    assert gaz.search_core("Anhui", limit=0) == []
+
+
 def test_country_lookup_by_code(gaz: Gazetteer) -> None:
     assert gaz.country("ru").name == "Russia"  # type: ignore[union-attr]
     assert gaz.country("RUS") is gaz.country("RU")

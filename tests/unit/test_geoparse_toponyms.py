@@ -6,7 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mapstory.gazetteer import default_gazetteer
 from mapstory.geoparse import geoparse, toponyms
+from mapstory.geoparse.lexicon import demonyms
 
 
 def _places(text: str) -> dict[str, tuple[str, str, str]]:
@@ -111,3 +113,187 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
         assert text[item["start"] : item["end"]] == item["name"]
         if item["lat"] is not None:
             assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
+
+
+def test_dateline_place_is_found_whatever_its_capitals() -> None:
+    text = (
+        "Storm closes bridge. MAPLEFORD, Ohio (AP) -- A storm closed the old bridge on "
+        "Tuesday, and the town council met in the evening."
+    )
+    by_name = {item["name"]: item for item in toponyms(text)}
+    assert "MAPLEFORD" in by_name  # unknown to the gazetteer, but the dateline says place
+    assert by_name["Ohio"]["kind"] == "region"
+    found = {item["name"] for item in toponyms("UPDATE -- The meeting was moved to Friday.")}
+    assert "UPDATE" not in found
+
+
+def test_dateline_of_a_known_town_takes_its_state() -> None:
+    text = "CHARLESTON, W.Va. -- Lawmakers returned to the capitol on Monday."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["CHARLESTON"].country_code == "US"
+    assert found["CHARLESTON"].admin1 == found["W.Va."].id
+
+
+def test_street_names_are_places() -> None:
+    text = (
+        "Police were called to 1200 Birchwood Lane on Monday. The parade runs along "
+        "W. Elmore Street and 40th Avenue South, past St. Louis Cathedral."
+    )
+    names = [item["name"] for item in toponyms(text)]
+    assert "Birchwood Lane" in names
+    assert "W. Elmore Street" in names
+    assert "40th Avenue South" in names
+    assert not any(name.endswith("St.") for name in names)  # "St. Louis" is Saint Louis
+
+
+def test_longer_names_that_start_like_a_street_are_not_streets() -> None:
+    text = "She teaches at Quarry Road Elementary School; the Kansas Highway Patrol was called."
+    names = [item["name"] for item in toponyms(text)]
+    assert "Quarry Road" not in names
+    assert "Kansas Highway" not in names
+    assert "Highway 12" not in [
+        item["name"] for item in toponyms("Highway 12 was closed by the flood.")
+    ]
+
+
+def test_region_written_without_its_division_word() -> None:
+    found = {r.mention.text: r.entry for r in geoparse("Poultry farms in Anhui were closed.")}
+    assert found["Anhui"].feature_code == "ADM1"
+    assert found["Anhui"].country_code == "CN"
+
+
+def test_small_town_in_the_article_s_state_is_recognised() -> None:
+    # Pewaukee (Wisconsin, ~8,000 people) is too small to take on the gazetteer's word
+    # alone; in an article about Wisconsin it is the town.
+    text = (
+        "Milwaukee County deputies said the couple had lived in Waukesha, Wisconsin. "
+        "The Pewaukee police chief said the case was closed."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Pewaukee"].admin1 == found["Wisconsin"].id
+    elsewhere = {r.mention.text for r in geoparse("The Pewaukee police chief said no more.")}
+    assert "Pewaukee" not in elsewhere
+
+
+def test_titled_and_speaking_names_are_people_throughout_the_article() -> None:
+    text = (
+        'The Panthers won again on Friday. "We were ready," said coach Ripley. '
+        "Ripley's team now leads the league. Officer Nelson arrived first, and Nelson "
+        "said the road was icy."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Ripley", "Nelson"} & names
+
+
+def test_a_capital_speaking_for_its_government_stays_a_place() -> None:
+    names = {item["name"] for item in toponyms("Moscow said on Monday that talks would resume.")}
+    assert "Moscow" in names
+
+
+def test_place_entity_running_into_an_institution_is_cut_to_the_place() -> None:
+    text = "He was booked into the Henderson County Jail on Friday, deputies said."
+    names = [item["name"] for item in toponyms(text)]
+    assert "Henderson County" in names
+    # A feature named after a place keeps its whole name.
+    names = [item["name"] for item in toponyms("A body was found in the Kanawha River.")]
+    assert "Kanawha" not in names
+
+
+def test_the_before_a_town_name_heading_its_phrase_is_not_the_town() -> None:
+    text = (
+        "Senators met at the White House on Monday. The Obama administration said "
+        "the Gainesville police and the Columbia-based firm would help."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert "White House" not in names  # a building, not White House, Tennessee
+    assert "Obama" not in names  # a president, not Obama, Japan
+    assert {"Gainesville", "Columbia"} <= names  # a town name modifying a noun stays
+
+
+def test_mentions_grow_to_the_longest_known_place_name() -> None:
+    text = (
+        "Cases rose in the Democratic Republic of the Congo and in Guinea-Bissau. "
+        "A team from Iowa City flew out of Sacramento, Calif."
+    )
+    names = [item["name"] for item in toponyms(text)]
+    assert "Democratic Republic of the Congo" in names
+    assert "Guinea-Bissau" in names
+    assert "Iowa City" in names
+    assert "Calif." in names  # the sentence's full stop is also the abbreviation's dot
+    assert "UK" in [item["name"] for item in toponyms("The virus reached the UK.")]
+
+
+def test_compass_and_continent_is_a_world_region_kept_whole() -> None:
+    found = {r.mention.text: r.entry for r in geoparse("Cholera spread across West Africa.")}
+    assert found["West Africa"].kind == "continent"
+    names = [item["name"] for item in toponyms("Storms hit North Texas on Monday.")]
+    assert "Texas" in names  # a compass word before a state is narrowed to the state
+
+
+def test_unknown_name_followed_by_its_state_is_a_place() -> None:
+    text = "She spent her childhood in Brackenridge Falls, Ohio, before moving west."
+    by_name = {item["name"]: item for item in toponyms(text)}
+    assert by_name["Ohio"]["kind"] == "region"
+    assert by_name["Brackenridge Falls"]["lat"] is None  # found, though no gazetteer has it
+    names = [item["name"] for item in toponyms("He was born in Quillerton, Kenya, in 1970.")]
+    assert names == ["Quillerton", "Kenya"]
+
+
+def test_names_agreeing_on_a_state_outweigh_a_country_of_the_same_name() -> None:
+    text = (
+        "Lebanon police said the driver, from Zionsville, was taken to a hospital in "
+        "Carmel after the crash near Noblesville."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Lebanon"].kind == "city"
+    assert found["Lebanon"].admin1 == found["Carmel"].admin1 == "admin1:US.IN"
+    assert _places("Lebanon and Syria signed the accord.")["Lebanon"][0] == "country"
+
+
+def test_small_town_heading_its_own_institution_is_recognised() -> None:
+    # Grand Ledge, Michigan (~8,000 people), with nothing else in the article to place it.
+    text = "Grand Ledge Police Chief Martin Underhill said the officers acted quickly."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Grand Ledge"].country_code == "US"
+    text = "Parents met at the Fernhill Elementary School on Tuesday."
+    assert "Fernhill" not in {item["name"] for item in toponyms(text)}
+
+
+def test_a_newspaper_named_after_a_city_is_not_the_city() -> None:
+    text = "The Baltimore Sun and the Denver Post reported the outbreak on Monday."
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Baltimore", "Denver"} & names
+
+
+def test_compass_adjectives_and_small_regions_sharing_a_surname_are_not_places() -> None:
+    text = "Maria Flores thanked the Western Boone Foundation. Flores said it helped."
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Flores", "Western"} & names
+    assert "Georgia" in {item["name"] for item in toponyms("Georgia said it would appeal.")}
+
+
+def test_diseases_named_after_places_are_not_places() -> None:
+    text = (
+        "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
+        "Kenya has disease surveillance teams in Nairobi."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert not {"Reston", "Marburg"} & names
+    assert {"Kenya", "Nairobi"} <= names
+
+
+def test_a_foreign_spelling_alone_is_weak_evidence_for_a_town() -> None:
+    # "Hamas" is an alternate spelling of Hamm (Germany) in the gazetteer.
+    text = "Negotiators said Hamas rejected the offer on Friday."
+    assert "Hamas" not in {item["name"] for item in toponyms(text)}
+
+
+def test_a_mislabelled_institution_still_names_its_place() -> None:
+    from mapstory.geoparse.lexicon import nlp
+    from mapstory.geoparse.recognize import recognise
+
+    text = "Officers from the Mansfield Police Department arrived first."
+    doc = nlp()(text)
+    # Whatever label spaCy gives the whole name, its town is found.
+    names = {m.text for m in recognise(text, doc, default_gazetteer(), demonyms())}
+    assert "Mansfield" in names
