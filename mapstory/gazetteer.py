@@ -219,7 +219,7 @@ class GazetteerEntry:
 _AREA_KINDS = frozenset({"country", "continent"})
 
 # Words that say what kind of division a region is rather than which one: news usually drops
-# them ("Anhui" for "Anhui Sheng", "Avoyelles" for "Avoyelles Parish", "Kyoto" for "Kyoto
+# them ("Anhui" for "Anhui Sheng", "Ouachita" for "Ouachita Parish", "Kyoto" for "Kyoto
 # Prefecture"), so a region is also found under its name without them (see
 # :meth:`Gazetteer.search_core`).
 _DIVISION_SUFFIXES = frozenset(

@@ -25,7 +25,7 @@ _FEATURE_WORDS = re.compile(
 
 
 # Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street,
-# a name followed by its state or country ("Wintersville, Ohio").
+# a name followed by its state or country ("Brackenridge Falls, Ohio").
 _PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
 
 

@@ -32,7 +32,7 @@ _MIN_POPULATION_ORG_HEAD = 100_000
 # place only if the region is a big one ("Georgia", "Brittany"), not a small department
 # that shares a surname ("Flores", Uruguay).
 _MIN_POPULATION_RELABEL = 500_000
-# Words that put a person's name right after them ("coach Ripley", "Sen. Tim Bakk").
+# Words that put a person's name right after them ("coach Hale", "Sen. Ann Morrow").
 _TITLES = frozenset(
     {
         "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
@@ -96,7 +96,7 @@ _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
 _WORD = re.compile(r"\S+")
 # Words that name an institution, not a kind of place: a place entity that runs on into
-# them ("Henderson County Jail") names the place before them.
+# them ("Marlow County Jail") names the place before them.
 _INSTITUTION_WORDS = frozenset(
     {
         "jail", "court", "courthouse", "police", "sheriff", "sheriff's", "sheriff’s",
@@ -114,8 +114,8 @@ _COMPASS = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
 )
-# A disease named after a place ("West Nile virus", "Reston ebolavirus", "Marburg
-# hemorrhagic fever"): the place name is part of the disease's.
+# A disease named after a place ("West Nile virus", "Marburg virus", "Lassa
+# fever"): the place name is part of the disease's.
 _DISEASE = re.compile(
     r"\s*(?:-\s*)?\[?(?-i:[a-z]+(?:ic|al|ory)\s+)?"
     r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
@@ -127,7 +127,7 @@ _PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # A news dateline: the place in capitals opening the story, optionally its state or country,
-# optionally the agency, then a dash ("HUDSON -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
+# optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
 # the start of the text, of a line, or right after the headline's closing punctuation.
 _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"”] ))[ \t]*"
@@ -207,7 +207,7 @@ _STREET_SUFFIXES = frozenset(
     }
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-# "W. Main St.", "S.W. 75th St.": an abbreviated direction opens the street's name.
+# "W. Main St.", "N.E. 12th St.": an abbreviated direction opens the street's name.
 _COMPASS_ABBREVIATION = re.compile(r"^(?:[NSEW]|[NS][EW]|[NS]\.[EW])\.?$")
 # Words that may follow a street's name without making it part of a longer one.
 _CALENDAR_WORDS = frozenset(
@@ -372,7 +372,7 @@ def _known(
     key = fold(name)
     # A one-word name that is only another spelling of a town ("Hamas" for Hamm, in some
     # language) is far more often something else; the town's own name, an abbreviation
-    # ("L.A.") or a longer name ("Mission Viejo") is real evidence.
+    # ("L.A.") or a longer name ("Santa Rosa") is real evidence.
     own_name_needed = " " not in key and "." not in name
     for entry in gazetteer.search(name, limit=5):
         if _is_area(entry):
@@ -425,13 +425,13 @@ def _narrow(
         return start + compass.end(), end
     if partial:
         # spaCy's place entity sometimes runs on into an institution the place names:
-        # "Henderson County Jail", "North Las Vegas Police". The longest leading run of
+        # "Marlow County Jail", "East Fairview Police". The longest leading run of
         # words the gazetteer knows, before a word naming an institution, is the place.
         words = list(_WORD.finditer(span))
         for n in range(len(words) - 1, 0, -1):
             rest = {word.group().lower() for word in words[n:]}
             if not rest & _INSTITUTION_WORDS:
-                continue  # "Kanawha River", "Hopkins Park": the whole span is the place
+                continue  # "Colorado River", "Lincoln Park": the whole span is the place
             head = span[: words[n - 1].end()]
             key = fold(head)
             if key in _GENERIC or key in _COMMON_WORDS:
@@ -444,9 +444,9 @@ def _narrow(
 def _person_names(doc) -> tuple[set[str], set[str]]:
     """Folded words this article uses as people's names, judged by grammar, not the gazetteer.
 
-    A name right after a title ("coach Ripley", "President Obama") or the proper-noun subject
+    A name right after a title ("coach Hale", "President Obama") or the proper-noun subject
     of a verb of saying ("Nelson said") is a person; by one sense per discourse, so is every
-    other use of that word in the article ("Ripley's account"). Returns the titled names and
+    other use of that word in the article ("Hale's account"). Returns the titled names and
     the speaking ones.
     """
     names: set[str] = set()
@@ -457,7 +457,7 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
                 if not (follower.text[:1].isupper() and follower.is_alpha):
                     break
                 if follower.ent_type_ in _INSTITUTION_LABELS:
-                    break  # "Chief Kanawha Circuit Judge": a title before a court's name
+                    break  # "Chief Marlow Circuit Judge": a title before a court's name
                 names.add(fold(follower.text))
         elif (
             token.lower_ == "administration"
@@ -485,8 +485,8 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
     """The longest name the gazetteer knows that contains *mention* (longest match).
 
     spaCy and the rules above often catch only part of a longer place name: "Congo" of
-    "Democratic Republic of the Congo", "Iowa" of "Iowa City", "Beida" of "Goz Beida",
-    "Henderson" of "Henderson County". Neighbouring capitalised words (and the connectors
+    "Democratic Republic of the Congo", "Iowa" of "Iowa City", "Rosa" of "Santa Rosa",
+    "Marlow" of "Marlow County". Neighbouring capitalised words (and the connectors
     of place names: of, the, and, do, de, a hyphen) are taken in when the longer name is a
     place. A sentence-final abbreviation keeps its dot ("Calif.", "W.Va.").
     """
@@ -643,7 +643,7 @@ def _char_span(doc, i: int, j: int) -> tuple[int, int]:
 
 
 def _streets(doc) -> list[tuple[int, int]]:
-    """Token spans of named streets: "Orchard St.", "North Nokomis Street", "40th Avenue South".
+    """Token spans of named streets: "Orchard St.", "North Elmore Street", "40th Avenue South".
 
     The name is one to three capitalised words or ordinals in the same sentence; a leading
     "the" or stop word ends it. "St." followed by a capitalised word is "Saint" ("St. Louis"),
@@ -662,7 +662,7 @@ def _streets(doc) -> list[tuple[int, int]]:
             and (
                 following.like_num  # a numbered route
                 or (
-                    # "St. Louis" is Saint Louis; "Rigdon Road Elementary School", "Florida Highway
+                    # "St. Louis" is Saint Louis; "Quarry Road Elementary School", "Florida Highway
                     # Patrol" are longer names that a street or state only begins.
                     following.text[:1].isupper()
                     and following.is_alpha
@@ -775,7 +775,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 if qualified and _known(
                     gazetteer, qualified.group(1), min_population=10**12, areas_only=True
                 ):
-                    # "Wintersville, Ohio": a place the gazetteer may not know, placed by
+                    # "Brackenridge Falls, Ohio": a place the gazetteer may not know, placed by
                     # the state or country after it.
                     add(ent.start_char, ent.end_char, "qualified")
                 else:
@@ -821,7 +821,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     def local(tokens) -> bool:
         """Whether *tokens* name a town or county in the region the article is about.
 
-        Local news names small places ("Roselle police", "the Pewaukee monastery") that are
+        Local news names small places ("the Fairview police", "the Mapleford library") that are
         too obscure to take on the gazetteer's word alone, but a town of that name in the
         same state as the article's other places is very likely the one meant.
         """
@@ -838,7 +838,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         return False
 
     def municipal(tokens, ent) -> bool:
-        """ "Roselle Police", "Lombard Historical Society": a town's own institution.
+        """ "Fairview Police", "Mapleford Historical Society": a town's own institution.
 
         A town of any size heads the names of its police, council, schools and societies;
         when the word after the name says such an institution, a gazetteer town of that
@@ -870,10 +870,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 add(ent.start_char, ent.end_char, "relabelled")
             continue
         if ent.label_ == "PERSON" and len(ent) <= 3 and local(ent):
-            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Carbon", "Sioux Falls"
+            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Ellyn", "Twin Falls"
             continue
-        # A "person" or "product" whose name goes on with an institution's word ("Rapides
-        # Parish Fire District", "Alexandria Police") is an organisation spaCy mislabelled.
+        # A "person" or "product" whose name goes on with an institution's word ("Ouachita
+        # Parish Fire District", "Fairview Police") is an organisation spaCy mislabelled.
         institution = any(
             token.lower_ in _MUNICIPAL_WORDS or token.lower_ in _INSTITUTION_WORDS
             for token in ent[1:]

@@ -61,7 +61,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
             if found:
                 return found
     # The recogniser already judged the words a place name; a region is often written
-    # without its division word ("Anhui" for Anhui Sheng, "Avoyelles" for Avoyelles Parish).
+    # without its division word ("Anhui" for Anhui Sheng, "Ouachita" for Ouachita Parish).
     return gazetteer.search_core(name, limit=_CANDIDATES)
 
 
