@@ -143,9 +143,19 @@ def default_story_path() -> str:
     return get_settings().story_file or str(seed_story_path())
 
 
+_STORY_FILES_LOADED: set[str] = set()
+
+
 def load_story_file(path: str) -> Story:
-    with st.spinner(text("app.loading_story")):  # shown only if loading takes a while
+    """The story file, parsed once per process; the first load (about a second) shows a
+    spinner in the reader's language. Later calls skip the spinner: every st.spinner starts a
+    timer thread and sends a message, which every rerun of every page would pay for."""
+    if path in _STORY_FILES_LOADED:
         return _load_story_file(path)
+    with st.spinner(text("app.loading_story")):
+        story = _load_story_file(path)
+    _STORY_FILES_LOADED.add(path)
+    return story
 
 
 @st.cache_resource(show_spinner=False)
