@@ -451,19 +451,7 @@ class Gazetteer:
         its island territories); alpha-3 gives one unit's own outline. Several parts are merged
         into one MultiPolygon. The returned dict is shared: treat it as read-only.
         """
-        shapes = self._load_shapes()
-        geometries = shapes.get(code.strip().upper())
-        if not geometries:
-            return None
-        if len(geometries) == 1:
-            return geometries[0]
-        polygons: list = []
-        for geometry in geometries:
-            if geometry["type"] == "Polygon":
-                polygons.append(geometry["coordinates"])
-            else:
-                polygons.extend(geometry["coordinates"])
-        return {"type": "MultiPolygon", "coordinates": polygons}
+        return _merged_shape(self._load_shapes(), code)
 
     def _load_shapes(self) -> dict[str, list[dict]]:
         if self._shapes is not None:
@@ -471,7 +459,7 @@ class Gazetteer:
         with self._shapes_lock:
             if self._shapes is None:
                 directory = self._directory if self._directory is not None else geodata_dir()
-                self._shapes = _read_shapes(directory / COUNTRIES_FILE)
+                self._shapes = _shapes_at(directory / COUNTRIES_FILE)
         return self._shapes
 
     def __len__(self) -> int:
@@ -562,6 +550,48 @@ def _read_shapes(path: Path) -> dict[str, list[dict]]:
         for code in codes - {""}:
             shapes.setdefault(code.upper(), []).append(geometry)
     return shapes
+
+
+def _merged_shape(shapes: dict[str, list[dict]], code: str) -> dict | None:
+    geometries = shapes.get(code.strip().upper())
+    if not geometries:
+        return None
+    if len(geometries) == 1:
+        return geometries[0]
+    polygons: list = []
+    for geometry in geometries:
+        if geometry["type"] == "Polygon":
+            polygons.append(geometry["coordinates"])
+        else:
+            polygons.extend(geometry["coordinates"])
+    return {"type": "MultiPolygon", "coordinates": polygons}
+
+
+_SHAPES_LOCK = threading.Lock()
+_SHAPES: dict[Path, dict[str, list[dict]]] = {}
+
+
+def _shapes_at(path: Path) -> dict[str, list[dict]]:
+    """Country outlines by code, read once per real file path and shared by every reader."""
+    key = path.resolve()
+    with _SHAPES_LOCK:
+        found = _SHAPES.get(key)
+        if found is None:
+            found = _read_shapes(path)
+            while len(_SHAPES) >= _MAX_DEFAULTS:
+                _SHAPES.pop(next(iter(_SHAPES)))
+            _SHAPES[key] = found
+        return found
+
+
+def default_country_shape(code: str) -> dict | None:
+    """:meth:`Gazetteer.country_shape` from :func:`geodata_dir`, without loading the table.
+
+    Drawing a story needs only the outlines (1 MB); the place table behind name lookups is
+    many times larger and slower to load, and only geoparsing and geocoding need it, so the
+    Story and Explore pages do not wait for it.
+    """
+    return _merged_shape(_shapes_at(geodata_dir() / COUNTRIES_FILE), code)
 
 
 _DEFAULT_LOCK = threading.Lock()

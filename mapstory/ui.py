@@ -186,10 +186,9 @@ def _story_steps(story_key: str, _story: Story, reader: tuple) -> list[StepView]
 
 @st.cache_resource(show_spinner=False)
 def story_layout(story_key: str, _story: Story) -> StoryLayout:
-    from mapstory.gazetteer import default_gazetteer
+    from mapstory.gazetteer import default_country_shape
 
-    gazetteer = default_gazetteer()
-    return layout_story(_story, gazetteer.country_shape)
+    return layout_story(_story, default_country_shape)
 
 
 @st.cache_resource(show_spinner=False)

@@ -407,9 +407,9 @@ def story_to_html(story: Story, layout: StoryLayout | None = None) -> str:
     by default it is computed with the offline gazetteer's country shapes.
     """
     if layout is None:
-        from mapstory.gazetteer import default_gazetteer
+        from mapstory.gazetteer import default_country_shape
 
-        layout = layout_story(story, default_gazetteer().country_shape)
+        layout = layout_story(story, default_country_shape)
     steps = build_steps(story)
     total = len(steps)
     vendor = _vendor()

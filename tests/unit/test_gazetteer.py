@@ -16,6 +16,7 @@ from mapstory.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     GeodataError,
+    default_country_shape,
     default_gazetteer,
     fold,
     fold_many,
@@ -134,8 +135,8 @@ def test_iata_codes_and_machine_romanisations_are_not_names(gaz: Gazetteer) -> N
         ("U.S.", "US", "USA", 39.5, -97.5),
         ("USA", "US", "USA", 39.5, -97.5),
         ("Japan", "JP", "JPN", 36.1, 138.4),
-        ("China", "CN", "CHN", 36.6, 103.8),
-        ("Russia", "RU", "RUS", 61.7, 99.1),
+        ("China", "CN", "CHN", 35.7, 103.5),
+        ("Russia", "RU", "RUS", 59.4, 97.2),
         ("Ukraine", "UA", "UKR", 49.7, 32.1),
         ("Britain", "GB", "GBR", 54.0, -2.0),
     ],
@@ -182,8 +183,11 @@ def test_continents(gaz: Gazetteer) -> None:
 
 
 def test_filters(gaz: Gazetteer) -> None:
-    assert [h.country_code for h in gaz.search("Moscow", country_codes=["us"])] == ["US"]
-    assert [h.country_code for h in gaz.search("Moscow", country_codes=["USA"])] == ["US"]
+    # Several small US towns are called Moscow; Idaho's, the largest, comes first.
+    in_us = gaz.search("Moscow", country_codes=["us"])
+    assert in_us and {h.country_code for h in in_us} == {"US"}
+    assert in_us[0].admin1 == "admin1:US.ID"
+    assert gaz.search("Moscow", country_codes=["USA"]) == in_us
     assert all(h.kind == "city" for h in gaz.search("Paris", kinds=["city"]))
     assert gaz.search("Georgia", kinds=["country"])[0].country_code == "GE"
     assert gaz.search("Europe", country_codes=["DE"]) == []
@@ -211,6 +215,19 @@ def test_country_lookup_by_code(gaz: Gazetteer) -> None:
     assert gaz.country("FR").iso3 == "FRA"  # type: ignore[union-attr]
     assert gaz.country("AU").name == "Australia"  # type: ignore[union-attr]
     assert gaz.country("XX") is None
+
+
+def test_drawing_a_country_does_not_load_the_place_table(
+    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("the place table was loaded")
+
+    monkeypatch.setattr(Gazetteer, "load", refuse)
+    russia = default_country_shape("RU")
+    assert russia is not None and russia == gaz.country_shape("RU")
+    assert default_country_shape("fra") == gaz.country_shape("FRA")
+    assert default_country_shape("XX") is None
 
 
 def test_territories_natural_earth_folds_into_france(gaz: Gazetteer) -> None:
