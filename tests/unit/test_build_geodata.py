@@ -232,3 +232,56 @@ def test_rebuild_reproduces_committed_files(tmp_path: Path) -> None:
         if name.endswith(".gz"):
             assert gzip.decompress(built.read_bytes()) == gzip.decompress(committed.read_bytes())
         assert built.read_bytes() == committed.read_bytes(), f"{name} differs from a rebuild"
+
+
+def test_area_centre_weighs_true_area() -> None:
+    build = _build_module()
+    from shapely.geometry import box
+
+    # A band from the equator to 80°N: on raw degrees its centroid is at 40°N, but a degree
+    # square near the pole is a sliver of one at the equator; by area the middle is ~29.5°N.
+    centre = build.area_centre(box(0, 0, 10, 80))
+    assert 29 < centre.y < 30 and abs(centre.x - 5) < 1e-6
+    # Only the largest part counts: a far island does not drag the centre to sea.
+    from shapely.geometry import MultiPolygon
+
+    centre = build.area_centre(MultiPolygon([box(0, 0, 10, 10), box(50, 0, 51, 1)]))
+    assert abs(centre.x - 5) < 0.01 and abs(centre.y - 5) < 0.05
+
+
+def test_regions_sit_at_the_centre_of_the_land_their_towns_cover() -> None:
+    build = _build_module()
+    from shapely.geometry import box
+
+    def region(code: str) -> object:
+        return build.Entry(
+            id=f"admin1:XX.{code}",
+            name=code,
+            kind="region",
+            feature_code="ADM1",
+            country_code="XX",
+            iso3="",
+            lat=0.0,
+            lon=0.0,
+            population=0,
+        )
+
+    regions = {("XX", "A"): region("A"), ("XX", "B"): region("B")}
+    # Division A's towns crowd its west coast, with one inland town; B has one town in the
+    # east. Halfway between the inland town (x=4) and B's (x=8), A's land ends at x=6.
+    spots = [("A", 0.5, 5.0), ("A", 0.6, 5.3), ("A", 0.4, 4.7), ("A", 4.0, 5.0), ("B", 8.0, 5.0)]
+    towns = {
+        str(n): {
+            "geonameid": n,
+            "countrycode": "XX",
+            "admin1code": code,
+            "longitude": x,
+            "latitude": y,
+        }
+        for n, (code, x, y) in enumerate(spots, start=1)
+    }
+    shapes = [build.Shape(id="xx", name="X", iso2="XX", iso3="XXX", geometry=box(0, 0, 10, 10))]
+    build.apply_region_areas(regions, towns, shapes)
+    a, b = regions[("XX", "A")], regions[("XX", "B")]
+    assert abs(a.lon - 3.0) < 0.1 and abs(a.lat - 5.0) < 0.1  # not the towns' middle, 2.2
+    assert abs(b.lon - 8.0) < 0.1 and abs(b.lat - 5.0) < 0.1
