@@ -262,6 +262,15 @@ def test_clicking_marks_opens_their_excerpts(offline, export_url) -> None:
     popup.wait_for(timeout=TIMEOUT)
     assert "Mishustin visits Beijing" in popup.inner_text()
     assert "signed a set of bilateral agreements" in popup.inner_text()
+    # The arrow's popup pans the map to fit; on a loaded machine the pan is still running
+    # when the next click comes and that click lands on moving ground. Close the popup and
+    # let the map stand still first.
+    page.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached", timeout=TIMEOUT)
+    page.wait_for_function(
+        "() => !__msMap._animatingZoom && !(__msMap._panAnim && __msMap._panAnim._inProgress)",
+        timeout=TIMEOUT,
+    )
     page.locator(".ms-pl-beijing .ms-label").click()
     page.wait_for_function(
         "() => (document.querySelector('.leaflet-popup-content')?.innerText || '')"
