@@ -122,15 +122,22 @@ _DISEASE = re.compile(
     re.I,
 )
 # Rules that find a place by the form of the text, whatever the words: never a person.
-_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation"})
+# A US legislator's party and home after the name: "Sen. Ann Reed, D-Mapleford, said" or
+# "R-Pa.". The home is a town, county or state; what follows closes the aside.
+_AFFILIATION = re.compile(
+    r"(?<=, )[DRI]-(?P<place>[A-Z][\w.'’]*(?:[ ][A-Z][\w.'’]*){0,2})"
+    r"(?=[ ]?[,;)]|[ ]+(?:and|--)[ ]|[ ]?[—–]|\.?[ ]*(?:\n|$)|\.[ ]+[\"“A-Z])"
+)
 # ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # A news dateline: the place in capitals opening the story, optionally its state or country,
 # optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
-# the start of the text, of a line, or right after the headline's closing punctuation.
+# the start of the text, of a line, right after the headline's closing punctuation, or right
+# after the byline's date ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
 _DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?\"”] ))[ \t]*"
+    r"(?:^|(?<=\n)|(?<=[.!?\"”] )|(?<=\b[12]\d{3} ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
     r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
     r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
@@ -758,6 +765,16 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         ):
             add(*qualifier, "dateline")
             cover(*qualifier)
+
+    # "D-Mapleford": the party letter says what follows is where the legislator is from.
+    for match in _AFFILIATION.finditer(text):
+        start, end = match.span("place")
+        for stop in (end, end - 1) if text[end - 1] == "." else (end,):
+            name = text[start:stop]
+            if gazetteer.search(name, limit=1) or gazetteer.search_core(name, limit=1):
+                add(start, stop, "affiliation", exact=True)
+                cover(start, stop)
+                break
 
     deferred = []
     for ent in doc.ents:

@@ -123,8 +123,22 @@ def test_dateline_place_is_found_whatever_its_capitals() -> None:
     by_name = {item["name"]: item for item in toponyms(text)}
     assert "MAPLEFORD" in by_name  # unknown to the gazetteer, but the dateline says place
     assert by_name["Ohio"]["kind"] == "region"
+    byline = "By Ann Reed, Staff Reporter March 3, 2009 MAPLEFORD -- The council met."
+    assert "MAPLEFORD" in {item["name"] for item in toponyms(byline)}
     found = {item["name"] for item in toponyms("UPDATE -- The meeting was moved to Friday.")}
     assert "UPDATE" not in found
+
+
+def test_a_legislators_home_after_the_party_letter_is_a_place() -> None:
+    text = (
+        "The bill passed. Sen. Ann Reed, D-Charleston, said it was overdue; Del. Tom Hale, "
+        "R-Braxton, and Sen. Bob Lee, D-Pa., voted no. Planning for D-Day took months."
+    )
+    found = {r.mention.text: r for r in geoparse(text)}
+    assert found["Charleston"].mention.source == "affiliation"
+    assert found["Braxton"].entry.feature_code == "ADM2"  # a county, written without "County"
+    assert found["Pa."].entry.id == "admin1:US.PA"
+    assert "D-Day" not in found and "Day" not in found
 
 
 def test_dateline_of_a_known_town_takes_its_state() -> None:
