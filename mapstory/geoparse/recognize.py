@@ -797,6 +797,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     add(ent.start_char, ent.end_char, "qualified")
                 else:
                     add(ent.start_char, ent.end_char, f"ner:{label}")
+            elif label == "NORP" and _known(
+                gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD
+            ):
+                # The small model calls some cities a nationality ("the destruction of
+                # Aleppo"); a name the gazetteer gives to a big city or an area is the place.
+                add(ent.start_char, ent.end_char, "relabelled")
             elif "-" in ent.text:
                 # "inter-Palestinian", "Arab-Israeli": each demonym part on its own.
                 offset = ent.start_char

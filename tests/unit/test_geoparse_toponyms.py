@@ -129,6 +129,13 @@ def test_dateline_place_is_found_whatever_its_capitals() -> None:
     assert "UPDATE" not in found
 
 
+def test_a_city_the_model_calls_a_nationality_is_a_place() -> None:
+    text = "Shelling continued during the destruction of Aleppo, and Republican senators objected."
+    names = {item["name"]: item for item in toponyms(text)}
+    assert names["Aleppo"]["kind"] == "city"
+    assert "Republican" not in names
+
+
 def test_a_legislators_home_after_the_party_letter_is_a_place() -> None:
     text = (
         "The bill passed. Sen. Ann Reed, D-Charleston, said it was overdue; Del. Tom Hale, "
