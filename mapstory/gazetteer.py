@@ -241,8 +241,12 @@ _DIVISION_SUFFIXES = frozenset(
         "krai",
         "governorate",
         "department",
+        "zizhiqu",
     }
 )
+# Words between a name and its division word that are part of the division's title, not of
+# the name: "Tibet Autonomous Region", "Xinjiang Uygur Zizhiqu", "Guangxi Zhuangzu Zizhiqu".
+_DIVISION_QUALIFIERS = frozenset({"autonomous", "uygur", "zhuangzu", "huizu"})
 _DIVISION_PREFIXES = ("province of ", "muhafazat ", "state of ", "departamento de ")
 
 
@@ -252,9 +256,13 @@ def _division_core(key: str) -> str:
         if key.startswith(prefix):
             return key[len(prefix) :]
     head, _, last = key.rpartition(" ")
-    if head and last in _DIVISION_SUFFIXES and len(head) >= 3:
-        return head
-    return ""
+    if not head or last not in _DIVISION_SUFFIXES:
+        return ""
+    rest, _, word = head.rpartition(" ")
+    while rest and word in _DIVISION_QUALIFIERS:
+        head = rest
+        rest, _, word = head.rpartition(" ")
+    return head if len(head) >= 3 else ""
 
 
 def _rank(entry: GazetteerEntry, primary: bool) -> tuple[float, int, str]:

@@ -132,6 +132,10 @@ _AFFILIATION = re.compile(
 # ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+# "Sichuan province", "West Virginia State": a division word after a region's own name.
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
+)
 # A news dateline: the place in capitals opening the story, optionally its state or country,
 # optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
 # the start of the text, of a line, right after the headline's closing punctuation, or right
@@ -412,7 +416,8 @@ def _world_region(span: str, gazetteer: Gazetteer) -> str | None:
 def _narrow(
     text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
 ) -> tuple[int, int]:
-    """ "North Texas" -> "Texas", "Dublin City" -> "Dublin" when only the core is a place.
+    """ "North Texas" -> "Texas", "Dublin City" -> "Dublin", "Sichuan province" -> "Sichuan"
+    when only the core is a place.
 
     "City" is dropped when it does not change the place ("Dublin City" is Dublin) but kept
     when it does ("Oklahoma City" is not Oklahoma). With *partial* (the span is a place
@@ -427,6 +432,11 @@ def _narrow(
             return start, start + suffix.start()
     if full:
         return start, end
+    division = _DIVISION_SUFFIX.search(span)
+    if division and any(
+        _is_area(entry) for entry in gazetteer.search(span[: division.start()], limit=3)
+    ):
+        return start, start + division.start()
     compass = _COMPASS.match(span)
     if compass and gazetteer.search(span[compass.end() :], limit=1):
         return start + compass.end(), end

@@ -205,6 +205,9 @@ def test_regions_are_found_without_their_division_word(gaz: Gazetteer) -> None:
     assert parish and parish[0].admin1 == "admin1:US.LA"
     assert all(entry.kind == "region" for entry in gaz.search_core("Clay"))
     assert gaz.search_core("Paris") == []  # cities have no division word to drop
+    # The words of an autonomous region's title go with the division word.
+    assert gaz.search_core("Tibet")[0].id == "admin1:CN.14"  # Tibet Autonomous Region
+    assert gaz.search_core("Xinjiang")[0].id == "admin1:CN.13"  # Xinjiang Uygur Zizhiqu
     assert gaz.search_core("Anhui", limit=0) == []
 
 

@@ -129,6 +129,16 @@ def test_dateline_place_is_found_whatever_its_capitals() -> None:
     assert "UPDATE" not in found
 
 
+def test_a_division_word_after_a_regions_name_is_left_out() -> None:
+    text = (
+        "Landslides buried homes in Sichuan province on Saturday. Nearby, West Virginia "
+        "State Police closed the road."
+    )
+    names = {item["name"]: item for item in toponyms(text)}
+    assert names["Sichuan"]["kind"] == "region"
+    assert names["West Virginia"]["kind"] == "region"
+
+
 def test_a_city_the_model_calls_a_nationality_is_a_place() -> None:
     text = "Shelling continued during the destruction of Aleppo, and Republican senators objected."
     names = {item["name"]: item for item in toponyms(text)}
