@@ -28,6 +28,7 @@ _MAX_NGRAM = 4
 _MIN_POPULATION_OUTSIDE_ENTITIES = 200_000
 _MIN_POPULATION_INSIDE_NAMES = 20_000
 _MIN_POPULATION_ORG_HEAD = 100_000
+_MIN_POPULATION_RESIDENT = 5_000
 # A person's or organisation's name that is also a state or province is taken for the
 # place only if the region is a big one ("Georgia", "Brittany"), not a small department
 # that shares a surname ("Flores", Uruguay).
@@ -132,6 +133,23 @@ _AFFILIATION = re.compile(
 # ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+_SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
+# "an Elkhart man", "Mapleford residents": a town's name before a word for its people.
+_RESIDENT_WORDS = frozenset(
+    {
+        "man", "woman", "men", "women", "resident", "residents", "native", "natives",
+        "teen", "teens", "teenager", "teenagers", "couple", "boy", "girl", "youth",
+    }
+)  # fmt: skip
+# Words that may stand between an organisation's start and the place it is named after:
+# "Northeast Georgia Medical Center", "Metro Vancouver", "Historic Dublin".
+_PLACE_QUALIFIERS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northern", "southern", "eastern", "western", "central", "metro", "metropolitan",
+        "greater", "historic", "downtown",
+    }
+)  # fmt: skip
 # "Sichuan province", "West Virginia State": a division word after a region's own name.
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
@@ -780,7 +798,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     for match in _AFFILIATION.finditer(text):
         start, end = match.span("place")
         for stop in (end, end - 1) if text[end - 1] == "." else (end,):
-            name = text[start:stop]
+            name = _SPACED_ABBREVIATION.sub(".", text[start:stop])  # "W. Va." is "W.Va."
             if gazetteer.search(name, limit=1) or gazetteer.search_core(name, limit=1):
                 add(start, stop, "affiliation", exact=True)
                 cover(start, stop)
@@ -889,9 +907,27 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             for entry in gazetteer.search(tokens.text, limit=5)
         )
 
+    def resident(tokens) -> bool:
+        """ "An Elkhart man", "Mapleford residents": a town of any size, by the word after it."""
+        if tokens.end >= len(doc) or doc[tokens.end].lower_ not in _RESIDENT_WORDS:
+            return False
+        key = fold(tokens.text)
+        if len(tokens) > 3 or key in person_parts or key in _GENERIC or key in _COMMON_WORDS:
+            return False
+        if any(token.pos_ != "PROPN" for token in tokens):
+            return False
+        # A village sharing a surname ("a Smith woman") needs the article's region to agree.
+        return any(
+            e.kind in ("city", "region") and e.population >= _MIN_POPULATION_RESIDENT
+            for e in gazetteer.search(tokens.text, limit=5)
+        ) or local(tokens)
+
     for ent in deferred:
         if fold(ent.text) in known:
             add(ent.start_char, ent.end_char, "relabelled")
+            continue
+        if resident(ent):
+            add(ent.start_char, ent.end_char, "resident")
             continue
         if ent.label_ == "PERSON" and len(ent) == 1:
             # A lone "Alexandria" tagged as a person, in an article where no person of that
@@ -920,7 +956,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         # ("University of Georgia").
         def heads(tokens, ent=ent) -> bool:
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-            at_head = tokens.start == first or doc[tokens.start - 1].lower_ == "of"
+            at = tokens.start
+            if at > first and doc[at - 1].lower_ in _PLACE_QUALIFIERS:
+                at -= 1  # "Northeast Georgia Medical Center": the place after its qualifier
+            at_head = at == first or doc[at - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
                 return False
             return (
@@ -952,7 +991,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return True
         if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
             return False
-        if local(tokens):
+        if local(tokens) or resident(tokens):
             return True
         areas_only = tokens[0].is_sent_start
         return (

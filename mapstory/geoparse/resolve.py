@@ -35,6 +35,7 @@ _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to
 _ROUNDS = 3
 _SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
 _MOUNT = re.compile(r"\bMt\.?\s", re.IGNORECASE)
+_SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,11 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     found = gazetteer.search(name, limit=_CANDIDATES)
     if found:
         return found
-    for variant in (_SAINT.sub("Saint ", name), _MOUNT.sub("Mount ", name)):
+    for variant in (
+        _SAINT.sub("Saint ", name),
+        _MOUNT.sub("Mount ", name),
+        _SPACED_ABBREVIATION.sub(".", name),  # "W. Va." is "W.Va."
+    ):
         if variant != name:
             found = gazetteer.search(variant, limit=_CANDIDATES)
             if found:

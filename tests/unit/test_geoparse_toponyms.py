@@ -129,6 +129,26 @@ def test_dateline_place_is_found_whatever_its_capitals() -> None:
     assert "UPDATE" not in found
 
 
+def test_a_town_before_a_word_for_its_people_is_a_place() -> None:
+    found = {r.mention.text: r for r in geoparse("A 24-year-old Elkhart man was indicted.")}
+    assert found["Elkhart"].mention.source == "resident"
+    assert found["Elkhart"].entry.country_code == "US"
+    assert geoparse("A Smith woman and her lawyer left the court.") == []  # a surname
+
+
+def test_a_place_after_a_qualifier_heads_an_organisation() -> None:
+    text = "Both were taken to Northeast Georgia Medical Center for treatment."
+    names = {item["name"] for item in toponyms(text)}
+    assert "Georgia" in names  # the state or the country: the rest of the article decides
+    assert not any("Northeast" in name for name in names)
+
+
+def test_spaced_state_abbreviations_are_places() -> None:
+    text = "Rep. Nick Rahall, D-W. Va., chairman of the committee, spoke on Monday."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["W. Va."].name == "West Virginia"
+
+
 def test_a_division_word_after_a_regions_name_is_left_out() -> None:
     text = (
         "Landslides buried homes in Sichuan province on Saturday. Nearby, West Virginia "
