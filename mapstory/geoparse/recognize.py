@@ -134,7 +134,7 @@ _AFFILIATION = re.compile(
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 _SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
-# "an Elkhart man", "Mapleford residents": a town's name before a word for its people.
+# "a Mapleford man", "Fairview residents": a town's name before a word for its people.
 _RESIDENT_WORDS = frozenset(
     {
         "man", "woman", "men", "women", "resident", "residents", "native", "natives",
@@ -142,7 +142,7 @@ _RESIDENT_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that may stand between an organisation's start and the place it is named after:
-# "Northeast Georgia Medical Center", "Metro Vancouver", "Historic Dublin".
+# "Eastern Ohio Medical Center", "Greater London", "Historic Savannah".
 _PLACE_QUALIFIERS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -150,7 +150,7 @@ _PLACE_QUALIFIERS = frozenset(
         "greater", "historic", "downtown",
     }
 )  # fmt: skip
-# "Sichuan province", "West Virginia State": a division word after a region's own name.
+# "Yunnan province", "Kansas State": a division word after a region's own name.
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
 )
@@ -434,7 +434,7 @@ def _world_region(span: str, gazetteer: Gazetteer) -> str | None:
 def _narrow(
     text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
 ) -> tuple[int, int]:
-    """ "North Texas" -> "Texas", "Dublin City" -> "Dublin", "Sichuan province" -> "Sichuan"
+    """ "North Texas" -> "Texas", "Dublin City" -> "Dublin", "Yunnan province" -> "Yunnan"
     when only the core is a place.
 
     "City" is dropped when it does not change the place ("Dublin City" is Dublin) but kept
@@ -828,7 +828,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             elif label == "NORP" and _known(
                 gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD
             ):
-                # The small model calls some cities a nationality ("the destruction of
+                # The small model calls some cities a nationality ("the outskirts of
                 # Aleppo"); a name the gazetteer gives to a big city or an area is the place.
                 add(ent.start_char, ent.end_char, "relabelled")
             elif "-" in ent.text:
@@ -908,7 +908,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         )
 
     def resident(tokens) -> bool:
-        """ "An Elkhart man", "Mapleford residents": a town of any size, by the word after it."""
+        """ "A Mapleford man", "Fairview residents": a town, by the word after it."""
         if tokens.end >= len(doc) or doc[tokens.end].lower_ not in _RESIDENT_WORDS:
             return False
         key = fold(tokens.text)
@@ -958,7 +958,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             at = tokens.start
             if at > first and doc[at - 1].lower_ in _PLACE_QUALIFIERS:
-                at -= 1  # "Northeast Georgia Medical Center": the place after its qualifier
+                at -= 1  # "Eastern Ohio Medical Center": the place after its qualifier
             at_head = at == first or doc[at - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
                 return False

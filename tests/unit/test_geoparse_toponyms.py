@@ -130,37 +130,36 @@ def test_dateline_place_is_found_whatever_its_capitals() -> None:
 
 
 def test_a_town_before_a_word_for_its_people_is_a_place() -> None:
-    found = {r.mention.text: r for r in geoparse("A 24-year-old Elkhart man was indicted.")}
-    assert found["Elkhart"].mention.source == "resident"
-    assert found["Elkhart"].entry.country_code == "US"
+    found = {r.mention.text: r for r in geoparse("A 40-year-old Muncie man was arrested.")}
+    assert found["Muncie"].mention.source == "resident"
+    assert found["Muncie"].entry.country_code == "US"
     assert geoparse("A Smith woman and her lawyer left the court.") == []  # a surname
 
 
 def test_a_place_after_a_qualifier_heads_an_organisation() -> None:
-    text = "Both were taken to Northeast Georgia Medical Center for treatment."
+    text = "She was flown to Eastern Ohio Medical Center on Sunday."
     names = {item["name"] for item in toponyms(text)}
-    assert "Georgia" in names  # the state or the country: the rest of the article decides
-    assert not any("Northeast" in name for name in names)
+    assert names == {"Ohio"}
 
 
 def test_spaced_state_abbreviations_are_places() -> None:
-    text = "Rep. Nick Rahall, D-W. Va., chairman of the committee, spoke on Monday."
+    text = "Rep. Ann Reed, D-W. Va., said the bill would pass."
     found = {r.mention.text: r.entry for r in geoparse(text)}
     assert found["W. Va."].name == "West Virginia"
 
 
 def test_a_division_word_after_a_regions_name_is_left_out() -> None:
     text = (
-        "Landslides buried homes in Sichuan province on Saturday. Nearby, West Virginia "
-        "State Police closed the road."
+        "Floods cut roads in Yunnan province on Saturday. Nearby, West Virginia State "
+        "Police closed the highway."
     )
     names = {item["name"]: item for item in toponyms(text)}
-    assert names["Sichuan"]["kind"] == "region"
+    assert names["Yunnan"]["kind"] == "region"
     assert names["West Virginia"]["kind"] == "region"
 
 
 def test_a_city_the_model_calls_a_nationality_is_a_place() -> None:
-    text = "Shelling continued during the destruction of Aleppo, and Republican senators objected."
+    text = "Aid convoys reached the outskirts of Aleppo, and Republican senators objected."
     names = {item["name"]: item for item in toponyms(text)}
     assert names["Aleppo"]["kind"] == "city"
     assert "Republican" not in names
