@@ -294,15 +294,14 @@ class Gazetteer:
         # Where the entries came from; country shapes are read from the same directory.
         self._directory = directory
         self._by_id: dict[str, GazetteerEntry] = {}
-        self._index: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
+        self._index: dict[str, list[tuple[GazetteerEntry, bool]]] | None = None
         self._countries: dict[str, GazetteerEntry] = {}
         self._cores: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
+        self._index_lock = threading.Lock()
         self._shapes: dict[str, list[dict]] | None = None
         self._shapes_lock = threading.Lock()
 
-        entries = list(entries)
-        names: list[str] = []
-        hits: list[tuple[GazetteerEntry, bool]] = []
+        self._entries = entries = list(entries)
         by_id = self._by_id
         for entry in entries:
             if entry.id in by_id:
@@ -310,24 +309,56 @@ class Gazetteer:
             by_id[entry.id] = entry
             if entry.kind == "country":
                 self._register_country(entry)
+
+    def _names(self) -> dict[str, list[tuple[GazetteerEntry, bool]]]:
+        """The folded-name index, built on the first name lookup.
+
+        Folding every name and alternate name is most of the cost of loading; a story file
+        that places its marks by gazetteer id needs only :meth:`get`, so the Story page
+        does not wait for it.
+        """
+        if self._index is not None:
+            return self._index
+        with self._index_lock:
+            if self._index is None:
+                self._build_index()
+        assert self._index is not None
+        return self._index
+
+    def prepare(self) -> Gazetteer:
+        """Build the name index now rather than on the first lookup (for warm-ups)."""
+        self._names()
+        return self
+
+    def _build_index(self) -> None:
+        names: list[str] = []
+        hits: list[tuple[GazetteerEntry, bool]] = []
+        for entry in self._entries:
             names.append(entry.name)
             names.extend(entry.alt_names)
             hits.append((entry, True))
             hits.extend([(entry, False)] * len(entry.alt_names))  # one shared tuple per entry
-        index = self._index
+        index: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         cores: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
-        for key, hit in zip(fold_many(names), hits, strict=True):
-            if key:
-                bucket = index.get(key)
-                if bucket is None:
-                    index[key] = [hit]
-                else:
-                    bucket.append(hit)
-                if hit[0].kind == "region":
-                    core = _division_core(key)
-                    if core:
-                        cores.setdefault(core, []).append(hit)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # many small acyclic objects; see load()
+        try:
+            for key, hit in zip(fold_many(names), hits, strict=True):
+                if key:
+                    bucket = index.get(key)
+                    if bucket is None:
+                        index[key] = [hit]
+                    else:
+                        bucket.append(hit)
+                    if hit[0].kind == "region":
+                        core = _division_core(key)
+                        if core:
+                            cores.setdefault(core, []).append(hit)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
         self._cores = cores
+        self._index = index  # last: other threads read _cores once _index is set
 
     def _register_country(self, entry: GazetteerEntry) -> None:
         # Several units can share an alpha-2 code (Australia and its Coral Sea Islands are both
@@ -392,9 +423,10 @@ class Gazetteer:
         if limit <= 0:
             return []
         key = fold(name)
-        candidates = self._index.get(key)
+        index = self._names()
+        candidates = index.get(key)
         if not candidates and key.startswith("the "):
-            candidates = self._index.get(key[4:])
+            candidates = index.get(key[4:])
         if not candidates:
             return []
         if isinstance(kinds, str):
@@ -428,6 +460,7 @@ class Gazetteer:
         if limit <= 0:
             return []
         key = fold(name)
+        self._names()
         hits = sorted(self._cores.get(key, ()), key=lambda hit: _rank(*hit))
         result: list[GazetteerEntry] = []
         for entry, _ in hits:

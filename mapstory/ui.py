@@ -237,7 +237,7 @@ def _warm_geoparser() -> None:
     from mapstory.geoparse.lexicon import demonyms, nlp
 
     nlp()
-    default_gazetteer()
+    default_gazetteer().prepare()
     demonyms()
 
 

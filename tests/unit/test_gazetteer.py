@@ -220,6 +220,15 @@ def test_country_lookup_by_code(gaz: Gazetteer) -> None:
     assert gaz.country("XX") is None
 
 
+def test_lookups_by_id_do_not_build_the_name_index() -> None:
+    fresh = Gazetteer.load(GEODATA_DIR)
+    assert fresh.get("geonames:1816670").name == "Beijing"
+    assert fresh.country("RU").name == "Russia"
+    assert fresh._index is None  # a story placed by ids never pays for folding every name
+    assert fresh.search("Beijing")[0].id == "geonames:1816670"
+    assert fresh._index is not None
+
+
 def test_drawing_a_country_does_not_load_the_place_table(
     gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
