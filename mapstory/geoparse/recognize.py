@@ -133,7 +133,8 @@ _AFFILIATION = re.compile(
 # ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
-_SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
+# "W. Va." is written "W.Va." in the gazetteer (shared with resolve.py).
+SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
 # "a Mapleford man", "Fairview residents": a town's name before a word for its people.
 _RESIDENT_WORDS = frozenset(
     {
@@ -798,7 +799,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     for match in _AFFILIATION.finditer(text):
         start, end = match.span("place")
         for stop in (end, end - 1) if text[end - 1] == "." else (end,):
-            name = _SPACED_ABBREVIATION.sub(".", text[start:stop])  # "W. Va." is "W.Va."
+            name = SPACED_ABBREVIATION.sub(".", text[start:stop])  # "W. Va." is "W.Va."
             if gazetteer.search(name, limit=1) or gazetteer.search_core(name, limit=1):
                 add(start, stop, "affiliation", exact=True)
                 cover(start, stop)

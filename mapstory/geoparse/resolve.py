@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
-from mapstory.geoparse.recognize import Mention
+from mapstory.geoparse.recognize import SPACED_ABBREVIATION, Mention
 
 __all__ = ["Resolution", "resolve"]
 
@@ -35,7 +35,6 @@ _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to
 _ROUNDS = 3
 _SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
 _MOUNT = re.compile(r"\bMt\.?\s", re.IGNORECASE)
-_SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     for variant in (
         _SAINT.sub("Saint ", name),
         _MOUNT.sub("Mount ", name),
-        _SPACED_ABBREVIATION.sub(".", name),  # "W. Va." is "W.Va."
+        SPACED_ABBREVIATION.sub(".", name),  # "W. Va." is "W.Va."
     ):
         if variant != name:
             found = gazetteer.search(variant, limit=_CANDIDATES)
