@@ -33,6 +33,7 @@ __all__ = [
     "GAZETTEER_FILE",
     "GEODATA_DIR",
     "KINDS",
+    "TOWNS_FILE",
     "Gazetteer",
     "GazetteerEntry",
     "GeodataError",
@@ -63,6 +64,10 @@ def geodata_dir() -> Path:
 
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+#: Towns too small for ``gazetteer.tsv.gz`` (same columns). Most of the rows, and so most of
+#: the loading time, but only name lookups need them: a story that places its marks by
+#: gazetteer id (the curated ones name cities, regions and countries) never reads this file.
+TOWNS_FILE = "gazetteer-towns.tsv.gz"
 COUNTRIES_FILE = "countries.geojson"
 
 #: Column order of ``gazetteer.tsv.gz``; its first line must be exactly these names, tab-joined.
@@ -290,9 +295,18 @@ def _rank(entry: GazetteerEntry, primary: bool) -> tuple[float, int, str]:
 class Gazetteer:
     """Name → place lookups over an in-memory table; build it with :meth:`load`."""
 
-    def __init__(self, entries: Iterable[GazetteerEntry], directory: Path | None = None) -> None:
+    def __init__(
+        self,
+        entries: Iterable[GazetteerEntry],
+        directory: Path | None = None,
+        *,
+        towns: Path | None = None,
+    ) -> None:
         # Where the entries came from; country shapes are read from the same directory.
         self._directory = directory
+        # The towns table not read yet (see TOWNS_FILE); None once read, or if there is none.
+        self._towns = towns
+        self._towns_lock = threading.Lock()
         self._by_id: dict[str, GazetteerEntry] = {}
         self._index: dict[str, list[tuple[GazetteerEntry, bool]]] | None = None
         self._countries: dict[str, GazetteerEntry] = {}
@@ -301,14 +315,39 @@ class Gazetteer:
         self._shapes: dict[str, list[dict]] | None = None
         self._shapes_lock = threading.Lock()
 
-        self._entries = entries = list(entries)
+        self._entries: list[GazetteerEntry] = []
+        self._add(entries, source=None)
+
+    def _add(self, entries: Iterable[GazetteerEntry], source: Path | None) -> None:
+        entries = list(entries)
         by_id = self._by_id
         for entry in entries:
             if entry.id in by_id:
+                if source is not None:
+                    raise GeodataError(f"{source}: id {entry.id} is already in the gazetteer")
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
+        for entry in entries:
             by_id[entry.id] = entry
             if entry.kind == "country":
                 self._register_country(entry)
+        self._entries.extend(entries)
+
+    def complete(self) -> Gazetteer:
+        """Read the towns table now, if it is not read yet; raise :class:`GeodataError` if broken.
+
+        Name lookups do this themselves; a page calls it up front so that a damaged file is
+        reported before a person's work depends on it.
+        """
+        if self._towns is None:
+            return self
+        with self._towns_lock:
+            path = self._towns
+            if path is not None:
+                # Stays pending if the read fails: every later lookup reports the same fault,
+                # and a repaired file is picked up without a restart.
+                self._add(_read_table(path, allow_empty=True), source=path)
+                self._towns = None
+        return self
 
     def _names(self) -> dict[str, list[tuple[GazetteerEntry, bool]]]:
         """The folded-name index, built on the first name lookup.
@@ -319,6 +358,7 @@ class Gazetteer:
         """
         if self._index is not None:
             return self._index
+        self.complete()
         with self._index_lock:
             if self._index is None:
                 self._build_index()
@@ -376,35 +416,21 @@ class Gazetteer:
     def load(cls, directory: Path | None = None) -> Gazetteer:
         """Read ``gazetteer.tsv.gz`` from *directory* (default :func:`geodata_dir`).
 
-        Country shapes are read lazily on the first :meth:`country_shape` call, since most
-        callers only need points.
+        The towns table (:data:`TOWNS_FILE`) is read on the first name lookup, iteration or
+        unknown id, and country shapes on the first :meth:`country_shape` call: placing a
+        curated story needs neither.
         """
         directory = Path(directory) if directory is not None else geodata_dir()
-        path = directory / GAZETTEER_FILE
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise GeodataError(f"{path}: file is missing; {_REBUILD_HINT}") from None
-        except OSError as exc:
-            raise GeodataError(f"{path}: cannot be read ({exc})") from exc
-        try:
-            text = gzip.decompress(data).decode("utf-8")
-        except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
-            raise GeodataError(f"{path}: corrupt, not a readable gzip/UTF-8 file ({exc})") from exc
-        # Loading allocates a few hundred thousand small objects, none of them cyclic; the
-        # cyclic GC kicking in every 700 allocations would otherwise double the load time.
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return cls(_parse_rows(path, text), directory=directory)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        entries = _read_table(directory / GAZETTEER_FILE, allow_empty=False)
+        return cls(entries, directory=directory, towns=directory / TOWNS_FILE)
 
     # -- lookups --------------------------------------------------------------------------
 
     def get(self, id: str) -> GazetteerEntry | None:
-        return self._by_id.get(id)
+        found = self._by_id.get(id)
+        if found is None and self._towns is not None:
+            found = self.complete()._by_id.get(id)
+        return found
 
     def search(
         self,
@@ -504,16 +530,38 @@ class Gazetteer:
         return self._shapes
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self.complete()._by_id)
 
     def __iter__(self) -> Iterator[GazetteerEntry]:
-        return iter(self._by_id.values())
+        return iter(self.complete()._entries)
 
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self)} entries from {self._directory}>"
 
 
-def _parse_rows(path: Path, text: str) -> list[GazetteerEntry]:
+def _read_table(path: Path, *, allow_empty: bool) -> list[GazetteerEntry]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GeodataError(f"{path}: file is missing; {_REBUILD_HINT}") from None
+    except OSError as exc:
+        raise GeodataError(f"{path}: cannot be read ({exc})") from exc
+    try:
+        text = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        raise GeodataError(f"{path}: corrupt, not a readable gzip/UTF-8 file ({exc})") from exc
+    # Loading allocates a few hundred thousand small objects, none of them cyclic; the
+    # cyclic GC kicking in every 700 allocations would otherwise double the load time.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_rows(path, text, allow_empty=allow_empty)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _parse_rows(path: Path, text: str, *, allow_empty: bool) -> list[GazetteerEntry]:
     lines = text.split("\n")
     expected_header = "\t".join(COLUMNS)
     if not lines or lines[0] != expected_header:
@@ -559,7 +607,7 @@ def _parse_rows(path: Path, text: str) -> list[GazetteerEntry]:
                 admin1,
             )
         )
-    if not entries:
+    if not entries and not allow_empty:
         raise GeodataError(f"{path}: contains no entries")
     ids = {entry.id for entry in entries}
     if len(ids) != len(entries):
@@ -636,20 +684,22 @@ def default_country_shape(code: str) -> dict | None:
 
 
 _DEFAULT_LOCK = threading.Lock()
-_DEFAULTS: dict[tuple[Path, Path], Gazetteer] = {}
+_DEFAULTS: dict[tuple[Path, ...], Gazetteer] = {}
 _MAX_DEFAULTS = 4  # each gazetteer holds ~100 MB; only tests ever use more than one
 
 
 def default_gazetteer() -> Gazetteer:
     """The gazetteer from :func:`geodata_dir`, loaded once per process and data files.
 
-    Cached by the real paths of the table and the country shapes, so a directory of symlinks
+    Cached by the real paths of the tables and the country shapes, so a directory of symlinks
     to the bundled files (how the fault tests break one file at a time) shares the bundled
     copy instead of loading another 100 MB. A failed load is not cached: fixing the file
     fixes the app without a restart.
     """
     directory = geodata_dir()
-    key = ((directory / GAZETTEER_FILE).resolve(), (directory / COUNTRIES_FILE).resolve())
+    key = tuple(
+        (directory / name).resolve() for name in (GAZETTEER_FILE, TOWNS_FILE, COUNTRIES_FILE)
+    )
     with _DEFAULT_LOCK:
         found = _DEFAULTS.get(key)
         if found is None:

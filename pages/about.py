@@ -4,7 +4,7 @@ import streamlit as st
 
 from mapstory import ui
 from mapstory.escaping import markdown_text
-from mapstory.gazetteer import GeodataError
+from mapstory.gazetteer import GeodataError, default_gazetteer
 from mapstory.geocode import GeocoderChain, GeocoderConfigError
 from mapstory.messages import text
 from mapstory.render import article_html, place_results_html
@@ -36,6 +36,12 @@ query = st.text_input(
     text("about.place_name"), max_chars=200, placeholder=text("about.place_placeholder")
 )
 if query.strip():
+    try:
+        default_gazetteer().complete()  # the towns table is read on the first name lookup
+    except GeodataError as error:
+        st.error(text("app.load_failed"))
+        st.code(str(error), language=None)
+        st.stop()
     try:
         geocoder = ui.get_geocoder()
     except GeocoderConfigError as error:

@@ -34,7 +34,7 @@ st.caption(text("article.intro"))
 # Start-up check: the files this page cannot work without, named if missing or damaged, before
 # anyone pastes an article only to lose it on saving.
 try:
-    default_gazetteer()
+    default_gazetteer().complete()
     demonyms()
     store = ui.get_store()
 except (GeodataError, StoreError) as error:

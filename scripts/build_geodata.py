@@ -50,10 +50,24 @@ from shapely.ops import polylabel, unary_union
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 try:
-    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, DEMONYMS_FILE, GAZETTEER_FILE, fold
+    from mapstory.gazetteer import (
+        COLUMNS,
+        COUNTRIES_FILE,
+        DEMONYMS_FILE,
+        GAZETTEER_FILE,
+        TOWNS_FILE,
+        fold,
+    )
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO_ROOT))
-    from mapstory.gazetteer import COLUMNS, COUNTRIES_FILE, DEMONYMS_FILE, GAZETTEER_FILE, fold
+    from mapstory.gazetteer import (
+        COLUMNS,
+        COUNTRIES_FILE,
+        DEMONYMS_FILE,
+        GAZETTEER_FILE,
+        TOWNS_FILE,
+        fold,
+    )
 
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
@@ -65,6 +79,11 @@ RG_CSV = "rg_cities1000.csv"
 # names spaCy tags as places, the parser takes a small town only when the article's region
 # supports it (mapstory/geoparse/recognize.py).
 MIN_CITY_POPULATION = 1000
+# Towns smaller than this (capitals aside) go to a second file, TOWNS_FILE, that the app reads
+# only when it looks a name up: they are three rows in four, and a story placed by gazetteer
+# id — the curated ones — names cities above this line, regions and countries. The line is
+# GeoNames' own cities15000 selection.
+MAIN_TABLE_MIN_POPULATION = 15_000
 # Second-level divisions are only kept where their name says it is an area ("Laurel County");
 # elsewhere admin-2 units mostly share their name with their main town.
 # "Province of Bulacan" is written "Bulacan" in news.
@@ -993,13 +1012,18 @@ def main(argv: list[str] | None = None) -> int:
     print("aliases:")
     apply_aliases(entries, read_aliases(aliases_path), aliases_path)
 
+    towns = [e for e in cities if e.population < MAIN_TABLE_MIN_POPULATION and not e.is_capital]
+    town_ids = {e.id for e in towns}
     gazetteer_path = out / GAZETTEER_FILE
-    raw = write_gazetteer(gazetteer_path, entries)
+    raw = write_gazetteer(gazetteer_path, [e for e in entries if e.id not in town_ids])
     print(
         f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
-        f"{len(regions) + len(counties)} regions, {len(cities)} cities; "
+        f"{len(regions) + len(counties)} regions, {len(cities) - len(towns)} cities; "
         f"{_size(raw, gazetteer_path.stat().st_size)}"
     )
+    towns_path = out / TOWNS_FILE
+    raw = write_gazetteer(towns_path, towns)
+    print(f"wrote {towns_path}: {len(towns)} towns; {_size(raw, towns_path.stat().st_size)}")
     demonyms_path = out / DEMONYMS_FILE
     extras = aliases_path.parent / DEMONYM_EXTRAS_FILE
     rows = merge_demonym_extras(demonym_rows(countries, info), extras, entries)

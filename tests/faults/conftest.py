@@ -21,6 +21,7 @@ from mapstory.geocode import nominatim
 #: Every file in geodata/ the app reads, relative to the directory.
 DATA_FILES = (
     "gazetteer.tsv.gz",
+    "gazetteer-towns.tsv.gz",
     "countries.geojson",
     "demonyms.tsv",
     "blocs.yaml",

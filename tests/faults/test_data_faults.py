@@ -17,10 +17,13 @@ from tests.faults.conftest import DAMAGE, DATA_FILES, geodata_with
 
 TIMEOUT = 90
 PAGES = ("story", "explore", "article", "about")
-#: Which page reads which file (the Article page drafts with the gazetteer and demonyms; the
-#: Story and Explore pages place the seed story and shade its countries; Explore expands blocs).
+#: Which page reads which file at start (the Article page drafts with the gazetteer and
+#: demonyms; the Story and Explore pages place the seed story and shade its countries; Explore
+#: expands blocs).
 NEEDS: dict[str, tuple[str, ...]] = {
     "gazetteer.tsv.gz": ("story", "explore", "article", "about"),
+    # Only name lookups read the small towns: the Article page (and About's place search).
+    "gazetteer-towns.tsv.gz": ("article",),
     "countries.geojson": ("story", "explore"),
     "demonyms.tsv": ("article",),
     "blocs.yaml": ("explore",),
@@ -104,6 +107,20 @@ def test_the_default_page_through_navigation_names_the_file(
     at.run()
     assert_names_the_file(at, directory / "gazetteer.tsv.gz")
     assert "corrupt" in shown_errors(at)
+
+
+@pytest.mark.parametrize("how", DAMAGE)
+def test_a_broken_towns_table_is_named_by_about_s_place_search(
+    how: str, env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """About starts without the towns table; its place search is the first to read it."""
+    directory = geodata_with(tmp_path, "gazetteer-towns.tsv.gz", how)
+    env.setenv("MAPSTORY_GEODATA_DIR", str(directory))
+    at = run_page("about")
+    assert not at.exception and not at.error
+    at.text_input[0].set_value("Lyon").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert str(directory / "gazetteer-towns.tsv.gz") in shown_errors(at), shown_errors(at)
 
 
 def test_the_intact_copy_works_everywhere(env: pytest.MonkeyPatch, tmp_path: Path) -> None:

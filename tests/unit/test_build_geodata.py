@@ -22,6 +22,7 @@ from mapstory.gazetteer import (
     COUNTRIES_FILE,
     GAZETTEER_FILE,
     GEODATA_DIR,
+    TOWNS_FILE,
     Gazetteer,
     default_gazetteer,
     fold,
@@ -155,8 +156,10 @@ def test_aliases_are_in_the_gazetteer(gaz: Gazetteer) -> None:
 
 
 def test_file_sizes_and_readme() -> None:
-    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "aliases.tsv", "demonyms.tsv", "README.md"):
+    for name in (GAZETTEER_FILE, TOWNS_FILE, COUNTRIES_FILE, "aliases.tsv", "demonyms.tsv"):
         assert (GEODATA_DIR / name).stat().st_size < 5_000_000, name
+    # The table the Story page reads at start stays a fraction of the whole.
+    assert (GEODATA_DIR / GAZETTEER_FILE).stat().st_size < 2_000_000
     assert (GEODATA_DIR / COUNTRIES_FILE).stat().st_size < 1_200_000  # served to the browser
     readme = README.read_text(encoding="utf-8")
     assert "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0" in readme
@@ -227,7 +230,7 @@ def test_rebuild_reproduces_committed_files(tmp_path: Path) -> None:
         if installed != pinned:
             pytest.skip(f"{package} {installed} installed, data built with {pinned}")
     assert build.main(["--out", str(tmp_path), "--aliases", str(ALIASES)]) == 0
-    for name in (GAZETTEER_FILE, COUNTRIES_FILE, "demonyms.tsv"):
+    for name in (GAZETTEER_FILE, TOWNS_FILE, COUNTRIES_FILE, "demonyms.tsv"):
         built, committed = tmp_path / name, GEODATA_DIR / name
         if name.endswith(".gz"):
             assert gzip.decompress(built.read_bytes()) == gzip.decompress(committed.read_bytes())

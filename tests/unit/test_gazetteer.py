@@ -13,6 +13,7 @@ from mapstory.gazetteer import (
     COUNTRIES_FILE,
     GAZETTEER_FILE,
     GEODATA_DIR,
+    TOWNS_FILE,
     Gazetteer,
     GazetteerEntry,
     GeodataError,
@@ -271,7 +272,7 @@ def test_len_and_iteration(gaz: Gazetteer) -> None:
 
 
 def _copy_geodata(tmp_path: Path) -> Path:
-    for name in (GAZETTEER_FILE, COUNTRIES_FILE):
+    for name in (GAZETTEER_FILE, TOWNS_FILE, COUNTRIES_FILE):
         shutil.copy(GEODATA_DIR / name, tmp_path / name)
     return tmp_path
 
@@ -304,8 +305,66 @@ def test_bad_header_and_bad_rows_are_reported(tmp_path: Path) -> None:
     with pytest.raises(GeodataError, match="bad row 2"):
         Gazetteer.load(tmp_path)
     _write_rows(tmp_path / GAZETTEER_FILE, [header, good])
+    _write_rows(tmp_path / TOWNS_FILE, [header])  # a table may have no small towns at all
     small = Gazetteer.load(tmp_path)
     assert len(small) == 1 and small.search("c")[0].alt_names == ("B", "C")
+
+
+def _tiny_tables(directory: Path) -> None:
+    header = "\t".join(COLUMNS)
+    _write_rows(
+        directory / GAZETTEER_FILE,
+        [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1.0\t2.0\t90000\t\t"],
+    )
+    _write_rows(
+        directory / TOWNS_FILE,
+        [header, "geonames:2\tSmallton\tcity\tPPL\tXX\t\t3.0\t4.0\t2000\t\t"],
+    )
+
+
+def test_the_towns_table_is_read_only_when_needed(tmp_path: Path) -> None:
+    _tiny_tables(tmp_path)
+    gaz = Gazetteer.load(tmp_path)
+    (tmp_path / TOWNS_FILE).rename(tmp_path / "aside")
+    assert gaz.get("geonames:1").name == "Bigtown"  # a known id: no need for the towns
+    with pytest.raises(GeodataError, match=r"gazetteer-towns\.tsv\.gz.*missing"):
+        gaz.search("Smallton")
+    with pytest.raises(GeodataError, match="missing"):  # still pending, still reported
+        gaz.get("geonames:2")
+    (tmp_path / "aside").rename(tmp_path / TOWNS_FILE)  # repaired: picked up, no reload
+    assert gaz.get("geonames:2").name == "Smallton"
+    assert [e.name for e in gaz.search("smallton")] == ["Smallton"]
+    assert len(gaz) == 2 and {e.id for e in gaz} == {"geonames:1", "geonames:2"}
+    assert gaz.get("geonames:3") is None
+
+
+def test_an_unknown_id_reads_the_towns_table(tmp_path: Path) -> None:
+    _tiny_tables(tmp_path)
+    assert Gazetteer.load(tmp_path).get("geonames:2").name == "Smallton"
+
+
+def test_a_broken_towns_table_is_named(tmp_path: Path) -> None:
+    _tiny_tables(tmp_path)
+    (tmp_path / TOWNS_FILE).write_bytes(b"not gzip at all")
+    with pytest.raises(GeodataError, match=r"gazetteer-towns\.tsv\.gz.*corrupt"):
+        Gazetteer.load(tmp_path).complete()
+    header = "\t".join(COLUMNS)
+    _write_rows(
+        tmp_path / TOWNS_FILE, [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1\t2\t5\t\t"]
+    )
+    with pytest.raises(GeodataError, match=r"gazetteer-towns\.tsv\.gz: id geonames:1 is already"):
+        len(Gazetteer.load(tmp_path))
+
+
+def test_the_bundled_split_puts_small_towns_apart(gaz: Gazetteer) -> None:
+    main = Gazetteer.load(GEODATA_DIR)
+    # Straight after loading, only the main table is in: its towns are 15,000 people or more.
+    loaded = list(main._by_id.values())
+    assert loaded and all(
+        e.population >= 15_000 or e.is_capital for e in loaded if e.kind == "city"
+    )
+    small = [e for e in gaz if e.kind == "city" and e.population < 15_000 and not e.is_capital]
+    assert len(small) > 50_000 and all(e.id not in main._by_id for e in small[:1000])
 
 
 def test_missing_or_corrupt_shapes_raise_on_first_use(tmp_path: Path) -> None:
