@@ -93,7 +93,7 @@ _NEWSPAPER_WORDS = frozenset(
 _FOCUS_VOTES = 1.0
 _FOCUS_CANDIDATES = 5
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
+_TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]\-–—]+)$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
 _WORD = re.compile(r"\S+")
 # Words that name an institution, not a kind of place: a place entity that runs on into
@@ -132,6 +132,7 @@ _AFFILIATION = re.compile(
 )
 # ", Ohio", ", W.Va.", ", Kenya" right after a name: its state or country.
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
+_NAME_GOES_ON = re.compile(r"[ ](?:de|del|da|do|dos|das|di|du|la|le|of|upon|on)[ ]+[A-Z]")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
 # "W. Va." is written "W.Va." in the gazetteer (shared with resolve.py).
 SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
@@ -507,6 +508,8 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
             and token.pos_ == "PROPN"
             and token.ent_type_ in ("PERSON", "")
             and token.head.lemma_ in _REPORTING_VERBS
+            # "a Mapleford resident said": the speaker is the resident, Mapleford a town.
+            and token.lower_ not in _RESIDENT_WORDS
         ):
             speakers.add(fold(token.text))
             speakers.update(
@@ -515,6 +518,18 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
                 if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
             )
     return names, speakers
+
+
+def _resident_names(doc) -> set[str]:
+    """Folded one-word names this article puts before a word for people ("Mapleford residents")."""
+    return {
+        fold(token.text)
+        for token in doc[:-1]
+        if token.is_alpha
+        and token.text[:1].isupper()
+        and not token.is_stop
+        and doc[token.i + 1].lower_ in _RESIDENT_WORDS
+    }
 
 
 def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
@@ -737,6 +752,95 @@ def _streets(doc) -> list[tuple[int, int]]:
     return found
 
 
+def _towns_by_area(
+    text: str, doc, gazetteer: Gazetteer
+) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Spans of "Town, State" towns with their state's span, found by form and the gazetteer.
+
+    The words before the comma (up to three capitalised ones, longest first) must name a
+    town or county that the gazetteer puts in the state or country after it; words of a
+    person's full name ("Ann Reed, Ohio") are never taken.
+    """
+    ends = {token.idx + len(token): token.i for token in doc}
+    found: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+    for match in _QUALIFIER.finditer(text):
+        last = ends.get(match.start())
+        if last is None:
+            continue
+        area_text, area_span = match.group(1), match.span(1)
+        if _NAME_GOES_ON.match(text, match.end()):
+            continue  # "Santa Maria, Davao del Sur": the state's name is longer than that
+        areas = [a for a in gazetteer.search(area_text, limit=5) if _is_area(a)]
+        if not areas and " " in area_text:  # ", Ohio Democrat": the state is the first word
+            area_text = area_text.split(" ")[0]
+            area_span = (area_span[0], area_span[0] + len(area_text))
+            areas = [a for a in gazetteer.search(area_text, limit=5) if _is_area(a)]
+        if not areas:
+            continue
+        first = last
+        while (
+            first > 0
+            and last - first < 2
+            and doc[first - 1].is_alpha
+            and doc[first - 1].text[:1].isupper()
+            and not doc[first - 1].is_sent_end
+        ):
+            first -= 1
+        for i in range(first, last + 1):
+            tokens = doc[i : last + 1]
+            if not (tokens[0].is_alpha and tokens[0].text[:1].isupper()):
+                continue
+            if tokens[0].ent_iob_ == "I":
+                continue  # the tail of a longer name: "Mexico" of "New Mexico, New York"
+            if any(t.ent_type_ == "PERSON" and _person_ent_len(doc, t) > 1 for t in tokens):
+                continue  # part of a person's full name
+            key = fold(tokens.text)
+            if key in _GENERIC or key in _COMMON_WORDS or key in _DATELINE_WORDS:
+                continue
+            if _town_in(gazetteer, tokens.text, areas):
+                found.append(
+                    ((tokens.start_char, tokens.end_char), _area_span(doc, area_span, areas))
+                )
+                break
+    return found
+
+
+def _area_span(doc, span: tuple[int, int], areas: list[GazetteerEntry]) -> tuple[int, int] | None:
+    """The state's own span: "Ohio." is "Ohio" and a full stop, "Fla." an abbreviation. None
+    if the words run on ("KY--(Wire") or begin a longer name the model found."""
+    start, end = span
+    if doc.text[start:end].endswith(".") and any(
+        fold(doc.text[start : end - 1]) == fold(area.name) for area in areas
+    ):
+        end -= 1
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or tokens.start_char != start or tokens.end_char != end:
+        return None
+    for ent in doc.ents:
+        overlaps = ent.start < tokens.end and tokens.start < ent.end
+        if overlaps and (ent.start_char < start or ent.end_char > end):
+            return None
+    return start, end
+
+
+def _person_ent_len(doc, token) -> int:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return len(ent)
+    return 0
+
+
+def _town_in(gazetteer: Gazetteer, name: str, areas: list[GazetteerEntry]) -> bool:
+    for entry in gazetteer.search(name, limit=10):
+        if entry.kind == "city" or entry.feature_code == "ADM2":
+            for area in areas:
+                if entry.admin1 == area.id or (
+                    area.kind == "country" and entry.country_code == area.country_code
+                ):
+                    return True
+    return False
+
+
 def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Character spans of dateline places, each with the span of its qualifier if any."""
     found = []
@@ -805,7 +909,21 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 cover(start, stop)
                 break
 
+    # "Greer, South Carolina": a town by its state or country, whatever spaCy made of it (a
+    # group, a person, part of an organisation's name, or nothing), when the gazetteer has a
+    # town or county of that name there.
+    for (start, end), area in _towns_by_area(text, doc, gazetteer):
+        if not any(covered[t.i] for t in doc.char_span(start, end, alignment_mode="expand")):
+            add(start, end, "qualified", exact=True)
+            cover(start, end)
+            if area is not None and not any(
+                covered[t.i] for t in doc.char_span(*area, alignment_mode="expand")
+            ):
+                add(*area, "qualifier", exact=True)
+                cover(*area)
+
     deferred = []
+    groups = []  # NORP names to take as places if the article names that place elsewhere
     for ent in doc.ents:
         if any(covered[token.i] for token in ent):
             continue
@@ -840,6 +958,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     if target is not None:
                         add(offset, offset + len(part), "demonym", target)
                     offset += len(part) + 1
+            elif label == "NORP":
+                groups.append(ent)
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
             if (
@@ -862,6 +982,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         for token in ent
     } - known
     titled, speakers = _person_names(doc)
+    # "Mapleford says no" is the town speaking when the article also has "Mapleford residents".
+    speakers -= _resident_names(doc)
     people = {name for name in titled | speakers if not _prominent(gazetteer, name)}
     person_parts |= people
 
@@ -922,6 +1044,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             e.kind in ("city", "region") and e.population >= _MIN_POPULATION_RESIDENT
             for e in gazetteer.search(tokens.text, limit=5)
         ) or local(tokens)
+
+    for ent in groups:
+        if fold(ent.text) in known:
+            add(ent.start_char, ent.end_char, "relabelled")
 
     for ent in deferred:
         if fold(ent.text) in known:

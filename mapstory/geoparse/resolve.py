@@ -2,8 +2,8 @@
 
 "Paris", "Georgia" and "Springfield" name many places; the article around them usually says
 which. Candidates come from the offline gazetteer and are scored by prominence (population
-and feature type), by the countries and regions the rest of the article is about, and by the
-"Springfield, Illinois" pattern. Each name keeps one sense for the whole article (one sense
+and feature type), by the countries and regions the rest of the article is about, by how near
+they lie to the article's other towns, and by the "Springfield, Illinois" pattern. Each name keeps one sense for the whole article (one sense
 per discourse), and the runner-up is kept so a reader can switch to it.
 """
 
@@ -31,6 +31,13 @@ _REGION_CONTEXT = 3.0
 # string of places in one state, and their agreement should outweigh a far bigger namesake.
 _REGION_SUPPORT_CAP = 2.0
 _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
+# A town gains from the other names' likely towns and counties within _NEAR_KM of it (see
+# _Nearby): up to _NEAR_CAP names count, each as much as it is likely; senses below
+# _NEAR_MIN_P are not counted at all.
+_NEAR_CONTEXT = 1.5
+_NEAR_KM = 100.0
+_NEAR_CAP = 2.0
+_NEAR_MIN_P = 0.05
 _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
 _ROUNDS = 3
 _SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
@@ -117,6 +124,50 @@ def _qualifiers(text: str, mentions: list[Mention]) -> dict[int, int]:
     return pairs
 
 
+class _Nearby:
+    """Where the other names' likely towns and counties lie, on a grid of one-degree cells.
+
+    Local news names places near each other, and a state is too coarse to see it: the
+    Paris of an article that also names two towns of the next county across a state line is
+    that county's neighbour, not the capital of France. A town gains from each other name
+    with a likely town or county within _NEAR_KM of it (the strongest such sense per name).
+    States and countries are not sources: their point says nothing about where in them the
+    article is, and a small town near a state's middle would gain from every mention of it.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
+
+    def add(self, key: str, entry: GazetteerEntry, p: float) -> None:
+        cell = (math.floor(entry.lat), math.floor(entry.lon))
+        self._cells.setdefault(cell, []).append((entry.lat, entry.lon, p, key))
+
+    def support(self, key: str, entry: GazetteerEntry) -> float:
+        lat, lon = entry.lat, entry.lon
+        span_lat = math.ceil(_NEAR_KM / 111.0)
+        span_lon = min(180, math.ceil(_NEAR_KM / (111.0 * max(0.05, math.cos(math.radians(lat))))))
+        best: dict[str, float] = {}
+        row, col = math.floor(lat), math.floor(lon)
+        for dr in range(-span_lat, span_lat + 1):
+            for dc in range(-span_lon, span_lon + 1):
+                c = (col + dc + 180) % 360 - 180
+                for plat, plon, p, other in self._cells.get((row + dr, c), ()):
+                    if other == key or p <= best.get(other, 0.0):
+                        continue
+                    if _km(lat, lon, plat, plon) <= _NEAR_KM:
+                        best[other] = p
+        return sum(best.values())
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    rad = math.pi / 180.0
+    h = (
+        math.sin((lat2 - lat1) * rad / 2) ** 2
+        + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _posterior(scored: list[tuple[float, GazetteerEntry]]) -> list[tuple[float, GazetteerEntry]]:
     top = scored[0][0]
     weights = [math.exp(_SHARPNESS * (score - top)) for score, _ in scored]
@@ -127,9 +178,9 @@ def _posterior(scored: list[tuple[float, GazetteerEntry]]) -> list[tuple[float, 
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
     """Choose a place for every mention, using the whole article as context.
 
-    Each distinct name votes for the countries and regions its candidates lie in, weighted
-    by how likely each candidate is; a candidate then gains from the votes of the *other*
-    names. Two rounds let a confident name ("Clarke County", only in Georgia, US) settle
+    Each distinct name votes for the countries and regions its candidates lie in, and places
+    its likely towns on a map, weighted by how likely each candidate is; a candidate then
+    gains from the votes and the nearby towns of the *other* names. Two rounds let a confident name ("Clarke County", only in Georgia, US) settle
     an ambiguous one ("Athens") and that in turn settle a third ("Georgia").
     """
     names: dict[str, list[int]] = {}
@@ -144,7 +195,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         key = mentions[i].hint or fold(mentions[i].text)
         qualifier_of.setdefault(key, []).append(mentions[q].hint or fold(mentions[q].text))
 
-    def scores(key: str, countries: dict, regions: dict, picks: dict) -> list:
+    def scores(key: str, countries: dict, regions: dict, picks: dict, nearby: _Nearby) -> list:
         result = []
         own_countries, own_regions = votes_of.get(key, ({}, {}))
         for entry in options[key]:
@@ -158,6 +209,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if region:
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0)
                 score += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
+            if entry.kind == "city":
+                score += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])
@@ -173,15 +226,21 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     regions: dict[str, float] = {}
     picks: dict[str, GazetteerEntry] = {}
     ranked: dict[str, list] = {}
+    nearby = _Nearby()
     for _round in range(_ROUNDS):
-        ranked = {key: scores(key, countries, regions, picks) for key in names if options[key]}
+        ranked = {
+            key: scores(key, countries, regions, picks, nearby) for key in names if options[key]
+        }
         picks = {key: scored[0][1] for key, scored in ranked.items()}
         votes_of = {}
         countries, regions = {}, {}
+        nearby = _Nearby()
         for key, scored in ranked.items():
             own_c: dict[str, float] = {}
             own_r: dict[str, float] = {}
             for p, entry in _posterior(scored):
+                if p >= _NEAR_MIN_P and (entry.kind == "city" or entry.feature_code == "ADM2"):
+                    nearby.add(key, entry, p)
                 if entry.country_code:
                     own_c[entry.country_code] = own_c.get(entry.country_code, 0.0) + p
                 region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")

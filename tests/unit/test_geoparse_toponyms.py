@@ -347,3 +347,50 @@ def test_a_mislabelled_institution_still_names_its_place() -> None:
     # Whatever label spaCy gives the whole name, its town is found.
     names = {m.text for m in recognise(text, doc, default_gazetteer(), demonyms())}
     assert "Mansfield" in names
+
+
+def test_a_town_before_its_state_is_a_place_whatever_the_model_made_of_it() -> None:
+    # The small model reads "Boone, North Carolina" as one organisation and leaves "Hickory"
+    # untagged; the state after the comma, and a town of that name in it, say otherwise.
+    for text, town in (
+        ("Boone, North Carolina . The town grew.", "Boone"),
+        ("Hickory, North Carolina . The city grew.", "Hickory"),
+    ):
+        found = {r.mention.text: r.entry for r in geoparse(text)}
+        assert found[town].kind == "city" and found[town].admin1 == "admin1:US.NC", text
+        assert found["North Carolina"].id == "admin1:US.NC", text
+    # Only a town the gazetteer puts in that state, never part of a person's name, and never
+    # the tail of a longer name ("Mexico" of "New Mexico, New York").
+    names = {item["name"] for item in toponyms("Senator Ann Reed, Ohio Democrat, said no.")}
+    assert not {"Reed", "Ann Reed"} & names
+    names = [item["name"] for item in toponyms("Cases rose in Ohio, New Mexico, New York.")]
+    assert names == ["Ohio", "New Mexico", "New York"]
+
+
+def test_a_state_after_a_town_keeps_an_abbreviation_s_dot_but_not_a_full_stop() -> None:
+    found = [item["name"] for item in toponyms("A couple from Melville, Sask. believes it.")]
+    assert found == ["Melville", "Sask."]
+    found = [item["name"] for item in toponyms("It was tested in Ames, Iowa. Snow said so.")]
+    assert found == ["Ames", "Iowa"]
+
+
+def test_a_town_whose_residents_the_article_names_may_speak() -> None:
+    # "Ocala says" alone would read as a person speaking; "Ocala residents" says it is a town.
+    text = "Ocala residents marched on Friday. Later, Ocala says no to the plan."
+    found = [r.entry for r in geoparse(text) if r.mention.text == "Ocala"]
+    assert len(found) == 2 and all(e is not None and e.admin1 == "admin1:US.FL" for e in found)
+
+
+def test_a_hyphen_after_a_place_is_not_part_of_its_name() -> None:
+    text = "Flights left the Dallas- Fort Worth airport late."
+    names = [item["name"] for item in toponyms(text)]
+    assert "Dallas-" not in names
+
+
+def test_nearby_towns_settle_a_name_across_a_state_line() -> None:
+    # Paris, Illinois lies 30 km from Terre Haute, Indiana: no state or county joins them,
+    # distance does. Without the neighbour, Paris is the capital of France.
+    text = "Firefighters from Terre Haute were called to a barn fire in Paris."
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert found["Paris"].country_code == "US" and found["Paris"].admin1 == "admin1:US.IL"
+    assert _places("A barn fire broke out in Paris.")["Paris"][1] == "FR"
