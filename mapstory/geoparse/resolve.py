@@ -3,8 +3,9 @@
 "Paris", "Georgia" and "Springfield" name many places; the article around them usually says
 which. Candidates come from the offline gazetteer and are scored by prominence (population
 and feature type), by the countries and regions the rest of the article is about, by how near
-they lie to the article's other towns, and by the "Springfield, Illinois" pattern. Each name keeps one sense for the whole article (one sense
-per discourse), and the runner-up is kept so a reader can switch to it.
+they lie to the article's other towns, and by the "Springfield, Illinois" pattern. Each name
+keeps one sense for the whole article (one sense per discourse), and the runner-up is kept so
+a reader can switch to it.
 """
 
 from __future__ import annotations
@@ -180,8 +181,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
 
     Each distinct name votes for the countries and regions its candidates lie in, and places
     its likely towns on a map, weighted by how likely each candidate is; a candidate then
-    gains from the votes and the nearby towns of the *other* names. Two rounds let a confident name ("Clarke County", only in Georgia, US) settle
-    an ambiguous one ("Athens") and that in turn settle a third ("Georgia").
+    gains from the votes and the nearby towns of the *other* names. Two rounds let a confident
+    name ("Clarke County", only in Georgia, US) settle an ambiguous one ("Athens") and that in
+    turn settle a third ("Georgia").
     """
     names: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
