@@ -515,9 +515,25 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
             speakers.update(
                 fold(child.text)
                 for child in token.children
-                if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "")
+                if child.dep_ == "compound"
+                and child.ent_type_ in ("PERSON", "")
+                and not _before_institution(child)  # "Mapleford Fire Chief Ann Reed said"
             )
     return names, speakers
+
+
+def _before_institution(token) -> bool:
+    """Whether the next word names an institution or a title: the word is its town."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1].lower_
+    return after in _MUNICIPAL_WORDS or after in _INSTITUTION_WORDS or after in _TITLES
+
+
+def _names_institution(ent) -> bool:
+    """Whether a word after the first names an institution ("Mapleford Police", "Fire")."""
+    return any(t.lower_ in _MUNICIPAL_WORDS or t.lower_ in _INSTITUTION_WORDS for t in ent[1:])
 
 
 def _resident_names(doc) -> set[str]:
@@ -975,10 +991,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     known = {fold(m.text) for m in mentions if m.hint is None}
     # Words this article uses inside people's full names ("Tim Pawlenty", "Willie Nelson"):
     # alone, later, they are that person, not the town of the same name.
+    # A "person" whose name goes on with an institution's word ("Mapleford Fire") is an
+    # organisation the model mislabelled, and says nothing about people.
     person_parts = {
         fold(token.text)
         for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _names_institution(ent)
         for token in ent
     } - known
     titled, speakers = _person_names(doc)
@@ -1070,10 +1088,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             continue
         # A "person" or "product" whose name goes on with an institution's word ("Ouachita
         # Parish Fire District", "Fairview Police") is an organisation spaCy mislabelled.
-        institution = any(
-            token.lower_ in _MUNICIPAL_WORDS or token.lower_ in _INSTITUTION_WORDS
-            for token in ent[1:]
-        )
+        institution = _names_institution(ent)
         if ent.label_ not in _EMBEDDING_LABELS and not institution:
             continue
         if ent[-1].text in _NEWSPAPER_WORDS:

@@ -394,3 +394,21 @@ def test_nearby_towns_settle_a_name_across_a_state_line() -> None:
     found = {r.mention.text: r.entry for r in geoparse(text)}
     assert found["Paris"].country_code == "US" and found["Paris"].admin1 == "admin1:US.IL"
     assert _places("A barn fire broke out in Paris.")["Paris"][1] == "FR"
+
+
+def test_a_town_heading_an_institution_is_not_a_person_s_name() -> None:
+    # The small model reads "Waco Fire" (and "Conroe Fire Chief Ann Reed") as a person; the
+    # word after the town names its fire service, so the town is not taken for a surname.
+    for text, town in (
+        (
+            "Waco Fire Chief Ann Reed said the blaze was out. Waco Fire Department crews stayed.",
+            "Waco",
+        ),
+        (
+            "Conroe Fire Chief Ann Reed said the blaze was out. Residents of Conroe stayed in.",
+            "Conroe",
+        ),
+    ):
+        found = [r.entry for r in geoparse(text) if r.mention.text == town]
+        assert len(found) == 2 and all(e is not None and e.admin1 == "admin1:US.TX" for e in found)
+    assert toponyms("Coach Jim Tyler said the team was ready.") == []
