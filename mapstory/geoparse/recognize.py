@@ -976,6 +976,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     offset += len(part) + 1
             elif label == "NORP":
                 groups.append(ent)
+        elif label in _CONTAINER_LABELS and fold(_LEADING.sub("", ent.text)) in demonyms:
+            # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
+            start = ent.start_char + len(ent.text) - len(_LEADING.sub("", ent.text))
+            add(start, ent.end_char, "demonym", demonyms[fold(_LEADING.sub("", ent.text))])
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
             if (
@@ -1113,11 +1117,18 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             )
 
         head = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        if head < ent.end:
-            target = demonyms.get(fold(doc[head].text))
-            if target is not None:  # "American Electric Power": the adjective names a country
-                add(*_char_span(doc, head, head + 1), "demonym", target)
-                continue
+        # "American Electric Power", "Sri Lankan Airlines": the adjective names a country.
+        adjective = next(
+            (
+                (stop, demonyms[fold(doc[head:stop].text)])
+                for stop in range(min(ent.end, head + 3), head, -1)
+                if fold(doc[head:stop].text) in demonyms
+            ),
+            None,
+        )
+        if adjective is not None:
+            add(*_char_span(doc, head, adjective[0]), "demonym", adjective[1])
+            continue
         for i, j in _scan(doc, ent.start, ent.end, heads):
             add(*_char_span(doc, i, j), "inside")
 

@@ -412,3 +412,11 @@ def test_a_town_heading_an_institution_is_not_a_person_s_name() -> None:
         found = [r.entry for r in geoparse(text) if r.mention.text == town]
         assert len(found) == 2 and all(e is not None and e.admin1 == "admin1:US.TX" for e in found)
     assert toponyms("Coach Jim Tyler said the team was ready.") == []
+
+
+def test_a_demonym_the_model_tags_a_person_or_an_organisation_is_still_a_demonym() -> None:
+    found = {r.mention.text: r for r in geoparse("Sri Lankan officials met on Monday.")}
+    assert found["Sri Lankan"].mention.source == "demonym"
+    assert found["Sri Lankan"].entry.name == "Sri Lanka"
+    found = {r.mention.text: r for r in geoparse("The South Korean Navy fired warning shots.")}
+    assert found["South Korean"].entry.name == "South Korea"
