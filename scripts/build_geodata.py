@@ -50,24 +50,17 @@ from shapely.ops import polylabel, unary_union
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 try:
-    from mapstory.gazetteer import (
-        COLUMNS,
-        COUNTRIES_FILE,
-        DEMONYMS_FILE,
-        GAZETTEER_FILE,
-        TOWNS_FILE,
-        fold,
-    )
-except ImportError:  # running from a checkout without `pip install -e .`
+    import mapstory  # noqa: F401  (installed with `pip install -e .`)
+except ImportError:  # running from a checkout without it
     sys.path.insert(0, str(REPO_ROOT))
-    from mapstory.gazetteer import (
-        COLUMNS,
-        COUNTRIES_FILE,
-        DEMONYMS_FILE,
-        GAZETTEER_FILE,
-        TOWNS_FILE,
-        fold,
-    )
+from mapstory.gazetteer import (  # noqa: E402
+    COLUMNS,
+    COUNTRIES_FILE,
+    DEMONYMS_FILE,
+    GAZETTEER_FILE,
+    TOWNS_FILE,
+    fold,
+)
 
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
