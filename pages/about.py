@@ -39,7 +39,7 @@ if query.strip():
     try:
         default_gazetteer().complete()  # the towns table is read on the first name lookup
     except GeodataError as error:
-        st.error(text("app.load_failed"))
+        st.error(text("about.lookup_unavailable"))
         st.code(str(error), language=None)
         st.stop()
     try:

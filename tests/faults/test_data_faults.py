@@ -121,6 +121,7 @@ def test_a_broken_towns_table_is_named_by_about_s_place_search(
     at.text_input[0].set_value("Lyon").run()
     assert not at.exception, [e.message for e in at.exception]
     assert str(directory / "gazetteer-towns.tsv.gz") in shown_errors(at), shown_errors(at)
+    assert "place search cannot run" in shown_errors(at)  # not "the story could not be loaded"
 
 
 def test_the_intact_copy_works_everywhere(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
