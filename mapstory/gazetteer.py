@@ -13,6 +13,7 @@ from fuzzy matching, which would happily map an unknown village onto a famous ci
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gzip
 import json
@@ -380,9 +381,7 @@ class Gazetteer:
             hits.extend([(entry, False)] * len(entry.alt_names))  # one shared tuple per entry
         index: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         cores: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # many small acyclic objects; see load()
-        try:
+        with _without_cyclic_gc():
             for key, hit in zip(fold_many(names), hits, strict=True):
                 if key:
                     bucket = index.get(key)
@@ -394,9 +393,6 @@ class Gazetteer:
                         core = _division_core(key)
                         if core:
                             cores.setdefault(core, []).append(hit)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
         self._cores = cores
         self._index = index  # last: other threads read _cores once _index is set
 
@@ -550,14 +546,20 @@ def _read_table(path: Path, *, allow_empty: bool) -> list[GazetteerEntry]:
         text = gzip.decompress(data).decode("utf-8")
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
         raise GeodataError(f"{path}: corrupt, not a readable gzip/UTF-8 file ({exc})") from exc
-    # Loading allocates a few hundred thousand small objects, none of them cyclic; the
-    # cyclic GC kicking in every 700 allocations would otherwise double the load time.
-    gc_was_enabled = gc.isenabled()
+    with _without_cyclic_gc():
+        return _parse_rows(path, text, allow_empty=allow_empty)
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Loading and indexing allocate a few hundred thousand small objects, none of them
+    cyclic; the cyclic GC kicking in every 700 allocations would double the time."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse_rows(path, text, allow_empty=allow_empty)
+        yield
     finally:
-        if gc_was_enabled:
+        if was_enabled:
             gc.enable()
 
 

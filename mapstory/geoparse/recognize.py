@@ -778,6 +778,7 @@ def _towns_by_area(
     person's full name ("Ann Reed, Ohio") are never taken.
     """
     ends = {token.idx + len(token): token.i for token in doc}
+    full_names = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     found: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
     for match in _QUALIFIER.finditer(text):
         last = ends.get(match.start())
@@ -808,7 +809,7 @@ def _towns_by_area(
                 continue
             if tokens[0].ent_iob_ == "I":
                 continue  # the tail of a longer name: "Mexico" of "New Mexico, New York"
-            if any(t.ent_type_ == "PERSON" and _person_ent_len(doc, t) > 1 for t in tokens):
+            if any(t.i in full_names for t in tokens):
                 continue  # part of a person's full name
             key = fold(tokens.text)
             if key in _GENERIC or key in _COMMON_WORDS or key in _DATELINE_WORDS:
@@ -837,13 +838,6 @@ def _area_span(doc, span: tuple[int, int], areas: list[GazetteerEntry]) -> tuple
         if overlaps and (ent.start_char < start or ent.end_char > end):
             return None
     return start, end
-
-
-def _person_ent_len(doc, token) -> int:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return len(ent)
-    return 0
 
 
 def _town_in(gazetteer: Gazetteer, name: str, areas: list[GazetteerEntry]) -> bool:
@@ -976,10 +970,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     offset += len(part) + 1
             elif label == "NORP":
                 groups.append(ent)
-        elif label in _CONTAINER_LABELS and fold(_LEADING.sub("", ent.text)) in demonyms:
+        elif label in _CONTAINER_LABELS and fold(bare := _LEADING.sub("", ent.text)) in demonyms:
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
-            start = ent.start_char + len(ent.text) - len(_LEADING.sub("", ent.text))
-            add(start, ent.end_char, "demonym", demonyms[fold(_LEADING.sub("", ent.text))])
+            add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
         elif label in _CONTAINER_LABELS:
             whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
             if (
