@@ -85,6 +85,7 @@ COLUMNS: tuple[str, ...] = (
     "population",
     "alt_names",
     "admin1",
+    "admin2",
 )
 KINDS: tuple[str, ...] = ("continent", "country", "region", "city")
 DEMONYMS_FILE = "demonyms.tsv"
@@ -203,6 +204,9 @@ class GazetteerEntry:
     Natural Earth units GeoNames lacks (e.g. sovereign base areas). ``country_code`` is the ISO
     alpha-2 code ("" for continents and for territories without one); ``iso3`` is only set for
     countries. ``lat``/``lon`` is a representative point (a label point for countries).
+    ``admin1`` is the id of a city's or county's first-level region, ``admin2`` that of a
+    city's county where the gazetteer has one: the geoparser matches "Huntsville" with the
+    "Walker County" it lies in, not just with the same state.
     """
 
     id: str
@@ -216,6 +220,7 @@ class GazetteerEntry:
     population: int
     alt_names: tuple[str, ...]
     admin1: str = ""
+    admin2: str = ""
 
     @property
     def is_capital(self) -> bool:
@@ -580,7 +585,7 @@ def _parse_rows(path: Path, text: str, *, allow_empty: bool) -> list[GazetteerEn
                 f"{path}: bad row {number}: expected {width} tab-separated columns, "
                 f"found {len(parts)}"
             )
-        id_, name, kind, fcode, cc, iso3, lat_s, lon_s, pop_s, alts, admin1 = parts
+        id_, name, kind, fcode, cc, iso3, lat_s, lon_s, pop_s, alts, admin1, admin2 = parts
         try:
             lat = float(lat_s)
             lon = float(lon_s)
@@ -607,6 +612,7 @@ def _parse_rows(path: Path, text: str, *, allow_empty: bool) -> list[GazetteerEn
                 population,
                 tuple(alts.split("|")) if alts else (),
                 admin1,
+                admin2,
             )
         )
     if not entries and not allow_empty:

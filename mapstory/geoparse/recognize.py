@@ -56,6 +56,9 @@ _REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 _PROMINENT_POPULATION = 1_000_000
+# Who may be the subject of "said": a name spaCy calls a place too ("Petrova said"), since
+# only a prominent place speaks for its government (see _prominent).
+_SPEAKER_TYPES = frozenset({"PERSON", "GPE", ""})
 # A name ending in a dotted abbreviation ("U.S", "W.Va") whose final dot the sentence took.
 _DOTTED_END = re.compile(r"\.[A-Z][a-z]{0,3}$")
 # How many tokens a mention may grow on each side to reach a longer known name.
@@ -506,7 +509,7 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
         elif (
             token.dep_ in ("nsubj", "nsubjpass")
             and token.pos_ == "PROPN"
-            and token.ent_type_ in ("PERSON", "")
+            and token.ent_type_ in _SPEAKER_TYPES
             and token.head.lemma_ in _REPORTING_VERBS
             # "a Mapleford resident said": the speaker is the resident, Mapleford a town.
             and token.lower_ not in _RESIDENT_WORDS
@@ -996,6 +999,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) > 1 and not _names_institution(ent)
         for token in ent
     } - known
+    # "Ann Holroyd" and, later, "Holroyd" alone tagged a person: every other bare "Holroyd" in
+    # the article is her too, even where spaCy calls it a place (a small town shares the
+    # name). Only the last word of a two- or three-word name is taken: "Greer Station" may be
+    # mislabelled a person, and its first word is still the town.
+    surnames = {
+        fold(ent[-1].text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and not _names_institution(ent)
+    } & {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
     titled, speakers = _person_names(doc)
     # "Mapleford says no" is the town speaking when the article also has "Mapleford residents".
     speakers -= _resident_names(doc)
@@ -1176,7 +1188,13 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         for m in mentions
         if m.hint is not None
         or m.source in _PLACES_BY_FORM
-        or (fold(m.text) not in people and not _article_head(text, doc, m, gazetteer))
+        or (
+            fold(m.text) not in people
+            and not _article_head(text, doc, m, gazetteer)
+            and not (
+                " " not in m.text and fold(m.text) in surnames and not _prominent(gazetteer, m.text)
+            )
+        )
     ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []

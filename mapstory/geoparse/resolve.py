@@ -2,8 +2,9 @@
 
 "Paris", "Georgia" and "Springfield" name many places; the article around them usually says
 which. Candidates come from the offline gazetteer and are scored by prominence (population
-and feature type), by the countries and regions the rest of the article is about, by how near
-they lie to the article's other towns, and by the "Springfield, Illinois" pattern. Each name
+and feature type), by the countries, states and counties the rest of the article is about,
+by how near they lie to the article's other towns, and by the "Springfield, Illinois"
+pattern. Each name
 keeps one sense for the whole article (one sense per discourse), and the runner-up is kept so
 a reader can switch to it.
 """
@@ -31,6 +32,17 @@ _REGION_CONTEXT = 3.0
 # A region several other names agree on counts up to this many times: local news names a
 # string of places in one state, and their agreement should outweigh a far bigger namesake.
 _REGION_SUPPORT_CAP = 2.0
+# A town in a county another name may mean, and a county holding another name's town: the
+# county, not just the state, is what ties "Huntsville" to the "Walker County" beside it.
+_COUNTY_CONTEXT = 3.0
+# State, county and nearby towns mostly echo the same few names, so together they count at
+# most this much: else a cluster of ambiguous names (three counties that exist in two states)
+# outvotes the state the article names outright.
+_LOCAL_CAP = 6.0
+# A town or county in a state another name *is* ("Kentucky"), over and above the cap; not
+# for a name that may itself be a state or country ("California" in a list of states is the
+# state, not the town of that name in a listed neighbour).
+_NAMED_REGION = 3.0
 _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
 # A town gains from the other names' likely towns and counties within _NEAR_KM of it (see
 # _Nearby): up to _NEAR_CAP names count, each as much as it is likely; senses below
@@ -40,7 +52,11 @@ _NEAR_KM = 100.0
 _NEAR_CAP = 2.0
 _NEAR_MIN_P = 0.05
 _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
-_ROUNDS = 3
+# Names settle each other over several rounds; each round keeps _DAMPING of a name's previous
+# belief, so two names that each wait for the other ("Huntsville" and "Walker County", each
+# in two states) converge on the pair that fits instead of swapping places every round.
+_ROUNDS = 10
+_DAMPING = 0.6
 _SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
 _MOUNT = re.compile(r"\bMt\.?\s", re.IGNORECASE)
 
@@ -112,17 +128,40 @@ def _contains(container: GazetteerEntry, entry: GazetteerEntry) -> bool:
         return bool(entry.country_code) and entry.country_code == container.country_code
     if container.feature_code == "ADM1":
         return entry.admin1 == container.id
+    if container.feature_code == "ADM2":
+        return entry.admin2 == container.id
     return False
 
 
-def _qualifiers(text: str, mentions: list[Mention]) -> dict[int, int]:
-    """Index of each mention followed by ", <mention>" (its qualifier) -> qualifier index."""
+def _county(entry: GazetteerEntry) -> str:
+    return entry.admin2 or (entry.id if entry.feature_code == "ADM2" else "")
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$")
+
+
+def _qualifiers(text: str, mentions: list[Mention], areal: set[str]) -> dict[int, int]:
+    """Index of each mention followed by ", <mention>" (its qualifier) -> qualifier index.
+
+    In a list of states or countries ("Alaska, California, Missouri and Ohio") every pair
+    looks like "Springfield, Illinois"; a name that may itself be a state or country is not
+    qualified by a next name that the list goes on after.
+    """
     pairs: dict[int, int] = {}
     for i in range(len(mentions) - 1):
         gap = text[mentions[i].end : mentions[i + 1].start]
-        if gap.strip() == "," and "\n" not in gap:
-            pairs[i] = i + 1
+        if gap.strip() != "," or "\n" in gap:
+            continue
+        if i + 2 < len(mentions) and _key(mentions[i]) in areal:
+            after = text[mentions[i + 1].end : mentions[i + 2].start]
+            if "\n" not in after and _LIST_GAP.fullmatch(after):
+                continue
+        pairs[i] = i + 1
     return pairs
+
+
+def _key(mention: Mention) -> str:
+    return mention.hint or fold(mention.text)
 
 
 class _Nearby:
@@ -137,11 +176,11 @@ class _Nearby:
     """
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, str, str]]] = {}
 
     def add(self, key: str, entry: GazetteerEntry, p: float) -> None:
         cell = (math.floor(entry.lat), math.floor(entry.lon))
-        self._cells.setdefault(cell, []).append((entry.lat, entry.lon, p, key))
+        self._cells.setdefault(cell, []).append((entry.lat, entry.lon, p, key, entry.id))
 
     def support(self, key: str, entry: GazetteerEntry) -> float:
         lat, lon = entry.lat, entry.lon
@@ -152,8 +191,8 @@ class _Nearby:
         for dr in range(-span_lat, span_lat + 1):
             for dc in range(-span_lon, span_lon + 1):
                 c = (col + dc + 180) % 360 - 180
-                for plat, plon, p, other in self._cells.get((row + dr, c), ()):
-                    if other == key or p <= best.get(other, 0.0):
+                for plat, plon, p, other, place in self._cells.get((row + dr, c), ()):
+                    if other == key or place == entry.id or p <= best.get(other, 0.0):
                         continue
                     if _km(lat, lon, plat, plon) <= _NEAR_KM:
                         best[other] = p
@@ -179,40 +218,55 @@ def _posterior(scored: list[tuple[float, GazetteerEntry]]) -> list[tuple[float, 
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
     """Choose a place for every mention, using the whole article as context.
 
-    Each distinct name votes for the countries and regions its candidates lie in, and places
-    its likely towns on a map, weighted by how likely each candidate is; a candidate then
-    gains from the votes and the nearby towns of the *other* names. Two rounds let a confident
-    name ("Clarke County", only in Georgia, US) settle an ambiguous one ("Athens") and that in
-    turn settle a third ("Georgia").
+    Each distinct name votes for the countries, states and counties its candidates lie in,
+    and places its likely towns on a map, weighted by how likely each candidate is; a
+    candidate then gains from the votes and the nearby towns of the *other* names. Repeated
+    rounds let a confident name ("Clarke County", only in Georgia, US) settle an ambiguous one
+    ("Athens") and that in turn settle a third ("Georgia").
     """
     names: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
-        names.setdefault(mention.hint or fold(mention.text), []).append(i)
+        names.setdefault(_key(mention), []).append(i)
     options: dict[str, list[GazetteerEntry]] = {
         key: _candidates(gazetteer, mentions[indexes[0]]) for key, indexes in names.items()
     }
-    qualifiers = _qualifiers(text, mentions)
+    # Names that may themselves be a state or country.
+    areal = {
+        key
+        for key, entries in options.items()
+        if any(e.kind in ("country", "continent") or e.feature_code == "ADM1" for e in entries)
+    }
     qualifier_of: dict[str, list[str]] = {}
-    for i, q in qualifiers.items():
-        key = mentions[i].hint or fold(mentions[i].text)
-        qualifier_of.setdefault(key, []).append(mentions[q].hint or fold(mentions[q].text))
+    for i, q in _qualifiers(text, mentions, areal).items():
+        qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
 
-    def scores(key: str, countries: dict, regions: dict, picks: dict, nearby: _Nearby) -> list:
+    def scores(key: str, picks: dict, nearby: _Nearby) -> list:
         result = []
-        own_countries, own_regions = votes_of.get(key, ({}, {}))
+        own_countries, own_regions, own_counties = votes_of.get(key, ({}, {}, {}))
+        own_senses = beliefs.get(key, {})
         for entry in options[key]:
+            # Other names that may mean this very place do not make it local to itself.
+            echo = senses.get(entry.id, 0.0) - own_senses.get(entry.id, 0.0)
             score = _prior(entry) + _seat_bonus(entry, options[key])
             if entry.country_code:
                 support = countries.get(entry.country_code, 0.0) - own_countries.get(
                     entry.country_code, 0.0
                 )
                 score += _COUNTRY_CONTEXT * min(1.0, support)
+            local = 0.0
             region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
             if region:
-                support = regions.get(region, 0.0) - own_regions.get(region, 0.0)
-                score += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
+                support = regions.get(region, 0.0) - own_regions.get(region, 0.0) - echo
+                local += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
+            county = _county(entry)
+            if county:
+                support = counties.get(county, 0.0) - own_counties.get(county, 0.0) - echo
+                local += _COUNTY_CONTEXT * min(1.0, support)
             if entry.kind == "city":
-                score += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
+                local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
+            score += min(_LOCAL_CAP, local)
+            if region and entry.feature_code != "ADM1" and key not in areal:
+                score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])
@@ -223,24 +277,41 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         result.sort(key=lambda se: (-se[0], se[1].id))
         return result
 
-    votes_of: dict[str, tuple[dict, dict]] = {}
+    votes_of: dict[str, tuple[dict, dict, dict]] = {}
     countries: dict[str, float] = {}
     regions: dict[str, float] = {}
+    counties: dict[str, float] = {}
     picks: dict[str, GazetteerEntry] = {}
     ranked: dict[str, list] = {}
     nearby = _Nearby()
+    beliefs: dict[str, dict[str, float]] = {}
+    senses: dict[str, float] = {}
+    named: dict[str, float] = {}
     for _round in range(_ROUNDS):
-        ranked = {
-            key: scores(key, countries, regions, picks, nearby) for key in names if options[key]
-        }
+        ranked = {key: scores(key, picks, nearby) for key in names if options[key]}
         picks = {key: scored[0][1] for key, scored in ranked.items()}
         votes_of = {}
-        countries, regions = {}, {}
+        countries, regions, counties = {}, {}, {}
+        senses = {}
+        named = {}
         nearby = _Nearby()
         for key, scored in ranked.items():
             own_c: dict[str, float] = {}
             own_r: dict[str, float] = {}
-            for p, entry in _posterior(scored):
+            own_k: dict[str, float] = {}
+            fresh = _posterior(scored)
+            previous = beliefs.get(key)
+            if previous is not None:
+                fresh = [
+                    ((1 - _DAMPING) * p + _DAMPING * previous.get(entry.id, 0.0), entry)
+                    for p, entry in fresh
+                ]
+            beliefs[key] = {entry.id: p for p, entry in fresh}
+            for p, entry in fresh:
+                senses[entry.id] = senses.get(entry.id, 0.0) + p
+                if entry.feature_code == "ADM1":
+                    named[entry.id] = named.get(entry.id, 0.0) + p
+            for p, entry in fresh:
                 if p >= _NEAR_MIN_P and (entry.kind == "city" or entry.feature_code == "ADM2"):
                     nearby.add(key, entry, p)
                 if entry.country_code:
@@ -248,15 +319,20 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
                 if region:
                     own_r[region] = own_r.get(region, 0.0) + p
-            votes_of[key] = (own_c, own_r)
+                county = _county(entry)
+                if county:
+                    own_k[county] = own_k.get(county, 0.0) + p
+            votes_of[key] = (own_c, own_r, own_k)
             for code, p in own_c.items():
                 countries[code] = countries.get(code, 0.0) + p
             for region, p in own_r.items():
                 regions[region] = regions.get(region, 0.0) + p
+            for county, p in own_k.items():
+                counties[county] = counties.get(county, 0.0) + p
 
     results: list[Resolution] = []
     for mention in mentions:
-        scored = ranked.get(mention.hint or fold(mention.text))
+        scored = ranked.get(_key(mention))
         if not scored:
             results.append(Resolution(mention, None, 0.0))
             continue

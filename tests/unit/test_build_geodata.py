@@ -109,6 +109,13 @@ def test_regions_and_counties(gaz: Gazetteer) -> None:
     assert houston.admin1 == texas.id
     county = gaz.search("Laurel County")[0]
     assert county.feature_code == "ADM2" and gaz.get(county.admin1).name == "Kentucky"
+    # Each town names the county it lies in, so "Huntsville" and "Walker County" can be
+    # matched as the one inside the other (Huntsville, Texas), not merely the same state.
+    huntsvilles = {e.admin1: e for e in gaz.search("Huntsville", kinds=["city"], limit=10)}
+    walker = gaz.get(huntsvilles[texas.id].admin2)
+    assert walker.name == "Walker County" and walker.admin1 == texas.id
+    assert huntsvilles["admin1:US.AL"].admin2 != walker.id
+    assert county.admin2 == ""  # a county is not inside one
 
 
 def test_country_points_are_geographic_centres(gaz: Gazetteer) -> None:

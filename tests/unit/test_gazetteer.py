@@ -294,7 +294,7 @@ def _write_rows(path: Path, lines: list[str]) -> None:
 
 def test_bad_header_and_bad_rows_are_reported(tmp_path: Path) -> None:
     header = "\t".join(COLUMNS)
-    good = "geonames:1\tA\tcity\tPPL\tXX\t\t1.0\t2.0\t3\tB|C\t"
+    good = "geonames:1\tA\tcity\tPPL\tXX\t\t1.0\t2.0\t3\tB|C\t\t"
     _write_rows(tmp_path / GAZETTEER_FILE, ["id\tname", good])
     with pytest.raises(GeodataError, match="header"):
         Gazetteer.load(tmp_path)
@@ -314,11 +314,11 @@ def _tiny_tables(directory: Path) -> None:
     header = "\t".join(COLUMNS)
     _write_rows(
         directory / GAZETTEER_FILE,
-        [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1.0\t2.0\t90000\t\t"],
+        [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1.0\t2.0\t90000\t\t\t"],
     )
     _write_rows(
         directory / TOWNS_FILE,
-        [header, "geonames:2\tSmallton\tcity\tPPL\tXX\t\t3.0\t4.0\t2000\t\t"],
+        [header, "geonames:2\tSmallton\tcity\tPPL\tXX\t\t3.0\t4.0\t2000\t\t\t"],
     )
 
 
@@ -350,7 +350,7 @@ def test_a_broken_towns_table_is_named(tmp_path: Path) -> None:
         Gazetteer.load(tmp_path).complete()
     header = "\t".join(COLUMNS)
     _write_rows(
-        tmp_path / TOWNS_FILE, [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1\t2\t5\t\t"]
+        tmp_path / TOWNS_FILE, [header, "geonames:1\tBigtown\tcity\tPPL\tXX\t\t1\t2\t5\t\t\t"]
     )
     with pytest.raises(GeodataError, match=r"gazetteer-towns\.tsv\.gz: id geonames:1 is already"):
         len(Gazetteer.load(tmp_path))

@@ -420,3 +420,62 @@ def test_a_demonym_the_model_tags_a_person_or_an_organisation_is_still_a_demonym
     assert found["Sri Lankan"].entry.name == "Sri Lanka"
     found = {r.mention.text: r for r in geoparse("The South Korean Navy fired warning shots.")}
     assert found["South Korean"].entry.name == "South Korea"
+
+
+def test_a_town_and_the_county_it_lies_in_settle_each_other() -> None:
+    # Walker County is in Texas, Georgia and Alabama; Huntsville in Alabama and Texas. Only
+    # in Texas is the one in the other, and the two must not settle on different states.
+    for text in (
+        "Huntsville police and the Walker County sheriff searched the woods overnight.",
+        "The Walker County burn ban ended on Monday, Huntsville fire officials said.",
+    ):
+        found = {r.mention.text: r.entry for r in geoparse(text)}
+        assert found["Huntsville"].admin2 == found["Walker County"].id
+        assert found["Walker County"].admin1 == "admin1:US.TX"
+    found = {
+        r.mention.text: r.entry
+        for r in geoparse("The Madison County sheriff said deputies in Jackson arrested two men.")
+    }
+    assert found["Jackson"].admin2 == found["Madison County"].id  # Jackson, Tennessee
+
+
+def test_a_state_named_outright_outweighs_names_that_merely_agree() -> None:
+    # All three counties exist in Kentucky and in several other states: the state the
+    # article names settles them, and the town names that happen to cluster elsewhere do not.
+    text = (
+        "Students from Madison County, Jefferson County and Montgomery County competed in the "
+        "Kentucky state finals in Louisville."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    for county in ("Madison County", "Jefferson County", "Montgomery County"):
+        assert found[county].admin1 == "admin1:US.KY", county
+
+
+def test_a_list_of_states_is_states_not_towns_qualified_by_the_next_one() -> None:
+    # "California, Missouri" reads like a town and its state, but in a list of states each
+    # name is a state (California, Missouri and Indiana, Pennsylvania are also small towns).
+    for text in (
+        "The recall covers stores in Alaska, California, Missouri, Ohio and West Virginia.",
+        "Shipments reached California, Oregon, Pennsylvania, Indiana and Nevada last week.",
+    ):
+        for resolution in geoparse(text):
+            entry = resolution.entry
+            assert entry is not None and entry.feature_code == "ADM1", resolution.mention.text
+    # A town followed by its state alone is still the town.
+    found = {r.mention.text: r.entry for r in geoparse("He grew up in Indiana, Pennsylvania.")}
+    assert found["Indiana"].kind == "city" and found["Indiana"].admin1 == "admin1:US.PA"
+
+
+def test_a_surname_stays_a_person_where_the_model_calls_it_a_place() -> None:
+    # "Emilie Fairfield", then "Fairfield" alone tagged a person and twice a place: all are her.
+    text = (
+        "Emilie Fairfield led the board for a decade. Fairfield retired in May. Voters in the "
+        "district loved Fairfield. Under Fairfield the board grew."
+    )
+    assert toponyms(text) == []
+
+
+def test_a_name_the_model_calls_a_place_that_speaks_is_a_person() -> None:
+    # spaCy tags "Petrova" a place; a small town that "said" something is a person.
+    text = "Irina Petrova curated the show. Petrova said the paintings came from Moscow."
+    assert [item["name"] for item in toponyms(text)] == ["Moscow"]
