@@ -57,6 +57,14 @@ _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to
 # in two states) converge on the pair that fits instead of swapping places every round.
 _ROUNDS = 10
 _DAMPING = 0.6
+# A name followed by a town's own institutions ("Lebanon Police", "the Jordan middle school")
+# names a town: enough to outweigh a country's kind bonus.
+_TOWN_FORM = 6.0
+_TOWN_WORDS = re.compile(
+    r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
+    r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
+    re.IGNORECASE,
+)
 _SAINT = re.compile(r"\bSt\.?\s", re.IGNORECASE)
 _MOUNT = re.compile(r"\bMt\.?\s", re.IGNORECASE)
 
@@ -236,6 +244,14 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         for key, entries in options.items()
         if any(e.kind in ("country", "continent") or e.feature_code == "ADM1" for e in entries)
     }
+    # A state has its own police and schools ("Queensland Police Service"), a country rarely
+    # goes by its bare name before them ("Lebanon Police" is the town's).
+    townish = {
+        _key(m)
+        for m in mentions
+        if _TOWN_WORDS.match(text, m.end)
+        and not any(e.feature_code == "ADM1" for e in options[_key(m)])
+    }
     qualifier_of: dict[str, list[str]] = {}
     for i, q in _qualifiers(text, mentions, areal).items():
         qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
@@ -267,6 +283,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             score += min(_LOCAL_CAP, local)
             if region and entry.feature_code != "ADM1" and key not in areal:
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
+            if entry.kind == "city" and key in townish:
+                score += _TOWN_FORM
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])

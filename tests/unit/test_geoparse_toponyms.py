@@ -479,3 +479,28 @@ def test_a_name_the_model_calls_a_place_that_speaks_is_a_person() -> None:
     # spaCy tags "Petrova" a place; a small town that "said" something is a person.
     text = "Irina Petrova curated the show. Petrova said the paintings came from Moscow."
     assert [item["name"] for item in toponyms(text)] == ["Moscow"]
+
+
+def test_a_name_before_a_town_s_own_institutions_is_the_town_not_the_country() -> None:
+    # "Lebanon Police", "the Jordan middle school": a country does not go by its bare name
+    # before a police force or a school; with another US place in the article, the town wins.
+    for text, state in (
+        ("The Jordan middle school reopened on Monday. Buses from Minneapolis arrived.", "MN"),
+        (
+            "Lebanon Police arrested a man after a chase. He was taken to a hospital in "
+            "Indianapolis.",
+            "IN",
+        ),
+    ):
+        entry = geoparse(text)[0].entry
+        assert entry.kind == "city" and entry.admin1 == f"admin1:US.{state}", text
+    # Without that form the countries stay countries, and a state keeps its own police.
+    found = {
+        r.mention.text: r.entry
+        for r in geoparse("Residents of Lebanon and Jordan protested in Washington.")
+    }
+    assert found["Lebanon"].kind == found["Jordan"].kind == "country"
+    assert (
+        _places("Officers of the Queensland Police Service searched the coast.")["Queensland"][0]
+        == "region"
+    )
