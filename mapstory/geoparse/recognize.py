@@ -393,6 +393,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "North Texas", "West Philadelphia": a compass word before a state or a city big enough to
+# have quarters. Before a small town it is part of another place's name ("East Bank" is not
+# the Indian town of Bank).
+_COMPASS_CORE_POPULATION = 100_000
+
+
 def _is_area(entry: GazetteerEntry) -> bool:
     return entry.kind in ("country", "continent") or entry.feature_code == "ADM1"
 
@@ -461,7 +467,10 @@ def _narrow(
     ):
         return start, start + division.start()
     compass = _COMPASS.match(span)
-    if compass and gazetteer.search(span[compass.end() :], limit=1):
+    if compass and any(
+        _is_area(entry) or entry.population >= _COMPASS_CORE_POPULATION
+        for entry in gazetteer.search(span[compass.end() :], limit=3)
+    ):
         return start + compass.end(), end
     if partial:
         # spaCy's place entity sometimes runs on into an institution the place names:
@@ -1110,6 +1119,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             at = tokens.start
             if at > first and doc[at - 1].lower_ in _PLACE_QUALIFIERS:
                 at -= 1  # "Eastern Ohio Medical Center": the place after its qualifier
+                if _COMPASS.match(doc[at].text + " ") and not any(
+                    _is_area(entry) or entry.population >= _COMPASS_CORE_POPULATION
+                    for entry in gazetteer.search(tokens.text, limit=3)
+                ):
+                    return False  # "East Bank Middle School": not the town of Bank
             at_head = at == first or doc[at - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
                 return False

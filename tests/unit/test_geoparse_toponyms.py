@@ -504,3 +504,15 @@ def test_a_name_before_a_town_s_own_institutions_is_the_town_not_the_country() -
         _places("Officers of the Queensland Police Service searched the coast.")["Queensland"][0]
         == "region"
     )
+
+
+def test_a_compass_word_before_a_small_town_is_part_of_another_name() -> None:
+    # "East Bank" is a place of its own (the gazetteer lacks it), not the Indian town of Bank;
+    # before a state or a big city the compass word is a part of it ("North Texas").
+    text = (
+        "A mudslide closed the road in East Bank. East Bank Mayor Ann Reed said classes at "
+        "East Bank Middle School were cancelled."
+    )
+    assert [item["name"] for item in toponyms(text)] == ["East Bank"] * 3
+    names = [item["name"] for item in toponyms("Storms hit North Texas and West Philadelphia.")]
+    assert names == ["Texas", "Philadelphia"]
