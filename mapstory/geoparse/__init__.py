@@ -26,7 +26,7 @@ _FEATURE_WORDS = re.compile(
 
 # Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street,
 # a name followed by its state or country ("Brackenridge Falls, Ohio").
-_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified"})
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "division list"})
 
 
 def _worth_keeping(resolution: Resolution) -> bool:

@@ -126,7 +126,10 @@ _DISEASE = re.compile(
     re.I,
 )
 # Rules that find a place by the form of the text, whatever the words: never a person.
-_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation"})
+_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation", "division list"})
+# "Barrow, Jackson and Madison counties": the plural says each name is a county (or parish).
+_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish"}
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
 # A US legislator's party and home after the name: "Sen. Ann Reed, D-Mapleford, said" or
 # "R-Pa.". The home is a town, county or state; what follows closes the aside.
 _AFFILIATION = re.compile(
@@ -370,6 +373,9 @@ class Mention:
     text: str
     source: str  # which rule found it: "ner", "demonym", "relabelled", "inside", "gazetteer"
     hint: str | None = None
+    # The name to look up when the text says less than it means: "Barrow" in "Barrow and
+    # Jackson counties" is looked up as "Barrow County".
+    lookup: str | None = None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -863,6 +869,39 @@ def _town_in(gazetteer: Gazetteer, name: str, areas: list[GazetteerEntry]) -> bo
     return False
 
 
+def _division_lists(doc) -> list[tuple[int, int, str]]:
+    """Token spans and lookup names of the counties in "Barrow, Jackson and Madison counties".
+
+    Walking back from the plural, a name is one or two capitalised proper nouns, names are
+    joined by commas, "and" or "or", and anything else ends the list; a list of one
+    ("Madison counties") is not taken.
+    """
+    found: list[tuple[int, int, str]] = []
+    for token in doc:
+        division = _DIVISION_PLURALS.get(token.text)
+        if division is None:
+            continue
+        names: list[tuple[int, int]] = []
+        i = token.i
+        while i > 0:
+            end = i
+            while i > 0 and end - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+                i -= 1
+            if i == end:
+                break
+            names.append((i, end))
+            if i == 0 or doc[i - 1].lower_ not in _LIST_WORDS:
+                break
+            i -= 1
+            if doc[i].text == "," and i > 0 and doc[i - 1].lower_ in ("and", "or"):
+                i -= 1  # "Douglas, Lancaster, and Sarpy"
+            if i > 0 and doc[i - 1].lower_ in _LIST_WORDS:
+                i -= 1  # ", and"
+        if len(names) >= 2:
+            found.extend((a, b, f"{doc[a:b].text} {division}") for a, b in names)
+    return found
+
+
 def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Character spans of dateline places, each with the span of its qualifier if any."""
     found = []
@@ -908,6 +947,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if span is not None:
             for token in span:
                 covered[token.i] = True
+
+    for i, j, lookup in _division_lists(doc):
+        start, end = _char_span(doc, i, j)
+        mentions.append(Mention(start, end, text[start:end], "division list", lookup=lookup))
+        for k in range(i, j):
+            covered[k] = True
 
     # The dateline names the place the story was filed from, whatever spaCy makes of the
     # capitals; its qualifier ("W.Va.") is kept when the gazetteer knows it as a state or
@@ -986,11 +1031,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
             add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
         elif label in _CONTAINER_LABELS:
-            whole = _known(gazetteer, ent.text, min_population=10**12, areas_only=True)
+            # "Sri Lanka's former president": the possessive is not part of the name.
+            bare_start, bare_end = _trim(text, ent.start_char, ent.end_char)
+            whole = _known(
+                gazetteer, text[bare_start:bare_end], min_population=10**12, areas_only=True
+            )
             if (
                 whole is not None
                 and label in ("PERSON", "ORG")
-                and len(ent) <= 3
+                and len(ent) <= 4
                 and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
             ):
                 add(ent.start_char, ent.end_char, "relabelled")

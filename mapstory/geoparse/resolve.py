@@ -83,7 +83,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     if mention.hint is not None:
         entry = gazetteer.get(mention.hint)
         return [entry] if entry is not None else []
-    name = mention.text
+    name = mention.lookup or mention.text
     found = gazetteer.search(name, limit=_CANDIDATES)
     if found:
         return found
@@ -169,7 +169,7 @@ def _qualifiers(text: str, mentions: list[Mention], areal: set[str]) -> dict[int
 
 
 def _key(mention: Mention) -> str:
-    return mention.hint or fold(mention.text)
+    return mention.hint or fold(mention.lookup or mention.text)
 
 
 class _Nearby:

@@ -516,3 +516,25 @@ def test_a_compass_word_before_a_small_town_is_part_of_another_name() -> None:
     assert [item["name"] for item in toponyms(text)] == ["East Bank"] * 3
     names = [item["name"] for item in toponyms("Storms hit North Texas and West Philadelphia.")]
     assert names == ["Texas", "Philadelphia"]
+
+
+def test_names_before_counties_are_each_a_county() -> None:
+    # "Barrow, Jackson and Madison counties": each name is a county, placed as one (Barrow,
+    # Alaska and Jackson, Mississippi are towns), and settled together in one state.
+    text = "School boards in Barrow, Jackson and Madison counties cut jobs in Northeast Georgia."
+    found = {r.mention.text: r for r in geoparse(text)}
+    for name in ("Barrow", "Jackson", "Madison"):
+        entry = found[name].entry
+        assert found[name].mention.source == "division list"
+        assert entry.name == f"{name} County" and entry.admin1 == "admin1:US.GA", name
+    parishes = {
+        r.mention.text: r.entry for r in geoparse("Floods hit Ouachita and Caddo parishes.")
+    }
+    assert {e.name for e in parishes.values()} == {"Ouachita Parish", "Caddo Parish"}
+    # One name before the plural is not a list; nor is a sentence that merely ends in it.
+    assert all(r.mention.source != "division list" for r in geoparse("Madison counties are many."))
+
+
+def test_a_possessive_country_the_model_calls_a_person_is_the_country() -> None:
+    found = toponyms("Critics like Sri Lanka's former president disagreed.")
+    assert [(item["name"], item["kind"]) for item in found] == [("Sri Lanka", "country")]
