@@ -339,6 +339,10 @@ place = story.place(chosen)
 st.caption(place.note or "")
 gazetteer = default_gazetteer()
 mentioned = place.mentions[0].text if place.mentions else place.name
+if place.gazetteer_id and not any(
+    entry.id == place.gazetteer_id for entry in gazetteer.search(mentioned, limit=12)
+):
+    mentioned = place.name  # "Barrow" of "Barrow and Jackson counties" is Barrow County
 query = st.text_input(text("article.search"), value=mentioned, key=f"fix_query_{chosen}")
 candidates = gazetteer.search(query, limit=12) if query.strip() else []
 if not candidates:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from geopy.location import Location
 
+from mapstory.blocs import BlocDataError, alias_pattern, load_blocs
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
 from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
@@ -28,12 +29,14 @@ from mapstory.model import (
     Actor,
     Alliance,
     Article,
+    Bloc,
     Conflict,
     Institution,
     Member,
     Place,
     Port,
     Span,
+    Statement,
     Story,
     Trade,
     Visit,
@@ -159,13 +162,19 @@ def _actors(
 
 
 _OWNER_AFTER = re.compile(r"^,\s*(?:the\s+)?(?P<owner>[^,;.]{2,40}?)(?:’s|'s)\s")
+_CLAUSE_BREAK = re.compile(r"[.;:!?”\"\n]")
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
 
 
 def _home_countries(
-    text: str, actor_refs: list[ActorRef], places: list[PlaceRef]
+    text: str, actor_refs: list[ActorRef], places: list[PlaceRef], *, strict: bool = False
 ) -> dict[str, str]:
-    """Actor id -> place key of the country they speak for ("Russia's prime minister")."""
+    """Actor id -> place key of the country they speak for ("Russia's prime minister").
+
+    *strict* (for placing what someone said) takes a country just before the name only as a
+    demonym in the same clause ("Russian prime minister Mikhail Mishustin"), not any country
+    the previous sentence ended on.
+    """
     countries = [p for p in places if p.kind == "country"]
     homes: dict[str, str] = {}
     for ref in actor_refs:
@@ -183,6 +192,10 @@ def _home_countries(
         windows.append((max(0, ref.start - 40), ref.start))
         for start, end in windows:
             match = [p for p in countries if start <= p.start and p.end <= end]
+            if strict and (start, end) == windows[-1]:
+                match = [
+                    p for p in match if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
+                ]
             if match:
                 homes[ref.key] = match[-1].key
                 break
@@ -323,12 +336,34 @@ def make_draft(
     entries = {place_ids[gid]: chosen[gid] for gid in place_ids}
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
+    speaks_for = _home_countries(text, actor_refs, refs, strict=True)
+    # Where each traveller went last: a statement with no place of its own was most likely
+    # made there ("Mishustin told Xi ..." during his visit to Beijing).
+    visiting = {
+        d.fields["actor"]: d.fields["destination"]
+        for d in drafts
+        if d.kind == "visit" and d.status == "happened"
+    }
     events = []
     event_ids: set[str] = set()
     for draft in drafts:
-        event = _event(draft, text, entries, actor_names, homes, gazetteer, extra_places, taken)
+        event = _event(
+            draft,
+            text,
+            entries,
+            actor_names,
+            homes,
+            gazetteer,
+            extra_places,
+            taken,
+            visiting,
+            speaks_for,
+        )
         if event is not None:
             events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
+
+    events.extend(_blocs(doc, text, anchor, entries, events))
+    events.sort(key=lambda event: min(span.start for span in event.spans))  # article order
 
     places = [
         _place(
@@ -374,6 +409,8 @@ def _event(
     gazetteer: Gazetteer,
     extra_places: dict[str, Place],
     taken: set[str],
+    visiting: dict[str, str] | None = None,
+    speaks_for: dict[str, str] | None = None,
 ):
     spans = [_span(text, s, e) for s, e in sorted(set(draft.spans))]
     common = {
@@ -486,6 +523,31 @@ def _event(
             place=f["place"],
             **common,
         )
+    if draft.kind == "statement":
+        who = actor_names.get(f["actor"], f["actor"])
+        where, inferred, note = f.get("site"), [], None
+        if where is None:
+            # Not said where: during the speaker's visit, else in the country they speak for.
+            where = (visiting or {}).get(f["actor"])
+            note = "The article does not say where; placed where the speaker was visiting."
+            if where is None:
+                where = (speaks_for or {}).get(f["actor"])
+                note = "The article does not say where; placed in the country they speak for."
+            inferred = ["place"] if where is not None else []
+        if where is None:
+            return None  # nowhere to draw it
+        about = [a for a in f["about"] if a != where]
+        subject = ", ".join(name(a) for a in about) if about else name(where)
+        return Statement(
+            id=f"statement-{f['actor']}",
+            title=f"{who} on {subject}",
+            speaker=who,
+            place=where,
+            about=about,
+            inferred=inferred,
+            note=note,
+            **common,
+        )
     if draft.kind == "conflict":
         where = name(f["places"][0])
         label = f"{f['name'].split()[0].capitalize()} in {where}"
@@ -493,6 +555,61 @@ def _event(
             id=f"conflict-{f['places'][0]}", title=label, name=label, places=f["places"], **common
         )
     return None
+
+
+def _blocs(
+    doc, text: str, anchor: dt.date, entries: dict[str, GazetteerEntry | None], events: list
+) -> list[Bloc]:
+    """Blocs the article names ("G7 leaders called on ..."), with the article's countries
+    that were members on its date.
+
+    The membership comes from ``geodata/blocs.yaml``, not from the article, so the members
+    are marked inferred. A bloc that owns an office in the article ("a Nato liaison office in
+    Japan") has its story told by that institution mark, and a bloc none of whose members the
+    article names has nothing to draw.
+    """
+    try:
+        definitions = load_blocs()
+    except BlocDataError:
+        return []  # the bloc table is an extra; a damaged one must not stop the draft
+    owners = [e.organisation for e in events if isinstance(e, Institution)]
+    found = []
+    for bloc in definitions.values():
+        pattern = alias_pattern(bloc.aliases)
+        if any(pattern.fullmatch(owner) for owner in owners):
+            continue
+        sentences: list[tuple[int, int]] = []
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sentence = span.sent
+            bounds = (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+            if bounds not in sentences:
+                sentences.append(bounds)
+        if not sentences:
+            continue
+        codes = bloc.member_codes_on(anchor)
+        members = [
+            Member(place=pid, certainty="inferred")
+            for pid, entry in entries.items()
+            if entry is not None and entry.kind == "country" and entry.country_code in codes
+        ]
+        if not members:
+            continue
+        found.append(
+            Bloc(
+                id=f"bloc-{bloc.id}",
+                title=bloc.label,
+                name=bloc.name,
+                members=members,
+                inferred=["members"],
+                note=f"Members on {anchor:%-d %B %Y} that the article names, from mapstory's "
+                f"bloc table ({bloc.source.title}); the article names the bloc, not them.",
+                spans=[_span(text, a, b) for a, b in sentences],
+            )
+        )
+    return found
 
 
 def relocate_place(story: Story, place_id: str, entry: GazetteerEntry) -> Story:

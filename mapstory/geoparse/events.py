@@ -1,4 +1,5 @@
-"""Events in an article: who travelled where, ports, partnerships, offices, trade, wars.
+"""Events in an article: who travelled where, ports, partnerships, offices, trade, wars and
+what people said about places.
 
 Each extractor reads spaCy's dependency parse of one sentence with the article's places and
 people already found, and returns plain drafts (:class:`EventDraft`) keyed by what makes two
@@ -50,6 +51,15 @@ _INSTITUTION_NOUNS = frozenset(
 _CONFLICT_NOUNS = frozenset(
     {"war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege"}
 )
+# Verbs that report what someone said: the speaker is their subject, what it was about their
+# complement ("Mishustin told Xi that Moscow and Beijing would push back").
+_STATEMENT_VERBS = frozenset(
+    {
+        "say", "tell", "warn", "criticise", "criticize", "urge", "accuse", "announce",
+        "insist", "deny", "claim", "state", "argue", "condemn", "praise", "vow", "pledge",
+        "declare", "promise", "threaten",
+    }
+)  # fmt: skip
 _RISE = frozenset({"rise", "increase", "grow", "growth", "jump", "surge", "up", "climb", "gain"})
 _FALL = frozenset({"fall", "drop", "decline", "decrease", "down", "shrink", "slump"})
 _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
@@ -554,6 +564,56 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
     return drafts
 
 
+def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
+    """A named person reporting on places: "the spokesperson, Ann Reed, criticised plans for
+    a base in Japan". Only with a place in what was said (or where it was said): a statement
+    is drawn at a place, and one about nothing on the map is not a map's business."""
+    drafts = []
+    for token in sentence.sent:
+        if token.lemma_.lower() not in _STATEMENT_VERBS or token.pos_ != "VERB":
+            continue
+        actor = _subject_actor(token, sentence, last_actor)
+        if actor is None:
+            continue
+        subject = {
+            t.i for child in token.children if child.dep_ in ("nsubj", "nsubjpass")
+            for t in child.subtree
+        }  # fmt: skip
+        site = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                site = _subtree_place(child, sentence)
+        about: list[str] = []
+        for t in token.subtree:
+            place = sentence.place_at(t)
+            if (
+                place is not None
+                and not place.demonym
+                and t.i not in subject
+                and place.key not in about
+                and (site is None or place.key != site.key)
+            ):
+                about.append(place.key)
+        if not about and site is None:
+            continue
+        start, end = sentence.span()
+        drafts.append(
+            EventDraft(
+                kind="statement",
+                key=("statement", actor.key),
+                spans=[(start, end)],
+                fields={
+                    "actor": actor.key,
+                    "about": about,
+                    "site": site.key if site is not None else None,
+                },
+                date=_nearest_date(ctx.dates_in(sentence), token.idx, ctx.anchor, "past"),
+            )
+        )
+        break  # one statement per sentence: "said ..., adding that ..." is one
+    return drafts
+
+
 class _Context:
     def __init__(self, doc, text: str, anchor: dt.date) -> None:
         self.doc = doc
@@ -594,6 +654,7 @@ def extract_events(
             + _alliances(sentence, ctx)
             + _institutions(sentence, ctx)
             + _conflicts(sentence, ctx)
+            + _statements(sentence, ctx, last_actor)
         )
         ports = [d for d in found if d.kind == "port"]
         if ports:
@@ -617,7 +678,10 @@ def extract_events(
             current.figures.extend(draft.figures)
             current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
             for name, value in draft.fields.items():
-                if current.fields.get(name) is None and value is not None:
+                if isinstance(value, list) and isinstance(current.fields.get(name), list):
+                    known = current.fields[name]
+                    known.extend(v for v in value if v not in known)
+                elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
         if sentence.actors:
             # "he" in the next sentence is most likely this sentence's last named subject.

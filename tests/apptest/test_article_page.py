@@ -121,6 +121,21 @@ def test_a_reader_fix_is_saved_with_the_story(seed_text: str, store_path: Path) 
     assert "Corrected" in place.note and place.mentions == moscow.mentions
 
 
+def test_the_fix_search_starts_from_a_name_that_finds_the_current_place(
+    store_path: Path,
+) -> None:
+    # "Barrow" alone finds towns; the place is Barrow County, so the search starts there and
+    # the current choice is among the candidates, preselected.
+    at = draft("School boards in Barrow, Jackson and Madison counties cut jobs in Georgia.")
+    places = StoryStore(store_path).load(at.query_params["story"]).story.places
+    barrow = next(p for p in places if p.name == "Barrow County")
+    at.selectbox(key="fix_place").set_value(barrow.id).run()
+    query = next(t for t in at.text_input if t.key and t.key.startswith("fix_query_"))
+    assert query.value == "Barrow County"
+    radio = next(r for r in at.radio if r.key and r.key.startswith("fix_pick_"))
+    assert radio.value == barrow.gazetteer_id
+
+
 def test_the_draft_opens_in_the_explore_view(seed_text: str) -> None:
     story_id = draft(seed_text).query_params["story"]
     at = AppTest.from_file("../../pages/explore.py", default_timeout=TIMEOUT)

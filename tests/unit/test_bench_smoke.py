@@ -29,6 +29,11 @@ def test_geoparse_speed_smoke() -> None:
     assert "1,000-word article -> draft, median" in out and "w/s" in out
 
 
+def test_seed_draft_report_smoke() -> None:
+    out = run("seed_draft_report.py")
+    assert "places (curated -> draft)" in out and "visit: curated" in out and "summary:" in out
+
+
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval corpora not present")
 def test_geoparse_accuracy_smoke() -> None:
     out = run("geoparse_accuracy.py")

@@ -8,7 +8,7 @@ import pytest
 
 from mapstory.gazetteer import default_gazetteer
 from mapstory.geoparse.draft import draft_story, relocate_place
-from mapstory.model import Port, Story, Trade, Visit
+from mapstory.model import Bloc, Port, Statement, Story, Trade, Visit
 from mapstory.storyfile import dump_story, parse_story
 
 ARTICLE_DATE = dt.date(2023, 5, 24)
@@ -111,6 +111,57 @@ def test_reader_fix_moves_a_place_and_keeps_its_mentions(draft: Story) -> None:
     assert (moved.lat, moved.lon, moved.country_code) == (idaho.lat, idaho.lon, "US")
     assert moved.mentions == moscow.mentions and "Corrected" in moved.note
     assert parse_story(dump_story(fixed), source="fixed").place(moscow.id).gazetteer_id == idaho.id
+
+
+def test_statements_are_placed_where_they_were_made(draft: Story) -> None:
+    said = {e.speaker: e for e in draft.events if isinstance(e, Statement)}
+    # "On Wednesday, Mishustin told Xi that Moscow and Beijing would push back": said during
+    # his visit, so in Beijing (inferred), about Moscow.
+    mishustin = said["Mikhail Mishustin"]
+    assert _place_name(draft, mishustin.place) == "Beijing" and mishustin.inferred == ["place"]
+    assert "visiting" in mishustin.note
+    assert [_place_name(draft, p) for p in mishustin.about] == ["Moscow"]
+    assert mishustin.date.start == ARTICLE_DATE
+    # "China's foreign ministry spokesperson, Mao Ning, criticised plans for ... Japan".
+    mao = said["Mao Ning"]
+    assert (_place_name(draft, mao.place), [_place_name(draft, p) for p in mao.about]) == (
+        "China",
+        ["Japan"],
+    )
+    # The analyst at a London think tank speaks for no country the article names, and the
+    # article does not say where he spoke: nothing to draw.
+    assert "Ben Bland" not in said
+
+
+def test_blocs_the_article_names_with_the_members_it_names(draft: Story) -> None:
+    blocs = [e for e in draft.events if isinstance(e, Bloc)]
+    # "G7 leaders called on Russia and China ...": the G7, with the article's countries that
+    # were members in May 2023, marked inferred (the article does not list them).
+    assert [b.name for b in blocs] == ["G7"]
+    g7 = blocs[0]
+    assert {_place_name(draft, m.place) for m in g7.members} == {"United States", "Japan"}
+    assert all(m.certainty == "inferred" for m in g7.members) and g7.inferred == ["members"]
+    assert any("G7 leaders called on Russia and China" in s.text for s in g7.spans)
+    # Nato appears only as the owner of the planned office: the institution mark tells it.
+
+
+def test_a_bloc_without_members_in_the_article_is_not_drawn() -> None:
+    text = "G7 leaders met on Friday. Brazil and India were not invited to the talks."
+    story = draft_story(text, date=dt.date(2024, 6, 14))
+    assert not any(isinstance(e, Bloc) for e in story.events)
+    text = "G7 leaders met on Friday. Canada and Italy pushed for a deal; Brazil was not invited."
+    story = draft_story(text, date=dt.date(2024, 6, 14))
+    g7 = next(e for e in story.events if isinstance(e, Bloc))
+    assert {story.place(m.place).name for m in g7.members} == {"Canada", "Italy"}
+
+
+def test_a_statement_made_somewhere_named() -> None:
+    text = "Foreign minister Ann Reed said in Vienna on Tuesday that talks with Iran would resume."
+    story = draft_story(text, date=dt.date(2024, 3, 6))
+    statement = next(e for e in story.events if isinstance(e, Statement))
+    assert (statement.speaker, statement.inferred) == ("Ann Reed", [])
+    assert story.place(statement.place).name == "Vienna"
+    assert [story.place(p).name for p in statement.about] == ["Iran"]
 
 
 def test_another_article() -> None:
