@@ -575,10 +575,8 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
         actor = _subject_actor(token, sentence, last_actor)
         if actor is None:
             continue
-        subject = {
-            t.i for child in token.children if child.dep_ in ("nsubj", "nsubjpass")
-            for t in child.subtree
-        }  # fmt: skip
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = {t.i for child in subjects for t in child.subtree}
         site = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):

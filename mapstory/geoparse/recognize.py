@@ -409,6 +409,15 @@ def _is_area(entry: GazetteerEntry) -> bool:
     return entry.kind in ("country", "continent") or entry.feature_code == "ADM1"
 
 
+def _compass_core(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether a compass word before *name* is a part of it ("North Texas") rather than of a
+    longer name ("East Bank")."""
+    return any(
+        _is_area(entry) or entry.population >= _COMPASS_CORE_POPULATION
+        for entry in gazetteer.search(name, limit=3)
+    )
+
+
 def _known(
     gazetteer: Gazetteer, name: str, *, min_population: int, areas_only: bool = False
 ) -> GazetteerEntry | None:
@@ -473,10 +482,7 @@ def _narrow(
     ):
         return start, start + division.start()
     compass = _COMPASS.match(span)
-    if compass and any(
-        _is_area(entry) or entry.population >= _COMPASS_CORE_POPULATION
-        for entry in gazetteer.search(span[compass.end() :], limit=3)
-    ):
+    if compass and _compass_core(gazetteer, span[compass.end() :]):
         return start + compass.end(), end
     if partial:
         # spaCy's place entity sometimes runs on into an institution the place names:
@@ -1168,10 +1174,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             at = tokens.start
             if at > first and doc[at - 1].lower_ in _PLACE_QUALIFIERS:
                 at -= 1  # "Eastern Ohio Medical Center": the place after its qualifier
-                if _COMPASS.match(doc[at].text + " ") and not any(
-                    _is_area(entry) or entry.population >= _COMPASS_CORE_POPULATION
-                    for entry in gazetteer.search(tokens.text, limit=3)
-                ):
+                if _COMPASS.match(doc[at].text + " ") and not _compass_core(gazetteer, tokens.text):
                     return False  # "East Bank Middle School": not the town of Bank
             at_head = at == first or doc[at - 1].lower_ == "of"
             if not at_head or fold(tokens.text) in person_parts:
