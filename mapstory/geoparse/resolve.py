@@ -27,6 +27,8 @@ _KIND_BONUS = {"country": 5.0, "continent": 5.0}
 _ADM1_BONUS = 3.0
 _ADM2_BONUS = 0.5
 _CAPITAL_BONUS = 1.5
+# A city is the meaning of its namesake region's name only with this share of its people.
+_SEAT_SHARE = 0.2
 _COUNTRY_CONTEXT = 3.0
 _REGION_CONTEXT = 3.0
 # A region several other names agree on counts up to this many times: local news names a
@@ -113,8 +115,10 @@ def _prior(entry: GazetteerEntry) -> float:
 
 
 def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry]) -> float:
-    """A city beats a same-named region it lies in ("Moscow" is the city, not the oblast),
-    and a national capital beats any same-named region ("Washington" is the capital)."""
+    """A city beats a same-named region it lies in when it holds a good share of the region's
+    people ("Moscow" is the city, not the oblast; "Quebec" is the province, whose capital has
+    a sixteenth of its people), and a national capital beats any same-named region
+    ("Washington" is the capital)."""
     if entry.kind != "city":
         return 0.0
     key = fold(entry.name)
@@ -124,7 +128,8 @@ def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry]) -> float:
         same_region = other.id == entry.admin1 or (
             other.feature_code == "ADM2" and other.admin1 == entry.admin1
         )
-        if same_region or entry.feature_code == "PPLC":
+        seat = same_region and entry.population >= _SEAT_SHARE * other.population
+        if seat or entry.feature_code == "PPLC":
             return 1.0 + max(0.0, _prior(other) - _prior(entry))
     return 0.0
 

@@ -538,3 +538,11 @@ def test_names_before_counties_are_each_a_county() -> None:
 def test_a_possessive_country_the_model_calls_a_person_is_the_country() -> None:
     found = toponyms("Critics like Sri Lanka's former president disagreed.")
     assert [(item["name"], item["kind"]) for item in found] == [("Sri Lanka", "country")]
+
+
+def test_a_city_is_its_namesake_region_only_when_it_holds_a_good_share_of_it() -> None:
+    # Moscow the city outnumbers Moscow Oblast; Quebec City has a sixteenth of Quebec's people
+    # and Fukushima city a seventh of its prefecture's: the bare name is the province.
+    assert _places("Protests spread in Moscow.")["Moscow"][0] == "city"
+    assert _places("Flooding hit Quebec on Monday.")["Quebec"][0] == "region"
+    assert _places("Radiation levels in Fukushima fell.")["Fukushima"][0] == "region"
