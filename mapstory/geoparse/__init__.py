@@ -10,7 +10,7 @@ import re
 
 from mapstory.gazetteer import Gazetteer, default_gazetteer
 from mapstory.geoparse.lexicon import demonyms, nlp
-from mapstory.geoparse.recognize import Mention, recognise
+from mapstory.geoparse.recognize import PLACES_BY_FORM, Mention, recognise
 from mapstory.geoparse.resolve import Resolution, resolve
 
 __all__ = ["Mention", "Resolution", "geoparse", "toponyms"]
@@ -24,11 +24,6 @@ _FEATURE_WORDS = re.compile(
 )
 
 
-# Rules that find a place by the form of the text, not by the gazetteer: a dateline, a street,
-# a name followed by its state or country ("Brackenridge Falls, Ohio").
-_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "division list"})
-
-
 def _worth_keeping(resolution: Resolution) -> bool:
     """Whether a name the gazetteer cannot place is still reported.
 
@@ -40,7 +35,7 @@ def _worth_keeping(resolution: Resolution) -> bool:
     if resolution.entry is not None:
         return True
     mention = resolution.mention
-    if mention.source in _PLACES_BY_FORM:
+    if mention.source in PLACES_BY_FORM:
         return True
     return mention.source == "ner:LOC" or bool(_FEATURE_WORDS.search(mention.text))
 

@@ -125,8 +125,9 @@ _DISEASE = re.compile(
     r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
     re.I,
 )
-# Rules that find a place by the form of the text, whatever the words: never a person.
-_PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation", "division list"})
+# Rules that find a place by the form of the text, whatever the words: never a person, and
+# reported even where the gazetteer cannot place it (see geoparse._worth_keeping).
+PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation", "division list"})
 # "Barrow, Jackson and Madison counties": the plural says each name is a county (or parish).
 _DIVISION_PLURALS = {"counties": "County", "parishes": "Parish"}
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
@@ -581,7 +582,7 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
     of place names: of, the, and, do, de, a hyphen) are taken in when the longer name is a
     place. A sentence-final abbreviation keeps its dot ("Calif.", "W.Va.").
     """
-    if mention.hint is not None or mention.source in _PLACES_BY_FORM:
+    if mention.hint is not None or mention.source in PLACES_BY_FORM:
         return mention
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -1253,7 +1254,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         m
         for m in mentions
         if m.hint is not None
-        or m.source in _PLACES_BY_FORM
+        or m.source in PLACES_BY_FORM
         or (
             fold(m.text) not in people
             and not _article_head(text, doc, m, gazetteer)

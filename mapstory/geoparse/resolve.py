@@ -4,9 +4,8 @@
 which. Candidates come from the offline gazetteer and are scored by prominence (population
 and feature type), by the countries, states and counties the rest of the article is about,
 by how near they lie to the article's other towns, and by the "Springfield, Illinois"
-pattern. Each name
-keeps one sense for the whole article (one sense per discourse), and the runner-up is kept so
-a reader can switch to it.
+pattern. Each name keeps one sense for the whole article (one sense per discourse), and the
+runner-up is kept so a reader can switch to it.
 """
 
 from __future__ import annotations
@@ -146,6 +145,10 @@ def _contains(container: GazetteerEntry, entry: GazetteerEntry) -> bool:
     return False
 
 
+def _region(entry: GazetteerEntry) -> str:
+    return entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
+
+
 def _county(entry: GazetteerEntry) -> str:
     return entry.admin2 or (entry.id if entry.feature_code == "ADM2" else "")
 
@@ -275,7 +278,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 )
                 score += _COUNTRY_CONTEXT * min(1.0, support)
             local = 0.0
-            region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
+            region = _region(entry)
             if region:
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0) - echo
                 local += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
@@ -334,12 +337,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 senses[entry.id] = senses.get(entry.id, 0.0) + p
                 if entry.feature_code == "ADM1":
                     named[entry.id] = named.get(entry.id, 0.0) + p
-            for p, entry in fresh:
                 if p >= _NEAR_MIN_P and (entry.kind == "city" or entry.feature_code == "ADM2"):
                     nearby.add(key, entry, p)
                 if entry.country_code:
                     own_c[entry.country_code] = own_c.get(entry.country_code, 0.0) + p
-                region = entry.admin1 or (entry.id if entry.feature_code == "ADM1" else "")
+                region = _region(entry)
                 if region:
                     own_r[region] = own_r.get(region, 0.0) + p
                 county = _county(entry)
