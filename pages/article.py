@@ -223,6 +223,8 @@ def make_the_story() -> str | None:
         words = number(len(intake.text.split()))
         st.write(markdown_text(text("article.read_words", words=words, source=intake.source)))
         date = st.session_state.get("article_date") or intake.published
+        if date is not None and not st.session_state.get("article_date"):
+            st.info(text("article.dated_from_text", day=format_day(date, weekday=False)))
         if date is None:
             date = dt.date.today()
             st.info(text("article.no_date", today=format_day(date, weekday=False)))

@@ -19,6 +19,7 @@ from mapstory.intake.base import (
     clean_text,
     removed_controls,
 )
+from mapstory.intake.dateline import published_in_text
 from mapstory.messages import number, text
 
 __all__ = ["declared_charset", "extract_html", "looks_like_html"]
@@ -145,7 +146,7 @@ def extract_html(
     return Intake(
         text=article,
         title=title or None,
-        published=_parse_date(getattr(document, "date", None)),
+        published=_parse_date(getattr(document, "date", None)) or published_in_text(article),
         source=source,
         kind=kind,
         warnings=tuple(warnings),

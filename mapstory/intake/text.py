@@ -18,6 +18,7 @@ from mapstory.intake.base import (
     clean_text,
     removed_controls,
 )
+from mapstory.intake.dateline import published_in_text
 from mapstory.messages import number, text
 
 __all__ = ["clean_markdown", "decode_text", "looks_like_markdown", "read_text", "text_intake"]
@@ -87,7 +88,7 @@ def text_intake(
     return Intake(
         text=cleaned,
         title=title,
-        published=None,
+        published=published_in_text(cleaned),
         source=source,
         kind=kind,
         warnings=tuple(warnings),

@@ -20,6 +20,7 @@ from mapstory.intake.base import (
     human_size,
     removed_controls,
 )
+from mapstory.intake.dateline import published_in_text
 from mapstory.messages import number, text
 
 __all__ = ["MAX_COMPRESSION_RATIO", "guard_zip", "read_docx"]
@@ -90,7 +91,8 @@ def read_docx(data: bytes, *, source: str, name: str, limits: IntakeLimits) -> I
     return Intake(
         text=body,
         title=title_text or None,
-        published=None,  # a .docx's dates are its file's, not the article's
+        # The file's own dates are its file's; the article's is the one its text states.
+        published=published_in_text(body),
         source=source,
         kind="docx",
         warnings=tuple(warnings),

@@ -67,6 +67,24 @@ def test_the_draft_opens_in_the_story_view(seed_text: str) -> None:
     assert at.query_params["story"] == story_id
 
 
+def test_the_articles_own_date_counts_its_weekdays_and_is_said(store_path: Path) -> None:
+    text = (
+        "Minister visits Paris\n\nPARIS, 14 July 2025 — Italy's foreign minister, Antonio Tajani,"
+        " arrived in Paris on Monday for talks with his French counterpart."
+    )
+    at = draft(text, date=None)
+    assert any("14 July 2025" in i.value and "taken from the article" in i.value for i in at.info)
+    stored = StoryStore(store_path).load(at.query_params["story"])
+    assert stored is not None and stored.story.article.date == dt.date(2025, 7, 14)
+    visit = next(e for e in stored.story.events if e.kind == "visit")
+    assert visit.date is not None and visit.date.start == dt.date(2025, 7, 14)  # that Monday
+
+
+def test_without_a_date_today_is_used_and_said() -> None:
+    at = draft("Italy's foreign minister arrived in Paris on Monday for talks.", date=None)
+    assert any("counted from today" in i.value for i in at.info)
+
+
 def test_unknown_or_malformed_story_links_fall_back_with_a_note() -> None:
     for value in ("draft-000000000000", "../../etc/passwd", "x" * 5000):
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
