@@ -32,11 +32,16 @@ def _load_nlp():  # -> spacy.Language (import kept lazy: spaCy costs ~1 s to imp
             f"The spaCy model {MODEL_NAME!r} is not installed; "
             "install the project's requirements (pip install -r requirements.txt)."
         ) from exc
-    return module.load()
+    pipeline = module.load()
+    # Registers the component; imported here so importing this module stays free of spaCy.
+    from mapstory.geoparse.sentences import COMPONENT
+
+    pipeline.add_pipe(COMPONENT, before="parser")
+    return pipeline
 
 
 def nlp():
-    """The shared spaCy pipeline (tokenizer, tagger, parser, NER)."""
+    """The shared spaCy pipeline (tokenizer, tagger, layout's sentence starts, parser, NER)."""
     with _nlp_lock:
         return _load_nlp()
 
