@@ -400,6 +400,11 @@ def _first_line(text: str) -> str:
     return line or "Untitled article"
 
 
+def _and_list(names: list[str]) -> str:
+    """ "A and B", "A, B and C": how a title written in the article's English lists names."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _event(
     draft: EventDraft,
     text: str,
@@ -456,6 +461,10 @@ def _event(
                             "country, taken as the starting point.",
                         )
                     inferred.append("origin")
+        note = None
+        if f.get("origin_inferred"):
+            inferred.append("origin")
+            note = "Starting point not stated: the traveller's previous stop, days before."
         who = actor_names.get(f["actor"], f["actor"])
         verb = "to visit" if draft.status == "scheduled" else "visits"
         return Visit(
@@ -465,6 +474,7 @@ def _event(
             origin=origin,
             destination=f["destination"],
             inferred=inferred,
+            note=note,
             **common,
         )
     if draft.kind == "port":
@@ -509,7 +519,7 @@ def _event(
         members = [Member(place=m) for m in f["members"]]
         return Alliance(
             id=f"alliance-{'-'.join(f['members'])}",
-            title=f"{' and '.join(name(m) for m in f['members'])}: {f['name']}",
+            title=f"{_and_list([name(m) for m in f['members']])}: {f['name']}",
             name=f["name"],
             members=members,
             **common,

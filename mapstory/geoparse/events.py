@@ -23,6 +23,10 @@ __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
 _VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "head", "arrive", "tour", "land"})
 _DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at")}
+# What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
+_PRESENCE_VERBS = frozenset(
+    {"meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open"}
+)
 # A travel verb under one of these ("scheduled to visit", "plans to fly") has not happened yet.
 _SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare"})
 _PROPOSAL_MARKERS = frozenset(
@@ -146,8 +150,18 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                             break
                 if actor is not None:
                     return actor
-                if child.lower_ in ("he", "she") and last_actor is not None:
-                    return last_actor
+                if child.lower_ in ("he", "she"):
+                    # "Modi said he would visit": the sentence's own earlier subject first.
+                    earlier = [
+                        a
+                        for a in sentence.actors
+                        if a.end <= child.idx and _is_subject(sentence.sent.doc, a)
+                    ]
+                    if earlier or last_actor is not None:
+                        return (earlier or [last_actor])[-1]
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    # "Narendra Modi, who visited Paris": the person the clause is about.
+                    return sentence.actor_at(token.head)
                 if child.dep_ != "poss":
                     return None  # someone else is the subject ("investigators would fly")
         if token.head is token:
@@ -180,14 +194,25 @@ def _nearest_date(
     return best
 
 
+def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
+    """The place a "where" clause about *token* is attached to ("Abu Dhabi, where he met")."""
+    if token.lemma_.lower() not in _PRESENCE_VERBS or token.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+        return None
+    place = sentence.place_at(token.head)
+    return place if place is not None and not place.demonym else None
+
+
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
         lemma = token.lemma_.lower()
-        if lemma not in _VISIT_VERBS:
+        presence = _presence_place(token, sentence)
+        if lemma not in _VISIT_VERBS and presence is None:
             continue
-        destination = None
-        if token.pos_ == "VERB":
+        destination = presence
+        if token.pos_ == "VERB" and presence is None:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma == "visit":
                     destination = _subtree_place(child, sentence)
@@ -211,30 +236,56 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
+        origin = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                origin = _subtree_place(child, sentence)
+        if actor is not None and destination is None and origin is not None:
+            # "Macron flew in from Abu Dhabi": where the visit just told came from.
+            ctx.origins.append((actor.key, origin.key, sentence.span()))
         if actor is None or destination is None:
             continue
         status = _status(token) if token.pos_ == "VERB" else "happened"
         tense = "future" if status == "scheduled" else "past"
         date = _nearest_date(ctx.dates_in(sentence), token.idx, ctx.anchor, tense)
-        origin = None
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                origin = _subtree_place(child, sentence)
-        drafts.append(
-            EventDraft(
-                kind="visit",
-                key=("visit", actor.key, destination.key),
-                spans=[sentence.span()],
-                fields={
-                    "actor": actor.key,
-                    "destination": destination.key,
-                    "origin": origin.key if origin else None,
-                },
-                date=date,
-                status=status,
+        for place in [destination, *_conjoined_places(destination, sentence)]:
+            if origin is not None and place.key == origin.key:
+                continue
+            drafts.append(
+                EventDraft(
+                    kind="visit",
+                    key=("visit", actor.key, place.key),
+                    spans=[sentence.span()],
+                    fields={
+                        "actor": actor.key,
+                        "destination": place.key,
+                        "origin": origin.key if origin else None,
+                    },
+                    date=date,
+                    status=status,
+                )
             )
-        )
     return drafts
+
+
+def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
+    """The other places of a list the visited place heads ("visit Canberra and Perth")."""
+    inside = [t for t in sentence.sent if place.start <= t.idx < place.end]
+    # The name's syntactic head: the token whose own head lies outside the name.
+    head = next((t for t in inside if t.head not in inside or t.head is t), None)
+    if head is None:
+        return []
+    found: list[PlaceRef] = []
+    for token in head.conjuncts:
+        other = sentence.place_at(token)
+        if (
+            other is not None
+            and not other.demonym
+            and other.key != place.key
+            and other not in found
+        ):
+            found.append(other)
+    return found
 
 
 def _ports(sentence, ctx) -> list[EventDraft]:
@@ -408,6 +459,22 @@ def _period_label(value: DateValue | None, anchor: dt.date) -> str:
     return value.start.isoformat()
 
 
+# Words before "trade" that say how it is counted, not what is traded.
+_NOT_GOODS = frozenset(
+    {
+        "bilateral",
+        "total",
+        "overall",
+        "annual",
+        "mutual",
+        "foreign",
+        "international",
+        "global",
+        "way",  # "two-way"
+    }
+)
+
+
 def _trade(sentence, ctx) -> list[EventDraft]:
     keyword = next(
         (t for t in sentence.sent if t.lemma_.lower() in _TRADE_NOUNS and t.pos_ == "NOUN"),
@@ -422,12 +489,13 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     goods_words = [
         t.text
         for t in keyword.children
-        if t.dep_ in ("compound", "amod") and sentence.place_at(t) is None
+        if t.dep_ in ("compound", "amod")
+        and sentence.place_at(t) is None
+        and t.lower_ not in _NOT_GOODS
     ]
     goods = " ".join(goods_words) or None
     if shape == "between":
         ctx.last_pair = pair
-        goods = None if goods in (None, "bilateral") else goods
     measure = " ".join([*goods_words, keyword.text]).lower() if goods else "trade"
     if shape == "between" and goods is None:
         measure = "bilateral trade"
@@ -473,6 +541,8 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
             if place is not None and place.kind == "country" and place.key not in members:
                 members.append(place.key)
         if len(members) < 2:
+            members = _partners_with(token, sentence)
+        if len(members) < 2:
             continue
         # The partnership's own words: what stands between its members and the noun
         # ("China and Russia's “no limits” friendship" -> "“no limits” friendship").
@@ -500,6 +570,32 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
             )
         )
     return drafts
+
+
+def _partners_with(noun, sentence: _Sentence) -> list[str]:
+    """Members told around the noun: "Australia is part of the Aukus pact with the United
+    States and Britain" — the clause's subject and the countries after "with"."""
+    partners: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for t in child.subtree:
+                place = sentence.place_at(t)
+                if place and place.kind == "country" and place.key not in partners:
+                    partners.append(place.key)
+    if not partners:
+        return []
+    token = noun
+    for _ in range(4):  # up through "part of the … pact" to the clause's verb
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head is token:
+            return []
+        token = token.head
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    place = sentence.place_at(subject) if subject is not None else None
+    if place is None or place.kind != "country" or place.key in partners:
+        return []
+    return [place.key, *partners]
 
 
 def _institutions(sentence, ctx) -> list[EventDraft]:
@@ -539,7 +635,9 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
 def _conflicts(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
-        if token.lemma_.lower() not in _CONFLICT_NOUNS or token.pos_ != "NOUN":
+        # spaCy often tags "Fighting" opening a sentence as a verb.
+        gerund = token.lower_ == "fighting" and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        if not gerund and (token.lemma_.lower() not in _CONFLICT_NOUNS or token.pos_ != "NOUN"):
             continue
         place = None
         for child in token.children:
@@ -551,7 +649,27 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     place = candidate
             if place is not None:
                 break
+        verb = _conflict_verb(token)
+        if place is None and verb is not None:
+            # "Fighting spread to El Fasher", "the war, which began in Khartoum"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in _CONFLICT_PREPS:
+                    place = _subtree_place(child, sentence)
+                    if place is not None:
+                        break
         if place is None or place.kind not in ("country", "region", "city"):
+            continue
+        date = None
+        if verb is not None and verb.lemma_.lower() in _OUTBREAK_VERBS:
+            date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
+        told = ctx.last_conflict
+        if told is not None and (gerund or _definite(token)) and place.kind == "city":
+            # "The conflict, which began in Khartoum": more about the war already told.
+            if place.key not in told.fields["places"]:
+                told.fields["places"].append(place.key)
+            if sentence.span() not in told.spans:
+                told.spans.append(sentence.span())
+            told.date = told.date or date
             continue
         drafts.append(
             EventDraft(
@@ -559,9 +677,31 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 key=("conflict", place.key),
                 spans=[sentence.span()],
                 fields={"name": f"{token.lemma_.lower()} in", "places": [place.key]},
+                date=date,
             )
         )
     return drafts
+
+
+_CONFLICT_PREPS = ("in", "to", "into", "across")
+
+
+def _definite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+_OUTBREAK_VERBS = frozenset({"begin", "start", "erupt", "break"})
+
+
+def _conflict_verb(noun):
+    """The verb telling where the fighting is: the noun's own clause ("fighting spread to"),
+    or a clause about it ("the conflict, which began in")."""
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.pos_ == "VERB":
+            return child
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
 
 
 def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
@@ -618,6 +758,9 @@ class _Context:
         self.text = text
         self.anchor = anchor
         self.last_pair: tuple[str, ...] | None = None
+        self.last_conflict: EventDraft | None = None
+        # (actor, origin, span) of travel told with its origin only, in this sentence.
+        self.origins: list[tuple[str, str, tuple[int, int]]] = []
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -641,8 +784,10 @@ def extract_events(
     merged: dict[tuple, EventDraft] = {}
     last_actor: ActorRef | None = None
     last_port: EventDraft | None = None
+    last_visit: EventDraft | None = None
     for sent in doc.sents:
         sentence = _Sentence(sent, places, actors)
+        ctx.origins.clear()
         if last_port is not None:
             _continue_port(last_port, sentence, ctx)
         found = (
@@ -681,11 +826,59 @@ def extract_events(
                     known.extend(v for v in value if v not in known)
                 elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
+        for actor_key, origin, span in ctx.origins:
+            if (
+                last_visit is not None
+                and last_visit.fields["actor"] == actor_key
+                and last_visit.fields["origin"] is None
+                and last_visit.fields["destination"] != origin
+            ):
+                last_visit.fields["origin"] = origin
+                if span not in last_visit.spans:
+                    last_visit.spans.append(span)
+        visits = [d for d in found if d.kind == "visit"]
+        if visits:
+            last_visit = merged[visits[-1].key]
+        conflicts = [d for d in found if d.kind == "conflict"]
+        if conflicts:
+            ctx.last_conflict = merged[conflicts[-1].key]
         if sentence.actors:
             # "he" in the next sentence is most likely this sentence's last named subject.
             subjects = [a for a in sentence.actors if _is_subject(doc, a)]
             last_actor = (subjects or sentence.actors)[-1]
-    return sorted(merged.values(), key=lambda d: min(s[0] for s in d.spans))
+    drafts = sorted(merged.values(), key=lambda d: min(s[0] for s in d.spans))
+    _onward_origins(drafts)
+    return drafts
+
+
+# An onward leg starts where the traveller just was when it follows that stop within days.
+_ONWARD_DAYS = 3
+
+
+def _onward_origins(drafts: list[EventDraft]) -> None:
+    """Start a visit with no stated origin at the traveller's latest earlier stop, when the
+    article tells that stop first and the new leg follows it within _ONWARD_DAYS ("arrived in
+    New Delhi on Monday … will travel to Jaipur on Wednesday"). The origin is marked inferred."""
+    told: dict[str, list[EventDraft]] = {}
+    for draft in drafts:
+        if draft.kind != "visit":
+            continue
+        earlier = told.setdefault(draft.fields["actor"], [])
+        date = draft.date
+        if draft.fields["origin"] is None and date is not None and date.precision == "day":
+            stops = [
+                before
+                for before in earlier
+                if before.date is not None
+                and before.date.precision == "day"
+                and before.fields["destination"] != draft.fields["destination"]
+                and 0 < (date.start - before.date.end).days <= _ONWARD_DAYS
+            ]
+            if stops:
+                latest = max(stops, key=lambda before: before.date.end)  # type: ignore[union-attr]
+                draft.fields["origin"] = latest.fields["destination"]
+                draft.fields["origin_inferred"] = True
+        earlier.append(draft)
 
 
 def _last_end(draft: EventDraft) -> int:

@@ -12,7 +12,27 @@ from dataclasses import dataclass
 
 __all__ = ["Amount", "DatePhrase", "Percent", "amounts", "date_phrases", "percents"]
 
-_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY"}
+# A bare "$" is the US dollar, as in most English-language news; other dollars say whose.
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "₹": "INR",
+    "₽": "RUB",
+    "rmb": "CNY",
+    "rs": "INR",
+}
+_CODES = ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "JPY", "CNY", "INR", "RUB", "CHF", "HKD")
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "dollar": "USD",
@@ -38,12 +58,14 @@ _SCALES = {
     "trillion": "tn",
 }
 _SYMBOL_AMOUNT = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
-    r"(?P<scale>bn|billion|mn|million|tn|trillion|m|b|k|thousand)?\b",
+    r"(?<![A-Za-z])(?P<cur>(?:US|AU?|CA?|NZ|HK|S|R)\$|\$|€|£|¥|₹|₽|RMB\s?|Rs\.?\s?|(?:"
+    + "|".join(_CODES)
+    + r")\s?)(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<scale>bn|billion|mn|million|tn|trillion|crores?|lakhs?|m|b|k|thousand)?\b",
     re.IGNORECASE,
 )
 _WORD_AMOUNT = re.compile(
-    r"\b(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|mn|million|tn|trillion)?\s+"
+    r"\b(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|mn|million|tn|trillion|crores?|lakhs?)?\s+"
     r"(?P<word>dollars|dollar|euros|euro|pounds|yuan|roubles|rubles|yen|rupees)\b",
     re.IGNORECASE,
 )
@@ -85,6 +107,24 @@ class DatePhrase:
     text: str
 
 
+# Indian numbering: a crore is ten million, a lakh a hundred thousand.
+_INDIAN_SCALES = {
+    "crore": (0.01, "bn"),
+    "crores": (0.01, "bn"),
+    "lakh": (0.1, "m"),
+    "lakhs": (0.1, "m"),
+}
+
+
+def _scaled(value: float, scale_word: str | None) -> tuple[float, str]:
+    """(value, scale) in the international scales the story model writes."""
+    word = (scale_word or "").lower()
+    if word in _INDIAN_SCALES:
+        factor, scale = _INDIAN_SCALES[word]
+        return round(value * factor, 6), scale
+    return value, _SCALES.get(word, "")
+
+
 def _number(text: str) -> float | None:
     try:
         return float(text.replace(",", ""))
@@ -99,8 +139,9 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
         value = _number(m["num"])
         if value is None:
             continue
-        currency = _CURRENCIES.get(m["cur"].lower(), "USD")
-        scale = _SCALES.get((m["scale"] or "").lower(), "")
+        symbol = m["cur"].strip().rstrip(".")
+        currency = symbol.upper() if symbol.upper() in _CODES else _CURRENCIES[symbol.lower()]
+        value, scale = _scaled(value, m["scale"])
         unit = f"{currency} {scale}".strip()
         found.append(Amount(offset + m.start(), offset + m.end(), value, unit))
     for m in _WORD_AMOUNT.finditer(text):
@@ -109,7 +150,7 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
         value = _number(m["num"])
         if value is None:
             continue
-        scale = _SCALES.get((m["scale"] or "").lower(), "")
+        value, scale = _scaled(value, m["scale"])
         unit = f"{_CURRENCY_WORDS[m['word'].lower()]} {scale}".strip()
         found.append(Amount(offset + m.start(), offset + m.end(), value, unit))
     return sorted(found, key=lambda a: a.start)

@@ -52,6 +52,8 @@ _NEAR_CONTEXT = 1.5
 _NEAR_KM = 100.0
 _NEAR_CAP = 2.0
 _NEAR_MIN_P = 0.05
+# Two entries this close under different names are one place seen at two extents.
+_SAME_SPOT_KM = 30.0
 _SHARPNESS = 1.5  # how quickly a candidate's weight falls with its score gap to the best
 # Names settle each other over several rounds; each round keeps _DAMPING of a name's previous
 # belief, so two names that each wait for the other ("Huntsville" and "Walker County", each
@@ -363,5 +365,26 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             continue
         posterior = _posterior(scored)
         runner = scored[1][1] if len(scored) > 1 else None
-        results.append(Resolution(mention, scored[0][1], round(posterior[0][0], 3), runner))
+        entry = _as_named(scored[0][1], [e for _, e in scored], mention)
+        results.append(Resolution(mention, entry, round(posterior[0][0], 3), runner))
     return results
+
+
+def _as_named(
+    entry: GazetteerEntry, options: list[GazetteerEntry], mention: Mention
+) -> GazetteerEntry:
+    """The chosen place under the name the article uses, when the gazetteer holds that name
+    as a separate entry on the same spot: "New Delhi" is New Delhi, not the larger Delhi
+    that lists it among its other names. Where it is drawn barely moves; what it is called
+    on the map is what the reader read."""
+    name = fold(mention.lookup or mention.text)
+    if mention.hint is not None or fold(entry.name) == name:
+        return entry
+    for other in options:
+        if (
+            other.kind == entry.kind
+            and fold(other.name) == name
+            and _km(entry.lat, entry.lon, other.lat, other.lon) <= _SAME_SPOT_KM
+        ):
+            return other
+    return entry

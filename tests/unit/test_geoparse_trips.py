@@ -1,0 +1,147 @@
+"""Draft stories from articles laid out as news is pasted: headline, dateline, a trip told in
+legs, money in several currencies, a pact named with its partners."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapstory.geoparse.draft import draft_story
+from mapstory.geoparse.figures import amounts
+from mapstory.geoparse.lexicon import nlp
+from mapstory.model import Alliance, Story, Trade, Visit
+
+TRIP = """Macron lands in New Delhi as India and France seal submarine deal
+
+NEW DELHI, 14 July 2025 — French President Emmanuel Macron arrived in New Delhi on Monday \
+for a three-day state visit, as the two countries prepare to sign an agreement on submarines \
+to be built in Mumbai.
+
+Macron flew in from Abu Dhabi, where he met the UAE president on Sunday. He will travel to \
+Jaipur on Wednesday before returning to Paris.
+
+Indian Prime Minister Narendra Modi, who visited Paris last year, said the partnership had \
+"never been stronger". Bilateral trade between India and France reached $15bn in 2024.
+
+Chinese Premier Li Qiang is expected to visit Canberra and Perth in June. Australia is part \
+of the Aukus security pact with the United States and Britain."""
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    return draft_story(TRIP, date=dt.date(2025, 7, 14))
+
+
+def _visits(story: Story) -> dict[tuple[str, str], Visit]:
+    return {
+        (story.actor(v.actor).name, story.place(v.destination).name): v
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+
+
+def _name(story: Story, place_id: str | None) -> str | None:
+    return story.place(place_id).name if place_id else None
+
+
+def test_headline_and_dateline_are_sentences_of_their_own() -> None:
+    sentences = [s.text.strip() for s in nlp()(TRIP).sents]
+    assert sentences[:3] == [
+        "Macron lands in New Delhi as India and France seal submarine deal",
+        "NEW DELHI, 14 July 2025 —",
+        sentences[2],
+    ]
+    assert sentences[2].startswith("French President Emmanuel Macron arrived")
+
+
+def test_a_wrapped_line_is_not_a_sentence_start() -> None:
+    text = "The minister said the\n    talks would go on. Then she left."
+    first = next(iter(nlp()(text).sents)).text
+    assert first.startswith("The minister said the") and "talks would go on." in first
+
+
+def test_a_trip_told_in_legs(story: Story) -> None:
+    visits = _visits(story)
+    delhi = visits[("Emmanuel Macron", "New Delhi")]  # named as the article names it
+    assert _name(story, delhi.origin) == "Abu Dhabi" and "origin" not in delhi.inferred
+    assert delhi.date.start == dt.date(2025, 7, 14)
+    abu_dhabi = visits[("Emmanuel Macron", "Abu Dhabi")]  # "where he met … on Sunday"
+    assert abu_dhabi.date.start == dt.date(2025, 7, 13) and abu_dhabi.status == "happened"
+    jaipur = visits[("Emmanuel Macron", "Jaipur")]
+    assert jaipur.status == "scheduled" and jaipur.date.start == dt.date(2025, 7, 16)
+    # The onward leg starts at the latest stop before it, and says it was inferred.
+    assert _name(story, jaipur.origin) == "New Delhi" and "origin" in jaipur.inferred
+    assert jaipur.note and "previous stop" in jaipur.note
+
+
+def test_who_visited_in_a_relative_clause(story: Story) -> None:
+    modi = _visits(story)[("Narendra Modi", "Paris")]
+    assert modi.date.precision == "year" and modi.date.start.year == 2024
+
+
+def test_every_place_of_a_listed_trip(story: Story) -> None:
+    visits = _visits(story)
+    for city in ("Canberra", "Perth"):
+        leg = visits[("Li Qiang", city)]
+        assert leg.status == "scheduled" and leg.date.precision == "month"
+
+
+def test_how_trade_is_counted_is_not_what_is_traded(story: Story) -> None:
+    trade = next(e for e in story.events if isinstance(e, Trade))
+    assert trade.goods is None and "Bilateral" not in trade.title
+    assert {_name(story, p) for p in trade.between} == {"India", "France"}
+
+
+def test_a_pact_named_with_its_partners(story: Story) -> None:
+    pact = next(e for e in story.events if isinstance(e, Alliance))
+    assert pact.name == "Aukus security pact"
+    assert [_name(story, m.place) for m in pact.members] == [
+        "Australia",
+        "United States",
+        "United Kingdom",
+    ]
+    assert pact.title.startswith("Australia, United States and United Kingdom")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A$3.2bn", 3.2, "AUD bn"),
+        ("US$5 million", 5.0, "USD m"),
+        ("$190bn", 190.0, "USD bn"),
+        ("HK$1.2bn", 1.2, "HKD bn"),
+        ("EUR 40m", 40.0, "EUR m"),
+        ("Rs 500 crore", 5.0, "INR bn"),
+        ("2 lakh rupees", 0.2, "INR m"),
+    ],
+)
+def test_money_keeps_its_currency(text: str, value: float, unit: str) -> None:
+    (amount,) = amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+WAR = """Fighting spreads as Sudan war enters second year
+
+KHARTOUM, 15 April 2024 (Reuters) — Fighting between Sudan's army and the paramilitary Rapid \
+Support Forces spread to El Fasher, aid groups said on Monday.
+
+The conflict, which began in Khartoum on 15 April 2023, has killed more than 14,000 people. \
+Egypt's president hosted the leaders of Brics in Cairo, with Russia, China and India."""
+
+
+def test_a_war_told_across_sentences_is_one_war_with_its_cities() -> None:
+    story = draft_story(WAR, date=dt.date(2024, 4, 15))
+    (war,) = [e for e in story.events if e.kind == "conflict"]
+    assert [_name(story, p) for p in war.places] == ["Sudan", "El Fasher", "Khartoum"]
+    assert war.date.start == dt.date(2023, 4, 15)  # when it began
+    assert len(war.spans) == 3
+
+
+def test_a_named_bloc_shades_the_members_the_article_names() -> None:
+    story = draft_story(WAR, date=dt.date(2024, 4, 15))
+    (brics,) = [e for e in story.events if e.kind == "bloc"]
+    members = {_name(story, m.place) for m in brics.members}
+    # Egypt joined on 1 January 2024; Sudan is named but is no member.
+    assert members == {"Egypt", "Russia", "China", "India"}
+    assert all(m.certainty == "inferred" for m in brics.members)
