@@ -338,13 +338,54 @@ def describe_event(story: Story, event: Event) -> str:
     return event.title
 
 
+_SCALE_FACTORS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
+
+
+def figure_magnitude(figure) -> tuple[str, float] | None:
+    """(what is counted, how many of it): "USD bn" 1.5 is ("USD", 1.5e9).
+
+    Flows are drawn to scale only against flows counted in the same thing, and a $500m flow
+    must be thinner than a $190bn one although 500 > 190.
+    """
+    if figure is None or figure.value is None:
+        return None
+    factor = 1.0
+    counted: list[str] = []
+    for word in (figure.unit or "").split():
+        if word in _SCALE_FACTORS and factor == 1.0:
+            factor = _SCALE_FACTORS[word]
+        else:
+            counted.append(word)
+    return " ".join(counted), figure.value * factor
+
+
+def is_money(counted: str) -> bool:
+    """Whether a figure_magnitude unit is a currency (an ISO 4217 code)."""
+    return len(counted) == 3 and counted.isupper()
+
+
 def headline_figure(event: Trade):
-    """The figure whose value sets the flow's width: the latest actual value, else any value."""
+    """The figure whose value sets the flow's width: the latest actual value, else any
+    value; money before quantities, the larger amount of the same period first."""
     valued = [f for f in event.figures if f.value is not None]
     actual = [f for f in valued if f.basis == "actual" and len(f.period) == 4]
     pool = actual or valued
     if pool:
-        return max(pool, key=lambda f: (f.period, f.value))
+
+        def rank(figure) -> tuple:
+            counted, amount = figure_magnitude(figure) or ("", 0.0)
+            return (figure.period, is_money(counted), amount)
+
+        return max(pool, key=rank)
     return event.figures[0] if event.figures else None
 
 

@@ -68,6 +68,7 @@ _RISE = frozenset({"rise", "increase", "grow", "growth", "jump", "surge", "up", 
 _FALL = frozenset({"fall", "drop", "decline", "decrease", "down", "shrink", "slump"})
 _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
 _PROJECTED = frozenset({"project", "projection", "estimate"})
+_MONEY_SIGN = re.compile(r"[$€£¥₹₽]")
 _BILATERAL = re.compile(r"\b(?:bilateral|two countries|both countries|two nations)\b", re.I)
 
 
@@ -405,7 +406,7 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
             between = (
                 text[amount.end : percent.start] if after else text[percent.end : amount.start]
             )
-            if not (after or before) or "$" in between:
+            if not (after or before) or _MONEY_SIGN.search(between):
                 continue
             context = text[percent.end : percent.end + 20].lower() + between.lower()
             sign = -1 if any(word in context for word in _FALL) else 1

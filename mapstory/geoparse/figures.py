@@ -69,6 +69,14 @@ _WORD_AMOUNT = re.compile(
     r"(?P<word>dollars|dollar|euros|euro|pounds|yuan|roubles|rubles|yen|rupees)\b",
     re.IGNORECASE,
 )
+# Trade in kind: "1.2 million tonnes", "2.1m barrels a day", "22 bcm".
+_QUANTITY = re.compile(
+    r"\b(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|mn|million|m|thousand)?\s+"
+    r"(?:metric\s+)?(?P<unit>tonnes|tons|barrels|cubic\s+met(?:re|er)s|bcm)"
+    r"(?P<rate>\s+(?:a|per)\s+day)?\b",
+    re.IGNORECASE,
+)
+_SCALE_WORDS = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
 _PERCENT = re.compile(
     r"(?:(?P<approx>almost|nearly|about|around|some|roughly|approximately|more than|over)\s+)?"
     r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)",
@@ -133,7 +141,7 @@ def _number(text: str) -> float | None:
 
 
 def amounts(text: str, offset: int = 0) -> list[Amount]:
-    """Money amounts in *text*; offsets are shifted by *offset*."""
+    """Money amounts and traded quantities in *text*; offsets are shifted by *offset*."""
     found: list[Amount] = []
     for m in _SYMBOL_AMOUNT.finditer(text):
         value = _number(m["num"])
@@ -153,6 +161,16 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
         value, scale = _scaled(value, m["scale"])
         unit = f"{_CURRENCY_WORDS[m['word'].lower()]} {scale}".strip()
         found.append(Amount(offset + m.start(), offset + m.end(), value, unit))
+    for m in _QUANTITY.finditer(text):
+        value = _number(m["num"])
+        if value is None or any(a.start <= offset + m.start() < a.end for a in found):
+            continue
+        scale = _SCALE_WORDS.get(_SCALES.get((m["scale"] or "").lower(), ""), "")
+        unit = " ".join(m["unit"].lower().split())
+        rate = " a day" if m["rate"] else ""
+        found.append(
+            Amount(offset + m.start(), offset + m.end(), value, f"{scale} {unit}{rate}".strip())
+        )
     return sorted(found, key=lambda a: a.start)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import folium
@@ -44,7 +45,7 @@ from mapstory.model import (
     Trade,
     Visit,
 )
-from mapstory.narrative import StepView, headline_figure
+from mapstory.narrative import StepView, figure_magnitude, headline_figure, is_money
 
 
 def offline_attributions() -> list[str]:
@@ -143,20 +144,29 @@ def _mark_groups() -> dict[str, folium.FeatureGroup]:
     return {name: folium.FeatureGroup(name=text(f"group.{name}"), control=True) for name in GROUPS}
 
 
+def _flow_scale(story: Story) -> dict[str, float]:
+    """{what is counted: the largest flow of it} for the one thing flows are drawn to scale
+    in — money if any flow is in money, then the most common — so widths never compare
+    tonnes with dollars; flows counted otherwise keep the plain width."""
+    sizes = [
+        size
+        for event in story.events
+        if isinstance(event, Trade) and (size := figure_magnitude(headline_figure(event)))
+    ]
+    if not sizes:
+        return {}
+    counts = Counter(counted for counted, _ in sizes)
+    reference = max(counts, key=lambda c: (is_money(c), counts[c], c))
+    return {reference: max(amount for counted, amount in sizes if counted == reference)}
+
+
 def draw_marks(story: Story, layout: StoryLayout, groups: dict[str, folium.FeatureGroup]) -> None:
     """Every mark of the story, into its kind's group (areas under lines under symbols)."""
     shaded: set[str] = set()
     for event in story.events:
         if marks.is_area(event):
             shaded |= marks.draw_area(story, event, layout, groups["areas"])
-    values = [
-        f.value
-        for e in story.events
-        if isinstance(e, Trade)
-        for f in [headline_figure(e)]
-        if f is not None and f.value is not None
-    ]
-    largest = max(values) if values else None
+    largest = _flow_scale(story)
     colours = actor_colours(story)
     slots = marks.SymbolSlots()
     for event in story.events:

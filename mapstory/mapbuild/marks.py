@@ -31,7 +31,13 @@ from mapstory.model import (
     Trade,
     Visit,
 )
-from mapstory.narrative import format_figure, format_value, headline_figure, inferred_name
+from mapstory.narrative import (
+    figure_magnitude,
+    format_figure,
+    format_value,
+    headline_figure,
+    inferred_name,
+)
 
 POPUP_WIDTH = 340
 
@@ -268,15 +274,16 @@ def draw_trade(
     story: Story,
     event: Trade,
     layout: StoryLayout,
-    largest: float | None,
+    largest: dict[str, float],
     parent: folium.FeatureGroup,
 ) -> None:
     path = layout.paths.get(event.id)
     if path is None:
         return
     headline = headline_figure(event)
-    value = headline.value if headline is not None else None
-    weight = style.trade_weight(value, largest)
+    size = figure_magnitude(headline)
+    value, scale = (size[1], largest.get(size[0])) if size else (None, None)
+    weight = style.trade_weight(value, scale)
     projected = bool(event.figures) and all(f.basis != "actual" for f in event.figures)
     a, b = (story.place(p).name for p in event.endpoints)
     goods = event.goods or text("mark.trade")

@@ -205,3 +205,27 @@ def test_hostile_text_never_reaches_the_map_unescaped() -> None:
     # Strings only ever set as text (marker titles) stay in JSON, where they are inert.
     assert "<img src=x" not in html.replace("\\u003c", "")
     assert "<script>alert" not in html
+
+
+def test_flow_widths_compare_like_with_like() -> None:
+    import datetime as dt
+
+    from mapstory.geoparse.draft import draft_story
+
+    story = draft_story(
+        "Trade between India and France reached $190bn in 2024. Exports from Chile to Peru "
+        "were worth $500m in 2024. Kazakhstan's wheat exports to Iran reached 3 million tonnes "
+        "in 2024.",
+        date=dt.date(2025, 1, 10),
+    )
+    html = build_map(story, layout_story(story, default_gazetteer().country_shape), OPTIONS)
+    rendered = html.get_root().render()
+    lines = re.findall(r'(\{[^}]*"className": "ms-mark ms-ev-trade-[^"]*"[^}]*\})', rendered)
+    weights = {
+        json.loads(o)["className"].split("ms-ev-")[1]: json.loads(o)["weight"] for o in lines
+    }
+    assert set(weights) == {"trade-france-india", "trade-chile-peru", "trade-kazakhstan-iran"}
+    # $500m is thinner than $190bn although 500 > 190; tonnes are not drawn to a dollar scale.
+    assert weights["trade-france-india"] == 18.0
+    assert weights["trade-chile-peru"] < 5
+    assert weights["trade-kazakhstan-iran"] == 3.0
