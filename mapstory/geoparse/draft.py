@@ -125,6 +125,8 @@ def _actors(
     def plausible(ent) -> bool:
         if any(ch.isdigit() for ch in ent.text):
             return False
+        if len(ent) == 1 and ent.label_ == "PERSON" and _names_a_thing(ent.root, text):
+            return False
         return not any(s < ent.end_char and ent.start_char < e for s, e in place_spans)
 
     persons = [e for e in doc.ents if e.label_ == "PERSON" and plausible(e)]
@@ -159,6 +161,15 @@ def _actors(
     ]
     names = {a["id"]: a["name"] for a in actors.values()}
     return result, refs, names
+
+
+def _names_a_thing(token, text: str) -> bool:
+    """A lone capitalised word naming a product or a model, not someone: "Patriot systems",
+    "Iris-T air defence" — it modifies a common noun, or a hyphen joins it to a code."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        return True
+    end = token.idx + len(token.text)
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper()
 
 
 _OWNER_AFTER = re.compile(r"^,\s*(?:the\s+)?(?P<owner>[^,;.]{2,40}?)(?:’s|'s)\s")
@@ -449,6 +460,9 @@ def _event(
                 if capital is not None:
                     origin = next(
                         (pid for pid, e in entries.items() if e is not None and e.id == capital.id),
+                        None,
+                    ) or next(  # inferred already, as another visit's starting point
+                        (pid for pid, p in extra_places.items() if p.gazetteer_id == capital.id),
                         None,
                     )
                     if origin is None:

@@ -248,7 +248,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             continue
         status = _status(token) if token.pos_ == "VERB" else "happened"
         tense = "future" if status == "scheduled" else "past"
-        date = _nearest_date(ctx.dates_in(sentence), token.idx, ctx.anchor, tense)
+        phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
+        date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         for place in [destination, *_conjoined_places(destination, sentence)]:
             if origin is not None and place.key == origin.key:
                 continue
@@ -267,6 +268,27 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 )
             )
     return drafts
+
+
+def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """The date phrases in *verb*'s own clause, leaving out clauses of other travel in it:
+    in "travelled to Berlin on Sunday … before flying on to Paris … on Monday" Sunday is the
+    Berlin trip's and Monday the Paris leg's, though Monday lies inside the first clause."""
+
+    def extent(token) -> tuple[int, int]:
+        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+    low, high = extent(verb)
+    nested = [
+        extent(t)
+        for t in verb.subtree
+        if t is not verb and t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
+    ]
+    return [
+        p
+        for p in phrases
+        if low <= p.start and p.end <= high and not any(a <= p.start < b for a, b in nested)
+    ]
 
 
 def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
@@ -857,29 +879,29 @@ _ONWARD_DAYS = 3
 
 
 def _onward_origins(drafts: list[EventDraft]) -> None:
-    """Start a visit with no stated origin at the traveller's latest earlier stop, when the
-    article tells that stop first and the new leg follows it within _ONWARD_DAYS ("arrived in
-    New Delhi on Monday … will travel to Jaipur on Wednesday"). The origin is marked inferred."""
-    told: dict[str, list[EventDraft]] = {}
+    """Start a visit with no stated origin at the traveller's latest stop before it, when the
+    new leg follows that stop within _ONWARD_DAYS ("arrived in New Delhi on Monday … will
+    travel to Jaipur on Wednesday"; "who visited Rome on Saturday" before Sunday's Berlin).
+    Both need a day-precise date; the origin is marked inferred."""
+    dated: dict[str, list[EventDraft]] = {}
     for draft in drafts:
-        if draft.kind != "visit":
-            continue
-        earlier = told.setdefault(draft.fields["actor"], [])
-        date = draft.date
-        if draft.fields["origin"] is None and date is not None and date.precision == "day":
+        if draft.kind == "visit" and draft.date is not None and draft.date.precision == "day":
+            dated.setdefault(draft.fields["actor"], []).append(draft)
+    for legs in dated.values():
+        for draft in legs:
+            if draft.fields["origin"] is not None:
+                continue
+            start = draft.date.start  # type: ignore[union-attr]
             stops = [
                 before
-                for before in earlier
-                if before.date is not None
-                and before.date.precision == "day"
-                and before.fields["destination"] != draft.fields["destination"]
-                and 0 < (date.start - before.date.end).days <= _ONWARD_DAYS
+                for before in legs
+                if before.fields["destination"] != draft.fields["destination"]
+                and 0 < (start - before.date.end).days <= _ONWARD_DAYS  # type: ignore[union-attr]
             ]
             if stops:
                 latest = max(stops, key=lambda before: before.date.end)  # type: ignore[union-attr]
                 draft.fields["origin"] = latest.fields["destination"]
                 draft.fields["origin_inferred"] = True
-        earlier.append(draft)
 
 
 def _last_end(draft: EventDraft) -> int:

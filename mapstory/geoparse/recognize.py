@@ -909,6 +909,27 @@ def _division_lists(doc) -> list[tuple[int, int, str]]:
     return found
 
 
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _place_list(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of the parts of an entity that is only a list of well-known places
+    ("Kharkiv and Odesa"), or nothing when any part is not one."""
+    text = ent.text
+    if _LIST_SPLIT.search(text) is None:
+        return []
+    spans = []
+    start = 0
+    for separator in [*_LIST_SPLIT.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        part = text[start:end]
+        if not part or _known(gazetteer, part, min_population=_MIN_POPULATION_ORG_HEAD) is None:
+            return []
+        spans.append((ent.start_char + start, ent.start_char + end))
+        start = separator.end() if separator else end
+    return spans
+
+
 def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Character spans of dateline places, each with the span of its qualifier if any."""
     found = []
@@ -1050,6 +1071,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
+            elif label in ("PERSON", "ORG") and (parts := _place_list(ent, gazetteer)):
+                # "Kharkiv and Odesa" taken for one organisation: the places it lists.
+                for start, end in parts:
+                    add(start, end, "relabelled")
             else:
                 deferred.append(ent)
 

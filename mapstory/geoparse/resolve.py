@@ -63,6 +63,10 @@ _DAMPING = 0.6
 # A name followed by a town's own institutions ("Lebanon Police", "the Jordan middle school")
 # names a town: enough to outweigh a country's kind bonus.
 _TOWN_FORM = 6.0
+# A small town found only under one of its other names (GeoNames lists "Paris" among the
+# old names of a Ukrainian village of 1,800) is rarely what English news means by it.
+_OTHER_NAME = 2.0
+_OTHER_NAME_MAX_POPULATION = 100_000
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -102,6 +106,11 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     # The recogniser already judged the words a place name; a region is often written
     # without its division word ("Anhui" for Anhui Sheng, "Ouachita" for Ouachita Parish).
     return gazetteer.search_core(name, limit=_CANDIDATES)
+
+
+def _canonical(name: str) -> str:
+    """A name as compared with a gazetteer entry's own: "St. Charles" is "Saint Charles"."""
+    return fold(_MOUNT.sub("Mount ", _SAINT.sub("Saint ", name)))
 
 
 def _prior(entry: GazetteerEntry) -> float:
@@ -293,6 +302,12 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             score += min(_LOCAL_CAP, local)
             if region and entry.feature_code != "ADM1" and key not in areal:
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
+            if (
+                entry.kind == "city"
+                and entry.population < _OTHER_NAME_MAX_POPULATION
+                and _canonical(entry.name) != _canonical(key)
+            ):
+                score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:
                 score += _TOWN_FORM
             for qualifier_key in qualifier_of.get(key, ()):

@@ -145,3 +145,40 @@ def test_a_named_bloc_shades_the_members_the_article_names() -> None:
     # Egypt joined on 1 January 2024; Sudan is named but is no member.
     assert members == {"Egypt", "Russia", "China", "India"}
     assert all(m.certainty == "inferred" for m in brics.members)
+
+
+TOUR = """Zelensky visits Berlin and Paris in push for air defence
+
+Ukrainian President Volodymyr Zelensky travelled to Berlin on Sunday, where he met Chancellor \
+Olaf Scholz, before flying on to Paris for talks with Emmanuel Macron on Monday.
+
+Zelensky, who visited Rome on Saturday, said Russia's attacks on Kharkiv and Odesa showed the \
+need for more Patriot systems and Iris-T launchers."""
+
+
+@pytest.fixture(scope="module")
+def tour() -> Story:
+    return draft_story(TOUR, date=dt.date(2024, 5, 15))  # a Wednesday
+
+
+def test_legs_chain_in_the_order_they_happened_not_the_order_told(tour: Story) -> None:
+    visits = {story_place: v for (_, story_place), v in _visits(tour).items()}
+    assert {d: visits[d].date.start.day for d in visits} == {"Rome": 11, "Berlin": 12, "Paris": 13}
+    # Monday is the Paris leg's date, though it sits inside the Berlin sentence.
+    assert _name(tour, visits["Berlin"].origin) == "Rome"
+    assert _name(tour, visits["Paris"].origin) == "Berlin"
+    assert _name(tour, visits["Rome"].origin) == "Kyiv"  # from his country, inferred
+    assert all("origin" in v.inferred for v in visits.values())
+    assert tour.place(visits["Rome"].destination).country_code == "IT"
+
+
+def test_an_inferred_starting_point_is_one_place(tour: Story) -> None:
+    assert [p.name for p in tour.places].count("Kyiv") == 1
+
+
+def test_weapons_are_not_people(tour: Story) -> None:
+    assert {a.name for a in tour.actors} == {"Volodymyr Zelensky", "Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_a_list_of_cities_taken_for_an_organisation_is_still_places(tour: Story) -> None:
+    assert {"Kharkiv", "Odesa"} <= {p.name for p in tour.places}
