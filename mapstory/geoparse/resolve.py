@@ -64,9 +64,11 @@ _DAMPING = 0.6
 # names a town: enough to outweigh a country's kind bonus.
 _TOWN_FORM = 6.0
 # A small town found only under one of its other names (GeoNames lists "Paris" among the
-# old names of a Ukrainian village of 1,800) is rarely what English news means by it.
+# old names of a Ukrainian village of 1,800), or a town much smaller than the place that bears
+# the name ("Odesa" for Odessa, Texas), is rarely what English news means by it.
 _OTHER_NAME = 2.0
 _OTHER_NAME_MAX_POPULATION = 100_000
+_BEARER_RATIO = 5  # "much smaller": a fifth of the bearer's people or fewer
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -275,6 +277,16 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     for i, q in _qualifiers(text, mentions, areal).items():
         qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
 
+    # The most populous place bearing each name as its own: a place found only under another
+    # of its names is a lesser sense unless it is of that one's size ("Odesa" is not Odessa,
+    # Texas; "Newcastle" may well be Newcastle upon Tyne).
+    bearer = {
+        key: max(
+            (e.population for e in entries if _canonical(e.name) == _canonical(key)), default=0
+        )
+        for key, entries in options.items()
+    }
+
     def scores(key: str, picks: dict, nearby: _Nearby) -> list:
         result = []
         own_countries, own_regions, own_counties = votes_of.get(key, ({}, {}, {}))
@@ -304,8 +316,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
             if (
                 entry.kind == "city"
-                and entry.population < _OTHER_NAME_MAX_POPULATION
                 and _canonical(entry.name) != _canonical(key)
+                and (
+                    entry.population < _OTHER_NAME_MAX_POPULATION
+                    or entry.population * _BEARER_RATIO < bearer.get(key, 0)
+                )
             ):
                 score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:

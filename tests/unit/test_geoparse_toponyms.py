@@ -546,3 +546,19 @@ def test_a_city_is_its_namesake_region_only_when_it_holds_a_good_share_of_it() -
     assert _places("Protests spread in Moscow.")["Moscow"][0] == "city"
     assert _places("Flooding hit Quebec on Monday.")["Quebec"][0] == "region"
     assert _places("Radiation levels in Fukushima fell.")["Fukushima"][0] == "region"
+
+
+def test_a_town_found_only_under_another_name_yields_to_the_place_bearing_it() -> None:
+    # GeoNames lists "Paris" among a Ukrainian village's old names and "Odesa" among the
+    # spellings of Odessa, Texas; with Ukraine and Washington in the article neither wins.
+    places = _places(
+        "Ukraine's president flew from Odesa to Paris. Russia's attacks on Kharkiv went on, "
+        "and Nato leaders will meet in Washington in July."
+    )
+    assert places["Paris"] == ("city", "FR", "Paris")
+    assert places["Odesa"] == ("city", "UA", "Odesa")
+
+
+def test_a_big_city_under_its_short_name_keeps_it() -> None:
+    places = _places("Fans travelled from Newcastle to Sunderland for the derby in England.")
+    assert places["Newcastle"][1:] == ("GB", "Newcastle upon Tyne")
