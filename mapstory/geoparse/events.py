@@ -21,8 +21,10 @@ from mapstory.model import DateValue, Figure, Span
 
 __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
-_VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "head", "arrive", "tour", "land"})
-_DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at")}
+_VISIT_VERBS = frozenset(
+    {"visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend"}
+)
+_DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at"), "attend": ("in", "at")}
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
     {"meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open"}
@@ -165,7 +167,7 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     return sentence.actor_at(token.head)
                 if child.dep_ != "poss":
                     return None  # someone else is the subject ("investigators would fly")
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return None
@@ -215,8 +217,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         destination = presence
         if token.pos_ == "VERB" and presence is None:
             for child in token.children:
-                if child.dep_ == "dobj" and lemma == "visit":
-                    destination = _subtree_place(child, sentence)
+                if child.dep_ == "dobj" and lemma in ("visit", "attend"):
+                    # "attended the summit in Johannesburg": only where it was, not whose.
+                    destination = _subtree_place(child, sentence) if lemma == "visit" else None
                     if destination is None:  # "visited Vladimir Putin in Moscow"
                         for grandchild in child.children:
                             if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
@@ -250,24 +253,41 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         tense = "future" if status == "scheduled" else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
+        travellers = [actor, *_conjoined_actors(actor, sentence)]
         for place in [destination, *_conjoined_places(destination, sentence)]:
             if origin is not None and place.key == origin.key:
                 continue
-            drafts.append(
-                EventDraft(
-                    kind="visit",
-                    key=("visit", actor.key, place.key),
-                    spans=[sentence.span()],
-                    fields={
-                        "actor": actor.key,
-                        "destination": place.key,
-                        "origin": origin.key if origin else None,
-                    },
-                    date=date,
-                    status=status,
+            for traveller in travellers:
+                drafts.append(
+                    EventDraft(
+                        kind="visit",
+                        key=("visit", traveller.key, place.key),
+                        spans=[sentence.span()],
+                        fields={
+                            "actor": traveller.key,
+                            "destination": place.key,
+                            "origin": origin.key if origin else None,
+                        },
+                        date=date,
+                        status=status,
+                    )
                 )
-            )
     return drafts
+
+
+def _conjoined_actors(actor: ActorRef, sentence: _Sentence) -> list[ActorRef]:
+    """The other people of a list the traveller heads ("Xi Jinping and Narendra Modi
+    attended")."""
+    inside = [t for t in sentence.sent if actor.start <= t.idx < actor.end]
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    if head is None:
+        return []
+    found: list[ActorRef] = []
+    for token in head.conjuncts:
+        other = sentence.actor_at(token)
+        if other is not None and other.key != actor.key and other not in found:
+            found.append(other)
+    return found
 
 
 def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
@@ -282,7 +302,7 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     nested = [
         extent(t)
         for t in verb.subtree
-        if t is not verb and t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
+        if t != verb and t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
     ]
     return [
         p
@@ -295,7 +315,7 @@ def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
     """The other places of a list the visited place heads ("visit Canberra and Perth")."""
     inside = [t for t in sentence.sent if place.start <= t.idx < place.end]
     # The name's syntactic head: the token whose own head lies outside the name.
-    head = next((t for t in inside if t.head not in inside or t.head is t), None)
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
     if head is None:
         return []
     found: list[PlaceRef] = []
@@ -356,17 +376,31 @@ def _ports(sentence, ctx) -> list[EventDraft]:
     ]
 
 
-def _trade_endpoints(sentence, keyword, ctx) -> tuple[str, tuple[str, ...]] | None:
-    """("directed", (origin, destination)) or ("between", (a, b)) for a trade sentence."""
-    origin = None
+def _trade_endpoints(
+    sentence, keyword, ctx, scope: tuple[int, int]
+) -> tuple[str, tuple[str, ...]] | None:
+    """("directed", (origin, destination)) or ("between", (a, b)) for a trade phrase.
+
+    Whose exports they are is the country before the noun ("Australian wheat exports",
+    "China's exports"); whose imports, likewise, but that country receives them ("China's
+    imports of Russian crude": Russia to China).
+    """
+    importing = keyword.lemma_.lower() in _IMPORT_NOUNS
+    own = None
     for child in keyword.children:
         if child.dep_ in ("amod", "compound", "poss"):
             place = sentence.place_at(child)
             if place is not None and place.kind == "country":
-                origin = place
+                own = place
+    source = None
     for t in keyword.subtree:
         if t.dep_ == "prep" and t.lower_ == "from":
-            origin = _subtree_place(t, sentence, demonyms=True) or origin
+            source = _subtree_place(t, sentence, demonyms=True) or source
+        elif t.dep_ == "prep" and t.lower_ == "of" and t.head == keyword and source is None:
+            # "imports of Russian crude": the goods' nationality is where they come from.
+            made_in = _subtree_place(t, sentence, demonyms=True)
+            if made_in is not None and made_in.demonym and made_in.kind == "country":
+                source = made_in
     destination = None
     for t in [*keyword.subtree, *keyword.head.subtree]:
         if t.dep_ == "prep" and t.lower_ == "to":
@@ -374,11 +408,16 @@ def _trade_endpoints(sentence, keyword, ctx) -> tuple[str, tuple[str, ...]] | No
             if place is not None and place.kind == "country":
                 destination = place
                 break
+    if importing:
+        origin, destination = source, own or destination
+    else:
+        origin = source or own
     if origin is not None and destination is not None and origin.key != destination.key:
         return "directed", (origin.key, destination.key)
     countries = []
     for place in sentence.places:
-        if place.kind == "country" and not place.demonym and place.key not in countries:
+        inside = scope[0] <= place.start < scope[1]
+        if inside and place.kind == "country" and not place.demonym and place.key not in countries:
             countries.append(place.key)
     if len(countries) >= 2:
         return "between", tuple(sorted(countries[:2]))
@@ -482,6 +521,8 @@ def _period_label(value: DateValue | None, anchor: dt.date) -> str:
     return value.start.isoformat()
 
 
+# Flows told from the receiving side: the country before the noun buys.
+_IMPORT_NOUNS = frozenset({"import", "purchase"})
 # Words before "trade" that say how it is counted, not what is traded.
 _NOT_GOODS = frozenset(
     {
@@ -499,15 +540,26 @@ _NOT_GOODS = frozenset(
 
 
 def _trade(sentence, ctx) -> list[EventDraft]:
-    keyword = next(
-        (t for t in sentence.sent if t.lemma_.lower() in _TRADE_NOUNS and t.pos_ == "NOUN"),
-        None,
-    )
-    if keyword is None:
-        return []
-    endpoints = _trade_endpoints(sentence, keyword, ctx)
+    """One flow per trade noun; a sentence telling two ("China's imports … rose, while
+    India's purchases … jumped") gives each the figures and dates of its own clause."""
+    keywords = [t for t in sentence.sent if t.lemma_.lower() in _TRADE_NOUNS and t.pos_ == "NOUN"]
+    # Trade nouns inside another's phrase ("trade in exports") are part of that one.
+    keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
+    low, high = sentence.span()
+    starts = [low] + [k.left_edge.idx for k in keywords[1:]] + [high]
+    drafts = []
+    for i, keyword in enumerate(keywords):
+        scope = (starts[i], starts[i + 1]) if len(keywords) > 1 else (low, high)
+        draft = _trade_flow(sentence, ctx, keyword, scope)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | None:
+    endpoints = _trade_endpoints(sentence, keyword, ctx, scope)
     if endpoints is None:
-        return []
+        return None
     shape, pair = endpoints
     goods_words = [
         t.text
@@ -516,19 +568,22 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         and sentence.place_at(t) is None
         and t.lower_ not in _NOT_GOODS
     ]
+    if not goods_words:
+        goods_words = _goods_of(keyword, sentence)
     goods = " ".join(goods_words) or None
     if shape == "between":
         ctx.last_pair = pair
-    measure = " ".join([*goods_words, keyword.text]).lower() if goods else "trade"
+    measure = f"{goods} {keyword.text}".lower() if goods else "trade"
     if shape == "between" and goods is None:
         measure = "bilateral trade"
-    figures = _figures(sentence, ctx, measure)
+    figures = [f for f in _figures(sentence, ctx, measure) if scope[0] <= f.span.start < scope[1]]
     # The flow's date is the period its figures describe ("this year"), not the day someone
     # announced them ("on Tuesday").
     values = [
         value
         for phrase in ctx.dates_in(sentence)
-        if (value := resolve(phrase.text, ctx.anchor, "past")) is not None
+        if scope[0] <= phrase.start < scope[1]
+        and (value := resolve(phrase.text, ctx.anchor, "past")) is not None
     ]
     periods = [v for v in values if v.precision != "day"]
     date = (periods or values or [None])[0]
@@ -537,16 +592,31 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         fields.update(origin=pair[0], destination=pair[1])
     else:
         fields.update(between=list(pair))
-    return [
-        EventDraft(
-            kind="trade",
-            key=("trade", shape, pair, goods),
-            spans=[sentence.span()],
-            fields=fields,
-            date=date,
-            figures=figures,
-        )
-    ]
+    return EventDraft(
+        kind="trade",
+        key=("trade", shape, pair, goods),
+        spans=[sentence.span()],
+        fields=fields,
+        date=date,
+        figures=figures,
+    )
+
+
+def _goods_of(keyword, sentence: _Sentence) -> list[str]:
+    """What "imports of Russian crude oil" are of: the noun and its modifiers, without
+    places or their adjectives."""
+    for child in keyword.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.pos_ not in ("NOUN",) or sentence.place_at(noun):
+                return []
+            words = [
+                t.text
+                for t in noun.children
+                if t.dep_ in ("compound", "amod") and t.i < noun.i and not sentence.place_at(t)
+            ]
+            return [*words, noun.text]
+    return []
 
 
 def _alliances(sentence, ctx) -> list[EventDraft]:
@@ -611,7 +681,7 @@ def _partners_with(noun, sentence: _Sentence) -> list[str]:
     for _ in range(4):  # up through "part of the … pact" to the clause's verb
         if token.pos_ in ("VERB", "AUX"):
             break
-        if token.head is token:
+        if token.head == token:
             return []
         token = token.head
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -114,6 +114,8 @@ def test_a_pact_named_with_its_partners(story: Story) -> None:
         ("EUR 40m", 40.0, "EUR m"),
         ("Rs 500 crore", 5.0, "INR bn"),
         ("2 lakh rupees", 0.2, "INR m"),
+        ("1.2 million tonnes", 1.2, "million tonnes"),
+        ("2.1m barrels a day", 2.1, "million barrels a day"),
     ],
 )
 def test_money_keeps_its_currency(text: str, value: float, unit: str) -> None:
@@ -182,3 +184,37 @@ def test_weapons_are_not_people(tour: Story) -> None:
 
 def test_a_list_of_cities_taken_for_an_organisation_is_still_places(tour: Story) -> None:
     assert {"Kharkiv", "Odesa"} <= {p.name for p in tour.places}
+
+
+SUMMIT = """JOHANNESBURG, 23 August 2023 — Chinese President Xi Jinping and Indian Prime Minister \
+Narendra Modi attended the Brics summit in Johannesburg on Wednesday.
+
+China's imports of Russian crude oil rose 20% to 2.1 million barrels a day this year, while \
+India's purchases of Russian oil jumped to $30bn."""
+
+
+@pytest.fixture(scope="module")
+def summit() -> Story:
+    return draft_story(SUMMIT, date=dt.date(2023, 8, 23))
+
+
+def test_everyone_a_sentence_lists_attended(summit: Story) -> None:
+    visits = _visits(summit)
+    assert set(visits) == {("Xi Jinping", "Johannesburg"), ("Narendra Modi", "Johannesburg")}
+    assert {_name(summit, v.origin) for v in visits.values()} == {"Beijing", "New Delhi"}
+
+
+def test_imports_flow_to_the_country_that_buys_them(summit: Story) -> None:
+    flows = {
+        (_name(summit, t.origin), _name(summit, t.destination)): t
+        for t in summit.events
+        if isinstance(t, Trade)
+    }
+    assert set(flows) == {("Russia", "China"), ("Russia", "India")}  # never China–India
+    crude = flows[("Russia", "China")]
+    assert crude.goods == "crude oil"
+    assert [(f.value, f.unit, f.change_pct) for f in crude.figures] == [
+        (2.1, "million barrels a day", 20.0)
+    ]
+    oil = flows[("Russia", "India")]
+    assert [(f.value, f.unit) for f in oil.figures] == [(30.0, "USD bn")]
