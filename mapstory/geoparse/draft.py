@@ -589,19 +589,23 @@ def _blocs(
 
     The membership comes from ``geodata/blocs.yaml``, not from the article, so the members
     are marked inferred. A bloc that owns an office in the article ("a Nato liaison office in
-    Japan") has its story told by that institution mark, and a bloc none of whose members the
-    article names has nothing to draw.
+    Japan") has its story told by that institution mark, one the article tells as a pact
+    with its members by that alliance mark, and a bloc none of whose members the article
+    names has nothing to draw.
     """
     try:
         definitions = load_blocs()
     except BlocDataError:
         return []  # the bloc table is an extra; a damaged one must not stop the draft
     owners = [e.organisation for e in events if isinstance(e, Institution)]
+    told = [e.name for e in events if isinstance(e, Alliance)]
     found = []
     for bloc in definitions.values():
         pattern = alias_pattern(bloc.aliases)
         if any(pattern.fullmatch(owner) for owner in owners):
             continue
+        if any(pattern.search(name) for name in told):
+            continue  # "the Aukus security pact with the United States and Britain": told
         sentences: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -34,7 +34,7 @@ _SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "inte
 _PROPOSAL_MARKERS = frozenset(
     {"plan", "propose", "possibility", "consider", "could", "would", "may", "might", "idea"}
 )
-_PORT_NOUNS = frozenset({"port", "harbour", "harbor", "terminal"})
+_PORT_NOUNS = frozenset({"port", "harbour", "harbor"})
 _TRADE_NOUNS = frozenset(
     {
         "trade",
@@ -147,7 +147,13 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             if child.dep_ in ("nsubj", "nsubjpass", "poss"):
                 actor = sentence.actor_at(child)
                 if actor is None:
+                    # "Finney's parents are visiting": not Finney.
+                    owners = [
+                        c for c in child.children if c.dep_ == "poss" and child.pos_ == "NOUN"
+                    ]
                     for t in child.subtree:
+                        if any(t == o or o.is_ancestor(t) for o in owners):
+                            continue
                         actor = sentence.actor_at(t)
                         if actor is not None:
                             break
@@ -177,9 +183,11 @@ def _status(verb) -> str:
     for token in [verb, *verb.ancestors]:
         if token.lemma_ in _SCHEDULING_VERBS:
             return "scheduled"
+        if token.dep_ == "xcomp" and token.head.lemma_ == "be":
+            return "scheduled"  # "Peres is to make an official visit"
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in ("will", "shall"):
-                return "scheduled"
+            if child.dep_ == "aux" and child.lower_ in ("will", "shall", "would", "'ll"):
+                return "scheduled"  # "said he would fly to the United States"
         if token.dep_ == "ROOT":
             break
     return "happened"
@@ -195,6 +203,30 @@ def _nearest_date(
             best = value
             break
     return best
+
+
+# Nouns a journey can end at that stand for the place after them ("to the Turkish capital
+# of Ankara", "to a summit in Johannesburg"); "went to trial in Alexandria" is no journey.
+_WAYPOINT_NOUNS = frozenset(
+    {
+        "capital", "city", "town", "village", "region", "province", "state", "country",
+        "island", "port", "border", "district", "territory", "frontline", "front", "area",
+    }
+)  # fmt: skip
+
+
+def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
+    """The place a "to"/"in" phrase of travel names: its own object, or a place standing for
+    it ("the Turkish capital of Ankara", "the summit in Johannesburg")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    place = sentence.place_at(obj)
+    if place is not None:
+        return None if place.demonym else place
+    if obj.lemma_.lower() in _WAYPOINT_NOUNS | _ATTENDED_EVENTS:
+        return _subtree_place(obj, sentence)
+    return None
 
 
 def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
@@ -215,6 +247,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if lemma not in _VISIT_VERBS and presence is None:
             continue
         destination = presence
+        if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
+            continue  # "was unable to attend", "attended law school"
         if token.pos_ == "VERB" and presence is None:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma in ("visit", "attend"):
@@ -227,7 +261,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 if destination is None and child.dep_ == "prep":
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to",))
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
-                        destination = _subtree_place(child, sentence)
+                        destination = _destination(child, sentence)
                 if destination is not None:
                     break
         elif token.pos_ == "NOUN" and lemma == "visit":
@@ -249,7 +283,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             ctx.origins.append((actor.key, origin.key, sentence.span()))
         if actor is None or destination is None:
             continue
-        status = _status(token) if token.pos_ == "VERB" else "happened"
+        status = _status(token if token.pos_ == "VERB" else token.head)
         tense = "future" if status == "scheduled" else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
@@ -311,6 +345,35 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     ]
 
 
+# What one attends somewhere as a visitor; not "school", "church" or "college".
+_ATTENDED_EVENTS = frozenset(
+    {
+        "summit", "conference", "meeting", "talks", "ceremony", "funeral", "forum", "rally",
+        "session", "celebration", "parade", "inauguration", "gathering", "games", "olympics",
+        "festival", "negotiation", "assembly", "congress", "convention", "coronation",
+        "wedding", "memorial", "commemoration", "event", "opening",
+    }
+)  # fmt: skip
+_NEGATING = frozenset({"unable", "fail", "refuse", "decline", "cancel", "postpone", "scrap"})
+
+
+def _attends_an_event(verb) -> bool:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in _ATTENDED_EVENTS
+
+
+def _negated(verb) -> bool:
+    """ "did not travel", "was unable to attend", "cancelled a visit": no travel happened."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in token.children) or token.lemma_.lower() in _NEGATING:
+            return True
+        if token.dep_ not in ("xcomp", "ccomp", "dobj", "acomp") or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
 def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
     """The other places of a list the visited place heads ("visit Canberra and Perth")."""
     inside = [t for t in sentence.sent if place.start <= t.idx < place.end]
@@ -331,17 +394,59 @@ def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
     return found
 
 
+def _port_city(sentence: _Sentence) -> PlaceRef | None:
+    """The city the sentence calls a port — "the port of Odesa", "Vladivostok's port", "the
+    port city of Haifa", "Gdansk, a Baltic port", "added Vladivostok to its list of transit
+    ports" — and not just any city of a sentence that says "port" ("Port Authority",
+    "Port Said")."""
+
+    def city(token) -> PlaceRef | None:
+        place = sentence.place_at(token)
+        return place if place is not None and place.kind == "city" and not place.demonym else None
+
+    for noun in sentence.sent:
+        if noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None:
+            continue
+        if noun.dep_ == "compound":
+            if noun.head.lemma_.lower() not in ("city", "town"):
+                continue  # "Port Authority", "port workers"
+            noun = noun.head  # "the port city of Haifa"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = _subtree_place(child, sentence)
+                if found is not None and found.kind == "city":
+                    return found
+            elif child.dep_ in ("compound", "poss", "amod") and (found := city(child)):
+                return found
+        if noun.dep_ in ("appos", "attr") and (found := city(noun.head)):
+            return found
+        if noun.dep_ == "attr":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (found := city(subject)):
+                return found
+        head = noun
+        for _ in range(4):  # up to the verb: "added Vladivostok to its list of ports"
+            if head.pos_ in ("VERB", "AUX") or head.head == head:
+                break
+            head = head.head
+        for child in head.children:
+            if child.dep_ == "dobj":
+                for t in child.subtree:
+                    if found := city(t):
+                        return found
+    return None
+
+
 def _ports(sentence, ctx) -> list[EventDraft]:
-    if not any(
-        t.lemma_.lower() in _PORT_NOUNS and sentence.place_at(t) is None for t in sentence.sent
-    ):
-        return []  # "Port Said" names a city; it does not make one a port
-    cities = [p for p in sentence.places if p.kind == "city" and not p.demonym]
-    if not cities:
+    port = _port_city(sentence)
+    if port is None:
         return []
-    port = cities[0]
     grantee = next(
-        (p for p in sentence.places if p.kind == "country" and p.country_code != port.country_code),
+        (
+            p
+            for p in sentence.places
+            if p.kind == "country" and not p.demonym and p.country_code != port.country_code
+        ),
         None,
     )
     phrases = ctx.dates_in(sentence)
@@ -939,7 +1044,12 @@ def extract_events(
             # "he" in the next sentence is most likely this sentence's last named subject.
             subjects = [a for a in sentence.actors if _is_subject(doc, a)]
             last_actor = (subjects or sentence.actors)[-1]
-    drafts = sorted(merged.values(), key=lambda d: min(s[0] for s in d.spans))
+    # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"
+    # with no amount or change anywhere are not a flow the article measures.
+    drafts = sorted(
+        (d for d in merged.values() if d.kind != "trade" or d.figures),
+        key=lambda d: min(s[0] for s in d.spans),
+    )
     _onward_origins(drafts)
     return drafts
 

@@ -218,3 +218,64 @@ def test_imports_flow_to_the_country_that_buys_them(summit: Story) -> None:
     ]
     oil = flows[("Russia", "India")]
     assert [(f.value, f.unit) for f in oil.figures] == [(30.0, "USD bn")]
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    story = draft_story(text, date=dt.date(2024, 5, 15))
+    return [(e.kind, e.title) for e in story.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kimberly Underwood attended law school in Houston, Texas.",
+        "Cristiano Ronaldo was unable to attend the awards ceremony in Paris.",
+        "Rodney Smith will go to trial in Alexandria, Virginia, next month.",
+        "John Finney's parents are visiting other cities in Europe.",
+        "Angela Merkel did not travel to Brussels on Monday.",
+    ],
+)
+def test_what_is_not_a_visit(text: str) -> None:
+    assert not [k for k in _kinds(text) if k[0] == "visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Shimon Peres is to make an official visit to Prague on Monday.",
+            "Shimon Peres to visit Prague",
+        ),
+        (
+            "Lance Armstrong said he would fly to the United States.",
+            "Lance Armstrong to visit United States",
+        ),
+        ("Chancellor Olaf Scholz cancelled a visit to Warsaw.", None),
+    ],
+)
+def test_plans_are_scheduled_and_cancelled_trips_are_none(text: str, title: str | None) -> None:
+    visits = [t for k, t in _kinds(text) if k == "visit"]
+    assert visits == ([title] if title else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "port"),
+    [
+        ("The Iranian ship anchored off the Cypriot port of Limassol.", "Limassol"),
+        ("Rockets were fired at the port city of Haifa on Monday.", "Haifa"),
+        ("Shanghai, the busiest port in the world, handled record volumes.", "Shanghai"),
+        ("Port Authority director Milan Kruszynski said boaters in Lowell were unhappy.", None),
+        ("The car blew up near a bus terminal in Baghdad.", None),
+    ],
+)
+def test_a_port_is_a_city_the_sentence_calls_one(text: str, port: str | None) -> None:
+    ports = [t for k, t in _kinds(text) if k == "port"]
+    assert ports == ([f"{port} as a port"] if port else [])
+
+
+def test_trade_without_figures_is_not_drawn() -> None:
+    assert _kinds("The United States and Canada signed a trade deal in Ottawa.") == []
+
+
+def test_a_pact_told_with_its_members_is_not_drawn_twice(story: Story) -> None:
+    assert not [e for e in story.events if e.kind == "bloc" and "Aukus" in e.title]
