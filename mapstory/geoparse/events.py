@@ -837,6 +837,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         gerund = token.lower_ == "fighting" and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
         if not gerund and (token.lemma_.lower() not in _CONFLICT_NOUNS or token.pos_ != "NOUN"):
             continue
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
+            continue  # "home invasion", "price war", "trade war"
         place = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "against"):
@@ -882,6 +884,14 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
 
 
 _CONFLICT_PREPS = ("in", "to", "into", "across")
+# Words that make a "war" or an "invasion" something other than armed conflict.
+_NOT_ARMED = frozenset(
+    {
+        "home", "price", "trade", "tariff", "turf", "culture", "bidding", "currency",
+        "ratings", "talent", "legal", "court", "custody", "console", "format", "cola",
+        "pitch", "field", "stage", "privacy",
+    }
+)  # fmt: skip
 
 
 def _definite(noun) -> bool:

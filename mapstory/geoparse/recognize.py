@@ -9,6 +9,7 @@ checked against the gazetteer so that a rule only fires on names that really are
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,8 @@ _REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 _PROMINENT_POPULATION = 1_000_000
+# How alike (difflib's ratio) another name must be to a place's own to count as its spelling.
+_SPELLING_RATIO = 0.5
 # Who may be the subject of "said": a name spaCy calls a place too ("Petrova said"), since
 # only a prominent place speaks for its government (see _prominent).
 _SPEAKER_TYPES = frozenset({"PERSON", "GPE", ""})
@@ -437,9 +440,17 @@ def _known(
             not areas_only
             and entry.population >= min_population
             and (not own_name_needed or fold(entry.name) == key)
+            and ("." in name or _spelling_of(key, entry))  # "L.A.": an abbreviation
         ):
             return entry
     return None
+
+
+def _spelling_of(key: str, entry: GazetteerEntry) -> bool:
+    """Whether *key* is the entry's name or a spelling of it ("Ft. Worth", "New Delhi"), not a
+    translation GeoNames lists among its other names ("White House" for Casablanca)."""
+    own = fold(entry.name)
+    return own == key or difflib.SequenceMatcher(None, own, key).ratio() >= _SPELLING_RATIO
 
 
 def _world_region(span: str, gazetteer: Gazetteer) -> str | None:

@@ -562,3 +562,8 @@ def test_a_town_found_only_under_another_name_yields_to_the_place_bearing_it() -
 def test_a_big_city_under_its_short_name_keeps_it() -> None:
     places = _places("Fans travelled from Newcastle to Sunderland for the derby in England.")
     assert places["Newcastle"][1:] == ("GB", "Newcastle upon Tyne")
+
+
+def test_a_translation_among_a_citys_other_names_is_not_the_city() -> None:
+    # GeoNames lists "White House" among Casablanca's names.
+    assert "White House" not in _places("A statement issued by the White House on Thursday.")

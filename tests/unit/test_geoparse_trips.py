@@ -279,3 +279,15 @@ def test_trade_without_figures_is_not_drawn() -> None:
 
 def test_a_pact_told_with_its_members_is_not_drawn_twice(story: Story) -> None:
     assert not [e for e in story.events if e.kind == "bloc" and "Aukus" in e.title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A federal trial over the Pottstown home invasion ended with a hung jury.",
+        "A price war in Texas has cut petrol prices.",
+        "The trade war between China and the United States went on.",
+    ],
+)
+def test_wars_that_are_not_fighting(text: str) -> None:
+    assert not [k for k in _kinds(text) if k[0] == "conflict"]
