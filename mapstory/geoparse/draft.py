@@ -342,7 +342,23 @@ def make_draft(
     counts = Counter(ref.key for ref in refs if ref.kind == "country")
     top_two = [key for key, _ in counts.most_common(2)]
     default_pair = tuple(sorted(top_two)) if len(top_two) == 2 else None
-    drafts = extract_events(doc, text, anchor, refs, actor_refs, default_pair)  # type: ignore[arg-type]
+    filed_from = next(
+        (
+            place_ids[r.entry.id]
+            for r in resolutions
+            if r.mention.source == "dateline" and r.entry is not None and r.entry.kind == "city"
+        ),
+        None,
+    )
+    drafts = extract_events(
+        doc,
+        text,
+        anchor,
+        refs,
+        actor_refs,
+        default_pair,
+        filed_from,  # type: ignore[arg-type]
+    )
 
     entries = {place_ids[gid]: chosen[gid] for gid in place_ids}
     extra_places: dict[str, Place] = {}
@@ -479,6 +495,9 @@ def _event(
         if f.get("origin_inferred"):
             inferred.append("origin")
             note = "Starting point not stated: the traveller's previous stop, days before."
+        if f.get("destination_inferred"):
+            inferred.append("destination")
+            note = "Destination not stated: the city the article was filed from."
         who = actor_names.get(f["actor"], f["actor"])
         verb = "to visit" if draft.status == "scheduled" else "visits"
         return Visit(

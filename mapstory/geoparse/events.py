@@ -278,15 +278,23 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 origin = _subtree_place(child, sentence)
-        if actor is not None and destination is None and origin is not None:
-            # "Macron flew in from Abu Dhabi": where the visit just told came from.
-            ctx.origins.append((actor.key, origin.key, sentence.span()))
-        if actor is None or destination is None:
-            continue
         status = _status(token if token.pos_ == "VERB" else token.head)
         tense = "future" if status == "scheduled" else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
+        if actor is not None and destination is None and origin is not None:
+            # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
+            # an arrival with no visit before it, a trip to where the story is filed from.
+            arrival = lemma == "arrive" or any(
+                c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in token.children
+            )
+            ctx.origins.append(
+                _Origin(
+                    actor.key, origin.key, sentence.span(), arrival and status != "scheduled", date
+                )
+            )
+        if actor is None or destination is None:
+            continue
         travellers = [actor, *_conjoined_actors(actor, sentence)]
         for place in [destination, *_conjoined_places(destination, sentence)]:
             if origin is not None and place.key == origin.key:
@@ -960,6 +968,17 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
     return drafts
 
 
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    """Travel told with where it came from but not where it went."""
+
+    actor: str
+    origin: str
+    span: tuple[int, int]
+    arrival: bool  # "arrived from", "flew in from": it ended where the story is
+    date: DateValue | None
+
+
 class _Context:
     def __init__(self, doc, text: str, anchor: dt.date) -> None:
         self.doc = doc
@@ -967,8 +986,8 @@ class _Context:
         self.anchor = anchor
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
-        # (actor, origin, span) of travel told with its origin only, in this sentence.
-        self.origins: list[tuple[str, str, tuple[int, int]]] = []
+        # Travel told with its origin only, in this sentence.
+        self.origins: list[_Origin] = []
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -985,8 +1004,13 @@ def extract_events(
     places: list[PlaceRef],
     actors: list[ActorRef],
     default_pair: tuple[str, str] | None = None,
+    filed_from: str | None = None,
 ) -> list[EventDraft]:
-    """Every event found in the article, merged by key, in order of first mention."""
+    """Every event found in the article, merged by key, in order of first mention.
+
+    *filed_from* is the place key of the article's dateline city, where someone who "flew in
+    from Luanda" with no destination told arrived.
+    """
     ctx = _Context(doc, text, anchor)
     ctx.last_pair = default_pair
     merged: dict[tuple, EventDraft] = {}
@@ -1034,16 +1058,32 @@ def extract_events(
                     known.extend(v for v in value if v not in known)
                 elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
-        for actor_key, origin, span in ctx.origins:
+        for told in ctx.origins:
             if (
                 last_visit is not None
-                and last_visit.fields["actor"] == actor_key
+                and last_visit.fields["actor"] == told.actor
                 and last_visit.fields["origin"] is None
-                and last_visit.fields["destination"] != origin
+                and last_visit.fields["destination"] != told.origin
             ):
-                last_visit.fields["origin"] = origin
-                if span not in last_visit.spans:
-                    last_visit.spans.append(span)
+                last_visit.fields["origin"] = told.origin
+                if told.span not in last_visit.spans:
+                    last_visit.spans.append(told.span)
+            elif told.arrival and filed_from is not None and filed_from != told.origin:
+                key = ("visit", told.actor, filed_from)
+                if key not in merged:
+                    merged[key] = EventDraft(
+                        kind="visit",
+                        key=key,
+                        spans=[told.span],
+                        fields={
+                            "actor": told.actor,
+                            "destination": filed_from,
+                            "origin": told.origin,
+                            "destination_inferred": True,
+                        },
+                        date=told.date,
+                    )
+                    found.append(merged[key])
         visits = [d for d in found if d.kind == "visit"]
         if visits:
             last_visit = merged[visits[-1].key]

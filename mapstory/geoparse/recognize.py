@@ -167,13 +167,15 @@ _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
 )
 # A news dateline: the place in capitals opening the story, optionally its state or country,
-# optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON, W.Va. (AP) — "). It sits at
-# the start of the text, of a line, right after the headline's closing punctuation, or right
-# after the byline's date ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
+# optionally the date, optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON,
+# W.Va. (AP) — ", "KHARTOUM, 15 April 2024 (Reuters) — "). It sits at the start of the text,
+# of a line, right after the headline's closing punctuation, or right after the byline's date
+# ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
 _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"”] )|(?<=\b[12]\d{3} ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
     r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
+    r"(?:,?[ ](?:\d{1,2}[ ][A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ ]\d{1,2}),?[ ][12]\d{3})?"
     r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
     re.MULTILINE,
 )
