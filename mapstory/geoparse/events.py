@@ -119,6 +119,11 @@ class _Sentence:
                 return place
         return None
 
+    def named_place_at(self, token) -> PlaceRef | None:
+        """The place named at *token*, not an adjective of one ("Russian")."""
+        place = self.place_at(token)
+        return place if place is not None and not place.demonym else None
+
     def actor_at(self, token) -> ActorRef | None:
         for actor in self.actors:
             if actor.start <= token.idx < actor.end:
@@ -295,8 +300,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
         if actor is None or destination is None:
             continue
-        travellers = [actor, *_conjoined_actors(actor, sentence)]
-        for place in [destination, *_conjoined_places(destination, sentence)]:
+        travellers = [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        for place in [destination, *_conjoined(destination, sentence, sentence.named_place_at)]:
             if origin is not None and place.key == origin.key:
                 continue
             for traveller in travellers:
@@ -317,17 +322,21 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     return drafts
 
 
-def _conjoined_actors(actor: ActorRef, sentence: _Sentence) -> list[ActorRef]:
-    """The other people of a list the traveller heads ("Xi Jinping and Narendra Modi
-    attended")."""
-    inside = [t for t in sentence.sent if actor.start <= t.idx < actor.end]
-    head = next((t for t in inside if t.head not in inside or t.head == t), None)
-    if head is None:
-        return []
-    found: list[ActorRef] = []
-    for token in head.conjuncts:
-        other = sentence.actor_at(token)
-        if other is not None and other.key != actor.key and other not in found:
+def _name_head(start: int, end: int, sentence: _Sentence):
+    """The syntactic head of the name at [start, end): its token whose own head lies
+    outside the name ("Delhi" in "New Delhi"), which lists attach to."""
+    inside = [t for t in sentence.sent if start <= t.idx < end]
+    return next((t for t in inside if t.head not in inside or t.head == t), None)
+
+
+def _conjoined(ref, sentence: _Sentence, find) -> list:
+    """The other members, as *find* reads them off a token, of a list *ref*'s name heads
+    ("Xi Jinping and Narendra Modi attended", "visit Canberra and Perth")."""
+    head = _name_head(ref.start, ref.end, sentence)
+    found: list = []
+    for token in head.conjuncts if head is not None else ():
+        other = find(token)
+        if other is not None and other.key != ref.key and other not in found:
             found.append(other)
     return found
 
@@ -380,26 +389,6 @@ def _negated(verb) -> bool:
             return False
         token = token.head
     return False
-
-
-def _conjoined_places(place: PlaceRef, sentence: _Sentence) -> list[PlaceRef]:
-    """The other places of a list the visited place heads ("visit Canberra and Perth")."""
-    inside = [t for t in sentence.sent if place.start <= t.idx < place.end]
-    # The name's syntactic head: the token whose own head lies outside the name.
-    head = next((t for t in inside if t.head not in inside or t.head == t), None)
-    if head is None:
-        return []
-    found: list[PlaceRef] = []
-    for token in head.conjuncts:
-        other = sentence.place_at(token)
-        if (
-            other is not None
-            and not other.demonym
-            and other.key != place.key
-            and other not in found
-        ):
-            found.append(other)
-    return found
 
 
 def _port_city(sentence: _Sentence) -> PlaceRef | None:
