@@ -223,11 +223,14 @@ def make_the_story() -> str | None:
         words = number(len(intake.text.split()))
         st.write(markdown_text(text("article.read_words", words=words, source=intake.source)))
         date = st.session_state.get("article_date") or intake.published
+        date_note = None
         if date is not None and not st.session_state.get("article_date"):
-            st.info(text("article.dated_from_text", day=format_day(date, weekday=False)))
+            date_note = text("article.dated_from_text", day=format_day(date, weekday=False))
         if date is None:
             date = dt.date.today()
-            st.info(text("article.no_date", today=format_day(date, weekday=False)))
+            date_note = text("article.no_date", today=format_day(date, weekday=False))
+        if date_note:
+            st.info(date_note)
         pasted = st.session_state.get("paste_text") if source == "paste" else None
         previous = link_id if has_story(link_id) else None
         kept = ArticleInput(
@@ -276,6 +279,9 @@ def make_the_story() -> str | None:
             names = text("list.separator").join(placed)
             notes.append(text("article.placed_online", names=names))
         draft_notes()[draft_id] = notes
+        # Where "on Tuesday" was counted from stays in sight beside the draft, not only in
+        # the status box that closes when the draft is ready.
+        st.session_state.setdefault("date_notes", {})[draft_id] = date_note
         status.update(label=text("article.ready"), state="complete", expanded=False)
     return None
 
@@ -318,6 +324,8 @@ st.divider()
 st.html(draft_summary_html(story))
 for message in draft_notes().get(story.id, []):
     st.warning(markdown_text(message))
+if date_note := st.session_state.get("date_notes", {}).get(story.id):
+    st.info(date_note)
 for target in ("story", "explore"):
     page_link(target, text(f"article.open_{target}"), story.id)
 

@@ -73,7 +73,8 @@ def test_the_articles_own_date_counts_its_weekdays_and_is_said(store_path: Path)
         " arrived in Paris on Monday for talks with his French counterpart."
     )
     at = draft(text, date=None)
-    assert any("14 July 2025" in i.value and "taken from the article" in i.value for i in at.info)
+    said = [i for i in at.info if "14 July 2025" in i.value and "taken from the article" in i.value]
+    assert len(said) == 2  # in the status while drafting, and beside the draft once it is made
     stored = StoryStore(store_path).load(at.query_params["story"])
     assert stored is not None and stored.story.article.date == dt.date(2025, 7, 14)
     visit = next(e for e in stored.story.events if e.kind == "visit")
