@@ -31,6 +31,7 @@ from mapstory.model import (
     Article,
     Bloc,
     Conflict,
+    DateValue,
     Institution,
     Member,
     Place,
@@ -143,7 +144,9 @@ def _actors(
             by_token.setdefault(fold(token.text), key)
     refs: list[ActorRef] = []
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or not plausible(ent):
+        # A named person's surname alone may be tagged anything ("Blinken" as a place).
+        surname = len(ent) == 1 and fold(ent.text.strip()) in by_token
+        if (ent.label_ not in ("PERSON", "ORG") and not surname) or not plausible(ent):
             continue
         key = fold(ent.text.strip())
         if key not in actors:
@@ -364,13 +367,12 @@ def make_draft(
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
-    # Where each traveller went last: a statement with no place of its own was most likely
-    # made there ("Mishustin told Xi ..." during his visit to Beijing).
-    visiting = {
-        d.fields["actor"]: d.fields["destination"]
-        for d in drafts
-        if d.kind == "visit" and d.status == "happened"
-    }
+    # Where each traveller went: a statement with no place of its own was most likely made
+    # there ("Mishustin told Xi ..." during his visit to Beijing).
+    visiting: dict[str, list[EventDraft]] = {}
+    for d in drafts:
+        if d.kind == "visit" and d.status == "happened":
+            visiting.setdefault(d.fields["actor"], []).append(d)
     events = []
     event_ids: set[str] = set()
     for draft in drafts:
@@ -427,6 +429,20 @@ def _first_line(text: str) -> str:
     return line or "Untitled article"
 
 
+def _stop_on(visits: list[EventDraft], day: DateValue | None) -> str | None:
+    """Where a traveller was when they spoke: the visit whose dates hold the statement's,
+    else the latest visit by date, else the last one told."""
+    if not visits:
+        return None
+    if day is not None:
+        for visit in visits:
+            if visit.date is not None and visit.date.start <= day.start <= visit.date.end:
+                return visit.fields["destination"]
+    dated = [v for v in visits if v.date is not None]
+    latest = max(dated, key=lambda v: v.date.end) if dated else visits[-1]  # type: ignore[union-attr]
+    return latest.fields["destination"]
+
+
 def _and_list(names: list[str]) -> str:
     """ "A and B", "A, B and C": how a title written in the article's English lists names."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -441,7 +457,7 @@ def _event(
     gazetteer: Gazetteer,
     extra_places: dict[str, Place],
     taken: set[str],
-    visiting: dict[str, str] | None = None,
+    visiting: dict[str, list[EventDraft]] | None = None,
     speaks_for: dict[str, str] | None = None,
 ):
     spans = [_span(text, s, e) for s, e in sorted(set(draft.spans))]
@@ -571,7 +587,7 @@ def _event(
         where, inferred, note = f.get("site"), [], None
         if where is None:
             # Not said where: during the speaker's visit, else in the country they speak for.
-            where = (visiting or {}).get(f["actor"])
+            where = _stop_on((visiting or {}).get(f["actor"], []), draft.date)
             note = "The article does not say where; placed where the speaker was visiting."
             if where is None:
                 where = (speaks_for or {}).get(f["actor"])

@@ -523,8 +523,10 @@ def _trade_endpoints(
             countries.append(place.key)
     if len(countries) >= 2:
         return "between", tuple(sorted(countries[:2]))
-    if _BILATERAL.search(sentence.sent.text) and ctx.last_pair is not None:
-        return "between", ctx.last_pair
+    if _BILATERAL.search(ctx.text, scope[0], scope[1]):
+        pair = ctx.previous_pair or ctx.last_pair  # "the two countries": the last two named
+        if pair is not None:
+            return "between", pair
     return None
 
 
@@ -925,7 +927,8 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
         site = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                site = _subtree_place(child, sentence)
+                # "said in Beijing", not "support … in its dispute with China"
+                site = _destination(child, sentence) or site
         about: list[str] = []
         for t in token.subtree:
             place = sentence.place_at(t)
@@ -950,11 +953,20 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
                     "about": about,
                     "site": site.key if site is not None else None,
                 },
-                date=_nearest_date(ctx.dates_in(sentence), token.idx, ctx.anchor, "past"),
+                date=_nearest_date(
+                    _statement_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past"
+                ),
             )
         )
         break  # one statement per sentence: "said ..., adding that ..." is one
     return drafts
+
+
+def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """The dates of what was said: its own clause's, else the clause it hangs on ("arrived in
+    Manila on Tuesday …, pledging support": Tuesday, not the Monday of a trip told between),
+    else any in the sentence."""
+    return _own_dates(verb, phrases) or _own_dates(verb.head, phrases) or phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -975,6 +987,8 @@ class _Context:
         self.anchor = anchor
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
+        # The two countries the previous sentence names, if it names exactly two.
+        self.previous_pair: tuple[str, ...] | None = None
         # Travel told with its origin only, in this sentence.
         self.origins: list[_Origin] = []
         self._dates: dict[int, list[DatePhrase]] = {}
@@ -1079,6 +1093,8 @@ def extract_events(
         conflicts = [d for d in found if d.kind == "conflict"]
         if conflicts:
             ctx.last_conflict = merged[conflicts[-1].key]
+        named = sorted({p.key for p in sentence.places if p.kind == "country" and not p.demonym})
+        ctx.previous_pair = tuple(named) if len(named) == 2 else None
         if sentence.actors:
             # "he" in the next sentence is most likely this sentence's last named subject.
             subjects = [a for a in sentence.actors if _is_subject(doc, a)]

@@ -300,3 +300,48 @@ def test_a_pact_told_with_its_members_is_not_drawn_twice(story: Story) -> None:
 )
 def test_wars_that_are_not_fighting(text: str) -> None:
     assert not [k for k in _kinds(text) if k[0] == "conflict"]
+
+
+TOUR_OF_ASIA = """Published: 19 March 2024
+
+MANILA — US Secretary of State Antony Blinken arrived in Manila on Tuesday after visiting \
+Seoul on Monday, pledging support for the Philippines in its maritime dispute with China.
+
+The United States and the Philippines are bound by a 1951 treaty. Trade between the two \
+countries reached $24bn last year, while Philippine exports to Japan rose 8% to $11.3bn.
+
+Blinken will travel to Vienna on Thursday for talks on Ukraine."""
+
+
+@pytest.fixture(scope="module")
+def asia() -> Story:
+    return draft_story(TOUR_OF_ASIA, date=dt.date(2024, 3, 19))
+
+
+def test_a_statement_is_placed_at_the_stop_of_its_day(asia: Story) -> None:
+    (said,) = [e for e in asia.events if e.kind == "statement"]
+    # Not "in its maritime dispute with China": that is what it was about.
+    assert _name(asia, said.place) == "Manila" and said.inferred == ["place"]
+    assert said.date.start == dt.date(2024, 3, 19)  # Tuesday's arrival, not Monday's Seoul
+
+
+def test_the_two_countries_are_the_two_just_named(asia: Story) -> None:
+    flows = {
+        (t.goods, tuple(sorted(_name(asia, p) for p in t.endpoints))): t
+        for t in asia.events
+        if isinstance(t, Trade)
+    }
+    assert set(flows) == {
+        (None, ("Philippines", "United States")),
+        (None, ("Japan", "Philippines")),
+    }
+    exports = flows[(None, ("Japan", "Philippines"))]
+    assert (_name(asia, exports.origin), _name(asia, exports.destination)) == (
+        "Philippines",
+        "Japan",
+    )
+
+
+def test_a_surname_the_model_calls_a_place_is_still_the_person(asia: Story) -> None:
+    vienna = _visits(asia)[("Antony Blinken", "Vienna")]
+    assert vienna.status == "scheduled" and vienna.date.start == dt.date(2024, 3, 21)
