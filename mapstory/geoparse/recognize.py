@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
+from mapstory.geoparse.datelines import DATELINE_WORDS, find_datelines
 
 __all__ = ["Mention", "recognise"]
 
@@ -165,45 +166,6 @@ _PLACE_QUALIFIERS = frozenset(
 # "Yunnan province", "Kansas State": a division word after a region's own name.
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
-)
-# A news dateline: the place in capitals opening the story, optionally its state or country,
-# optionally the date, optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON,
-# W.Va. (AP) — ", "KHARTOUM, 15 April 2024 (Reuters) — "). It sits at the start of the text,
-# of a line, right after the headline's closing punctuation, or right after the byline's date
-# ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?\"”] )|(?<=\b[12]\d{3} ))[ \t]*"
-    r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
-    r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
-    r"(?:,?[ ](?:\d{1,2}[ ][A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ ]\d{1,2}),?[ ][12]\d{3})?"
-    r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
-    re.MULTILINE,
-)
-# Capitalised words that open a story the same way but are not places.
-_DATELINE_WORDS = frozenset(
-    {
-        "UPDATE",
-        "UPDATED",
-        "BREAKING",
-        "BREAKING NEWS",
-        "EXCLUSIVE",
-        "CORRECTION",
-        "NOTE",
-        "EDITORS NOTE",
-        "EDITOR'S NOTE",
-        "EDITOR’S NOTE",
-        "ANALYSIS",
-        "OPINION",
-        "EDITORIAL",
-        "ADVISORY",
-        "WARNING",
-        "ALERT",
-        "REVIEW",
-        "PHOTOS",
-        "VIDEO",
-        "WATCH",
-        "LIVE",
-    }
 )
 # Street names: one to three capitalised words or ordinals before a street word ("Orchard
 # St.", "40th Avenue South"). An address is a place a reader may want on the map, even when
@@ -850,7 +812,7 @@ def _towns_by_area(
             if any(t.i in full_names for t in tokens):
                 continue  # part of a person's full name
             key = fold(tokens.text)
-            if key in _GENERIC or key in _COMMON_WORDS or key in _DATELINE_WORDS:
+            if key in _GENERIC or key in _COMMON_WORDS or key in DATELINE_WORDS:
                 continue
             if _town_in(gazetteer, tokens.text, areas):
                 found.append(
@@ -943,18 +905,6 @@ def _place_list(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
-def _datelines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """Character spans of dateline places, each with the span of its qualifier if any."""
-    found = []
-    for match in _DATELINE.finditer(text):
-        place = match.group("place")
-        if place.rstrip(".") in _DATELINE_WORDS or sum(c.isalpha() for c in place) < 3:
-            continue
-        qualifier = match.span("qualifier") if match.group("qualifier") else None
-        found.append((*match.span("place"), qualifier))
-    return found
-
-
 def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Mention]:
     """All place mentions in *text* (already parsed into *doc*), in text order, no overlaps.
 
@@ -998,9 +948,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     # The dateline names the place the story was filed from, whatever spaCy makes of the
     # capitals; its qualifier ("W.Va.") is kept when the gazetteer knows it as a state or
     # country.
-    for start, end, qualifier in _datelines(text):
-        add(start, end, "dateline", exact=True)
-        cover(start, end)
+    for dateline in find_datelines(text):
+        add(*dateline.place, "dateline", exact=True)
+        cover(*dateline.place)
+        qualifier = dateline.qualifier
         if qualifier is not None and _known(
             gazetteer, text[qualifier[0] : qualifier[1]], min_population=10**12, areas_only=True
         ):

@@ -407,13 +407,13 @@ def _as_named(
     as a separate entry on the same spot: "New Delhi" is New Delhi, not the larger Delhi
     that lists it among its other names. Where it is drawn barely moves; what it is called
     on the map is what the reader read."""
-    name = fold(mention.lookup or mention.text)
-    if mention.hint is not None or fold(entry.name) == name:
+    name = _canonical(mention.lookup or mention.text)
+    if mention.hint is not None or _canonical(entry.name) == name:
         return entry
     for other in options:
         if (
             other.kind == entry.kind
-            and fold(other.name) == name
+            and _canonical(other.name) == name
             and _km(entry.lat, entry.lon, other.lat, other.lon) <= _SAME_SPOT_KM
         ):
             return other

@@ -11,10 +11,10 @@ the middle of a sentence is left to the parser.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from mapstory.geoparse.datelines import find_datelines
 
 __all__ = ["COMPONENT"]
 
@@ -24,13 +24,6 @@ COMPONENT = "mapstory_sentence_starts"
 # A line this short with no closing punctuation, followed by a capitalised line, is a
 # headline, standfirst or byline rather than the first half of a wrapped sentence.
 _HEADLINE_WORDS = 14
-# "PARIS, 14 July 2025 — ", "CHARLESTON, W.Va. (AP) — ", "MAPLEFORD -- ": the place in
-# capitals, its qualifier and date, the agency, then a dash; the story starts after it.
-_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3}"
-    r"(?:,[ ][\w.'’ ]{1,30}?)?(?:,[ ][\w.,' ]{4,20})?[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?"
-    r"(?:--|—|–|-)[ ]+(?=[A-Z\"“‘'])"
-)
 _CLOSING = frozenset('.!?:;"”’)')
 
 
@@ -47,15 +40,14 @@ def _line_starts(text: str) -> list[int]:
             first = offset + len(line) - len(line.lstrip())
             if blank_before or _headline(previous, line):
                 starts.append(first)
-            dateline = _DATELINE.match(line)
-            if dateline and (blank_before or _headline(previous, line) or not previous):
-                starts.append(offset + dateline.end())
             previous = stripped
             blank_before = False
         else:
             blank_before = True
         offset += len(line) + 1
-    return starts
+    # The story proper starts after its dateline ("PARIS, 14 July 2025 — Italy's minister").
+    starts.extend(dateline.end for dateline in find_datelines(text) if dateline.end < len(text))
+    return sorted(starts)
 
 
 def _headline(previous: str, line: str) -> bool:
