@@ -277,15 +277,20 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     for i, q in _qualifiers(text, mentions, areal).items():
         qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
 
-    # The most populous place bearing each name as its own: a place found only under another
-    # of its names is a lesser sense unless it is of that one's size ("Odesa" is not Odessa,
-    # Texas; "Newcastle" may well be Newcastle upon Tyne).
-    bearer = {
-        key: max(
-            (e.population for e in entries if _canonical(e.name) == _canonical(key)), default=0
+    # Candidates found only under another of their names that lose to the place bearing the
+    # name: small towns, or towns much smaller than that place ("Odesa" is not Odessa, Texas;
+    # "Newcastle" may well be Newcastle upon Tyne). Decided once, not in every round.
+    other_named: set[tuple[str, str]] = set()
+    for key, entries in options.items():
+        own = {e.id for e in entries if _canonical(e.name) == _canonical(key)}
+        bearer = max((e.population for e in entries if e.id in own), default=0)
+        other_named.update(
+            (key, e.id)
+            for e in entries
+            if e.kind == "city"
+            and e.id not in own
+            and (e.population < _OTHER_NAME_MAX_POPULATION or e.population * _BEARER_RATIO < bearer)
         )
-        for key, entries in options.items()
-    }
 
     def scores(key: str, picks: dict, nearby: _Nearby) -> list:
         result = []
@@ -314,14 +319,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             score += min(_LOCAL_CAP, local)
             if region and entry.feature_code != "ADM1" and key not in areal:
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
-            if (
-                entry.kind == "city"
-                and _canonical(entry.name) != _canonical(key)
-                and (
-                    entry.population < _OTHER_NAME_MAX_POPULATION
-                    or entry.population * _BEARER_RATIO < bearer.get(key, 0)
-                )
-            ):
+            if (key, entry.id) in other_named:
                 score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:
                 score += _TOWN_FORM
