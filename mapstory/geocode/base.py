@@ -114,6 +114,8 @@ class Geocoder(ABC):
 
     #: Human-readable service name used in error messages.
     service_name: str = "geocoder"
+    #: Seconds one request may take by default; None where no network is involved.
+    timeout: float | None = None
 
     @abstractmethod
     def geocode(

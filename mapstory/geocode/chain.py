@@ -130,11 +130,14 @@ class GeocoderChain(Geocoder):
         codes: list[str] | None,
         timeout: float | None,
         given_up: dict[int, tuple[str, GeocodingError]],
+        left: float | None = None,
     ) -> tuple[ChainResult, dict[int, GeocodingError]]:
         """One chain lookup; also returns the geocoders (by position) that failed in it.
 
         *given_up* names geocoders not to ask at all, with the query and error that made the
-        caller give up on them (a batch stops asking a failing service).
+        caller give up on them (a batch stops asking a failing service). *left*, the time a
+        batch has left, caps each request's timeout but never lengthens it: a service the user
+        gave five seconds keeps five seconds however generous the batch's budget.
         """
         errors: list[GeocodingError] = []
         failed: dict[int, GeocodingError] = {}
@@ -146,13 +149,16 @@ class GeocoderChain(Geocoder):
             if skipped is not None:
                 errors.append(skipped)
                 continue
+            wait = timeout if timeout is not None else geocoder.timeout
+            if left is not None:
+                wait = left if wait is None else min(wait, left)
             try:
                 result = geocoder.geocode(
                     query,
                     exactly_one=exactly_one,
                     limit=limit,
                     country_codes=codes,
-                    timeout=timeout,
+                    timeout=wait,
                 )
             except GeocodingError as exc:
                 errors.append(exc)
@@ -176,14 +182,15 @@ class GeocoderChain(Geocoder):
         """The best Location for each of *queries*, waiting at most *budget* seconds in all.
 
         Names are asked one after the other (Nominatim allows one request per second), each
-        request with the time left as its timeout (at most *timeout*, if given). Two rules
-        keep a failing service from costing more than one wait: once a geocoder fails on any
-        name, it is not asked about the rest of the batch (each is reported as skipped, with
-        the first failure); and the caller gets its answer when the budget runs out, however
-        the service behaves (a server that answers byte by byte never trips a read timeout),
-        with every name not reached reported as a :class:`GeocoderTimeout`. The look-ups run
-        on a worker thread, which finishes its current request in the background; its answer
-        still lands in the geocoder's cache for next time. Never raises GeocodingError.
+        request with its geocoder's own timeout (or *timeout*, if given), cut to the time
+        left. Two rules keep a failing service from costing more than one wait: once a
+        geocoder fails on any name, it is not asked about the rest of the batch (each is
+        reported as skipped, with the first failure); and the caller gets its answer when the
+        budget runs out, however the service behaves (a server that answers byte by byte
+        never trips a read timeout), with every name not reached reported as a
+        :class:`GeocoderTimeout`. The look-ups run on a worker thread, which finishes its
+        current request in the background; its answer still lands in the geocoder's cache
+        for next time. Never raises GeocodingError.
         """
         names = tuple(dict.fromkeys(q.strip() for q in queries if q and q.strip()))
         codes = list(country_codes) if country_codes is not None else None
@@ -202,8 +209,7 @@ class GeocoderChain(Geocoder):
                     if stop.is_set() or left <= 0:
                         return
                     asking[:] = [name]
-                request_timeout = left if timeout is None else min(timeout, left)
-                outcome, failed = self._lookup(name, True, None, codes, request_timeout, given_up)
+                outcome, failed = self._lookup(name, True, None, codes, timeout, given_up, left)
                 with lock:
                     if stop.is_set():
                         return  # too late: the caller has reported this name as timed out

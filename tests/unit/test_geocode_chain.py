@@ -161,6 +161,48 @@ class Failing(Geocoder):
         )
 
 
+class Timed(Geocoder):
+    """Knows nothing; remembers the timeout each request was given."""
+
+    service_name = "timed"
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.waits: list[float | None] = []
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        limit: int | None = None,
+        country_codes: Iterable[str] | None = None,
+        timeout: float | None = None,
+    ) -> Location | list[Location] | None:
+        self.waits.append(timeout)
+        return None
+
+
+def test_a_batch_keeps_each_services_own_timeout(offline: OfflineGazetteer) -> None:
+    """A generous budget must not lengthen the wait the user configured for one request."""
+    online = Timed(timeout=2.0)
+    batch = GeocoderChain([online, offline]).geocode_many(["Xyzzy", "Plugh"], budget=60)
+    assert online.waits == [2.0, 2.0] and not batch.found
+
+
+def test_a_batch_cuts_the_timeout_to_the_budget_left(offline: OfflineGazetteer) -> None:
+    online = Timed(timeout=30.0)
+    GeocoderChain([online, offline]).geocode_many(["Xyzzy"], budget=5)
+    (wait,) = online.waits
+    assert wait is not None and 0 < wait <= 5
+
+
+def test_a_batchs_timeout_overrides_the_services(offline: OfflineGazetteer) -> None:
+    online = Timed(timeout=30.0)
+    GeocoderChain([online, offline]).geocode_many(["Xyzzy"], budget=60, timeout=3)
+    assert online.waits == [3]
+
+
 def test_all_failing_raises_from_plain_geocode() -> None:
     chain = GeocoderChain([Failing(), Failing()], cooldown=0)
     outcome = chain.geocode_with_errors("Beijing")

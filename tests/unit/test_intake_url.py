@@ -235,7 +235,7 @@ def test_a_hanging_resolver_is_bounded_by_the_deadline() -> None:
     try:
         with pytest.raises(IntakeError, match=r"timed out after 0\.4 s"):
             fetch_url("http://news.test/", IntakeLimits(url_timeout_s=0.4), resolver=resolver)
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 3.0  # the resolver alone would take 10 s
     finally:
         release.set()
 
@@ -466,7 +466,7 @@ def test_endless_body_is_cut_at_the_byte_cap(server: Server) -> None:
     started = time.monotonic()
     with pytest.raises(IntakeError, match="larger than 200 kB, the most mapstory reads"):
         fetch_url(server.url("/endless"), LIMITS, policy=server.policy)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < LIMITS.url_timeout_s  # the size cap, not the deadline
 
 
 def test_declared_oversized_body_is_refused_before_reading(server: Server) -> None:
@@ -481,7 +481,7 @@ def test_declared_oversized_body_is_refused_before_reading(server: Server) -> No
     started = time.monotonic()
     with pytest.raises(IntakeError, match="larger than 200 kB"):
         fetch_url(server.url("/huge"), LIMITS, policy=server.policy)
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < LIMITS.url_timeout_s  # refused, not waited for
 
 
 def test_a_dripping_server_hits_the_overall_deadline(server: Server) -> None:
@@ -505,7 +505,7 @@ def test_a_dripping_server_hits_the_overall_deadline(server: Server) -> None:
         fetch_url(server.url("/drip"), limits, policy=server.policy)
     elapsed = time.monotonic() - started
     assert str(info.value).startswith("Reading the link timed out after 0.8 s")
-    assert 0.7 < elapsed < 1.8
+    assert 0.7 < elapsed < 3.0  # the server would drip forever
 
 
 def test_dripping_headers_hit_the_overall_deadline(server: Server) -> None:
@@ -523,7 +523,7 @@ def test_dripping_headers_hit_the_overall_deadline(server: Server) -> None:
     started = time.monotonic()
     with pytest.raises(IntakeError, match=r"timed out after 0\.6 s"):
         fetch_url(server.url("/slow"), limits, policy=server.policy)
-    assert time.monotonic() - started < 1.6
+    assert time.monotonic() - started < 3.0  # the headers would drip forever
 
 
 def test_a_server_that_never_answers_times_out() -> None:
@@ -537,7 +537,7 @@ def test_a_server_that_never_answers_times_out() -> None:
         started = time.monotonic()
         with pytest.raises(IntakeError, match=r"timed out after 0\.5 s"):
             fetch_url(f"http://127.0.0.1:{port}/story", limits, policy=policy)
-        assert 0.4 < time.monotonic() - started < 1.5
+        assert 0.4 < time.monotonic() - started < 3.0  # silence would last forever
 
 
 def test_connection_refused_is_a_clear_error() -> None:
