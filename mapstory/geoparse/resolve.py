@@ -3,13 +3,14 @@
 "Paris", "Georgia" and "Springfield" name many places; the article around them usually says
 which. Candidates come from the offline gazetteer and are scored by prominence (population
 and feature type), by the countries, states and counties the rest of the article is about,
-by how near they lie to the article's other towns, and by the "Springfield, Illinois"
-pattern. Each name keeps one sense for the whole article (one sense per discourse), and the
-runner-up is kept so a reader can switch to it.
+by how near they lie to the article's other towns, by a country named in the same sentence,
+and by the "Springfield, Illinois" pattern. Each name keeps one sense for the whole article
+(one sense per discourse), and the runner-up is kept so a reader can switch to it.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ _LOCAL_CAP = 6.0
 # state, not the town of that name in a listed neighbour).
 _NAMED_REGION = 3.0
 _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
+# A country named in the same sentence ("fly to Cairo ... for his first visit to Egypt"):
+# weaker than a qualifier, stronger than the article's mood, which may be another country's.
+_SAME_SENTENCE = 3.0
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
 # A town gains from the other names' likely towns and counties within _NEAR_KM of it (see
 # _Nearby): up to _NEAR_CAP names count, each as much as it is likely; senses below
 # _NEAR_MIN_P are not counted at all.
@@ -69,6 +74,15 @@ _TOWN_FORM = 6.0
 _OTHER_NAME = 2.0
 _OTHER_NAME_MAX_POPULATION = 100_000
 _BEARER_RATIO = 5  # "much smaller": a fifth of the bearer's people or fewer
+# A town that shares its name with a city twenty times its size ("Rotterdam", New York, and
+# the port) needs some local sign (its state or county, a town near it) to be meant when
+# its country has less than _HOME_SHARE of the article's country votes: one mention of the
+# US in an article that roams the world does not make every name American. Local news, all
+# about one country, keeps its towns.
+_OVERSHADOWED = 2.0
+_OVERSHADOW_RATIO = 20
+_OVERSHADOW_MIN_POPULATION = 200_000
+_HOME_SHARE = 0.5
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -189,6 +203,25 @@ def _qualifiers(text: str, mentions: list[Mention], areal: set[str]) -> dict[int
     return pairs
 
 
+def _sentence_mates(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each name -> the other names that share a sentence with one of its mentions.
+
+    A demonym describes someone, not where things happen ("Ukrainian President Zelensky
+    flew on to Paris"), so it is no one's sentence mate.
+    """
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.source == "demonym":
+            continue
+        by_sentence.setdefault(bisect.bisect_right(ends, mention.start), set()).add(_key(mention))
+    mates: dict[str, set[str]] = {}
+    for keys in by_sentence.values():
+        for key in keys:
+            mates.setdefault(key, set()).update(keys - {key})
+    return mates
+
+
 def _key(mention: Mention) -> str:
     return mention.hint or fold(mention.lookup or mention.text)
 
@@ -276,6 +309,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     qualifier_of: dict[str, list[str]] = {}
     for i, q in _qualifiers(text, mentions, areal).items():
         qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
+    # Countries named beside a name, in one of its sentences.
+    beside = {
+        key: [m for m in mates if any(e.kind == "country" for e in options.get(m, ()))]
+        for key, mates in _sentence_mates(text, mentions).items()
+    }
 
     # Candidates found only under another of their names that lose to the place bearing the
     # name: small towns, or towns much smaller than that place ("Odesa" is not Odessa, Texas;
@@ -292,6 +330,15 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             and (e.population < _OTHER_NAME_MAX_POPULATION or e.population * _BEARER_RATIO < bearer)
         )
 
+    overshadowed: set[tuple[str, str]] = set()
+    for key, entries in options.items():
+        own = [e for e in entries if e.kind == "city" and _canonical(e.name) == _canonical(key)]
+        bearer = max((e.population for e in own), default=0)
+        if bearer >= _OVERSHADOW_MIN_POPULATION:
+            overshadowed.update(
+                (key, e.id) for e in own if e.population * _OVERSHADOW_RATIO < bearer
+            )
+
     def scores(key: str, picks: dict, nearby: _Nearby) -> list:
         result = []
         own_countries, own_regions, own_counties = votes_of.get(key, ({}, {}, {}))
@@ -300,11 +347,13 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             # Other names that may mean this very place do not make it local to itself.
             echo = senses.get(entry.id, 0.0) - own_senses.get(entry.id, 0.0)
             score = _prior(entry) + _seat_bonus(entry, options[key])
+            share = 0.0
             if entry.country_code:
                 support = countries.get(entry.country_code, 0.0) - own_countries.get(
                     entry.country_code, 0.0
                 )
                 score += _COUNTRY_CONTEXT * min(1.0, support)
+                share = support / max(1e-9, votes - sum(own_countries.values()))
             local = 0.0
             region = _region(entry)
             if region:
@@ -318,7 +367,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
             score += min(_LOCAL_CAP, local)
             if region and entry.feature_code != "ADM1" and key not in areal:
+                local += _NAMED_REGION * min(1.0, named.get(region, 0.0))
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
+            if local < _OVERSHADOWED and share < _HOME_SHARE and (key, entry.id) in overshadowed:
+                score -= _OVERSHADOWED - local
             if (key, entry.id) in other_named:
                 score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:
@@ -329,12 +381,26 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 if any(_contains(q, entry) for q in pool):
                     score += _QUALIFIER
                     break
+            else:
+                if (
+                    entry.kind == "city"
+                    and key not in areal
+                    and (key, entry.id) not in other_named
+                    and any(
+                        (country := picks.get(mate)) is not None
+                        and country.kind == "country"
+                        and _contains(country, entry)
+                        for mate in beside.get(key, ())
+                    )
+                ):
+                    score += _SAME_SENTENCE
             result.append((score, entry))
         result.sort(key=lambda se: (-se[0], se[1].id))
         return result
 
     votes_of: dict[str, tuple[dict, dict, dict]] = {}
     countries: dict[str, float] = {}
+    votes = 0.0
     regions: dict[str, float] = {}
     counties: dict[str, float] = {}
     picks: dict[str, GazetteerEntry] = {}
@@ -384,6 +450,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 regions[region] = regions.get(region, 0.0) + p
             for county, p in own_k.items():
                 counties[county] = counties.get(county, 0.0) + p
+        votes = sum(countries.values())
 
     results: list[Resolution] = []
     for mention in mentions:

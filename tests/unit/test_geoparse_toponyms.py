@@ -567,3 +567,35 @@ def test_a_big_city_under_its_short_name_keeps_it() -> None:
 def test_a_translation_among_a_citys_other_names_is_not_the_city() -> None:
     # GeoNames lists "White House" among Casablanca's names.
     assert "White House" not in _places("A statement issued by the White House on Thursday.")
+
+
+def test_a_country_in_the_same_sentence_places_its_city() -> None:
+    # Washington, New York and the White House make the article American; Cairo, New York
+    # (1,400 people) lies in a state it names. The sentence names Egypt.
+    places = _places(
+        "The prime minister arrived in Washington on Wednesday after two days in New York. "
+        "He will hold talks at the White House and address Congress. He is then due to fly "
+        "to Cairo on Saturday for his first bilateral visit to Egypt."
+    )
+    assert places["Cairo"] == ("city", "EG", "Cairo")
+    # Without the sentence's country the American town may win: the cue is the sentence.
+    american = _places(
+        "The senator flew from Albany to Cairo, New York, on Saturday to meet farmers in "
+        "Greene County."
+    )
+    assert american["Cairo"][1] == "US"
+
+
+def test_a_small_namesake_needs_a_local_sign_in_a_world_roaming_article() -> None:
+    # One mention of the US among a dozen countries does not make "Rotterdam" the New York
+    # town of 20,000 rather than the port of 870,000.
+    text = (
+        "Shipping lines paused sailings through the Red Sea after attacks near Yemen. Freight "
+        "rates from Shanghai to Rotterdam doubled. The US Defense Secretary arrived in Bahrain; "
+        "Britain, Canada and France will join a naval task force, while Egypt and Saudi Arabia "
+        "watched their canal and port revenues fall."
+    )
+    assert _places(text)["Rotterdam"][1] == "NL"
+    # In local news the town's own county is the local sign, and it wins.
+    local = _places("Rotterdam police said the fire in Schenectady County was under control.")
+    assert local["Rotterdam"][1] == "US"
