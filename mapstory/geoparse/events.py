@@ -136,6 +136,25 @@ class _Sentence:
         return start, start + len(text.rstrip())
 
 
+def _noun_lemma(token) -> str | None:
+    """The lemma of *token* used as a common noun, or None.
+
+    After a blank line spaCy often tags a paragraph's capitalised first word as a proper
+    noun ("Trade between India and …", "Imports of …"); there it still is the noun, whose
+    plural is undone by hand (the lemmatiser kept the proper noun's form).
+    """
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.is_sent_start and token.is_title:
+        word = token.lower_
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return None
+
+
+def _noun_in(token, nouns: frozenset[str]) -> bool:
+    return _noun_lemma(token) in nouns
+
+
 def _subtree_place(token, sentence: _Sentence, *, demonyms: bool = False) -> PlaceRef | None:
     for t in token.subtree:
         place = sentence.place_at(t)
@@ -487,7 +506,7 @@ def _trade_endpoints(
     "China's exports"); whose imports, likewise, but that country receives them ("China's
     imports of Russian crude": Russia to China).
     """
-    importing = keyword.lemma_.lower() in _IMPORT_NOUNS
+    importing = _noun_lemma(keyword) in _IMPORT_NOUNS
     own = None
     for child in keyword.children:
         if child.dep_ in ("amod", "compound", "poss"):
@@ -514,12 +533,22 @@ def _trade_endpoints(
         origin, destination = source, own or destination
     else:
         origin = source or own
+    if origin is None or destination is None:
+        bought = _bought_by(keyword, sentence)
+        if bought is not None:
+            origin, destination = bought
     if origin is not None and destination is not None and origin.key != destination.key:
         return "directed", (origin.key, destination.key)
     countries = []
     for place in sentence.places:
         inside = scope[0] <= place.start < scope[1]
-        if inside and place.kind == "country" and not place.demonym and place.key not in countries:
+        if (
+            inside
+            and place.kind == "country"
+            and not place.demonym
+            and place.key not in countries
+            and not _in_time_clause(place, sentence)
+        ):
             countries.append(place.key)
     if len(countries) >= 2:
         return "between", tuple(sorted(countries[:2]))
@@ -528,6 +557,36 @@ def _trade_endpoints(
         if pair is not None:
             return "between", pair
     return None
+
+
+def _bought_by(keyword, sentence: _Sentence) -> tuple[PlaceRef, PlaceRef] | None:
+    """(seller, buyer) when the trade noun is what a country buys ("India has been buying
+    discounted Russian oil …, imports that rose …": Russia to India)."""
+    verb = keyword.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _BUYING_VERBS:
+        return None
+    if keyword.dep_ not in ("dobj", "appos", "conj"):  # "conj": how spaCy may hang ", imports"
+        return None
+    buyer = seller = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            buyer = _subtree_place(child, sentence, demonyms=True)
+        elif child.dep_ == "dobj":
+            seller = seller or _subtree_place(child, sentence, demonyms=True)
+    if buyer is None or seller is None or buyer.kind != "country" or seller.kind != "country":
+        return None
+    return seller, buyer
+
+
+def _in_time_clause(place: PlaceRef, sentence: _Sentence) -> bool:
+    """Whether *place* only dates something ("since Moscow's invasion of Ukraine")."""
+    for token in sentence.sent:
+        if token.idx == place.start:
+            return any(
+                a.dep_ in ("prep", "mark") and a.lower_ in _TIME_PREPOSITIONS
+                for a in [token, *token.ancestors]
+            )
+    return False
 
 
 def _figures(sentence, ctx, measure: str) -> list[Figure]:
@@ -627,6 +686,9 @@ def _period_label(value: DateValue | None, anchor: dt.date) -> str:
 
 # Flows told from the receiving side: the country before the noun buys.
 _IMPORT_NOUNS = frozenset({"import", "purchase"})
+_BUYING_VERBS = frozenset({"buy", "purchase", "import"})
+# A place under one of these dates the trade, it does not take part in it.
+_TIME_PREPOSITIONS = frozenset({"since", "after", "before", "during", "until", "amid"})
 # Words before "trade" that say how it is counted, not what is traded.
 _NOT_GOODS = frozenset(
     {
@@ -646,7 +708,7 @@ _NOT_GOODS = frozenset(
 def _trade(sentence, ctx) -> list[EventDraft]:
     """One flow per trade noun; a sentence telling two ("China's imports … rose, while
     India's purchases … jumped") gives each the figures and dates of its own clause."""
-    keywords = [t for t in sentence.sent if t.lemma_.lower() in _TRADE_NOUNS and t.pos_ == "NOUN"]
+    keywords = [t for t in sentence.sent if _noun_in(t, _TRADE_NOUNS)]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
     low, high = sentence.span()
@@ -674,6 +736,12 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
     ]
     if not goods_words:
         goods_words = _goods_of(keyword, sentence)
+    if not goods_words and keyword.head.lemma_.lower() in _BUYING_VERBS:
+        # "buying record volumes of Russian oil …, imports that …": the goods are what is bought.
+        for bought in keyword.head.children:
+            if bought.dep_ == "dobj" and bought != keyword:
+                goods_words = _goods_of(bought, sentence)
+                break
     goods = " ".join(goods_words) or None
     if shape == "between":
         ctx.last_pair = pair
@@ -726,7 +794,7 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
 def _alliances(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
-        if token.lemma_.lower() not in _ALLIANCE_NOUNS or token.pos_ != "NOUN":
+        if not _noun_in(token, _ALLIANCE_NOUNS):
             continue
         window_start = max(sentence.sent.start, token.i - 8)
         members = []
@@ -798,7 +866,7 @@ def _partners_with(noun, sentence: _Sentence) -> list[str]:
 def _institutions(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
-        if token.lemma_.lower() not in _INSTITUTION_NOUNS or token.pos_ != "NOUN":
+        if not _noun_in(token, _INSTITUTION_NOUNS):
             continue
         place = None
         for child in token.children:
@@ -834,7 +902,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
     for token in sentence.sent:
         # spaCy often tags "Fighting" opening a sentence as a verb.
         gerund = token.lower_ == "fighting" and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
-        if not gerund and (token.lemma_.lower() not in _CONFLICT_NOUNS or token.pos_ != "NOUN"):
+        if not gerund and not _noun_in(token, _CONFLICT_NOUNS):
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"

@@ -345,3 +345,37 @@ def test_the_two_countries_are_the_two_just_named(asia: Story) -> None:
 def test_a_surname_the_model_calls_a_place_is_still_the_person(asia: Story) -> None:
     vienna = _visits(asia)[("Antony Blinken", "Vienna")]
     assert vienna.status == "scheduled" and vienna.date.start == dt.date(2024, 3, 21)
+
+
+def _flows(text: str) -> dict[tuple[str | None, ...], Trade]:
+    story = draft_story(text, date=dt.date(2023, 6, 21))
+    flows: dict[tuple[str | None, ...], Trade] = {}
+    for t in story.events:
+        if isinstance(t, Trade):
+            ends = (t.origin, t.destination) if t.origin else tuple(t.between or ())
+            flows[tuple(_name(story, p) for p in ends)] = t
+    return flows
+
+
+def test_a_paragraph_opening_with_trade_is_read() -> None:
+    # After a blank line spaCy tags the capitalised "Trade" as a proper noun.
+    text = (
+        "Modi arrived in Washington on Wednesday.\n\n"
+        "Trade between India and the United States reached $191bn in 2022, making the US "
+        "India's largest trading partner."
+    )
+    (pair,) = _flows(text)
+    assert set(pair) == {"India", "United States"}
+
+
+def test_what_a_country_buys_flows_to_it_and_what_dates_it_does_not_trade() -> None:
+    text = (
+        "Modi arrived in Washington on Wednesday.\n\n"
+        "India has also been buying record volumes of discounted Russian oil since Moscow's "
+        "invasion of Ukraine, imports that rose to 1.9 million barrels a day in May."
+    )
+    flows = _flows(text)
+    assert set(flows) == {("Russia", "India")}  # never India–Ukraine
+    oil = flows[("Russia", "India")]
+    assert oil.goods == "discounted oil"
+    assert [(f.value, f.unit) for f in oil.figures] == [(1.9, "million barrels a day")]
