@@ -33,6 +33,16 @@ _QUARTER_WORDS = re.compile(
 )
 _QUARTER_CODE = re.compile(r"^Q(?P<q>[1-4])\s*(?P<year>\d{4})?$", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"^(?P<n>\d+|a|one)\s+(?:years?)\s+(?:ago|earlier|before)$", re.I)
+# A length of time is not a point in it: "the first visit in five years", "spending two days
+# in New York". (dateparser reads a bare "five years" as five years ago.)
+_DURATION = re.compile(
+    r"^(?:(?:more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|over|under|"
+    r"up\s+to|some|roughly|at\s+least|the\s+(?:past|last|next|first|coming))\s+)?"
+    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a\s+few|several|many|a\s+couple\s+of)?\s*"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
+    re.IGNORECASE,
+)
 _THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.IGNORECASE)
 _DAY_RANGE = re.compile(
     r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
@@ -106,6 +116,9 @@ def resolve(
         year = int(m["year"]) if m["year"] else anchor.year
         start, end = quarter_range(year, int(m["q"]))
         return _value(start, end, "quarter", original, not m["year"], certainty)
+
+    if _DURATION.match(text) and not _THIS.match(text):
+        return None
 
     if m := _YEARS_AGO.match(text):
         n = 1 if m["n"].lower() in ("a", "one") else int(m["n"])

@@ -52,6 +52,21 @@ def test_non_dates_give_none(phrase) -> None:
     assert resolve(phrase, WEDNESDAY) is None
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    ["five years", "in five years", "two days", "more than a decade", "three decades", "10 days"],
+)
+def test_a_length_of_time_is_not_a_date(phrase) -> None:
+    # "the first visit to China in five years", "after spending two days in New York":
+    # dateparser alone reads a bare "five years" as five years ago.
+    assert resolve(phrase, WEDNESDAY) is None
+
+
+def test_a_length_of_time_ago_is_a_date() -> None:
+    assert resolve("two days ago", WEDNESDAY).start == dt.date(2023, 5, 22)
+    assert resolve("five years ago", WEDNESDAY).precision == "year"
+
+
 def test_labels_do_not_invent_precision() -> None:
     assert format_date(resolve("In March", WEDNESDAY)) == "March 2023"
     assert format_date(resolve("Last week", WEDNESDAY)) == "15–21 May 2023"
