@@ -158,6 +158,24 @@ def _actors(
                 continue
         actors[key]["spans"].append((ent.start_char, ent.end_char))
         refs.append(ActorRef(actors[key]["id"], ent.start_char, ent.end_char))
+    # A surname the model tagged nothing at all ("Sunak flew to San Diego" opening a
+    # sentence) is still its person.
+    surnames = {fold(ent[-1].text): fold(ent.text.strip()) for ent in full_names}
+    for token in doc:
+        key = surnames.get(fold(token.text))
+        if (
+            key is None
+            or token.ent_type_
+            or token.pos_ != "PROPN"
+            or not token.is_title
+            or any(s <= token.idx < e for s, e in place_spans)
+        ):
+            continue
+        actors[key]["spans"].append((token.idx, token.idx + len(token.text)))
+        refs.append(ActorRef(actors[key]["id"], token.idx, token.idx + len(token.text)))
+    refs.sort(key=lambda ref: ref.start)
+    for actor in actors.values():
+        actor["spans"].sort()
     result = [
         Actor(id=a["id"], name=a["name"], mentions=[_span(text, s, e) for s, e in a["spans"]])
         for a in actors.values()
@@ -206,6 +224,9 @@ def _home_countries(
         windows.append((max(0, ref.start - 40), ref.start))
         for start, end in windows:
             match = [p for p in countries if start <= p.start and p.end <= end]
+            if (start, end) == windows[-1]:
+                # The previous paragraph's last country is not the name's.
+                match = [p for p in match if "\n" not in text[p.end : ref.start]]
             if strict and (start, end) == windows[-1]:
                 match = [
                     p for p in match if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
@@ -515,7 +536,7 @@ def _event(
             inferred.append("destination")
             note = "Destination not stated: the city the article was filed from."
         who = actor_names.get(f["actor"], f["actor"])
-        verb = "to visit" if draft.status == "scheduled" else "visits"
+        verb = {"scheduled": "to visit", "proposed": "may visit"}.get(draft.status, "visits")
         return Visit(
             id=f"visit-{f['actor']}-{f['destination']}",
             title=f"{who} {verb} {name(f['destination'])}",

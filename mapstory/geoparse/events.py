@@ -31,6 +31,9 @@ _PRESENCE_VERBS = frozenset(
 )
 # A travel verb under one of these ("scheduled to visit", "plans to fly") has not happened yet.
 _SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare"})
+# A trip under one of these is only wished for or offered.
+_WISHING_WORDS = frozenset({"invitation", "invite", "hope", "want", "wish", "offer", "eager"})
+_WISHING_FORMS = frozenset({"hopes", "hoped", "hoping"})  # spaCy may lemmatise "hopes" as "hop"
 _PROPOSAL_MARKERS = frozenset(
     {"plan", "propose", "possibility", "consider", "could", "would", "may", "might", "idea"}
 )
@@ -205,6 +208,8 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
 
 def _status(verb) -> str:
     for token in [verb, *verb.ancestors]:
+        if token.lemma_ in _WISHING_WORDS or token.lower_ in _WISHING_FORMS:
+            return "proposed"  # "accepted an invitation to visit Washington": no trip yet
         if token.lemma_ in _SCHEDULING_VERBS:
             return "scheduled"
         if token.dep_ == "xcomp" and token.head.lemma_ == "be":
@@ -265,6 +270,7 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
 
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
+    reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
     for token in sentence.sent:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
@@ -275,9 +281,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             continue  # "was unable to attend", "attended law school"
         if token.pos_ == "VERB" and presence is None:
             for child in token.children:
-                if child.dep_ == "dobj" and lemma in ("visit", "attend"):
+                if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
-                    destination = _subtree_place(child, sentence) if lemma == "visit" else None
+                    destination = _subtree_place(child, sentence) if lemma != "attend" else None
                     if destination is None:  # "visited Vladimir Putin in Moscow"
                         for grandchild in child.children:
                             if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
@@ -302,6 +308,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 origin = _subtree_place(child, sentence)
+        onward_from = None
+        if origin is None and token.dep_ == "conj" and token.head.i in reached:
+            # "flew to San Diego … and will travel on to Washington": from the first stop.
+            traveller, stop = reached[token.head.i]
+            if actor is not None and traveller == actor.key:
+                onward_from = stop
         status = _status(token if token.pos_ == "VERB" else token.head)
         tense = "future" if status == "scheduled" else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
@@ -320,8 +332,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None or destination is None:
             continue
         travellers = [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        reached[token.i] = (actor.key, destination.key)
+        start = origin.key if origin is not None else onward_from
         for place in [destination, *_conjoined(destination, sentence, sentence.named_place_at)]:
-            if origin is not None and place.key == origin.key:
+            if start is not None and place.key == start:
                 continue
             for traveller in travellers:
                 drafts.append(
@@ -332,7 +346,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         fields={
                             "actor": traveller.key,
                             "destination": place.key,
-                            "origin": origin.key if origin else None,
+                            "origin": start,
                         },
                         date=date,
                         status=status,
@@ -361,9 +375,10 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
 
 
 def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
-    """The date phrases in *verb*'s own clause, leaving out clauses of other travel in it:
-    in "travelled to Berlin on Sunday … before flying on to Paris … on Monday" Sunday is the
-    Berlin trip's and Monday the Paris leg's, though Monday lies inside the first clause."""
+    """The date phrases in *verb*'s own clause, leaving out clauses of other travel in it
+    and relative clauses about its people: in "travelled to Berlin on Sunday … before flying
+    on to Paris … on Monday" Sunday is the Berlin trip's and Monday the Paris leg's, though
+    Monday lies inside the first clause."""
 
     def extent(token) -> tuple[int, int]:
         return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -372,7 +387,12 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     nested = [
         extent(t)
         for t in verb.subtree
-        if t != verb and t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
+        if t != verb
+        and (
+            (t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB")
+            # "Erdogan, who faces elections in May, toured …": May is the elections'.
+            or t.dep_ == "relcl"
+        )
     ]
     return [
         p
@@ -1102,6 +1122,7 @@ def extract_events(
             + _conflicts(sentence, ctx)
             + _statements(sentence, ctx, last_actor)
         )
+        found = _fold_country_visits(found, sentence)
         ports = [d for d in found if d.kind == "port"]
         if ports:
             last_port = ports[-1]
@@ -1179,6 +1200,38 @@ def extract_events(
 
 # An onward leg starts where the traveller just was when it follows that stop within days.
 _ONWARD_DAYS = 3
+
+
+def _fold_country_visits(found: list[EventDraft], sentence: _Sentence) -> list[EventDraft]:
+    """One trip told twice in a sentence, to a city and to its country ("fly to Cairo … for
+    his first visit to Egypt"), is the visit to the city; the country's words join its
+    excerpt."""
+    where = {p.key: p for p in sentence.places}
+    kept = []
+    for draft in found:
+        place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
+        city = None
+        if place is not None and place.kind == "country":
+            city = next(
+                (
+                    other
+                    for other in found
+                    if other.kind == "visit"
+                    and other is not draft
+                    and other.fields["actor"] == draft.fields["actor"]
+                    and other.status == draft.status
+                    and (inside := where.get(other.fields["destination"])) is not None
+                    and inside.kind in ("city", "region")
+                    and inside.country_code == place.country_code
+                ),
+                None,
+            )
+        if city is None:
+            kept.append(draft)
+            continue
+        city.spans.extend(span for span in draft.spans if span not in city.spans)
+        city.date = city.date or draft.date
+    return kept
 
 
 def _onward_origins(drafts: list[EventDraft]) -> None:

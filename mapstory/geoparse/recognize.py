@@ -129,6 +129,8 @@ _DISEASE = re.compile(
     r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
     re.I,
 )
+# A class of ship or weapon named after a place ("Virginia-class submarines").
+_CLASS_NAME = re.compile(r"-(?:class|type)\b", re.I)
 # Rules that find a place by the form of the text, whatever the words: never a person, and
 # reported even where the gazetteer cannot place it (see geoparse._worth_keeping).
 PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation", "division list"})
@@ -920,8 +922,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         start: int, end: int, source: str, hint: str | None = None, *, exact: bool = False
     ) -> None:
         start, end = _trim(text, start, end)
-        if _DISEASE.match(text, end):
-            return  # "West Nile virus", "Marburg fever": a disease named after a place
+        if _DISEASE.match(text, end) or _CLASS_NAME.match(text, end):
+            return  # "West Nile virus", "Virginia-class": a disease or a design named after one
         if hint is None and not exact:
             hint = _world_region(text[start:end], gazetteer)
         if hint is None and not exact:

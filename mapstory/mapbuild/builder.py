@@ -464,8 +464,10 @@ def legend_html(
             continue
         name = story.actor(actor_id).name
         rows.append(_row(_swatch_line(colour), text("legend.travel", actor=name)))
-    if any(isinstance(e, Visit) and e.status != "happened" for e in shown_events):
+    if any(isinstance(e, Visit) and e.status == "scheduled" for e in shown_events):
         rows.append(_row(_swatch_line("#555", style.SCHEDULED_DASH), text("legend.scheduled")))
+    if any(isinstance(e, Visit) and e.status == "proposed" for e in shown_events):
+        rows.append(_row(_swatch_line("#555", style.PROPOSED_DASH), text("legend.proposed")))
     if "trade" in kinds:
         rows.append(_row(_swatch_line(style.TRADE, width=7, head=False), text("legend.trade")))
     if any(isinstance(e, Alliance) for e in shown_events):

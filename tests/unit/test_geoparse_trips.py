@@ -379,3 +379,74 @@ def test_what_a_country_buys_flows_to_it_and_what_dates_it_does_not_trade() -> N
     oil = flows[("Russia", "India")]
     assert oil.goods == "discounted oil"
     assert [(f.value, f.unit) for f in oil.figures] == [(1.9, "million barrels a day")]
+
+
+def _trips(text: str, day: dt.date = dt.date(2023, 6, 18)) -> dict[tuple[str, str], Visit]:
+    return _visits(draft_story(text, date=day))
+
+
+def test_a_trip_to_a_city_and_its_country_in_one_sentence_is_one_visit() -> None:
+    trips = _trips(
+        "U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday, the first visit "
+        "by America's top diplomat to China in five years."
+    )
+    assert set(trips) == {("Antony Blinken", "Beijing")}
+    assert trips[("Antony Blinken", "Beijing")].date.start == dt.date(2023, 6, 18)
+
+
+def test_an_invitation_to_visit_is_a_proposed_trip() -> None:
+    story = draft_story(
+        "Foreign Minister Qin Gang met Antony Blinken in Beijing on Sunday. Qin accepted an "
+        "invitation to visit Washington at a mutually convenient time.",
+        date=dt.date(2023, 6, 18),
+    )
+    trip = _visits(story)[("Qin Gang", "Washington")]
+    assert trip.status == "proposed" and trip.title == "Qin Gang may visit Washington"
+    # spaCy lemmatises this "hopes" as "hop".
+    hoped = _trips("When she returns, Jackie Underwood hopes to tour Wellington, she said.")
+    assert hoped[("Jackie Underwood", "Wellington")].status == "proposed"
+
+
+def test_a_previous_paragraphs_country_is_not_a_persons_home() -> None:
+    story = draft_story(
+        "Blinken met Foreign Minister Qin Gang on Sunday. China is the largest holder of US "
+        "Treasuries after Japan.\n\nQin accepted an invitation to visit Washington.",
+        date=dt.date(2023, 6, 18),
+    )
+    assert "Tokyo" not in {p.name for p in story.places}
+
+
+def test_a_surname_the_model_tags_nothing_is_still_the_person() -> None:
+    story = draft_story(
+        "British Prime Minister Rishi Sunak met Joe Biden in San Diego on Monday.\n\n"
+        "Sunak flew to San Diego from London and will travel on to Washington.",
+        date=dt.date(2023, 3, 13),
+    )
+    legs = {
+        (where, _name(story, trip.origin), trip.status)
+        for (who, where), trip in _visits(story).items()
+        if who == "Rishi Sunak"
+    }
+    assert legs == {
+        ("San Diego", "London", "happened"),
+        ("Washington", "San Diego", "scheduled"),  # onward from the first stop
+    }
+
+
+def test_a_tour_of_two_towns_is_two_visits_dated_by_its_own_clause() -> None:
+    trips = _trips(
+        "Turkish President Tayyip Erdogan, who faces elections in May, toured Kahramanmaras "
+        "and Adiyaman last week and promised to rebuild homes within a year.",
+        dt.date(2023, 2, 14),
+    )
+    assert {where for _, where in trips} == {"Kahramanmaraş", "Adıyaman"}
+    for trip in trips.values():
+        assert trip.date.precision == "week" and trip.date.phrase == "last week"
+
+
+def test_a_design_named_after_a_place_is_not_the_place() -> None:
+    story = draft_story(
+        "Australia will buy up to five US Virginia-class nuclear-powered submarines.",
+        date=dt.date(2023, 3, 13),
+    )
+    assert "Virginia" not in {p.name for p in story.places}

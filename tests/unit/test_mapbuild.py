@@ -125,6 +125,13 @@ events:
     assert "Ann’s travel" in html
     for label in ("Port", "Bloc", "Conflict", "Trade", "Statement", "Scheduled", "Inferred"):
         assert label not in html
+    for status, shown, hidden in (
+        ("scheduled", "Scheduled", "Proposed"),
+        ("proposed", "Proposed", "Scheduled"),
+    ):
+        trip = tiny.events[0].model_copy(update={"status": status})
+        html = legend_html(tiny.model_copy(update={"events": [trip]}), {"ann": "#000"})
+        assert shown in html and hidden not in html, status
 
 
 def test_step_layer_is_small_and_highlights_the_step(seed_story, seed_layout) -> None:
