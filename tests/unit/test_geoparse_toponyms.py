@@ -275,7 +275,9 @@ def test_mentions_grow_to_the_longest_known_place_name() -> None:
 
 def test_compass_and_continent_is_a_world_region_kept_whole() -> None:
     found = {r.mention.text: r.entry for r in geoparse("Cholera spread across West Africa.")}
-    assert found["West Africa"].kind == "continent"
+    assert found["West Africa"].id == "region:west-africa"  # a world region of its own
+    found = {r.mention.text: r.entry for r in geoparse("Storms swept Northern Europe.")}
+    assert found["Northern Europe"].kind == "continent"  # none in the table: its continent
     names = [item["name"] for item in toponyms("Storms hit North Texas on Monday.")]
     assert "Texas" in names  # a compass word before a state is narrowed to the state
 
@@ -599,3 +601,22 @@ def test_a_small_namesake_needs_a_local_sign_in_a_world_roaming_article() -> Non
     # In local news the town's own county is the local sign, and it wins.
     local = _places("Rotterdam police said the fire in Schenectady County was under control.")
     assert local["Rotterdam"][1] == "US"
+
+
+def test_a_world_region_is_the_region_not_a_namesake_town() -> None:
+    # GeoNames' cities list has a "Middle East" in Baltimore and a "Baltic" in Connecticut;
+    # world news means the regions, and the Sahel is more than Burkina Faso's province of it.
+    places = {
+        r.mention.text: r.entry.id
+        for r in geoparse(
+            "Blinken began his fourth Middle East tour. Poland and the Baltic states accused "
+            "Budapest of disloyalty. Fighting spread across the Sahel and the Horn of Africa."
+        )
+        if r.entry is not None
+    }
+    assert places["Middle East"] == "region:middle-east"
+    assert places["Baltic"] == "region:baltic-states"
+    assert places["Sahel"] == "region:sahel"
+    # In Baltimore's own news the neighbourhood keeps its name.
+    local = _places("Baltimore areas such as Middle East and Canton flooded, Maryland said.")
+    assert local["Middle East"][:2] == ("city", "US")
