@@ -44,6 +44,10 @@ _COUNTY_CONTEXT = 3.0
 # most this much: else a cluster of ambiguous names (three counties that exist in two states)
 # outvotes the state the article names outright.
 _LOCAL_CAP = 6.0
+# ... but a town in a county another name may be still gains this much when the state has
+# already filled the cap: of two same-named towns in one state ("Chatham" in Sangamon County
+# and in Chicago) the one in the county the article names is meant.
+_COUNTY_BEYOND_CAP = 1.0
 # A town or county in a state another name *is* ("Kentucky"), over and above the cap; not
 # for a name that may itself be a state or country ("California" in a list of states is the
 # state, not the town of that name in a listed neighbour).
@@ -365,12 +369,14 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0) - echo
                 local += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
             county = _county(entry)
+            in_county = 0.0
             if county:
                 support = counties.get(county, 0.0) - own_counties.get(county, 0.0) - echo
-                local += _COUNTY_CONTEXT * min(1.0, support)
+                in_county = min(1.0, support)
+                local += _COUNTY_CONTEXT * in_county
             if entry.kind == "city":
                 local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
-            score += min(_LOCAL_CAP, local)
+            score += min(_LOCAL_CAP, local) + _COUNTY_BEYOND_CAP * in_county
             if region and entry.feature_code != "ADM1" and key not in areal:
                 local += _NAMED_REGION * min(1.0, named.get(region, 0.0))
                 score += _NAMED_REGION * min(1.0, named.get(region, 0.0))

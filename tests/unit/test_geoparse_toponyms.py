@@ -620,3 +620,15 @@ def test_a_world_region_is_the_region_not_a_namesake_town() -> None:
     # In Baltimore's own news the neighbourhood keeps its name.
     local = _places("Baltimore areas such as Middle East and Canton flooded, Maryland said.")
     assert local["Middle East"][:2] == ("city", "US")
+
+
+def test_of_two_towns_in_one_state_the_one_in_the_named_county_is_meant() -> None:
+    # Illinois has a Chatham in Sangamon County and one in Chicago; the state alone fills the
+    # local cap for both, the county decides.
+    text = (
+        "Heavy rain flooded streets in Springfield and closed roads across Sangamon County. "
+        "Residents of Chatham and Rochester were urged to avoid low-lying areas. Gov. JB "
+        "Pritzker, who was in Chicago, said Illinois would send help."
+    )
+    chatham = next(r.entry for r in geoparse(text) if r.mention.text == "Chatham")
+    assert chatham.admin2 == "admin2:US.IL.sangamon-county"
