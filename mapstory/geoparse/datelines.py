@@ -14,15 +14,16 @@ from dataclasses import dataclass
 __all__ = ["Dateline", "find_datelines"]
 
 # A news dateline: the place in capitals opening the story, optionally its state or country,
-# optionally the date, optionally the agency, then a dash ("MAPLEFORD -- ", "CHARLESTON,
-# W.Va. (AP) — ", "KHARTOUM, 15 April 2024 (Reuters) — "). It sits at the start of the text,
+# optionally the date (its year too, or not), optionally the agency, then a dash ("MAPLEFORD
+# -- ", "CHARLESTON, W.Va. (AP) — ", "KHARTOUM, 15 April 2024 (Reuters) — ", "TEL AVIV, Jan 9
+# — "). It sits at the start of the text,
 # of a line, right after the headline's closing punctuation, or right after the byline's date
 # ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
 DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"”] )|(?<=\b[12]\d{3} ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
     r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
-    r"(?:,?[ ](?:\d{1,2}[ ][A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ ]\d{1,2}),?[ ][12]\d{3})?"
+    r"(?:,?[ ](?:\d{1,2}[ ][A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ ]\d{1,2})(?:,?[ ][12]\d{3})?)?"
     r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",
     re.MULTILINE,
 )

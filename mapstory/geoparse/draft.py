@@ -203,15 +203,14 @@ def _home_countries(
 ) -> dict[str, str]:
     """Actor id -> place key of the country they speak for ("Russia's prime minister").
 
-    *strict* (for placing what someone said) takes a country just before the name only as a
-    demonym in the same clause ("Russian prime minister Mikhail Mishustin"), not any country
-    the previous sentence ended on.
+    A person's clear signs, at any of their mentions ("Hungarian Prime Minister Viktor
+    Orban", "Orban, Hungary's prime minister"), win over a country that merely precedes a
+    mention ("… clash over Ukraine aid as Orban blocks deal"). *strict* (for placing what
+    someone said) takes only the clear signs.
     """
     countries = [p for p in places if p.kind == "country"]
-    homes: dict[str, str] = {}
-    for ref in actor_refs:
-        if ref.key in homes:
-            continue
+
+    def sign(ref: ActorRef, clear: bool) -> str | None:
         after = _OWNER_AFTER.match(text[ref.end : ref.end + 80])
         before = _OWNER_BEFORE.search(text[max(0, ref.start - 90) : ref.start])
         windows = []
@@ -227,14 +226,45 @@ def _home_countries(
             if (start, end) == windows[-1]:
                 # The previous paragraph's last country is not the name's.
                 match = [p for p in match if "\n" not in text[p.end : ref.start]]
-            if strict and (start, end) == windows[-1]:
-                match = [
-                    p for p in match if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
-                ]
+                if clear:
+                    match = [
+                        p
+                        for p in match
+                        if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
+                    ]
             if match:
-                homes[ref.key] = match[-1].key
-                break
+                return match[-1].key
+        return None
+
+    homes: dict[str, str] = {}
+    for clear in (True, False) if not strict else (True,):
+        for ref in actor_refs:
+            if ref.key not in homes and (home := sign(ref, clear)) is not None:
+                homes[ref.key] = home
     return homes
+
+
+def _met_at_home(
+    draft: EventDraft,
+    drafts: list[EventDraft],
+    homes: dict[str, str],
+    entries: dict[str, GazetteerEntry | None],
+) -> bool:
+    """Whether *draft* is a meeting that does not make a visit ("the mayor met residents in
+    Springfield"): a meeting in a city is a visit only for someone away from home, from
+    another country or travelling elsewhere in the story ("Blinken arrived in Tel Aviv …
+    met Netanyahu in Jerusalem")."""
+    if draft.kind != "visit" or not draft.fields.get("met_there"):
+        return False
+    actor = draft.fields["actor"]
+    if any(
+        d.kind == "visit" and d.fields["actor"] == actor and not d.fields.get("met_there")
+        for d in drafts
+    ):
+        return False
+    home = entries.get(homes.get(actor, ""))
+    there = entries.get(draft.fields["destination"])
+    return home is None or there is None or home.country_code == there.country_code
 
 
 @functools.cache
@@ -388,6 +418,7 @@ def make_draft(
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
+    drafts = [d for d in drafts if not _met_at_home(d, drafts, homes, entries)]
     # Where each traveller went: a statement with no place of its own was most likely made
     # there ("Mishustin told Xi ..." during his visit to Beijing).
     visiting: dict[str, list[EventDraft]] = {}

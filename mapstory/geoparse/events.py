@@ -268,18 +268,36 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     return place if place is not None and not place.demonym else None
 
 
+def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
+    """The city a meeting verb puts its subject in ("met Netanyahu in Jerusalem", "In Riyadh
+    he held talks"), for verbs that are not travel themselves."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in _PRESENCE_VERBS or lemma in _VISIT_VERBS:
+        return None
+    met = [c for c in token.children if c.dep_ == "dobj"]  # "met Xi Jinping in Beijing"
+    for head in [token, *met]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                place = sentence.named_place_at(obj) if obj is not None else None
+                if place is not None and place.kind == "city":
+                    return place
+    return None
+
+
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
     for token in sentence.sent:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
-        if lemma not in _VISIT_VERBS and presence is None:
+        met_at = None if presence is not None else _met_at(token, sentence)
+        if lemma not in _VISIT_VERBS and presence is None and met_at is None:
             continue
-        destination = presence
+        destination = presence or met_at
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
             continue  # "was unable to attend", "attended law school"
-        if token.pos_ == "VERB" and presence is None:
+        if token.pos_ == "VERB" and destination is None:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
@@ -316,7 +334,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 onward_from = stop
         status = _status(token if token.pos_ == "VERB" else token.head)
         tense = "future" if status == "scheduled" else "past"
-        phrases = _own_dates(token, ctx.dates_in(sentence)) or ctx.dates_in(sentence)
+        phrases = _own_dates(token, ctx.dates_in(sentence))
+        if not phrases and met_at is None:  # a meeting takes no other clause's date
+            phrases = ctx.dates_in(sentence)
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if actor is not None and destination is None and origin is not None:
             # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
@@ -347,6 +367,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             "actor": traveller.key,
                             "destination": place.key,
                             "origin": start,
+                            # Only a meeting puts them there: the draft keeps it for someone
+                            # away from home (see mapstory.geoparse.draft).
+                            "met_there": met_at is not None,
                         },
                         date=date,
                         status=status,
@@ -1144,6 +1167,10 @@ def extract_events(
                 current.date = draft.date or current.date
             current.figures.extend(draft.figures)
             current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
+            if draft.kind == "visit":  # told as travel once, it is travel
+                current.fields["met_there"] = bool(
+                    current.fields.get("met_there") and draft.fields.get("met_there")
+                )
             for name, value in draft.fields.items():
                 if isinstance(value, list) and isinstance(current.fields.get(name), list):
                     known = current.fields[name]

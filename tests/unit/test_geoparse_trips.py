@@ -450,3 +450,40 @@ def test_a_design_named_after_a_place_is_not_the_place() -> None:
         date=dt.date(2023, 3, 13),
     )
     assert "Virginia" not in {p.name for p in story.places}
+
+
+def test_a_dateline_without_a_year_is_still_a_dateline() -> None:
+    text = (
+        "Blinken begins fourth Middle East tour\n\n"
+        "TEL AVIV, Jan 9 — Secretary of State Antony Blinken arrived in Tel Aviv on Tuesday."
+    )
+    sentences = [s.text.strip() for s in nlp()(text).sents]
+    assert "TEL AVIV, Jan 9 —" in sentences
+    assert ("Antony Blinken", "Tel Aviv") in _trips(text, dt.date(2024, 1, 9))
+
+
+def test_a_meeting_abroad_is_a_visit_and_a_meeting_at_home_is_not() -> None:
+    trips = _trips(
+        "Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Beijing "
+        "in October. Secretary of State Antony Blinken arrived in Tel Aviv on Tuesday. Blinken "
+        "met Prime Minister Benjamin Netanyahu in Jerusalem and will travel to Ramallah on "
+        "Wednesday. Mayor Misty Buscher met residents in Springfield on Monday.",
+        dt.date(2024, 1, 9),
+    )
+    assert ("Viktor Orban", "Beijing") in trips  # from another country
+    assert ("Antony Blinken", "Jerusalem") in trips  # travelling in this story
+    jerusalem = trips[("Antony Blinken", "Jerusalem")]
+    assert jerusalem.date is None  # not the Ramallah leg's Wednesday
+    assert ("Vladimir Putin", "Beijing") not in trips  # the one met is not the subject
+    assert not [who for who, _ in trips if who == "Misty Buscher"]  # at home, no trip
+
+
+def test_a_headlines_country_is_not_the_persons_home() -> None:
+    story = draft_story(
+        "EU leaders clash over Ukraine aid as Orban blocks deal\n\n"
+        "Leaders agreed after Hungarian Prime Minister Viktor Orban left the room. Orban met "
+        "Chinese President Xi Jinping in Beijing in October.",
+        date=dt.date(2023, 12, 15),
+    )
+    trip = _visits(story)[("Viktor Orban", "Beijing")]
+    assert _name(story, trip.origin) == "Budapest" and trip.inferred == ["origin"]
