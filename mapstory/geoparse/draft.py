@@ -8,6 +8,7 @@ taken from their nationality) is marked as inferred.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -23,6 +24,7 @@ from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
 from mapstory.geoparse.events import ActorRef, EventDraft, PlaceRef, extract_events
 from mapstory.geoparse.lexicon import nlp
+from mapstory.geoparse.recognize import TITLES
 from mapstory.geoparse.resolve import Resolution
 from mapstory.messages import number, plural, text
 from mapstory.model import (
@@ -100,6 +102,26 @@ def _online_entry(location: Location) -> GazetteerEntry:
     )
 
 
+def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> GazetteerEntry:
+    """*entry* under the article's spelling when that is one of its names ("Ulaanbaatar" for
+    GeoNames' "Ulan Bator"): the reader finds on the map the word they read. Only for towns,
+    and not for abbreviations, adjectives or a dateline's capitals; the first such spelling
+    wins."""
+    written = " ".join(written.split())
+    if (
+        hint is not None
+        or entry.kind != "city"
+        or len(written) < 4
+        or "." in written
+        or written.isupper()
+        or fold(written) == fold(entry.name)
+    ):
+        return entry
+    if fold(written) not in {fold(a) for a in entry.alt_names}:
+        return entry
+    return dataclasses.replace(entry, name=written)
+
+
 def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
     return Place(
         id=place_id,
@@ -130,7 +152,18 @@ def _actors(
             return False
         return not any(s < ent.end_char and ent.start_char < e for s, e in place_spans)
 
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and plausible(e)]
+    def titled(ent) -> bool:
+        """A name the model took for an organisation right after a person's title
+        ("Chancellor Olaf Scholz" tagged ORG)."""
+        return (
+            ent.label_ == "ORG"
+            and 2 <= len(ent) <= 3
+            and ent.start > 0
+            and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES
+            and all(t.is_alpha and t.is_title for t in ent)
+        )
+
+    persons = [e for e in doc.ents if (e.label_ == "PERSON" or titled(e)) and plausible(e)]
     full_names = [e for e in persons if len(e) > 1]
     by_token: dict[str, str] = {}
     actors: dict[str, dict] = {}
@@ -391,6 +424,15 @@ def make_draft(
                 demonym=r.mention.hint is not None,
             )
         )
+
+    renamed: set[str] = set()
+    for r in resolutions:  # the map calls a town what the article calls it
+        gid = r.entry.id if r.entry is not None else ""
+        if gid in chosen and gid not in renamed:
+            written = _as_written(chosen[gid], r.mention.text, r.mention.hint)
+            if written is not chosen[gid]:
+                chosen[gid] = written
+                renamed.add(gid)
 
     actors, actor_refs, actor_names = _actors(doc, text, [(r.start, r.end) for r in refs])
     counts = Counter(ref.key for ref in refs if ref.kind == "country")

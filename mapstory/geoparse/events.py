@@ -268,6 +268,24 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     return place if place is not None and not place.demonym else None
 
 
+def _object_place(obj, sentence: _Sentence) -> PlaceRef | None:
+    """The place a travel verb's object names: itself, its apposition ("the Ukrainian
+    capital, Kyiv"), its possessor ("Kyiv's main station") or what it is of ("the city of
+    Kharkiv"); never a place only a clause about it mentions ("the landlocked nation wedged
+    between Russia and China" is neither)."""
+    for token in [obj, *(c for c in obj.children if c.dep_ in ("appos", "poss", "compound"))]:
+        place = sentence.named_place_at(token)
+        if place is not None:
+            return place
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            place = sentence.named_place_at(named) if named is not None else None
+            if place is not None:
+                return place
+    return None
+
+
 def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     """The city a meeting verb puts its subject in ("met Netanyahu in Jerusalem", "In Riyadh
     he held talks"), for verbs that are not travel themselves."""
@@ -301,7 +319,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
-                    destination = _subtree_place(child, sentence) if lemma != "attend" else None
+                    destination = _object_place(child, sentence) if lemma != "attend" else None
                     if destination is None:  # "visited Vladimir Putin in Moscow"
                         for grandchild in child.children:
                             if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
@@ -875,16 +893,44 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
                 key=("alliance", tuple(sorted(members))),
                 spans=[sentence.span()],
                 fields={"name": name, "members": members},
+                status=_pact_status(token),
             )
         )
     return drafts
 
 
+# A pact under one of these is sought, not made ("has demanded a defence pact with …").
+_SEEKING_VERBS = frozenset(
+    {"demand", "seek", "want", "propose", "push", "negotiate", "discuss", "consider", "call"}
+)
+_UNMADE = frozenset({"proposed", "planned", "possible", "potential", "future", "prospective"})
+
+
+def _pact_status(noun) -> str:
+    if any(c.dep_ == "amod" and c.lower_ in _UNMADE for c in noun.children):
+        return "proposed"
+    verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    if verb is not None and (
+        verb.lemma_.lower() in _SEEKING_VERBS | _WISHING_WORDS or verb.lower_ in _WISHING_FORMS
+    ):
+        return "proposed"
+    return "happened"
+
+
 def _partners_with(noun, sentence: _Sentence) -> list[str]:
     """Members told around the noun: "Australia is part of the Aukus pact with the United
-    States and Britain" — the clause's subject and the countries after "with"."""
+    States and Britain" — the clause's subject and the countries after "with" — or all of
+    them after "between"."""
     partners: list[str] = []
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            # "an alliance between Kenya and Ethiopia": every member is named after it.
+            between = [
+                place.key
+                for t in child.subtree
+                if (place := sentence.named_place_at(t)) is not None and place.kind == "country"
+            ]
+            return list(dict.fromkeys(between)) if len(set(between)) >= 2 else []
         if child.dep_ == "prep" and child.lower_ == "with":
             for t in child.subtree:
                 place = sentence.place_at(t)

@@ -36,7 +36,7 @@ _MIN_POPULATION_RESIDENT = 5_000
 # that shares a surname ("Flores", Uruguay).
 _MIN_POPULATION_RELABEL = 500_000
 # Words that put a person's name right after them ("coach Hale", "Sen. Ann Morrow").
-_TITLES = frozenset(
+TITLES = frozenset(
     {
         "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
         "president", "coach", "judge", "justice", "sheriff", "officer", "sgt", "sergeant",
@@ -491,7 +491,7 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     speakers: set[str] = set()
     for token in doc:
-        if token.lower_.rstrip(".") in _TITLES:
+        if token.lower_.rstrip(".") in TITLES:
             for follower in doc[token.i + 1 : token.i + 4]:
                 if not (follower.text[:1].isupper() and follower.is_alpha):
                     break
@@ -530,7 +530,7 @@ def _before_institution(token) -> bool:
     if token.i + 1 >= len(doc):
         return False
     after = doc[token.i + 1].lower_
-    return after in _MUNICIPAL_WORDS or after in _INSTITUTION_WORDS or after in _TITLES
+    return after in _MUNICIPAL_WORDS or after in _INSTITUTION_WORDS or after in TITLES
 
 
 def _names_institution(ent) -> bool:

@@ -149,16 +149,19 @@ def _prior(entry: GazetteerEntry) -> float:
     return score
 
 
-def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry]) -> float:
+def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry], key: str = "") -> float:
     """A city beats a same-named region it lies in when it holds a good share of the region's
     people ("Moscow" is the city, not the oblast; "Quebec" is the province, whose capital has
     a sixteenth of its people), and a national capital beats any same-named region
     ("Washington" is the capital)."""
     if entry.kind != "city":
         return 0.0
-    key = fold(entry.name)
+    # The region must bear the city's own name; a capital's region may bear the name the
+    # article used instead ("Ulaanbaatar" is the region's name and one of Ulan Bator's).
+    # ("New York" is one of New York City's names too, but the state keeps it.)
+    names = {fold(entry.name), key} if entry.feature_code == "PPLC" else {fold(entry.name)}
     for other in options:
-        if other.kind != "region" or fold(other.name) not in (key, *map(fold, other.alt_names)):
+        if other.kind != "region" or not names & {fold(other.name), *map(fold, other.alt_names)}:
             continue
         same_region = other.id == entry.admin1 or (
             other.feature_code == "ADM2" and other.admin1 == entry.admin1
@@ -355,7 +358,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         for entry in options[key]:
             # Other names that may mean this very place do not make it local to itself.
             echo = senses.get(entry.id, 0.0) - own_senses.get(entry.id, 0.0)
-            score = _prior(entry) + _seat_bonus(entry, options[key])
+            score = _prior(entry) + _seat_bonus(entry, options[key], key)
             share = 0.0
             if entry.country_code:
                 support = countries.get(entry.country_code, 0.0) - own_countries.get(

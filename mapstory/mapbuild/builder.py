@@ -470,10 +470,15 @@ def legend_html(
         rows.append(_row(_swatch_line("#555", style.PROPOSED_DASH), text("legend.proposed")))
     if "trade" in kinds:
         rows.append(_row(_swatch_line(style.TRADE, width=7, head=False), text("legend.trade")))
-    if any(isinstance(e, Alliance) for e in shown_events):
+    if any(isinstance(e, Alliance) and e.status == "happened" for e in shown_events):
         rows.append(
             _row(_swatch_area(style.ALLIANCE, edge=style.ALLIANCE_EDGE), text("legend.alliance"))
         )
+    if any(isinstance(e, Alliance) and e.status != "happened" for e in shown_events):
+        swatch = _swatch_area(
+            style.ALLIANCE, opacity=0.16, edge=style.ALLIANCE_EDGE, dash=style.PROPOSED_DASH
+        )
+        rows.append(_row(swatch, text("legend.alliance_proposed")))
     if any(isinstance(e, Bloc) for e in shown_events):
         rows.append(_row(_swatch_area(style.BLOC, edge=style.BLOC_EDGE), text("legend.bloc")))
     if any(

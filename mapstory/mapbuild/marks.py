@@ -173,21 +173,28 @@ def draw_area(
                 if isinstance(event, Alliance)
                 else (style.BLOC, style.BLOC_EDGE)
             )
+            # A pact only sought or planned is drawn faint and dashed, like its lines.
+            unmade = event.status != "happened"
             values = {
                 "color": edge,
-                "weight": 1.5 if not inferred else 2,
+                "weight": 1.5 if not (inferred or unmade) else 2,
                 "fillColor": colour,
-                "fillOpacity": 0.38 if not inferred else 0.16,
+                "fillOpacity": 0.38 if not (inferred or unmade) else 0.16,
                 "className": classes,
             }
             if inferred:
                 values["dashArray"] = style.INFERRED_DASH
+            elif unmade:
+                values["dashArray"] = style.dash_for(event.status)
         place = story.place(place_id)
         if not place.country_code:
             continue
         key = "mark.area_member_inferred" if inferred else "mark.area_member"
+        title = event.title
+        if event.status != "happened":
+            title = text("mark.with_status", title=title, status=text(f"status.{event.status}"))
         _country_area(
-            place.country_code, values, popup, text(key, title=event.title, place=place.name)
+            place.country_code, values, popup, text(key, title=title, place=place.name)
         ).add_to(parent)
         shaded.add(place_id)
     return shaded

@@ -487,3 +487,41 @@ def test_a_headlines_country_is_not_the_persons_home() -> None:
     )
     trip = _visits(story)[("Viktor Orban", "Beijing")]
     assert _name(story, trip.origin) == "Budapest" and trip.inferred == ["origin"]
+
+
+def test_a_visit_goes_to_the_place_named_not_to_places_a_clause_mentions() -> None:
+    story = draft_story(
+        "ULAANBAATAR, Sept 1 (AP) — Pope Francis arrived in Mongolia on Friday, the first "
+        "pontiff to visit the landlocked nation wedged between Russia and China.\n\n"
+        "Francis flew overnight from Rome. He will celebrate Mass in Ulaanbaatar on Sunday.",
+        date=dt.date(2023, 9, 1),
+    )
+    trips = _visits(story)
+    assert set(trips) == {("Francis", "Mongolia")}  # never Russia or China
+    assert _name(story, trips[("Francis", "Mongolia")].origin) == "Rome"
+    # The capital, not its province, and under the article's spelling (GeoNames: Ulan Bator).
+    capital = next(p for p in story.places if p.gazetteer_id == "geonames:2028462")
+    assert capital.name == "Ulaanbaatar" and capital.kind == "city"
+
+
+def test_a_titled_name_the_model_calls_an_organisation_is_a_person() -> None:
+    trips = _trips(
+        "German Chancellor Olaf Scholz visited Copenhagen on Wednesday to discuss energy "
+        "security with Danish Prime Minister Mette Frederiksen.",
+        dt.date(2022, 10, 20),
+    )
+    assert set(trips) == {("Olaf Scholz", "Copenhagen")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Saudi Arabia has demanded a defence pact with the United States.", "proposed"),
+        ("Japan and Australia signed a defence pact with the United States.", "happened"),
+        ("Talks on a proposed alliance between Kenya and Ethiopia stalled.", "proposed"),
+    ],
+)
+def test_a_pact_sought_is_not_a_pact_made(text: str, status: str) -> None:
+    story = draft_story(text, date=dt.date(2023, 9, 21))
+    (pact,) = [e for e in story.events if isinstance(e, Alliance)]
+    assert pact.status == status

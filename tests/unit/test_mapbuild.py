@@ -125,6 +125,19 @@ events:
     assert "Ann’s travel" in html
     for label in ("Port", "Bloc", "Conflict", "Trade", "Statement", "Scheduled", "Inferred"):
         assert label not in html
+    pact = parse_story("""
+id: pact
+title: Pact
+article: {title: T, date: 2023-09-21, text: "Saudi Arabia demanded a pact with the US."}
+places:
+  - {id: sa, name: Saudi Arabia, kind: country, country_code: SA, lat: 24, lon: 45}
+  - {id: us, name: United States, kind: country, country_code: US, lat: 39, lon: -98}
+events:
+  - {id: p, kind: alliance, title: Pact, name: pact, status: proposed,
+     members: [{place: sa}, {place: us}], spans: [Saudi Arabia demanded a pact with the US.]}
+""")
+    html = legend_html(pact, {})
+    assert "Alliance sought or proposed" in html and "Alliance or partnership" not in html
     for status, shown, hidden in (
         ("scheduled", "Scheduled", "Proposed"),
         ("proposed", "Proposed", "Scheduled"),
