@@ -114,7 +114,8 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
         or len(written) < 4
         or "." in written
         or written.isupper()
-        or fold(written) == fold(entry.name)
+        or fold(written).startswith(fold(entry.name))  # "Springfield City" (its schools)
+        or fold(entry.name).startswith(fold(written))
     ):
         return entry
     if fold(written) not in {fold(a) for a in entry.alt_names}:

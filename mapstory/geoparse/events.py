@@ -24,6 +24,8 @@ __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 _VISIT_VERBS = frozenset(
     {"visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend"}
 )
+# Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
+_VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 _DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at"), "attend": ("in", "at")}
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
@@ -168,6 +170,13 @@ def _subtree_place(token, sentence: _Sentence, *, demonyms: bool = False) -> Pla
 
 def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> ActorRef | None:
     """The person doing *verb*: its subject, climbing through "scheduled to", "official to"."""
+    if verb.pos_ == "NOUN":
+        # "a visit to London by Indian Prime Minister Narendra Modi"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for t in child.subtree:
+                    if (actor := sentence.actor_at(t)) is not None:
+                        return actor
     token = verb
     for _ in range(4):
         for child in token.children:
@@ -277,6 +286,11 @@ def _object_place(obj, sentence: _Sentence) -> PlaceRef | None:
         place = sentence.named_place_at(token)
         if place is not None:
             return place
+    for child in obj.children:  # "the Gori-based infantry brigade"
+        if child.dep_ == "amod" and child.lower_ == "based":
+            place = _subtree_place(child, sentence)
+            if place is not None:
+                return place
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -310,7 +324,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
         met_at = None if presence is not None else _met_at(token, sentence)
-        if lemma not in _VISIT_VERBS and presence is None and met_at is None:
+        travel_noun = token.pos_ == "NOUN" and lemma in _VISIT_NOUNS
+        if lemma not in _VISIT_VERBS and not travel_noun and presence is None and met_at is None:
             continue
         destination = presence or met_at
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
@@ -330,7 +345,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         destination = _destination(child, sentence)
                 if destination is not None:
                     break
-        elif token.pos_ == "NOUN" and lemma == "visit":
+        elif travel_noun:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("to", "in"):
                     destination = _subtree_place(child, sentence)
@@ -350,11 +365,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             traveller, stop = reached[token.head.i]
             if actor is not None and traveller == actor.key:
                 onward_from = stop
-        status = _status(token if token.pos_ == "VERB" else token.head)
+        governor = token if token.pos_ == "VERB" else token.head
+        if governor.lower_ == "during":
+            # "signed a deal … during a visit to London": as the sentence's own event is.
+            governor = sentence.sent.root
+        status = _status(governor)
         tense = "future" if status == "scheduled" else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence))
         if not phrases and met_at is None:  # a meeting takes no other clause's date
-            phrases = ctx.dates_in(sentence)
+            phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if actor is not None and destination is None and origin is not None:
             # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
@@ -388,6 +407,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             # Only a meeting puts them there: the draft keeps it for someone
                             # away from home (see mapstory.geoparse.draft).
                             "met_there": met_at is not None,
+                            "onward": _onward(token),
                         },
                         date=date,
                         status=status,
@@ -440,6 +460,33 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
         for p in phrases
         if low <= p.start and p.end <= high and not any(a <= p.start < b for a, b in nested)
     ]
+
+
+def _onward(verb) -> bool:
+    """ "flying on to the Maldives", "travel onward to Rome": from the stop before."""
+    return any(
+        (c.lower_ == "on" and not any(g.dep_ == "pobj" for g in c.children))
+        or c.lower_ in ("onward", "onwards")
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod", "prep")
+    )
+
+
+def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """The sentence's dates that no other travel or relative clause owns: "Modi, who arrived
+    on Wednesday, met the King before flying on to the Maldives" does not date the flight."""
+
+    def extent(token) -> tuple[int, int]:
+        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+    others = [
+        extent(t)
+        for t in sentence.sent
+        if t != verb
+        and not t.is_ancestor(verb)
+        and ((t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB") or t.dep_ == "relcl")
+    ]
+    return [p for p in phrases if not any(a <= p.start < b for a, b in others)]
 
 
 # What one attends somewhere as a visitor; not "school", "church" or "college".
@@ -1223,6 +1270,18 @@ def extract_events(
                     known.extend(v for v in value if v not in known)
                 elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
+        for draft in found:
+            if draft.kind == "visit" and draft.fields.get("onward") and not draft.fields["origin"]:
+                before = [
+                    d
+                    for d in merged.values()
+                    if d.kind == "visit"
+                    and d is not draft
+                    and d.fields["actor"] == draft.fields["actor"]
+                    and d.fields["destination"] != draft.fields["destination"]
+                ]
+                if before:
+                    draft.fields["origin"] = before[-1].fields["destination"]
         for told in ctx.origins:
             if (
                 last_visit is not None

@@ -525,3 +525,48 @@ def test_a_pact_sought_is_not_a_pact_made(text: str, status: str) -> None:
     story = draft_story(text, date=dt.date(2023, 9, 21))
     (pact,) = [e for e in story.events if isinstance(e, Alliance)]
     assert pact.status == status
+
+
+def test_a_visit_by_someone_during_a_deal_and_the_leg_flown_on_after_it() -> None:
+    story = draft_story(
+        "LONDON, July 24 — Britain and India signed a free trade agreement on Thursday that "
+        "will cut tariffs on whisky, during a visit to London by Indian Prime Minister "
+        "Narendra Modi.\n\nModi, who arrived from New Delhi on Wednesday, met King Charles "
+        "before flying on to the Maldives.",
+        date=dt.date(2025, 7, 24),
+    )
+    trips = _visits(story)
+    london = trips[("Narendra Modi", "London")]
+    assert london.status == "happened" and london.date.start == dt.date(2025, 7, 24)
+    assert _name(story, london.origin) == "New Delhi"
+    maldives = trips[("Narendra Modi", "Maldives")]
+    assert _name(story, maldives.origin) == "London"  # flown on from the stop before
+    assert maldives.date is None  # Wednesday is the arrival's, not the flight's
+    assert maldives.inferred == []
+
+
+def test_a_trip_to_two_countries_is_two_visits() -> None:
+    trips = _trips(
+        "President Volodymyr Zelensky, who returned from a trip to Spain and Belgium last "
+        "week, travelled to Kharkiv on Sunday.",
+        dt.date(2024, 5, 26),
+    )
+    assert {where for _, where in trips} == {"Spain", "Belgium", "Kharkiv"}
+    assert trips[("Volodymyr Zelensky", "Spain")].date.precision == "week"
+
+
+def test_a_unit_based_in_a_town_is_visited_in_the_town() -> None:
+    trips = _trips(
+        "US general John Cartwright arrived in Tbilisi on Monday. He will also see the town of "
+        "Gori, according to the Georgian MoD, and visit the Gori-based first infantry brigade.",
+        dt.date(2009, 1, 5),
+    )
+    assert trips[("John Cartwright", "Gori")].status == "scheduled"
+
+
+def test_a_town_keeps_its_name_when_the_article_adds_a_word_to_it() -> None:
+    story = draft_story(
+        "Springfield, Ohio — Springfield City Schools kept costs low, Bob Sommers said.",
+        date=dt.date(2009, 1, 5),
+    )
+    assert "Springfield City" not in {p.name for p in story.places}
