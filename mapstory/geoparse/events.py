@@ -311,7 +311,9 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                place = sentence.named_place_at(obj) if obj is not None else None
+                # "in Beijing", "in the southern city of Guangzhou"; not any place the
+                # object's clauses mention ("at an event celebrating Jerusalem's role").
+                place = _object_place(obj, sentence) if obj is not None else None
                 if place is not None and place.kind == "city":
                     return place
     return None
@@ -340,7 +342,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
                                 destination = _subtree_place(grandchild, sentence)
                 if destination is None and child.dep_ == "prep":
-                    preps = _DIRECTIONAL_PREPS.get(lemma, ("to",))
+                    # "fly home on Monday via Anchorage": a stop on the way is a visit too.
+                    preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via"))
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
                         destination = _destination(child, sentence)
                 if destination is not None:
@@ -375,6 +378,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if not phrases and met_at is None:  # a meeting takes no other clause's date
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
+        if status == "happened" and date is not None and date.start > ctx.anchor:
+            status = "scheduled"  # "Macron flies to Amsterdam next week"
         if actor is not None and destination is None and origin is not None:
             # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
             # an arrival with no visit before it, a trip to where the story is filed from.
@@ -503,7 +508,11 @@ _NEGATING = frozenset({"unable", "fail", "refuse", "decline", "cancel", "postpon
 
 def _attends_an_event(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.lemma_.lower() in _ATTENDED_EVENTS
+    if obj is None:
+        return False
+    # "attended the Group of 20 summit": the event may be what the object is "of".
+    named = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
+    return any(t.lemma_.lower() in _ATTENDED_EVENTS for t in named)
 
 
 def _negated(verb) -> bool:

@@ -570,3 +570,38 @@ def test_a_town_keeps_its_name_when_the_article_adds_a_word_to_it() -> None:
         date=dt.date(2009, 1, 5),
     )
     assert "Springfield City" not in {p.name for p in story.places}
+
+
+def test_a_stopover_a_summit_left_and_a_trip_dated_after_the_article() -> None:
+    story = draft_story(
+        "HANOI, Sept 10 — President Joe Biden arrived in Hanoi on Sunday from New Delhi, where "
+        "he attended the Group of 20 summit, to sign a partnership with Vietnam. Biden will "
+        "fly home on Monday via Anchorage, Alaska.\n\nFrench President Emmanuel Macron flies "
+        "to Amsterdam next week.",
+        date=dt.date(2023, 9, 10),
+    )
+    trips = _visits(story)
+    assert ("Joe Biden", "New Delhi") in trips  # "where he attended the … summit"
+    anchorage = trips[("Joe Biden", "Anchorage")]
+    assert anchorage.status == "scheduled" and _name(story, anchorage.origin) == "Hanoi"
+    assert trips[("Emmanuel Macron", "Amsterdam")].status == "scheduled"  # dated ahead
+
+
+def test_talks_in_the_city_of_a_place_put_a_traveller_there() -> None:
+    trips = _trips(
+        "French President Emmanuel Macron and Chinese President Xi Jinping held talks on "
+        "Friday in the southern city of Guangzhou, after meeting in Beijing on Thursday.",
+        dt.date(2023, 4, 7),
+    )
+    guangzhou = trips[("Emmanuel Macron", "Guangzhou")]
+    assert guangzhou.date.start == dt.date(2023, 4, 7)
+
+
+def test_an_event_celebrating_a_city_does_not_put_the_speaker_there() -> None:
+    trips = _trips(
+        "Palestinian President Mahmoud Abbas spoke on Saturday. Addressing an audience at the "
+        "opening of an event celebrating Jerusalem's role in Arab culture, Abbas called for a "
+        "two-state solution.",
+        dt.date(2009, 3, 21),
+    )
+    assert ("Mahmoud Abbas", "Jerusalem") not in trips
