@@ -825,21 +825,29 @@ def build_continents(continents: dict) -> list[Entry]:
     return entries
 
 
-def read_world_regions(path: Path) -> list[tuple[str, list[str], list[str], int]]:
-    """Rows of ``name<TAB>alt_names<TAB>members<TAB>note`` (see the file's own comments)."""
-    rows = []
+def _hand_written_rows(path: Path, header: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a hand-written tab-separated table: '#' lines are comments,
+    the first other line must be *header*, every row needs its non-empty leading fields."""
     header_seen = False
+    expected = "<TAB>".join(header)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if not header_seen:
-            if parts[:3] != ["name", "alt_names", "members"]:
-                raise SystemExit(f"{path}:{number}: expected 'name<TAB>alt_names<TAB>members'")
+            if parts[: len(header)] != header:
+                raise SystemExit(f"{path}:{number}: expected header '{expected}'")
             header_seen = True
             continue
-        if len(parts) < 3 or not parts[0].strip() or not parts[2].split():
-            raise SystemExit(f"{path}:{number}: expected name<TAB>alt_names<TAB>members")
+        if len(parts) < len(header) or not parts[0].strip() or not parts[len(header) - 1].strip():
+            raise SystemExit(f"{path}:{number}: expected {expected}")
+        yield number, parts
+
+
+def read_world_regions(path: Path) -> list[tuple[str, list[str], list[str], int]]:
+    """Rows of ``name<TAB>alt_names<TAB>members<TAB>note`` (see the file's own comments)."""
+    rows = []
+    for number, parts in _hand_written_rows(path, ["name", "alt_names", "members"]):
         alts = [a.strip() for a in parts[1].split("|") if a.strip()]
         rows.append((parts[0].strip(), alts, parts[2].split(), number))
     return rows
@@ -886,21 +894,10 @@ def build_world_regions(
 
 def read_aliases(path: Path) -> list[tuple[str, str, int]]:
     """Rows of ``alias<TAB>target_id<TAB>note``; '#' lines are comments, then a header."""
-    rows = []
-    header_seen = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if not header_seen:
-            if parts[:2] != ["alias", "target_id"]:
-                raise SystemExit(f"{path}:{number}: expected header 'alias<TAB>target_id<TAB>note'")
-            header_seen = True
-            continue
-        if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
-            raise SystemExit(f"{path}:{number}: expected alias<TAB>target_id<TAB>note")
-        rows.append((parts[0].strip(), parts[1].strip(), number))
-    return rows
+    return [
+        (parts[0].strip(), parts[1].strip(), number)
+        for number, parts in _hand_written_rows(path, ["alias", "target_id"])
+    ]
 
 
 def apply_aliases(entries: list[Entry], aliases: list[tuple[str, str, int]], path: Path) -> None:

@@ -440,18 +440,20 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
     return found
 
 
+def _extent(token) -> tuple[int, int]:
+    """Where *token*'s phrase (its whole subtree) starts and ends in the text."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
 def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The date phrases in *verb*'s own clause, leaving out clauses of other travel in it
     and relative clauses about its people: in "travelled to Berlin on Sunday … before flying
     on to Paris … on Monday" Sunday is the Berlin trip's and Monday the Paris leg's, though
     Monday lies inside the first clause."""
 
-    def extent(token) -> tuple[int, int]:
-        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-    low, high = extent(verb)
+    low, high = _extent(verb)
     nested = [
-        extent(t)
+        _extent(t)
         for t in verb.subtree
         if t != verb
         and (
@@ -481,11 +483,8 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
     """The sentence's dates that no other travel or relative clause owns: "Modi, who arrived
     on Wednesday, met the King before flying on to the Maldives" does not date the flight."""
 
-    def extent(token) -> tuple[int, int]:
-        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
     others = [
-        extent(t)
+        _extent(t)
         for t in sentence.sent
         if t != verb
         and not t.is_ancestor(verb)
