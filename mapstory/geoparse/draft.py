@@ -280,7 +280,7 @@ def _home_countries(
 
 def _met_at_home(
     draft: EventDraft,
-    drafts: list[EventDraft],
+    travelling: set[str],
     homes: dict[str, str],
     entries: dict[str, GazetteerEntry | None],
 ) -> bool:
@@ -291,10 +291,7 @@ def _met_at_home(
     if draft.kind != "visit" or not draft.fields.get("met_there"):
         return False
     actor = draft.fields["actor"]
-    if any(
-        d.kind == "visit" and d.fields["actor"] == actor and not d.fields.get("met_there")
-        for d in drafts
-    ):
+    if actor in travelling:  # travels elsewhere in the story (see draft_story)
         return False
     home = entries.get(homes.get(actor, ""))
     there = entries.get(draft.fields["destination"])
@@ -461,7 +458,10 @@ def make_draft(
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
-    drafts = [d for d in drafts if not _met_at_home(d, drafts, homes, entries)]
+    travelling = {
+        d.fields["actor"] for d in drafts if d.kind == "visit" and not d.fields.get("met_there")
+    }
+    drafts = [d for d in drafts if not _met_at_home(d, travelling, homes, entries)]
     # Where each traveller went: a statement with no place of its own was most likely made
     # there ("Mishustin told Xi ..." during his visit to Beijing).
     visiting: dict[str, list[EventDraft]] = {}

@@ -381,8 +381,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
             score += min(_LOCAL_CAP, local) + _COUNTY_BEYOND_CAP * in_county
             if region and entry.feature_code != "ADM1" and key not in areal:
-                local += _NAMED_REGION * min(1.0, named.get(region, 0.0))
-                score += _NAMED_REGION * min(1.0, named.get(region, 0.0))
+                named_here = _NAMED_REGION * min(1.0, named.get(region, 0.0))
+                local += named_here
+                score += named_here
             if local < _OVERSHADOWED and share < _HOME_SHARE and (key, entry.id) in overshadowed:
                 score -= _OVERSHADOWED - local
             if (key, entry.id) in other_named:
