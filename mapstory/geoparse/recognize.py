@@ -688,6 +688,22 @@ def _title_case(tokens) -> bool:
     return all(t.text[:1].isupper() or t.text in ("of", "de", "-", "upon") for t in tokens)
 
 
+def _stop_word(token) -> bool:
+    """A function word, but not an abbreviation that spells like one: "US" is not "us".
+
+    spaCy's stop list is case-blind. Capitals in mixed-case text are an abbreviation; in an
+    all-capitals headline they say nothing, and the word stays a stop word.
+    """
+    if not token.is_stop:
+        return False
+    text = token.text
+    if len(text) < 2 or not text.isupper():
+        return True
+    doc = token.doc
+    neighbours = [doc[i].text for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return not any(not word.isupper() for word in neighbours if word.isalpha())
+
+
 def _scan(doc, start: int, end: int, accept) -> list[tuple[int, int]]:
     """Longest-first, non-overlapping title-case n-grams in tokens[start:end] that *accept*."""
     found: list[tuple[int, int]] = []
@@ -696,7 +712,7 @@ def _scan(doc, start: int, end: int, accept) -> list[tuple[int, int]]:
         hit = None
         for n in range(min(_MAX_NGRAM, end - i), 0, -1):
             tokens = doc[i : i + n]
-            if _title_case(tokens) and not (n == 1 and tokens[0].is_stop) and accept(tokens):
+            if _title_case(tokens) and not (n == 1 and _stop_word(tokens[0])) and accept(tokens):
                 hit = (i, i + n)
                 break
         if hit:
@@ -705,6 +721,50 @@ def _scan(doc, start: int, end: int, accept) -> list[tuple[int, int]]:
         else:
             i += 1
     return found
+
+
+# Words before a city in a sports club's name ("Real Madrid", "AC Milan", "Club America").
+_CLUB_WORDS = frozenset(
+    {
+        "real", "ac", "fc", "cf", "sc", "afc", "club", "inter", "athletic", "atletico",
+        "sporting", "dynamo", "dinamo", "olympique", "lokomotiv", "spartak", "cska", "rapid",
+    }
+)  # fmt: skip
+
+
+def _branch_place(
+    doc, ent, head: int, taken: list[tuple[int, int]], gazetteer: Gazetteer, people: set[str]
+) -> tuple[int, int] | None:
+    """Tokens of a prominent place ending an organisation's name: "Costco Canada", "CBC
+    Toronto", "Environment Canada", "Air Berlin".
+
+    Companies, broadcasters and agencies name a national or city branch by putting the place
+    last. Only a prominent place (a country, a continent, a city or region of a million) is
+    taken: a small town's name at the end of an organisation's is as often a person's
+    ("Goldman Sachs") or a word ("Blue Cross").
+    """
+    end = ent.end
+    while end > head and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    for start in range(max(head + 1, end - 3), end):
+        tokens = doc[start:end]
+        before = doc[start - 1]
+        if any(a < end and start < b for a, b in taken):
+            return None
+        if not _title_case(tokens) or not (before.text[:1].isupper() or before.text == "!"):
+            continue
+        if fold(tokens.text) in people or fold(tokens.text) in _COMMON_WORDS:
+            continue
+        if fold(before.text) in _CLUB_WORDS:
+            return None  # "Real Madrid", "AC Milan": a sports club, not its city's branch
+        for entry in gazetteer.search(tokens.text, limit=1):
+            if len(tokens.text) <= 2 and entry.kind != "country":
+                return None  # "Metix MD": a managing director, not Maryland
+            if entry.kind in ("country", "continent") or entry.feature_code == "RGN":
+                return start, end
+            if entry.population >= _PROMINENT_POPULATION:
+                return start, end  # not any capital: "McDonnell Douglas"
+    return None
 
 
 def _char_span(doc, i: int, j: int) -> tuple[int, int]:
@@ -1192,8 +1252,13 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if adjective is not None:
             add(*_char_span(doc, head, adjective[0]), "demonym", adjective[1])
             continue
-        for i, j in _scan(doc, ent.start, ent.end, heads):
+        taken = _scan(doc, ent.start, ent.end, heads)
+        for i, j in taken:
             add(*_char_span(doc, i, j), "inside")
+        if ent.label_ == "ORG":
+            branch = _branch_place(doc, ent, head, taken, gazetteer, person_parts)
+            if branch is not None:
+                add(*_char_span(doc, *branch), "inside")
 
     for i, j in _streets(doc):
         add(*_char_span(doc, i, j), "street", exact=True)

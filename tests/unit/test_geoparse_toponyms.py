@@ -80,6 +80,21 @@ def test_place_inside_an_organisation_name() -> None:
     assert [item["name"] for item in found] == ["Dublin"]
 
 
+def test_a_country_abbreviation_heading_an_agency_is_the_country() -> None:
+    # spaCy's stop list is case-blind: "US" must not be taken for "us".
+    found = _places("Officials at the US Centers for Disease Control said the risk was low.")
+    assert found == {"US": ("country", "US", "United States")}
+    assert toponyms("He told us about the Centers for Disease Control.") == []
+
+
+def test_a_branch_named_by_a_prominent_place_at_the_end_of_an_organisation() -> None:
+    text = (
+        "Costco Canada recalled the product, CBC Toronto reported. "
+        "Goldman Sachs and Blue Cross declined to comment. AC Milan beat Club America on Sunday."
+    )
+    assert [item["name"] for item in toponyms(text)] == ["Canada", "Toronto"]
+
+
 def test_compass_prefix_and_city_suffix_are_trimmed_to_the_place() -> None:
     names = [item["name"] for item in toponyms("Storms hit North Texas and Oklahoma City.")]
     assert "Texas" in names
