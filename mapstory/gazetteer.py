@@ -229,10 +229,11 @@ class GazetteerEntry:
 
 _AREA_KINDS = frozenset({"country", "continent"})
 
-# Words that say what kind of division a region is rather than which one: news usually drops
-# them ("Anhui" for "Anhui Sheng", "Ouachita" for "Ouachita Parish", "Kyoto" for "Kyoto
-# Prefecture"), so a region is also found under its name without them (see
-# :meth:`Gazetteer.search_core`).
+# English words that say what kind of division a region is rather than which one: news
+# usually drops them ("Ouachita" for "Ouachita Parish", "Kyoto" for "Kyoto Prefecture"), so a
+# region is also found under its name without them (see :meth:`Gazetteer.search_core`). Local
+# designators ("Anhui Sheng", "Muhafazat Matruh") never reach English text: the gazetteer's
+# build gives those regions their bare name as an alternate name.
 _DIVISION_SUFFIXES = frozenset(
     {
         "county",
@@ -243,8 +244,6 @@ _DIVISION_SUFFIXES = frozenset(
         "municipality",
         "region",
         "borough",
-        "sheng",
-        "shi",
         "voivodeship",
         "rayon",
         "oblast",
@@ -252,13 +251,12 @@ _DIVISION_SUFFIXES = frozenset(
         "krai",
         "governorate",
         "department",
-        "zizhiqu",
     }
 )
 # Words between a name and its division word that are part of the division's title, not of
-# the name: "Tibet Autonomous Region", "Xinjiang Uygur Zizhiqu", "Guangxi Zhuangzu Zizhiqu".
-_DIVISION_QUALIFIERS = frozenset({"autonomous", "uygur", "zhuangzu", "huizu"})
-_DIVISION_PREFIXES = ("province of ", "muhafazat ", "state of ", "departamento de ")
+# the name: "Tibet Autonomous Region".
+_DIVISION_QUALIFIERS = frozenset({"autonomous"})
+_DIVISION_PREFIXES = ("province of ", "state of ", "departamento de ")
 
 
 def _division_core(key: str) -> str:

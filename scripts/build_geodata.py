@@ -84,6 +84,15 @@ MAIN_TABLE_MIN_POPULATION = 15_000
 # elsewhere admin-2 units mostly share their name with their main town.
 # "Province of Bulacan" is written "Bulacan" in news.
 _PROVINCE_OF = re.compile(r"^(?:Province|Provincia|Prefecture|Department) of (?P<name>.+)$")
+# GeoNames names some first-level divisions with the local language's word for "province"
+# ("Zhejiang Sheng", "Muhafazat Matruh", "Kotayk'i Marz"); English news writes the bare name
+# (or adds its own "province"). Only romanised local designators: an English one ("Lublin
+# Voivodeship", "Basra Governorate") is what English text writes too.
+_LOCAL_DESIGNATOR = re.compile(
+    r"^(?:Muhafazat|Sha`biyat|Opstina|Wilayat-e|Ostan-e|Respublika|Tinh|Huyen)\s+"
+    r"|\s+(?:(?:Uygur|Zhuangzu|Huizu)\s+)?(?:Sheng|Shi|Zizhiqu)$"
+    r"|\s+(?:Rajons|Novads|Marz|Rayonu?)$"
+)
 ADMIN2_DESIGNATORS = re.compile(
     r"\b(County|Parish|Borough|District|Prefecture|Province|Department|Region|Oblast|Krai)\b"
 )
@@ -356,6 +365,19 @@ def _trimmed_centre(values: list[float]) -> float:
     return (kept[0] + kept[-1]) / 2
 
 
+def bare_region_names(name: str) -> list[str]:
+    """The name without a local designator: "Zhejiang Sheng" -> "Zhejiang", "Muhafazat al
+    Fayyum" -> "al Fayyum" and "Fayyum" (Arabic's article is often left out in English)."""
+    bare = _LOCAL_DESIGNATOR.sub("", name).strip()
+    if bare == name or len(bare) < 3:
+        return []
+    names = [bare]
+    article = re.match(r"^(?:al|ad|an|ar|as|ash|at|az)\s+(?P<rest>\S.{2,})$", bare)
+    if article:
+        names.append(article["rest"])
+    return names
+
+
 def build_regions(
     cities1000: dict, rg_towns: list[dict]
 ) -> tuple[dict[tuple[str, str], Entry], list[Entry], dict[str, str]]:
@@ -408,6 +430,7 @@ def build_regions(
             lat=_trimmed_centre([t["latitude"] for t in members]),
             lon=_trimmed_centre([t["longitude"] for t in members]),
             population=sum(int(t.get("population") or 0) for t in members),
+            alt_names=bare_region_names(name),
         )
     counties: list[Entry] = []
     county_of: dict[str, str] = {}

@@ -230,6 +230,17 @@ def test_alternate_name_filter() -> None:
     )
 
 
+def test_regions_get_their_name_without_a_local_designator() -> None:
+    build = _build_module()
+    assert build.bare_region_names("Zhejiang Sheng") == ["Zhejiang"]
+    assert build.bare_region_names("Guangxi Zhuangzu Zizhiqu") == ["Guangxi"]
+    assert build.bare_region_names("Muhafazat al Fayyum") == ["al Fayyum", "Fayyum"]
+    assert build.bare_region_names("Wilayat-e Baghlan") == ["Baghlan"]
+    # English designators stay: English text writes them too.
+    assert build.bare_region_names("Lublin Voivodeship") == []
+    assert build.bare_region_names("Texas") == []
+
+
 def test_tiny_units_survive_simplification() -> None:
     build = _build_module()
     from shapely.geometry import box
