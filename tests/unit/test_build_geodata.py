@@ -92,8 +92,9 @@ def test_gazetteer_rows(gaz: Gazetteer) -> None:
             assert entry.country_code == "" and entry.iso3 == ""
         if entry.kind == "city":
             assert len(entry.country_code) == 2 and entry.iso3 == ""
-        if entry.kind == "region" and entry.feature_code == "RGN":  # "Middle East"
-            assert entry.id.startswith("region:") and entry.country_code == "" and not entry.admin1
+        if entry.kind == "region" and entry.feature_code in ("RGN", "ISL"):  # "Sahel", "Java"
+            assert entry.id.startswith("region:") and not entry.admin1
+            assert len(entry.country_code) in (0, 2)
         elif entry.kind == "region":
             assert entry.feature_code in ("ADM1", "ADM2") and len(entry.country_code) == 2
         if entry.admin1:
@@ -111,6 +112,34 @@ def test_world_regions_sit_on_their_members_land(gaz: Gazetteer) -> None:
     assert gaz.search("Baltics")[0].id == "region:baltic-states"
     balkans = gaz.search("Balkans")[0]
     assert 40 < balkans.lat < 46 and 17 < balkans.lon < 25
+
+
+def test_lands_sit_on_their_members(gaz: Gazetteer) -> None:
+    darfur = gaz.search("Darfur")[0]
+    assert (darfur.id, darfur.feature_code, darfur.country_code) == ("region:darfur", "RGN", "SD")
+    assert 11 < darfur.lat < 17 and 22 < darfur.lon < 28  # western Sudan
+    java = gaz.search("Java", kinds=["region"])[0]
+    assert java.feature_code == "ISL" and -8.5 < java.lat < -6 and 105 < java.lon < 115
+    assert java.population > 10_000_000  # the people of its towns, not all of Indonesia's
+    # An island across three countries belongs to none of them and sits on the island.
+    borneo = gaz.search("Borneo")[0]
+    assert borneo.country_code == "" and -4 < borneo.lat < 7 and 108 < borneo.lon < 119
+    assert gaz.search("Donbass")[0].id == "region:donbas"
+    north_island = gaz.search("North Island")[0]
+    assert north_island.country_code == "NZ" and north_island.lat > -42  # not the South
+
+
+def test_a_land_member_that_names_nothing_stops_the_build(tmp_path: Path) -> None:
+    build = _build_module()
+    table = tmp_path / "lands.tsv"
+    table.write_text("name\talt_names\tkind\tmembers\nAtlantis\t\tisland\tGR@Nowhere\n")
+    rows = build.read_lands(table)
+    assert rows == [("Atlantis", [], "island", ["GR@Nowhere"], 2)]
+    with pytest.raises(SystemExit, match="no landmass holding town 'GR@Nowhere'"):
+        build.build_lands(rows, {}, {}, [], {}, table)
+    table.write_text("name\talt_names\tkind\tmembers\nAtlantis\t\tcontinent\tGR@Ródos\n")
+    with pytest.raises(SystemExit, match="kind must be one of"):
+        build.read_lands(table)
 
 
 def test_regions_and_counties(gaz: Gazetteer) -> None:

@@ -95,6 +95,15 @@ def test_a_branch_named_by_a_prominent_place_at_the_end_of_an_organisation() -> 
     assert [item["name"] for item in toponyms(text)] == ["Canada", "Toronto"]
 
 
+def test_islands_and_regions_without_an_administration_are_places() -> None:
+    found = _places(
+        "A tsunami hit the Indonesian island of Java. Aid also went to Darfur and the Donbas."
+    )
+    assert found["Java"] == ("region", "ID", "Java")
+    assert found["Darfur"] == ("region", "SD", "Darfur")
+    assert found["Donbas"] == ("region", "UA", "Donbas")
+
+
 def test_compass_prefix_and_city_suffix_are_trimmed_to_the_place() -> None:
     names = [item["name"] for item in toponyms("Storms hit North Texas and Oklahoma City.")]
     assert "Texas" in names
