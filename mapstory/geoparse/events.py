@@ -263,7 +263,8 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
     if place is not None:
         return None if place.demonym else place
     if obj.lemma_.lower() in _WAYPOINT_NOUNS | _ATTENDED_EVENTS:
-        return _subtree_place(obj, sentence)
+        # "the West Java town of Cianjur": the town, not the province that qualifies it.
+        return _object_place(obj, sentence) or _subtree_place(obj, sentence)
     return None
 
 
@@ -281,20 +282,25 @@ def _object_place(obj, sentence: _Sentence) -> PlaceRef | None:
     """The place a travel verb's object names: itself, its apposition ("the Ukrainian
     capital, Kyiv"), its possessor ("Kyiv's main station") or what it is of ("the city of
     Kharkiv"); never a place only a clause about it mentions ("the landlocked nation wedged
-    between Russia and China" is neither)."""
-    for token in [obj, *(c for c in obj.children if c.dep_ in ("appos", "poss", "compound"))]:
+    between Russia and China" is neither). What it is of comes before a place that only
+    qualifies it: "the West Java town of Cianjur" is Cianjur."""
+    for token in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+        place = sentence.named_place_at(token)
+        if place is not None:
+            return place
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            place = sentence.named_place_at(named) if named is not None else None
+            if place is not None:
+                return place
+    for token in (c for c in obj.children if c.dep_ in ("poss", "compound")):
         place = sentence.named_place_at(token)
         if place is not None:
             return place
     for child in obj.children:  # "the Gori-based infantry brigade"
         if child.dep_ == "amod" and child.lower_ == "based":
             place = _subtree_place(child, sentence)
-            if place is not None:
-                return place
-    for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            named = next((c for c in child.children if c.dep_ == "pobj"), None)
-            place = sentence.named_place_at(named) if named is not None else None
             if place is not None:
                 return place
     return None
@@ -1231,7 +1237,10 @@ def extract_events(
     merged: dict[tuple, EventDraft] = {}
     last_actor: ActorRef | None = None
     last_port: EventDraft | None = None
-    last_visit: EventDraft | None = None
+    # The visits of the last sentence that told any: "Widodo flew to Cianjur a day after
+    # Wong arrived in Jakarta. Widodo, who travelled from Jakarta, …" gives Widodo's trip
+    # its start even though Wong's was told last.
+    last_visits: list[EventDraft] = []
     for sent in doc.sents:
         sentence = _Sentence(sent, places, actors)
         ctx.origins.clear()
@@ -1291,9 +1300,11 @@ def extract_events(
                 if before:
                     draft.fields["origin"] = before[-1].fields["destination"]
         for told in ctx.origins:
+            last_visit = next(
+                (v for v in reversed(last_visits) if v.fields["actor"] == told.actor), None
+            )
             if (
                 last_visit is not None
-                and last_visit.fields["actor"] == told.actor
                 and last_visit.fields["origin"] is None
                 and last_visit.fields["destination"] != told.origin
             ):
@@ -1318,7 +1329,7 @@ def extract_events(
                     found.append(merged[key])
         visits = [d for d in found if d.kind == "visit"]
         if visits:
-            last_visit = merged[visits[-1].key]
+            last_visits = [merged[v.key] for v in visits]
         conflicts = [d for d in found if d.kind == "conflict"]
         if conflicts:
             ctx.last_conflict = merged[conflicts[-1].key]

@@ -605,3 +605,18 @@ def test_an_event_celebrating_a_city_does_not_put_the_speaker_there() -> None:
         dt.date(2009, 3, 21),
     )
     assert ("Mahmoud Abbas", "Jerusalem") not in trips
+
+
+def test_a_town_of_a_province_is_the_town_and_a_later_clause_gives_its_start() -> None:
+    story = draft_story(
+        "JAKARTA, Feb 8 — Indonesian President Joko Widodo flew to the West Java town of "
+        "Cianjur on Tuesday, a day after Australian Foreign Minister Penny Wong arrived in "
+        "Jakarta.\n\nWidodo, who travelled from Jakarta by helicopter, promised to rebuild "
+        "schools.",
+        date=dt.date(2023, 2, 8),
+    )
+    trips = _visits(story)
+    assert ("Joko Widodo", "West Java") not in trips
+    cianjur = trips[("Joko Widodo", "Cianjur")]
+    # Wong's arrival was told after his flight; his own later clause still starts his trip.
+    assert _name(story, cianjur.origin) == "Jakarta"
