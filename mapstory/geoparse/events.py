@@ -56,6 +56,10 @@ _TRADE_NOUNS = frozenset(
 _ALLIANCE_NOUNS = frozenset(
     {"alliance", "partnership", "friendship", "pact", "treaty", "axis", "coalition"}
 )
+# An agreement is an alliance only when it is about defence: "a defence cooperation
+# agreement", "a security pact"; a trade or climate agreement is not.
+_AGREEMENT_NOUNS = frozenset({"agreement", "accord", "deal", "arrangement", "compact"})
+_SECURITY_WORDS = frozenset({"defence", "defense", "security", "military"})
 _INSTITUTION_NOUNS = frozenset(
     {"office", "embassy", "consulate", "base", "headquarters", "mission", "bureau", "outpost"}
 )
@@ -913,10 +917,18 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
     return []
 
 
+def _alliance_noun(token) -> bool:
+    if _noun_in(token, _ALLIANCE_NOUNS):
+        return True
+    return _noun_in(token, _AGREEMENT_NOUNS) and any(
+        t.lower_ in _SECURITY_WORDS for t in token.subtree if t.i < token.i
+    )
+
+
 def _alliances(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
-        if not _noun_in(token, _ALLIANCE_NOUNS):
+        if not _alliance_noun(token):
             continue
         window_start = max(sentence.sent.start, token.i - 8)
         members = []
@@ -929,6 +941,11 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
                 members.append(place.key)
         if len(members) < 2:
             members = _partners_with(token, sentence)
+        if len(members) < 2 and ctx.last_pair is not None:
+            # "… and the two countries signed a defence agreement": the last pair named.
+            clause = sentence.sent.doc[window_start : token.i].text
+            if _BILATERAL.search(clause):
+                members = list(ctx.last_pair)
         if len(members) < 2:
             continue
         # The partnership's own words: what stands between its members and the noun

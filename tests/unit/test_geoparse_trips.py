@@ -620,3 +620,17 @@ def test_a_town_of_a_province_is_the_town_and_a_later_clause_gives_its_start() -
     cianjur = trips[("Joko Widodo", "Cianjur")]
     # Wong's arrival was told after his flight; his own later clause still starts his trip.
     assert _name(story, cianjur.origin) == "Jakarta"
+
+
+def test_a_defence_agreement_of_the_two_countries_is_an_alliance_a_trade_one_is_not() -> None:
+    story = draft_story(
+        "Trade between Indonesia and Australia reached $18bn last year, and the two countries "
+        "signed a defence cooperation agreement in 2022. Indonesia and Malaysia signed a trade "
+        "agreement on Monday.",
+        date=dt.date(2023, 2, 8),
+    )
+    pacts = [e for e in story.events if isinstance(e, Alliance)]
+    assert [sorted(_name(story, m.place) for m in p.members) for p in pacts] == [
+        ["Australia", "Indonesia"]
+    ]
+    assert "defence cooperation agreement" in pacts[0].title
