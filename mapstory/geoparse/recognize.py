@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
 from mapstory.geoparse.datelines import DATELINE_WORDS, find_datelines
@@ -165,6 +165,28 @@ _PLACE_QUALIFIERS = frozenset(
         "greater", "historic", "downtown",
     }
 )  # fmt: skip
+# "the city of Kramatorsk", "the Zaporizhzhia region": words that say what a name is.
+_KIND_BEFORE = re.compile(
+    r"\b(?:(?P<city>city|town|village|port|suburb|hamlet)|"
+    r"(?P<region>province|region|state|county|district|oblast))\s+of\s+(?:the\s+)?$"
+)
+_KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
+# The one-word name of a place may differ this little from a gazetteer spelling and still be
+# that place ("Zaporizhzhia", "Zaporizhzhya"), where a mere translation would not.
+_CLOSE_SPELLING = 0.9
+_CLOSE_SPELLING_MIN_LETTERS = 8
+
+
+def _form_kind(text: str, start: int, end: int) -> str | None:
+    """ "city" or "region" when the words around a name say which it is, else None."""
+    before = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        return "city" if before.group("city") else "region"
+    if _KIND_AFTER.match(text[end : end + 20]):
+        return "region"
+    return None
+
+
 # "Yunnan province", "Kansas State": a division word after a region's own name.
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
@@ -346,6 +368,9 @@ class Mention:
     # The name to look up when the text says less than it means: "Barrow" in "Barrow and
     # Jackson counties" is looked up as "Barrow County".
     lookup: str | None = None
+    # The kind of place the words around the name say it is: "the city of Donetsk" is the
+    # city, not the region of the same name; "the state of Georgia" is not the country.
+    kind: str | None = None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -405,11 +430,23 @@ def _known(
         if (
             not areas_only
             and entry.population >= min_population
-            and (not own_name_needed or fold(entry.name) == key)
+            and (not own_name_needed or _close_spelling(key, entry))
             and ("." in name or _spelling_of(key, entry))  # "L.A.": an abbreviation
         ):
             return entry
     return None
+
+
+def _close_spelling(key: str, entry: GazetteerEntry) -> bool:
+    """Whether a one-word name is the entry's own or a transliteration of it: long names
+    only, since a letter apart, short ones are other words ("Soul", "Trent", "Gaz")."""
+    own = fold(entry.name)
+    if own == key:
+        return True
+    return (
+        len(key) >= _CLOSE_SPELLING_MIN_LETTERS
+        and difflib.SequenceMatcher(None, own, key).ratio() >= _CLOSE_SPELLING
+    )
 
 
 def _spelling_of(key: str, entry: GazetteerEntry) -> bool:
@@ -600,6 +637,7 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
             and core[1:].islower()
             and len(core) + 3 <= len(top[0].name)
             and fold(top[0].name).startswith(fold(core))
+            and fold(top[0].name)[len(fold(core))].isalpha()  # "Anhui" of "Anhui Sheng": whole
         ):
             end += 1  # "U.S." or "Calif." at the end of a sentence
     if (start, end) == (mention.start, mention.end):
@@ -1084,6 +1122,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif label in _CONTAINER_LABELS and fold(bare := _LEADING.sub("", ent.text)) in demonyms:
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
             add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
+        elif (
+            label in _CONTAINER_LABELS
+            and len(ent) <= 3
+            and _form_kind(text, *_trim(text, ent.start_char, ent.end_char)) is not None
+            and _known(gazetteer, ent.text, min_population=0) is not None
+        ):
+            # "the city of Kramatorsk", "the Zaporizhzhia region": the words around the name
+            # say it is a place, whatever the model made of it.
+            add(ent.start_char, ent.end_char, "relabelled")
         elif label in _CONTAINER_LABELS:
             # "Sri Lanka's former president": the possessive is not part of the name.
             bare_start, bare_end = _trim(text, ent.start_char, ent.end_char)
@@ -1274,6 +1321,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return False
         if local(tokens) or resident(tokens):
             return True
+        start, end = _char_span(doc, tokens.start, tokens.end)
+        if _form_kind(text, start, end) is not None:
+            return _known(gazetteer, tokens.text, min_population=0) is not None
         areas_only = tokens[0].is_sent_start
         return (
             _known(
@@ -1324,6 +1374,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     last_end = -1
     for mention in mentions:
         if mention.start >= last_end:
+            if mention.hint is None:
+                mention = replace(mention, kind=_form_kind(text, mention.start, mention.end))
             result.append(mention)
             last_end = mention.end
     return result

@@ -115,6 +115,9 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
         return [entry] if entry is not None else []
     name = mention.lookup or mention.text
     found = gazetteer.search(name, limit=_CANDIDATES)
+    if found and mention.kind is not None:
+        # "the city of Donetsk": the cities of that name, when the gazetteer has any.
+        return [e for e in found if e.kind == mention.kind] or found
     if found:
         return found
     for variant in (
@@ -235,7 +238,10 @@ def _sentence_mates(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def _key(mention: Mention) -> str:
-    return mention.hint or fold(mention.lookup or mention.text)
+    """One sense per discourse is one sense per name, and per kind where the text says it:
+    "the city of Donetsk" and "the Donetsk region" are two places."""
+    key = mention.hint or fold(mention.lookup or mention.text)
+    return f"{key}|{mention.kind}" if mention.kind and not mention.hint else key
 
 
 class _Nearby:

@@ -104,6 +104,19 @@ def test_islands_and_regions_without_an_administration_are_places() -> None:
     assert found["Donbas"] == ("region", "UA", "Donbas")
 
 
+def test_the_words_around_a_name_say_whether_it_is_a_city_or_a_region() -> None:
+    found = _places(
+        "Zelensky met commanders in the city of Kramatorsk. Fighting went on north of the "
+        "occupied city of Donetsk and in the Luhansk region."
+    )
+    assert found["Kramatorsk"][:2] == ("city", "UA")  # tagged a product by the model
+    assert found["Donetsk"] == ("city", "UA", "Donetsk")  # not the larger region
+    assert found["Luhansk"][0] == "region"
+    # A one-word name a letter or two from a place's is a transliteration only when long.
+    assert _places("Shelling hit Zaporizhzhia on Monday.")["Zaporizhzhia"][:2] == ("city", "UA")
+    assert _places("He thanked his wife, Caroline, and his son, Trent.") == {}
+
+
 def test_compass_prefix_and_city_suffix_are_trimmed_to_the_place() -> None:
     names = [item["name"] for item in toponyms("Storms hit North Texas and Oklahoma City.")]
     assert "Texas" in names
