@@ -704,7 +704,8 @@ def _event(
         )
     if draft.kind == "conflict":
         where = name(f["places"][0])
-        label = f"{f['name'].split()[0].capitalize()} in {where}"
+        word, _, preposition = f["name"].partition(" ")  # "war in", "annexation of"
+        label = f"{word.capitalize()} {preposition or 'in'} {where}"
         return Conflict(
             id=f"conflict-{f['places'][0]}", title=label, name=label, places=f["places"], **common
         )

@@ -1064,9 +1064,37 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
     return drafts
 
 
+_CONFLICT_NOUN_PREPS = ("in", "of", "on", "against", "around", "near", "outside")
+
+
+def _force(token, sentence: _Sentence, ctx) -> EventDraft | None:
+    """ "Moscow annexed Crimea in 2014": a place taken or struck, by a verb of force whose
+    object names it; dated by the verb's own clause."""
+    name = _FORCE_VERBS.get(token.lemma_.lower())
+    if token.pos_ != "VERB" or name is None or _negated(token):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    place = _object_place(obj, sentence) if obj is not None else None
+    if place is None or place.kind not in ("country", "region", "city"):
+        return None
+    phrases = _own_dates(token, ctx.dates_in(sentence))
+    return EventDraft(
+        kind="conflict",
+        key=("conflict", place.key),
+        spans=[sentence.span()],
+        # One act, done: later fighting is not more of it (see _conflicts).
+        fields={"name": name, "places": [place.key], "act": True},
+        date=_nearest_date(phrases, token.idx, ctx.anchor, "past"),
+    )
+
+
 def _conflicts(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
+        forced = _force(token, sentence, ctx)
+        if forced is not None:
+            drafts.append(forced)
+            continue
         # spaCy often tags "Fighting" opening a sentence as a verb.
         gerund = token.lower_ == "fighting" and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
         if not gerund and not _noun_in(token, _CONFLICT_NOUNS):
@@ -1075,7 +1103,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue  # "home invasion", "price war", "trade war"
         place = None
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "against"):
+            if child.dep_ == "prep" and child.lower_ in _CONFLICT_NOUN_PREPS:
                 place = _subtree_place(child, sentence)
             elif child.dep_ in ("compound", "amod", "nmod"):
                 candidate = sentence.place_at(child)
@@ -1097,6 +1125,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         if verb is not None and verb.lemma_.lower() in _OUTBREAK_VERBS:
             date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
         told = ctx.last_conflict
+        if told is not None and told.fields.get("act"):
+            told = None
         if told is not None and (gerund or _definite(token)) and place.kind == "city":
             # "The conflict, which began in Khartoum": more about the war already told.
             if place.key not in told.fields["places"]:
@@ -1117,7 +1147,16 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
     return drafts
 
 
-_CONFLICT_PREPS = ("in", "to", "into", "across")
+_CONFLICT_PREPS = ("in", "to", "into", "across", "around", "near", "outside")
+# Verbs of taking or striking a place by force, and the name their act goes by: "Russia
+# invaded Ukraine in February 2022" is the invasion of Ukraine, dated.
+_FORCE_VERBS = {
+    "invade": "invasion of",
+    "annex": "annexation of",
+    "occupy": "occupation of",
+    "bomb": "bombing of",
+    "shell": "shelling of",
+}
 # Words that make a "war" or an "invasion" something other than armed conflict.
 _NOT_ARMED = frozenset(
     {

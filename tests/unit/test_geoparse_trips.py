@@ -10,7 +10,7 @@ import pytest
 from mapstory.geoparse.draft import draft_story
 from mapstory.geoparse.figures import amounts
 from mapstory.geoparse.lexicon import nlp
-from mapstory.model import Alliance, Story, Trade, Visit
+from mapstory.model import Alliance, Conflict, Story, Trade, Visit
 
 TRIP = """Macron lands in New Delhi as India and France seal submarine deal
 
@@ -634,3 +634,16 @@ def test_a_defence_agreement_of_the_two_countries_is_an_alliance_a_trade_one_is_
         ["Australia", "Indonesia"]
     ]
     assert "defence cooperation agreement" in pacts[0].title
+
+
+def test_a_place_taken_or_struck_by_force_is_a_dated_conflict() -> None:
+    story = draft_story(
+        "Russia invaded Ukraine in February 2022. Moscow annexed Crimea in 2014. Fighting also "
+        "continued around Avdiivka. The army did not occupy Kherson.",
+        date=dt.date(2023, 6, 5),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert conflicts["Invasion of Ukraine"].date.start == dt.date(2022, 2, 1)
+    assert conflicts["Annexation of Crimea"].date.start == dt.date(2014, 1, 1)
+    assert "Fighting in Avdiivka" in conflicts
+    assert not any("Kherson" in title for title in conflicts)  # negated
