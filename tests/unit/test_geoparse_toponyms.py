@@ -117,6 +117,12 @@ def test_the_words_around_a_name_say_whether_it_is_a_city_or_a_region() -> None:
     assert _places("He thanked his wife, Caroline, and his son, Trent.") == {}
 
 
+def test_gaza_is_palestinian_unless_the_article_is_about_mozambique() -> None:
+    assert _places("Hamas fighters in Gaza fired rockets at Israel.")["Gaza"][1] == "PS"
+    mozambique = _places("Gaza province in southern Mozambique was flooded on Monday.")
+    assert mozambique["Gaza"][1] == "MZ"
+
+
 def test_compass_prefix_and_city_suffix_are_trimmed_to_the_place() -> None:
     names = [item["name"] for item in toponyms("Storms hit North Texas and Oklahoma City.")]
     assert "Texas" in names
