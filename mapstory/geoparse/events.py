@@ -22,11 +22,18 @@ from mapstory.model import DateValue, Figure, Span
 __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
 _VISIT_VERBS = frozenset(
-    {"visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend"}
+    {"visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave", "depart"}
 )
 # Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
-_DIRECTIONAL_PREPS = {"visit": ("to", "in"), "arrive": ("in", "at"), "attend": ("in", "at")}
+_DIRECTIONAL_PREPS = {
+    "visit": ("to", "in"),
+    "arrive": ("in", "at"),
+    "attend": ("in", "at"),
+    "leave": ("for",),  # "will leave for Paris"; "left Kyiv" names where a trip began
+    "depart": ("for",),
+    "head": ("to", "for", "via"),
+}
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
     {"meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open"}
@@ -373,9 +380,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             if child.dep_ == "prep" and child.lower_ == "from":
                 origin = _subtree_place(child, sentence)
         onward_from = None
-        if origin is None and token.dep_ == "conj" and token.head.i in reached:
-            # "flew to San Diego … and will travel on to Washington": from the first stop.
-            traveller, stop = reached[token.head.i]
+        earlier = _earlier_leg(token)
+        for _ in range(3):  # "leave for Paris on Thursday, where he will …, before flying"
+            if earlier is None or earlier.i in reached or earlier.head == earlier:
+                break
+            earlier = earlier.head
+        if origin is None and earlier is not None and earlier.i in reached:
+            # "flew to San Diego … and will travel on to Washington", "will leave for Paris
+            # … before flying to Washington": from the first stop.
+            traveller, stop = reached[earlier.i]
             if actor is not None and traveller == actor.key:
                 onward_from = stop
         governor = token if token.pos_ == "VERB" else token.head
@@ -479,6 +492,21 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     ]
 
 
+def _earlier_leg(verb):
+    """Where to look for the travel verb whose leg comes just before *verb*'s: the one it is
+    joined to by "and", or what it follows "before" ("leave for Paris … before flying to
+    Washington"; the caller climbs from there)."""
+    if verb.dep_ == "conj":
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "before":
+        return verb.head.head
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "before" for c in verb.children
+    ):
+        return verb.head
+    return None
+
+
 def _onward(verb) -> bool:
     """ "flying on to the Maldives", "travel onward to Rome": from the stop before."""
     return any(
@@ -500,7 +528,18 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         and not t.is_ancestor(verb)
         and ((t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB") or t.dep_ == "relcl")
     ]
-    return [p for p in phrases if not any(a <= p.start < b for a, b in others)]
+    # "will leave for Paris on Thursday … before flying to Washington": Thursday is the
+    # enclosing trip's own date, not the later leg's. (A travel noun under the verb, "flies
+    # to Amsterdam next week for a state visit", is the same trip and shares its date.)
+    claimed = {
+        id(p)
+        for t in (verb.ancestors if verb.pos_ == "VERB" else ())
+        if t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
+        for p in _own_dates(t, phrases)
+    }
+    return [
+        p for p in phrases if id(p) not in claimed and not any(a <= p.start < b for a, b in others)
+    ]
 
 
 # What one attends somewhere as a visitor; not "school", "church" or "college".

@@ -170,7 +170,9 @@ def test_legs_chain_in_the_order_they_happened_not_the_order_told(tour: Story) -
     assert _name(tour, visits["Berlin"].origin) == "Rome"
     assert _name(tour, visits["Paris"].origin) == "Berlin"
     assert _name(tour, visits["Rome"].origin) == "Kyiv"  # from his country, inferred
-    assert all("origin" in v.inferred for v in visits.values())
+    assert "origin" in visits["Rome"].inferred and "origin" in visits["Berlin"].inferred
+    # "travelled to Berlin … before flying on to Paris" says where the Paris leg began.
+    assert "origin" not in visits["Paris"].inferred
     assert tour.place(visits["Rome"].destination).country_code == "IT"
 
 
@@ -647,3 +649,18 @@ def test_a_place_taken_or_struck_by_force_is_a_dated_conflict() -> None:
     assert conflicts["Annexation of Crimea"].date.start == dt.date(2014, 1, 1)
     assert "Fighting in Avdiivka" in conflicts
     assert not any("Kherson" in title for title in conflicts)  # negated
+
+
+def test_leaving_for_a_city_is_a_trip_and_the_leg_after_it_starts_there_undated() -> None:
+    story = draft_story(
+        "NEW DELHI, July 12 - Indian Prime Minister Narendra Modi will leave for Paris on "
+        "Thursday, where he will be the guest of honour at the Bastille Day parade, before "
+        "flying to Washington for a state visit, the foreign ministry said.",
+        date=dt.date(2023, 7, 12),
+    )
+    trips = _visits(story)
+    paris = trips[("Narendra Modi", "Paris")]
+    assert paris.status == "scheduled" and paris.date.start == dt.date(2023, 7, 13)
+    washington = trips[("Narendra Modi", "Washington")]
+    assert _name(story, washington.origin) == "Paris"
+    assert washington.date is None  # Thursday is the day he leaves for Paris
