@@ -664,3 +664,20 @@ def test_leaving_for_a_city_is_a_trip_and_the_leg_after_it_starts_there_undated(
     washington = trips[("Narendra Modi", "Washington")]
     assert _name(story, washington.origin) == "Paris"
     assert washington.date is None  # Thursday is the day he leaves for Paris
+
+
+def test_the_quad_is_a_bloc_but_a_quad_bike_is_not() -> None:
+    story = draft_story(
+        "India and Japan are members of the Quad grouping with the United States and "
+        "Australia. Farmers in Australia ride a quad bike to check fences.",
+        date=dt.date(2023, 6, 1),
+    )
+    (quad,) = [e for e in story.events if e.kind == "bloc"]
+    assert {_name(story, m.place) for m in quad.members} == {
+        "India",
+        "Japan",
+        "United States",
+        "Australia",
+    }
+    bikes = draft_story("Farmers in Australia ride a quad bike.", date=dt.date(2023, 6, 1))
+    assert not [e for e in bikes.events if e.kind == "bloc"]
