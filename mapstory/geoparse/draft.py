@@ -104,16 +104,21 @@ def _online_entry(location: Location) -> GazetteerEntry:
 
 def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> GazetteerEntry:
     """*entry* under the article's spelling when that is one of its names ("Ulaanbaatar" for
-    GeoNames' "Ulan Bator"): the reader finds on the map the word they read. Only for towns,
+    GeoNames' "Ulan Bator", "Zhejiang" for "Zhejiang Sheng", "Pampanga" for "Province of
+    Pampanga"): the reader finds on the map the word they read. Only for towns and regions,
     and not for abbreviations, adjectives or a dateline's capitals; the first such spelling
     wins."""
     written = " ".join(written.split())
+    if hint is not None or len(written) < 4 or "." in written or written.isupper():
+        return entry
+    if entry.feature_code in ("ADM1", "ADM2"):  # not "Baltic" for the Baltic states
+        if fold(written) != fold(entry.name) and fold(written) in {
+            fold(a) for a in entry.alt_names
+        }:
+            return dataclasses.replace(entry, name=written)
+        return entry
     if (
-        hint is not None
-        or entry.kind != "city"
-        or len(written) < 4
-        or "." in written
-        or written.isupper()
+        entry.kind != "city"
         or fold(written).startswith(fold(entry.name))  # "Springfield City" (its schools)
         or fold(entry.name).startswith(fold(written))
     ):

@@ -280,8 +280,9 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
 
 
 def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
-    """The place a "where" clause about *token* is attached to ("Abu Dhabi, where he met")."""
-    if token.lemma_.lower() not in _PRESENCE_VERBS or token.dep_ != "relcl":
+    """The place a "where" clause about *token* is attached to ("Abu Dhabi, where he met",
+    "Montevideo, where she flew on Thursday")."""
+    if token.lemma_.lower() not in _PRESENCE_VERBS | _VISIT_VERBS or token.dep_ != "relcl":
         return None
     if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
         return None

@@ -34,14 +34,16 @@ def _load_nlp():  # -> spacy.Language (import kept lazy: spaCy costs ~1 s to imp
         ) from exc
     pipeline = module.load()
     # Registers the component; imported here so importing this module stays free of spaCy.
-    from mapstory.geoparse.sentences import COMPONENT
+    from mapstory.geoparse import names, sentences
 
-    pipeline.add_pipe(COMPONENT, before="parser")
+    pipeline.add_pipe(sentences.COMPONENT, before="parser")
+    pipeline.add_pipe(names.COMPONENT, after="ner")
     return pipeline
 
 
 def nlp():
-    """The shared spaCy pipeline (tokenizer, tagger, layout's sentence starts, parser, NER)."""
+    """The shared spaCy pipeline (tokenizer, tagger, layout's sentence starts, parser, NER,
+    whole names across their particles)."""
     with _nlp_lock:
         return _load_nlp()
 

@@ -165,6 +165,17 @@ _PLACE_QUALIFIERS = frozenset(
         "greater", "historic", "downtown",
     }
 )  # fmt: skip
+# Labels the small model sometimes gives a well-known place's name by mistake.
+_MISTAKEN_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "PRODUCT"}
+)
+_CALENDAR_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "christmas", "easter", "today",
+    }
+)  # fmt: skip
 # "the city of Kramatorsk", "the Zaporizhzhia region": words that say what a name is.
 _KIND_BEFORE = re.compile(
     r"\b(?:(?P<city>city|town|village|port|suburb|hamlet)|"
@@ -492,8 +503,12 @@ def _narrow(
     if full:
         return start, end
     division = _DIVISION_SUFFIX.search(span)
-    if division and any(
-        _is_area(entry) for entry in gazetteer.search(span[: division.start()], limit=3)
+    if (
+        division
+        and any(
+            _is_area(entry) or entry.kind == "region"  # "Pampanga province", a district
+            for entry in gazetteer.search(span[: division.start()], limit=3)
+        )
     ):
         return start, start + division.start()
     compass = _COMPASS.match(span)
@@ -1122,6 +1137,17 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif label in _CONTAINER_LABELS and fold(bare := _LEADING.sub("", ent.text)) in demonyms:
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
             add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
+        elif (
+            label in _MISTAKEN_LABELS
+            and len(ent) <= 3
+            and not any(c.isdigit() for c in ent.text)
+            and all(token.is_title for token in ent)
+            and fold(ent.text) not in _CALENDAR_WORDS
+            and _prominent(gazetteer, ent.text)
+        ):
+            # "said in Montevideo" tagged a date or a product, "Aleppo" a language: a capital or
+            # a city of a million is no such thing.
+            add(ent.start_char, ent.end_char, "relabelled")
         elif (
             label in _CONTAINER_LABELS
             and len(ent) <= 3

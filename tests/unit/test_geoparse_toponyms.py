@@ -675,3 +675,9 @@ def test_of_two_towns_in_one_state_the_one_in_the_named_county_is_meant() -> Non
     )
     chatham = next(r.entry for r in geoparse(text) if r.mention.text == "Chatham")
     assert chatham.admin2 == "admin2:US.IL.sangamon-county"
+
+
+def test_a_capital_the_model_tags_a_date_or_a_language_is_a_place() -> None:
+    found = _places("The minister said in Montevideo that talks would resume in May.")
+    assert found["Montevideo"][:2] == ("city", "UY")
+    assert "May" not in found

@@ -681,3 +681,17 @@ def test_the_quad_is_a_bloc_but_a_quad_bike_is_not() -> None:
     }
     bikes = draft_story("Farmers in Australia ride a quad bike.", date=dt.date(2023, 6, 1))
     assert not [e for e in bikes.events if e.kind == "bloc"]
+
+
+def test_a_name_with_particles_and_a_capital_the_model_calls_a_date() -> None:
+    story = draft_story(
+        "BRUSSELS, Dec 6 - European Commission President Ursula von der Leyen said in "
+        "Montevideo, where she flew on Thursday, that the pact was historic. Health officials "
+        "confirmed an outbreak in Pampanga province.",
+        date=dt.date(2024, 12, 6),
+    )
+    assert "Ursula von der Leyen" in {a.name for a in story.actors}
+    montevideo = _visits(story)[("Ursula von der Leyen", "Montevideo")]
+    assert montevideo.date.start == dt.date(2024, 12, 5)
+    # The region is shown under the article's word, not GeoNames' "Province of Pampanga".
+    assert "Pampanga" in {p.name for p in story.places}
