@@ -155,6 +155,8 @@ def draw_area(
     for place_id, certainty in area_members(event):
         shape = layout.shapes.get(place_id)
         if shape is None:
+            if isinstance(event, Conflict):
+                _conflict_circle(story, event, layout, place_id, popup, parent)
             continue
         inferred = certainty == "inferred"
         classes = f"ms-mark {event_class(event.id)}"
@@ -198,6 +200,41 @@ def draw_area(
         ).add_to(parent)
         shaded.add(place_id)
     return shaded
+
+
+# How far round a town or a region without an outline its conflict is hatched, in metres:
+# enough to see at the zoom the step frames, not a claim about the front line.
+_CONFLICT_RADIUS_M = {"city": 25_000, "region": 90_000}
+_CONFLICT_RADIUS_DEFAULT_M = 8_000
+
+
+def _conflict_circle(
+    story: Story,
+    event: Conflict,
+    layout: StoryLayout,
+    place_id: str,
+    popup: str,
+    parent: folium.FeatureGroup,
+) -> None:
+    """A conflict at a town or a region ("Fighting in Avdiivka", "Annexation of Crimea"),
+    which has no country outline to shade: the same hatching, on a circle round its point."""
+    point = layout.points.get(place_id)
+    if point is None:
+        return
+    place = story.place(place_id)
+    folium.Circle(
+        list(point),
+        radius=_CONFLICT_RADIUS_M.get(place.kind, _CONFLICT_RADIUS_DEFAULT_M),
+        color=style.CONFLICT_EDGE,
+        weight=2,
+        dash_array="6 4",
+        fill=True,
+        fill_color=style.CONFLICT,
+        fill_opacity=0.3,
+        class_name=f"ms-mark {event_class(event.id)} ms-hatch-conflict",
+        popup=_popup(popup),
+        tooltip=_tooltip(text("mark.area_member", title=event.title, place=place.name)),
+    ).add_to(parent)
 
 
 # --- lines ------------------------------------------------------------------------------------

@@ -249,3 +249,25 @@ def test_flow_widths_compare_like_with_like() -> None:
     assert weights["trade-france-india"] == 18.0
     assert weights["trade-chile-peru"] < 5
     assert weights["trade-kazakhstan-iran"] == 3.0
+
+
+def test_a_conflict_at_a_town_or_region_is_a_hatched_circle_round_it() -> None:
+    import datetime as dt
+
+    from mapstory.geoparse.draft import draft_story
+
+    story = draft_story(
+        "Moscow annexed Crimea in 2014. Fighting also continued around Avdiivka. Russia "
+        "invaded Ukraine in February 2022.",
+        date=dt.date(2023, 6, 5),
+    )
+    layout = layout_story(story, default_gazetteer().country_shape)
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    circles = re.findall(r"L\.circle\(\s*\[[^\]]*\],\s*(\{.*?\})\s*\)", rendered, re.S)
+    hatched = [json.loads(c) for c in circles if "ms-hatch-conflict" in c]
+    radii = sorted(c["radius"] for c in hatched)
+    assert radii == [25_000, 90_000]  # Avdiivka, a town; Crimea, a region
+    assert all(c["dashArray"] == "6 4" for c in hatched)
+    # A country keeps its shaded outline, not a circle.
+    assert "ms-ev-conflict-ukraine" in rendered
+    assert not any("ms-ev-conflict-ukraine" in c for c in circles)
