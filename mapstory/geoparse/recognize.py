@@ -169,13 +169,6 @@ _PLACE_QUALIFIERS = frozenset(
 _MISTAKEN_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "PRODUCT"}
 )
-_CALENDAR_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "christmas", "easter", "today",
-    }
-)  # fmt: skip
 # "the city of Kramatorsk", "the Zaporizhzhia region": words that say what a name is.
 _KIND_BEFORE = re.compile(
     r"\b(?:(?P<city>city|town|village|port|suburb|hamlet)|"
