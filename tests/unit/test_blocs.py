@@ -42,6 +42,13 @@ def test_a_member_that_left_is_not_a_member_after_it_left(blocs) -> None:
     assert "GB" not in eu.member_codes_on(dt.date(2020, 2, 1))
 
 
+def test_a_suspended_member_counts_until_its_suspension(blocs) -> None:
+    mercosur = blocs["mercosur"]
+    assert "VE" in mercosur.member_codes_on(dt.date(2015, 1, 1))
+    assert "VE" not in mercosur.member_codes_on(dt.date(2024, 12, 6))
+    assert "BO" in mercosur.member_codes_on(dt.date(2024, 12, 6))
+
+
 def test_every_member_code_has_a_country_shape(blocs) -> None:
     with open(GEODATA_DIR / "countries.geojson", encoding="utf-8") as handle:
         codes = {f["properties"]["iso2"] for f in json.load(handle)["features"]}
