@@ -514,6 +514,20 @@ def area_centre(geometry: Polygon | MultiPolygon) -> Point:
     return point
 
 
+def _land_by_code(shapes: list[Shape]) -> dict[str, list[Polygon | MultiPolygon]]:
+    """Each ISO alpha-2 code's outlines (a country and the units sharing its code)."""
+    land: dict[str, list[Polygon | MultiPolygon]] = defaultdict(list)
+    for s in shapes:
+        if s.iso2:
+            land[s.iso2].append(s.geometry)
+    return land
+
+
+def _outline(pieces: list[Polygon | MultiPolygon]) -> Polygon | MultiPolygon:
+    """One valid outline of the pieces, on the geometry grid."""
+    return make_valid(union_all([make_valid(g) for g in pieces], grid_size=GRID))
+
+
 def apply_region_areas(
     regions: dict[tuple[str, str], Entry], towns: dict, shapes: list[Shape]
 ) -> dict[tuple[str, str], MultiPolygon]:
@@ -528,10 +542,7 @@ def apply_region_areas(
     Returns the areas found, by (country, admin1 code), for the lands built on them.
     """
     areas: dict[tuple[str, str], MultiPolygon] = {}
-    land: dict[str, list[Polygon | MultiPolygon]] = defaultdict(list)
-    for s in shapes:
-        if s.iso2:
-            land[s.iso2].append(s.geometry)
+    land = _land_by_code(shapes)
     points: dict[str, dict[tuple[float, float], str]] = defaultdict(dict)
     for raw in sorted(towns.values(), key=lambda t: int(t["geonameid"])):
         cc, code = raw["countrycode"], str(raw.get("admin1code") or "")
@@ -544,7 +555,7 @@ def apply_region_areas(
     for cc, owner in sorted(points.items()):
         if cc not in land or len(set(owner.values())) < 2:
             continue  # one division (or no outline): nothing to split, keep the fallback
-        outline = make_valid(union_all([make_valid(g) for g in land[cc]], grid_size=GRID))
+        outline = _outline(land[cc])
         sites = [Point(xy) for xy in owner]
         codes = list(owner.values())
         minx, miny, maxx, maxy = outline.bounds
@@ -924,8 +935,8 @@ def build_world_regions(
 
 
 LAND_KINDS = {"region": "RGN", "island": "ISL"}
-# How far (degrees) a coastal town may sit outside its simplified-free outline and still pick
-# the landmass it stands on: Natural Earth's coast can run a few hundred metres inland of it.
+# How far (degrees) a coastal town may sit outside its country's (unsimplified) outline and
+# still pick the landmass it stands on: Natural Earth's coast can run inland of it.
 LANDMASS_REACH = 0.2
 
 
@@ -943,7 +954,7 @@ def read_lands(path: Path) -> list[tuple[str, list[str], str, list[str], int]]:
 
 
 def _landmass(
-    code: str, town_name: str, towns: dict, land: dict[str, Polygon | MultiPolygon]
+    code: str, town_name: str, towns: dict, land: dict[str, list[Polygon | MultiPolygon]]
 ) -> tuple[Polygon, int] | None:
     """The part of country *code*'s outline its town *town_name* stands on, and the people
     of the country's towns on it."""
@@ -952,9 +963,9 @@ def _landmass(
         for t in towns.values()
         if t["countrycode"] == code and town_name in (t["name"], t.get("asciiname"))
     ]
-    outline = land.get(code)
-    if not named or outline is None:
+    if not named or code not in land:
         return None
+    outline = _outline(land[code])
     town = max(named, key=lambda t: int(t.get("population") or 0))
     site = Point(town["longitude"], town["latitude"])
     parts = list(getattr(outline, "geoms", [outline]))
@@ -988,10 +999,7 @@ def build_lands(
     for key, entry in regions.items():
         for name in (entry.name, *entry.alt_names):
             by_name.setdefault((key[0], fold(name)), key)
-    land: dict[str, Polygon | MultiPolygon] = {}
-    for s in shapes:
-        if s.iso2:
-            land[s.iso2] = s.geometry if s.iso2 not in land else land[s.iso2].union(s.geometry)
+    land = _land_by_code(shapes)
     entries = []
     for name, alts, kind, members, number in rows:
         pieces: list[Polygon | MultiPolygon] = []
