@@ -34,6 +34,7 @@ PAYLOADS = [
     "</script><script>alert('close')</script>",
     "\u202eevil right-to-left override\u202c",
     "W" * 400,
+    "{{ 7*7 }} {% if true %}evaluated{% endif %} {# unclosed",
 ]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT = 60_000
@@ -50,6 +51,7 @@ def hostile_story() -> Story:
         f"{names['alpha']} and {names['beta']} agreed {PAYLOADS[2]} {PAYLOADS[4]}.",
         f"The envoy {PAYLOADS[5]} flew to {names['beta']} {PAYLOADS[6]}.",
         f"{names['gamma']} opened the port of {names['alpha']} {PAYLOADS[7]}.",
+        f"Officials said {PAYLOADS[8]} in {names['beta']}.",
     ]
     text = "\n".join(sentences)
 
@@ -75,7 +77,7 @@ def hostile_story() -> Story:
             lat=39.9,
             lon=116.4,
             country_code="CN",
-            mentions=[span(names["beta"])],
+            mentions=[span(names["beta"]), span(names["beta"], text.index("Officials"))],
         ),
         Place(
             id="gamma",
@@ -174,6 +176,11 @@ def test_hostile_story_never_executes_and_shows_text_literally(hostile_app) -> N
             if popup.count():
                 seen += popup.first.inner_text()
         assert '<script>alert("script")</script>' in seen or "onerror" in seen
+        # Everything said about Beijing: template tags in the article stay text.
+        frame.locator(".ms-pl-beta").first.dispatch_event("click")
+        said = frame.locator(".leaflet-popup-content", has_text="Officials said")
+        said.wait_for(timeout=TIMEOUT)
+        assert PAYLOADS[8] in said.inner_text() and "49" not in said.inner_text()
         assert frame.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
         assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
         page.wait_for_timeout(500)

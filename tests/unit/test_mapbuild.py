@@ -227,6 +227,35 @@ def test_hostile_text_never_reaches_the_map_unescaped() -> None:
     assert "<script>alert" not in html
 
 
+JINJA = "{{ 7*7 }} {% if true %}evaluated{% endif %} {# unclosed"
+
+
+def test_template_tags_in_a_story_are_text_not_templates() -> None:
+    """folium renders every mark twice, the second time as a jinja2 template: a stranger's
+    "{{ … }}" must not be evaluated on the server, nor a lone "{#" break the map."""
+    import datetime as dt
+
+    from mapstory.export.html import story_to_html
+    from mapstory.geoparse.draft import draft_story
+    from mapstory.mapbuild import marks_script
+
+    story = draft_story(
+        f"Putin flew from Moscow to Beijing on Tuesday. {JINJA} Trade between Russia and China "
+        f"reached $190bn in 2022, officials {JINJA} said.",
+        title=f"Headline {JINJA}",
+        date=dt.date(2023, 5, 24),
+    )
+    assert any(e.kind == "visit" for e in story.events)
+    layout = layout_story(story, default_gazetteer().country_shape)
+    for rendered in (
+        build_map(story, layout, OPTIONS).get_root().render(),
+        marks_script(story, layout),
+        story_to_html(story, layout),
+    ):
+        assert "{{ 7*7 }}" in rendered and "{# unclosed" in rendered
+        assert "evaluated{% endif %}" in rendered and " 49 " not in rendered
+
+
 def test_flow_widths_compare_like_with_like() -> None:
     import datetime as dt
 
