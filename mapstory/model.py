@@ -9,6 +9,7 @@ trusting the producer (curated file, geoparser or editor).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -384,8 +385,23 @@ class Story(_Model):
     def event(self, event_id: str) -> Event:
         return self._events_by_id[event_id]
 
+    @cached_property
+    def _events_by_place(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = {}
+        for event in self.events:
+            for ref in dict.fromkeys(event.place_refs()):
+                index.setdefault(ref, []).append(event)
+        return index
+
     def events_at(self, place_id: str) -> list[Event]:
-        return [e for e in self.events if place_id in e.place_refs()]
+        """The events that involve the place, in story order."""
+        return list(self._events_by_place.get(place_id, ()))
+
+    @cached_property
+    def mention_marks(self) -> list[tuple[int, int, str]]:
+        """(start, end, place id) of every place mention, in article order: popups and
+        excerpts ask for the ones inside a span many times over."""
+        return sorted((m.start, m.end, p.id) for p in self.places for m in p.mentions)
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
@@ -398,11 +414,7 @@ class Story(_Model):
 
     def paragraph_of(self, offset: int) -> int:
         """1-based number of the paragraph containing `offset`."""
-        number = 0
-        for number, start in enumerate(self.paragraph_starts, 1):
-            if start > offset:
-                return number - 1
-        return number
+        return bisect.bisect_right(self.paragraph_starts, offset)
 
     def paragraph_bounds(self, number: int) -> tuple[int, int]:
         starts = self.paragraph_starts

@@ -8,8 +8,10 @@ curated, one step per event in the order the article tells them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mapstory.dates import format_date, format_day
 from mapstory.messages import number, plural, text
@@ -207,19 +209,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
-    s, e = para_start, para_end
-    for match in _SENTENCE_END.finditer(text, para_start, para_end):
-        if _abbreviation(text, match.start()):
-            continue
-        boundary = match.end()
-        if boundary <= start:
-            s = boundary
-        elif boundary >= end:
-            e = boundary
-            break
+    ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, start)
+    s = ends[before - 1] if before and ends[before - 1] > para_start else para_start
+    after = bisect.bisect_left(ends, max(end, start + 1))
+    e = ends[after] if after < len(ends) and ends[after] <= para_end else para_end
     while s < start and text[s].isspace():
         s += 1
     return s, e
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of the article ends, found once per text: a long story asks for
+    the sentences round every one of its marks."""
+    return tuple(
+        match.end()
+        for match in _SENTENCE_END.finditer(text)
+        if not _abbreviation(text, match.start())
+    )
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -234,12 +242,14 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def excerpt(story: Story, span: Span) -> Excerpt:
     """Cut the article at `span` and mark every place mention inside it, by offset."""
-    marks = sorted(
-        (m.start, m.end, p.id)
-        for p in story.places
-        for m in p.mentions
-        if m.start >= span.start and m.end <= span.end
-    )
+    every = story.mention_marks
+    first = bisect.bisect_left(every, (span.start,))
+    marks = []
+    for mark in every[first:]:
+        if mark[0] >= span.end:
+            break
+        if mark[1] <= span.end:
+            marks.append(mark)
     segments: list[Segment] = []
     cursor = span.start
     text = story.article.text

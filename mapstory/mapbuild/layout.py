@@ -23,6 +23,11 @@ from mapstory.model import Alliance, Bloc, Conflict, Event, Institution, Port, S
 
 ShapeLookup = Callable[[str], dict | None]
 
+# Decimal places kept of a drawn path's coordinates: 1e-5° is about a metre, far below a
+# pixel at any zoom the map offers, and the full float repr would make a line's points
+# three times as long in every map and export that draws them.
+PATH_DECIMALS = 5
+
 VISIT_BEND = 0.16
 FLOW_BEND = 0.0
 DIRECTED_FLOW_BEND = 0.22
@@ -69,6 +74,7 @@ def layout_story(story: Story, shape_of: ShapeLookup) -> StoryLayout:
     for event in story.events:
         path = _event_path(event, layout)
         if path is not None:
+            path = [(round(lat, PATH_DECIMALS), round(lon, PATH_DECIMALS)) for lat, lon in path]
             layout.paths[event.id] = path
         refs = [r for r in event.place_refs() if r in layout.place_bounds]
         bounds = union_all(
