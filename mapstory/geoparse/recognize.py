@@ -352,6 +352,15 @@ _COMMON_WORDS = frozenset(
         "Wells",
         "Mass",
         "Wash",
+        # US federal departments: "the Commerce Department" is no town of Commerce.
+        "Commerce",
+        "Defense",
+        "Interior",
+        "Labor",
+        "Treasury",
+        "Agriculture",
+        "Education",
+        "Transportation",
     )
 )
 
@@ -778,6 +787,16 @@ _CLUB_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _listed_with_organisations(ent, gazetteer: Gazetteer) -> bool:
+    """ "BHP, Rio Tinto and Fortescue operate mines": a name the model calls a place, listed
+    only with organisations, is one of them unless it names a country, a region or a big
+    city (a town that shares a company's name is no evidence)."""
+    others = [t for t in ent.root.conjuncts if not ent.start <= t.i < ent.end]
+    if not others or any(t.ent_type_ != "ORG" for t in others):
+        return False
+    return _known(gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD) is None
+
+
 def _branch_place(
     doc, ent, head: int, taken: list[tuple[int, int]], gazetteer: Gazetteer, people: set[str]
 ) -> tuple[int, int] | None:
@@ -1109,7 +1128,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     # "Brackenridge Falls, Ohio": a place the gazetteer may not know, placed by
                     # the state or country after it.
                     add(ent.start_char, ent.end_char, "qualified")
-                else:
+                elif not _listed_with_organisations(ent, gazetteer):
                     add(ent.start_char, ent.end_char, f"ner:{label}")
             elif label == "NORP" and _known(
                 gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD
