@@ -47,8 +47,18 @@ _THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.
 _DAY_RANGE = re.compile(
     r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
 )
+# "The year to June", "the 12 months ended March 2024": twelve months ending with a month.
+_YEAR_TO = re.compile(
+    r"^(?:the\s+)?(?:(?:financial|fiscal)\s+)?(?:year|12\s+months|twelve\s+months)\s+"
+    r"(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<month>[A-Za-z]+)"
+    r"(?:\s+\d{1,2})?(?:,?\s+(?P<year>\d{4}))?$",
+    re.IGNORECASE,
+)
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
+    name: i for i, name in enumerate(calendar.month_abbr) if name
+}
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -116,6 +126,19 @@ def resolve(
         year = int(m["year"]) if m["year"] else anchor.year
         start, end = quarter_range(year, int(m["q"]))
         return _value(start, end, "quarter", original, not m["year"], certainty)
+
+    if (m := _YEAR_TO.match(text)) and m["month"].capitalize() in _MONTHS:
+        month = _MONTHS[m["month"].capitalize()]
+        if m["year"]:
+            year = int(m["year"])
+        elif tense == "past":
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        else:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        first = year * 12 + month - 12  # the month after the same month a year before
+        start = dt.date(first // 12, first % 12 + 1, 1)
+        end = month_range(year, month)[1]
+        return _value(start, end, "month", original, not m["year"], certainty)
 
     if _DURATION.match(text) and not _THIS.match(text):
         return None

@@ -290,23 +290,36 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     return place if place is not None and not place.demonym else None
 
 
-def _object_place(obj, sentence: _Sentence) -> PlaceRef | None:
+# Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
+_PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "capital", "region", "province", "state", "district",
+        "port", "island", "country", "territory", "enclave", "area", "stronghold",
+        "outskirts", "outskirt", "centre", "center", "suburb", "county", "peninsula", "strip",
+    }
+)  # fmt: skip
+
+
+def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef | None:
     """The place a travel verb's object names: itself, its apposition ("the Ukrainian
     capital, Kyiv"), its possessor ("Kyiv's main station") or what it is of ("the city of
     Kharkiv"); never a place only a clause about it mentions ("the landlocked nation wedged
     between Russia and China" is neither). What it is of comes before a place that only
-    qualifies it: "the West Java town of Cianjur" is Cianjur."""
+    qualifies it: "the West Java town of Cianjur" is Cianjur. Without *owners*, a possessor
+    or compound does not count ("attacked California's governor" attacks no place)."""
     for token in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
         place = sentence.named_place_at(token)
         if place is not None:
             return place
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
+            if not owners and obj.lemma_.lower() not in _PLACE_NOUNS:
+                break  # "the city of Goma", not "the governor of Texas"
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             place = sentence.named_place_at(named) if named is not None else None
             if place is not None:
                 return place
-    for token in (c for c in obj.children if c.dep_ in ("poss", "compound")):
+    for token in (c for c in obj.children if owners and c.dep_ in ("poss", "compound")):
         place = sentence.named_place_at(token)
         if place is not None:
             return place
@@ -337,6 +350,44 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     return None
 
 
+# Verbs whose object is the traveller: "Abdullah will host Blinken in Amman", "Xi welcomed
+# Putin to Beijing", "a tour that will take him to Doha" (with a trip as subject); with
+# the prepositions that say where.
+_GUEST_VERBS = {"host": ("in", "at"), "welcome": ("to", "in"), "receive": ("in", "at")}
+
+
+def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
+    """(traveller, place) for a verb whose object travels, else None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return None
+    if lemma == "take":
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        trip = token.head if token.dep_ == "relcl" else (subjects[0] if subjects else None)
+        if trip is None or trip.lemma_.lower() not in _VISIT_NOUNS:
+            return None
+        preps = ("to",)
+    elif lemma in _GUEST_VERBS:
+        preps = _GUEST_VERBS[lemma]
+    else:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    traveller = sentence.actor_at(obj)
+    if traveller is None and obj.lower_ in ("him", "her"):
+        earlier = [a for a in sentence.actors if a.end <= obj.idx]
+        traveller = (earlier or [last_actor])[-1]
+    if traveller is None:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            place = _destination(child, sentence)
+            if place is not None:
+                return traveller, place
+    return None
+
+
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
@@ -345,9 +396,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         presence = _presence_place(token, sentence)
         met_at = None if presence is not None else _met_at(token, sentence)
         travel_noun = token.pos_ == "NOUN" and lemma in _VISIT_NOUNS
-        if lemma not in _VISIT_VERBS and not travel_noun and presence is None and met_at is None:
+        guest = _guest(token, sentence, last_actor)
+        if (
+            lemma not in _VISIT_VERBS
+            and not travel_noun
+            and presence is None
+            and met_at is None
+            and guest is None
+        ):
             continue
-        destination = presence or met_at
+        destination = presence or met_at or (guest[1] if guest else None)
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
             continue  # "was unable to attend", "attended law school"
         if token.pos_ == "VERB" and destination is None:
@@ -372,7 +430,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     destination = _subtree_place(child, sentence)
                     if destination is not None:
                         break
-        actor = _subject_actor(token, sentence, last_actor)
+        actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
@@ -386,6 +444,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             if earlier is None or earlier.i in reached or earlier.head == earlier:
                 break
             earlier = earlier.head
+        if origin is None and earlier is None and guest is not None:
+            # "arrived in Riyadh at the start of a tour that will take him to Doha": the
+            # tour goes on from the arrival its phrase hangs from.
+            earlier = next((a for a in token.ancestors if a.i in reached), None)
         if origin is None and earlier is not None and earlier.i in reached:
             # "flew to San Diego … and will travel on to Washington", "will leave for Paris
             # … before flying to Washington": from the first stop.
@@ -420,24 +482,33 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         travellers = [actor, *_conjoined(actor, sentence, sentence.actor_at)]
         reached[token.i] = (actor.key, destination.key)
         start = origin.key if origin is not None else onward_from
+        chained = False
+        previous = None
         for place in [destination, *_conjoined(destination, sentence, sentence.named_place_at)]:
             if start is not None and place.key == start:
                 continue
+            if previous is not None and previous.kind == place.kind:
+                # "will take him to Doha, Amman and Cairo": an itinerary, told in its order.
+                start, chained = previous.key, True
+            previous = place
             for traveller in travellers:
+                fields = {
+                    "actor": traveller.key,
+                    "destination": place.key,
+                    "origin": start,
+                    # Only a meeting puts them there: the draft keeps it for someone away
+                    # from home (see mapstory.geoparse.draft).
+                    "met_there": met_at is not None,
+                    "onward": _onward(token),
+                }
+                if chained:
+                    fields["origin_inferred"] = True
                 drafts.append(
                     EventDraft(
                         kind="visit",
                         key=("visit", traveller.key, place.key),
                         spans=[sentence.span()],
-                        fields={
-                            "actor": traveller.key,
-                            "destination": place.key,
-                            "origin": start,
-                            # Only a meeting puts them there: the draft keeps it for someone
-                            # away from home (see mapstory.geoparse.draft).
-                            "met_there": met_at is not None,
-                            "onward": _onward(token),
-                        },
+                        fields=fields,
                         date=date,
                         status=status,
                     )
@@ -846,7 +917,8 @@ def _period_label(value: DateValue | None, anchor: dt.date) -> str:
     if value.precision == "quarter":
         return f"Q{(value.start.month - 1) // 3 + 1} {value.start.year}"
     if value.precision == "month":
-        return value.start.strftime("%B %Y")
+        first, last = value.start.strftime("%B %Y"), value.end.strftime("%B %Y")
+        return first if first == last else f"{first} – {last}"  # "the year to June"
     return value.start.isoformat()
 
 
@@ -885,7 +957,7 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         draft = _trade_flow(sentence, ctx, keyword, scope)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    return drafts + _trade_verbs(sentence, ctx, keywords)
 
 
 def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | None:
@@ -914,6 +986,19 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
     measure = f"{goods} {keyword.text}".lower() if goods else "trade"
     if shape == "between" and goods is None:
         measure = "bilateral trade"
+    return _flow_draft(sentence, ctx, shape, pair, goods, measure, scope)
+
+
+def _flow_draft(
+    sentence,
+    ctx,
+    shape: str,
+    pair: tuple[str, ...],
+    goods: str | None,
+    measure: str,
+    scope: tuple[int, int],
+) -> EventDraft:
+    """A trade flow with the figures and period told within *scope* of the sentence."""
     figures = [f for f in _figures(sentence, ctx, measure) if scope[0] <= f.span.start < scope[1]]
     # The flow's date is the period its figures describe ("this year"), not the day someone
     # announced them ("on Tuesday").
@@ -938,6 +1023,61 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
         date=date,
         figures=figures,
     )
+
+
+# Verbs that tell a flow from the side that sends it ("Australia shipped 750 million tonnes
+# of iron ore to China") or receives it ("India imported 1.9 million barrels from Russia").
+_SENDING_VERBS = frozenset({"export", "ship", "sell", "supply", "deliver"})
+_RECEIVING_VERBS = frozenset({"import", "buy", "purchase"})
+# What an amount is counted in, not what is traded: the goods are what it is "of".
+_UNIT_NOUNS = frozenset(
+    {"tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth"}
+)
+
+
+def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
+    """Flows told by a verb between two countries: the subject sends ("ships … to") or
+    receives ("imports … from"). Verbs whose phrase already holds a trade noun are left to it."""
+    drafts = []
+    for verb in sentence.sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _RECEIVING_VERBS:
+            continue
+        if any(k in verb.subtree for k in taken):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        own = _subtree_place(subject, sentence) if subject is not None else None
+        if own is None or own.kind != "country":
+            continue
+        wanted = "to" if lemma in _SENDING_VERBS else "from"
+        other = None
+        for prep in [
+            *verb.children,
+            *(c for o in verb.children if o.dep_ == "dobj" for c in o.children),
+        ]:
+            if prep.dep_ == "prep" and prep.lower_ == wanted:
+                other = _subtree_place(prep, sentence)
+                break
+        if other is None or other.kind != "country" or other.key == own.key:
+            continue
+        pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
+        goods_words: list[str] = []
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if thing is not None and thing.pos_ == "NOUN":
+            if thing.lemma_.lower() in _UNIT_NOUNS:
+                goods_words = _goods_of(thing, sentence)
+            elif not sentence.place_at(thing):
+                goods_words = [
+                    t.text
+                    for t in thing.children
+                    if t.dep_ in ("compound", "amod") and t.i < thing.i and not sentence.place_at(t)
+                ] + [thing.text]
+        goods = " ".join(goods_words) or None
+        noun = "exports" if wanted == "to" else "imports"
+        measure = f"{goods} {noun}".lower() if goods else noun
+        scope = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+        drafts.append(_flow_draft(sentence, ctx, "directed", pair, goods, measure, scope))
+    return drafts
 
 
 def _goods_of(keyword, sentence: _Sentence) -> list[str]:
@@ -1114,7 +1254,10 @@ def _force(token, sentence: _Sentence, ctx) -> EventDraft | None:
     if token.pos_ != "VERB" or name is None or _negated(token):
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    place = _object_place(obj, sentence) if obj is not None else None
+    # A strike hits what stands in a place ("shelled Kharkiv's station"); taking or attacking
+    # has the place itself as object ("attacked the governor of Texas" takes no town).
+    owners = name.split()[0] in ("bombing", "shelling", "bombardment")
+    place = _object_place(obj, sentence, owners=owners) if obj is not None else None
     if place is None or place.kind not in ("country", "region", "city"):
         return None
     phrases = _own_dates(token, ctx.dates_in(sentence))
@@ -1135,8 +1278,12 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         if forced is not None:
             drafts.append(forced)
             continue
-        # spaCy often tags "Fighting" opening a sentence as a verb.
-        gerund = token.lower_ == "fighting" and token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        # spaCy often tags "Fighting" opening a sentence as a verb, even as a clause of the
+        # sentence's verb ("Fighting between … broke out in Khartoum").
+        gerund = token.lower_ == "fighting" and (
+            token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+            or (token.dep_ == "advcl" and token.i == sentence.sent.start)
+        )
         if not gerund and not _noun_in(token, _CONFLICT_NOUNS):
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
@@ -1180,7 +1327,10 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 kind="conflict",
                 key=("conflict", place.key),
                 spans=[sentence.span()],
-                fields={"name": f"{token.lemma_.lower()} in", "places": [place.key]},
+                fields={
+                    "name": "fighting in" if gerund else f"{token.lemma_.lower()} in",
+                    "places": [place.key],
+                },
                 date=date,
             )
         )
@@ -1196,6 +1346,15 @@ _FORCE_VERBS = {
     "occupy": "occupation of",
     "bomb": "bombing of",
     "shell": "shelling of",
+    "bombard": "bombardment of",
+    "capture": "capture of",
+    "recapture": "recapture of",
+    "seize": "seizure of",
+    "storm": "storming of",
+    "besiege": "siege of",
+    "blockade": "blockade of",
+    "attack": "attack on",
+    "liberate": "liberation of",
 }
 # Words that make a "war" or an "invasion" something other than armed conflict.
 _NOT_ARMED = frozenset(
@@ -1220,7 +1379,7 @@ def _conflict_verb(noun):
     for child in noun.children:
         if child.dep_ == "relcl" and child.pos_ == "VERB":
             return child
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+    if noun.dep_ in ("nsubj", "nsubjpass", "advcl") and noun.head.pos_ == "VERB":
         return noun.head
     return None
 
@@ -1373,6 +1532,15 @@ def extract_events(
                 current.date = draft.date or current.date
             current.figures.extend(draft.figures)
             current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
+            if (
+                draft.kind == "visit"
+                and current.fields.get("origin_inferred")
+                and draft.fields.get("origin") is not None
+                and not draft.fields.get("origin_inferred")
+            ):
+                # Where a leg began, told outright, over where a list's order put it.
+                current.fields["origin"] = draft.fields["origin"]
+                del current.fields["origin_inferred"]
             if draft.kind == "visit":  # told as travel once, it is travel
                 current.fields["met_there"] = bool(
                     current.fields.get("met_there") and draft.fields.get("met_there")
@@ -1396,9 +1564,11 @@ def extract_events(
                 if before:
                     draft.fields["origin"] = before[-1].fields["destination"]
         for told in ctx.origins:
-            last_visit = next(
-                (v for v in reversed(last_visits) if v.fields["actor"] == told.actor), None
-            )
+            # "Blinken, who flew in from Washington": to the trip that happened, not to the
+            # stops still ahead of him.
+            theirs = [v for v in last_visits if v.fields["actor"] == told.actor]
+            made = [v for v in theirs if v.status == "happened"]
+            last_visit = (made or theirs or [None])[-1]
             if (
                 last_visit is not None
                 and last_visit.fields["origin"] is None

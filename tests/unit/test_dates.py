@@ -24,6 +24,9 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
         ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
         ("next week", "past", "2023-05-29", "2023-06-04", "week"),
+        ("in the year to March", "past", "2022-04-01", "2023-03-31", "month"),
+        ("the 12 months ended June 2022", "past", "2021-07-01", "2022-06-30", "month"),
+        ("the financial year to June", "future", "2022-07-01", "2023-06-30", "month"),
     ],
 )
 def test_phrases_resolve_against_the_article_date(phrase, tense, start, end, precision) -> None:

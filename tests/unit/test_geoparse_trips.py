@@ -349,8 +349,8 @@ def test_a_surname_the_model_calls_a_place_is_still_the_person(asia: Story) -> N
     assert vienna.status == "scheduled" and vienna.date.start == dt.date(2024, 3, 21)
 
 
-def _flows(text: str) -> dict[tuple[str | None, ...], Trade]:
-    story = draft_story(text, date=dt.date(2023, 6, 21))
+def _flows(text: str, day: dt.date = dt.date(2023, 6, 21)) -> dict[tuple[str | None, ...], Trade]:
+    story = draft_story(text, date=day)
     flows: dict[tuple[str | None, ...], Trade] = {}
     for t in story.events:
         if isinstance(t, Trade):
@@ -381,6 +381,29 @@ def test_what_a_country_buys_flows_to_it_and_what_dates_it_does_not_trade() -> N
     oil = flows[("Russia", "India")]
     assert oil.goods == "discounted oil"
     assert [(f.value, f.unit) for f in oil.figures] == [(1.9, "million barrels a day")]
+
+
+def test_a_country_that_ships_or_imports_goods_is_a_flow_with_its_figures() -> None:
+    text = (
+        "Australia shipped a record 750 million tonnes of iron ore to China in the year to "
+        "June, worth A$124bn, figures released on Thursday showed. Brazil exported 250 million "
+        "tonnes to China. India imported 1.9 million barrels a day of crude from Russia in May."
+    )
+    flows = _flows(text, dt.date(2024, 8, 15))
+    assert set(flows) == {("Australia", "China"), ("Brazil", "China"), ("Russia", "India")}
+    ore = flows[("Australia", "China")]
+    assert ore.goods == "iron ore"
+    assert [(f.value, f.unit) for f in ore.figures] == [
+        (750.0, "million tonnes"),
+        (124.0, "AUD bn"),
+    ]
+    # "The year to June" is the twelve months it names, not the day the figures came out.
+    assert {f.period for f in ore.figures} == {"July 2023 – June 2024"}
+    assert (ore.date.start, ore.date.end) == (dt.date(2023, 7, 1), dt.date(2024, 6, 30))
+    assert flows[("Brazil", "China")].goods is None
+    assert [(f.value, f.unit) for f in flows[("Russia", "India")].figures] == [
+        (1.9, "million barrels a day")
+    ]
 
 
 def _trips(text: str, day: dt.date = dt.date(2023, 6, 18)) -> dict[tuple[str, str], Visit]:
@@ -649,6 +672,45 @@ def test_a_place_taken_or_struck_by_force_is_a_dated_conflict() -> None:
     assert conflicts["Annexation of Crimea"].date.start == dt.date(2014, 1, 1)
     assert "Fighting in Avdiivka" in conflicts
     assert not any("Kherson" in title for title in conflicts)  # negated
+
+
+def test_a_city_captured_or_attacked_is_a_conflict_but_a_person_attacked_is_not() -> None:
+    story = draft_story(
+        "Rebels seized the city of Goma in January. Russian forces captured the outskirts of "
+        "Pokrovsk. Fighting between the army and the RSF broke out in Khartoum in April 2023. "
+        "Critics attacked the governor of Texas. Trump attacked California's governor. The "
+        "rebels seized the moment.",
+        date=dt.date(2025, 2, 10),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Seizure of Goma", "Capture of Pokrovsk", "Fighting in Khartoum"}
+    assert conflicts["Seizure of Goma"].date.start == dt.date(2025, 1, 1)
+    assert conflicts["Fighting in Khartoum"].date.start == dt.date(2023, 4, 1)
+
+
+def test_a_tour_that_takes_him_on_and_a_host_are_an_itinerary_in_order() -> None:
+    story = draft_story(
+        "Antony Blinken arrived in Riyadh on Tuesday at the start of a tour of the Middle East "
+        "that will also take him to Doha, Amman and Cairo.\n\n"
+        "Blinken, who flew in from Washington overnight, met the crown prince.\n\n"
+        "Jordan's King Abdullah II will host Blinken in Amman on Thursday. Xi welcomed "
+        "Vladimir Putin to Beijing in October.",
+        date=dt.date(2024, 1, 9),
+    )
+    trips = _visits(story)
+    legs = {
+        place: (_name(story, v.origin) if v.origin else None, v.status, "origin" in v.inferred)
+        for (actor, place), v in trips.items()
+        if actor == "Antony Blinken"
+    }
+    assert legs == {
+        "Riyadh": ("Washington", "happened", False),
+        "Doha": ("Riyadh", "scheduled", False),
+        "Amman": ("Doha", "scheduled", True),
+        "Cairo": ("Amman", "scheduled", True),
+    }
+    assert trips[("Antony Blinken", "Amman")].date.start == dt.date(2024, 1, 11)
+    assert trips[("Vladimir Putin", "Beijing")].date.start == dt.date(2023, 10, 1)
 
 
 def test_leaving_for_a_city_is_a_trip_and_the_leg_after_it_starts_there_undated() -> None:
