@@ -276,6 +276,30 @@ def ne_code(value: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+# Where Arabic names are written with the article, which English news often drops:
+# "El-Hodeidah" and "Al Hudaydah" are "Hodeidah" and "Hudaydah" in most reports.
+ARABIC_NAMED = frozenset(
+    {
+        "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+        "SA", "SD", "SY", "TN", "YE",
+    }
+)  # fmt: skip
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:al|el|ad|an|ar|as|ash|at|az|adh|ath)[-\s'’]+(?P<rest>[^\W\d_][\w'’-]{3,}(?:\s\S+)*)$",
+    re.IGNORECASE,
+)
+
+
+def without_arabic_article(names: Iterable[str]) -> list[str]:
+    """Each name's form without a leading Arabic article, where one is there to drop."""
+    bare = []
+    for name in names:
+        match = _ARABIC_ARTICLE.match(name)
+        if match and match["rest"][0].isupper():
+            bare.append(match["rest"])
+    return bare
+
+
 def build_cities(
     cities: dict,
     countries: dict,
@@ -289,6 +313,10 @@ def build_cities(
             continue
         region = regions.get((raw["countrycode"], str(raw.get("admin1code") or "")))
         alts = [a for a in raw.get("alternatenames") or () if geonames_alt_ok(a)]
+        if raw["countrycode"] in ARABIC_NAMED and int(raw.get("population") or 0) >= 15_000:
+            # Not for villages: their bare names are clubs' and families' names too
+            # ("Ittihad", a West Bank village, is also half the football clubs of Egypt).
+            alts += without_arabic_article([name, *alts])
         city_id = f"geonames:{int(raw['geonameid'])}"
         entries.append(
             Entry(

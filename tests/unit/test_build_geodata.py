@@ -270,6 +270,25 @@ def test_regions_get_their_name_without_a_local_designator() -> None:
     assert build.bare_region_names("Texas") == []
 
 
+def test_arabic_town_names_also_go_without_their_article() -> None:
+    build = _build_module()
+    assert build.without_arabic_article(["Al Ḩudaydah", "El-Hodeidah", "Ar Raqqah"]) == [
+        "Ḩudaydah",
+        "Hodeidah",
+        "Raqqah",
+    ]
+    # Nothing to drop, or too little left to be a name.
+    assert build.without_arabic_article(["Sanaa", "Al Ain", "al hudaydah", "Alexandria"]) == []
+
+
+def test_the_gazetteer_knows_arabic_towns_as_english_news_writes_them() -> None:
+    from mapstory.gazetteer import default_gazetteer
+
+    found = default_gazetteer().search("Hodeidah", limit=1)
+    assert found and found[0].country_code == "YE" and found[0].kind == "city"
+    assert not default_gazetteer().search("Ittihad", limit=1)  # a village's bare name
+
+
 def test_tiny_units_survive_simplification() -> None:
     build = _build_module()
     from shapely.geometry import box
