@@ -1120,7 +1120,7 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
             if place is not None and place.kind == "country" and place.key not in members:
                 members.append(place.key)
         if len(members) < 2:
-            members = _partners_with(token, sentence)
+            members = _partners_with(token, sentence) or _signatories(token, sentence)
         if len(members) < 2 and ctx.last_pair is not None:
             # "… and the two countries signed a defence agreement": the last pair named.
             clause = sentence.sent.doc[window_start : token.i].text
@@ -1173,6 +1173,71 @@ def _pact_status(noun) -> str:
     ):
         return "proposed"
     return "happened"
+
+
+# Verbs by which countries make a pact together: "Japan and the Philippines signed a pact".
+_SIGNING_VERBS = frozenset(
+    {"sign", "conclude", "seal", "ink", "forge", "form", "strike", "renew", "finalise", "finalize"}
+)
+
+
+def _signatories(noun, sentence: _Sentence) -> list[str]:
+    """The countries that are the subject of the verb making the pact, when two or more."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _SIGNING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    members: list[str] = []
+    for t in [subject, *subject.conjuncts]:
+        place = sentence.named_place_at(t)
+        if place is not None and place.kind == "country" and place.key not in members:
+            members.append(place.key)
+    return members if len(members) >= 2 else []
+
+
+def _allies(sentence, ctx) -> list[EventDraft]:
+    """ "The United States, a treaty ally of Japan and the Philippines", "France is an ally
+    of Poland": one alliance of the country and each it is an ally of."""
+    drafts = []
+    for noun in sentence.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() != "ally":
+            continue
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            continue
+        if noun.dep_ == "appos":
+            owner = sentence.named_place_at(noun.head)
+        elif noun.dep_ == "attr":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            owner = sentence.named_place_at(subject) if subject is not None else None
+        else:
+            owner = None
+        if owner is None or owner.kind != "country":
+            continue
+        treaty = any(c.dep_ in ("compound", "amod") and c.lower_ == "treaty" for c in noun.children)
+        for t in of.subtree:
+            other = sentence.named_place_at(t)
+            if other is None or other.kind != "country" or other.key == owner.key:
+                continue
+            members = [owner.key, other.key]
+            key = ("alliance", tuple(sorted(members)))
+            if any(d.key == key for d in drafts):
+                continue
+            drafts.append(
+                EventDraft(
+                    kind="alliance",
+                    key=key,
+                    spans=[sentence.span()],
+                    fields={
+                        "name": "treaty alliance" if treaty else "alliance",
+                        "members": members,
+                    },
+                    status="happened",
+                )
+            )
+    return drafts
 
 
 def _partners_with(noun, sentence: _Sentence) -> list[str]:
@@ -1506,6 +1571,7 @@ def extract_events(
             + _ports(sentence, ctx)
             + _trade(sentence, ctx)
             + _alliances(sentence, ctx)
+            + _allies(sentence, ctx)
             + _institutions(sentence, ctx)
             + _conflicts(sentence, ctx)
             + _statements(sentence, ctx, last_actor)

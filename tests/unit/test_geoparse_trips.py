@@ -647,6 +647,25 @@ def test_a_town_of_a_province_is_the_town_and_a_later_clause_gives_its_start() -
     assert _name(story, cianjur.origin) == "Jakarta"
 
 
+def test_countries_signing_a_pact_and_a_treaty_ally_are_alliances() -> None:
+    story = draft_story(
+        "Japan and the Philippines signed a defence pact on Monday. Chile and Peru signed a "
+        "trade agreement. The United States, a treaty ally of both Japan and the Philippines, "
+        "has troops in Okinawa. He is an ally of Orban in Hungary.",
+        date=dt.date(2024, 7, 8),
+    )
+    pacts = {
+        tuple(sorted(_name(story, m.place) for m in e.members)): e.name
+        for e in story.events
+        if isinstance(e, Alliance)
+    }
+    assert pacts == {
+        ("Japan", "Philippines"): "defence pact",
+        ("Japan", "United States"): "treaty alliance",
+        ("Philippines", "United States"): "treaty alliance",
+    }
+
+
 def test_a_defence_agreement_of_the_two_countries_is_an_alliance_a_trade_one_is_not() -> None:
     story = draft_story(
         "Trade between Indonesia and Australia reached $18bn last year, and the two countries "
