@@ -425,6 +425,7 @@ def make_draft(
                 kind=entry.kind,
                 country_code=entry.country_code,
                 demonym=r.mention.hint is not None,
+                capital=entry.is_capital,
             )
         )
 

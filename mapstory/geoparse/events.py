@@ -100,6 +100,7 @@ class PlaceRef:
     kind: str  # gazetteer kind: city, region, country, continent
     country_code: str
     demonym: bool  # "Russian" rather than "Russia"
+    capital: bool = False  # a country's capital city
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class _Sentence:
     def __init__(self, sent, places: list[PlaceRef], actors: list[ActorRef]) -> None:
         self.sent = sent
         self.places = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        self.article_places = places
         self.actors = [a for a in actors if sent.start_char <= a.start < sent.end_char]
 
     def place_at(self, token) -> PlaceRef | None:
@@ -275,8 +277,39 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
         return None if place.demonym else place
     if obj.lemma_.lower() in _WAYPOINT_NOUNS | _ATTENDED_EVENTS:
         # "the West Java town of Cianjur": the town, not the province that qualifies it.
-        return _object_place(obj, sentence) or _subtree_place(obj, sentence)
+        return (
+            _object_place(obj, sentence)
+            or _capital_named(obj, sentence)
+            or _subtree_place(obj, sentence)
+        )
     return None
+
+
+def _capital_named(obj, sentence: _Sentence) -> PlaceRef | None:
+    """ "Flew to the Uruguayan capital", "Ukraine's capital": the country's capital, when
+    the article names it somewhere."""
+    if obj.lemma_.lower() != "capital":
+        return None
+    country = next(
+        (
+            place
+            for c in obj.children
+            if c.dep_ in ("amod", "poss", "compound")
+            and (place := sentence.place_at(c)) is not None
+            and place.kind == "country"
+        ),
+        None,
+    )
+    if country is None:
+        return None
+    return next(
+        (
+            p
+            for p in sentence.article_places
+            if p.capital and p.country_code == country.country_code and not p.demonym
+        ),
+        None,
+    )
 
 
 def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
@@ -344,7 +377,11 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 # "in Beijing", "in the southern city of Guangzhou"; not any place the
                 # object's clauses mention ("at an event celebrating Jerusalem's role").
-                place = _object_place(obj, sentence) if obj is not None else None
+                place = (
+                    (_object_place(obj, sentence) or _capital_named(obj, sentence))
+                    if obj is not None
+                    else None
+                )
                 if place is not None and place.kind == "city":
                     return place
     return None

@@ -732,6 +732,20 @@ def test_a_tour_that_takes_him_on_and_a_host_are_an_itinerary_in_order() -> None
     assert trips[("Vladimir Putin", "Beijing")].date.start == dt.date(2023, 10, 1)
 
 
+def test_a_trip_to_the_countrys_capital_is_to_the_capital_the_article_names() -> None:
+    story = draft_story(
+        "German Chancellor Olaf Scholz flew to the Ukrainian capital on Friday. Air raid "
+        "sirens sounded in Kyiv as he arrived. Finland's Alexander Stubb flew to the Estonian "
+        "capital on Friday.",
+        date=dt.date(2024, 12, 6),
+    )
+    trips = _visits(story)
+    assert ("Olaf Scholz", "Kyiv") in trips
+    assert trips[("Olaf Scholz", "Kyiv")].date.start == dt.date(2024, 12, 6)
+    # Tallinn is named nowhere: no place to put the trip.
+    assert not any(actor == "Alexander Stubb" for actor, _ in trips)
+
+
 def test_leaving_for_a_city_is_a_trip_and_the_leg_after_it_starts_there_undated() -> None:
     story = draft_story(
         "NEW DELHI, July 12 - Indian Prime Minister Narendra Modi will leave for Paris on "
