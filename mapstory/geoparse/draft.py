@@ -709,7 +709,11 @@ def _event(
             **common,
         )
     if draft.kind == "conflict":
-        where = name(f["places"][0])
+        # An act names every place it took ("Annexation of Donetsk and Luhansk"); a war is
+        # called after where it was first told, whatever places it spread to later.
+        shown = f["places"] if f.get("act") else f["places"][:1]
+        names = [name(p) for p in shown]
+        where = _and_list(names)
         word, _, preposition = f["name"].partition(" ")  # "war in", "annexation of"
         label = f"{word.capitalize()} {preposition or 'in'} {where}"
         return Conflict(

@@ -1349,36 +1349,47 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
 _CONFLICT_NOUN_PREPS = ("in", "of", "on", "against", "around", "near", "outside")
 
 
-def _force(token, sentence: _Sentence, ctx) -> EventDraft | None:
-    """ "Moscow annexed Crimea in 2014": a place taken or struck, by a verb of force whose
-    object names it; dated by the verb's own clause."""
+def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
+    """ "Moscow annexed Crimea in 2014": the places taken or struck by a verb of force whose
+    object names them ("annexed Donetsk, Luhansk, Kherson and Zaporizhzhia": one act on
+    four); dated by the verb's own clause. An act is its own event, apart from the fighting
+    at the same place."""
     name = _FORCE_VERBS.get(token.lemma_.lower())
     if token.pos_ != "VERB" or name is None or _negated(token):
-        return None
+        return []
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     # A strike hits what stands in a place ("shelled Kharkiv's station"); taking or attacking
     # has the place itself as object ("attacked the governor of Texas" takes no town).
     owners = name.split()[0] in ("bombing", "shelling", "bombardment")
     place = _object_place(obj, sentence, owners=owners) if obj is not None else None
-    if place is None or place.kind not in ("country", "region", "city"):
-        return None
-    phrases = _own_dates(token, ctx.dates_in(sentence))
-    return EventDraft(
-        kind="conflict",
-        key=("conflict", place.key),
-        spans=[sentence.span()],
-        # One act, done: later fighting is not more of it (see _conflicts).
-        fields={"name": name, "places": [place.key], "act": True},
-        date=_nearest_date(phrases, token.idx, ctx.anchor, "past"),
-    )
+    if place is None:
+        return []
+    places = [
+        each.key
+        for each in [place, *_conjoined(place, sentence, sentence.named_place_at)]
+        if each.kind in ("country", "region", "city")
+    ]
+    if not places:
+        return []
+    date = _nearest_date(_own_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past")
+    return [
+        EventDraft(
+            kind="conflict",
+            key=("conflict", places[0], name),
+            spans=[sentence.span()],
+            # One act, done: later fighting is not more of it (see _conflicts).
+            fields={"name": name, "places": list(dict.fromkeys(places)), "act": True},
+            date=date,
+        )
+    ]
 
 
 def _conflicts(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
         forced = _force(token, sentence, ctx)
-        if forced is not None:
-            drafts.append(forced)
+        if forced:
+            drafts.extend(forced)
             continue
         # spaCy often tags "Fighting" opening a sentence as a verb, even as a clause of the
         # sentence's verb ("Fighting between … broke out in Khartoum").

@@ -746,6 +746,19 @@ def test_a_trip_to_the_countrys_capital_is_to_the_capital_the_article_names() ->
     assert not any(actor == "Alexander Stubb" for actor, _ in trips)
 
 
+def test_an_act_on_several_places_is_one_event_apart_from_the_fighting_there() -> None:
+    story = draft_story(
+        "Fighting continued in the eastern Donetsk region. Moscow annexed Donetsk, Luhansk, "
+        "Kherson and Zaporizhzhia in September 2022.",
+        date=dt.date(2023, 9, 17),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    annexation = conflicts["Annexation of Donetsk, Luhansk, Kherson and Zaporizhzhia"]
+    assert len(annexation.places) == 4 and annexation.date.start == dt.date(2022, 9, 1)
+    fighting = conflicts["Fighting in Donetsk"]
+    assert fighting.date is None and fighting.places == [annexation.places[0]]
+
+
 def test_leaving_for_a_city_is_a_trip_and_the_leg_after_it_starts_there_undated() -> None:
     story = draft_story(
         "NEW DELHI, July 12 - Indian Prime Minister Narendra Modi will leave for Paris on "
