@@ -1402,9 +1402,19 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
         place = None
+        preposition = "in"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _CONFLICT_NOUN_PREPS:
                 place = _subtree_place(child, sentence)
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if (
+                    child.lower_ in ("on", "against")
+                    and named is not None
+                    and sentence.named_place_at(named) == place
+                ):
+                    # "the war on Kyiv", "an offensive against Kharkiv"; not "an offensive
+                    # against the rulers of Gaza", which is fighting in Gaza.
+                    preposition = child.lower_
             elif child.dep_ in ("compound", "amod", "nmod"):
                 candidate = sentence.place_at(child)
                 if candidate is not None and not candidate.demonym:
@@ -1441,7 +1451,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 key=("conflict", place.key),
                 spans=[sentence.span()],
                 fields={
-                    "name": "fighting in" if gerund else f"{token.lemma_.lower()} in",
+                    "name": "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}",
                     "places": [place.key],
                 },
                 date=date,

@@ -705,6 +705,14 @@ def test_a_city_captured_or_attacked_is_a_conflict_but_a_person_attacked_is_not(
     assert set(conflicts) == {"Seizure of Goma", "Capture of Pokrovsk", "Fighting in Khartoum"}
     assert conflicts["Seizure of Goma"].date.start == dt.date(2025, 1, 1)
     assert conflicts["Fighting in Khartoum"].date.start == dt.date(2023, 4, 1)
+    # A war or an offensive "on" or "against" a place is called so; against people of a
+    # place, it is fighting there.
+    for told, title in (
+        ("Russia launched its largest drone attack of the war on Kyiv.", "War on Kyiv"),
+        ("An offensive against the Hamas rulers of Gaza went on.", "Offensive in Gaza"),
+    ):
+        (conflict,) = [e for e in draft_story(told).events if isinstance(e, Conflict)]
+        assert conflict.title == title
 
 
 def test_a_tour_that_takes_him_on_and_a_host_are_an_itinerary_in_order() -> None:
