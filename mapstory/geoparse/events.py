@@ -324,11 +324,10 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
 
 
 # Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS = _WAYPOINT_NOUNS | frozenset(
     {
-        "city", "town", "village", "capital", "region", "province", "state", "district",
-        "port", "island", "country", "territory", "enclave", "area", "stronghold",
-        "outskirts", "outskirt", "centre", "center", "suburb", "county", "peninsula", "strip",
+        "enclave", "stronghold", "outskirts", "outskirt", "centre", "center", "suburb",
+        "county", "peninsula", "strip",
     }
 )  # fmt: skip
 
@@ -1063,9 +1062,9 @@ def _flow_draft(
 
 
 # Verbs that tell a flow from the side that sends it ("Australia shipped 750 million tonnes
-# of iron ore to China") or receives it ("India imported 1.9 million barrels from Russia").
+# of iron ore to China"); the side that receives it buys (_BUYING_VERBS: "India imported
+# 1.9 million barrels from Russia").
 _SENDING_VERBS = frozenset({"export", "ship", "sell", "supply", "deliver"})
-_RECEIVING_VERBS = frozenset({"import", "buy", "purchase"})
 # What an amount is counted in, not what is traded: the goods are what it is "of".
 _UNIT_NOUNS = frozenset(
     {"tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth"}
@@ -1078,7 +1077,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
     drafts = []
     for verb in sentence.sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _RECEIVING_VERBS:
+        if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _BUYING_VERBS:
             continue
         if any(k in verb.subtree for k in taken):
             continue
@@ -1234,7 +1233,7 @@ def _signatories(noun, sentence: _Sentence) -> list[str]:
     return members if len(members) >= 2 else []
 
 
-def _allies(sentence, ctx) -> list[EventDraft]:
+def _allies(sentence) -> list[EventDraft]:
     """ "The United States, a treaty ally of Japan and the Philippines", "France is an ally
     of Poland": one alliance of the country and each it is an ally of."""
     drafts = []
@@ -1629,7 +1628,7 @@ def extract_events(
             + _ports(sentence, ctx)
             + _trade(sentence, ctx)
             + _alliances(sentence, ctx)
-            + _allies(sentence, ctx)
+            + _allies(sentence)
             + _institutions(sentence, ctx)
             + _conflicts(sentence, ctx)
             + _statements(sentence, ctx, last_actor)
