@@ -35,6 +35,8 @@ _MIN_POPULATION_RESIDENT = 5_000
 # place only if the region is a big one ("Georgia", "Brittany"), not a small department
 # that shares a surname ("Flores", Uruguay).
 _MIN_POPULATION_RELABEL = 500_000
+# Prepositions after which a name is where something is: "around Bakhmut", "near Kupiansk".
+_NEARBY_WORDS = frozenset({"around", "near", "outside", "towards", "toward"})
 # Words that put a person's name right after them ("coach Hale", "Sen. Ann Morrow").
 TITLES = frozenset(
     {
@@ -1168,6 +1170,24 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         ):
             # "the city of Kramatorsk", "the Zaporizhzhia region": the words around the name
             # say it is a place, whatever the model made of it.
+            add(ent.start_char, ent.end_char, "relabelled")
+        elif (
+            label in _CONTAINER_LABELS
+            and len(ent) == 1
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in _NEARBY_WORDS
+            and ent[0].is_title
+            and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+            and not any(
+                other.text == ent.text and other.label_ in _CONTAINER_LABELS
+                for other in doc.ents
+                if other.start != ent.start
+            )
+        ):
+            # "Fighting continued around Bakhmut" tagged an organisation: what lies around,
+            # near or outside something is a place, when a town has that name — unless the
+            # article uses the name for a person or an organisation elsewhere too ("deaths
+            # near Franklin", the company the article is about).
             add(ent.start_char, ent.end_char, "relabelled")
         elif label in _CONTAINER_LABELS:
             # "Sri Lanka's former president": the possessive is not part of the name.

@@ -43,6 +43,19 @@ def test_qualified_name_takes_its_state() -> None:
     assert found["Springfield"].admin1 == found["Illinois"].id
 
 
+def test_a_name_around_or_near_which_things_happen_is_a_place() -> None:
+    found = toponyms(
+        "Russian forces shelled Kherson, and fighting continued around Bakhmut in the "
+        "eastern Donetsk region."
+    )
+    bakhmut = next(t for t in found if t["name"] == "Bakhmut")
+    assert 48.4 < bakhmut["lat"] < 48.8 and 37.8 < bakhmut["lon"] < 38.2
+    # Not when the article also uses the name for a person or an organisation.
+    told = "Sanchez then explained about more cancer-related deaths near Franklin."
+    assert [t["name"] for t in toponyms(told)] == ["Franklin"]
+    assert toponyms(f"{told} Franklin denied that its plant caused them.") == []
+
+
 def test_news_abbreviations_keep_their_dot() -> None:
     text = "A man from Jacksonville, Fla., was arrested in Huntington, W.Va., on Friday."
     places = _places(text)
