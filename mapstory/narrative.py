@@ -9,6 +9,7 @@ curated, one step per event in the order the article tells them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -245,7 +246,7 @@ def excerpt(story: Story, span: Span) -> Excerpt:
     every = story.mention_marks
     first = bisect.bisect_left(every, (span.start,))
     marks = []
-    for mark in every[first:]:
+    for mark in itertools.islice(every, first, None):
         if mark[0] >= span.end:
             break
         if mark[1] <= span.end:

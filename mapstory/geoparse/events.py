@@ -1086,11 +1086,9 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         if own is None or own.kind != "country":
             continue
         wanted = "to" if lemma in _SENDING_VERBS else "from"
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
         other = None
-        for prep in [
-            *verb.children,
-            *(c for o in verb.children if o.dep_ == "dobj" for c in o.children),
-        ]:
+        for prep in [*verb.children, *(thing.children if thing is not None else ())]:
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 other = _subtree_place(prep, sentence)
                 break
@@ -1098,16 +1096,11 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             continue
         pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
         goods_words: list[str] = []
-        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if thing is not None and thing.pos_ == "NOUN":
             if thing.lemma_.lower() in _UNIT_NOUNS:
                 goods_words = _goods_of(thing, sentence)
             elif not sentence.place_at(thing):
-                goods_words = [
-                    t.text
-                    for t in thing.children
-                    if t.dep_ in ("compound", "amod") and t.i < thing.i and not sentence.place_at(t)
-                ] + [thing.text]
+                goods_words = _goods_named(thing, sentence)
         goods = " ".join(goods_words) or None
         noun = "exports" if wanted == "to" else "imports"
         measure = f"{goods} {noun}".lower() if goods else noun
@@ -1124,13 +1117,19 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
             if noun is None or noun.pos_ not in ("NOUN",) or sentence.place_at(noun):
                 return []
-            words = [
-                t.text
-                for t in noun.children
-                if t.dep_ in ("compound", "amod") and t.i < noun.i and not sentence.place_at(t)
-            ]
-            return [*words, noun.text]
+            return _goods_named(noun, sentence)
     return []
+
+
+def _goods_named(noun, sentence: _Sentence) -> list[str]:
+    """The goods noun with the words before it that say what it is ("crude oil"), without
+    places or their adjectives ("Russian")."""
+    words = [
+        t.text
+        for t in noun.children
+        if t.dep_ in ("compound", "amod") and t.i < noun.i and not sentence.place_at(t)
+    ]
+    return [*words, noun.text]
 
 
 def _alliance_noun(token) -> bool:
