@@ -90,6 +90,9 @@ _OVERSHADOWED = 2.0
 _OVERSHADOW_RATIO = 20
 _OVERSHADOW_MIN_POPULATION = 200_000
 _HOME_SHARE = 0.5
+# ... and a town overshadowed by a city abroad loses its state's support when the article
+# gives that city's country at least this many votes.
+_RIVAL_HOME = 1.0
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -349,13 +352,19 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         )
 
     overshadowed: set[tuple[str, str]] = set()
+    # The country of the city that overshadows a town, where it is another country.
+    abroad: dict[tuple[str, str], str] = {}
     for key, entries in options.items():
         own = [e for e in entries if e.kind == "city" and _canonical(e.name) == _canonical(key)]
-        bearer = max((e.population for e in own), default=0)
-        if bearer >= _OVERSHADOW_MIN_POPULATION:
-            overshadowed.update(
-                (key, e.id) for e in own if e.population * _OVERSHADOW_RATIO < bearer
-            )
+        if not own:
+            continue
+        bearer = max(own, key=lambda e: e.population)
+        if bearer.population >= _OVERSHADOW_MIN_POPULATION:
+            for e in own:
+                if e.population * _OVERSHADOW_RATIO < bearer.population:
+                    overshadowed.add((key, e.id))
+                    if bearer.country_code and bearer.country_code != e.country_code:
+                        abroad[(key, e.id)] = bearer.country_code
 
     def scores(key: str, picks: dict, nearby: _Nearby) -> list:
         result = []
@@ -374,7 +383,15 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 share = support / max(1e-9, votes - sum(own_countries.values()))
             local = 0.0
             region = _region(entry)
-            if region:
+            # A town overshadowed by a foreign city whose country the article also names
+            # ("Paris" in an article about India, France and, three paragraphs on, Texas)
+            # needs a sign of itself: its state named, or its state's other towns, are not
+            # enough against the city, which its own country speaks for.
+            foreign = abroad.get((key, entry.id))
+            rival_home = foreign is not None and (
+                countries.get(foreign, 0.0) - own_countries.get(foreign, 0.0) >= _RIVAL_HOME
+            )
+            if region and not rival_home:
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0) - echo
                 local += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
             county = _county(entry)
@@ -386,7 +403,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if entry.kind == "city":
                 local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
             score += min(_LOCAL_CAP, local) + _COUNTY_BEYOND_CAP * in_county
-            if region and entry.feature_code != "ADM1" and key not in areal:
+            if region and entry.feature_code != "ADM1" and key not in areal and not rival_home:
                 named_here = _NAMED_REGION * min(1.0, named.get(region, 0.0))
                 local += named_here
                 score += named_here

@@ -659,6 +659,23 @@ def test_a_small_namesake_needs_a_local_sign_in_a_world_roaming_article() -> Non
     assert local["Rotterdam"][1] == "US"
 
 
+def test_a_state_named_elsewhere_does_not_pull_a_world_citys_name_abroad() -> None:
+    # Texas is named once, far from "Paris"; France and Marseille speak for the capital.
+    text = (
+        "The prime minister will stop in Paris on Monday to co-chair a summit with the French "
+        "president, then visit the port city of Marseille. France is a close partner.\n\n"
+        "Talks in Washington will cover tariffs and defence purchases.\n\n"
+        "Last week a military aircraft flew 104 migrants from Texas to Amritsar."
+    )
+    assert _places(text)["Paris"][1] == "FR"
+    # Without France in the article, the state named is the town's sign and it wins.
+    local = _places(
+        "A Paris man was injured on the highway. Police in Texas said the crash was the "
+        "third this month."
+    )
+    assert local["Paris"][1] == "US"
+
+
 def test_a_world_region_is_the_region_not_a_namesake_town() -> None:
     # GeoNames' cities list has a "Middle East" in Baltimore and a "Baltic" in Connecticut;
     # world news means the regions, and the Sahel is more than Burkina Faso's province of it.
