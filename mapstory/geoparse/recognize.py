@@ -177,6 +177,15 @@ _KIND_BEFORE = re.compile(
     r"(?P<region>province|region|state|county|district|oblast))\s+of\s+(?:the\s+)?$"
 )
 _KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
+# "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
+# says what the name is. The word must end its phrase ("a town councillor" is a person).
+_KIND_APPOSITION = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[a-z][a-z'’-]*\s+){0,2}"
+    r"(?:(?P<city>town|city|village|port|hamlet|suburb|capital)|"
+    r"(?P<region>province|region|district))"
+    r"(?=\s*[,.;:)]|\s+(?:near|in|on|of|at|by|about|close|outside|north|south|east|west|"
+    r"some|where|that|which|with|known|famous|home)\b)"
+)
 # The one-word name of a place may differ this little from a gazetteer spelling and still be
 # that place ("Zaporizhzhia", "Zaporizhzhya"), where a mere translation would not.
 _CLOSE_SPELLING = 0.9
@@ -190,6 +199,9 @@ def _form_kind(text: str, start: int, end: int) -> str | None:
         return "city" if before.group("city") else "region"
     if _KIND_AFTER.match(text[end : end + 20]):
         return "region"
+    apposition = _KIND_APPOSITION.match(text[end : end + 60])
+    if apposition is not None:
+        return "city" if apposition.group("city") else "region"
     return None
 
 
@@ -1436,4 +1448,19 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 mention = replace(mention, kind=_form_kind(text, mention.start, mention.end))
             result.append(mention)
             last_end = mention.end
+    # "Mandalay, the country's second-largest city … northwest of Mandalay": said once, the
+    # kind holds for the name's bare mentions too, unless the article says both kinds.
+    kinds: dict[str, set[str]] = {}
+    for mention in result:
+        if mention.kind is not None:
+            kinds.setdefault(fold(mention.lookup or mention.text), set()).add(mention.kind)
+    if kinds:
+        result = [
+            replace(m, kind=next(iter(said)))
+            if m.hint is None
+            and m.kind is None
+            and len(said := kinds.get(fold(m.lookup or m.text), set())) == 1
+            else m
+            for m in result
+        ]
     return result

@@ -92,7 +92,7 @@ _OVERSHADOW_MIN_POPULATION = 200_000
 _HOME_SHARE = 0.5
 # ... and a town overshadowed by a city abroad loses its state's support when the article
 # gives that city's country at least this many votes.
-_RIVAL_HOME = 1.0
+_RIVAL_HOME = 0.5
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -310,6 +310,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     names: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
         names.setdefault(_key(mention), []).append(i)
+    # The name as written, without the kind a key may carry ("donetsk|city").
+    written = {
+        key: mentions[indexes[0]].lookup or mentions[indexes[0]].text
+        for key, indexes in names.items()
+    }
     options: dict[str, list[GazetteerEntry]] = {
         key: _candidates(gazetteer, mentions[indexes[0]]) for key, indexes in names.items()
     }
@@ -341,7 +346,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     # "Newcastle" may well be Newcastle upon Tyne). Decided once, not in every round.
     other_named: set[tuple[str, str]] = set()
     for key, entries in options.items():
-        own = {e.id for e in entries if _canonical(e.name) == _canonical(key)}
+        own = {e.id for e in entries if _canonical(e.name) == _canonical(written[key])}
         bearer = max((e.population for e in entries if e.id in own), default=0)
         other_named.update(
             (key, e.id)
@@ -355,7 +360,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     # The country of the city that overshadows a town, where it is another country.
     abroad: dict[tuple[str, str], str] = {}
     for key, entries in options.items():
-        own = [e for e in entries if e.kind == "city" and _canonical(e.name) == _canonical(key)]
+        own = [
+            e
+            for e in entries
+            if e.kind == "city" and _canonical(e.name) == _canonical(written[key])
+        ]
         if not own:
             continue
         bearer = max(own, key=lambda e: e.population)
@@ -373,7 +382,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         for entry in options[key]:
             # Other names that may mean this very place do not make it local to itself.
             echo = senses.get(entry.id, 0.0) - own_senses.get(entry.id, 0.0)
-            score = _prior(entry) + _seat_bonus(entry, options[key], key)
+            score = _prior(entry) + _seat_bonus(entry, options[key], fold(written[key]))
             share = 0.0
             if entry.country_code:
                 support = countries.get(entry.country_code, 0.0) - own_countries.get(

@@ -711,3 +711,42 @@ def test_a_capital_the_model_tags_a_date_or_a_language_is_a_place() -> None:
     found = _places("The minister said in Montevideo that talks would resume in May.")
     assert found["Montevideo"][:2] == ("city", "UY")
     assert "May" not in found
+
+
+def test_an_apposition_saying_what_a_name_is_makes_it_a_place() -> None:
+    # The model takes "Vanimo" (11,000 people) for a person; the apposition says it is a town.
+    places = _places(
+        "He flies to Port Moresby and then to Vanimo, a remote town near the border with Indonesia."
+    )
+    assert places["Vanimo"] == ("city", "PG", "Vanimo")
+    # A word that only begins a longer noun is no such apposition.
+    assert "Vanimo" not in _places("Jane Vanimo, a town councillor, said the plan was sound.")
+
+
+def test_a_kind_said_once_holds_for_the_names_other_mentions() -> None:
+    # Mandalay is a region of 2.3 million and a city of 1.2 million, and the towns of the
+    # regions around it pull towards the region: the apposition says which, and the later
+    # bare mention is the same city.
+    found = [
+        (r.mention.text, r.entry.kind)
+        for r in geoparse(
+            "A strong earthquake struck central Myanmar on Friday, bringing down buildings in "
+            "Mandalay, the country's second-largest city. Its epicentre was near Sagaing, "
+            "16 km northwest of Mandalay. Tremors were felt in Bangkok and in Yunnan "
+            "province.\n\nThe junta leader visited a hospital in the capital Naypyidaw. China "
+            "sent a rescue team to Yangon on Saturday."
+        )
+        if r.entry is not None and r.mention.text == "Mandalay"
+    ]
+    assert found == [("Mandalay", "city"), ("Mandalay", "city")]
+
+
+def test_a_name_with_its_kind_said_keeps_its_namesakes_ranked_by_the_name() -> None:
+    # ", the capital of Coptic Christianity" marks Alexandria a city; that must not make
+    # every Alexandria a mere other name of it (so that a Minnesota town of 13,000 wins).
+    text = (
+        "Coptic Christians make up about 10 percent of Egypt's population. They trace their "
+        "church to the Apostle Mark, according to St. Takla Church in Alexandria, the "
+        "capital of Coptic Christianity. Minnesota and Virginia congregations sent prayers."
+    )
+    assert _places(text)["Alexandria"][1] == "EG"
