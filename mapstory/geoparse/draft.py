@@ -142,6 +142,13 @@ def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
     )
 
 
+# Titles that are part of how a person is named: "Pope Francis" is his name, where
+# "President Lula" is a title before a name.
+_STYLED_TITLES = frozenset(
+    {"pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "emir"}
+)
+
+
 def _actors(
     doc, text: str, place_spans: list[tuple[int, int]]
 ) -> tuple[list[Actor], list[ActorRef], dict[str, str]]:
@@ -169,7 +176,17 @@ def _actors(
             and all(t.is_alpha and t.is_title for t in ent)
         )
 
-    persons = [e for e in doc.ents if (e.label_ == "PERSON" or titled(e)) and plausible(e)]
+    def named(ent):
+        """The person's name as the article writes it, with a title that is part of it
+        ("Pope Francis", "King Charles"), which the model leaves out of the name."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.is_title and before.lower_ in _STYLED_TITLES:
+            from spacy.tokens import Span as NameSpan  # loaded already: doc is spaCy's
+
+            return NameSpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+        return ent
+
+    persons = [named(e) for e in doc.ents if (e.label_ == "PERSON" or titled(e)) and plausible(e)]
     full_names = [e for e in persons if len(e) > 1]
     by_token: dict[str, str] = {}
     actors: dict[str, dict] = {}
@@ -180,9 +197,12 @@ def _actors(
         if key not in actors:
             actors[key] = {"id": _slug(name, taken), "name": name, "spans": []}
         for token in ent:
-            by_token.setdefault(fold(token.text), key)
+            if token.lower_ not in _STYLED_TITLES:
+                by_token.setdefault(fold(token.text), key)
     refs: list[ActorRef] = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ent = named(ent)
         # A named person's surname alone may be tagged anything ("Blinken" as a place).
         surname = len(ent) == 1 and fold(ent.text.strip()) in by_token
         if (ent.label_ not in ("PERSON", "ORG") and not surname) or not plausible(ent):
@@ -616,7 +636,12 @@ def _event(
             inferred.append("destination")
             note = "Destination not stated: the city the article was filed from."
         who = actor_names.get(f["actor"], f["actor"])
-        verb = {"scheduled": "to visit", "proposed": "may visit"}.get(draft.status, "visits")
+        if f.get("returning"):
+            verb = {"scheduled": "to return to", "proposed": "may return to"}.get(
+                draft.status, "returns to"
+            )
+        else:
+            verb = {"scheduled": "to visit", "proposed": "may visit"}.get(draft.status, "visits")
         return Visit(
             id=f"visit-{f['actor']}-{f['destination']}",
             title=f"{who} {verb} {name(f['destination'])}",

@@ -22,10 +22,13 @@ from mapstory.model import DateValue, Figure, Span
 __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
 _VISIT_VERBS = frozenset(
-    {"visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave", "depart"}
-)
+    {
+        "visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave",
+        "depart", "return",
+    }
+)  # fmt: skip
 # Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
-_VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+_VISIT_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
 _DIRECTIONAL_PREPS = {
     "visit": ("to", "in"),
     "arrive": ("in", "at"),
@@ -33,6 +36,8 @@ _DIRECTIONAL_PREPS = {
     "leave": ("for",),  # "will leave for Paris"; "left Kyiv" names where a trip began
     "depart": ("for",),
     "head": ("to", "for", "via"),
+    "land": ("in", "at"),
+    "return": ("to",),
 }
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
@@ -197,8 +202,12 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                 actor = sentence.actor_at(child)
                 if actor is None:
                     # "Finney's parents are visiting": not Finney.
+                    # ... nor is "the Bob Wills Day celebration returns": a name that only
+                    # modifies a thing is not who travels.
                     owners = [
-                        c for c in child.children if c.dep_ == "poss" and child.pos_ == "NOUN"
+                        c
+                        for c in child.children
+                        if c.dep_ in ("poss", "compound") and child.pos_ == "NOUN"
                     ]
                     for t in child.subtree:
                         if any(t == o or o.is_ancestor(t) for o in owners):
@@ -226,6 +235,86 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             break
         token = token.head
     return None
+
+
+# A definite description of someone named before ("the pontiff", "the prime minister") and
+# the titles that name them so: the description is the latest person the article gave one.
+_ROLE_TITLES = {
+    "president": {"president"},
+    "pope": {"pope", "pontiff"},
+    "pontiff": {"pope", "pontiff"},
+    "minister": {"minister", "premier"},
+    "premier": {"premier", "minister"},
+    "chancellor": {"chancellor"},
+    "king": {"king"},
+    "queen": {"queen"},
+    "monarch": {"king", "queen", "monarch", "emperor"},
+    "prince": {"prince"},
+    "princess": {"princess"},
+    "emperor": {"emperor"},
+    "secretary": {"secretary"},
+    "envoy": {"envoy", "ambassador", "representative"},
+    "ambassador": {"ambassador", "envoy"},
+    "governor": {"governor"},
+    "mayor": {"mayor"},
+    "senator": {"senator", "sen"},
+    "general": {"general", "gen"},
+    "leader": {"leader", "chief"},
+    "chief": {"chief", "leader"},
+    "diplomat": {"diplomat", "envoy", "minister", "secretary", "ambassador"},
+}
+_TITLE_REACH = 4  # words before a name that may be its title ("Indian Prime Minister …")
+
+
+def _described_actors(doc, actors: list[ActorRef]) -> list[ActorRef]:
+    """*actors* and the definite descriptions that refer back to them, as their mentions.
+
+    "Pope Francis left Rome … The 87-year-old pontiff landed in Jakarta, where he will meet
+    President Joko Widodo": the pontiff is Pope Francis, and so is the "he" after him. A
+    description is a sentence's subject, "the" and a role word, and it means the person named
+    most recently with a title of that role; modifiers that are names ("the French
+    president") must be among that person's title words too.
+    """
+    if not actors:
+        return actors
+    titles: dict[str, set[str]] = {}
+    for ref in actors:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = titles.setdefault(ref.key, set())
+        words.update(t.lower_.rstrip(".") for t in span)
+        for t in reversed(doc[max(0, span.start - _TITLE_REACH) : span.start]):
+            if not t.is_alpha or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON"):
+                break
+            words.add(t.lower_.rstrip("."))
+        for child in span.root.children:
+            if child.dep_ == "appos":  # "Li Hui, China's special envoy"
+                words.update(t.lower_ for t in child.subtree if t.is_alpha)
+    described = []
+    for token in doc:
+        roles = _ROLE_TITLES.get(token.lower_)
+        if (
+            roles is None
+            or token.dep_ not in ("nsubj", "nsubjpass")
+            or token.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        ):
+            continue
+        if any(a.start <= t.idx < a.end for t in token.subtree for a in actors):
+            continue  # "the president, Joe Biden": named there
+        names = {
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("amod", "compound") and (c.pos_ == "PROPN" or c.text[:1].isupper())
+        }
+        before = [a for a in actors if a.end <= token.idx]
+        for ref in reversed(before):
+            words = titles.get(ref.key, set())
+            if words & roles and names <= words:
+                described.append(ActorRef(ref.key, token.idx, token.idx + len(token.text)))
+                break
+    return sorted([*actors, *described], key=lambda a: a.start) if described else actors
 
 
 def _status(verb) -> str:
@@ -442,8 +531,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         ):
             continue
         destination = presence or met_at or (guest[1] if guest else None)
+        next_stops: list[PlaceRef] = []
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
             continue  # "was unable to attend", "attended law school"
+        if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            continue  # "will be returned to Meigs County": sent back, not travelling
         if token.pos_ == "VERB" and destination is None:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
@@ -458,6 +550,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via"))
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
                         destination = _destination(child, sentence)
+                        # "flies to Port Moresby and then to Vanimo": the next stops.
+                        further = [c for c in child.children if c.dep_ == "conj"]
+                        while further:
+                            step = further.pop(0)
+                            if step.pos_ == "ADP" and step.lower_ in preps:
+                                stop = _destination(step, sentence)
+                                if stop is not None:
+                                    next_stops.append(stop)
+                                further.extend(c for c in step.children if c.dep_ == "conj")
                 if destination is not None:
                     break
         elif travel_noun:
@@ -477,9 +578,28 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         onward_from = None
         earlier = _earlier_leg(token)
         for _ in range(3):  # "leave for Paris on Thursday, where he will …, before flying"
-            if earlier is None or earlier.i in reached or earlier.head == earlier:
+            if earlier is None or earlier.i in reached:
+                break
+            # "end the tour in Singapore before returning to Rome": the tour is the leg.
+            trip = next((c for c in earlier.children if c.dep_ == "dobj" and c.i in reached), None)
+            if trip is not None or earlier.head == earlier:
+                earlier = trip or earlier
                 break
             earlier = earlier.head
+        if origin is None and guest is not None:
+            # "left Rome on Monday for a journey that will take him to Indonesia": the
+            # journey starts where he left.
+            left = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+            if left is not None and left.lemma_.lower() in ("leave", "depart"):
+                origin = next(
+                    (
+                        place
+                        for child in left.children
+                        if child.dep_ == "dobj"
+                        and (place := sentence.named_place_at(child)) is not None
+                    ),
+                    None,
+                )
         if origin is None and earlier is None and guest is not None:
             # "arrived in Riyadh at the start of a tour that will take him to Doha": the
             # tour goes on from the arrival its phrase hangs from.
@@ -495,7 +615,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "signed a deal … during a visit to London": as the sentence's own event is.
             governor = sentence.sent.root
         status = _status(governor)
-        tense = "future" if status == "scheduled" else "past"
+        # "From Jakarta he flies on Friday to Port Moresby": travel in the present simple
+        # with a day named is the timetable ahead, not a day gone.
+        timetable = governor.tag_ in ("VBZ", "VBP") and governor.lemma_.lower() in _VISIT_VERBS
+        tense = "future" if status == "scheduled" or timetable else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence))
         if not phrases and met_at is None:  # a meeting takes no other clause's date
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
@@ -520,13 +643,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         start = origin.key if origin is not None else onward_from
         chained = False
         previous = None
-        for place in [destination, *_conjoined(destination, sentence, sentence.named_place_at)]:
+        for place in [
+            destination,
+            *_conjoined(destination, sentence, sentence.named_place_at),
+            *next_stops,
+        ]:
             if start is not None and place.key == start:
                 continue
-            if previous is not None and previous.kind == place.kind:
+            later = place in next_stops
+            if previous is not None and (previous.kind == place.kind or later):
                 # "will take him to Doha, Amman and Cairo": an itinerary, told in its order.
                 start, chained = previous.key, True
             previous = place
+            # "flies on Friday to Port Moresby and then to Vanimo": not on that Friday.
+            when = None if later and date is not None and date.precision == "day" else date
             for traveller in travellers:
                 fields = {
                     "actor": traveller.key,
@@ -537,6 +667,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     "met_there": met_at is not None,
                     "onward": _onward(token),
                 }
+                if lemma == "return":
+                    fields["returning"] = True
                 if chained:
                     fields["origin_inferred"] = True
                 drafts.append(
@@ -545,7 +677,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         key=("visit", traveller.key, place.key),
                         spans=[sentence.span()],
                         fields=fields,
-                        date=date,
+                        date=when,
                         status=status,
                     )
                 )
@@ -619,7 +751,7 @@ def _onward(verb) -> bool:
     """ "flying on to the Maldives", "travel onward to Rome": from the stop before."""
     return any(
         (c.lower_ == "on" and not any(g.dep_ == "pobj" for g in c.children))
-        or c.lower_ in ("onward", "onwards")
+        or c.lower_ in ("onward", "onwards", "then")
         for c in verb.children
         if c.dep_ in ("prt", "advmod", "prep")
     )
@@ -1610,6 +1742,7 @@ def extract_events(
     """
     ctx = _Context(doc, text, anchor)
     ctx.last_pair = default_pair
+    actors = _described_actors(doc, actors)
     merged: dict[tuple, EventDraft] = {}
     last_actor: ActorRef | None = None
     last_port: EventDraft | None = None
@@ -1673,13 +1806,17 @@ def extract_events(
                     known.extend(v for v in value if v not in known)
                 elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
-        for draft in found:
+        for n, draft in enumerate(found):
             if draft.kind == "visit" and draft.fields.get("onward") and not draft.fields["origin"]:
+                # Travel told later in the sentence ("… before returning to Rome") is not
+                # where this leg began.
+                later = {id(merged[d.key]) for d in found[n + 1 :]}
                 before = [
                     d
                     for d in merged.values()
                     if d.kind == "visit"
                     and d is not draft
+                    and id(d) not in later
                     and d.fields["actor"] == draft.fields["actor"]
                     and d.fields["destination"] != draft.fields["destination"]
                 ]
@@ -1733,8 +1870,67 @@ def extract_events(
         (d for d in merged.values() if d.kind != "trade" or d.figures),
         key=lambda d: min(s[0] for s in d.spans),
     )
+    drafts = _fold_trip_countries(drafts, {p.key: p for p in places})
     _onward_origins(drafts)
     return drafts
+
+
+# A visit to a country and one to a city in it, by one traveller, this close in time, are one
+# trip told at two scales.
+_SAME_TRIP_DAYS = 14
+
+
+def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> list[EventDraft]:
+    """ "A journey that will take him to Indonesia, Papua New Guinea …" and, later, "landed in
+    Jakarta", "flies to Port Moresby": the countries are the cities' trips, not others.
+
+    A traveller's visit to a country folds into their first visit to a city or region in it
+    (its excerpts, and its date or origin where the city's has none); legs that began in the
+    folded country begin in that city. Visits more than _SAME_TRIP_DAYS apart stay apart.
+    """
+    kept: list[EventDraft] = []
+    moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
+    visits = [d for d in drafts if d.kind == "visit"]
+    for draft in drafts:
+        place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
+        city = None
+        if place is not None and place.kind == "country":
+            city = next(
+                (
+                    other
+                    for other in visits
+                    if other.fields["actor"] == draft.fields["actor"]
+                    and (inside := where.get(other.fields["destination"])) is not None
+                    and inside.kind in ("city", "region")
+                    and inside.country_code == place.country_code
+                    and _same_trip(draft.date, other.date)
+                ),
+                None,
+            )
+        if city is None:
+            kept.append(draft)
+            continue
+        city.spans.extend(span for span in draft.spans if span not in city.spans)
+        city.spans.sort()
+        city.date = city.date or draft.date
+        if city.fields["origin"] is None and draft.fields["origin"] is not None:
+            city.fields["origin"] = draft.fields["origin"]
+            if draft.fields.get("origin_inferred"):
+                city.fields["origin_inferred"] = True
+        moved[(draft.fields["actor"], draft.fields["destination"])] = city.fields["destination"]
+    for draft in kept:
+        if draft.kind != "visit":
+            continue
+        start = moved.get((draft.fields["actor"], draft.fields["origin"]))
+        if start is not None and start != draft.fields["destination"]:
+            draft.fields["origin"] = start
+    return kept
+
+
+def _same_trip(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((a.start - b.start).days) <= _SAME_TRIP_DAYS
 
 
 # An onward leg starts where the traveller just was when it follows that stop within days.

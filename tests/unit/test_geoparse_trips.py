@@ -522,8 +522,8 @@ def test_a_visit_goes_to_the_place_named_not_to_places_a_clause_mentions() -> No
         date=dt.date(2023, 9, 1),
     )
     trips = _visits(story)
-    assert set(trips) == {("Francis", "Mongolia")}  # never Russia or China
-    assert _name(story, trips[("Francis", "Mongolia")].origin) == "Rome"
+    assert set(trips) == {("Pope Francis", "Mongolia")}  # never Russia or China
+    assert _name(story, trips[("Pope Francis", "Mongolia")].origin) == "Rome"
     # The capital, not its province, and under the article's spelling (GeoNames: Ulan Bator).
     capital = next(p for p in story.places if p.gazetteer_id == "geonames:2028462")
     assert capital.name == "Ulaanbaatar" and capital.kind == "city"
@@ -811,3 +811,83 @@ def test_a_name_with_particles_and_a_capital_the_model_calls_a_date() -> None:
     assert montevideo.date.start == dt.date(2024, 12, 5)
     # The region is shown under the article's word, not GeoNames' "Province of Pampanga".
     assert "Pampanga" in {p.name for p in story.places}
+
+
+PAPAL_TOUR = """Pope Francis begins tour of Asia and Oceania
+
+Pope Francis left Rome on Monday for the longest trip of his papacy, a 12-day journey that \
+will take him to Indonesia, Papua New Guinea, East Timor and Singapore.
+
+The 87-year-old pontiff landed in Jakarta on Tuesday, where he will meet President Joko \
+Widodo. From Jakarta he flies on Friday to Port Moresby, the capital of Papua New Guinea, \
+and then to Vanimo, a remote town near the border with Indonesia. He will then travel to \
+Dili on September 9 and end the tour in Singapore on September 11 before returning to Rome \
+on September 13."""
+
+
+@pytest.fixture(scope="module")
+def papal_tour() -> Story:
+    return draft_story(PAPAL_TOUR, date=dt.date(2024, 9, 3))
+
+
+def _legs(story: Story) -> dict[str, tuple[str | None, Visit]]:
+    """Destination name -> (origin name, visit), for the tour's one traveller."""
+    return {
+        story.place(v.destination).name: (_name(story, v.origin), v)
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+
+
+def test_a_title_that_is_part_of_a_name_is_kept_with_it(papal_tour: Story) -> None:
+    assert [a.name for a in papal_tour.actors] == ["Pope Francis", "Joko Widodo"]
+
+
+def test_a_definite_description_and_the_pronoun_after_it_are_the_person_named_before(
+    papal_tour: Story,
+) -> None:
+    # "The 87-year-old pontiff … where he will meet President Joko Widodo. From Jakarta he
+    # flies …": the pontiff is Pope Francis, and so is the next "he", not the president met.
+    travellers = {papal_tour.actor(v.actor).name for v in papal_tour.events if isinstance(v, Visit)}
+    assert travellers == {"Pope Francis"}
+
+
+def test_a_tour_told_by_country_then_by_city_is_one_trip_per_stop(papal_tour: Story) -> None:
+    legs = _legs(papal_tour)
+    # The countries of the opening itinerary fold into the cities told later.
+    assert set(legs) == {"Jakarta", "Port Moresby", "Vanimo", "Dili", "Singapore", "Rome"}
+    origin, jakarta = legs["Jakarta"]
+    assert origin == "Rome"  # "left Rome … for a journey that will take him to Indonesia"
+    assert jakarta.status == "happened" and jakarta.date.start == dt.date(2024, 9, 3)
+    assert len(jakarta.spans) == 2  # the itinerary's excerpt and the landing's
+
+
+def test_travel_in_the_present_with_a_day_named_is_ahead(papal_tour: Story) -> None:
+    origin, leg = _legs(papal_tour)["Port Moresby"]
+    assert origin == "Jakarta"
+    assert leg.status == "scheduled" and leg.date.start == dt.date(2024, 9, 6)  # Friday
+
+
+def test_and_then_to_is_the_next_stop_on_no_stated_day(papal_tour: Story) -> None:
+    origin, leg = _legs(papal_tour)["Vanimo"]
+    assert origin == "Port Moresby" and "origin" in leg.inferred
+    assert leg.date is None
+    # "He will then travel to Dili": onward from the stop told last.
+    assert _legs(papal_tour)["Dili"][0] == "Vanimo"
+
+
+def test_returning_is_a_leg_from_where_the_tour_ended(papal_tour: Story) -> None:
+    origin, leg = _legs(papal_tour)["Rome"]
+    assert origin == "Singapore"
+    assert leg.title == "Pope Francis to return to Rome"
+    assert leg.date.start == dt.date(2024, 9, 13)
+
+
+def test_a_description_needs_the_persons_title() -> None:
+    # Modi is a prime minister: "the president" is not him, so no one travels.
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi met officials in New Delhi on Monday. "
+        "The president flew to Paris on Tuesday.",
+        date=dt.date(2025, 2, 12),
+    )
+    assert not [v for v in story.events if isinstance(v, Visit)]
