@@ -66,6 +66,9 @@ class BlocDef(_Model):
     name: str = Field(min_length=1)
     full_name: str | None = None
     aliases: list[str] = Field(min_length=1)
+    # Names that are the bloc only with their capitals as written: "the Quad", where "a quad
+    # bike" is not it (aliases match whatever the case, as "NATO" and "Nato" are both it).
+    proper_names: list[str] = Field(default_factory=list)
     source: Source
     note: str | None = None
     members: list[Membership] = Field(min_length=1)
@@ -146,11 +149,11 @@ def _load_blocs(path: Path) -> dict[str, BlocDef]:
     return parse_blocs(text, str(path))
 
 
-def alias_pattern(aliases: list[str]) -> re.Pattern[str]:
-    words = sorted(aliases, key=len, reverse=True)
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE
-    )
+def alias_pattern(aliases: list[str], proper_names: list[str] | None = None) -> re.Pattern[str]:
+    """Any of a bloc's names, the longest first; *proper_names* only as capitalised."""
+    words = [re.escape(w) for w in sorted(aliases, key=len, reverse=True)]
+    words += [f"(?-i:{re.escape(w)})" for w in sorted(proper_names or (), key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
 def blocs_in_story(story: Story, blocs: dict[str, BlocDef]) -> list[BlocDef]:
@@ -164,7 +167,7 @@ def blocs_in_story(story: Story, blocs: dict[str, BlocDef]) -> list[BlocDef]:
             texts.append(event.organisation)
     found: list[tuple[int, str, BlocDef]] = []
     for bloc in blocs.values():
-        pattern = alias_pattern(bloc.aliases)
+        pattern = alias_pattern(bloc.aliases, bloc.proper_names)
         positions = [
             (i, m.start()) for i, text in enumerate(texts) for m in [pattern.search(text)] if m
         ]

@@ -611,7 +611,7 @@ def institution_notes(story: Story, blocs: list[BlocDef], day: dt.date) -> list[
             continue
         where = story.place(event.place)
         for bloc in blocs:
-            if not alias_pattern(bloc.aliases).search(event.organisation):
+            if not alias_pattern(bloc.aliases, bloc.proper_names).search(event.organisation):
                 continue
             if not where.country_code:
                 continue

@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from mapstory.blocs import BlocDataError, blocs_in_story, load_blocs, membership_rows, parse_blocs
+from mapstory.blocs import (
+    BlocDataError,
+    alias_pattern,
+    blocs_in_story,
+    load_blocs,
+    membership_rows,
+    parse_blocs,
+)
 from mapstory.storyfile import GEODATA_DIR
 
 ARTICLE_DAY = dt.date(2023, 5, 24)
@@ -66,6 +73,14 @@ def test_aliases_match_whole_words_only(seed_story, blocs) -> None:
     # "EU" must not be found inside "Eurasian" (the article has "Eurasian affairs").
     assert "Eurasian" in seed_story.article.text
     assert "eu" not in [b.id for b in blocs_in_story(seed_story, blocs)]
+
+
+def test_a_proper_name_matches_only_as_written(blocs) -> None:
+    quad = blocs["quad"]
+    pattern = alias_pattern(quad.aliases, quad.proper_names)
+    assert pattern.search("India is a member of the Quad alongside Japan")
+    assert pattern.search("the QUAD SUMMIT in Delhi")  # an alias, whatever its case
+    assert not pattern.search("He rode a quad bike to the farm.")
 
 
 def test_membership_rows_compare_the_storys_countries(seed_story, blocs) -> None:
