@@ -199,6 +199,12 @@ def _actors(
         for token in ent:
             if token.lower_ not in _STYLED_TITLES:
                 by_token.setdefault(fold(token.text), key)
+    # A surname of several words ("von der Leyen", "Lula da Silva") is its person's too.
+    by_surname: dict[str, str] = {}
+    for ent in full_names:
+        words = [t.text for t in ent if t.lower_ not in _STYLED_TITLES]
+        for n in range(1, len(words) - 1):
+            by_surname.setdefault(fold(" ".join(words[n:])), fold(ent.text.strip()))
     refs: list[ActorRef] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -211,6 +217,8 @@ def _actors(
         if key not in actors:
             if len(ent) == 1 and key in by_token:
                 key = by_token[key]
+            elif len(ent) > 1 and key in by_surname:
+                key = by_surname[key]  # "Von der Leyen", however tagged
             elif ent.label_ == "PERSON" and len(ent) == 1:
                 actors[key] = {"id": _slug(ent.text, taken), "name": ent.text, "spans": []}
             else:
@@ -767,7 +775,7 @@ def _blocs(
     told = [e.name for e in events if isinstance(e, Alliance)]
     found = []
     for bloc in definitions.values():
-        pattern = alias_pattern(bloc.aliases)
+        pattern = alias_pattern(bloc.aliases, bloc.proper_names)
         if any(pattern.fullmatch(owner) for owner in owners):
             continue
         if any(pattern.search(name) for name in told):

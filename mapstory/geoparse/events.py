@@ -862,11 +862,21 @@ def _ports(sentence, ctx) -> list[EventDraft]:
     port = _port_city(sentence)
     if port is None:
         return []
+    # "the port city of Marseille, where India is opening a consulate": what a clause about
+    # the city tells is not who the port serves.
+    asides = [
+        _extent(t)
+        for t in sentence.sent
+        if t.dep_ == "relcl" and port.start <= t.head.idx < port.end
+    ]
     grantee = next(
         (
             p
             for p in sentence.places
-            if p.kind == "country" and not p.demonym and p.country_code != port.country_code
+            if p.kind == "country"
+            and not p.demonym
+            and p.country_code != port.country_code
+            and not any(a <= p.start < b for a, b in asides)
         ),
         None,
     )
@@ -994,6 +1004,14 @@ def _in_time_clause(place: PlaceRef, sentence: _Sentence) -> bool:
     return False
 
 
+_BALANCE_BEFORE = re.compile(
+    r"\b(?:surplus|deficit|gap|imbalance)\s+(?:of|at|to|by)\s+(?:about|around|nearly|almost|"
+    r"some|roughly|over|more\s+than|less\s+than)?\s*$",
+    re.IGNORECASE,
+)
+_BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(?:surplus|deficit|imbalance)\b", re.IGNORECASE)
+
+
 def _figures(sentence, ctx, measure: str) -> list[Figure]:
     text = ctx.text
     base = sentence.sent.start_char
@@ -1010,7 +1028,7 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
         preceding = [p for p in phrases if p.end <= position]
         for pool in (following, preceding[::-1], phrases):
             for phrase in pool:
-                value = resolve(phrase.text, ctx.anchor, "past")
+                value = _period(phrase, ctx)
                 if value is not None:
                     return value
         return None
@@ -1023,6 +1041,10 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
         return "forecast" if lemmas & _MODALS else "actual"
 
     for amount in found_amounts:
+        if _BALANCE_BEFORE.search(text, max(0, amount.start - 30), amount.start) or (
+            _BALANCE_AFTER.match(text, amount.end)
+        ):
+            continue  # "running a surplus of $45.7bn": a balance, not what flows
         period = period_for(amount.start, amount.end)
         change = None
         approximate = False
@@ -1077,11 +1099,28 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
     return figures
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _period(phrase: DatePhrase, ctx) -> DateValue | None:
+    """The time a figure covers: "$20bn … since 2008" is from 2008 to the article's day."""
+    value = resolve(phrase.text, ctx.anchor, "past")
+    if value is None:
+        return None
+    since = _SINCE.search(ctx.text, max(0, phrase.start - 12), phrase.start) or (
+        phrase.text.lower().startswith("since ")
+    )
+    if since and value.start < ctx.anchor:
+        return value.model_copy(update={"end": ctx.anchor})
+    return value
+
+
 def _period_label(value: DateValue | None, anchor: dt.date) -> str:
     if value is None:
         return str(anchor.year)
     if value.precision == "year":
-        return str(value.start.year)
+        first, last = value.start.year, value.end.year
+        return str(first) if first == last else f"{first}–{last}"
     if value.precision == "quarter":
         return f"Q{(value.start.month - 1) // 3 + 1} {value.start.year}"
     if value.precision == "month":
@@ -1122,10 +1161,35 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for i, keyword in enumerate(keywords):
         scope = (starts[i], starts[i + 1]) if len(keywords) > 1 else (low, high)
+        clause = _clause_extent(keyword)
+        scope = (max(scope[0], clause[0]), min(scope[1], clause[1]))
         draft = _trade_flow(sentence, ctx, keyword, scope)
         if draft is not None:
             drafts.append(draft)
     return drafts + _trade_verbs(sentence, ctx, keywords)
+
+
+def _clause_extent(token) -> tuple[int, int]:
+    """Where the clause holding *token* starts and ends, without the clauses "and" joins to
+    it: "India bought $20bn of US arms since 2008, and bilateral trade reached $129bn" is
+    two statements, each with its own amount."""
+    head = token
+    while head.dep_ not in ("ROOT", "conj") or head.pos_ not in ("VERB", "AUX"):
+        if head.head == head:
+            break
+        head = head.head
+    low, high = _extent(head)
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > token.i:
+            # The "and" (and comma) before the next clause are not this one's either.
+            high = min(high, child.left_edge.idx)
+    return low, high
+
+
+def _own_clause(verb) -> list:
+    """*verb*'s subtree without the clauses conjoined to it."""
+    others = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [t for t in verb.subtree if not any(t in o.subtree for o in others)]
 
 
 def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | None:
@@ -1173,8 +1237,7 @@ def _flow_draft(
     values = [
         value
         for phrase in ctx.dates_in(sentence)
-        if scope[0] <= phrase.start < scope[1]
-        and (value := resolve(phrase.text, ctx.anchor, "past")) is not None
+        if scope[0] <= phrase.start < scope[1] and (value := _period(phrase, ctx)) is not None
     ]
     periods = [v for v in values if v.precision != "day"]
     date = (periods or values or [None])[0]
@@ -1211,7 +1274,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _BUYING_VERBS:
             continue
-        if any(k in verb.subtree for k in taken):
+        if any(k in _own_clause(verb) for k in taken):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         own = _subtree_place(subject, sentence) if subject is not None else None
@@ -1224,20 +1287,34 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 other = _subtree_place(prep, sentence)
                 break
+        if other is None and wanted == "from" and thing is not None:
+            # "bought $20bn of US defence equipment", "buys Russian oil": the seller is
+            # the country the goods are of.
+            other = next(
+                (
+                    place
+                    for t in thing.subtree
+                    if (place := sentence.place_at(t)) is not None
+                    and place.kind == "country"
+                    and place.key != own.key
+                ),
+                None,
+            )
         if other is None or other.kind != "country" or other.key == own.key:
             continue
         pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
         goods_words: list[str] = []
-        if thing is not None and thing.pos_ == "NOUN":
-            if thing.lemma_.lower() in _UNIT_NOUNS:
-                goods_words = _goods_of(thing, sentence)
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+            if thing.lemma_.lower() in _UNIT_NOUNS or any(ch.isdigit() for ch in thing.text):
+                goods_words = _goods_of(thing, sentence)  # "$20bn of defence equipment"
             elif not sentence.place_at(thing):
                 goods_words = _goods_named(thing, sentence)
         goods = " ".join(goods_words) or None
         noun = "exports" if wanted == "to" else "imports"
         measure = f"{goods} {noun}".lower() if goods else noun
-        scope = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
-        drafts.append(_flow_draft(sentence, ctx, "directed", pair, goods, measure, scope))
+        drafts.append(
+            _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
+        )
     return drafts
 
 

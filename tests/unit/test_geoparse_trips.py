@@ -891,3 +891,53 @@ def test_a_description_needs_the_persons_title() -> None:
         date=dt.date(2025, 2, 12),
     )
     assert not [v for v in story.events if isinstance(v, Visit)]
+
+
+def test_two_clauses_of_trade_keep_their_own_amounts_and_a_balance_is_no_flow() -> None:
+    flows = _flows(
+        "India bought $20bn of US defence equipment since 2008, and bilateral trade in goods "
+        "reached $129bn in 2024, with India running a surplus of $45.7bn.",
+        day=dt.date(2025, 2, 10),
+    )
+    arms = flows[("United States", "India")]  # the seller is the country the goods are of
+    assert [(f.value, f.period) for f in arms.figures] == [(20.0, "2008–2025")]
+    assert arms.date.start == dt.date(2008, 1, 1) and arms.date.end == dt.date(2025, 2, 10)
+    trade = next(
+        t for ends, t in flows.items() if set(ends) == {"India", "United States"} and t.between
+    )
+    assert [(f.value, f.period) for f in trade.figures] == [(129.0, "2024")]
+
+
+def test_a_multi_word_surname_alone_is_its_person() -> None:
+    # spaCy tags "Von der Leyen" an organisation; it is Ursula von der Leyen's surname.
+    trips = _trips(
+        "The deal was reached in Montevideo on Friday, European Commission President "
+        "Ursula von der Leyen said. "
+        "Von der Leyen flew to the Uruguayan capital to finalise the accord.",
+        day=dt.date(2024, 12, 6),
+    )
+    assert set(trips) == {("Ursula von der Leyen", "Montevideo")}
+
+
+def test_a_clause_about_a_port_city_does_not_make_its_subject_the_ports_user() -> None:
+    story = draft_story(
+        "Modi will visit the port city of Marseille, where India is opening a consulate.",
+        date=dt.date(2025, 2, 10),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert port.granted_to is None and port.title == "Marseille as a port"
+
+
+def test_the_quad_capitalised_is_the_bloc() -> None:
+    story = draft_story(
+        "India is a member of the Quad alongside the United States, Japan and Australia.",
+        date=dt.date(2025, 2, 10),
+    )
+    (bloc,) = [e for e in story.events if e.kind == "bloc"]
+    assert bloc.name == "Quad"
+    assert {story.place(m.place).name for m in bloc.members} == {
+        "India",
+        "United States",
+        "Japan",
+        "Australia",
+    }
