@@ -521,7 +521,7 @@ def make_draft(
             events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
 
     events.extend(_blocs(doc, text, anchor, entries, events))
-    events.sort(key=lambda event: min(span.start for span in event.spans))  # article order
+    events = _story_order(events)
 
     places = [
         _place(
@@ -544,6 +544,60 @@ def make_draft(
         events=events,
     )
     return DraftResult(story, batch)
+
+
+def _story_order(events: list) -> list:
+    """Events in the order the article first tells them; a traveller's visits among them in
+    the order they happen.
+
+    An itinerary told up front ("a journey that will take him to Indonesia, … and
+    Singapore") is an excerpt of every stop, which would put Singapore second; each
+    traveller's visits keep the places in the story their article order gives them, but
+    fill them in date order. A visit with no date stays after the one told before it.
+    """
+    ordered = sorted(events, key=lambda event: min(span.start for span in event.spans))
+    slots: dict[str, list[int]] = {}
+    for index, event in enumerate(ordered):
+        if isinstance(event, Visit):
+            slots.setdefault(event.actor, []).append(index)
+    result = list(ordered)
+    for indexes in slots.values():
+        # (when, rank): a dated visit at its date; one with no date right after the leg it
+        # continues ("… to Doha, Amman and Cairo": Cairo after Amman), else after a dated
+        # leg told in the same sentence ("flies on Friday to Port Moresby and then to
+        # Vanimo"), else after the visit told before it.
+        keys: dict[int, tuple[dt.date, float]] = {}
+        for index in indexes:
+            visit = ordered[index]
+            if visit.date is not None:
+                keys[index] = (visit.date.start, float(index))
+        for _ in indexes:
+            for index in indexes:
+                visit = ordered[index]
+                if index in keys or visit.origin is None:
+                    continue
+                leg = next(
+                    (i for i in indexes if i in keys and ordered[i].destination == visit.origin),
+                    None,
+                )
+                if leg is not None:
+                    keys[index] = (keys[leg][0], keys[leg][1] + 0.5)
+        when = dt.date.min
+        for index in indexes:
+            if index in keys:
+                when = keys[index][0]
+                continue
+            starts = {span.start for span in ordered[index].spans}
+            told_with = next(
+                (i for i in indexes if i in keys and starts & {s.start for s in ordered[i].spans}),
+                None,
+            )
+            keys[index] = keys[told_with] if told_with is not None else (when, float(index))
+            keys[index] = (keys[index][0], keys[index][1] + 0.25)
+        by_key = sorted(indexes, key=lambda i: (keys[i], i))
+        for slot, index in zip(indexes, by_key, strict=True):
+            result[slot] = ordered[index]
+    return result
 
 
 def _first_line(text: str) -> str:

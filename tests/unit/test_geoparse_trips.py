@@ -941,3 +941,12 @@ def test_the_quad_capitalised_is_the_bloc() -> None:
         "Japan",
         "Australia",
     }
+
+
+def test_a_travellers_stops_are_told_in_the_order_they_happen(papal_tour: Story) -> None:
+    # The opening itinerary names every country first; the steps still go stop by stop,
+    # the undated Vanimo after the Port Moresby leg told with it.
+    stops = [
+        papal_tour.place(v.destination).name for v in papal_tour.events if isinstance(v, Visit)
+    ]
+    assert stops == ["Jakarta", "Port Moresby", "Vanimo", "Dili", "Singapore", "Rome"]
