@@ -1969,21 +1969,7 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
     visits = [d for d in drafts if d.kind == "visit"]
     for draft in drafts:
-        place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
-        city = None
-        if place is not None and place.kind == "country":
-            city = next(
-                (
-                    other
-                    for other in visits
-                    if other.fields["actor"] == draft.fields["actor"]
-                    and (inside := where.get(other.fields["destination"])) is not None
-                    and inside.kind in ("city", "region")
-                    and inside.country_code == place.country_code
-                    and _same_trip(draft.date, other.date)
-                ),
-                None,
-            )
+        city = _city_visit(draft, visits, where, _same_trip)
         if city is None:
             kept.append(draft)
             continue
@@ -2004,10 +1990,38 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     return kept
 
 
-def _same_trip(a: DateValue | None, b: DateValue | None) -> bool:
-    if a is None or b is None:
+def _city_visit(
+    draft: EventDraft, drafts: list[EventDraft], where: dict[str, PlaceRef], fits
+) -> EventDraft | None:
+    """The same traveller's visit, among *drafts*, to a city or region inside the country
+    *draft* goes to, that *fits* it; None when *draft* goes to no country or there is none."""
+    place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
+    if place is None or place.kind != "country":
+        return None
+    return next(
+        (
+            other
+            for other in drafts
+            if other.kind == "visit"
+            and other is not draft
+            and other.fields["actor"] == draft.fields["actor"]
+            and (inside := where.get(other.fields["destination"])) is not None
+            and inside.kind in ("city", "region")
+            and inside.country_code == place.country_code
+            and fits(draft, other)
+        ),
+        None,
+    )
+
+
+def _same_trip(draft: EventDraft, other: EventDraft) -> bool:
+    if draft.date is None or other.date is None:
         return True
-    return abs((a.start - b.start).days) <= _SAME_TRIP_DAYS
+    return abs((draft.date.start - other.date.start).days) <= _SAME_TRIP_DAYS
+
+
+def _same_status(draft: EventDraft, other: EventDraft) -> bool:
+    return draft.status == other.status
 
 
 # An onward leg starts where the traveller just was when it follows that stop within days.
@@ -2021,23 +2035,7 @@ def _fold_country_visits(found: list[EventDraft], sentence: _Sentence) -> list[E
     where = {p.key: p for p in sentence.places}
     kept = []
     for draft in found:
-        place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
-        city = None
-        if place is not None and place.kind == "country":
-            city = next(
-                (
-                    other
-                    for other in found
-                    if other.kind == "visit"
-                    and other is not draft
-                    and other.fields["actor"] == draft.fields["actor"]
-                    and other.status == draft.status
-                    and (inside := where.get(other.fields["destination"])) is not None
-                    and inside.kind in ("city", "region")
-                    and inside.country_code == place.country_code
-                ),
-                None,
-            )
+        city = _city_visit(draft, found, where, _same_status)
         if city is None:
             kept.append(draft)
             continue
