@@ -1679,6 +1679,8 @@ _FORCE_VERBS = {
     "bombard": "bombardment of",
     "capture": "capture of",
     "recapture": "recapture of",
+    "retake": "recapture of",
+    "retook": "recapture of",  # the small model keeps the past tense as its lemma
     "seize": "seizure of",
     "storm": "storming of",
     "besiege": "siege of",

@@ -697,12 +697,18 @@ def test_a_city_captured_or_attacked_is_a_conflict_but_a_person_attacked_is_not(
     story = draft_story(
         "Rebels seized the city of Goma in January. Russian forces captured the outskirts of "
         "Pokrovsk. Fighting between the army and the RSF broke out in Khartoum in April 2023. "
+        "Ukrainian troops retook the city of Kherson in November 2022. "
         "Critics attacked the governor of Texas. Trump attacked California's governor. The "
         "rebels seized the moment.",
         date=dt.date(2025, 2, 10),
     )
     conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
-    assert set(conflicts) == {"Seizure of Goma", "Capture of Pokrovsk", "Fighting in Khartoum"}
+    assert set(conflicts) == {
+        "Seizure of Goma",
+        "Capture of Pokrovsk",
+        "Fighting in Khartoum",
+        "Recapture of Kherson",
+    }
     assert conflicts["Seizure of Goma"].date.start == dt.date(2025, 1, 1)
     assert conflicts["Fighting in Khartoum"].date.start == dt.date(2023, 4, 1)
     # A war or an offensive "on" or "against" a place is called so; against people of a
