@@ -29,6 +29,8 @@ _VISIT_VERBS = frozenset(
 )  # fmt: skip
 # Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+# A halt on the way ("a brief stop in Anchorage"): a visit where it is, not a trip's name.
+_STOP_NOUNS = frozenset({"stop", "stopover"})
 _DIRECTIONAL_PREPS = {
     "visit": ("to", "in"),
     "arrive": ("in", "at"),
@@ -520,7 +522,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
         met_at = None if presence is not None else _met_at(token, sentence)
-        travel_noun = token.pos_ == "NOUN" and lemma in _VISIT_NOUNS
+        travel_noun = token.pos_ == "NOUN" and (
+            lemma in _VISIT_NOUNS
+            or lemma in _STOP_NOUNS
+            # "on his way to Tokyo"
+            or (
+                lemma == "way"
+                and token.head.lower_ == "on"
+                and any(c.dep_ == "poss" for c in token.children)
+            )
+        )
         guest = _guest(token, sentence, last_actor)
         if (
             lemma not in _VISIT_VERBS

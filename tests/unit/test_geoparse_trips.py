@@ -956,3 +956,11 @@ def test_a_travellers_stops_are_told_in_the_order_they_happen(papal_tour: Story)
         papal_tour.place(v.destination).name for v in papal_tour.events if isinstance(v, Visit)
     ]
     assert stops == ["Jakarta", "Port Moresby", "Vanimo", "Dili", "Singapore", "Rome"]
+
+
+def test_a_stop_on_the_way_and_the_way_there_are_visits() -> None:
+    trips = _trips(
+        "US President Joe Biden made a brief stop in Anchorage on his way to Tokyo. "
+        "The bus stop in Brighton was closed."
+    )
+    assert set(trips) == {("Joe Biden", "Anchorage"), ("Joe Biden", "Tokyo")}
