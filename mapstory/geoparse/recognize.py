@@ -441,16 +441,24 @@ def _compass_core(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _known(
-    gazetteer: Gazetteer, name: str, *, min_population: int, areas_only: bool = False
+    gazetteer: Gazetteer,
+    name: str,
+    *,
+    min_population: int,
+    areas_only: bool = False,
+    any_name: bool = False,
 ) -> GazetteerEntry | None:
-    """The best gazetteer entry for *name* that is prominent enough, if any."""
+    """The best gazetteer entry for *name* that is prominent enough, if any.
+
+    *any_name*: the words around the name already say it is a place ("the port of
+    Hodeidah"), so one of a town's other names is as good as its own."""
     if fold(name) in _GENERIC or fold(name) in _COMMON_WORDS:
         return None
     key = fold(name)
     # A one-word name that is only another spelling of a town ("Hamas" for Hamm, in some
     # language) is far more often something else; the town's own name, an abbreviation
     # ("L.A.") or a longer name ("Santa Rosa") is real evidence.
-    own_name_needed = " " not in key and "." not in name
+    own_name_needed = " " not in key and "." not in name and not any_name
     for entry in gazetteer.search(name, limit=5):
         if _is_area(entry):
             return entry
@@ -1178,7 +1186,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             label in _CONTAINER_LABELS
             and len(ent) <= 3
             and _form_kind(text, *_trim(text, ent.start_char, ent.end_char)) is not None
-            and _known(gazetteer, ent.text, min_population=0) is not None
+            and _known(gazetteer, ent.text, min_population=0, any_name=True) is not None
         ):
             # "the city of Kramatorsk", "the Zaporizhzhia region": the words around the name
             # say it is a place, whatever the model made of it.
@@ -1393,7 +1401,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return True
         start, end = _char_span(doc, tokens.start, tokens.end)
         if _form_kind(text, start, end) is not None:
-            return _known(gazetteer, tokens.text, min_population=0) is not None
+            return _known(gazetteer, tokens.text, min_population=0, any_name=True) is not None
         areas_only = tokens[0].is_sent_start
         return (
             _known(

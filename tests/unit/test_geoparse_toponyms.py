@@ -750,3 +750,12 @@ def test_a_name_with_its_kind_said_keeps_its_namesakes_ranked_by_the_name() -> N
         "capital of Coptic Christianity. Minnesota and Virginia congregations sent prayers."
     )
     assert _places(text)["Alexandria"][1] == "EG"
+
+
+def test_a_place_word_before_a_name_admits_a_towns_other_name() -> None:
+    # GeoNames' own name is "Al Ḩudaydah"; "Hodeidah" is one of its other names, which alone
+    # is weak evidence, but "the port of" says the name is a place.
+    places = _places(
+        "The Houthis control the capital Sanaa and the port of Hodeidah, said officials."
+    )
+    assert places["Hodeidah"][:2] == ("city", "YE")
