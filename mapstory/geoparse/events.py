@@ -1980,15 +1980,12 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     """
     kept: list[EventDraft] = []
     moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
-    visits = [d for d in drafts if d.kind == "visit"]
     for draft in drafts:
-        city = _city_visit(draft, visits, where, _same_trip)
+        city = _city_visit(draft, drafts, where, _same_trip)
         if city is None:
             kept.append(draft)
             continue
-        city.spans.extend(span for span in draft.spans if span not in city.spans)
-        city.spans.sort()
-        city.date = city.date or draft.date
+        _absorb(city, draft)
         if city.fields["origin"] is None and draft.fields["origin"] is not None:
             city.fields["origin"] = draft.fields["origin"]
             if draft.fields.get("origin_inferred"):
@@ -2027,6 +2024,12 @@ def _city_visit(
     )
 
 
+def _absorb(city: EventDraft, country: EventDraft) -> None:
+    """The city visit takes the country visit's excerpts, and its date if it has none."""
+    city.spans.extend(span for span in country.spans if span not in city.spans)
+    city.date = city.date or country.date
+
+
 def _same_trip(draft: EventDraft, other: EventDraft) -> bool:
     if draft.date is None or other.date is None:
         return True
@@ -2052,8 +2055,7 @@ def _fold_country_visits(found: list[EventDraft], sentence: _Sentence) -> list[E
         if city is None:
             kept.append(draft)
             continue
-        city.spans.extend(span for span in draft.spans if span not in city.spans)
-        city.date = city.date or draft.date
+        _absorb(city, draft)
     return kept
 
 
