@@ -869,17 +869,34 @@ def _port_city(sentence: _Sentence) -> PlaceRef | None:
     return None
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "pcomp"})
+
+
+def _same_clause(at: int, anchor: int, sentence: _Sentence) -> bool:
+    """Whether the word at *at* belongs to the clause of the word at *anchor*, not to a
+    clause of its own inside it: "customs authorities of China added Vladivostok to its
+    list" ties China to the port; "the port city of Marseille, where India is opening a
+    consulate" and "the port of Hodeidah, said it had targeted ships linked to Israel"
+    do not tie India or Israel to theirs."""
+    token = next((t for t in sentence.sent if t.idx <= at < t.idx + len(t)), None)
+    home = next((t for t in sentence.sent if t.idx <= anchor < t.idx + len(t)), None)
+    if token is None or home is None:
+        return False
+    head = next((a for a in home.ancestors if a.pos_ in ("VERB", "AUX")), sentence.sent.root)
+    if token != head and not head.is_ancestor(token):
+        return False
+    for step in [token, *token.ancestors]:
+        if step == head:
+            return True
+        if step.dep_ in _CLAUSE_DEPS and not (step == home or step.is_ancestor(home)):
+            return False
+    return True
+
+
 def _ports(sentence, ctx) -> list[EventDraft]:
     port = _port_city(sentence)
     if port is None:
         return []
-    # "the port city of Marseille, where India is opening a consulate": what a clause about
-    # the city tells is not who the port serves.
-    asides = [
-        _extent(t)
-        for t in sentence.sent
-        if t.dep_ == "relcl" and port.start <= t.head.idx < port.end
-    ]
     grantee = next(
         (
             p
@@ -887,7 +904,7 @@ def _ports(sentence, ctx) -> list[EventDraft]:
             if p.kind == "country"
             and not p.demonym
             and p.country_code != port.country_code
-            and not any(a <= p.start < b for a, b in asides)
+            and _same_clause(p.start, port.start, sentence)
         ),
         None,
     )

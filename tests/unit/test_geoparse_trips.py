@@ -932,6 +932,14 @@ def test_a_clause_about_a_port_city_does_not_make_its_subject_the_ports_user() -
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert port.granted_to is None and port.title == "Marseille as a port"
+    # Nor does a country told in another clause of the sentence.
+    story = draft_story(
+        "The Houthi movement, which controls the port of Hodeidah, said it had targeted "
+        "ships linked to Israel.",
+        date=dt.date(2023, 12, 18),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert port.granted_to is None
 
 
 def test_the_quad_capitalised_is_the_bloc() -> None:
