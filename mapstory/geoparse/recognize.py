@@ -1252,7 +1252,29 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     titled, speakers = _person_names(doc)
     # "Mapleford says no" is the town speaking when the article also has "Mapleford residents".
     speakers -= _resident_names(doc)
-    people = {name for name in titled | speakers if not _prominent(gazetteer, name)}
+    # "Georgia Stevens … said Georgia": a name that can speak for its government is still a
+    # person when, standing alone, it speaks and the article also gives someone that first or
+    # last name in full ("Racing Victoria said" is the one name, not a person and a name).
+    full_names = {
+        fold(ent[edge].text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and not _names_institution(ent)
+        for edge in (0, -1)
+    }
+    lone_speakers = {
+        fold(token.text)
+        for token in doc
+        if fold(token.text) in speakers & full_names
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_ in _REPORTING_VERBS
+        and not any(child.dep_ == "compound" for child in token.children)
+        and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+    }
+    people = {
+        name
+        for name in titled | speakers
+        if not _prominent(gazetteer, name) or name in lone_speakers
+    }
     person_parts |= people
 
     def is_known(tokens) -> bool:

@@ -380,6 +380,21 @@ def test_compass_adjectives_and_small_regions_sharing_a_surname_are_not_places()
     assert "Georgia" in {item["name"] for item in toponyms("Georgia said it would appeal.")}
 
 
+def test_a_country_name_is_a_person_who_speaks_when_someone_bears_it_in_full() -> None:
+    text = (
+        "Georgia Stevens, 9, moved back from Australia. Georgia began skating at four. "
+        '"I worked hard," said Georgia.'
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert "Georgia" not in names
+    assert "Australia" in names
+    # The one name of an organisation that speaks does not make its place a person.
+    text = "Cases were seen in Victoria. Racing Victoria said the Melbourne Cup would go ahead."
+    assert "Victoria" in {item["name"] for item in toponyms(text)}
+    text = "Georgia Stevens lives in Ohio. Georgia said it would appeal the ruling."
+    assert "Georgia" not in {item["name"] for item in toponyms(text)}
+
+
 def test_diseases_named_after_places_are_not_places() -> None:
     text = (
         "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
