@@ -765,6 +765,30 @@ def _title_case(tokens) -> bool:
     return all(t.text[:1].isupper() or t.text in ("of", "de", "-", "upon") for t in tokens)
 
 
+def _country_code(tokens, gazetteer: Gazetteer) -> bool:
+    """ "UAE", "DRC": a country's capital-letter short name, which the model often leaves
+    untagged.
+
+    Short words are otherwise too easily acronyms to look up; a country's own code is not,
+    unless the text around it is in capitals too (a headline) or it starts a compound
+    ("CAR-T cells").
+    """
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    text = token.text
+    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "/"):
+        return False
+    neighbours = [doc[i].text for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    if neighbours and all(word.isupper() for word in neighbours if word.isalpha()):
+        return False
+    entries = gazetteer.search(text, limit=1)
+    return bool(entries) and entries[0].kind == "country"
+
+
 def _stop_word(token) -> bool:
     """A function word, but not an abbreviation that spells like one: "US" is not "us".
 
@@ -1054,6 +1078,38 @@ def _place_list(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
+def _joined_names(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Token spans of country names joined by "and" that the model split in two ("Trinidad"
+    a place, "Tobago" an organisation): the whole is one country, not two mentions.
+
+    Only a country the gazetteer knows by the whole phrase counts, so a list of two places
+    ("Kharkiv and Odesa") stays two.
+    """
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.lower_ != "and" or not 0 < token.i < len(doc) - 1:
+            continue
+        if found and found[-1][1] > token.i:
+            continue
+        best = None
+        for left in range(1, 4):
+            i = token.i - left
+            if i < 0 or not doc[i].text[:1].isupper():
+                break
+            for right in range(1, 5):
+                j = token.i + 1 + right
+                if j > len(doc) or not doc[j - 1].text[:1].isupper():
+                    if j <= len(doc) and doc[j - 1].lower_ == "the":
+                        continue  # "Saint Vincent and the Grenadines"
+                    break
+                entry = _known(gazetteer, doc[i:j].text, min_population=10**12, areas_only=True)
+                if entry is not None and entry.kind == "country":
+                    best = (i, j)
+        if best is not None:
+            found.append(best)
+    return found
+
+
 def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) -> list[Mention]:
     """All place mentions in *text* (already parsed into *doc*), in text order, no overlaps.
 
@@ -1087,6 +1143,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if span is not None:
             for token in span:
                 covered[token.i] = True
+
+    for i, j in _joined_names(doc, gazetteer):
+        add(*_char_span(doc, i, j), "joined", exact=True)
+        for k in range(i, j):
+            covered[k] = True
 
     for i, j, lookup in _division_lists(doc):
         start, end = _char_span(doc, i, j)
@@ -1215,11 +1276,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             whole = _known(
                 gazetteer, text[bare_start:bare_end], min_population=10**12, areas_only=True
             )
-            if (
-                whole is not None
-                and label in ("PERSON", "ORG")
-                and len(ent) <= 4
-                and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
+            if whole is not None and (
+                # "Côte d'Ivoire" tagged a building: no facility or work bears a country's
+                # whole name and nothing else.
+                whole.kind == "country"
+                or (
+                    label in ("PERSON", "ORG")
+                    and len(ent) <= 4
+                    and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
+                )
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
             elif label in ("PERSON", "ORG") and (parts := _place_list(ent, gazetteer)):
@@ -1416,6 +1481,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     # for places, and prominent places it missed.
     def outside(tokens) -> bool:
         if is_known(tokens):
+            return True
+        if _country_code(tokens, gazetteer):
             return True
         if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
             return False

@@ -395,6 +395,38 @@ def test_a_country_name_is_a_person_who_speaks_when_someone_bears_it_in_full() -
     assert "Georgia" not in {item["name"] for item in toponyms(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Aid reached the Democratic Republic of Congo on Monday.",
+            "Democratic Republic of Congo",
+            "CD",
+        ),
+        ("Talks were held in the UAE on Monday.", "UAE", "AE"),
+        ("Officials flew to DRC on Monday.", "DRC", "CD"),
+        ("The team flew to Trinidad and Tobago on Monday.", "Trinidad and Tobago", "TT"),
+        ("Officials flew to Côte d'Ivoire on Monday.", "Côte d'Ivoire", "CI"),
+        (
+            "Officials flew to Saint Vincent and the Grenadines.",
+            "Saint Vincent and the Grenadines",
+            "VC",
+        ),
+    ],
+)
+def test_countries_by_the_names_news_gives_them(text: str, name: str, country: str) -> None:
+    found = _places(text)
+    assert found.get(name, ("",))[0:2] == ("country", country), found
+
+
+def test_capital_letter_words_are_country_codes_only_where_they_can_be() -> None:
+    names = [item["name"] for item in toponyms("Patients were given CAR-T cells in Boston.")]
+    assert names == ["Boston"]
+    # Two places listed with "and" stay two; the joined name is only for one country's name.
+    names = [item["name"] for item in toponyms("Kharkiv and Odesa were shelled overnight.")]
+    assert names == ["Kharkiv", "Odesa"]
+
+
 def test_diseases_named_after_places_are_not_places() -> None:
     text = (
         "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
