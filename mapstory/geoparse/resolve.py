@@ -93,6 +93,16 @@ _HOME_SHARE = 0.5
 # ... and a town overshadowed by a city abroad loses its state's support when the article
 # gives that city's country at least this many votes.
 _RIVAL_HOME = 0.5
+# "The Pacific", "the Sahara": what the model calls a location and the article calls "the"
+# something is an ocean, a desert or a range, not the small town that shares its name; only
+# a city this big is written that way ("the Hague").
+_NATURAL_FEATURE_MIN_CITY = 100_000
+# ... unless the words after it say it is an area people live in ("the Etoumbi and Mbomo
+# districts", "the Rice Lake area").
+_AREA_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'-]*)?\s+(?:region|area|district|province|county|department|"
+    r"municipality|prefecture|state|township)s?\b"
+)
 _TOWN_WORDS = re.compile(
     r"(?:['’]s)?\s+(?:police|mayor|city\s+(?:council|hall|manager|schools?)|high\s+school|"
     r"middle\s+school|elementary|fire\s+(?:department|chief|station))\b",
@@ -318,6 +328,19 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     options: dict[str, list[GazetteerEntry]] = {
         key: _candidates(gazetteer, mentions[indexes[0]]) for key, indexes in names.items()
     }
+    for key, indexes in names.items():
+        if all(
+            mentions[i].source == "ner:LOC"
+            and mentions[i].hint is None
+            and text[max(0, mentions[i].start - 4) : mentions[i].start].lower() == "the "
+            and not _AREA_AFTER.match(text, mentions[i].end)
+            for i in indexes
+        ):
+            options[key] = [
+                e
+                for e in options[key]
+                if e.kind != "city" or e.population >= _NATURAL_FEATURE_MIN_CITY
+            ]
     # Names that may themselves be a state or country.
     areal = {
         key

@@ -427,6 +427,16 @@ def test_capital_letter_words_are_country_codes_only_where_they_can_be() -> None
     assert names == ["Kharkiv", "Odesa"]
 
 
+def test_the_ocean_is_not_the_small_town_that_shares_its_name() -> None:
+    text = "The storm formed in the Pacific and crossed the Atlantic within a week."
+    placed = {item["name"]: item["lat"] for item in toponyms(text)}
+    # No Pacific, Missouri, or Atlantic, Iowa; the oceans themselves are not in the gazetteer.
+    assert placed.get("Pacific") is None and placed.get("Atlantic") is None
+    # A district's name after "the" is still the district's town.
+    text = "Officials announced a quarantine of the Etoumbi and Mbomo districts."
+    assert _places(text).get("Etoumbi", ("",))[0] == "city"
+
+
 def test_diseases_named_after_places_are_not_places() -> None:
     text = (
         "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
