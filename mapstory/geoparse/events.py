@@ -630,7 +630,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # with a day named is the timetable ahead, not a day gone.
         timetable = governor.tag_ in ("VBZ", "VBP") and governor.lemma_.lower() in _VISIT_VERBS
         tense = "future" if status == "scheduled" or timetable else "past"
-        phrases = _own_dates(token, ctx.dates_in(sentence))
+        phrases = _own_dates(token, ctx.dates_in(sentence)) or _dated_by(
+            governor, ctx.dates_in(sentence)
+        )
         if not phrases and met_at is None:  # a meeting takes no other clause's date
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
@@ -685,7 +687,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 drafts.append(
                     EventDraft(
                         kind="visit",
-                        key=("visit", traveller.key, place.key),
+                        # A trip made and one still ahead are two, even to one place
+                        # ("last visited Israel in August" and "will arrive on Tuesday").
+                        key=("visit", traveller.key, place.key, status == "happened"),
                         spans=[sentence.span()],
                         fields=fields,
                         date=when,
@@ -717,6 +721,14 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
 def _extent(token) -> tuple[int, int]:
     """Where *token*'s phrase (its whole subtree) starts and ends in the text."""
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _dated_by(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """ "… in August, when he travelled to Israel": a clause hung on a date happened then."""
+    if verb.dep_ not in ("relcl", "advcl"):
+        return []
+    head = verb.head
+    return [p for p in phrases if p.start <= head.idx < p.end]
 
 
 def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
@@ -759,10 +771,19 @@ def _earlier_leg(verb):
 
 
 def _onward(verb) -> bool:
-    """ "flying on to the Maldives", "travel onward to Rome": from the stop before."""
+    """ "flying on to the Maldives", "travel onward to Rome", "then fly to Cairo": from the
+    stop before. A "then" counts only before the verb: the parser may hang the one of the
+    next leg ("arrive in Tel Aviv …, then fly to Cairo") on the first."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].dep_ in ("aux", "neg"):
+        before -= 1
+    if before >= 0 and doc[before].lower_ == "then":
+        return True
     return any(
         (c.lower_ == "on" and not any(g.dep_ == "pobj" for g in c.children))
-        or c.lower_ in ("onward", "onwards", "then")
+        or c.lower_ in ("onward", "onwards")
+        or (c.lower_ == "then" and c.i < verb.i)
         for c in verb.children
         if c.dep_ in ("prt", "advmod", "prep")
     )
@@ -956,6 +977,25 @@ def _trade_endpoints(
             place = sentence.place_at(child)
             if place is not None and place.kind == "country":
                 own = place
+    if own is None and keyword.dep_ == "dobj":
+        # "Vietnam reported exports to the United States up 25%": whose they are is who
+        # reports them.
+        subject = next((c for c in keyword.head.children if c.dep_ == "nsubj"), None)
+        place = sentence.place_at(subject) if subject is not None else None
+        if place is not None and place.kind == "country" and not place.demonym:
+            own = place
+    partner = None
+    for child in keyword.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            place = _subtree_place(child, sentence)
+            if place is not None and place.kind == "country":
+                partner = place
+    if own is None:
+        # "China's exports rose 13%. Shipments to the United States grew 8%": a flow told
+        # with one end only has the country whose trade the article was telling at the other.
+        own = ctx.trader
+    elif own.key != (partner.key if partner else None):
+        ctx.trader = own
     source = None
     for t in keyword.subtree:
         if t.dep_ == "prep" and t.lower_ == "from":
@@ -982,6 +1022,9 @@ def _trade_endpoints(
             origin, destination = bought
     if origin is not None and destination is not None and origin.key != destination.key:
         return "directed", (origin.key, destination.key)
+    if partner is not None and own is not None and partner.key != own.key:
+        return "between", tuple(sorted((own.key, partner.key)))
+    aside = _side_clauses(keyword, sentence)
     countries = []
     for place in sentence.places:
         inside = scope[0] <= place.start < scope[1]
@@ -990,6 +1033,7 @@ def _trade_endpoints(
             and place.kind == "country"
             and not place.demonym
             and place.key not in countries
+            and place.start not in aside
             and not _in_time_clause(place, sentence)
         ):
             countries.append(place.key)
@@ -1000,6 +1044,21 @@ def _trade_endpoints(
         if pair is not None:
             return "between", pair
     return None
+
+
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+
+
+def _side_clauses(keyword, sentence: _Sentence) -> set[int]:
+    """Character offsets of the words in clauses beside the trade noun's own ("… as
+    factories rushed out orders ahead of US tariffs", "Vietnam, which has drawn factories
+    out of China, …"): the countries there are not the ones trading."""
+    mine = {keyword.i, *(t.i for t in keyword.ancestors)}
+    aside: set[int] = set()
+    for token in sentence.sent:
+        if token.dep_ in _SIDE_CLAUSES and token.i not in mine:
+            aside.update(t.idx for t in token.subtree if t.i not in mine)
+    return aside
 
 
 def _bought_by(keyword, sentence: _Sentence) -> tuple[PlaceRef, PlaceRef] | None:
@@ -1040,11 +1099,29 @@ _BALANCE_BEFORE = re.compile(
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(?:surplus|deficit|imbalance)\b", re.IGNORECASE)
 
 
-def _figures(sentence, ctx, measure: str) -> list[Figure]:
+# "rose 13% from a year earlier", "higher than in 2022": the date a change is measured
+# against, not the period the figure covers.
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _periods(sentence, ctx) -> list[DatePhrase]:
+    """The sentence's date phrases that may say what period a figure covers."""
+    return [
+        p
+        for p in ctx.dates_in(sentence)
+        if not _COMPARED_WITH.search(ctx.text, max(0, p.start - 20), p.start)
+    ]
+
+
+def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> list[Figure]:
+    """The amounts and changes the sentence tells; *fallback* is the period of those it
+    gives no date of."""
     text = ctx.text
     base = sentence.sent.start_char
     sent_text = sentence.sent.text
-    phrases = ctx.dates_in(sentence)
+    phrases = _periods(sentence, ctx)
     lemmas = {t.lemma_.lower() for t in sentence.sent}
     figures: list[Figure] = []
     found_amounts = amounts(sent_text, base)
@@ -1059,7 +1136,7 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
                 value = _period(phrase, ctx)
                 if value is not None:
                     return value
-        return None
+        return fallback
 
     def basis(value: DateValue | None) -> str:
         if lemmas & _PROJECTED:
@@ -1076,10 +1153,13 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
         period = period_for(amount.start, amount.end)
         change = None
         approximate = False
+        # "$53.8bn, an almost 40% increase" or "rose by 12% last year to $450m": the nearest
+        # percentage within a few words, not one told of another flow before it ("trade
+        # with Japan fell 3%, and trade with Korea rose 5% to $28bn").
+        nearest = None
         for i, percent in enumerate(found_percents):
             if i in used_percents:
                 continue
-            # "$53.8bn, an almost 40% increase" or "rose by 12% last year to $450m".
             after = 0 <= percent.start - amount.end <= 40
             before = 0 <= amount.start - percent.end <= 40
             between = (
@@ -1087,12 +1167,15 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
             )
             if not (after or before) or _MONEY_SIGN.search(between):
                 continue
+            if nearest is None or len(between) < len(nearest[2]):
+                nearest = (i, percent, between)
+        if nearest is not None:
+            i, percent, between = nearest
             context = text[percent.end : percent.end + 20].lower() + between.lower()
             sign = -1 if any(word in context for word in _FALL) else 1
             change = sign * percent.value
             approximate = percent.approximate
             used_percents.add(i)
-            break
         figures.append(
             Figure(
                 measure=measure,
@@ -1110,7 +1193,7 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
             continue
         if not (lemmas & _RISE or lemmas & _FALL):
             continue
-        sign = -1 if lemmas & _FALL and not lemmas & _RISE else 1
+        sign = _percent_sign(sentence, percent.start, lemmas)
         period = period_for(percent.start, percent.end)
         figures.append(
             Figure(
@@ -1125,6 +1208,23 @@ def _figures(sentence, ctx, measure: str) -> list[Figure]:
             )
         )
     return figures
+
+
+def _percent_sign(sentence, start: int, lemmas: set[str]) -> int:
+    """-1 for a fall, 1 for a rise: the word the percentage hangs from says which ("fell
+    3%", "a 40% increase"), so a sentence telling both ("trade with Japan fell 3%, and trade
+    with Korea rose 5%") gives each its own; the sentence's words decide otherwise."""
+    token = next((t for t in sentence.sent if t.idx <= start < t.idx + len(t.text)), None)
+    for _ in range(3):
+        if token is None:
+            break
+        lemma = token.lemma_.lower()
+        if lemma in _FALL:
+            return -1
+        if lemma in _RISE:
+            return 1
+        token = token.head if token.head != token else None
+    return -1 if lemmas & _FALL and not lemmas & _RISE else 1
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1194,7 +1294,24 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         draft = _trade_flow(sentence, ctx, keyword, scope)
         if draft is not None:
             drafts.append(draft)
-    return drafts + _trade_verbs(sentence, ctx, keywords)
+    drafts += _trade_verbs(sentence, ctx, keywords)
+    if keywords or drafts:
+        periods = [
+            value
+            for phrase in _periods(sentence, ctx)
+            if (value := _period(phrase, ctx)) is not None and value.precision != "day"
+        ]
+        if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
+            ctx.trade_period = periods[0]
+    return drafts
+
+
+def _told_as_fact(sentence) -> bool:
+    """Whether the sentence reports figures rather than forecasts or projects them."""
+    # "ahead of expected US tariffs": an adjective forecasts the tariffs, not the figures.
+    return not {t.lemma_.lower() for t in sentence.sent if t.dep_ != "amod"} & (
+        _MODALS | _PROJECTED
+    )
 
 
 def _clause_extent(token) -> tuple[int, int]:
@@ -1243,7 +1360,8 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
     goods = " ".join(goods_words) or None
     if shape == "between":
         ctx.last_pair = pair
-    measure = f"{goods} {keyword.text}".lower() if goods else "trade"
+    noun = keyword.text.lower() if keyword.tag_ == "NNS" else "trade"  # "shipments", "exports"
+    measure = f"{goods} {keyword.text}".lower() if goods else noun
     if shape == "between" and goods is None:
         measure = "bilateral trade"
     return _flow_draft(sentence, ctx, shape, pair, goods, measure, scope)
@@ -1259,16 +1377,23 @@ def _flow_draft(
     scope: tuple[int, int],
 ) -> EventDraft:
     """A trade flow with the figures and period told within *scope* of the sentence."""
-    figures = [f for f in _figures(sentence, ctx, measure) if scope[0] <= f.span.start < scope[1]]
     # The flow's date is the period its figures describe ("this year"), not the day someone
     # announced them ("on Tuesday").
     values = [
         value
-        for phrase in ctx.dates_in(sentence)
+        for phrase in _periods(sentence, ctx)
         if scope[0] <= phrase.start < scope[1] and (value := _period(phrase, ctx)) is not None
     ]
     periods = [v for v in values if v.precision != "day"]
     date = (periods or values or [None])[0]
+    fallback = None
+    if not _periods(sentence, ctx) and _told_as_fact(sentence):
+        # "China's exports rose 13% in October. Shipments to the US grew 8.1%": the month
+        # the article's figures are of, until it names another.
+        fallback = date = ctx.trade_period
+    figures = [
+        f for f in _figures(sentence, ctx, measure, fallback) if scope[0] <= f.span.start < scope[1]
+    ]
     fields = {"goods": goods}
     if shape == "directed":
         fields.update(origin=pair[0], destination=pair[1])
@@ -1619,10 +1744,103 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     ]
 
 
+# What is fired at a place, and who or what strikes or pushes into one: armed force, not a
+# storm that "hit" a coast or a company that "struck" a market.
+_PROJECTILES = frozenset(
+    {"rocket", "missile", "drone", "shell", "mortar", "salvo", "barrage", "projectile", "bomb"}
+)
+_ARMED = frozenset(
+    {
+        "jet", "warplane", "aircraft", "plane", "helicopter", "drone", "missile", "rocket",
+        "troop", "force", "army", "military", "soldier", "tank", "artillery", "navy",
+        "militant", "fighter", "gunman", "rebel", "militia", "warship",
+    }
+)  # fmt: skip
+_TARGET_NOUNS = frozenset(
+    {"target", "position", "site", "base", "area", "suburb", "district", "facility", "depot"}
+)
+_FIRING_VERBS = frozenset({"fire", "launch"})
+_STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid"})
+_ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep"})
+
+
+def _armed_subject(verb, sentence: _Sentence) -> bool:
+    """Whether *verb*'s subject is armed force: troops, jets, a country or a named group
+    ("Israeli jets", "Iran", "Hezbollah")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in _ARMED:
+        return True
+    place = sentence.place_at(subject)
+    if place is not None:
+        return place.kind == "country" and not place.demonym
+    return subject.ent_type_ in ("ORG", "NORP") and subject.pos_ == "PROPN"
+
+
+def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
+    """ "Hezbollah fired about 100 rockets at Haifa", "Israeli jets struck targets in
+    Beirut's southern suburbs", "Israeli troops pushed deeper into Jabalia": an armed act
+    on a place, dated by its own clause."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or _negated(token):
+        return []
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    place = None
+    name = None
+    if lemma in _FIRING_VERBS:
+        if obj is None or obj.lemma_.lower() not in _PROJECTILES:
+            return []
+        for child in [*token.children, *obj.children]:
+            if child.dep_ == "prep" and child.lower_ in ("at", "on", "into", "toward", "towards"):
+                place = _subtree_place(child, sentence)
+                if place is not None:
+                    break
+        name = f"{obj.lemma_.lower()} attack on"
+    elif lemma in _STRIKING_VERBS:
+        if obj is None or not _armed_subject(token, sentence):
+            return []
+        place = sentence.named_place_at(obj)
+        if place is None and obj.lemma_.lower() in _TARGET_NOUNS:
+            for child in [*obj.children, *token.children]:
+                if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around"):
+                    place = _subtree_place(child, sentence)
+                    if place is not None:
+                        break
+        name = "strikes on"
+    elif lemma in _ADVANCING_VERBS:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in _ARMED:
+            return []
+        for child in token.children:
+            if child.dep_ == "advmod":  # "pushed deeper into"
+                child = next((c for c in child.children if c.dep_ == "prep"), child)
+            if child.dep_ == "prep" and child.lower_ == "into":
+                place = _subtree_place(child, sentence)
+                if place is not None:
+                    break
+        name = "advance into"
+    if place is None or name is None or place.kind not in ("country", "region", "city"):
+        return []
+    phrases = ctx.dates_in(sentence)
+    # "Last week troops pushed into Jabalia, and jets struck Beirut": both last week.
+    own = _own_dates(token, phrases) or (token.dep_ == "conj" and _own_dates(token.head, phrases))
+    date = _nearest_date(own or [], token.idx, ctx.anchor, "past")
+    return [
+        EventDraft(
+            kind="conflict",
+            key=("conflict", place.key, name),
+            spans=[sentence.span()],
+            fields={"name": name, "places": [place.key], "act": True},
+            date=date,
+        )
+    ]
+
+
 def _conflicts(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
-        forced = _force(token, sentence, ctx)
+        forced = _force(token, sentence, ctx) or _strike(token, sentence, ctx)
         if forced:
             drafts.extend(forced)
             continue
@@ -1820,6 +2038,10 @@ class _Context:
         self.anchor = anchor
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
+        # The last country whose trade the article told ("China's exports").
+        self.trader: PlaceRef | None = None
+        # The period the article's last trade figures told as fact covered ("in October").
+        self.trade_period: DateValue | None = None
         # The two countries the previous sentence names, if it names exactly two.
         self.previous_pair: tuple[str, ...] | None = None
         # Travel told with its origin only, in this sentence.
@@ -1944,7 +2166,7 @@ def extract_events(
                 if told.span not in last_visit.spans:
                     last_visit.spans.append(told.span)
             elif told.arrival and filed_from is not None and filed_from != told.origin:
-                key = ("visit", told.actor, filed_from)
+                key = ("visit", told.actor, filed_from, True)
                 if key not in merged:
                     merged[key] = EventDraft(
                         kind="visit",
@@ -1968,9 +2190,11 @@ def extract_events(
         named = sorted({p.key for p in sentence.places if p.kind == "country" and not p.demonym})
         ctx.previous_pair = tuple(named) if len(named) == 2 else None
         if sentence.actors:
-            # "he" in the next sentence is most likely this sentence's last named subject.
+            # "he" in the next sentence is most likely this sentence's last named subject,
+            # but not one who only reports it ("…, spokesman Matthew Miller said").
             subjects = [a for a in sentence.actors if _is_subject(doc, a)]
-            last_actor = (subjects or sentence.actors)[-1]
+            doers = [a for a in subjects if not _only_reports(doc, a)]
+            last_actor = (doers or subjects or sentence.actors)[-1]
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"
     # with no amount or change anywhere are not a flow the article measures.
     drafts = sorted(
@@ -1998,7 +2222,17 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     kept: list[EventDraft] = []
     moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
     for draft in drafts:
-        city = _city_visit(draft, drafts, where, _same_trip)
+        # A trip made is not part of one still ahead, however close their dates (a tour
+        # announced as ahead may well have begun with a landing already made).
+        city = _city_visit(
+            draft,
+            drafts,
+            where,
+            lambda country, city: (
+                _same_trip(country, city)
+                and not (country.status == "happened" and city.status != "happened")
+            ),
+        )
         if city is None:
             kept.append(draft)
             continue
@@ -2007,11 +2241,13 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             city.fields["origin"] = draft.fields["origin"]
             if draft.fields.get("origin_inferred"):
                 city.fields["origin_inferred"] = True
-        moved[(draft.fields["actor"], draft.fields["destination"])] = city.fields["destination"]
+        moved[(draft.fields["actor"], draft.fields["destination"], draft.status)] = city.fields[
+            "destination"
+        ]
     for draft in kept:
         if draft.kind != "visit":
             continue
-        start = moved.get((draft.fields["actor"], draft.fields["origin"]))
+        start = moved.get((draft.fields["actor"], draft.fields["origin"], draft.status))
         if start is not None and start != draft.fields["destination"]:
             draft.fields["origin"] = start
     return kept
@@ -2104,6 +2340,25 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
 
 def _last_end(draft: EventDraft) -> int:
     return max(end for _, end in draft.spans)
+
+
+_ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "announce", "confirm", "report"})
+
+
+def _only_reports(doc, actor: ActorRef) -> bool:
+    """Whether *actor* is the subject of a sentence-final attribution ("…, Miller said"),
+    which names a source, not who the story follows."""
+    span = doc.char_span(actor.start, actor.end)
+    if span is None:
+        return False
+    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.head.lemma_.lower() not in _ATTRIBUTION_VERBS:
+        return False
+    verb = subject.head
+    # The verb comes after what was said: it ends the sentence or follows a comma.
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or (
+        verb.dep_ in ("parataxis",)
+    )
 
 
 def _is_subject(doc, actor: ActorRef) -> bool:

@@ -972,3 +972,94 @@ def test_a_stop_on_the_way_and_the_way_there_are_visits() -> None:
         "The bus stop in Brighton was closed."
     )
     assert set(trips) == {("Joe Biden", "Anchorage"), ("Joe Biden", "Tokyo")}
+
+
+CUSTOMS = """China's exports rose 13% in October from a year earlier to $309bn, the fastest pace \
+in two years, as factories rushed out orders ahead of expected US tariffs, customs data showed \
+on Thursday.
+
+Shipments to the United States grew 8.1% to $47.4bn. Purchases of Russian crude oil rose 6% \
+to 9.5 million tonnes.
+
+China's trade with Japan fell 3%, and trade with South Korea rose 5% to $28bn.
+
+Vietnam, which has drawn factories moving out of China, reported exports to the United States \
+up 25%."""
+
+
+def test_a_customs_report_is_read_as_one_countrys_flows_for_the_month_it_names() -> None:
+    flows = _flows(CUSTOMS, dt.date(2024, 11, 7))
+    # A country's total and the tariffs of a clause beside it are no flow with anyone.
+    assert set(flows) == {
+        ("China", "United States"),
+        ("Russia", "China"),
+        ("China", "Japan"),
+        ("China", "South Korea"),
+        ("Vietnam", "United States"),
+    }
+    shipments = flows[("China", "United States")]
+    # "from a year earlier" is what October is compared with, not the period.
+    assert [(f.value, f.change_pct, f.period) for f in shipments.figures] == [
+        (47.4, 8.1, "October 2024")
+    ]
+    assert shipments.date.start == dt.date(2024, 10, 1)
+    assert [(f.value, f.unit) for f in flows[("Russia", "China")].figures] == [
+        (9.5, "million tonnes")
+    ]
+    # Each clause keeps its own change: Japan's fell, Korea's rose with its amount.
+    assert [(f.value, f.change_pct) for f in flows[("China", "Japan")].figures] == [(None, -3.0)]
+    assert [(f.value, f.change_pct) for f in flows[("China", "South Korea")].figures] == [
+        (28.0, 5.0)
+    ]
+
+
+BRIEFING = """Blinken heads to Middle East
+
+US Secretary of State Antony Blinken will travel to Israel, Egypt and Qatar this week, the \
+State Department said on Sunday.
+
+Blinken will arrive in Tel Aviv on Tuesday for talks with Israeli Prime Minister Benjamin \
+Netanyahu, then fly to Cairo on Wednesday to meet Egyptian President Abdel Fattah el-Sisi, \
+spokesman Matthew Miller said. He will end the trip in Doha on Thursday.
+
+Blinken last visited the region in August, when he travelled to Israel, Egypt and Qatar.
+
+Last week Israeli troops pushed deeper into Jabalia, and Israeli jets struck targets in \
+Beirut's southern suburbs. Hezbollah fired about 100 rockets at Haifa on Sunday. A storm hit \
+Florida on Saturday."""
+
+
+def test_a_trip_ahead_and_one_made_are_apart_and_the_spokesman_does_not_travel() -> None:
+    story = draft_story(BRIEFING, date=dt.date(2024, 10, 20))
+    legs = [
+        (
+            story.actor(v.actor).name,
+            _name(story, v.origin),
+            _name(story, v.destination),
+            v.status,
+            v.date.start if v.date else None,
+        )
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    ahead = [leg for leg in legs if leg[3] == "scheduled"]
+    # "then fly to Cairo": the leg after Tel Aviv, not before it; "He" is Blinken.
+    assert [leg[1:3] for leg in ahead] == [
+        ("Washington", "Tel Aviv"),
+        ("Tel Aviv", "Cairo"),
+        ("Cairo", "Doha"),
+    ]
+    assert all(leg[0] == "Antony Blinken" for leg in legs)
+    made = [leg for leg in legs if leg[3] == "happened"]
+    # The August trip is its own, dated by the month its clause hangs on.
+    assert [leg[2] for leg in made] == ["Israel", "Egypt", "Qatar"]
+    assert {leg[4] for leg in made} == {dt.date(2024, 8, 1)}
+
+
+def test_rockets_fired_and_strikes_on_a_place_are_dated_acts_of_war() -> None:
+    story = draft_story(BRIEFING, date=dt.date(2024, 10, 20))
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Advance into Jabalia", "Strikes on Beirut", "Rocket attack on Haifa"}
+    assert conflicts["Rocket attack on Haifa"].date.start == dt.date(2024, 10, 20)
+    # Both clauses of "Last week …, and …" happened last week.
+    assert conflicts["Strikes on Beirut"].date.start == dt.date(2024, 10, 7)
