@@ -102,6 +102,12 @@ def _online_entry(location: Location) -> GazetteerEntry:
     )
 
 
+# Letters and marks of scholarly transliteration (GeoNames writes "Rafaḩ", "Ḩajjah",
+# "Ţūlkarm"), which English news spells without; a language's own letters ("Kahramanmaraş")
+# are its name and stay.
+_TRANSLITERATION_MARKS = frozenset("ḨḩḐḑẒẓẔẕṢṣṬṭḤḥŢţ‘’ʿʾʻ")
+
+
 def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> GazetteerEntry:
     """*entry* under the article's spelling when that is one of its names ("Ulaanbaatar" for
     GeoNames' "Ulan Bator", "Zhejiang" for "Zhejiang Sheng", "Pampanga" for "Province of
@@ -111,6 +117,14 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
     written = " ".join(written.split())
     if hint is not None or len(written) < 4 or "." in written or written.isupper():
         return entry
+    if (
+        fold(written) == fold(entry.name)
+        and written.isascii()
+        and any(c in _TRANSLITERATION_MARKS for c in entry.name)
+        and written[:1].isupper()
+    ):
+        # "Rafah" for GeoNames' transliteration "Rafaḩ": marks no English reader types.
+        return dataclasses.replace(entry, name=written)
     if entry.feature_code in ("ADM1", "ADM2"):  # not "Baltic" for the Baltic states
         if fold(written) != fold(entry.name) and fold(written) in {
             fold(a) for a in entry.alt_names

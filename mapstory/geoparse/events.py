@@ -633,9 +633,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         phrases = _own_dates(token, ctx.dates_in(sentence)) or _dated_by(
             governor, ctx.dates_in(sentence)
         )
-        if not phrases and met_at is None:  # a meeting takes no other clause's date
-            phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
+        if date is None and met_at is None:  # a meeting takes no other clause's date
+            # Nothing in its own clause that is a date ("in more than two years" is not).
+            phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
+            date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
         if actor is not None and destination is None and origin is not None:
@@ -789,6 +791,15 @@ def _onward(verb) -> bool:
     )
 
 
+def _goes_somewhere(verb) -> bool:
+    """Whether a travel verb tells a trip of its own: "is expected to attend on Thursday, his
+    first visit to Russia" attends nothing named, and its day is the visit's."""
+    return any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ not in ("on", "at", "by", "until"))
+        for c in verb.children
+    )
+
+
 def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The sentence's dates that no other travel or relative clause owns: "Modi, who arrived
     on Wednesday, met the King before flying on to the Maldives" does not date the flight."""
@@ -798,7 +809,10 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         for t in sentence.sent
         if t != verb
         and not t.is_ancestor(verb)
-        and ((t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB") or t.dep_ == "relcl")
+        and (
+            (t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB" and _goes_somewhere(t))
+            or t.dep_ == "relcl"
+        )
     ]
     # "will leave for Paris on Thursday … before flying to Washington": Thursday is the
     # enclosing trip's own date, not the later leg's. (A travel noun under the verb, "flies
@@ -1386,6 +1400,17 @@ def _flow_draft(
     ]
     periods = [v for v in values if v.precision != "day"]
     date = (periods or values or [None])[0]
+    if date is None:
+        # "Trade with China reached $240bn last year, and trade with India rose to $65bn":
+        # the period another clause gives, as its figures take it.
+        date = next(
+            (
+                value
+                for phrase in _periods(sentence, ctx)
+                if (value := _period(phrase, ctx)) is not None and value.precision != "day"
+            ),
+            None,
+        )
     fallback = None
     if not _periods(sentence, ctx) and _told_as_fact(sentence):
         # "China's exports rose 13% in October. Shipments to the US grew 8.1%": the month
@@ -1808,9 +1833,13 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     if place is not None:
                         break
         name = "strikes on"
-    elif lemma in _ADVANCING_VERBS:
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in _ARMED:
+    elif lemma in _ADVANCING_VERBS or lemma == "send":
+        # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
+        # troops sent to an ally are no attack on it).
+        mover = (
+            obj if lemma == "send" else next((c for c in token.children if c.dep_ == "nsubj"), None)
+        )
+        if mover is None or mover.lemma_.lower() not in _ARMED:
             return []
         for child in token.children:
             if child.dep_ == "advmod":  # "pushed deeper into"
@@ -2151,6 +2180,17 @@ def extract_events(
                 ]
                 if before:
                     draft.fields["origin"] = before[-1].fields["destination"]
+        # Where the story is, this sentence: the dateline's city, else where someone else
+        # just arrived ("Xi arrived in Kazan on Tuesday, and Modi flew in from New Delhi").
+        arrived = next(
+            (
+                d
+                for d in reversed(found)
+                if d.kind == "visit" and d.status == "happened" and not d.fields.get("onward")
+            ),
+            None,
+        )
+        here = filed_from or (arrived.fields["destination"] if arrived else None)
         for told in ctx.origins:
             # "Blinken, who flew in from Washington": to the trip that happened, not to the
             # stops still ahead of him.
@@ -2165,8 +2205,8 @@ def extract_events(
                 last_visit.fields["origin"] = told.origin
                 if told.span not in last_visit.spans:
                     last_visit.spans.append(told.span)
-            elif told.arrival and filed_from is not None and filed_from != told.origin:
-                key = ("visit", told.actor, filed_from, True)
+            elif told.arrival and here is not None and here != told.origin:
+                key = ("visit", told.actor, here, True)
                 if key not in merged:
                     merged[key] = EventDraft(
                         kind="visit",
@@ -2174,11 +2214,13 @@ def extract_events(
                         spans=[told.span],
                         fields={
                             "actor": told.actor,
-                            "destination": filed_from,
+                            "destination": here,
                             "origin": told.origin,
                             "destination_inferred": True,
                         },
-                        date=told.date,
+                        # "… earlier in the day": the day of the arrival it is told with.
+                        date=told.date
+                        or (arrived.date if arrived and here != filed_from else None),
                     )
                     found.append(merged[key])
         visits = [d for d in found if d.kind == "visit"]

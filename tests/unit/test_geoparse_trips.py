@@ -1063,3 +1063,34 @@ def test_rockets_fired_and_strikes_on_a_place_are_dated_acts_of_war() -> None:
     assert conflicts["Rocket attack on Haifa"].date.start == dt.date(2024, 10, 20)
     # Both clauses of "Last week …, and …" happened last week.
     assert conflicts["Strikes on Beirut"].date.start == dt.date(2024, 10, 7)
+
+
+KAZAN = """Putin hosts Brics summit
+
+Chinese President Xi Jinping arrived in Kazan on Tuesday afternoon, and Indian Prime Minister \
+Narendra Modi flew in from New Delhi earlier in the day.
+
+United Nations Secretary-General Antonio Guterres is expected to attend on Thursday, his first \
+visit to Russia in more than two years.
+
+Russia's trade with China reached a record $240bn last year, and trade with India rose to $65bn.
+
+Moscow sent troops into Ukraine in February 2022. The United States sent about 100 troops to \
+Israel last week. Israeli tanks rolled into Rafah on Tuesday."""
+
+
+def test_a_summit_told_without_a_dateline() -> None:
+    story = draft_story(KAZAN, date=dt.date(2024, 10, 22))
+    visits = _visits(story)
+    # Flown in from somewhere, in the sentence of another's arrival: to that city, that day.
+    modi = visits[("Narendra Modi", "Kazan")]
+    assert _name(story, modi.origin) == "New Delhi"
+    assert modi.date.start == dt.date(2024, 10, 22)
+    # A duration is no date; the day of the attending is the visit's.
+    assert visits[("Antonio Guterres", "Russia")].date.start == dt.date(2024, 10, 24)
+    flows = _flows(KAZAN, dt.date(2024, 10, 22))
+    assert set(flows) == {("China", "Russia"), ("India", "Russia")}
+    assert flows[("India", "Russia")].date.start == dt.date(2023, 1, 1)
+    conflicts = {e.title for e in story.events if isinstance(e, Conflict)}
+    # Troops sent into a country, not to an ally; the town under the article's spelling.
+    assert conflicts == {"Advance into Ukraine", "Advance into Rafah"}
