@@ -458,7 +458,20 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     """The city a meeting verb puts its subject in ("met Netanyahu in Jerusalem", "In Riyadh
     he held talks"), for verbs that are not travel themselves."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in _PRESENCE_VERBS or lemma in _VISIT_VERBS:
+    if lemma == "be":
+        # "Zelensky, who was in Warsaw on Wednesday for talks with Duda": being somewhere
+        # for a meeting is having gone there for it.
+        if not any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(
+                g.dep_ == "pobj" and (g.lower_ in _ATTENDED_EVENTS or g.lemma_ == "visit")
+                for g in c.children
+            )
+            for c in token.children
+        ):
+            return None
+    elif token.pos_ != "VERB" or lemma not in _PRESENCE_VERBS or lemma in _VISIT_VERBS:
         return None
     met = [c for c in token.children if c.dep_ == "dobj"]  # "met Xi Jinping in Beijing"
     for head in [token, *met]:
@@ -1897,6 +1910,13 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     # "the war on Kyiv", "an offensive against Kharkiv"; not "an offensive
                     # against the rulers of Gaza", which is fighting in Gaza.
                     preposition = child.lower_
+                elif (
+                    child.lower_ == "of"
+                    and token.lemma_.lower() in ("invasion", "siege")
+                    and named is not None
+                    and sentence.named_place_at(named) == place
+                ):
+                    preposition = "of"  # "Putin's invasion of Ukraine"
             elif child.dep_ in ("compound", "amod", "nmod"):
                 candidate = sentence.place_at(child)
                 if candidate is not None and not candidate.demonym:
@@ -1927,17 +1947,16 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 told.spans.append(sentence.span())
             told.date = told.date or date
             continue
+        name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
+        if preposition == "of":
+            # "the invasion of Ukraine" is the act "Russia invaded Ukraine" told as a noun.
+            key: tuple = ("conflict", place.key, name)
+            fields = {"name": name, "places": [place.key], "act": True}
+        else:
+            key = ("conflict", place.key)
+            fields = {"name": name, "places": [place.key]}
         drafts.append(
-            EventDraft(
-                kind="conflict",
-                key=("conflict", place.key),
-                spans=[sentence.span()],
-                fields={
-                    "name": "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}",
-                    "places": [place.key],
-                },
-                date=date,
-            )
+            EventDraft(kind="conflict", key=key, spans=[sentence.span()], fields=fields, date=date)
         )
     return drafts
 

@@ -1094,3 +1094,20 @@ def test_a_summit_told_without_a_dateline() -> None:
     conflicts = {e.title for e in story.events if isinstance(e, Conflict)}
     # Troops sent into a country, not to an ally; the town under the article's spelling.
     assert conflicts == {"Advance into Ukraine", "Advance into Rafah"}
+
+
+def test_an_invasion_told_as_noun_and_verb_is_one_act_and_being_somewhere_for_talks_a_visit():
+    story = draft_story(
+        "Russia invaded Ukraine in February 2022. Putin's invasion of Ukraine had achieved the "
+        "opposite, Stoltenberg said. The siege of Mariupol lasted months.\n\n"
+        "Ukrainian President Volodymyr Zelensky, who was in Warsaw on Monday for talks with "
+        "Polish President Andrzej Duda, welcomed the move. Mayor Ann Reed was in Chicago for "
+        "years.",
+        date=dt.date(2023, 4, 4),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Invasion of Ukraine", "Siege of Mariupol"}
+    assert conflicts["Invasion of Ukraine"].date.start == dt.date(2022, 2, 1)
+    visits = _visits(story)
+    assert set(visits) == {("Volodymyr Zelensky", "Warsaw")}
+    assert visits[("Volodymyr Zelensky", "Warsaw")].date.start == dt.date(2023, 4, 3)
