@@ -1532,12 +1532,21 @@ def _goods_named(noun, sentence: _Sentence) -> list[str]:
     return [*words, noun.text]
 
 
+_ARMED_FORCES = frozenset({"troop", "soldier", "warship", "military", "army", "navy"})
+
+
 def _alliance_noun(token) -> bool:
     if _noun_in(token, _ALLIANCE_NOUNS):
         return True
-    return _noun_in(token, _AGREEMENT_NOUNS) and any(
-        t.lower_ in _SECURITY_WORDS for t in token.subtree if t.i < token.i
-    )
+    if not _noun_in(token, _AGREEMENT_NOUNS):
+        return False
+    if any(t.lower_ in _SECURITY_WORDS for t in token.subtree if t.i < token.i):
+        return True
+    # "signed a reciprocal access agreement …, allowing their troops to train in each
+    # other's countries": what the agreement lets armed forces do says it is about defence.
+    told = [c for c in token.head.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"]
+    told += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    return any(t.lemma_.lower() in _ARMED_FORCES for c in told for t in c.subtree)
 
 
 def _alliances(sentence, ctx) -> list[EventDraft]:

@@ -1111,3 +1111,24 @@ def test_an_invasion_told_as_noun_and_verb_is_one_act_and_being_somewhere_for_ta
     visits = _visits(story)
     assert set(visits) == {("Volodymyr Zelensky", "Warsaw")}
     assert visits[("Volodymyr Zelensky", "Warsaw")].date.start == dt.date(2023, 4, 3)
+
+
+def test_an_agreement_letting_troops_into_each_others_countries_is_a_defence_pact() -> None:
+    def pacts(text: str) -> list[str]:
+        story = draft_story(text, date=dt.date(2024, 11, 2))
+        return [e.title for e in story.events if isinstance(e, Alliance)]
+
+    assert pacts(
+        "Japan and the Philippines signed a reciprocal access agreement in Manila, allowing "
+        "their troops to train in each other's countries."
+    ) == ["Japan and Philippines: reciprocal access agreement"]
+    assert not pacts(
+        "Japan and Vietnam signed a trade agreement, allowing their firms to sell more."
+    )
+    # Nothing armed hit by a storm or struck by a company is war.
+    story = draft_story(
+        "Typhoon Kong-rey hit the northern Philippines on Thursday. The storm struck Luzon. "
+        "Vietnam's VinFast struck a deal with Indonesia.",
+        date=dt.date(2024, 11, 2),
+    )
+    assert not [e for e in story.events if isinstance(e, Conflict)]
