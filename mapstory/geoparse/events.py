@@ -2128,6 +2128,7 @@ def extract_events(
     """
     ctx = _Context(doc, text, anchor)
     ctx.last_pair = default_pair
+    where = {p.key: p for p in places}
     actors = _described_actors(doc, actors)
     merged: dict[tuple, EventDraft] = {}
     last_actor: ActorRef | None = None
@@ -2206,7 +2207,31 @@ def extract_events(
                     and d.fields["actor"] == draft.fields["actor"]
                     and d.fields["destination"] != draft.fields["destination"]
                 ]
-                if before:
+                # "… a tour that will take him to Serbia and Hungary. Xi will then fly to
+                # Belgrade": when the last thing told is that list, the leg to Serbia is
+                # told again, from where that one starts.
+                listed = bool(before) and (
+                    before[-1].fields.get("origin_inferred")
+                    and getattr(where.get(before[-1].fields["destination"]), "kind", "")
+                    == "country"
+                )
+                again = next(
+                    (
+                        d
+                        for d in before
+                        if listed
+                        and (country := where.get(d.fields["destination"])) is not None
+                        and country.kind == "country"
+                        and (city := where.get(draft.fields["destination"])) is not None
+                        and city.kind != "country"
+                        and city.country_code == country.country_code
+                        and d.fields["origin"] not in (None, draft.fields["destination"])
+                    ),
+                    None,
+                )
+                if again is not None:
+                    draft.fields["origin"] = again.fields["origin"]
+                elif before:
                     draft.fields["origin"] = before[-1].fields["destination"]
         # Where the story is, this sentence: the dateline's city, else where someone else
         # just arrived ("Xi arrived in Kazan on Tuesday, and Modi flew in from New Delhi").
@@ -2271,7 +2296,7 @@ def extract_events(
         (d for d in merged.values() if d.kind != "trade" or d.figures),
         key=lambda d: min(s[0] for s in d.spans),
     )
-    drafts = _fold_trip_countries(drafts, {p.key: p for p in places})
+    drafts = _fold_trip_countries(drafts, where)
     _onward_origins(drafts)
     return drafts
 
@@ -2307,6 +2332,10 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             kept.append(draft)
             continue
         _absorb(city, draft)
+        if city.date is None and draft.status != "happened":
+            # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
+            # undated, the city's present tense is the tour's timetable.
+            city.status = draft.status
         if city.fields["origin"] is None and draft.fields["origin"] is not None:
             city.fields["origin"] = draft.fields["origin"]
             if draft.fields.get("origin_inferred"):

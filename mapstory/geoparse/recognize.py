@@ -23,7 +23,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 # Only names of organisations and buildings embed places ("Dublin City Council"); inside a
 # person's name a town-sized match is a surname ("Li", "Mao").
-_EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
+_EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT"})
 _MAX_NGRAM = 4
 # A stray capitalised word matching a small town is far more often something else
 # ("Mobile", "Reading"); outside spaCy's place entities only prominent places are taken.
@@ -1238,7 +1238,17 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             and not any(c.isdigit() for c in ent.text)
             and all(token.is_title for token in ent)
             and fold(ent.text) not in _CALENDAR_WORDS
-            and _prominent(gazetteer, ent.text)
+            and (
+                _prominent(gazetteer, ent.text)
+                # "a car plant in Szeged" tagged a product: a city after "in" is the city.
+                or (
+                    label == "PRODUCT"
+                    and ent.start > 0
+                    and doc[ent.start - 1].lower_ in ("in", "near")
+                    and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD)
+                    is not None
+                )
+            )
         ):
             # "said in Montevideo" tagged a date or a product, "Aleppo" a language: a capital or
             # a city of a million is no such thing.

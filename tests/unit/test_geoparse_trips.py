@@ -1132,3 +1132,36 @@ def test_an_agreement_letting_troops_into_each_others_countries_is_a_defence_pac
         date=dt.date(2024, 11, 2),
     )
     assert not [e for e in story.events if isinstance(e, Conflict)]
+
+
+EUROPE_TOUR = """Chinese leader Xi Jinping arrived in Paris on Sunday at the start of a five-day \
+European tour that will also take him to Serbia and Hungary.
+
+Xi will then fly to Belgrade, where he is expected to sign agreements with Serbian President \
+Aleksandar Vucic. He ends his trip in Budapest, where Viktor Orban has courted a car plant in \
+Szeged."""
+
+
+def test_a_listed_country_told_again_as_its_city_is_that_leg_of_the_tour() -> None:
+    story = draft_story(EUROPE_TOUR, date=dt.date(2024, 5, 5))
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.status)
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+    assert legs == {
+        "Paris": ("Beijing", "happened"),
+        # "then fly to Belgrade" after the list is the Serbian leg, from Paris, not from the
+        # last country listed; Budapest in the present, undated, is the tour still ahead.
+        "Belgrade": ("Paris", "scheduled"),
+        "Budapest": ("Belgrade", "scheduled"),
+    }
+
+
+def test_a_place_inside_an_events_name_or_tagged_a_product_after_in() -> None:
+    from mapstory.geoparse import toponyms
+
+    names = [t["name"] for t in toponyms(EUROPE_TOUR)]
+    assert "Szeged" in names
+    names = [t["name"] for t in toponyms("Agent Orange was used during the Vietnam war.")]
+    assert names == ["Vietnam"]
