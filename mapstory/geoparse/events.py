@@ -1323,14 +1323,19 @@ def _trade(sentence, ctx) -> list[EventDraft]:
             drafts.append(draft)
     drafts += _trade_verbs(sentence, ctx, keywords)
     if keywords or drafts:
-        periods = [
-            value
-            for phrase in _periods(sentence, ctx)
-            if (value := _period(phrase, ctx)) is not None and value.precision != "day"
-        ]
+        periods = _spans_of_time(sentence, ctx)
         if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
             ctx.trade_period = periods[0]
     return drafts
+
+
+def _spans_of_time(sentence, ctx) -> list[DateValue]:
+    """The periods longer than a day that the sentence's figures may cover, in order."""
+    return [
+        value
+        for phrase in _periods(sentence, ctx)
+        if (value := _period(phrase, ctx)) is not None and value.precision != "day"
+    ]
 
 
 def _told_as_fact(sentence) -> bool:
@@ -1406,9 +1411,10 @@ def _flow_draft(
     """A trade flow with the figures and period told within *scope* of the sentence."""
     # The flow's date is the period its figures describe ("this year"), not the day someone
     # announced them ("on Tuesday").
+    phrases = _periods(sentence, ctx)
     values = [
         value
-        for phrase in _periods(sentence, ctx)
+        for phrase in phrases
         if scope[0] <= phrase.start < scope[1] and (value := _period(phrase, ctx)) is not None
     ]
     periods = [v for v in values if v.precision != "day"]
@@ -1416,16 +1422,9 @@ def _flow_draft(
     if date is None:
         # "Trade with China reached $240bn last year, and trade with India rose to $65bn":
         # the period another clause gives, as its figures take it.
-        date = next(
-            (
-                value
-                for phrase in _periods(sentence, ctx)
-                if (value := _period(phrase, ctx)) is not None and value.precision != "day"
-            ),
-            None,
-        )
+        date = next(iter(_spans_of_time(sentence, ctx)), None)
     fallback = None
-    if not _periods(sentence, ctx) and _told_as_fact(sentence):
+    if not phrases and _told_as_fact(sentence):
         # "China's exports rose 13% in October. Shipments to the US grew 8.1%": the month
         # the article's figures are of, until it names another.
         fallback = date = ctx.trade_period
