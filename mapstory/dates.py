@@ -152,6 +152,10 @@ def resolve(
         rel, unit = m["rel"].lower(), m["unit"].lower()
         shift = {"this": 0, "last": -1, "next": 1}[rel]
         if unit == "week":
+            if rel == "this" and tense == "future" and anchor.weekday() == 6:
+                # "will travel … this week", said on a Sunday: the week that starts tomorrow,
+                # not the one ending today.
+                shift = 1
             start, end = week_range(anchor + dt.timedelta(weeks=shift))
             return _value(start, end, "week", original, True, certainty)
         if unit == "month":

@@ -50,6 +50,16 @@ def test_the_same_weekday_as_the_article_is_the_article_day() -> None:
     assert resolve("Wednesday", WEDNESDAY, "past").start == WEDNESDAY
 
 
+def test_this_week_said_on_a_sunday_of_what_is_ahead_is_the_week_from_tomorrow() -> None:
+    sunday = dt.date(2024, 10, 20)
+    ahead = resolve("this week", sunday, "future")
+    assert (ahead.start, ahead.end) == (dt.date(2024, 10, 21), dt.date(2024, 10, 27))
+    done = resolve("this week", sunday, "past")
+    assert (done.start, done.end) == (dt.date(2024, 10, 14), dt.date(2024, 10, 20))
+    midweek = resolve("this week", WEDNESDAY, "future")
+    assert (midweek.start, midweek.end) == (dt.date(2023, 5, 22), dt.date(2023, 5, 28))
+
+
 @pytest.mark.parametrize("phrase", ["", "   ", "banana", "the same period"])
 def test_non_dates_give_none(phrase) -> None:
     assert resolve(phrase, WEDNESDAY) is None
