@@ -1906,7 +1906,15 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue  # "home invasion", "price war", "trade war"
         place = None
         preposition = "in"
-        for child in token.children:
+        # Where the fighting is, told by a preposition ("the U.S. invasion of Iraq"), before
+        # a name in front of the noun, which for an invasion or offensive is the side that
+        # makes it, not where ("the Gaza war" is in Gaza).
+        for child in sorted(token.children, key=lambda c: c.dep_ != "prep"):
+            if child.dep_ in ("compound", "amod", "nmod") and token.lemma_.lower() in (
+                "invasion",
+                "offensive",
+            ):
+                continue
             if child.dep_ == "prep" and child.lower_ in _CONFLICT_NOUN_PREPS:
                 place = _subtree_place(child, sentence)
                 named = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -1957,7 +1965,11 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue
         name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
         if preposition == "of":
-            # "the invasion of Ukraine" is the act "Russia invaded Ukraine" told as a noun.
+            # "the invasion of Ukraine" is the act "Russia invaded Ukraine" told as a noun,
+            # dated by its own phrase ("the invasion of Iraq in 2003").
+            date = date or _nearest_date(
+                _own_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past"
+            )
             key: tuple = ("conflict", place.key, name)
             fields = {"name": name, "places": [place.key], "act": True}
         else:
@@ -2295,7 +2307,7 @@ def extract_events(
         (d for d in merged.values() if d.kind != "trade" or d.figures),
         key=lambda d: min(s[0] for s in d.spans),
     )
-    drafts = _fold_trip_countries(drafts, where)
+    drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     return drafts
 
@@ -2373,6 +2385,41 @@ def _city_visit(
         ),
         None,
     )
+
+
+def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDraft]:
+    """A visit still ahead on days a visit to the same place already spans is that visit
+    ("arrived today in Athens"; "later today, fans would meet her in downtown Athens"): a
+    trip made and one ahead are apart only when their days are. Undated, the plan is the
+    stay going on when the article was written."""
+
+    def during(plan: EventDraft, made: EventDraft) -> bool:
+        if plan.date is None:
+            return made.date.end >= anchor  # type: ignore[union-attr]
+        return made.date.start <= plan.date.end and plan.date.start <= made.date.end  # type: ignore[union-attr]
+
+    made = [d for d in drafts if d.kind == "visit" and d.status == "happened" and d.date]
+    kept = []
+    for draft in drafts:
+        same = (
+            next(
+                (
+                    m
+                    for m in made
+                    if m.fields["actor"] == draft.fields["actor"]
+                    and m.fields["destination"] == draft.fields["destination"]
+                    and during(draft, m)
+                ),
+                None,
+            )
+            if draft.kind == "visit" and draft.status != "happened"
+            else None
+        )
+        if same is None:
+            kept.append(draft)
+        else:
+            _absorb(same, draft)
+    return kept
 
 
 def _absorb(city: EventDraft, country: EventDraft) -> None:

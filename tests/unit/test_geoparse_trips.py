@@ -1165,3 +1165,22 @@ def test_a_place_inside_an_events_name_or_tagged_a_product_after_in() -> None:
     assert "Szeged" in names
     names = [t["name"] for t in toponyms("Agent Orange was used during the Vietnam war.")]
     assert names == ["Vietnam"]
+
+
+def test_the_side_that_invades_is_not_where_and_a_plan_for_the_day_of_a_stay_is_that_stay():
+    story = draft_story(
+        "The U.S. invasion of Iraq in 2003 toppled Saddam Hussein. The Gaza war goes on.",
+        date=dt.date(2024, 3, 1),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Invasion of Iraq", "War in Gaza"}
+    assert conflicts["Invasion of Iraq"].date.start == dt.date(2003, 1, 1)
+    story = draft_story(
+        "The actress Pamela Anderson arrived today in Athens, Greece, for a charity campaign. "
+        "Later, fans of Pamela Anderson would have the opportunity to meet her in downtown "
+        "Athens.",
+        date=dt.date(2008, 3, 1),
+    )
+    visits = [v for v in story.events if isinstance(v, Visit)]
+    assert [(v.status, v.date.start) for v in visits] == [("happened", dt.date(2008, 3, 1))]
+    assert len(visits[0].spans) == 2
