@@ -1441,8 +1441,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent[-1].text in _NEWSPAPER_WORDS:
             continue  # "The Washington Post" reports; the paper, not the city, is meant
 
-        # A place heads an organisation's name ("Gainesville Police") or follows its "of"
-        # ("University of Georgia").
+        # A place heads an organisation's name ("Gainesville Police"), follows its "of"
+        # ("University of Georgia") or says where it is ("Children's Hospital of Manitoba in
+        # Winnipeg", "St. John's Lutheran School in Lombard").
         def heads(tokens, ent=ent) -> bool:
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             at = tokens.start
@@ -1450,7 +1451,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 at -= 1  # "Eastern Ohio Medical Center": the place after its qualifier
                 if _COMPASS.match(doc[at].text + " ") and not _compass_core(gazetteer, tokens.text):
                     return False  # "East Bank Middle School": not the town of Bank
-            at_head = at == first or doc[at - 1].lower_ == "of"
+            at_head = at == first or doc[at - 1].lower_ in ("of", "in")
             if not at_head or fold(tokens.text) in person_parts:
                 return False
             return (

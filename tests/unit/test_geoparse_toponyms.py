@@ -437,6 +437,15 @@ def test_the_ocean_is_not_the_small_town_that_shares_its_name() -> None:
     assert _places(text).get("Etoumbi", ("",))[0] == "city"
 
 
+def test_a_place_after_in_inside_an_organisations_name_is_a_place() -> None:
+    text = (
+        "Lucy was rushed by air ambulance from Churchill to the Children's Hospital of "
+        "Manitoba in Winnipeg."
+    )
+    names = {item["name"] for item in toponyms(text)}
+    assert {"Manitoba", "Winnipeg"} <= names
+
+
 def test_diseases_named_after_places_are_not_places() -> None:
     text = (
         "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
