@@ -49,7 +49,8 @@ def nlp():
 
 
 def load_demonyms(directory: Path | None = None) -> dict[str, str]:
-    """Folded demonym ("russian", "russians") -> gazetteer id of its country."""
+    """Folded demonym ("russian", "russians") -> gazetteer id of its country (or continent,
+    or a region with no country of its own: "south ossetian")."""
     path = (directory or geodata_dir()) / DEMONYMS_FILE
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

@@ -446,6 +446,15 @@ def test_a_place_after_in_inside_an_organisations_name_is_a_place() -> None:
     assert {"Manitoba", "Winnipeg"} <= names
 
 
+def test_breakaway_regions_and_their_peoples_are_placed() -> None:
+    text = (
+        "South Ossetian forces clashed with Georgian troops, and Abkhaz officials met in Sukhumi."
+    )
+    found = _places(text)
+    assert found["South Ossetian"][1:] == ("GE", "South Ossetia")
+    assert found["Abkhaz"][1:] == ("GE", "Abkhazia")
+
+
 def test_diseases_named_after_places_are_not_places() -> None:
     text = (
         "Pigs carried the Reston ebolavirus; Marburg hemorrhagic fever was ruled out. "
