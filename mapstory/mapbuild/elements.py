@@ -115,18 +115,6 @@ class OfflineBasemap(MacroElement):
                         interactive: false,
                         style: {{ this.style|tojson }}
                     }).addTo(map);
-                    // The world once more on either side, outlines only: an arc across
-                    // the Pacific keeps its longitudes continuous (China to the US ends
-                    // at 261°E), and must end on land, not in an empty sea.
-                    [-360, 360].forEach(function (shift) {
-                        L.geoJson(data, {
-                            pane: "ms-basemap",
-                            renderer: layer.options.renderer,
-                            interactive: false,
-                            style: {{ this.style|tojson }},
-                            coordsToLatLng: function (c) { return L.latLng(c[1], c[0] + shift); }
-                        }).addTo(map);
-                    });
                     map.__msBasemap = layer;
                     map.fire("ms:basemap", {layer: layer});
                 })
