@@ -20,6 +20,12 @@ def seed_story() -> Story:
 
 
 @pytest.fixture(scope="session")
+def pacific_story() -> Story:
+    """Fumio Kishida's flight from Tokyo to Washington: an arrow across the antimeridian."""
+    return load_story(FIXTURES / "pacific-story.json")
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
 

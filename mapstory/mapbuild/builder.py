@@ -102,7 +102,9 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
         max_zoom=10,
         zoom_snap=0.25,
         zoom_delta=0.5,
-        world_copy_jump=True,
+        # Leaflet jumps a panned view back to -180°..180°, where a story drawn round the
+        # Pacific has nothing.
+        world_copy_jump=layout.west is None,
         control_scale=True,
     )
     use_local_assets(m, options.assets)
@@ -114,7 +116,9 @@ def build_map(story: Story, layout: StoryLayout, options: MapOptions) -> folium.
     root.html.add_child(folium.Element(style.SVG_DEFS), name="ms_svg_defs")
     attributions = offline_attributions()
     m.add_child(MapSetup(attributions), name="ms_setup")
-    m.add_child(OfflineBasemap(options.assets.basemap, BASEMAP_STYLE), name="ms_basemap")
+    m.add_child(
+        OfflineBasemap(options.assets.basemap, BASEMAP_STYLE, west=layout.west), name="ms_basemap"
+    )
     if options.online_tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(
             m

@@ -91,6 +91,36 @@ class OfflineBasemap(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (map) {
+            {% if this.west is not none %}
+            // A story drawn round the Pacific (StoryLayout.west) has its world begin at `west`:
+            // polygons wholly west of it move 360° on, those it cuts are drawn on both sides.
+            // Moved, not copied: every reframe re-projects every polygon drawn.
+            window.__msWrapped = function (features, west) {
+                var shift = function (polygon) {
+                    return polygon.map(function (ring) {
+                        return ring.map(function (c) { return [c[0] + 360, c[1]]; });
+                    });
+                };
+                return {type: "FeatureCollection", features: features.map(function (feature) {
+                    var geometry = feature.geometry;
+                    if (!geometry) { return feature; }
+                    var polygons = geometry.type === "Polygon"
+                        ? [geometry.coordinates] : geometry.coordinates;
+                    var placed = [];
+                    polygons.forEach(function (polygon) {
+                        var lo = Infinity, hi = -Infinity;
+                        polygon[0].forEach(function (c) {
+                            lo = Math.min(lo, c[0]);
+                            hi = Math.max(hi, c[0]);
+                        });
+                        if (hi >= west) { placed.push(polygon); }
+                        if (lo < west) { placed.push(shift(polygon)); }
+                    });
+                    return {type: "Feature", properties: feature.properties,
+                            geometry: {type: "MultiPolygon", coordinates: placed}};
+                })};
+            };
+            {% endif %}
             // Shared with CountryArea: countries are shaded from this one download.
             {% if this.data_id %}
             // A self-contained page (mapstory.export.html) carries the shapes in a JSON block.
@@ -107,6 +137,9 @@ class OfflineBasemap(MacroElement):
             {% endif %}
             window.__msBasemap
                 .then(function (data) {
+                    {% if this.west is not none %}
+                    data = window.__msWrapped(data.features, {{ this.west|tojson }});
+                    {% endif %}
                     var layer = L.geoJson(data, {
                         pane: "ms-basemap",
                         // One canvas, not ~4,000 SVG paths: every reframe re-draws the
@@ -126,12 +159,15 @@ class OfflineBasemap(MacroElement):
         """
     )
 
-    def __init__(self, url: str, style: dict, data_id: str | None = None) -> None:
+    def __init__(
+        self, url: str, style: dict, data_id: str | None = None, west: float | None = None
+    ) -> None:
         super().__init__()
         self._name = "OfflineBasemap"
         self.url = url
         self.style = style
         self.data_id = data_id  # read from this JSON block in the page instead of fetched
+        self.west = west  # StoryLayout.west: the story is drawn round the Pacific
 
 
 class CountryArea(MacroElement):
@@ -165,9 +201,14 @@ class CountryArea(MacroElement):
             }).addTo(group);
             if (!window.__msBasemap) { return; }
             window.__msBasemap.then(function (data) {
-                area.addData({type: "FeatureCollection", features: data.features.filter(
+                var features = data.features.filter(
                     function (feature) { return feature.properties.iso2 === code; }
-                )});
+                );
+                {% if this.west is not none %}
+                area.addData(window.__msWrapped(features, {{ this.west|tojson }}));
+                {% else %}
+                area.addData({type: "FeatureCollection", features: features});
+                {% endif %}
             }).catch(function (error) {
                 console.warn("mapstory: country shading unavailable:", error);
             });
@@ -177,11 +218,18 @@ class CountryArea(MacroElement):
     )
 
     def __init__(
-        self, code: str, style: dict, popup: str | None, tooltip: str | None, popup_width: int
+        self,
+        code: str,
+        style: dict,
+        popup: str | None,
+        tooltip: str | None,
+        popup_width: int,
+        west: float | None = None,
     ) -> None:
         super().__init__()
         self._name = "CountryArea"
         self.code = code
+        self.west = west  # StoryLayout.west: the story is drawn round the Pacific
         self.style = style
         self.popup = popup
         self.tooltip = tooltip

@@ -209,3 +209,39 @@ def main_bounds(geometry: dict) -> Bounds | None:
         if best is None or area > best[0]:
             best = (area, b)
     return best[1] if best else None
+
+
+def widest_gap_middle(spans: Iterable[tuple[float, float]]) -> float | None:
+    """The longitude in [-180, 180) at the middle of the widest stretch of the globe that no
+    span covers, or None when the spans go all the way round.
+
+    A story whose arrows cross the Pacific is cut there, so its map can be drawn with the
+    Pacific in the middle and every arrow in one piece; the cut goes where the story has
+    nothing. Spans are (west, east) in continuous longitudes, east ≥ west, any number of
+    turns round the globe.
+    """
+    pieces: list[tuple[float, float]] = []
+    for west, east in spans:
+        if east - west >= 360.0:
+            return None
+        start = (west + 180.0) % 360.0 - 180.0
+        end = start + (east - west)
+        pieces.append((start, end))
+        if end > 180.0:  # the part past the antimeridian, seen from the other side
+            pieces.append((start - 360.0, end - 360.0))
+    if not pieces:
+        return None
+    pieces.sort()
+    best: tuple[float, float] | None = None  # (width, middle)
+    reach = pieces[0][1]
+    first_start = pieces[0][0]
+    for start, end in pieces[1:]:
+        if start > reach and (best is None or start - reach > best[0]):
+            best = (start - reach, (start + reach) / 2)
+        reach = max(reach, end)
+    wrap = first_start + 360.0 - reach  # from the last covered point round to the first
+    if wrap > 0 and (best is None or wrap > best[0]):
+        best = (wrap, reach + wrap / 2)
+    if best is None:
+        return None
+    return (best[1] + 180.0) % 360.0 - 180.0

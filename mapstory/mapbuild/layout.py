@@ -18,6 +18,7 @@ from mapstory.mapbuild.geometry import (
     path_length_km,
     trim_end,
     union_all,
+    widest_gap_middle,
 )
 from mapstory.model import Alliance, Bloc, Conflict, Event, Institution, Port, Story, Trade, Visit
 
@@ -40,6 +41,9 @@ class StoryLayout:
     place_bounds: dict[str, Bounds] = field(default_factory=dict)
     paths: dict[str, list[LatLon]] = field(default_factory=dict)
     event_bounds: dict[str, Bounds] = field(default_factory=dict)
+    # Where the map's 360° of longitude begin when the story is drawn round the Pacific
+    # (an arrow from Tokyo to Washington); None for the usual -180°..180° map.
+    west: float | None = None
 
     def bounds_of(self, events: list[str], places: list[str]) -> Bounds | None:
         return union_all(
@@ -57,18 +61,36 @@ def arrow_gap_km(path_km: float) -> float:
 
 
 def layout_story(story: Story, shape_of: ShapeLookup) -> StoryLayout:
-    layout = StoryLayout()
+    layout = _lay_out(story, shape_of, None)
+    if all(-180.0 <= lon <= 180.0 for path in layout.paths.values() for _, lon in path):
+        return layout
+    # An arrow crosses the antimeridian, so on the usual map it would run off one edge and
+    # its place sit at the other: cut the world where the story has nothing instead.
+    spans = [(b.west, b.east) for b in layout.place_bounds.values()]
+    spans += [(lon, lon) for _, lon in layout.points.values()]
+    spans += [(min(lon for _, lon in p), max(lon for _, lon in p)) for p in layout.paths.values()]
+    west = widest_gap_middle(spans)
+    return layout if west is None else _lay_out(story, shape_of, west)
+
+
+def _lay_out(story: Story, shape_of: ShapeLookup, west: float | None) -> StoryLayout:
+    layout = StoryLayout(west=west)
     for place in story.places:
         if not place.located:
             continue
         point = (float(place.lat), float(place.lon))  # type: ignore[arg-type]
+        if west is not None and point[1] < west:
+            point = (point[0], point[1] + 360.0)
         layout.points[place.id] = point
         shape = (
             shape_of(place.country_code) if place.kind == "country" and place.country_code else None
         )
         if shape is not None:
             layout.shapes[place.id] = shape
-            layout.place_bounds[place.id] = main_bounds(shape) or Bounds(*point, *point)
+            bounds = main_bounds(shape) or Bounds(*point, *point)
+            if west is not None and bounds.west < west:
+                bounds = Bounds(bounds.south, bounds.west + 360, bounds.north, bounds.east + 360)
+            layout.place_bounds[place.id] = bounds
         else:
             layout.place_bounds[place.id] = Bounds(point[0], point[1], point[0], point[1])
     for event in story.events:

@@ -121,6 +121,7 @@ def draw_places(
                     },
                     popup,
                     place.name,
+                    layout,
                 ).add_to(parent)
             html = f'<span class="ms-country-label">{label}</span>'
             _icon_marker(
@@ -138,9 +139,11 @@ def draw_places(
         ).add_to(parent)
 
 
-def _country_area(code: str, values: dict, popup_html: str, tooltip: str) -> CountryArea:
+def _country_area(
+    code: str, values: dict, popup_html: str, tooltip: str, layout: StoryLayout
+) -> CountryArea:
     """A country shaded in the browser from the basemap it already has (see CountryArea)."""
-    return CountryArea(code, values, popup_html, html_text(tooltip), POPUP_WIDTH)
+    return CountryArea(code, values, popup_html, html_text(tooltip), POPUP_WIDTH, layout.west)
 
 
 # --- areas ------------------------------------------------------------------------------------
@@ -196,7 +199,7 @@ def draw_area(
         if event.status != "happened":
             title = text("mark.with_status", title=title, status=text(f"status.{event.status}"))
         _country_area(
-            place.country_code, values, popup, text(key, title=title, place=place.name)
+            place.country_code, values, popup, text(key, title=title, place=place.name), layout
         ).add_to(parent)
         shaded.add(place_id)
     return shaded

@@ -376,3 +376,43 @@ def test_phone_layout_and_reduced_motion(browser, export_url) -> None:
         watch.assert_clean()
     finally:
         context.close()
+
+
+def test_an_arrow_across_the_pacific_ends_at_its_place_on_land(
+    offline, tmp_path: Path, pacific_story: Story
+) -> None:
+    """Tokyo to Washington: the head of the arrow sits beside Washington's marker, on the
+    map, and there is land drawn under Washington (the world is cut in the Atlantic)."""
+    path = tmp_path / "pacific.html"
+    path.write_text(story_to_html(pacific_story), encoding="utf-8")
+    page = offline.page
+    offline.open(path.as_uri())
+    page.get_by_role("button", name=re.compile("Next")).click()
+    assert panel_title(page) == "Fumio Kishida visits Washington"
+    page.wait_for_timeout(800)  # the reframe's animation
+    seen = page.evaluate(
+        """() => {
+            const centre = (el) => {
+                const r = el.getBoundingClientRect();
+                return [r.left + r.width / 2, r.top + r.height / 2];
+            };
+            const map = document.querySelector(".ms-map").getBoundingClientRect();
+            const arrow = document.querySelector("path.ms-ev-trip").getBoundingClientRect();
+            const [wx, wy] = centre(document.querySelector(".ms-pl-washington"));
+            const [tx, ty] = centre(document.querySelector(".ms-pl-tokyo"));
+            const canvas = document.querySelector(".leaflet-ms-basemap-pane canvas");
+            const c = canvas.getBoundingClientRect();
+            const scale = canvas.width / c.width;
+            const land = canvas.getContext("2d").getImageData(
+                Math.round((wx - 12 - c.left) * scale), Math.round((wy - c.top) * scale), 1, 1
+            ).data[3];
+            return {map: [map.left, map.right], arrow: [arrow.left, arrow.right],
+                    washington: wx, tokyo: tx, land: land};
+        }"""
+    )
+    left, right = seen["map"]
+    assert left < seen["tokyo"] < seen["washington"] < right  # both in view, Tokyo to the west
+    assert abs(seen["arrow"][1] - seen["washington"]) < 60  # the head beside Washington
+    assert abs(seen["arrow"][0] - seen["tokyo"]) < 30
+    assert seen["land"] > 0  # drawn land, not the bare sea behind the canvas
+    offline.assert_clean()

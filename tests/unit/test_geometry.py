@@ -12,6 +12,7 @@ from mapstory.mapbuild.geometry import (
     to_mercator,
     trim_end,
     view_for,
+    widest_gap_middle,
 )
 
 MOSCOW = (55.75, 37.62)
@@ -75,3 +76,17 @@ def test_main_bounds_ignore_far_flung_parts() -> None:
     }
     b = main_bounds(geometry)
     assert (b.west, b.east) == (20, 180)
+
+
+def test_the_world_is_cut_in_the_widest_stretch_the_story_leaves_empty() -> None:
+    # Japan and China, the US, and an arrow from Tokyo to Washington across the Pacific
+    # (continuous longitudes, 139.7° to 283°): the story leaves the Atlantic empty.
+    spans = [(129.0, 146.0), (73.0, 135.0), (-125.0, -66.0), (139.7, 283.0)]
+    assert widest_gap_middle(spans) == pytest.approx(3.5)
+    # Nothing crosses 180°: the middle of the Pacific gap, just as the usual map.
+    assert widest_gap_middle([(10, 20)]) == pytest.approx(-165)
+    assert widest_gap_middle([(170, 190)]) == pytest.approx(0)
+    # Round the world: nowhere to cut.
+    assert widest_gap_middle([(0, 400)]) is None
+    assert widest_gap_middle([(-180, -100), (-100, 180)]) is None
+    assert widest_gap_middle([]) is None

@@ -300,3 +300,34 @@ def test_a_conflict_at_a_town_or_region_is_a_hatched_circle_round_it() -> None:
     # A country keeps its shaded outline, not a circle.
     assert "ms-ev-conflict-ukraine" in rendered
     assert not any("ms-ev-conflict-ukraine" in c for c in circles)
+
+
+def test_a_story_across_the_pacific_is_drawn_round_the_pacific(pacific_story) -> None:
+    """On the usual -180°..180° map an arrow from Tokyo to Washington would run off the
+    right-hand edge while Washington sits at the left: the story's world is cut in the
+    Atlantic instead, where it has nothing, and every mark is drawn in that world."""
+    story = pacific_story
+    layout = layout_story(story, default_gazetteer().country_shape)
+    assert layout.west is not None and -60 < layout.west < 70
+    washington, tokyo = layout.points["washington"], layout.points["tokyo"]
+    assert washington[1] == pytest.approx(-77.04 + 360, abs=0.1)
+    assert tokyo[1] == pytest.approx(139.69, abs=0.1)
+    path = layout.paths["trip"]
+    assert path[0] == pytest.approx(tokyo, abs=1e-4)
+    assert 60 < haversine_km(path[-1], washington) < 250  # the head beside Washington
+    us = layout.place_bounds["united-states"]
+    assert 180 < us.west < us.east < 300
+    assert layout.overall.east - layout.overall.west < 230  # China to the US, not round the world
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    # The land and the shaded countries west of the cut are moved 360° on, and Leaflet
+    # must not jump a panned view back to -180°..180°, where this story has nothing.
+    assert rendered.count("window.__msWrapped(") >= 3
+    assert '"worldCopyJump": false' in rendered
+
+
+def test_a_story_on_one_side_of_the_world_keeps_the_usual_map(seed_story, seed_layout) -> None:
+    assert seed_layout.west is None
+    assert all(-180 <= lon <= 180 for lat, lon in seed_layout.points.values())
+    rendered = build_map(seed_story, seed_layout, OPTIONS).get_root().render()
+    assert "window.__msWrapped(" not in rendered
+    assert '"worldCopyJump": true' in rendered
