@@ -789,6 +789,23 @@ def _country_code(tokens, gazetteer: Gazetteer) -> bool:
     return bool(entries) and entries[0].kind == "country"
 
 
+def _opening_other_name(ent, gazetteer: Gazetteer) -> bool:
+    """ "Tsunami warnings were issued": a word capitalised only because it opens the
+    sentence, that the model calls a place because it looks like one, and that the
+    gazetteer knows only as another name of a small town (GeoNames lists "Tsunami" for
+    Tsuha, Okinawa). A place's own name, or a city's other name ("Bombay"), stays a place."""
+    if len(ent) != 1 or not ent[0].is_sent_start:
+        return False
+    key = fold(ent.text)
+    entries = gazetteer.search(ent.text, limit=5)
+    return bool(entries) and all(
+        entry.kind == "city"
+        and entry.population < _MIN_POPULATION_OUTSIDE_ENTITIES
+        and not _close_spelling(key, entry)
+        for entry in entries
+    )
+
+
 def _stop_word(token) -> bool:
     """A function word, but not an abbreviation that spells like one: "US" is not "us".
 
@@ -1211,7 +1228,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     # "Brackenridge Falls, Ohio": a place the gazetteer may not know, placed by
                     # the state or country after it.
                     add(ent.start_char, ent.end_char, "qualified")
-                elif not _listed_with_organisations(ent, gazetteer):
+                elif not _listed_with_organisations(ent, gazetteer) and not _opening_other_name(
+                    ent, gazetteer
+                ):
                     add(ent.start_char, ent.end_char, f"ner:{label}")
             elif label == "NORP" and _known(
                 gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD

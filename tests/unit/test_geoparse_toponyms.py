@@ -834,3 +834,14 @@ def test_a_place_word_before_a_name_admits_a_towns_other_name() -> None:
         "The Houthis control the capital Sanaa and the port of Hodeidah, said officials."
     )
     assert places["Hodeidah"][:2] == ("city", "YE")
+
+
+def test_a_word_opening_a_sentence_known_only_as_a_small_towns_other_name_is_no_place() -> None:
+    # GeoNames lists "Tsunami" among the other names of Tsuha, Okinawa (18,000 people).
+    places = _places(
+        "A magnitude 7.4 earthquake struck Taiwan's eastern coast on Wednesday, killing nine "
+        "people in Hualien. It was felt in Taipei.\n\nTsunami warnings were issued for Japan's "
+        "southern Okinawa prefecture and for the Philippines, but were later lifted."
+    )
+    assert "Tsunami" not in places
+    assert {"Taiwan", "Taipei", "Japan", "Okinawa", "Philippines"} <= set(places)
