@@ -1044,7 +1044,7 @@ def _trade_endpoints(
     else:
         origin = source or own
     if origin is None or destination is None:
-        bought = _bought_by(keyword, sentence)
+        bought = _bought_by(keyword, sentence) or _buyer_of(sentence, origin)
         if bought is not None:
             origin, destination = bought
     if origin is not None and destination is not None and origin.key != destination.key:
@@ -1105,6 +1105,45 @@ def _bought_by(keyword, sentence: _Sentence) -> tuple[PlaceRef, PlaceRef] | None
     if buyer is None or seller is None or buyer.kind != "country" or seller.kind != "country":
         return None
     return seller, buyer
+
+
+# Nouns that name a country by what it buys ("the biggest buyer of German goods").
+_BUYER_NOUNS = frozenset({"buyer", "importer", "customer", "purchaser", "market"})
+
+
+def _buyer_of(sentence: _Sentence, seller: PlaceRef | None) -> tuple[PlaceRef, PlaceRef] | None:
+    """(seller, buyer) when the sentence calls a country the buyer of another's goods: "The
+    United States overtook China as the biggest buyer of German goods, taking €158bn worth of
+    exports" is Germany to the US, not trade between the US and China."""
+    for noun in sentence.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _BUYER_NOUNS:
+            continue
+        sold = next(
+            (
+                place
+                for child in noun.children
+                if child.dep_ == "prep"
+                and child.lower_ in ("of", "for")
+                and (place := _subtree_place(child, sentence, demonyms=True)) is not None
+                and place.kind == "country"
+            ),
+            None,
+        )
+        if sold is None or (seller is not None and sold.key != seller.key):
+            continue
+        # Whom the noun describes: "X as the biggest buyer", "X is the biggest buyer",
+        # "X, the biggest buyer".
+        if noun.dep_ == "appos":
+            buyer = sentence.place_at(noun.head)
+        else:
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+            if noun.dep_ not in ("attr", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            buyer = _subtree_place(subject, sentence) if subject is not None else None
+        if buyer is not None and buyer.kind == "country" and buyer.key != sold.key:
+            return sold, buyer
+    return None
 
 
 def _in_time_clause(place: PlaceRef, sentence: _Sentence) -> bool:
@@ -2163,7 +2202,7 @@ def extract_events(
             + _conflicts(sentence, ctx)
             + _statements(sentence, ctx, last_actor)
         )
-        found = _fold_country_visits(found, sentence)
+        found = _travel_not_statements(_fold_country_visits(found, sentence))
         ports = [d for d in found if d.kind == "port"]
         if ports:
             last_port = ports[-1]
@@ -2310,6 +2349,25 @@ def extract_events(
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     return drafts
+
+
+def _travel_not_statements(found: list[EventDraft]) -> list[EventDraft]:
+    """ "Macron said he would travel to Hualien on Thursday" tells a visit: what he said is
+    only where he will go, not a statement about Hualien besides."""
+    travelled: dict[str, set[str | None]] = {}
+    for draft in found:
+        if draft.kind == "visit":
+            f = draft.fields
+            travelled.setdefault(f["actor"], set()).update(
+                (f.get("origin"), f.get("destination"), f.get("site"))
+            )
+    return [
+        d
+        for d in found
+        if d.kind != "statement"
+        or d.fields["site"] is not None
+        or not set(d.fields["about"]) <= travelled.get(d.fields["actor"], set())
+    ]
 
 
 # A visit to a country and one to a city in it, by one traveller, this close in time, are one
@@ -2507,8 +2565,14 @@ def _only_reports(doc, actor: ActorRef) -> bool:
 
 
 def _is_subject(doc, actor: ActorRef) -> bool:
+    """Whether the person is a clause's subject, or named beside it ("Taiwan's
+    president-elect, Lai Ching-te, said he would travel")."""
     span = doc.char_span(actor.start, actor.end)
-    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
+        for t in span
+    )
 
 
 def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None:

@@ -10,7 +10,7 @@ import pytest
 from mapstory.geoparse.draft import draft_story
 from mapstory.geoparse.figures import amounts
 from mapstory.geoparse.lexicon import nlp
-from mapstory.model import Alliance, Conflict, Story, Trade, Visit
+from mapstory.model import Alliance, Conflict, Statement, Story, Trade, Visit
 
 TRIP = """Macron lands in New Delhi as India and France seal submarine deal
 
@@ -1184,3 +1184,34 @@ def test_the_side_that_invades_is_not_where_and_a_plan_for_the_day_of_a_stay_is_
     visits = [v for v in story.events if isinstance(v, Visit)]
     assert [(v.status, v.date.start) for v in visits] == [("happened", dt.date(2008, 3, 1))]
     assert len(visits[0].spans) == 2
+
+
+def test_the_country_called_the_buyer_of_anothers_goods_is_where_they_go() -> None:
+    # China is only what the US overtook: the €158bn go from Germany to the US.
+    flows = _flows(
+        "Germany's exports to China fell by almost 9% last year to €97bn, figures showed on "
+        "Monday. The United States overtook China as the biggest buyer of German goods, "
+        "taking €158bn worth of exports.",
+        dt.date(2024, 2, 19),
+    )
+    assert set(flows) == {("Germany", "China"), ("Germany", "United States")}
+    assert [f.value for f in flows[("Germany", "United States")].figures] == [158.0]
+    flows = _flows(
+        "China was the largest customer for Japanese exports, at $130bn.", dt.date(2024, 2, 19)
+    )
+    assert set(flows) == {("Japan", "China")}
+
+
+def test_he_after_a_title_and_the_name_beside_it_is_that_person_and_travel_no_statement() -> None:
+    story = draft_story(
+        "A magnitude 7.4 earthquake struck Hualien on Wednesday. Taiwan's president-elect, "
+        "Lai Ching-te, said he would travel to Hualien on Thursday to visit the injured. "
+        "France's president, Emmanuel Macron, said he would travel to Taipei on Friday.",
+        date=dt.date(2024, 4, 3),
+    )
+    trips = _visits(story)
+    assert set(trips) == {("Lai Ching-te", "Hualien City"), ("Emmanuel Macron", "Taipei")}
+    assert trips[("Lai Ching-te", "Hualien City")].date.start == dt.date(2024, 4, 4)
+    assert trips[("Lai Ching-te", "Hualien City")].status == "scheduled"
+    # Saying where he will go is the visit, not also a statement about the place.
+    assert not [e for e in story.events if isinstance(e, Statement)]
