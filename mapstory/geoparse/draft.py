@@ -839,15 +839,21 @@ def _blocs(
         definitions = load_blocs()
     except BlocDataError:
         return []  # the bloc table is an extra; a damaged one must not stop the draft
-    owners = [e.organisation for e in events if isinstance(e, Institution)]
+    offices = [e for e in events if isinstance(e, Institution)]
     told = [e.name for e in events if isinstance(e, Alliance)]
     found = []
     for bloc in definitions.values():
         pattern = alias_pattern(bloc.aliases, bloc.proper_names)
-        if any(pattern.fullmatch(owner) for owner in owners):
-            continue
         if any(pattern.search(name) for name in told):
             continue  # "the Aukus security pact with the United States and Britain": told
+        # What its office tells ("plans for Nato to open a liaison office in Japan", "a Nato
+        # liaison office"): the sentences that speak of the office.
+        office_words = [
+            re.compile(r"\b" + re.escape(words) + r"\b", re.IGNORECASE)
+            for office in offices
+            if pattern.fullmatch(office.organisation)
+            and (words := pattern.sub("", office.name).strip())
+        ]
         sentences: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -857,6 +863,10 @@ def _blocs(
             bounds = (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
             if bounds not in sentences:
                 sentences.append(bounds)
+        if office_words and all(
+            any(words.search(text, a, b) for words in office_words) for a, b in sentences
+        ):
+            continue  # told by the office's mark
         if not sentences:
             continue
         codes = bloc.member_codes_on(anchor)

@@ -953,6 +953,14 @@ def _ports(sentence, ctx) -> list[EventDraft]:
             and not p.demonym
             and p.country_code != port.country_code
             and _same_clause(p.start, port.start, sentence)
+            # "The port of Piraeus in Greece and Jeddah in Saudi Arabia": where another
+            # city is, not who is granted the port.
+            and not any(
+                q.kind == "city"
+                and q.country_code == p.country_code
+                and re.fullmatch(r",?\s+(?:in\s+)?", ctx.text[q.end : p.start])
+                for q in sentence.places
+            )
         ),
         None,
     )

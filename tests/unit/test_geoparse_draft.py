@@ -155,6 +155,26 @@ def test_a_bloc_without_members_in_the_article_is_not_drawn() -> None:
     assert {story.place(m.place).name for m in g7.members} == {"Canada", "Italy"}
 
 
+def test_a_bloc_named_beyond_its_office_is_drawn_as_well() -> None:
+    # Nato is not only the owner of its headquarters here: Sweden joined it.
+    text = (
+        "Sweden formally joined Nato on Thursday, ending two centuries of non-alignment. The "
+        "Swedish flag will be raised at Nato's headquarters in Brussels on Monday. Finland "
+        "joined the alliance last April."
+    )
+    story = draft_story(text, date=dt.date(2024, 3, 7))
+    nato = next(e for e in story.events if isinstance(e, Bloc))
+    assert {story.place(m.place).name for m in nato.members} == {"Sweden", "Finland"}
+    assert any(e.kind == "institution" for e in story.events)
+    # Named only where its office is told, the office's mark tells it.
+    text = (
+        "Sweden criticised plans for Nato to open a liaison office in Japan. Sweden said on "
+        "Monday that a Nato liaison office in Japan would be unwelcome."
+    )
+    story = draft_story(text, date=dt.date(2024, 3, 7))
+    assert [e.kind for e in story.events] == ["institution"]
+
+
 def test_a_statement_made_somewhere_named() -> None:
     text = "Foreign minister Ann Reed said in Vienna on Tuesday that talks with Iran would resume."
     story = draft_story(text, date=dt.date(2024, 3, 6))

@@ -940,6 +940,14 @@ def test_a_clause_about_a_port_city_does_not_make_its_subject_the_ports_user() -
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert port.granted_to is None
+    # Nor the country that only says where another city is.
+    story = draft_story(
+        "The port of Piraeus in Greece and Jeddah in Saudi Arabia have also reported falling "
+        "traffic.",
+        date=dt.date(2024, 1, 16),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert port.granted_to is None and port.title == "Piraeus as a port"
 
 
 def test_the_quad_capitalised_is_the_bloc() -> None:
