@@ -2131,8 +2131,18 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
 def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The dates of what was said: its own clause's, else the clause it hangs on ("arrived in
     Manila on Tuesday …, pledging support": Tuesday, not the Monday of a trip told between),
-    else any in the sentence."""
-    return _own_dates(verb, phrases) or _own_dates(verb.head, phrases) or phrases
+    else any in the sentence but those of travel told in it ("said … that he would travel
+    to Kyiv on Friday": Friday is the trip's)."""
+    travel = [
+        _extent(t)
+        for t in verb.sent
+        if t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB" and t != verb
+    ]
+    return (
+        _own_dates(verb, phrases)
+        or _own_dates(verb.head, phrases)
+        or [p for p in phrases if not any(a <= p.start < b for a, b in travel)]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -2360,8 +2370,8 @@ def extract_events(
 
 
 def _travel_not_statements(found: list[EventDraft]) -> list[EventDraft]:
-    """ "Macron said he would travel to Hualien on Thursday" tells a visit: what he said is
-    only where he will go, not a statement about Hualien besides."""
+    """ "Macron said he would travel to Hualien on Thursday" tells a visit: where he will go
+    is not also what a statement of his is about."""
     travelled: dict[str, set[str | None]] = {}
     for draft in found:
         if draft.kind == "visit":
@@ -2369,13 +2379,16 @@ def _travel_not_statements(found: list[EventDraft]) -> list[EventDraft]:
             travelled.setdefault(f["actor"], set()).update(
                 (f.get("origin"), f.get("destination"), f.get("site"))
             )
-    return [
-        d
-        for d in found
-        if d.kind != "statement"
-        or d.fields["site"] is not None
-        or not set(d.fields["about"]) <= travelled.get(d.fields["actor"], set())
-    ]
+    kept = []
+    for draft in found:
+        went = travelled.get(draft.fields.get("actor", ""), set())
+        if draft.kind == "statement" and went:
+            about = [p for p in draft.fields["about"] if p not in went]
+            if not about and draft.fields["site"] is None:
+                continue
+            draft.fields["about"] = about
+        kept.append(draft)
+    return kept
 
 
 # A visit to a country and one to a city in it, by one traveller, this close in time, are one

@@ -1223,3 +1223,16 @@ def test_he_after_a_title_and_the_name_beside_it_is_that_person_and_travel_no_st
     assert trips[("Lai Ching-te", "Hualien City")].status == "scheduled"
     # Saying where he will go is the visit, not also a statement about the place.
     assert not [e for e in story.events if isinstance(e, Statement)]
+
+
+def test_what_someone_said_is_neither_dated_nor_about_by_the_trip_told_in_it() -> None:
+    story = draft_story(
+        "Emmanuel Macron said in Paris that Russia was dangerous and that he would travel to "
+        "Kyiv on Friday.",
+        date=dt.date(2024, 4, 3),
+    )
+    (said,) = [e for e in story.events if isinstance(e, Statement)]
+    assert [story.place(p).name for p in said.about] == ["Russia"]
+    assert said.date is None  # Friday is the trip's, not the day he spoke
+    (trip,) = [e for e in story.events if isinstance(e, Visit)]
+    assert (story.place(trip.destination).name, trip.date.start) == ("Kyiv", dt.date(2024, 4, 5))
