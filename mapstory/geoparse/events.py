@@ -29,6 +29,8 @@ _VISIT_VERBS = frozenset(
 )  # fmt: skip
 # Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+# Verbs that start or end a trip ("begins his tour in Hanoi", "ends the trip in Singapore").
+_TRIP_ENDS = frozenset({"begin", "start", "end", "finish", "conclude", "wrap"})
 # A halt on the way ("a brief stop in Anchorage"): a visit where it is, not a trip's name.
 _STOP_NOUNS = frozenset({"stop", "stopover"})
 _DIRECTIONAL_PREPS = {
@@ -431,6 +433,8 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
     qualifies it: "the West Java town of Cianjur" is Cianjur. Without *owners*, a possessor
     or compound does not count ("attacked California's governor" attacks no place)."""
     for token in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+        if token is not obj and any(c.dep_ == "case" for c in token.children):
+            continue  # "the Istiqlal mosque, southeast Asia's largest": a record, not a place
         place = sentence.named_place_at(token)
         if place is not None:
             return place
@@ -574,8 +578,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via"))
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
                         destination = _destination(child, sentence)
-                        # "flies to Port Moresby and then to Vanimo": the next stops.
-                        further = [c for c in child.children if c.dep_ == "conj"]
+                        # "flies to Port Moresby and then to Vanimo": the next stops (the
+                        # model hangs the second "to" on the first, or on the verb).
+                        further = [c for c in child.children if c.dep_ == "conj"] + [
+                            c
+                            for c in token.children
+                            if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > child.i
+                        ]
                         while further:
                             step = further.pop(0)
                             if step.pos_ == "ADP" and step.lower_ in preps:
@@ -641,7 +650,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         status = _status(governor)
         # "From Jakarta he flies on Friday to Port Moresby": travel in the present simple
         # with a day named is the timetable ahead, not a day gone.
-        timetable = governor.tag_ in ("VBZ", "VBP") and governor.lemma_.lower() in _VISIT_VERBS
+        # So is a trip's start or end ("He ends the trip in Singapore on September 13").
+        timetable = governor.tag_ in ("VBZ", "VBP") and (
+            governor.lemma_.lower() in _VISIT_VERBS
+            or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
+        )
         tense = "future" if status == "scheduled" or timetable else "past"
         phrases = _own_dates(token, ctx.dates_in(sentence)) or _dated_by(
             governor, ctx.dates_in(sentence)
@@ -711,6 +724,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         status=status,
                     )
                 )
+        if previous is not None:
+            # "fly to Port Moresby, and then to Vanimo, … before travelling on to Dili": on
+            # from the last stop told.
+            reached[token.i] = (actor.key, previous.key)
     return drafts
 
 
@@ -2357,7 +2374,13 @@ def extract_events(
             # but not one who only reports it ("…, spokesman Matthew Miller said").
             subjects = [a for a in sentence.actors if _is_subject(doc, a)]
             doers = [a for a in subjects if not _only_reports(doc, a)]
-            last_actor = (doers or subjects or sentence.actors)[-1]
+            still_him = not subjects and any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                for t in sentence.sent
+            )
+            if not still_him or last_actor is None:
+                # "He will meet President Joko Widodo": still the "he", not the one he meets.
+                last_actor = (doers or subjects or sentence.actors)[-1]
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"
     # with no amount or change anywhere are not a flow the article measures.
     drafts = sorted(

@@ -732,6 +732,21 @@ def _prominent(gazetteer: Gazetteer, name: str) -> bool:
     return False
 
 
+def _great_city(gazetteer: Gazetteer, ent) -> bool:
+    """Whether a name of several words the model took for a person's is, word for word, a
+    national capital's or a city of a million's ("Port Moresby", "Addis Ababa"): no one is
+    called that."""
+    if len(ent) < 2:
+        return False
+    key = fold(ent.text)
+    return any(
+        fold(entry.name) == key
+        and entry.kind == "city"
+        and (entry.feature_code == "PPLC" or entry.population >= _PROMINENT_POPULATION)
+        for entry in gazetteer.search(ent.text, limit=3)
+    )
+
+
 def _focus_regions(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     """First-level regions (states, provinces) the article's place names point to.
 
@@ -1449,8 +1464,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
             continue
-        if ent.label_ == "PERSON" and len(ent) <= 3 and local(ent):
-            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Ellyn", "Twin Falls"
+        if ent.label_ == "PERSON" and len(ent) <= 3 and (local(ent) or _great_city(gazetteer, ent)):
+            add(ent.start_char, ent.end_char, "relabelled")  # "Glen Ellyn", "Port Moresby"
             continue
         # A "person" or "product" whose name goes on with an institution's word ("Ouachita
         # Parish Fire District", "Fairview Police") is an organisation spaCy mislabelled.

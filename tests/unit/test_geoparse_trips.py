@@ -1236,3 +1236,45 @@ def test_what_someone_said_is_neither_dated_nor_about_by_the_trip_told_in_it() -
     assert said.date is None  # Friday is the trip's, not the day he spoke
     (trip,) = [e for e in story.events if isinstance(e, Visit)]
     assert (story.place(trip.destination).name, trip.date.start) == ("Kyiv", dt.date(2024, 4, 5))
+
+
+POPE_TOUR = (
+    "Pope Francis lands in Jakarta at start of marathon Asia tour\n\n"
+    "Pope Francis arrived in Jakarta on Tuesday at the start of a 12-day journey that will "
+    "take him to Indonesia, Papua New Guinea, East Timor and Singapore, the longest trip of "
+    "his papacy.\n\n"
+    "The 87-year-old pontiff flew 13 hours from Rome on a charter. He will meet President "
+    "Joko Widodo on Wednesday and visit the Istiqlal mosque, southeast Asia's largest, on "
+    "Thursday.\n\n"
+    "On Friday he will fly to Port Moresby, and then to Vanimo, a remote town near the border "
+    "with Indonesia, before travelling on to Dili next Monday. He ends the trip in Singapore "
+    "on September 13."
+)
+
+
+def test_a_tour_told_leg_by_leg_after_he_meets_someone() -> None:
+    story = draft_story(POPE_TOUR, date=dt.date(2024, 9, 3))
+    legs = [
+        (
+            story.actor(v.actor).name,
+            _name(story, v.origin),
+            _name(story, v.destination),
+            v.date.start if v.date else None,
+            v.status,
+        )
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    # "He will meet President Joko Widodo": the "he" of the next sentence is still the pope;
+    # "Port Moresby", which the model took for a person, is the capital; the second "to" of
+    # "to Port Moresby, and then to Vanimo" is a stop, and Dili follows it; "ends the trip
+    # … on September 13" is the coming one; the mosque "southeast Asia's largest" is no
+    # visit to Asia.
+    assert legs == [
+        ("Pope Francis", "Rome", "Jakarta", dt.date(2024, 9, 3), "happened"),
+        ("Pope Francis", "Jakarta", "Port Moresby", dt.date(2024, 9, 6), "scheduled"),
+        ("Pope Francis", "Port Moresby", "Vanimo", None, "scheduled"),
+        ("Pope Francis", "Vanimo", "Dili", dt.date(2024, 9, 9), "scheduled"),
+        ("Pope Francis", "Dili", "Singapore", dt.date(2024, 9, 13), "scheduled"),
+    ]
+    assert [a.name for a in story.actors] == ["Pope Francis", "Joko Widodo"]
