@@ -417,6 +417,8 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
 
 
 # Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
+# How much of a place is taken or struck ("retook parts of Omdurman").
+_PORTION_NOUNS = frozenset({"part", "parts", "much", "most", "rest", "half", "swathe", "swath"})
 _PLACE_NOUNS = _WAYPOINT_NOUNS | frozenset(
     {
         "enclave", "stronghold", "outskirts", "outskirt", "centre", "center", "suburb",
@@ -440,8 +442,8 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
             return place
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            if not owners and obj.lemma_.lower() not in _PLACE_NOUNS:
-                break  # "the city of Goma", not "the governor of Texas"
+            if not owners and obj.lemma_.lower() not in _PLACE_NOUNS | _PORTION_NOUNS:
+                break  # "the city of Goma", "parts of Omdurman"; not "the governor of Texas"
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             place = sentence.named_place_at(named) if named is not None else None
             if place is not None:
@@ -1870,6 +1872,11 @@ _TARGET_NOUNS = frozenset(
     {"target", "position", "site", "base", "area", "suburb", "district", "facility", "depot"}
 )
 _FIRING_VERBS = frozenset({"fire", "launch"})
+# An assault someone launches, mounts or carries out on a place.
+_LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage"})
+_ASSAULT_NOUNS = frozenset(
+    {"assault", "attack", "offensive", "raid", "incursion", "counteroffensive"}
+)
 _STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid"})
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep"})
 
@@ -1898,7 +1905,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     place = None
     name = None
-    if lemma in _FIRING_VERBS:
+    if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
+        # "The RSF launched a fresh assault on El Fasher".
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "into"):
+                # The place attacked, not one a phrase about it names ("an attack on its
+                # rival's prices in Paris").
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                place = _object_place(target, sentence, owners=False) if target else None
+                if place is not None:
+                    break
+        name = f"{obj.lemma_.lower()} on"
+    elif lemma in _FIRING_VERBS:
         if obj is None or obj.lemma_.lower() not in _PROJECTILES:
             return []
         for child in [*token.children, *obj.children]:

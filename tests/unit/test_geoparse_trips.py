@@ -1073,6 +1073,20 @@ def test_rockets_fired_and_strikes_on_a_place_are_dated_acts_of_war() -> None:
     assert conflicts["Strikes on Beirut"].date.start == dt.date(2024, 10, 7)
 
 
+def test_an_assault_launched_on_a_place_and_parts_of_it_taken_are_acts_of_war() -> None:
+    story = draft_story(
+        "The army recaptured parts of Omdurman in March. The RSF launched a fresh assault on "
+        "El Fasher on Sunday, residents said. The company launched an attack on its rival's "
+        "prices in Paris.",
+        date=dt.date(2024, 9, 22),
+    )
+    conflicts = {e.title: e.date.start for e in story.events if isinstance(e, Conflict)}
+    assert conflicts == {
+        "Recapture of Omdurman": dt.date(2024, 3, 1),
+        "Assault on El Fasher": dt.date(2024, 9, 22),
+    }
+
+
 KAZAN = """Putin hosts Brics summit
 
 Chinese President Xi Jinping arrived in Kazan on Tuesday afternoon, and Indian Prime Minister \
