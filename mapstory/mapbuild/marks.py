@@ -128,6 +128,14 @@ def draw_places(
                 point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
             ).add_to(parent)
             continue
+        if place.kind == "continent":
+            # A continent is no spot: its name stands over it, as an atlas writes it, with no
+            # dot to claim a town in Tibet for "Asia".
+            html = f'<span class="ms-country-label ms-continent-label">{label}</span>'
+            _icon_marker(
+                point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
+            ).add_to(parent)
+            continue
         title = inferred_name(place.name, inferred)
         inferred_class = " ms-inferred" if inferred else ""
         html = (

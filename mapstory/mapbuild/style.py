@@ -103,6 +103,7 @@ MAP_CSS = f"""
 .ms-country-label {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
   color: #3b3b3b; font-weight: 700; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff;
   transform: translate(-50%, -50%); display: inline-block; cursor: pointer; }}
+.ms-continent-label {{ font-weight: 600; font-style: italic; color: #555; letter-spacing: .2em; }}
 .ms-arrowhead svg, .ms-symbol svg {{ display: block; overflow: visible; }}
 .ms-flow-label {{ transform: translate(-50%, -50%); display: inline-block; white-space: nowrap;
   background: rgba(255,255,255,.88); border: 1px solid {TRADE}; border-radius: 3px;

@@ -331,3 +331,22 @@ def test_a_story_on_one_side_of_the_world_keeps_the_usual_map(seed_story, seed_l
     rendered = build_map(seed_story, seed_layout, OPTIONS).get_root().render()
     assert "window.__msWrapped(" not in rendered
     assert '"worldCopyJump": true' in rendered
+
+
+def test_a_continent_is_named_over_it_not_pinned_to_a_spot() -> None:
+    import datetime as dt
+
+    from mapstory.geoparse.draft import draft_story
+
+    story = draft_story(
+        "Pope Francis began a tour of Asia on Tuesday. Indonesia welcomed him.",
+        date=dt.date(2024, 9, 3),
+    )
+    asia = next(p for p in story.places if p.name == "Asia")
+    assert asia.kind == "continent"
+    layout = layout_story(story, default_gazetteer().country_shape)
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', rendered)]
+    (label,) = [i for i in icons if ">Asia<" in i]
+    assert "ms-continent-label" in label and "<svg" not in label  # a name, no dot
+    assert "City" not in legend_html(story, {})  # nothing on the map is a city
