@@ -672,7 +672,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
             # an arrival with no visit before it, a trip to where the story is filed from.
             arrival = lemma == "arrive" or any(
-                c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in token.children
+                c.lower_ == "in"
+                and (
+                    c.dep_ in ("prt", "advmod")
+                    # "who had flown in from Warsaw": an "in" with nothing after it
+                    or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+                )
+                for c in token.children
             )
             ctx.origins.append(
                 _Origin(
@@ -2206,6 +2212,9 @@ class _Context:
         self.previous_pair: tuple[str, ...] | None = None
         # Travel told with its origin only, in this sentence.
         self.origins: list[_Origin] = []
+        # The city the article's first arrival put the story in ("Macron travelled to
+        # Berlin"): where someone who "had flown in from Warsaw" later landed.
+        self.scene: str | None = None
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -2346,7 +2355,11 @@ def extract_events(
             ),
             None,
         )
-        here = filed_from or (arrived.fields["destination"] if arrived else None)
+        if ctx.scene is None and arrived is not None:
+            scene = where.get(arrived.fields["destination"])
+            if scene is not None and scene.kind == "city":
+                ctx.scene = scene.key
+        here = filed_from or (arrived.fields["destination"] if arrived else ctx.scene)
         for told in ctx.origins:
             # "Blinken, who flew in from Washington": to the trip that happened, not to the
             # stops still ahead of him.

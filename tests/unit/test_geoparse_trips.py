@@ -1292,3 +1292,16 @@ def test_a_tour_told_leg_by_leg_after_he_meets_someone() -> None:
         ("Pope Francis", "Dili", "Singapore", dt.date(2024, 9, 13), "scheduled"),
     ]
     assert [a.name for a in story.actors] == ["Pope Francis", "Joko Widodo"]
+
+
+def test_someone_who_had_flown_in_from_a_city_landed_where_the_story_is() -> None:
+    # A paragraph on, with no arrival beside it: where the article's first arrival put the
+    # story (Berlin), not nowhere.
+    story = draft_story(
+        "Emmanuel Macron travelled to Berlin on Friday to meet Donald Tusk and Olaf Scholz.\n\n"
+        "Tusk, who had flown in from Warsaw that morning, said Europe had to wake up.",
+        date=dt.date(2024, 3, 15),
+    )
+    trips = _visits(story)
+    assert set(trips) == {("Emmanuel Macron", "Berlin"), ("Donald Tusk", "Berlin")}
+    assert _name(story, trips[("Donald Tusk", "Berlin")].origin) == "Warsaw"
