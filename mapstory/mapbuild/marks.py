@@ -108,8 +108,12 @@ def draw_places(
         popup = place_popup(story, place)
         inferred = place.certainty == "inferred"
         label = html_text(place.name)
-        if place.id in layout.shapes:
-            if place.id not in shaded_by_events and place.country_code:
+        # A country, and a continent (no spot: its name stands over it, as an atlas writes
+        # it, with no dot to claim a town in Tibet for "Asia"), are labelled, not pinned.
+        continent = place.kind == "continent"
+        outlined = place.id in layout.shapes
+        if outlined or continent:
+            if outlined and place.id not in shaded_by_events and place.country_code:
                 _country_area(
                     place.country_code,
                     {
@@ -123,15 +127,8 @@ def draw_places(
                     place.name,
                     layout,
                 ).add_to(parent)
-            html = f'<span class="ms-country-label">{label}</span>'
-            _icon_marker(
-                point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
-            ).add_to(parent)
-            continue
-        if place.kind == "continent":
-            # A continent is no spot: its name stands over it, as an atlas writes it, with no
-            # dot to claim a town in Tibet for "Asia".
-            html = f'<span class="ms-country-label ms-continent-label">{label}</span>'
+            extra = " ms-continent-label" if continent else ""
+            html = f'<span class="ms-country-label{extra}">{label}</span>'
             _icon_marker(
                 point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
             ).add_to(parent)
