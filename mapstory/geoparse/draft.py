@@ -534,7 +534,7 @@ def make_draft(
         if event is not None:
             events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
 
-    events.extend(_blocs(doc, text, anchor, entries, events))
+    events.extend(_blocs(doc, text, anchor, entries, events, refs))
     events = _story_order(events)
 
     places = [
@@ -824,13 +824,19 @@ def _event(
 
 
 def _blocs(
-    doc, text: str, anchor: dt.date, entries: dict[str, GazetteerEntry | None], events: list
+    doc,
+    text: str,
+    anchor: dt.date,
+    entries: dict[str, GazetteerEntry | None],
+    events: list,
+    refs: list[PlaceRef],
 ) -> list[Bloc]:
     """Blocs the article names ("G7 leaders called on ..."), with the article's countries
     that were members on its date.
 
     The membership comes from ``geodata/blocs.yaml``, not from the article, so the members
-    are marked inferred. A bloc that owns an office in the article ("a Nato liaison office in
+    are marked inferred, but for a country the article says joined ("Sweden formally joined
+    Nato"). A bloc that owns an office in the article ("a Nato liaison office in
     Japan") has its story told by that institution mark, one the article tells as a pact
     with its members by that alliance mark, and a bloc none of whose members the article
     names has nothing to draw.
@@ -855,10 +861,12 @@ def _blocs(
             and (words := pattern.sub("", office.name).strip())
         ]
         sentences: list[tuple[int, int]] = []
+        joined: set[str] = set()
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
+            joined.update(_joiners(span, refs))
             sentence = span.sent
             bounds = (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
             if bounds not in sentences:
@@ -871,12 +879,18 @@ def _blocs(
             continue
         codes = bloc.member_codes_on(anchor)
         members = [
-            Member(place=pid, certainty="inferred")
+            Member(place=pid, certainty="stated" if pid in joined else "inferred")
             for pid, entry in entries.items()
             if entry is not None and entry.kind == "country" and entry.country_code in codes
         ]
         if not members:
             continue
+        stated = [m for m in members if m.certainty == "stated"]
+        says = (
+            f" It says that {_and_list([entries[m.place].name for m in stated])} joined."  # type: ignore[union-attr]
+            if stated
+            else " The article names the bloc, not them."
+        )
         found.append(
             Bloc(
                 id=f"bloc-{bloc.id}",
@@ -885,11 +899,37 @@ def _blocs(
                 members=members,
                 inferred=["members"],
                 note=f"Members on {anchor:%-d %B %Y} that the article names, from mapstory's "
-                f"bloc table ({bloc.source.title}); the article names the bloc, not them.",
+                f"bloc table ({bloc.source.title}).{says}",
                 spans=[_span(text, a, b) for a, b in sentences],
             )
         )
     return found
+
+
+# Verbs by which a country becomes a bloc's member ("Sweden formally joined Nato", "acceded
+# to the WTO").
+_JOINING_VERBS = frozenset({"join", "accede", "enter"})
+
+
+def _joiners(span, refs: list[PlaceRef]) -> set[str]:
+    """Place ids of the countries the sentence says joined the bloc named at *span*."""
+    name = span.root
+    verb = name.head
+    if name.dep_ == "pobj" and verb.dep_ == "prep":  # "acceded to the WTO"
+        verb = verb.head
+    if name.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _JOINING_VERBS:
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    offsets = {t.idx for s in subjects for t in s.subtree}
+    if not subjects:
+        # After a headline the model may cut the subject off into a sentence of its own:
+        # the name just before the verb, with only adverbs between ("Sweden formally joined
+        # Nato").
+        before = verb.i - 1
+        while before > 0 and verb.doc[before].pos_ in ("ADV", "AUX"):
+            before -= 1
+        offsets = {verb.doc[before].idx} if before >= 0 else set()
+    return {r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym}
 
 
 def relocate_place(story: Story, place_id: str, entry: GazetteerEntry) -> Story:

@@ -165,6 +165,11 @@ def test_a_bloc_named_beyond_its_office_is_drawn_as_well() -> None:
     story = draft_story(text, date=dt.date(2024, 3, 7))
     nato = next(e for e in story.events if isinstance(e, Bloc))
     assert {story.place(m.place).name for m in nato.members} == {"Sweden", "Finland"}
+    # The article says Sweden joined; Finland's membership ("joined the alliance") is the
+    # bloc table's.
+    certainty = {story.place(m.place).name: m.certainty for m in nato.members}
+    assert certainty == {"Sweden": "stated", "Finland": "inferred"}
+    assert "It says that Sweden joined." in nato.note
     assert any(e.kind == "institution" for e in story.events)
     # Named only where its office is told, the office's mark tells it.
     text = (
