@@ -878,16 +878,20 @@ def _blocs(
         if not sentences:
             continue
         codes = bloc.member_codes_on(anchor)
-        members = [
-            Member(place=pid, certainty="stated" if pid in joined else "inferred")
+        countries = [
+            (pid, entry)
             for pid, entry in entries.items()
             if entry is not None and entry.kind == "country" and entry.country_code in codes
         ]
-        if not members:
+        if not countries:
             continue
-        stated = [m for m in members if m.certainty == "stated"]
+        members = [
+            Member(place=pid, certainty="stated" if pid in joined else "inferred")
+            for pid, _ in countries
+        ]
+        stated = [entry.name for pid, entry in countries if pid in joined]
         says = (
-            f" It says that {_and_list([entries[m.place].name for m in stated])} joined."  # type: ignore[union-attr]
+            f" It says that {_and_list(stated)} joined."
             if stated
             else " The article names the bloc, not them."
         )

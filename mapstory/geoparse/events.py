@@ -416,9 +416,9 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     return place if place is not None and not place.demonym else None
 
 
-# Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
 # How much of a place is taken or struck ("retook parts of Omdurman").
 _PORTION_NOUNS = frozenset({"part", "parts", "much", "most", "rest", "half", "swathe", "swath"})
+# Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
 _PLACE_NOUNS = _WAYPOINT_NOUNS | frozenset(
     {
         "enclave", "stronghold", "outskirts", "outskirt", "centre", "center", "suburb",
