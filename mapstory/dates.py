@@ -47,6 +47,9 @@ _THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.
 _DAY_RANGE = re.compile(
     r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
 )
+_WEEKDAY_RANGE = re.compile(
+    r"^(?P<d1>[A-Za-z]+)\s*(?:-|–|—|\s(?:and|to|through|until)\s)\s*(?P<d2>[A-Za-z]+)$"
+)
 # "The year to June", "the 12 months ended March 2024": twelve months ending with a month.
 _YEAR_TO = re.compile(
     r"^(?:the\s+)?(?:(?:financial|fiscal)\s+)?(?:year|12\s+months|twelve\s+months)\s+"
@@ -164,6 +167,15 @@ def resolve(
             return _value(start, end, "month", original, True, certainty)
         year = anchor.year + shift
         return _value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", original, True, certainty)
+
+    if (m := _WEEKDAY_RANGE.match(text)) and {m["d1"].lower(), m["d2"].lower()} <= set(_WEEKDAYS):
+        # "Wednesday and Thursday", "Monday to Friday": the first day as a lone weekday would
+        # be, through the next such second day.
+        first = resolve(m["d1"], anchor, tense, certainty)
+        if first is not None:
+            gap = (_WEEKDAYS[m["d2"].lower()] - _WEEKDAYS[m["d1"].lower()]) % 7
+            last = first.start + dt.timedelta(days=gap)
+            return _value(first.start, last, "day", original, True, certainty)
 
     if text.lower() in _WEEKDAYS:
         # "On Tuesday" in news means the nearest such day before (or after) the article date,

@@ -31,6 +31,14 @@ _VISIT_VERBS = frozenset(
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
 # Verbs that start or end a trip ("begins his tour in Hanoi", "ends the trip in Singapore").
 _TRIP_ENDS = frozenset({"begin", "start", "end", "finish", "conclude", "wrap"})
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "noon", "midnight"})
+# How long a stay "spent" somewhere may be and still be a visit.
+_SHORT_STAYS = frozenset({"day", "night", "weekend", "hour", "morning", "afternoon", "evening"})
+_LONG_STAYS = frozenset({"year", "month", "decade", "life", "career", "childhood", "century"})
+# What a traveller comes on ("on a train from Poland", "aboard a flight from Delhi").
+_VEHICLES = frozenset(
+    {"train", "flight", "plane", "jet", "aircraft", "boat", "ship", "ferry", "bus", "helicopter"}
+)
 # A halt on the way ("a brief stop in Anchorage"): a visit where it is, not a trip's name.
 _STOP_NOUNS = frozenset({"stop", "stopover"})
 _DIRECTIONAL_PREPS = {
@@ -198,6 +206,14 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             if child.dep_ == "prep" and child.lower_ == "by":
                 for t in child.subtree:
                     if (actor := sentence.actor_at(t)) is not None:
+                        return actor
+    elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "From France Xi travels to Belgrade": with no comma the model takes the traveller
+        # into the opening "from" phrase; a person there, before the verb, is its subject.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and child.i < verb.i:
+                for t in child.subtree:
+                    if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
                         return actor
     token = verb
     for _ in range(4):
@@ -552,8 +568,29 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
         )
         guest = _guest(token, sentence, last_actor)
+        # Words that put the traveller in a place (its "in" or "at" says which). "Burns is
+        # expected in Paris next week", "is due in Doha on Monday": an arrival awaited (the
+        # scheduling word makes it so).
+        held_at = (
+            lemma == "expect"
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "auxpass" for c in token.children)
+        ) or (lemma == "due" and token.pos_ == "ADJ")
+        # "spent Wednesday and Thursday in Warsaw", "spent two days in Kyiv": a short stay.
+        # ("Spent three years in Moscow" is a life, not a trip.)
+        held_at = held_at or (
+            lemma == "spend"
+            and token.pos_ == "VERB"
+            and any(
+                c.dep_ in ("dobj", "npadvmod")
+                and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _SHORT_STAYS)
+                and not any(t.lemma_.lower() in _LONG_STAYS for t in c.subtree)
+                for c in token.children
+            )
+        )
         if (
             lemma not in _VISIT_VERBS
+            and not held_at
             and not travel_noun
             and presence is None
             and met_at is None
@@ -566,7 +603,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             continue  # "was unable to attend", "attended law school"
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "will be returned to Meigs County": sent back, not travelling
-        if token.pos_ == "VERB" and destination is None:
+        if (token.pos_ == "VERB" or held_at) and destination is None:
             for child in token.children:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
@@ -578,13 +615,25 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 if destination is None and child.dep_ == "prep":
                     # "fly home on Monday via Anchorage": a stop on the way is a visit too.
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via"))
+                    if held_at:
+                        preps = ("in", "at")
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
                         destination = _destination(child, sentence)
                         # "flies to Port Moresby and then to Vanimo": the next stops (the
                         # model hangs the second "to" on the first, or on the verb).
+                        # ("… to Belgrade, arriving on the anniversary, and then to
+                        # Budapest": or on a clause that only says how the first went).
                         further = [c for c in child.children if c.dep_ == "conj"] + [
                             c
-                            for c in token.children
+                            for c in (
+                                *token.children,
+                                *(
+                                    g
+                                    for a in token.children
+                                    if a.dep_ == "advcl" and a.i > child.i
+                                    for g in a.children
+                                ),
+                            )
                             if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > child.i
                         ]
                         while further:
@@ -610,6 +659,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 origin = _subtree_place(child, sentence)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "aboard", "by") and origin is None:
+                # "arrived in Kyiv on a train from Poland": where the vehicle came from.
+                for vehicle in child.children:
+                    if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
+                        origin = next(
+                            (
+                                place
+                                for g in vehicle.children
+                                if g.dep_ == "prep"
+                                and g.lower_ == "from"
+                                and (place := _subtree_place(g, sentence)) is not None
+                            ),
+                            None,
+                        )
         onward_from = None
         earlier = _earlier_leg(token)
         for _ in range(3):  # "leave for Paris on Thursday, where he will …, before flying"
@@ -645,7 +708,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             traveller, stop = reached[earlier.i]
             if actor is not None and traveller == actor.key:
                 onward_from = stop
-        governor = token if token.pos_ == "VERB" else token.head
+        governor = token if token.pos_ == "VERB" or held_at else token.head
         if governor.lower_ == "during":
             # "signed a deal … during a visit to London": as the sentence's own event is.
             governor = sentence.sent.root
@@ -862,8 +925,30 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         for p in _own_dates(t, phrases)
     }
     return [
-        p for p in phrases if id(p) not in claimed and not any(a <= p.start < b for a, b in others)
+        p
+        for p in phrases
+        if id(p) not in claimed
+        and not any(a <= p.start < b for a, b in others)
+        and not _names_another_event(p, sentence)
     ]
+
+
+def _names_another_event(phrase: DatePhrase, sentence: _Sentence) -> bool:
+    """Whether the date only says which event a noun is ("on the anniversary of the 1999 Nato
+    bombing", "the 2022 invasion"): it dates that noun, not the clause's travel."""
+    span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = [t.head for t in span if not (t.head.i >= span.start and t.head.i < span.end)]
+    return (
+        len(heads) == 1
+        and heads[0].pos_ == "NOUN"
+        and heads[0].i > span.end - 1
+        # "landed on Tuesday evening": a time of that day is that day.
+        and heads[0].ent_type_ not in ("DATE", "TIME")
+        and heads[0].lemma_.lower() not in _TIMES_OF_DAY
+        and all(t.dep_ in ("nummod", "compound", "amod", "det") for t in span if t.head == heads[0])
+    )
 
 
 # What one attends somewhere as a visitor; not "school", "church" or "college".
@@ -1172,7 +1257,14 @@ def _buyer_of(sentence: _Sentence, seller: PlaceRef | None) -> tuple[PlaceRef, P
             verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
             if noun.dep_ not in ("attr", "pobj") or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = None
+            for _ in range(3):
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None or verb.dep_ not in ("conj", "xcomp"):
+                    break
+                # "India has refused to condemn … and has become a major buyer": the
+                # subject the joined verbs share.
+                verb = verb.head
             buyer = _subtree_place(subject, sentence) if subject is not None else None
         if buyer is not None and buyer.kind == "country" and buyer.key != sold.key:
             return sold, buyer
@@ -1461,6 +1553,18 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
             if bought.dep_ == "dobj" and bought != keyword:
                 goods_words = _goods_of(bought, sentence)
                 break
+    if not goods_words:
+        # "a major buyer of Russian oil, with imports rising to $46bn": what it buys.
+        goods_words = next(
+            (
+                words
+                for noun in sentence.sent
+                if noun.pos_ == "NOUN"
+                and noun.lemma_.lower() in _BUYER_NOUNS
+                and (words := _goods_of(noun, sentence))
+            ),
+            [],
+        )
     goods = " ".join(goods_words) or None
     if shape == "between":
         ctx.last_pair = pair
@@ -1879,10 +1983,13 @@ _TARGET_NOUNS = frozenset(
 )
 _FIRING_VERBS = frozenset({"fire", "launch"})
 # An assault someone launches, mounts or carries out on a place.
-_LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage"})
+_LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage", "conduct", "carry"})
 _ASSAULT_NOUNS = frozenset(
-    {"assault", "attack", "offensive", "raid", "incursion", "counteroffensive"}
-)
+    {
+        "assault", "attack", "offensive", "raid", "incursion", "counteroffensive", "strike",
+        "airstrike", "bombardment", "bombing",
+    }
+)  # fmt: skip
 _STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid"})
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep"})
 
@@ -1901,6 +2008,17 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
     return subject.ent_type_ in ("ORG", "NORP") and subject.pos_ == "PROPN"
 
 
+def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
+    """The place the first of *preps* that says where ("in", "across", "near", "around")
+    names: "struck targets in Beirut's southern suburbs"."""
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around"):
+            place = _subtree_place(child, sentence)
+            if place is not None:
+                return place
+    return None
+
+
 def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     """ "Hezbollah fired about 100 rockets at Haifa", "Israeli jets struck targets in
     Beirut's southern suburbs", "Israeli troops pushed deeper into Jabalia": an armed act
@@ -1911,6 +2029,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     place = None
     name = None
+    also: list[PlaceRef] = []
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
         for child in obj.children:
@@ -1919,9 +2038,22 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # rival's prices in Paris").
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 place = _object_place(target, sentence, owners=False) if target else None
+                if place is None and target is not None and _noun_in(target, _TARGET_NOUNS):
+                    # "launched strikes on Houthi targets in Yemen": where the targets are.
+                    place = _where_in([*target.children, *obj.children, *token.children], sentence)
                 if place is not None:
                     break
-        name = f"{obj.lemma_.lower()} on"
+        # "…, including the port of Hodeidah": the places the strikes are said to include.
+        also = [
+            named
+            for child in [*obj.children, *token.children]
+            if child.dep_ == "prep" and child.lower_ == "including"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            and (named := _object_place(pobj, sentence, owners=False)) is not None
+        ]
+        # As told: "strikes on", "a fresh assault on".
+        name = f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} on"
     elif lemma in _FIRING_VERBS:
         if obj is None or obj.lemma_.lower() not in _PROJECTILES:
             return []
@@ -1936,11 +2068,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             return []
         place = sentence.named_place_at(obj)
         if place is None and obj.lemma_.lower() in _TARGET_NOUNS:
-            for child in [*obj.children, *token.children]:
-                if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around"):
-                    place = _subtree_place(child, sentence)
-                    if place is not None:
-                        break
+            place = _where_in([*obj.children, *token.children], sentence)
         name = "strikes on"
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
@@ -1960,6 +2088,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         name = "advance into"
     if place is None or name is None or place.kind not in ("country", "region", "city"):
         return []
+    places = [place.key, *(p.key for p in also if p.key != place.key)]
     phrases = ctx.dates_in(sentence)
     # "Last week troops pushed into Jabalia, and jets struck Beirut": both last week.
     own = _own_dates(token, phrases) or (token.dep_ == "conj" and _own_dates(token.head, phrases))
@@ -1969,7 +2098,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             kind="conflict",
             key=("conflict", place.key, name),
             spans=[sentence.span()],
-            fields={"name": name, "places": [place.key], "act": True},
+            fields={"name": name, "places": places, "act": True},
             date=date,
         )
     ]
@@ -2265,6 +2394,10 @@ def extract_events(
             + _statements(sentence, ctx, last_actor)
         )
         found = _travel_not_statements(_fold_country_visits(found, sentence))
+        # "Strikes on Yemen, including the port of Hodeidah": a port struck is a target,
+        # not a port story.
+        struck = {p for d in found if d.kind == "conflict" for p in d.fields["places"]}
+        found = [d for d in found if not (d.kind == "port" and d.fields["port"] in struck)]
         ports = [d for d in found if d.kind == "port"]
         if ports:
             last_port = ports[-1]
@@ -2420,7 +2553,63 @@ def extract_events(
     )
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
+    _origin_cities(drafts, where, anchor)
     return drafts
+
+
+def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor: dt.date) -> None:
+    """ "Arrived in Paris on Sunday … From France Xi travels to Belgrade": a leg that starts
+    from a country the traveller was told to be in a city of starts from that city — the
+    latest one dated before the leg, else the latest told before it. The city is marked
+    inferred: the article named only the country."""
+    visits = [d for d in drafts if d.kind == "visit"]
+    for n, draft in enumerate(visits):
+        origin = where.get(draft.fields["origin"] or "")
+        if origin is None or origin.kind != "country":
+            continue
+        stays = [
+            (m, other)
+            for m, other in enumerate(visits)
+            if other.fields["actor"] == draft.fields["actor"]
+            and other.fields["destination"] != draft.fields["destination"]
+            and (city := where.get(other.fields["destination"])) is not None
+            and city.kind == "city"
+            and city.country_code == origin.country_code
+        ]
+        # Only a stay on the same trip: days apart by no more than a trip's, or, undated,
+        # as made (or still ahead) as the leg ("last visited the region in August, when he
+        # travelled to Israel, Egypt …" does not start from next week's Tel Aviv).
+        dated = [
+            other
+            for _, other in stays
+            if draft.date is not None
+            and other.date is not None
+            and 0 <= (draft.date.start - other.date.end).days <= _SAME_TRIP_DAYS
+        ]
+        told = [
+            other
+            for m, other in stays
+            if m < n
+            and (draft.date is None or other.date is None)
+            and (
+                other.status == draft.status
+                # "arrived in Paris on Sunday … From France Xi travels to Belgrade": a trip
+                # under way goes on from its latest stop made.
+                or (
+                    other.status == "happened"
+                    and other.date is not None
+                    and (anchor - other.date.end).days <= _SAME_TRIP_DAYS
+                )
+            )
+        ]
+        if dated:
+            city_visit = max(dated, key=lambda other: other.date.end)  # type: ignore[union-attr]
+        elif told:
+            city_visit = told[-1]
+        else:
+            continue
+        draft.fields["origin"] = city_visit.fields["destination"]
+        draft.fields["origin_inferred"] = True
 
 
 def _travel_not_statements(found: list[EventDraft]) -> list[EventDraft]:
@@ -2497,11 +2686,35 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
 
 
 def _city_visit(
-    draft: EventDraft, drafts: list[EventDraft], where: dict[str, PlaceRef], fits
+    draft: EventDraft,
+    drafts: list[EventDraft],
+    where: dict[str, PlaceRef],
+    fits,
+    *,
+    continents: bool = False,
 ) -> EventDraft | None:
     """The same traveller's visit, among *drafts*, to a city or region inside the country
-    *draft* goes to, that *fits* it; None when *draft* goes to no country or there is none."""
+    *draft* goes to, that *fits* it; None when *draft* goes to no country or there is none.
+
+    With *continents*, a visit to a continent folds into a visit to any city, region or
+    country told with it: the gazetteer does not say which continent a country is on, so
+    only a caller that knows both are one trip (told in one sentence) asks for that.
+    """
     place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
+    if place is not None and place.kind == "continent" and continents:
+        return next(
+            (
+                other
+                for other in drafts
+                if other.kind == "visit"
+                and other is not draft
+                and other.fields["actor"] == draft.fields["actor"]
+                and (inside := where.get(other.fields["destination"])) is not None
+                and inside.kind != "continent"
+                and fits(draft, other)
+            ),
+            None,
+        )
     if place is None or place.kind != "country":
         return None
     return next(
@@ -2577,12 +2790,13 @@ _ONWARD_DAYS = 3
 
 def _fold_country_visits(found: list[EventDraft], sentence: _Sentence) -> list[EventDraft]:
     """One trip told twice in a sentence, to a city and to its country ("fly to Cairo … for
-    his first visit to Egypt"), is the visit to the city; the country's words join its
-    excerpt."""
+    his first visit to Egypt") or its continent ("arrived in Paris on Sunday for his first
+    visit to Europe in five years"), is the visit to the city; the wider place's words join
+    its excerpt."""
     where = {p.key: p for p in sentence.places}
     kept = []
     for draft in found:
-        city = _city_visit(draft, found, where, _same_status)
+        city = _city_visit(draft, found, where, _same_status, continents=True)
         if city is None:
             kept.append(draft)
             continue
@@ -2611,7 +2825,12 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
                 and 0 < (start - before.date.end).days <= _ONWARD_DAYS  # type: ignore[union-attr]
             ]
             if stops:
-                latest = max(stops, key=lambda before: before.date.end)  # type: ignore[union-attr]
+                # The stop that ends last; of stops ending on one day, the one told last
+                # ("stop in Paris on Monday and Tuesday … and visit … Marseille").
+                latest = max(
+                    stops,
+                    key=lambda before: (before.date.end, legs.index(before)),  # type: ignore[union-attr]
+                )
                 draft.fields["origin"] = latest.fields["destination"]
                 draft.fields["origin_inferred"] = True
 

@@ -7,6 +7,7 @@ spaCy's DATE entities only add the phrases the patterns do not know ("in March")
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -194,4 +195,26 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
         if any(p.start < end and start < p.end for p in found):
             continue
         found.append(DatePhrase(start, end, m.group()))
-    return sorted(found, key=lambda p: p.start)
+    return _joined_weekdays(sorted(found, key=lambda p: p.start), sentence.doc.text)
+
+
+_WEEKDAY_NAMES = frozenset(name.lower() for name in calendar.day_name)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until)\s*$")
+
+
+def _joined_weekdays(phrases: list[DatePhrase], text: str) -> list[DatePhrase]:
+    """ "Spent Wednesday and Thursday in Warsaw": two days joined are one span of days (the
+    model tags each day apart)."""
+    joined: list[DatePhrase] = []
+    for phrase in phrases:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.text.lower() in _WEEKDAY_NAMES
+            and phrase.text.lower() in _WEEKDAY_NAMES
+            and _RANGE_JOIN.match(text[last.end : phrase.start])
+        ):
+            joined[-1] = DatePhrase(last.start, phrase.end, text[last.start : phrase.end])
+        else:
+            joined.append(phrase)
+    return joined

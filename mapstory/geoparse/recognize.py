@@ -600,6 +600,28 @@ def _person_names(doc) -> tuple[set[str], set[str]]:
     return names, speakers
 
 
+# Words that name a storm with the word after them ("Hurricane Milton", "Typhoon Haiyan",
+# "Tropical Storm Alberto", "Storm Ciarán").
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+
+
+def _storm_names(doc) -> set[str]:
+    """Folded names this article gives to storms, which are then never places in it.
+
+    Storms take people's names, and some of those are towns ("Milton", "Florence"): once the
+    article says "Hurricane Milton", a bare "Milton arrives" later is the storm too (one sense
+    per discourse), however big a town of that name the gazetteer holds.
+    """
+    names: set[str] = set()
+    for token in doc[:-1]:
+        if token.lower_ not in _STORM_WORDS or not token.text[:1].isupper():
+            continue
+        name = doc[token.i + 1]
+        if name.is_alpha and name.text[:1].isupper() and name.lower_ not in _CALENDAR_WORDS:
+            names.add(fold(name.text))
+    return names
+
+
 def _before_institution(token) -> bool:
     """Whether the next word names an institution or a title: the word is its town."""
     doc = token.doc
@@ -1385,6 +1407,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if not _prominent(gazetteer, name) or name in lone_speakers
     }
     person_parts |= people
+    storms = _storm_names(doc)
+    person_parts |= storms
 
     def is_known(tokens) -> bool:
         return fold(tokens.text) in known
@@ -1575,6 +1599,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         or m.source in PLACES_BY_FORM
         or (
             fold(m.text) not in people
+            and fold(m.text) not in storms
             and not _article_head(text, doc, m, gazetteer)
             and not (
                 " " not in m.text and fold(m.text) in surnames and not _prominent(gazetteer, m.text)

@@ -27,6 +27,9 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("in the year to March", "past", "2022-04-01", "2023-03-31", "month"),
         ("the 12 months ended June 2022", "past", "2021-07-01", "2022-06-30", "month"),
         ("the financial year to June", "future", "2022-07-01", "2023-06-30", "month"),
+        ("Monday and Tuesday", "past", "2023-05-22", "2023-05-23", "day"),
+        ("Friday to Monday", "future", "2023-05-26", "2023-05-29", "day"),
+        ("Tuesday-Thursday", "past", "2023-05-23", "2023-05-25", "day"),
     ],
 )
 def test_phrases_resolve_against_the_article_date(phrase, tense, start, end, precision) -> None:

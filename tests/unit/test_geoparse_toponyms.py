@@ -845,3 +845,18 @@ def test_a_word_opening_a_sentence_known_only_as_a_small_towns_other_name_is_no_
     )
     assert "Tsunami" not in places
     assert {"Taiwan", "Taipei", "Japan", "Okinawa", "Philippines"} <= set(places)
+
+
+def test_a_storms_name_is_no_place_anywhere_in_the_article() -> None:
+    # Milton, Florida (10,000 people) and Florence, Italy share names with hurricanes: once the
+    # article says "Hurricane Milton", its bare "Milton" is the storm too.
+    places = _places(
+        "Hurricane Milton made landfall near Siesta Key on Florida's Gulf coast on Wednesday "
+        "night. More than two million people in Tampa and Sarasota were ordered to evacuate.\n\n"
+        "Milton arrives less than two weeks after Hurricane Florence killed 200 people in "
+        "North Carolina. Florence dumped rain on Wilmington."
+    )
+    assert "Milton" not in places and "Florence" not in places
+    assert {"Florida", "Tampa", "Sarasota", "North Carolina", "Wilmington"} <= set(places)
+    # A capitalised "Storm" before a common noun names no storm.
+    assert "Paris" in _places("Storm clouds gathered over Paris on Monday.")
