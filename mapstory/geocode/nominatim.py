@@ -6,8 +6,9 @@ identifying User-Agent and asks clients to cache results
 sessions from one process, so pacing and caching live at module level, shared by every
 :class:`NominatimGeocoder` talking to the same domain:
 
-* requests to one domain start at least :data:`MIN_REQUEST_INTERVAL` seconds apart; a caller
-  that would exceed the rate waits its turn (a fraction of a second), never silently drops;
+* requests to one domain start at least :data:`MIN_REQUEST_INTERVAL` seconds apart (counted
+  from the previous answer, once it is back); a caller that would exceed the rate waits its
+  turn (a fraction of a second), never silently drops;
 * after HTTP 429 the domain is left alone for the Retry-After period (or
   :data:`DEFAULT_BACKOFF`), and calls during it fail fast with :class:`GeocoderRateLimited`;
 * answers, including "not found", are kept in a thread-safe LRU cache.
@@ -124,6 +125,16 @@ class _DomainPacer:
                 time.sleep(MIN_REQUEST_INTERVAL - (now - last))
             self._last_start[domain] = time.monotonic()
             return 0.0
+
+    def finished(self, domain: str) -> None:
+        """Count the next interval from when a request's answer came back, not from when
+        its slot was granted: what leaves the machine is then a full interval apart however
+        long the work between the slot and the send took (a loaded machine can take longer
+        over the first request's than over the second's)."""
+        with self._lock_for(domain):
+            self._last_start[domain] = max(
+                time.monotonic(), self._last_start.get(domain, float("-inf"))
+            )
 
     def back_off(self, domain: str, seconds: float) -> None:
         with self._lock_for(domain):
@@ -420,6 +431,8 @@ class NominatimGeocoder(Geocoder):
                 service=self.service_name,
                 query=query,
             ) from exc
+        finally:
+            _PACER.finished(self.domain)
 
     def _translate(self, exc: geopy.exc.GeopyError, query: str, timeout: float) -> GeocodingError:
         """Turn a geopy exception into ours, with a sentence a user can act on."""

@@ -377,6 +377,31 @@ def test_requests_are_at_least_one_second_apart(server: FakeNominatimServer) -> 
     assert second - first >= nominatim_module.MIN_REQUEST_INTERVAL  # start to start
 
 
+def test_requests_stay_apart_when_the_first_is_slower_to_leave(server: FakeNominatimServer) -> None:
+    # A loaded machine may take longer between granting the first request its slot and
+    # sending it than over the second: the interval must hold for what leaves, not the slots.
+    sent: list[float] = []
+    base = sending_times(sent)
+
+    def factory(**kwargs: Any) -> BaseAdapter:
+        adapter = base(**kwargs)
+        send = adapter.get_json
+
+        def get_json(url: str, *, timeout: float, headers: dict) -> Any:
+            if not sent:
+                time.sleep(0.2)
+            return send(url, timeout=timeout, headers=headers)
+
+        adapter.get_json = get_json  # type: ignore[method-assign]
+        return adapter
+
+    geocoder = local_geocoder(server, adapter_factory=factory)
+    geocoder.geocode("Beijing")
+    geocoder.geocode("Japan")
+    first, second = sent
+    assert second - first >= nominatim_module.MIN_REQUEST_INTERVAL
+
+
 def test_pacing_is_shared_across_instances(server: FakeNominatimServer) -> None:
     sent: list[float] = []
     local_geocoder(server, adapter_factory=sending_times(sent)).geocode("Beijing")
