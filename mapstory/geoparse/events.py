@@ -673,6 +673,26 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             ),
                             None,
                         )
+        if origin is None:
+            # "travelled to Rio from Peru": the model may hang the "from" on the destination.
+            origin = next(
+                (
+                    place
+                    for prep in token.children
+                    if prep.dep_ == "prep"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for child in pobj.children
+                    if child.dep_ == "prep"
+                    and child.lower_ == "from"
+                    and (place := _subtree_place(child, sentence)) is not None
+                ),
+                None,
+            )
+        if origin is None and actor is not None and destination is not None:
+            was = _was_in(actor, sentence)
+            if was is not None and was.key != destination.key:
+                origin = was
         onward_from = None
         earlier = _earlier_leg(token)
         for _ in range(3):  # "leave for Paris on Thursday, where he will …, before flying"
@@ -748,9 +768,37 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     actor.key, origin.key, sentence.span(), arrival and status != "scheduled", date
                 )
             )
+        if (
+            actor is None
+            and destination is not None
+            and destination.kind == "city"
+            and lemma in ("arrive", "land")
+            and status == "happened"
+            and ctx.scene is None
+        ):
+            # "World leaders began arriving in Rio on Sunday": no one named, but the story
+            # is there, and whoever "flew in" later came to it.
+            ctx.scene, ctx.scene_date = destination.key, date
         if actor is None or destination is None:
             continue
         travellers = [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        if lemma in _VISIT_VERBS and token.pos_ == "VERB":
+            # "Meloni flew to Tunis on Sunday with Ursula von der Leyen": she went too.
+            # (With "… to sign a deal" after, the model makes "with" a clause's marker and
+            # the companion its subject.)
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("with", "alongside"):
+                    with_whom = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "with" for c in child.children
+                ):
+                    with_whom = [c for c in child.children if c.dep_ == "nsubj"]
+                else:
+                    continue
+                for who in with_whom:
+                    companion = sentence.actor_at(who)
+                    if companion is not None and companion.key not in {t.key for t in travellers}:
+                        travellers.append(companion)
         reached[token.i] = (actor.key, destination.key)
         start = origin.key if origin is not None else onward_from
         chained = False
@@ -781,6 +829,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 }
                 if lemma == "return":
                     fields["returning"] = True
+                if _en_route(token):
+                    fields["en_route"] = True
                 if chained:
                     fields["origin_inferred"] = True
                 drafts.append(
@@ -800,6 +850,67 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # from the last stop told.
             reached[token.i] = (actor.key, previous.key)
     return drafts
+
+
+def _en_route(verb) -> bool:
+    """ "On the way he stopped in Manaus", "stopped en route in Anchorage": a halt inside the
+    leg told before, not a leg after it. (The model may make the verb a clause of "way".)"""
+    for token in [verb, *verb.ancestors][:3]:
+        if token.lower_ == "way" and token.head.lower_ == "on":
+            return True
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                if any(g.dep_ == "pobj" and g.lower_ == "way" for g in child.children):
+                    return True
+            elif child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route":
+                return True
+    return False
+
+
+def _stops_en_route(drafts: list[EventDraft]) -> None:
+    """Put a stop made on the way inside the traveller's leg told before it: "flew in from
+    Lima … On the way he stopped in Manaus" is Lima to Manaus, then Manaus to Rio."""
+    for n, stop in enumerate(drafts):
+        if stop.kind != "visit" or not stop.fields.get("en_route") or stop.fields["origin"]:
+            continue
+        leg = next(
+            (
+                d
+                for d in reversed(drafts[:n])
+                if d.kind == "visit"
+                and d.fields["actor"] == stop.fields["actor"]
+                and d.status == stop.status
+            ),
+            None,
+        )
+        if (
+            leg is None
+            or leg.fields["origin"] is None
+            or stop.fields["destination"] in (leg.fields["origin"], leg.fields["destination"])
+        ):
+            continue
+        stop.fields["origin"] = leg.fields["origin"]
+        stop.fields["origin_inferred"] = True
+        leg.fields["origin"] = stop.fields["destination"]
+        leg.fields["origin_inferred"] = True
+
+
+def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
+    """Where a clause about the traveller says they were: "King Mohammed VI, who was in
+    Paris when the quake struck, returned to Rabat" returned from Paris."""
+    for token in sentence.sent:
+        if (
+            token.lemma_ == "be"
+            and token.dep_ == "relcl"
+            and actor.start <= token.head.idx < actor.end
+        ):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                    named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    place = sentence.named_place_at(named) if named is not None else None
+                    if place is not None:
+                        return place
+    return None
 
 
 def _name_head(start: int, end: int, sentence: _Sentence):
@@ -1051,6 +1162,18 @@ def _same_clause(at: int, anchor: int, sentence: _Sentence) -> bool:
     return True
 
 
+def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
+    """Whether the place is the object of "from" ("migrants from Ivory Coast, Guinea and
+    Mali": each of a list)."""
+    span = sentence.sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
 def _ports(sentence, ctx) -> list[EventDraft]:
     port = _port_city(sentence)
     if port is None:
@@ -1063,6 +1186,9 @@ def _ports(sentence, ctx) -> list[EventDraft]:
             and not p.demonym
             and p.country_code != port.country_code
             and _same_clause(p.start, port.start, sentence)
+            # "… with 45 people on board, most of them from Ivory Coast": where people come
+            # from is no user of the port.
+            and not _after_from(p, sentence)
             # "The port of Piraeus in Greece and Jeddah in Saudi Arabia": where another
             # city is, not who is granted the port.
             and not any(
@@ -2344,6 +2470,7 @@ class _Context:
         # The city the article's first arrival put the story in ("Macron travelled to
         # Berlin"): where someone who "had flown in from Warsaw" later landed.
         self.scene: str | None = None
+        self.scene_date: DateValue | None = None  # when that arrival was
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -2484,14 +2611,19 @@ def extract_events(
             (
                 d
                 for d in reversed(found)
-                if d.kind == "visit" and d.status == "happened" and not d.fields.get("onward")
+                if d.kind == "visit"
+                and d.status == "happened"
+                and not d.fields.get("onward")
+                # "Biden flew in from Lima, where he attended the Apec summit": Lima is
+                # where he came from, not where the story is.
+                and d.fields["destination"] not in {told.origin for told in ctx.origins}
             ),
             None,
         )
         if ctx.scene is None and arrived is not None:
             scene = where.get(arrived.fields["destination"])
             if scene is not None and scene.kind == "city":
-                ctx.scene = scene.key
+                ctx.scene, ctx.scene_date = scene.key, arrived.date
         here = filed_from or (arrived.fields["destination"] if arrived else ctx.scene)
         for told in ctx.origins:
             # "Blinken, who flew in from Washington": to the trip that happened, not to the
@@ -2520,9 +2652,12 @@ def extract_events(
                             "origin": told.origin,
                             "destination_inferred": True,
                         },
-                        # "… earlier in the day": the day of the arrival it is told with.
+                        # "… earlier in the day": the day of the arrival it is told with;
+                        # with none, of the arrival that set the scene ("World leaders
+                        # began arriving in Rio on Sunday … Biden flew in from Lima").
                         date=told.date
-                        or (arrived.date if arrived and here != filed_from else None),
+                        or (arrived.date if arrived and here != filed_from else None)
+                        or (ctx.scene_date if here == ctx.scene else None),
                     )
                     found.append(merged[key])
         visits = [d for d in found if d.kind == "visit"]
@@ -2551,6 +2686,7 @@ def extract_events(
         (d for d in merged.values() if d.kind != "trade" or d.figures),
         key=lambda d: min(s[0] for s in d.spans),
     )
+    _stops_en_route(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)

@@ -405,6 +405,14 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         for entry in options[key]:
             # Other names that may mean this very place do not make it local to itself.
             echo = senses.get(entry.id, 0.0) - own_senses.get(entry.id, 0.0)
+            if entry.feature_code == "ADM1":
+                # Nor does its namesake seat, meant by another mention ("Rio", then "Rio de
+                # Janeiro"): the city is in the state, but says nothing for the state reading.
+                echo += sum(
+                    senses.get(seat.id, 0.0) - own_senses.get(seat.id, 0.0)
+                    for seat in options[key]
+                    if seat.kind == "city" and seat.admin1 == entry.id
+                )
             score = _prior(entry) + _seat_bonus(entry, options[key], fold(written[key]))
             share = 0.0
             if entry.country_code:

@@ -860,3 +860,17 @@ def test_a_storms_name_is_no_place_anywhere_in_the_article() -> None:
     assert {"Florida", "Tampa", "Sarasota", "North Carolina", "Wilmington"} <= set(places)
     # A capitalised "Storm" before a common noun names no storm.
     assert "Paris" in _places("Storm clouds gathered over Paris on Monday.")
+
+
+def test_a_city_told_by_its_short_name_does_not_make_its_full_name_the_state() -> None:
+    # Rio de Janeiro is a city of 6.7 million and a state of 16 million: the headline's "Rio"
+    # (the city) is no evidence that the body's "Rio de Janeiro" is the state around it.
+    kinds = [
+        (r.mention.text, r.entry.kind)
+        for r in geoparse(
+            "G20 leaders gather in Rio as Lula pushes hunger alliance\n\nWorld leaders began "
+            "arriving in Rio de Janeiro on Sunday for the G20 summit."
+        )
+        if r.entry is not None
+    ]
+    assert kinds == [("Rio", "city"), ("Rio de Janeiro", "city")]

@@ -1391,3 +1391,63 @@ def test_the_buyer_of_a_countrys_goods_named_by_a_joined_verb_imports_those_good
     assert set(flows) == {("Russia", "India")}
     assert flows[("Russia", "India")].goods == "oil"
     assert [f.value for f in flows[("Russia", "India")].figures] == [46.0]
+
+
+SUMMIT_ARRIVALS = """G20 leaders gather in Rio as Lula pushes hunger alliance
+
+World leaders began arriving in Rio de Janeiro on Sunday for the G20 summit.
+
+US President Joe Biden flew in from Lima, where he attended the Apec summit and met Chinese \
+President Xi Jinping on Saturday. On the way he stopped in Manaus to visit the Amazon rainforest.
+
+Xi also travelled to Rio from Peru, where he inaugurated the Chinese-funded megaport of Chancay."""
+
+
+def test_whoever_flies_in_comes_to_where_leaders_were_said_to_arrive_stopping_on_the_way() -> None:
+    story = draft_story(SUMMIT_ARRIVALS, date=dt.date(2024, 11, 18))
+    legs = [
+        (
+            story.actor(v.actor).name,
+            _name(story, v.origin),
+            story.place(v.destination).name,
+            v.date and v.date.start,
+        )
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    # No one is named arriving in Rio, but the story is there: Biden "flew in" to it on the
+    # day the leaders began arriving, from Lima (where he was, not where the story is), by
+    # way of Manaus; Xi's "from Peru" hangs on "Rio" and is still where he came from.
+    assert legs == [
+        ("Joe Biden", "Washington", "Lima", dt.date(2024, 11, 16)),
+        ("Joe Biden", "Lima", "Manaus", None),
+        ("Joe Biden", "Manaus", "Rio de Janeiro", dt.date(2024, 11, 17)),
+        ("Xi Jinping", "Peru", "Rio de Janeiro", None),
+    ]
+    # "Rio" first, then "Rio de Janeiro": the city both times, not the state the city is in.
+    assert [p.kind for p in story.places if p.name == "Rio de Janeiro"] == ["city"]
+
+
+def test_a_companion_travels_and_someone_who_was_somewhere_returns_from_there() -> None:
+    story = draft_story(
+        "Italian Prime Minister Giorgia Meloni flew to Tunis on Sunday with European "
+        "Commission President Ursula von der Leyen to sign a deal. King Mohammed VI, who was "
+        "in Paris when the quake struck, returned to Rabat on Saturday. Prime Minister Narendra "
+        "Modi met with Olaf Scholz in Berlin.",
+        date=dt.date(2023, 9, 11),
+    )
+    trips = {k: (_name(story, v.origin), v.date.start) for k, v in _visits(story).items()}
+    assert trips[("Ursula von der Leyen", "Tunis")][1] == dt.date(2023, 9, 10)
+    assert trips[("Giorgia Meloni", "Tunis")][1] == dt.date(2023, 9, 10)
+    assert trips[("King Mohammed VI", "Rabat")] == ("Paris", dt.date(2023, 9, 9))
+    assert ("Olaf Scholz", "Berlin") not in trips  # met with: no companion on a journey
+
+
+def test_the_country_people_on_board_come_from_is_no_user_of_the_port() -> None:
+    story = draft_story(
+        "The boat left the port of Sfax in Tunisia on Wednesday morning with about 45 people "
+        "on board, most of them from Ivory Coast, Guinea and Mali.",
+        date=dt.date(2023, 8, 4),
+    )
+    ports = [e for e in story.events if e.kind == "port"]
+    assert [(story.place(p.port).name, p.granted_to) for p in ports] == [("Sfax", None)]
