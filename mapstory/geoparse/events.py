@@ -429,7 +429,26 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
         return None
     place = sentence.place_at(token.head)
-    return place if place is not None and not place.demonym else None
+    if place is None or place.demonym:
+        return None
+    if place.kind == "country":
+        # "from Argentina, where he attended the inauguration … in Buenos Aires": the city
+        # the clause names in that country.
+        low, high = _extent(token)
+        return next(
+            (
+                inside
+                for inside in sentence.places
+                if low <= inside.start < high
+                and inside.kind == "city"
+                and not inside.demonym
+                and inside.country_code == place.country_code
+                and sentence.sent.doc.text[max(low, inside.start - 4) : inside.start].strip()
+                in ("in", "at")
+            ),
+            place,
+        )
+    return place
 
 
 # How much of a place is taken or struck ("retook parts of Omdurman").
@@ -1475,7 +1494,7 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
         # with Japan fell 3%, and trade with Korea rose 5% to $28bn").
         nearest = None
         for i, percent in enumerate(found_percents):
-            if i in used_percents:
+            if i in used_percents or _SHARE_AFTER.match(text, percent.end):
                 continue
             after = 0 <= percent.start - amount.end <= 40
             before = 0 <= amount.start - percent.end <= 40
@@ -1506,7 +1525,7 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             )
         )
     for i, percent in enumerate(found_percents):
-        if i in used_percents:
+        if i in used_percents or _SHARE_AFTER.match(text, percent.end):
             continue
         if not (lemmas & _RISE or lemmas & _FALL):
             continue
@@ -1544,6 +1563,8 @@ def _percent_sign(sentence, start: int, lemmas: set[str]) -> int:
     return -1 if lemmas & _FALL and not lemmas & _RISE else 1
 
 
+# "about 35% of its total exports": a share of something, not a change in it.
+_SHARE_AFTER = re.compile(r"\s+of\b")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 

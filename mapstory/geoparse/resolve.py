@@ -81,8 +81,8 @@ _TOWN_FORM = 6.0
 _OTHER_NAME = 2.0
 _OTHER_NAME_MAX_POPULATION = 100_000
 _BEARER_RATIO = 5  # "much smaller": a fifth of the bearer's people or fewer
-# A town that shares its name with a city twenty times its size ("Rotterdam", New York, and
-# the port) needs some local sign (its state or county, a town near it) to be meant when
+# A town that shares its name with a city or state twenty times its size ("Rotterdam", New
+# York, and the port; "Ontario", New York, and the province) needs some local sign (its state or county, a town near it) to be meant when
 # its country has less than _HOME_SHARE of the article's country votes: one mention of the
 # US in an article that roams the world does not make every name American. Local news, all
 # about one country, keeps its towns.
@@ -90,6 +90,12 @@ _OVERSHADOWED = 2.0
 _OVERSHADOW_RATIO = 20
 _OVERSHADOW_MIN_POPULATION = 200_000
 _HOME_SHARE = 0.5
+# A town a hundred times smaller than a city or state of its own country bearing its name,
+# one of at least half a million people, is not meant because its state is the article's: "Philadelphia" in a
+# story about smoke over New York is not the village of Philadelphia, New York. Only signs at
+# its own scale count for it (its county, towns near it, "Boston, N.Y.", "the Boston police").
+_DWARF_RATIO = 100
+_DWARF_MIN_POPULATION = 500_000
 # ... and a town overshadowed by a city abroad loses its state's support when the article
 # gives that city's country at least this many votes.
 _RIVAL_HOME = 0.5
@@ -379,6 +385,26 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             and (e.population < _OTHER_NAME_MAX_POPULATION or e.population * _BEARER_RATIO < bearer)
         )
 
+    # Towns whose name is borne by a place a hundred times their size (Philadelphia, New
+    # York, a village; Ontario, New York, a town, and the province): see _DWARF_RATIO.
+    dwarfed: set[tuple[str, str]] = set()
+    for key, entries in options.items():
+        bearers = [
+            e
+            for e in entries
+            if (e.kind == "city" or e.feature_code == "ADM1")
+            and _canonical(e.name) == _canonical(written[key])
+        ]
+        for bearer in bearers:
+            if bearer.population >= _DWARF_MIN_POPULATION:
+                dwarfed.update(
+                    (key, e.id)
+                    for e in bearers
+                    if e.kind == "city"
+                    and e.country_code == bearer.country_code
+                    and e.population * _DWARF_RATIO <= bearer.population
+                )
+
     overshadowed: set[tuple[str, str]] = set()
     # The country of the city that overshadows a town, where it is another country.
     abroad: dict[tuple[str, str], str] = {}
@@ -386,14 +412,15 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         own = [
             e
             for e in entries
-            if e.kind == "city" and _canonical(e.name) == _canonical(written[key])
+            if (e.kind == "city" or e.feature_code == "ADM1")
+            and _canonical(e.name) == _canonical(written[key])
         ]
-        if not own:
+        if not any(e.kind == "city" for e in own):
             continue
         bearer = max(own, key=lambda e: e.population)
         if bearer.population >= _OVERSHADOW_MIN_POPULATION:
             for e in own:
-                if e.population * _OVERSHADOW_RATIO < bearer.population:
+                if e.kind == "city" and e.population * _OVERSHADOW_RATIO < bearer.population:
                     overshadowed.add((key, e.id))
                     if bearer.country_code and bearer.country_code != e.country_code:
                         abroad[(key, e.id)] = bearer.country_code
@@ -431,7 +458,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             rival_home = foreign is not None and (
                 countries.get(foreign, 0.0) - own_countries.get(foreign, 0.0) >= _RIVAL_HOME
             )
-            if region and not rival_home:
+            dwarf = (key, entry.id) in dwarfed
+            if region and not rival_home and not dwarf:
                 support = regions.get(region, 0.0) - own_regions.get(region, 0.0) - echo
                 local += _REGION_CONTEXT * min(_REGION_SUPPORT_CAP, support)
             county = _county(entry)
@@ -443,7 +471,13 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if entry.kind == "city":
                 local += _NEAR_CONTEXT * min(_NEAR_CAP, nearby.support(key, entry))
             score += min(_LOCAL_CAP, local) + _COUNTY_BEYOND_CAP * in_county
-            if region and entry.feature_code != "ADM1" and key not in areal and not rival_home:
+            if (
+                region
+                and entry.feature_code != "ADM1"
+                and key not in areal
+                and not rival_home
+                and not dwarf
+            ):
                 named_here = _NAMED_REGION * min(1.0, named.get(region, 0.0))
                 local += named_here
                 score += named_here

@@ -874,3 +874,19 @@ def test_a_city_told_by_its_short_name_does_not_make_its_full_name_the_state() -
         if r.entry is not None
     ]
     assert kinds == [("Rio", "city"), ("Rio de Janeiro", "city")]
+
+
+def test_a_village_a_hundredth_the_size_of_its_namesake_needs_more_than_its_state() -> None:
+    # New York State holds a village called Philadelphia and a town called Ontario; a story
+    # that names New York does not make them the city of 1.5 million and the province.
+    found = {
+        r.mention.text: r.entry
+        for r in geoparse(
+            "Smoke from wildfires in Quebec and Ontario turned the sky orange over New York on "
+            "Wednesday. Health alerts were issued in Philadelphia and Chicago."
+        )
+        if r.entry is not None
+    }
+    assert (found["Philadelphia"].kind, found["Philadelphia"].admin1) == ("city", "admin1:US.PA")
+    assert (found["Ontario"].kind, found["Ontario"].country_code) == ("region", "CA")
+    assert (found["New York"].kind, found["New York"].country_code) == ("region", "US")

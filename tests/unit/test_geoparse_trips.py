@@ -1451,3 +1451,27 @@ def test_the_country_people_on_board_come_from_is_no_user_of_the_port() -> None:
     )
     ports = [e for e in story.events if e.kind == "port"]
     assert [(story.place(p.port).name, p.granted_to) for p in ports] == [("Sfax", None)]
+
+
+def test_a_percentage_of_a_whole_is_a_share_not_a_change() -> None:
+    flows = _flows(
+        "Taiwan's exports to China were worth $151bn last year, about 35% of its total "
+        "exports. Exports to Japan rose 12% to $30bn last year.",
+        dt.date(2024, 5, 23),
+    )
+    assert [(f.value, f.change_pct) for f in flows[("Taiwan", "China")].figures] == [(151.0, None)]
+    assert [(f.value, f.change_pct) for f in flows[("Taiwan", "Japan")].figures] == [(30.0, 12.0)]
+
+
+def test_where_someone_was_in_a_country_is_the_city_the_clause_names() -> None:
+    story = draft_story(
+        "Ukrainian President Volodymyr Zelensky arrived in Washington on Monday for talks with "
+        "Joe Biden. Zelensky travelled to the US from Argentina, where he attended the "
+        "inauguration of President Javier Milei in Buenos Aires on Sunday.",
+        date=dt.date(2023, 12, 12),
+    )
+    trips = {k: (_name(story, v.origin), v.date.start) for k, v in _visits(story).items()}
+    assert trips == {
+        ("Volodymyr Zelensky", "Buenos Aires"): ("Kyiv", dt.date(2023, 12, 10)),
+        ("Volodymyr Zelensky", "Washington"): ("Buenos Aires", dt.date(2023, 12, 11)),
+    }
