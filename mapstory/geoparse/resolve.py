@@ -82,18 +82,19 @@ _OTHER_NAME = 2.0
 _OTHER_NAME_MAX_POPULATION = 100_000
 _BEARER_RATIO = 5  # "much smaller": a fifth of the bearer's people or fewer
 # A town that shares its name with a city or state twenty times its size ("Rotterdam", New
-# York, and the port; "Ontario", New York, and the province) needs some local sign (its state or county, a town near it) to be meant when
-# its country has less than _HOME_SHARE of the article's country votes: one mention of the
-# US in an article that roams the world does not make every name American. Local news, all
-# about one country, keeps its towns.
+# York, and the port; "Ontario", New York, and the province) needs some local sign (its
+# state or county, a town near it) to be meant when its country has less than _HOME_SHARE of
+# the article's country votes: one mention of the US in an article that roams the world does
+# not make every name American. Local news, all about one country, keeps its towns.
 _OVERSHADOWED = 2.0
 _OVERSHADOW_RATIO = 20
 _OVERSHADOW_MIN_POPULATION = 200_000
 _HOME_SHARE = 0.5
 # A town a hundred times smaller than a city or state of its own country bearing its name,
-# one of at least half a million people, is not meant because its state is the article's: "Philadelphia" in a
-# story about smoke over New York is not the village of Philadelphia, New York. Only signs at
-# its own scale count for it (its county, towns near it, "Boston, N.Y.", "the Boston police").
+# one of at least half a million people, is not meant because its state is the article's:
+# "Philadelphia" in a story about smoke over New York is not the village of Philadelphia, New
+# York. Only signs at its own scale count for it (its county, towns near it, "Boston, N.Y.",
+# "the Boston police").
 _DWARF_RATIO = 100
 _DWARF_MIN_POPULATION = 500_000
 # ... and a town overshadowed by a city abroad loses its state's support when the article
