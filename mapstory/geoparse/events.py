@@ -2050,17 +2050,49 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 place = _subtree_place(child, sentence)
-        if place is None:
+        verb = token.head
+        if (
+            place is None
+            and token.dep_ == "dobj"
+            and verb.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+        ):
+            place = sentence.place_at(verb.head)  # "Marseille, where India is opening a consulate"
+        if place is None or place.demonym:
             continue
         organisation = None
         for ent in sentence.sent.ents:
             # The organisation names the office: "a Nato liaison office", "the FBI field office".
             if ent.label_ == "ORG" and 0 <= token.i - ent.end <= 3:
                 organisation = ent.text
+        words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
+        name = " ".join([organisation or "", *words, token.text]).strip()
+        if organisation is None and _noun_lemma(token) in _DIPLOMATIC_POSTS:
+            # A country's post abroad: "the Saudi embassy in Tehran", "where India is
+            # opening a consulate".
+            owner = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("amod", "compound", "poss")
+                    and (found := sentence.place_at(c)) is not None
+                    and found.kind == "country"
+                ),
+                None,
+            )
+            if owner is not None:
+                organisation, name = owner.text, f"{owner.text} {token.text}"
+            elif token.dep_ == "dobj":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                found = sentence.place_at(subject) if subject is not None else None
+                if found is not None and found.kind == "country" and not found.demonym:
+                    organisation, name = subject.text, f"{subject.text}'s {token.text}"
+            if organisation is not None and sentence.place_at(token) is None:
+                owned = sentence.place_at(owner) if owner is not None else found
+                if owned is not None and owned.country_code == place.country_code:
+                    continue  # a country's own embassy at home is no post abroad
         if organisation is None:
             continue
-        words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
-        name = " ".join([organisation, *words, token.text])
         context = {t.lemma_.lower() for t in sentence.sent}
         status = "proposed" if context & _PROPOSAL_MARKERS else "happened"
         drafts.append(
@@ -2075,6 +2107,8 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
     return drafts
 
 
+# Where one country keeps its people in another.
+_DIPLOMATIC_POSTS = frozenset({"embassy", "consulate", "mission"})
 _CONFLICT_NOUN_PREPS = ("in", "of", "on", "against", "around", "near", "outside")
 
 
@@ -2235,7 +2269,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         name = "advance into"
     if place is None or name is None or place.kind not in ("country", "region", "city"):
         return []
-    places = [place.key, *(p.key for p in also if p.key != place.key)]
+    # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck.
+    also = [*_conjoined(place, sentence, sentence.named_place_at), *also]
+    places = list(dict.fromkeys([place.key, *(p.key for p in also)]))
     phrases = ctx.dates_in(sentence)
     # "Last week troops pushed into Jabalia, and jets struck Beirut": both last week.
     own = _own_dates(token, phrases) or (token.dep_ == "conj" and _own_dates(token.head, phrases))

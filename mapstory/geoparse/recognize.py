@@ -172,9 +172,12 @@ _MISTAKEN_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "PRODUCT"}
 )
 # "the city of Kramatorsk", "the Zaporizhzhia region": words that say what a name is.
+# ("the island of Lampedusa" says it is a place, not which kind: an island is a town's
+# name, or a region's, as the gazetteer has it.)
 _KIND_BEFORE = re.compile(
     r"\b(?:(?P<city>city|town|village|port|suburb|hamlet)|"
-    r"(?P<region>province|region|state|county|district|oblast))\s+of\s+(?:the\s+)?$"
+    r"(?P<region>province|region|state|county|district|oblast)|(?P<island>island|isle))"
+    r"\s+of\s+(?:the\s+)?$"
 )
 _KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
 # "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
@@ -193,10 +196,10 @@ _CLOSE_SPELLING_MIN_LETTERS = 8
 
 
 def _form_kind(text: str, start: int, end: int) -> str | None:
-    """ "city" or "region" when the words around a name say which it is, else None."""
+    """ "city", "region" or "island" when the words around a name say it is one, else None."""
     before = _KIND_BEFORE.search(text, max(0, start - 30), start)
     if before is not None:
-        return "city" if before.group("city") else "region"
+        return next(kind for kind in ("city", "region", "island") if before.group(kind))
     if _KIND_AFTER.match(text[end : end + 20]):
         return "region"
     apposition = _KIND_APPOSITION.match(text[end : end + 60])

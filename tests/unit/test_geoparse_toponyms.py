@@ -890,3 +890,14 @@ def test_a_village_a_hundredth_the_size_of_its_namesake_needs_more_than_its_stat
     assert (found["Philadelphia"].kind, found["Philadelphia"].admin1) == ("city", "admin1:US.PA")
     assert (found["Ontario"].kind, found["Ontario"].country_code) == ("region", "CA")
     assert (found["New York"].kind, found["New York"].country_code) == ("region", "US")
+
+
+def test_the_island_of_a_name_is_a_place_whatever_the_model_made_of_it() -> None:
+    # The model takes Lampedusa (4,000 people, in the towns table) for a person.
+    places = _places(
+        "A boat carrying migrants from Libya capsized off the Italian island of Lampedusa on "
+        "Thursday. Four survivors were brought to Lampedusa by the coast guard. Floods hit "
+        "the island of Java."
+    )
+    assert places["Lampedusa"] == ("city", "IT", "Lampedusa")
+    assert places["Java"][:2] == ("region", "ID")

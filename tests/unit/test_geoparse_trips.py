@@ -1475,3 +1475,20 @@ def test_where_someone_was_in_a_country_is_the_city_the_clause_names() -> None:
         ("Volodymyr Zelensky", "Buenos Aires"): ("Kyiv", dt.date(2023, 12, 10)),
         ("Volodymyr Zelensky", "Washington"): ("Buenos Aires", dt.date(2023, 12, 11)),
     }
+
+
+def test_every_place_of_a_list_struck_is_in_the_act_of_war() -> None:
+    story = draft_story(
+        "The Houthis have fired missiles at Saudi cities including Riyadh and Jeddah. The RSF "
+        "launched a fresh assault on El Fasher and Nyala on Sunday.",
+        date=dt.date(2023, 3, 10),
+    )
+    conflicts = {
+        e.title: [story.place(p).name for p in e.places]
+        for e in story.events
+        if isinstance(e, Conflict)
+    }
+    assert conflicts == {
+        "Missile attack on Riyadh and Jeddah": ["Riyadh", "Jeddah"],
+        "Assault on El Fasher and Nyala": ["El Fasher", "Nyala"],
+    }
