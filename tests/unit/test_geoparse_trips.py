@@ -1492,3 +1492,22 @@ def test_every_place_of_a_list_struck_is_in_the_act_of_war() -> None:
         "Missile attack on Riyadh and Jeddah": ["Riyadh", "Jeddah"],
         "Assault on El Fasher and Nyala": ["El Fasher", "Nyala"],
     }
+
+
+def test_a_countrys_embassy_or_consulate_abroad_is_an_institution_there() -> None:
+    story = draft_story(
+        "Riyadh cut ties with Tehran after protesters stormed the Saudi embassy in Tehran. "
+        "Narendra Modi will visit the port city of Marseille, where India is opening a "
+        "consulate. The Iranian embassy in Tehran is closed.",
+        date=dt.date(2025, 2, 10),
+    )
+    posts = {
+        (e.title, e.organisation, story.place(e.place).name)
+        for e in story.events
+        if e.kind == "institution"
+    }
+    # An Iranian embassy in Iran is no post abroad.
+    assert posts == {
+        ("Saudi embassy in Tehran", "Saudi", "Tehran"),
+        ("India's consulate in Marseille", "India", "Marseille"),
+    }
