@@ -434,17 +434,15 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     if place.kind == "country":
         # "from Argentina, where he attended the inauguration … in Buenos Aires": the city
         # the clause names in that country.
-        low, high = _extent(token)
         return next(
             (
                 inside
-                for inside in sentence.places
-                if low <= inside.start < high
+                for t in token.subtree
+                if t.dep_ == "prep"
+                and t.lower_ in ("in", "at")
+                and (inside := _subtree_place(t, sentence)) is not None
                 and inside.kind == "city"
-                and not inside.demonym
                 and inside.country_code == place.country_code
-                and sentence.sent.doc.text[max(low, inside.start - 4) : inside.start].strip()
-                in ("in", "at")
             ),
             place,
         )

@@ -195,16 +195,16 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
         if any(p.start < end and start < p.end for p in found):
             continue
         found.append(DatePhrase(start, end, m.group()))
-    return _joined_weekdays(sorted(found, key=lambda p: p.start), sentence.doc.text)
+    return _joined_weekdays(sorted(found, key=lambda p: p.start), text, base)
 
 
 _WEEKDAY_NAMES = frozenset(name.lower() for name in calendar.day_name)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until)\s*$")
 
 
-def _joined_weekdays(phrases: list[DatePhrase], text: str) -> list[DatePhrase]:
+def _joined_weekdays(phrases: list[DatePhrase], text: str, base: int) -> list[DatePhrase]:
     """ "Spent Wednesday and Thursday in Warsaw": two days joined are one span of days (the
-    model tags each day apart)."""
+    model tags each day apart). *text* is the sentence's, starting at offset *base*."""
     joined: list[DatePhrase] = []
     for phrase in phrases:
         last = joined[-1] if joined else None
@@ -212,9 +212,11 @@ def _joined_weekdays(phrases: list[DatePhrase], text: str) -> list[DatePhrase]:
             last is not None
             and last.text.lower() in _WEEKDAY_NAMES
             and phrase.text.lower() in _WEEKDAY_NAMES
-            and _RANGE_JOIN.match(text[last.end : phrase.start])
+            and _RANGE_JOIN.match(text[last.end - base : phrase.start - base])
         ):
-            joined[-1] = DatePhrase(last.start, phrase.end, text[last.start : phrase.end])
+            joined[-1] = DatePhrase(
+                last.start, phrase.end, text[last.start - base : phrase.end - base]
+            )
         else:
             joined.append(phrase)
     return joined
