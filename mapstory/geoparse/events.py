@@ -2892,21 +2892,13 @@ def _city_visit(
     only a caller that knows both are one trip (told in one sentence) asks for that.
     """
     place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
-    if place is not None and place.kind == "continent" and continents:
-        return next(
-            (
-                other
-                for other in drafts
-                if other.kind == "visit"
-                and other is not draft
-                and other.fields["actor"] == draft.fields["actor"]
-                and (inside := where.get(other.fields["destination"])) is not None
-                and inside.kind != "continent"
-                and fits(draft, other)
-            ),
-            None,
-        )
-    if place is None or place.kind != "country":
+    if place is None:
+        return None
+    if place.kind == "continent" and continents:
+        kinds, country = ("city", "region", "country"), None
+    elif place.kind == "country":
+        kinds, country = ("city", "region"), place.country_code
+    else:
         return None
     return next(
         (
@@ -2916,8 +2908,8 @@ def _city_visit(
             and other is not draft
             and other.fields["actor"] == draft.fields["actor"]
             and (inside := where.get(other.fields["destination"])) is not None
-            and inside.kind in ("city", "region")
-            and inside.country_code == place.country_code
+            and inside.kind in kinds
+            and country in (None, inside.country_code)
             and fits(draft, other)
         ),
         None,
