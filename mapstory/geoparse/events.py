@@ -843,6 +843,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # from home (see mapstory.geoparse.draft).
                     "met_there": met_at is not None,
                     "onward": _onward(token),
+                    # Told in the present ("He then flies to Abu Dhabi"), or as the leg after
+                    # one ("… before returning to Brasilia"): as made, or as ahead, as the
+                    # traveller's leg told just before it (see _timetable_goes_on).
+                    "follows": timetable or earlier is not None,
                 }
                 if lemma == "return":
                     fields["returning"] = True
@@ -882,6 +886,83 @@ def _en_route(verb) -> bool:
             elif child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route":
                 return True
     return False
+
+
+def _fold_headline_visits(drafts: list[EventDraft], text: str) -> list[EventDraft]:
+    """ "Erdogan hosts Putin in Ankara" above "will host … on Monday": a headline's present
+    tense says nothing of when, so a visit only the headline tells, undated, is the body's
+    visit by the same traveller to the same place."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or first[-1] in ".!?" or len(first) > 200 or "\n" not in text.strip():
+        return drafts  # no headline line above the article
+    end = text.index(first) + len(first)
+    kept = []
+    for draft in drafts:
+        told = (
+            next(
+                (
+                    other
+                    for other in drafts
+                    if other is not draft
+                    and other.kind == "visit"
+                    and other.fields["actor"] == draft.fields["actor"]
+                    and other.fields["destination"] == draft.fields["destination"]
+                ),
+                None,
+            )
+            if draft.kind == "visit"
+            and draft.date is None
+            and all(e <= end for _, e in draft.spans)
+            else None
+        )
+        if told is None:
+            kept.append(draft)
+        else:
+            told.spans.extend(span for span in draft.spans if span not in told.spans)
+    return kept
+
+
+def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
+    """ "Lula will travel to Beijing on Thursday … He then flies to Abu Dhabi … before
+    returning to Brasilia": an undated leg told in the present, or as the leg after another,
+    right after a leg still ahead is ahead too."""
+    last: dict[str, EventDraft] = {}  # traveller -> their visit told last
+    for draft in drafts:
+        if draft.kind != "visit":
+            continue
+        actor = draft.fields["actor"]
+        before = last.get(actor)
+        if (
+            before is not None
+            and before.status == "scheduled"
+            and draft.status == "happened"
+            and draft.date is None
+            and draft.fields.get("follows")
+            and not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
+        ):
+            draft.status = "scheduled"
+        last[actor] = draft
+
+
+def _returns_from_last_stop(drafts: list[EventDraft]) -> None:
+    """ "Lammy will travel on to Warsaw, while Blinken returns to Washington": a return with
+    no origin told starts where the traveller's leg told before it ended, when that leg is
+    made or ahead as it is (or made, before a return still ahead). Marked inferred."""
+    last: dict[str, EventDraft] = {}
+    for draft in drafts:
+        if draft.kind != "visit":
+            continue
+        before = last.get(draft.fields["actor"])
+        if (
+            draft.fields.get("returning")
+            and draft.fields["origin"] is None
+            and before is not None
+            and before.fields["destination"] != draft.fields["destination"]
+            and before.status in (draft.status, "happened")
+        ):
+            draft.fields["origin"] = before.fields["destination"]
+            draft.fields["origin_inferred"] = True
+        last[draft.fields["actor"]] = draft
 
 
 def _stops_en_route(drafts: list[EventDraft]) -> None:
@@ -1506,7 +1587,9 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
         if nearest is not None:
             i, percent, between = nearest
             context = text[percent.end : percent.end + 20].lower() + between.lower()
-            sign = -1 if any(word in context for word in _FALL) else 1
+            sign = _percent_direction(sentence, percent.end - 1) or (
+                -1 if any(word in context for word in _FALL) else 1
+            )
             change = sign * percent.value
             approximate = percent.approximate
             used_percents.add(i)
@@ -1527,7 +1610,7 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             continue
         if not (lemmas & _RISE or lemmas & _FALL):
             continue
-        sign = _percent_sign(sentence, percent.start, lemmas)
+        sign = _percent_sign(sentence, percent.end - 1, lemmas)
         period = period_for(percent.start, percent.end)
         figures.append(
             Figure(
@@ -1544,11 +1627,21 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
     return figures
 
 
-def _percent_sign(sentence, start: int, lemmas: set[str]) -> int:
+def _percent_sign(sentence, at: int, lemmas: set[str]) -> int:
     """-1 for a fall, 1 for a rise: the word the percentage hangs from says which ("fell
     3%", "a 40% increase"), so a sentence telling both ("trade with Japan fell 3%, and trade
     with Korea rose 5%") gives each its own; the sentence's words decide otherwise."""
-    token = next((t for t in sentence.sent if t.idx <= start < t.idx + len(t.text)), None)
+    told = _percent_direction(sentence, at)
+    if told is not None:
+        return told
+    return -1 if lemmas & _FALL and not lemmas & _RISE else 1
+
+
+def _percent_direction(sentence, at: int) -> int | None:
+    """-1 or 1 when a word the percentage (ending at character *at*) hangs from, within
+    three steps up (the sign, "by", the verb), is a fall or a rise ("fell by almost 9% to
+    €97bn"), else None."""
+    token = next((t for t in sentence.sent if t.idx <= at < t.idx + len(t.text)), None)
     for _ in range(3):
         if token is None:
             break
@@ -1558,7 +1651,7 @@ def _percent_sign(sentence, start: int, lemmas: set[str]) -> int:
         if lemma in _RISE:
             return 1
         token = token.head if token.head != token else None
-    return -1 if lemmas & _FALL and not lemmas & _RISE else 1
+    return None
 
 
 # "about 35% of its total exports": a share of something, not a change in it.
@@ -2742,6 +2835,9 @@ def extract_events(
         key=lambda d: min(s[0] for s in d.spans),
     )
     _stops_en_route(drafts)
+    _timetable_goes_on(drafts, text)
+    _returns_from_last_stop(drafts)
+    drafts = _fold_headline_visits(drafts, text)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)

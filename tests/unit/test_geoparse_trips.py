@@ -1511,3 +1511,59 @@ def test_a_countrys_embassy_or_consulate_abroad_is_an_institution_there() -> Non
         ("Saudi embassy in Tehran", "Saudi", "Tehran"),
         ("India's consulate in Marseille", "India", "Marseille"),
     }
+
+
+def test_a_fall_told_before_the_amount_is_a_fall() -> None:
+    # "fell by almost 9% … to €97bn": the verb the percentage hangs from says which way, even
+    # with "by" and "almost" between them and the fall told before the amount.
+    flows = _flows(
+        "Germany's exports to China fell by almost 9% last year to €97bn, while German "
+        "imports from China fell by 19% to €157bn. Exports to Japan rose 5% to €20bn.",
+        dt.date(2024, 4, 15),
+    )
+    changes = {ends: [f.change_pct for f in t.figures] for ends, t in flows.items()}
+    assert changes == {
+        ("Germany", "China"): [-9.0],
+        ("China", "Germany"): [-19.0],
+        ("Germany", "Japan"): [5.0],
+    }
+
+
+def test_legs_told_after_a_leg_ahead_are_ahead_and_a_return_starts_at_the_last_stop() -> None:
+    story = draft_story(
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Shanghai on Wednesday.\n\n"
+        "Lula will travel to Beijing on Thursday and hold talks with Xi Jinping on Friday. He "
+        "then flies to Abu Dhabi for a one-day visit before returning to Brasilia.\n\n"
+        "US Secretary of State Antony Blinken arrived in Kyiv by train on Wednesday. David "
+        "Lammy will travel on to Warsaw on Friday, while Blinken returns to Washington.",
+        date=dt.date(2023, 4, 13),
+    )
+    legs = [
+        (_name(story, v.origin), story.place(v.destination).name, v.status)
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    assert legs == [
+        ("Brasília", "Shanghai", "happened"),
+        ("Shanghai", "Beijing", "scheduled"),
+        ("Beijing", "Abu Dhabi", "scheduled"),
+        ("Abu Dhabi", "Brasília", "scheduled"),
+        ("Washington", "Kyiv", "happened"),
+        (None, "Warsaw", "scheduled"),
+        ("Kyiv", "Washington", "scheduled"),
+    ]
+
+
+def test_a_headlines_present_tense_is_the_bodys_visit_not_one_made() -> None:
+    story = draft_story(
+        "Erdogan hosts Putin in Ankara for grain corridor talks\n\n"
+        "Turkish President Recep Tayyip Erdogan will host Russian President Vladimir Putin in "
+        "Ankara on Monday for talks on reviving the Black Sea grain deal, the Kremlin said.",
+        date=dt.date(2023, 8, 25),
+    )
+    visits = [
+        (story.actor(v.actor).name, story.place(v.destination).name, v.date.start, v.status)
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    assert visits == [("Vladimir Putin", "Ankara", dt.date(2023, 8, 28), "scheduled")]
