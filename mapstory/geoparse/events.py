@@ -669,6 +669,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     if destination is not None:
                         break
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
+        group: list[ActorRef] = []
+        if actor is None and ctx.last_group and any(_names_the_group(c) for c in token.children):
+            # "Blinken and Lammy arrived in Kyiv … They travelled from Poland overnight", "The
+            # leaders visited Irpin".
+            group = ctx.last_group
+            actor = group[0]
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
@@ -780,10 +786,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 )
                 for c in token.children
             )
-            ctx.origins.append(
+            ctx.origins.extend(
                 _Origin(
-                    actor.key, origin.key, sentence.span(), arrival and status != "scheduled", date
+                    who.key, origin.key, sentence.span(), arrival and status != "scheduled", date
                 )
+                for who in group or [actor]
             )
         if (
             actor is None
@@ -798,7 +805,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             ctx.scene, ctx.scene_date = destination.key, date
         if actor is None or destination is None:
             continue
-        travellers = [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        travellers = group or [actor, *_conjoined(actor, sentence, sentence.actor_at)]
         if lemma in _VISIT_VERBS and token.pos_ == "VERB":
             # "Meloni flew to Tunis on Sunday with Ursula von der Leyen": she went too.
             # (With "… to sign a deal" after, the model makes "with" a clause's marker and
@@ -944,17 +951,26 @@ def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
         last[actor] = draft
 
 
-def _returns_from_last_stop(drafts: list[EventDraft]) -> None:
-    """ "Lammy will travel on to Warsaw, while Blinken returns to Washington": a return with
-    no origin told starts where the traveller's leg told before it ended, when that leg is
-    made or ahead as it is (or made, before a return still ahead). Marked inferred."""
+def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
+    """ "Lammy will travel on to Warsaw, while Blinken returns to Washington"; "arrived in
+    Kyiv … The leaders visited Irpin": a return, or an undated trip told in the very next
+    sentence, with no origin told starts where the traveller's leg told before it ended, when that
+    leg is made or ahead as it is (or made, before one still ahead). Marked inferred."""
     last: dict[str, EventDraft] = {}
     for draft in drafts:
         if draft.kind != "visit":
             continue
         before = last.get(draft.fields["actor"])
         if (
-            draft.fields.get("returning")
+            before is not None
+            and (
+                draft.fields.get("returning")
+                # (An undated leg only: a dated one told later may well have come first.)
+                or (
+                    draft.date is None
+                    and not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
+                )
+            )
             and draft.fields["origin"] is None
             and before is not None
             and before.fields["destination"] != draft.fields["destination"]
@@ -991,6 +1007,24 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
         stop.fields["origin_inferred"] = True
         leg.fields["origin"] = stop.fields["destination"]
         leg.fields["origin_inferred"] = True
+
+
+# Plural nouns for people named together before ("the leaders", "the ministers").
+_GROUP_NOUNS = frozenset({"leader", "minister", "president", "diplomat", "official"})
+
+
+def _names_the_group(subject) -> bool:
+    """Whether a subject refers back to people named together: "they", "the leaders"."""
+    if subject.dep_ != "nsubj":
+        return False
+    if subject.lower_ == "they":
+        return True
+    return (
+        subject.tag_ == "NNS"
+        and subject.lemma_.lower() in _GROUP_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and not any(c.dep_ in ("amod", "compound", "prep") for c in subject.children)
+    )
 
 
 def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
@@ -2619,6 +2653,8 @@ class _Context:
         # Berlin"): where someone who "had flown in from Warsaw" later landed.
         self.scene: str | None = None
         self.scene_date: DateValue | None = None  # when that arrival was
+        # The people the last sentence named together as its subject, for a "they".
+        self.last_group: list[ActorRef] = []
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -2816,11 +2852,11 @@ def extract_events(
             ctx.last_conflict = merged[conflicts[-1].key]
         named = sorted({p.key for p in sentence.places if p.kind == "country" and not p.demonym})
         ctx.previous_pair = tuple(named) if len(named) == 2 else None
+        subjects = [a for a in sentence.actors if _is_subject(doc, a)]
+        doers = [a for a in subjects if not _only_reports(doc, a)]
         if sentence.actors:
             # "he" in the next sentence is most likely this sentence's last named subject,
             # but not one who only reports it ("…, spokesman Matthew Miller said").
-            subjects = [a for a in sentence.actors if _is_subject(doc, a)]
-            doers = [a for a in subjects if not _only_reports(doc, a)]
             still_him = not subjects and any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
                 for t in sentence.sent
@@ -2828,6 +2864,12 @@ def extract_events(
             if not still_him or last_actor is None:
                 # "He will meet President Joko Widodo": still the "he", not the one he meets.
                 last_actor = (doers or subjects or sentence.actors)[-1]
+        if doers:
+            # "they" next is the people named together as this sentence's subject.
+            together = [doers[0], *_conjoined(doers[0], sentence, sentence.actor_at)]
+            ctx.last_group = together if len(together) > 1 else []
+        elif any(t.dep_ == "nsubj" and not _names_the_group(t) for t in sentence.sent):
+            ctx.last_group = []  # "Russian forces advanced …": "they" next are the forces
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"
     # with no amount or change anywhere are not a flow the article measures.
     drafts = sorted(
@@ -2836,7 +2878,7 @@ def extract_events(
     )
     _stops_en_route(drafts)
     _timetable_goes_on(drafts, text)
-    _returns_from_last_stop(drafts)
+    _from_last_stop(drafts, text)
     drafts = _fold_headline_visits(drafts, text)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)

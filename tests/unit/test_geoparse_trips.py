@@ -1567,3 +1567,37 @@ def test_a_headlines_present_tense_is_the_bodys_visit_not_one_made() -> None:
         if isinstance(v, Visit)
     ]
     assert visits == [("Vladimir Putin", "Ankara", dt.date(2023, 8, 28), "scheduled")]
+
+
+def test_they_after_people_named_together_are_those_people() -> None:
+    story = draft_story(
+        "US Secretary of State Antony Blinken and British Foreign Secretary David Lammy "
+        "arrived in Kyiv by train on Wednesday. They travelled from Poland overnight and met "
+        "President Volodymyr Zelensky.\n\nRussian forces advanced around Pokrovsk. They "
+        "travelled to Kharkiv.",
+        date=dt.date(2024, 9, 11),
+    )
+    trips = {k: _name(story, v.origin) for k, v in _visits(story).items()}
+    assert trips == {
+        ("Antony Blinken", "Kyiv"): "Poland",
+        ("David Lammy", "Kyiv"): "Poland",
+    }
+
+
+def test_the_leaders_named_together_go_on_from_where_they_just_were() -> None:
+    story = draft_story(
+        "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
+        "Minister Mario Draghi arrived in Kyiv on Thursday morning.\n\nThey travelled "
+        "overnight on a special train from Poland. The leaders visited Irpin, a town near the "
+        "capital that was heavily damaged in the first weeks of the war.",
+        date=dt.date(2022, 6, 16),
+    )
+    trips = {k: _name(story, v.origin) for k, v in _visits(story).items()}
+    assert trips == {
+        ("Emmanuel Macron", "Kyiv"): "Poland",
+        ("Olaf Scholz", "Kyiv"): "Poland",
+        ("Mario Draghi", "Kyiv"): "Poland",
+        ("Emmanuel Macron", "Irpin"): "Kyiv",
+        ("Olaf Scholz", "Irpin"): "Kyiv",
+        ("Mario Draghi", "Irpin"): "Kyiv",
+    }
