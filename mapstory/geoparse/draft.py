@@ -707,7 +707,7 @@ def _event(
         note = None
         if f.get("origin_inferred"):
             inferred.append("origin")
-            note = "Starting point not stated: the traveller's previous stop, days before."
+            note = "Starting point not stated: the traveller's previous stop in the article."
         if f.get("destination_inferred"):
             inferred.append("destination")
             note = "Destination not stated: the city the article was filed from."

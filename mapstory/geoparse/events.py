@@ -481,7 +481,9 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
             place = sentence.named_place_at(named) if named is not None else None
             if place is not None:
                 return place
-    for token in (c for c in obj.children if owners and c.dep_ in ("poss", "compound")):
+    # The name in the noun before its owner's: "Russia's Samara region" is Samara.
+    named_by = [c for c in obj.children if owners and c.dep_ == "compound"]
+    for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
         place = sentence.named_place_at(token)
         if place is not None:
             return place
@@ -570,6 +572,7 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
+    made: dict[int, list[EventDraft]] = {}  # travel word -> the visits it told
     for token in sentence.sent:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
@@ -621,7 +624,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "will be returned to Meigs County": sent back, not travelling
         if (token.pos_ == "VERB" or held_at) and destination is None:
-            for child in token.children:
+            # ("flew back to London": the model may hang the "to" on the "back".)
+            for child in [
+                *token.children,
+                *(
+                    g
+                    for c in token.children
+                    if c.dep_ == "advmod" and c.lower_ == "back"
+                    for g in c.children
+                ),
+            ]:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
                     destination = _object_place(child, sentence) if lemma != "attend" else None
@@ -806,6 +818,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None or destination is None:
             continue
         travellers = group or [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        told = len(drafts)
         if lemma in _VISIT_VERBS and token.pos_ == "VERB":
             # "Meloni flew to Tunis on Sunday with Ursula von der Leyen": she went too.
             # (With "… to sign a deal" after, the model makes "with" a clause's marker and
@@ -855,8 +868,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # traveller's leg told just before it (see _timetable_goes_on).
                     "follows": timetable or earlier is not None,
                 }
-                if lemma == "return":
-                    fields["returning"] = True
+                if lemma == "return" or any(
+                    c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children
+                ):
+                    fields["returning"] = True  # "returned to Ottawa", "flew back to London"
                 if _en_route(token):
                     fields["en_route"] = True
                 if chained:
@@ -877,7 +892,36 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "fly to Port Moresby, and then to Vanimo, … before travelling on to Dili": on
             # from the last stop told.
             reached[token.i] = (actor.key, previous.key)
+        made[token.i] = drafts[told:]
+    _legs_told_after(sentence, reached, made)
     return drafts
+
+
+def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
+    """ "Will travel to Vietnam after attending the G20 summit in New Delhi", "After stops
+    in Tokyo and Seoul, Harris arrived in Manila": the leg in the "after" phrase comes first,
+    so the other starts where it ended; it takes none of the other's date, and is marked so
+    that nothing later takes it for the next leg (see _from_last_stop)."""
+    for earlier in sentence.sent:
+        later = earlier.head.head
+        if not (
+            earlier.dep_ in ("pcomp", "pobj")
+            and earlier.head.lower_ == "after"
+            and earlier.head.dep_ == "prep"
+            and earlier.i in reached
+            and later.i in reached
+            and reached[earlier.i][0] == reached[later.i][0]
+        ):
+            continue
+        dates = {d.date for d in made[later.i] if d.date is not None}
+        for draft in made[earlier.i]:
+            draft.fields["made_before"] = True
+            if draft.date in dates:
+                draft.date = None
+        for draft in made[later.i]:
+            if draft.fields["origin"] is None or draft.fields.get("origin_inferred"):
+                draft.fields["origin"] = reached[earlier.i][1]
+                draft.fields["origin_inferred"] = True
 
 
 def _en_route(verb) -> bool:
@@ -945,6 +989,7 @@ def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
             and draft.status == "happened"
             and draft.date is None
             and draft.fields.get("follows")
+            and not draft.fields.get("made_before")
             and not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
         ):
             draft.status = "scheduled"
@@ -963,6 +1008,7 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
         before = last.get(draft.fields["actor"])
         if (
             before is not None
+            and not draft.fields.get("made_before")
             and (
                 draft.fields.get("returning")
                 # (An undated leg only: a dated one told later may well have come first.)
@@ -1216,12 +1262,16 @@ def _attends_an_event(verb) -> bool:
 
 
 def _negated(verb) -> bool:
-    """ "did not travel", "was unable to attend", "cancelled a visit": no travel happened."""
+    """ "did not travel", "was unable to attend", "cancelled a visit", "the planned trip to
+    Washington was cancelled": no travel happened."""
     token = verb
     for _ in range(3):
         if any(c.dep_ == "neg" for c in token.children) or token.lemma_.lower() in _NEGATING:
             return True
-        if token.dep_ not in ("xcomp", "ccomp", "dobj", "acomp") or token.head == token:
+        if (
+            token.dep_ not in ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
+            or token.head == token
+        ):
             return False
         token = token.head
     return False
@@ -1412,7 +1462,8 @@ def _trade_endpoints(
     for t in [*keyword.subtree, *keyword.head.subtree]:
         if t.dep_ == "prep" and t.lower_ == "to":
             place = _subtree_place(t, sentence)
-            if place is not None and place.kind == "country":
+            # "exports of Chinese electric cars to Europe": a continent is a market too.
+            if place is not None and place.kind in ("country", "continent"):
                 destination = place
                 break
     if importing:
@@ -2285,8 +2336,11 @@ _ARMED = frozenset(
     }
 )  # fmt: skip
 _TARGET_NOUNS = frozenset(
-    {"target", "position", "site", "base", "area", "suburb", "district", "facility", "depot"}
-)
+    {
+        "target", "position", "site", "base", "area", "suburb", "district", "facility", "depot",
+        "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
+    }
+)  # fmt: skip
 _FIRING_VERBS = frozenset({"fire", "launch"})
 # An assault someone launches, mounts or carries out on a place.
 _LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage", "conduct", "carry"})
@@ -2296,7 +2350,7 @@ _ASSAULT_NOUNS = frozenset(
         "airstrike", "bombardment", "bombing",
     }
 )  # fmt: skip
-_STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid"})
+_STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid", "attack", "bomb"})
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep"})
 
 
@@ -2319,7 +2373,11 @@ def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     names: "struck targets in Beirut's southern suburbs"."""
     for child in preps:
         if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around"):
-            place = _subtree_place(child, sentence)
+            # The place the phrase is about ("in Russia's Samara region": Samara), else any.
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            place = (named is not None and _object_place(named, sentence)) or _subtree_place(
+                child, sentence
+            )
             if place is not None:
                 return place
     return None

@@ -1601,3 +1601,66 @@ def test_the_leaders_named_together_go_on_from_where_they_just_were() -> None:
         ("Olaf Scholz", "Irpin"): "Kyiv",
         ("Mario Draghi", "Irpin"): "Kyiv",
     }
+
+
+def test_a_leg_in_an_after_phrase_comes_first_and_flying_back_is_a_return() -> None:
+    story = draft_story(
+        "US President Joe Biden will travel to Vietnam after attending the G20 summit in New "
+        "Delhi. After stops in Tokyo and Seoul, US Vice President Kamala Harris arrived in "
+        "Manila on Monday. British Prime Minister Rishi Sunak flew back to London on Sunday "
+        "after a two-day visit to Washington.",
+        date=dt.date(2023, 9, 4),
+    )
+    legs = {
+        (story.actor(v.actor).name, story.place(v.destination).name): (
+            _name(story, v.origin),
+            v.date and v.date.start,
+            "returns to" in v.title,
+        )
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+    assert legs[("Joe Biden", "Vietnam")][0] == "New Delhi"
+    assert legs[("Joe Biden", "New Delhi")][0] == "Washington"
+    # The stops came before Monday's arrival, on days the article does not give.
+    assert legs[("Kamala Harris", "Manila")][:2] == ("Seoul", dt.date(2023, 9, 4))
+    assert legs[("Kamala Harris", "Tokyo")][1] is None
+    assert legs[("Kamala Harris", "Seoul")][:2] == ("Tokyo", None)
+    assert legs[("Rishi Sunak", "London")] == ("Washington", dt.date(2023, 9, 3), True)
+
+
+def test_a_continent_can_be_where_exports_go() -> None:
+    flows = _flows(
+        "Exports of Chinese electric cars to Europe jumped 37% to $11.5bn last year.",
+        dt.date(2024, 1, 10),
+    )
+    assert set(flows) == {("China", "Europe")}
+    assert flows[("China", "Europe")].goods == "electric cars"
+
+
+def test_a_trip_that_was_cancelled_or_postponed_is_no_visit() -> None:
+    story = draft_story(
+        "Prime Minister Benjamin Netanyahu's planned trip to Washington was cancelled. "
+        "President Isaac Herzog's visit to Berlin was postponed. Foreign Minister Israel Katz's "
+        "trip to Rome was a success.",
+        date=dt.date(2024, 3, 12),
+    )
+    assert set(_visits(story)) == {("Israel Katz", "Rome")}
+
+
+def test_an_attack_on_a_facility_is_an_act_of_war_where_the_facility_is() -> None:
+    story = draft_story(
+        "Israel carried out an air strike on the Iranian consulate in Damascus on Monday. "
+        "Ukraine attacked an oil refinery in Russia's Samara region with drones on Saturday. "
+        "The senator attacked the plan in Ohio.",
+        date=dt.date(2024, 3, 12),
+    )
+    conflicts = {
+        e.title: ([story.place(p).name for p in e.places], e.date.start)
+        for e in story.events
+        if isinstance(e, Conflict)
+    }
+    assert conflicts == {
+        "Strike on Damascus": (["Damascus"], dt.date(2024, 3, 11)),
+        "Strikes on Samara": (["Samara"], dt.date(2024, 3, 9)),
+    }
