@@ -973,16 +973,25 @@ def _fold_headline_visits(drafts: list[EventDraft], text: str) -> list[EventDraf
     return kept
 
 
+def _legs_after_legs(drafts: list[EventDraft]):
+    """Each visit, with the same traveller's visit told just before it (None for the first)."""
+    last: dict[str, EventDraft] = {}  # traveller -> their visit told last
+    for draft in drafts:
+        if draft.kind == "visit":
+            yield draft, last.get(draft.fields["actor"])
+            last[draft.fields["actor"]] = draft
+
+
+def _told_right_after(before: EventDraft, draft: EventDraft, text: str) -> bool:
+    """Whether *draft* is told in the sentence of *before*'s last excerpt or the next one."""
+    return not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
+
+
 def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
     """ "Lula will travel to Beijing on Thursday … He then flies to Abu Dhabi … before
     returning to Brasilia": an undated leg told in the present, or as the leg after another,
     right after a leg still ahead is ahead too."""
-    last: dict[str, EventDraft] = {}  # traveller -> their visit told last
-    for draft in drafts:
-        if draft.kind != "visit":
-            continue
-        actor = draft.fields["actor"]
-        before = last.get(actor)
+    for draft, before in _legs_after_legs(drafts):
         if (
             before is not None
             and before.status == "scheduled"
@@ -990,41 +999,32 @@ def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
             and draft.date is None
             and draft.fields.get("follows")
             and not draft.fields.get("made_before")
-            and not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
+            and _told_right_after(before, draft, text)
         ):
             draft.status = "scheduled"
-        last[actor] = draft
 
 
 def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
     """ "Lammy will travel on to Warsaw, while Blinken returns to Washington"; "arrived in
     Kyiv … The leaders visited Irpin": a return, or an undated trip told in the very next
-    sentence, with no origin told starts where the traveller's leg told before it ended, when that
-    leg is made or ahead as it is (or made, before one still ahead). Marked inferred."""
-    last: dict[str, EventDraft] = {}
-    for draft in drafts:
-        if draft.kind != "visit":
-            continue
-        before = last.get(draft.fields["actor"])
+    sentence, with no origin told starts where the traveller's leg told before it ended,
+    when that leg is made or ahead as it is (or made, before one still ahead). Marked
+    inferred."""
+    for draft, before in _legs_after_legs(drafts):
         if (
             before is not None
             and not draft.fields.get("made_before")
             and (
                 draft.fields.get("returning")
                 # (An undated leg only: a dated one told later may well have come first.)
-                or (
-                    draft.date is None
-                    and not text[_last_end(before) : min(s for s, _ in draft.spans)].strip()
-                )
+                or (draft.date is None and _told_right_after(before, draft, text))
             )
             and draft.fields["origin"] is None
-            and before is not None
             and before.fields["destination"] != draft.fields["destination"]
             and before.status in (draft.status, "happened")
         ):
             draft.fields["origin"] = before.fields["destination"]
             draft.fields["origin_inferred"] = True
-        last[draft.fields["actor"]] = draft
 
 
 def _stops_en_route(drafts: list[EventDraft]) -> None:
