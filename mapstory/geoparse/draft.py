@@ -47,7 +47,13 @@ from mapstory.model import (
 
 __all__ = ["DraftResult", "draft_story", "make_draft", "relocate_place"]
 
-_KINDS = {"city": "city", "region": "region", "country": "country", "continent": "continent"}
+_KINDS = {
+    "city": "city",
+    "region": "region",
+    "country": "country",
+    "continent": "continent",
+    "sea": "sea",
+}
 # Nominatim's kinds that the offline gazetteer has no equivalent for.
 _ONLINE_KINDS = {**_KINDS, "water": "sea", "island": "site", "other": "site"}
 _TITLE_MAX = 90
@@ -263,6 +269,10 @@ def _actors(
     ]
     names = {a["id"]: a["name"] for a in actors.values()}
     return result, refs, names
+
+
+def _first_upper(title: str) -> str:
+    return title[:1].upper() + title[1:]
 
 
 def _names_a_thing(token, text: str) -> bool:
@@ -669,7 +679,8 @@ def _event(
     def name(key: str | None) -> str:
         entry = entries.get(key or "")
         if entry is not None:
-            return entry.name
+            # "Attacks on shipping in the Red Sea", as a sea's name is written.
+            return f"the {entry.name}" if entry.kind == "sea" else entry.name
         extra = extra_places.get(key or "")
         return extra.name if extra else (key or "")
 
@@ -731,7 +742,7 @@ def _event(
     if draft.kind == "port":
         return Port(
             id=f"port-{f['port']}",
-            title=f"{name(f['port'])} as a port"
+            title=_first_upper(f"{name(f['port'])} as a port")
             + (f" for {name(f['granted_to'])}" if f.get("granted_to") else ""),
             port=f["port"],
             granted_to=f.get("granted_to"),

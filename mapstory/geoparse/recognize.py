@@ -431,7 +431,8 @@ _COMPASS_CORE_POPULATION = 100_000
 
 
 def _is_area(entry: GazetteerEntry) -> bool:
-    return entry.kind in ("country", "continent") or entry.feature_code == "ADM1"
+    """A country, continent, state or sea: a name no company or person borrows unnoticed."""
+    return entry.kind in ("country", "continent", "sea") or entry.feature_code == "ADM1"
 
 
 def _compass_core(gazetteer: Gazetteer, name: str) -> bool:

@@ -29,6 +29,10 @@ _ADM1_BONUS = 3.0
 # as a state does: news means the wide region unless the article is local to the small one.
 _WORLD_REGION_BONUS = 3.0
 _ADM2_BONUS = 0.5
+# An ocean, sea or strait has no people to weigh: it ranks as a country of 100 000 does, so
+# "the Pacific" is the ocean, not Pacific, Missouri, unless the article is local to the town
+# (its state and neighbours named: up to _COUNTRY_CONTEXT + _LOCAL_CAP more for the town).
+_SEA_PRIOR = 10.0
 _CAPITAL_BONUS = 1.5
 # A city is the meaning of its namesake region's name only with this share of its people.
 _SEAT_SHARE = 0.2
@@ -160,6 +164,8 @@ def _canonical(name: str) -> str:
 
 
 def _prior(entry: GazetteerEntry) -> float:
+    if entry.kind == "sea":
+        return _SEA_PRIOR
     score = math.log10(entry.population + 1) + _KIND_BONUS.get(entry.kind, 0.0)
     if entry.feature_code == "ADM1":
         score += _ADM1_BONUS
@@ -343,7 +349,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             and not _AREA_AFTER.match(text, mentions[i].end)
             for i in indexes
         ):
-            options[key] = [
+            waters = [e for e in options[key] if e.kind == "sea"]
+            # "The Red Sea" is the sea, not the Sudanese state named after it ("Red Sea
+            # state" keeps the state: the division word follows).
+            options[key] = waters or [
                 e
                 for e in options[key]
                 if e.kind != "city" or e.population >= _NATURAL_FEATURE_MIN_CITY

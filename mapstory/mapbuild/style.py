@@ -104,6 +104,8 @@ MAP_CSS = f"""
   color: #3b3b3b; font-weight: 700; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff;
   transform: translate(-50%, -50%); display: inline-block; cursor: pointer; }}
 .ms-continent-label {{ font-weight: 600; font-style: italic; color: #555; letter-spacing: .2em; }}
+.ms-sea-label {{ font-weight: 600; font-style: italic; text-transform: none; letter-spacing: .04em;
+  color: #1d4a70; }}
 .ms-arrowhead svg, .ms-symbol svg {{ display: block; overflow: visible; }}
 .ms-flow-label {{ transform: translate(-50%, -50%); display: inline-block; white-space: nowrap;
   background: rgba(255,255,255,.88); border: 1px solid {TRADE}; border-radius: 3px;

@@ -83,12 +83,13 @@ def test_shapes_are_well_formed(features: list[dict]) -> None:
 def test_gazetteer_rows(gaz: Gazetteer) -> None:
     ids = [e.id for e in gaz]
     assert len(ids) == len(set(ids))
-    assert all(i.startswith(("geonames:", "ne:", "admin1:", "admin2:", "region:")) for i in ids)
-    assert {e.kind for e in gaz} == {"city", "region", "country", "continent"}
+    prefixes = ("geonames:", "ne:", "admin1:", "admin2:", "region:", "sea:")
+    assert all(i.startswith(prefixes) for i in ids)
+    assert {e.kind for e in gaz} == {"city", "region", "country", "continent", "sea"}
     for entry in gaz:
         assert entry.name and "|" not in entry.name
         assert round(entry.lat, 5) == entry.lat and round(entry.lon, 5) == entry.lon
-        if entry.kind == "continent":
+        if entry.kind in ("continent", "sea"):
             assert entry.country_code == "" and entry.iso3 == ""
         if entry.kind == "city":
             assert len(entry.country_code) == 2 and entry.iso3 == ""
@@ -140,6 +141,49 @@ def test_a_land_member_that_names_nothing_stops_the_build(tmp_path: Path) -> Non
     table.write_text("name\talt_names\tkind\tmembers\nAtlantis\t\tcontinent\tGR@Ródos\n")
     with pytest.raises(SystemExit, match="kind must be one of"):
         build.read_lands(table)
+
+
+def test_seas_are_in_the_water(gaz: Gazetteer, features: list[dict]) -> None:
+    shapely = pytest.importorskip("shapely")
+    from shapely.geometry import shape
+
+    seas = [e for e in gaz if e.kind == "sea"]
+    assert len(seas) >= 50
+    assert all(e.id.startswith("sea:") and e.country_code == "" for e in seas)
+    black_sea = gaz.search("Black Sea")[0]
+    assert black_sea.kind == "sea" and 41 < black_sea.lat < 46 and 28 < black_sea.lon < 41
+    assert gaz.search("Bosporus")[0].name == "Bosphorus"
+    assert gaz.search("Gulf of America")[0].name == "Gulf of Mexico"
+    # Each point is off the land outlines the browser draws (canals aside).
+    land = shapely.STRtree([shape(f["geometry"]) for f in features])
+    on_land = [
+        e.name
+        for e in seas
+        if e.feature_code != "CNL"
+        and len(land.query(shapely.Point(e.lon, e.lat), predicate="intersects"))
+    ]
+    assert on_land == []
+
+
+def test_a_sea_on_land_stops_the_build(tmp_path: Path) -> None:
+    build = _build_module()
+    from shapely.geometry import box
+
+    table = tmp_path / "seas.tsv"
+    table.write_text("name\talt_names\tkind\tlat\tlon\tnote\nMare Nostrum\t\tsea\t5\t5\t\n")
+    rows = build.read_seas(table)
+    assert rows == [("Mare Nostrum", [], "sea", 5.0, 5.0, 2)]
+    land = build.Shape("x", "Landia", "LA", "LAN", box(0, 0, 10, 10))
+    with pytest.raises(
+        SystemExit, match=r"seas.tsv:2: Mare Nostrum at 5.0, 5.0 lies inside Landia"
+    ):
+        build.build_seas(rows, [land], table)
+    # Near its coast, or a canal, is allowed.
+    near_coast = [("Strait", [], "strait", 5.0, 9.95, 2), ("Canal", [], "canal", 5.0, 5.0, 3)]
+    assert [e.feature_code for e in build.build_seas(near_coast, [land], table)] == ["STRT", "CNL"]
+    table.write_text("name\talt_names\tkind\tlat\tlon\nMare\t\tpond\t5\t5\n")
+    with pytest.raises(SystemExit, match="kind must be one of"):
+        build.read_seas(table)
 
 
 def test_regions_and_counties(gaz: Gazetteer) -> None:

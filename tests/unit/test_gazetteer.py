@@ -273,7 +273,7 @@ def test_country_shapes(gaz: Gazetteer) -> None:
 def test_len_and_iteration(gaz: Gazetteer) -> None:
     assert len(gaz) > 30_000
     kinds = {e.kind for e in gaz}
-    assert kinds == {"city", "region", "country", "continent"}
+    assert kinds == {"city", "region", "country", "continent", "sea"}
 
 
 # -- broken data -------------------------------------------------------------------------------

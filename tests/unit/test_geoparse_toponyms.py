@@ -429,9 +429,26 @@ def test_capital_letter_words_are_country_codes_only_where_they_can_be() -> None
 
 def test_the_ocean_is_not_the_small_town_that_shares_its_name() -> None:
     text = "The storm formed in the Pacific and crossed the Atlantic within a week."
-    placed = {item["name"]: item["lat"] for item in toponyms(text)}
-    # No Pacific, Missouri, or Atlantic, Iowa; the oceans themselves are not in the gazetteer.
-    assert placed.get("Pacific") is None and placed.get("Atlantic") is None
+    places = _places(text)
+    # Not Pacific, Missouri, nor Atlantic, Iowa: the oceans.
+    assert places["Pacific"] == ("sea", "", "Pacific Ocean")
+    assert places["Atlantic"] == ("sea", "", "Atlantic Ocean")
+    # Without "the" too, in an article about the US ("the canal links the Atlantic and
+    # Pacific oceans"; the model may call one of them an organisation).
+    text = (
+        "The canal, which links the Atlantic and Pacific oceans, is used most by the "
+        "United States. Premier Li begins his Pacific tour on Thursday."
+    )
+    assert {n: k for n, (k, _, _) in _places(text).items()} == {
+        "Atlantic": "sea",
+        "Pacific": "sea",
+        "United States": "country",
+    }
+    # The town, where the article is about it.
+    assert _places("PACIFIC, Mo. — The Pacific city council met on Monday.")["PACIFIC"][:2] == (
+        "city",
+        "US",
+    )
     # A district's name after "the" is still the district's town.
     text = "Officials announced a quarantine of the Etoumbi and Mbomo districts."
     assert _places(text).get("Etoumbi", ("",))[0] == "city"
@@ -901,3 +918,16 @@ def test_the_island_of_a_name_is_a_place_whatever_the_model_made_of_it() -> None
     )
     assert places["Lampedusa"] == ("city", "IT", "Lampedusa")
     assert places["Java"][:2] == ("region", "ID")
+
+
+def test_seas_straits_and_canals() -> None:
+    text = (
+        "Houthi attacks on ships in the Red Sea have pushed traffic away from the Suez Canal, "
+        "while tankers still cross the Strait of Hormuz and the Black Sea."
+    )
+    places = _places(text)
+    for name in ("Red Sea", "Suez Canal", "Strait of Hormuz", "Black Sea"):
+        assert places[name][0] == "sea", name
+    # The Sudanese state named after the sea keeps its name when the article says "state".
+    places = _places("Port Sudan, in Red Sea state, has become the army's seat in Sudan.")
+    assert places["Red Sea"][:2] == ("region", "SD")

@@ -350,3 +350,22 @@ def test_a_continent_is_named_over_it_not_pinned_to_a_spot() -> None:
     (label,) = [i for i in icons if ">Asia<" in i]
     assert "ms-continent-label" in label and "<svg" not in label  # a name, no dot
     assert "City" not in legend_html(story, {})  # nothing on the map is a city
+
+
+def test_a_sea_is_named_in_italics_over_the_water_not_pinned() -> None:
+    import datetime as dt
+
+    from mapstory.geoparse.draft import draft_story
+
+    story = draft_story(
+        "Houthi rebels attacked a cargo ship in the Red Sea on Tuesday, Yemen's rebels said.",
+        date=dt.date(2024, 1, 16),
+    )
+    red_sea = next(p for p in story.places if p.name == "Red Sea")
+    assert red_sea.kind == "sea"
+    layout = layout_story(story, default_gazetteer().country_shape)
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', rendered)]
+    (label,) = [i for i in icons if ">Red Sea<" in i]
+    assert "ms-sea-label" in label and "<svg" not in label
+    assert "City" not in legend_html(story, {})

@@ -66,6 +66,8 @@ def test_map_label_text_is_readable() -> None:
     for selector in (".ms-label", ".ms-country-label", ".ms-label.ms-inferred"):
         assert contrast(rules[selector], style.LAND) >= 4.5, selector
     assert contrast(rules[".ms-flow-label"], "#ffffff") >= 4.5
+    # A sea's name stands on the sea.
+    assert contrast(rules[".ms-sea-label"], style.SEA) >= 4.5
 
 
 def test_travellers_are_told_apart() -> None:
