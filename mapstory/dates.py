@@ -44,6 +44,12 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.IGNORECASE)
+# "last November", "next March", "November last year": a month placed by a word, which
+# dateparser leaves unread.
+_REL_MONTH = re.compile(r"^(?P<rel>this|last|next)\s+(?P<month>[A-Za-z]+)\.?$", re.IGNORECASE)
+_MONTH_OF_YEAR = re.compile(
+    r"^(?P<month>[A-Za-z]+)\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.IGNORECASE
+)
 _DAY_RANGE = re.compile(
     r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
 )
@@ -62,6 +68,7 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
     name: i for i, name in enumerate(calendar.month_abbr) if name
 }
+_MONTH_WORDS = _MONTHS | {"Sept": 9}  # as news abbreviates it
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -142,6 +149,20 @@ def resolve(
         start = dt.date(first // 12, first % 12 + 1, 1)
         end = month_range(year, month)[1]
         return _value(start, end, "month", original, not m["year"], certainty)
+
+    m = _REL_MONTH.match(text) or _MONTH_OF_YEAR.match(text)
+    if m and m["month"][:1].isupper() and m["month"].capitalize() in _MONTH_WORDS:
+        month, rel = _MONTH_WORDS[m["month"].capitalize()], m["rel"].lower()
+        if m.re is _MONTH_OF_YEAR:
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+        elif rel == "last":  # the latest such month before this one
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel == "next":  # the first such month after this one
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        start, end = month_range(year, month)
+        return _value(start, end, "month", original, True, certainty)
 
     if _DURATION.match(text) and not _THIS.match(text):
         return None

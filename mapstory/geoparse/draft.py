@@ -167,6 +167,7 @@ def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
 _STYLED_TITLES = frozenset(
     {"pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "emir"}
 )
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")  # "King Felipe VI", "Pope Leo XIV"
 
 
 def _actors(
@@ -187,10 +188,17 @@ def _actors(
 
     def titled(ent) -> bool:
         """A name the model took for an organisation right after a person's title
-        ("Chancellor Olaf Scholz" tagged ORG)."""
+        ("Chancellor Olaf Scholz" tagged ORG), or a monarch's with the title inside it
+        ("King Felipe VI")."""
+        if ent.label_ != "ORG":
+            return False
+        if ent[0].lower_ in _STYLED_TITLES and ent[0].is_title and 2 <= len(ent) <= 4:
+            words = list(ent[1:])
+            if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1].text):
+                words.pop()
+            return len(words) <= 2 and all(t.is_alpha and t.is_title for t in words)
         return (
-            ent.label_ == "ORG"
-            and 2 <= len(ent) <= 3
+            2 <= len(ent) <= 3
             and ent.start > 0
             and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES
             and all(t.is_alpha and t.is_title for t in ent)
@@ -246,8 +254,16 @@ def _actors(
         actors[key]["spans"].append((ent.start_char, ent.end_char))
         refs.append(ActorRef(actors[key]["id"], ent.start_char, ent.end_char))
     # A surname the model tagged nothing at all ("Sunak flew to San Diego" opening a
-    # sentence) is still its person.
-    surnames = {fold(ent[-1].text): fold(ent.text.strip()) for ent in full_names}
+    # sentence) is still its person; so is any other word of one person's full name, as
+    # names that put the family name first or go by one name are written ("Xi", "Prabowo",
+    # "Lula"). A word two people's names share is neither's.
+    owners: dict[str, set[str]] = {}
+    for ent in full_names:
+        for token in ent:
+            if token.lower_ not in _STYLED_TITLES and token.is_title and len(token.text) > 2:
+                owners.setdefault(fold(token.text), set()).add(fold(ent.text.strip()))
+    surnames = {word: keys.pop() for word, keys in owners.items() if len(keys) == 1}
+    surnames.update({fold(ent[-1].text): fold(ent.text.strip()) for ent in full_names})
     for token in doc:
         key = surnames.get(fold(token.text))
         if (
@@ -286,6 +302,7 @@ def _names_a_thing(token, text: str) -> bool:
 
 _OWNER_AFTER = re.compile(r"^,\s*(?:the\s+)?(?P<owner>[^,;.]{2,40}?)(?:’s|'s)\s")
 _CLAUSE_BREAK = re.compile(r"[.;:!?”\"\n]")
+_SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
 
 
@@ -315,8 +332,14 @@ def _home_countries(
         for start, end in windows:
             match = [p for p in countries if start <= p.start and p.end <= end]
             if (start, end) == windows[-1]:
-                # The previous paragraph's last country is not the name's.
-                match = [p for p in match if "\n" not in text[p.end : ref.start]]
+                # The previous paragraph's or sentence's last country is not the name's
+                # ("… a partnership with Vietnam. Biden will fly home").
+                match = [
+                    p
+                    for p in match
+                    if "\n" not in text[p.end : ref.start]
+                    and not _SENTENCE_GAP.search(text, p.end, ref.start + 1)
+                ]
                 if clear:
                     match = [
                         p
@@ -337,21 +360,23 @@ def _home_countries(
 
 def _met_at_home(
     draft: EventDraft,
-    travelling: set[str],
+    travelling: dict[str, set[str]],
     homes: dict[str, str],
     entries: dict[str, GazetteerEntry | None],
 ) -> bool:
     """Whether *draft* is a meeting that does not make a visit ("the mayor met residents in
     Springfield"): a meeting in a city is a visit only for someone away from home, from
-    another country or travelling elsewhere in the story ("Blinken arrived in Tel Aviv …
-    met Netanyahu in Jerusalem")."""
+    another country ("Blinken arrived in Tel Aviv … met Netanyahu in Jerusalem") or
+    travelling about that country in the story ("Biden flew to Chicago … met union leaders
+    in Detroit"). A host who travels abroad later ("Mitsotakis and Erdogan meet in Athens";
+    "Mitsotakis will pay a return visit to Ankara") still met at home."""
     if draft.kind != "visit" or not draft.fields.get("met_there"):
         return False
     actor = draft.fields["actor"]
-    if actor in travelling:  # travels elsewhere in the story (see draft_story)
-        return False
     home = entries.get(homes.get(actor, ""))
     there = entries.get(draft.fields["destination"])
+    if there is not None and there.country_code in travelling.get(actor, set()):
+        return False
     return home is None or there is None or home.country_code == there.country_code
 
 
@@ -516,9 +541,12 @@ def make_draft(
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
-    travelling = {
-        d.fields["actor"] for d in drafts if d.kind == "visit" and not d.fields.get("met_there")
-    }
+    # The countries each traveller goes to, by the story's own travel words.
+    travelling: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.kind == "visit" and not d.fields.get("met_there"):
+            went = entries.get(d.fields["destination"])
+            travelling.setdefault(d.fields["actor"], set()).add(went.country_code if went else "")
     drafts = [d for d in drafts if not _met_at_home(d, travelling, homes, entries)]
     # Where each traveller went: a statement with no place of its own was most likely made
     # there ("Mishustin told Xi ..." during his visit to Beijing).

@@ -114,7 +114,7 @@ class PlaceRef:
     key: str  # the draft place it belongs to
     start: int
     end: int
-    kind: str  # gazetteer kind: city, region, country, continent
+    kind: str  # gazetteer kind: city, region, country, continent, sea
     country_code: str
     demonym: bool  # "Russian" rather than "Russia"
     capital: bool = False  # a country's capital city
@@ -348,7 +348,9 @@ def _status(verb) -> str:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "shall", "would", "'ll"):
                 return "scheduled"  # "said he would fly to the United States"
-        if token.dep_ == "ROOT":
+        if token.dep_ == "ROOT" or (token is verb and verb.tag_ == "VBD"):
+            # A verb in the past tense is its own clause's, whatever the sentence it sits in
+            # will do ("will hold talks with Albanese, the first since he visited Beijing").
             break
     return "happened"
 
@@ -662,6 +664,14 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                     if a.dep_ == "advcl" and a.i > child.i
                                     for g in a.children
                                 ),
+                                # "to Lima for the APEC summit and to Rio for the G20": or
+                                # on the purpose after the first stop.
+                                *(
+                                    g
+                                    for a in token.children
+                                    if a.dep_ == "prep" and a.i > child.i and a.lower_ == "for"
+                                    for g in a.children
+                                ),
                             )
                             if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > child.i
                         ]
@@ -780,7 +790,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             governor, ctx.dates_in(sentence)
         )
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
-        if date is None and met_at is None:  # a meeting takes no other clause's date
+        # A meeting takes no other clause's date, nor a clause set apart in time ("a year
+        # after Albanese visited Beijing": not on the day the sentence's talks are).
+        if date is None and met_at is None and not _time_set_apart(token):
             # Nothing in its own clause that is a date ("in more than two years" is not).
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
@@ -1022,6 +1034,12 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
             and draft.fields["origin"] is None
             and before.fields["destination"] != draft.fields["destination"]
             and before.status in (draft.status, "happened")
+            # "arrived in Hanoi from New Delhi, where he attended the G20": the stop the leg
+            # came from was before it, not after.
+            and (
+                draft.fields.get("returning")
+                or before.fields["origin"] != draft.fields["destination"]
+            )
         ):
             draft.fields["origin"] = before.fields["destination"]
             draft.fields["origin_inferred"] = True
@@ -1138,6 +1156,8 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             (t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB")
             # "Erdogan, who faces elections in May, toured …": May is the elections'.
             or t.dep_ == "relcl"
+            # "… his first tour since taking office last month": the office's month.
+            or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
         )
     ]
     return [
@@ -1190,6 +1210,26 @@ def _goes_somewhere(verb) -> bool:
     )
 
 
+_TIME_APART = frozenset({"after", "since", "before", "until"})
+_MOMENTS_APART = frozenset(
+    {"hour", "minute", "moment", "shortly", "just", "soon", "immediately", "right"}
+)
+
+
+def _time_set_apart(verb) -> bool:
+    """Whether *verb* heads a clause that says it came before or after another ("since
+    Albanese visited Beijing", "a year after he returned to Kyiv"), and not just so ("hours
+    before Zelenskyy left for Washington", "shortly after he arrived": the same day)."""
+    return (
+        verb.dep_ in ("advcl", "relcl")
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_APART for c in verb.children)
+        and not any(
+            c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _MOMENTS_APART
+            for c in verb.children
+        )
+    )
+
+
 def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The sentence's dates that no other travel or relative clause owns: "Modi, who arrived
     on Wednesday, met the King before flying on to the Maldives" does not date the flight."""
@@ -1202,6 +1242,10 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         and (
             (t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB" and _goes_somewhere(t))
             or t.dep_ == "relcl"
+            # "his first trip abroad since taking office last month": the month is the
+            # office's, not the trip's.
+            or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
+            or _time_set_apart(t)
         )
     ]
     # "will leave for Paris on Thursday … before flying to Washington": Thursday is the
@@ -1606,12 +1650,32 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# Verbs whose date is when figures were told, not what they cover ("data showed on
+# Wednesday").
+_PUBLISHING_VERBS = frozenset(
+    {"say", "show", "announce", "report", "publish", "release", "confirm", "reveal"}
+)
+
+
+def _reports_date(phrase: DatePhrase, sentence: _Sentence) -> bool:
+    """Whether *phrase* dates the telling of the figures: "Commerce Department data showed
+    on Wednesday", "the ministry said on Friday"."""
+    span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ == "on":
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in _PUBLISHING_VERBS
+
+
 def _periods(sentence, ctx) -> list[DatePhrase]:
     """The sentence's date phrases that may say what period a figure covers."""
     return [
         p
         for p in ctx.dates_in(sentence)
         if not _COMPARED_WITH.search(ctx.text, max(0, p.start - 20), p.start)
+        and not _reports_date(p, sentence)
     ]
 
 
@@ -2339,8 +2403,14 @@ _TARGET_NOUNS = frozenset(
     {
         "target", "position", "site", "base", "area", "suburb", "district", "facility", "depot",
         "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
+        "terminal", "warehouse", "substation", "station", "building",
     }
 )  # fmt: skip
+# Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
+# shipping there, the sea or the port.
+_SHIP_NOUNS = frozenset(
+    {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "shipping", "warship"}
+)
 _FIRING_VERBS = frozenset({"fire", "launch"})
 # An assault someone launches, mounts or carries out on a place.
 _LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage", "conduct", "carry"})
@@ -2372,7 +2442,7 @@ def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     """The place the first of *preps* that says where ("in", "across", "near", "around")
     names: "struck targets in Beirut's southern suburbs"."""
     for child in preps:
-        if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around", "off"):
             # The place the phrase is about ("in Russia's Samara region": Samara), else any.
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             place = (named is not None and _object_place(named, sentence)) or _subtree_place(
@@ -2431,9 +2501,13 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         if obj is None or not _armed_subject(token, sentence):
             return []
         place = sentence.named_place_at(obj)
-        if place is None and obj.lemma_.lower() in _TARGET_NOUNS:
-            place = _where_in([*obj.children, *token.children], sentence)
         name = "strikes on"
+        if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
+            place = _where_in([*obj.children, *token.children], sentence)
+            name = "attacks on shipping in"
+        elif place is None and obj.lemma_.lower() in _TARGET_NOUNS:
+            # "struck grain terminals in the port of Odesa": where the targets are.
+            place = _where_in([*obj.children, *token.children], sentence)
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
@@ -2450,7 +2524,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 if place is not None:
                     break
         name = "advance into"
-    if place is None or name is None or place.kind not in ("country", "region", "city"):
+    if place is None or name is None or place.kind not in ("country", "region", "city", "sea"):
         return []
     # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck.
     also = [*_conjoined(place, sentence, sentence.named_place_at), *also]
@@ -3187,12 +3261,18 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
     """Start a visit with no stated origin at the traveller's latest stop before it, when the
     new leg follows that stop within _ONWARD_DAYS ("arrived in New Delhi on Monday … will
     travel to Jaipur on Wednesday"; "who visited Rome on Saturday" before Sunday's Berlin).
-    Both need a day-precise date; the origin is marked inferred."""
+    Both need a day-precise date; the origin is marked inferred. An undated leg on from
+    that stop, told between the two ("will fly to Auckland on Saturday and then to Adelaide
+    … In Canberra on Monday"), comes between them: the new leg starts there."""
     dated: dict[str, list[EventDraft]] = {}
+    told: dict[str, list[EventDraft]] = {}
     for draft in drafts:
+        if draft.kind == "visit":
+            told.setdefault(draft.fields["actor"], []).append(draft)
         if draft.kind == "visit" and draft.date is not None and draft.date.precision == "day":
             dated.setdefault(draft.fields["actor"], []).append(draft)
-    for legs in dated.values():
+    for actor, legs in dated.items():
+        order = told[actor]
         for draft in legs:
             if draft.fields["origin"] is not None:
                 continue
@@ -3210,6 +3290,21 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
                     stops,
                     key=lambda before: (before.date.end, legs.index(before)),  # type: ignore[union-attr]
                 )
+                # Undated legs on from that stop, told before this one, come first.
+                between = order[order.index(latest) + 1 : order.index(draft)]
+                while onward := next(
+                    (
+                        leg
+                        for leg in between
+                        if leg.date is None
+                        and leg.status == latest.status
+                        and leg.fields["origin"] == latest.fields["destination"]
+                        and leg.fields["destination"] != draft.fields["destination"]
+                    ),
+                    None,
+                ):
+                    latest = onward
+                    between = between[between.index(onward) + 1 :]
                 draft.fields["origin"] = latest.fields["destination"]
                 draft.fields["origin_inferred"] = True
 

@@ -179,6 +179,14 @@ _KIND_BEFORE = re.compile(
     r"(?P<region>province|region|state|county|district|oblast)|(?P<island>island|isle))"
     r"\s+of\s+(?:the\s+)?$"
 )
+# ... and each name of a list after a plural of one: "the Baltic ports of Primorsk and
+# Ust-Luga", "the towns of Paiporta, Alfafar and Sedaví".
+_KINDS_LIST_BEFORE = re.compile(
+    r"\b(?:(?P<city>cities|towns|villages|ports|suburbs)|(?P<region>provinces|regions|states|"
+    r"counties|districts|oblasts)|(?P<island>islands))\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:,\s+|\s+(?=and|or)))*"
+    r"(?:(?:and|or)\s+)?$"
+)
 _KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
 # "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
 # says what the name is. The word must end its phrase ("a town councillor" is a person).
@@ -197,7 +205,9 @@ _CLOSE_SPELLING_MIN_LETTERS = 8
 
 def _form_kind(text: str, start: int, end: int) -> str | None:
     """ "city", "region" or "island" when the words around a name say it is one, else None."""
-    before = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    before = _KIND_BEFORE.search(text, max(0, start - 30), start) or _KINDS_LIST_BEFORE.search(
+        text, max(0, start - 90), start
+    )
     if before is not None:
         return next(kind for kind in ("city", "region", "island") if before.group(kind))
     if _KIND_AFTER.match(text[end : end + 20]):

@@ -30,6 +30,14 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("Monday and Tuesday", "past", "2023-05-22", "2023-05-23", "day"),
         ("Friday to Monday", "future", "2023-05-26", "2023-05-29", "day"),
         ("Tuesday-Thursday", "past", "2023-05-23", "2023-05-25", "day"),
+        # A month placed by a word: the latest before this month, the first after it.
+        ("last November", "past", "2022-11-01", "2022-11-30", "month"),
+        ("last March", "past", "2023-03-01", "2023-03-31", "month"),
+        ("last May", "past", "2022-05-01", "2022-05-31", "month"),
+        ("next March", "future", "2024-03-01", "2024-03-31", "month"),
+        ("this November", "future", "2023-11-01", "2023-11-30", "month"),
+        ("in November last year", "past", "2022-11-01", "2022-11-30", "month"),
+        ("Sept. next year", "future", "2024-09-01", "2024-09-30", "month"),
     ],
 )
 def test_phrases_resolve_against_the_article_date(phrase, tense, start, end, precision) -> None:
@@ -63,7 +71,7 @@ def test_this_week_said_on_a_sunday_of_what_is_ahead_is_the_week_from_tomorrow()
     assert (midweek.start, midweek.end) == (dt.date(2023, 5, 22), dt.date(2023, 5, 28))
 
 
-@pytest.mark.parametrize("phrase", ["", "   ", "banana", "the same period"])
+@pytest.mark.parametrize("phrase", ["", "   ", "banana", "the same period", "last may"])
 def test_non_dates_give_none(phrase) -> None:
     assert resolve(phrase, WEDNESDAY) is None
 

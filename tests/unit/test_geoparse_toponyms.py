@@ -931,3 +931,11 @@ def test_seas_straits_and_canals() -> None:
     # The Sudanese state named after the sea keeps its name when the article says "state".
     places = _places("Port Sudan, in Red Sea state, has become the army's seat in Sudan.")
     assert places["Red Sea"][:2] == ("region", "SD")
+
+
+def test_each_name_in_a_list_after_ports_of_is_a_place() -> None:
+    places = _places(
+        "Most cargoes are loaded at the Baltic ports of Primorsk and Ust-Luga and sail to India."
+    )
+    assert places["Primorsk"][:2] == ("city", "RU")
+    assert places["Ust-Luga"][:2] == ("city", "RU")

@@ -501,6 +501,24 @@ def test_a_meeting_abroad_is_a_visit_and_a_meeting_at_home_is_not() -> None:
     assert jerusalem.date is None  # not the Ramallah leg's Wednesday
     assert ("Vladimir Putin", "Beijing") not in trips  # the one met is not the subject
     assert not [who for who, _ in trips if who == "Misty Buscher"]  # at home, no trip
+    # A host who travels abroad later in the story still met at home; one who travels
+    # about their own country did not.
+    trips = _trips(
+        "Mitsotakis and Erdogan meet in Athens\n\n"
+        "Turkish President Recep Tayyip Erdogan arrived in Athens on Thursday. He was "
+        "received by Greek Prime Minister Kyriakos Mitsotakis. Mitsotakis is expected to pay "
+        "a return visit to Ankara in the spring.",
+        dt.date(2023, 12, 7),
+    )
+    assert ("Recep Tayyip Erdogan", "Athens") in trips
+    assert ("Kyriakos Mitsotakis", "Ankara") in trips
+    assert ("Kyriakos Mitsotakis", "Athens") not in trips
+    trips = _trips(
+        "US President Joe Biden flew to Chicago on Monday and met union leaders in Detroit on "
+        "Tuesday.",
+        dt.date(2023, 12, 7),
+    )
+    assert ("Joe Biden", "Detroit") in trips
 
 
 def test_a_headlines_country_is_not_the_persons_home() -> None:
@@ -607,6 +625,9 @@ def test_a_stopover_a_summit_left_and_a_trip_dated_after_the_article() -> None:
     )
     trips = _visits(story)
     assert ("Joe Biden", "New Delhi") in trips  # "where he attended the … summit"
+    # … from somewhere before: not from Hanoi, nor from Vietnam's capital as his home's (the
+    # sentence before ends with Vietnam).
+    assert trips[("Joe Biden", "New Delhi")].origin is None
     anchorage = trips[("Joe Biden", "Anchorage")]
     assert anchorage.status == "scheduled" and _name(story, anchorage.origin) == "Hanoi"
     assert trips[("Emmanuel Macron", "Amsterdam")].status == "scheduled"  # dated ahead
@@ -1664,3 +1685,105 @@ def test_an_attack_on_a_facility_is_an_act_of_war_where_the_facility_is() -> Non
         "Strike on Damascus": (["Damascus"], dt.date(2024, 3, 11)),
         "Strikes on Samara": (["Samara"], dt.date(2024, 3, 9)),
     }
+
+
+def test_ships_attacked_at_sea_and_terminals_struck_in_a_port_are_acts_of_war() -> None:
+    story = draft_story(
+        "Houthi rebels attacked a cargo ship in the Red Sea on Tuesday. Russian missiles "
+        "struck grain terminals in the Ukrainian port of Odesa on Monday. A storm hit ships in "
+        "the Black Sea.",
+        date=dt.date(2024, 1, 17),
+    )
+    conflicts = {
+        e.title: ([story.place(p).name for p in e.places], e.date and e.date.start)
+        for e in story.events
+        if isinstance(e, Conflict)
+    }
+    assert conflicts == {
+        "Attacks on shipping in the Red Sea": (["Red Sea"], dt.date(2024, 1, 16)),
+        "Strikes on Odesa": (["Odesa"], dt.date(2024, 1, 15)),
+    }
+    assert story.place("red-sea").kind == "sea"
+
+
+def test_a_past_visit_in_a_clause_of_a_plan_keeps_its_own_tense_and_date() -> None:
+    trips = _trips(
+        "Chinese Premier Li Qiang arrived in Wellington on Thursday. In Canberra on Monday he "
+        "will hold talks with Australian Prime Minister Anthony Albanese, the first since "
+        "Albanese visited Beijing last November. Li will meet Albanese's deputy on Monday, a "
+        "year after the deputy's predecessor visited Jakarta.",
+        dt.date(2024, 6, 13),
+    )
+    beijing = trips[("Anthony Albanese", "Beijing")]
+    assert beijing.status == "happened"
+    assert (beijing.date.start, beijing.date.precision) == (dt.date(2023, 11, 1), "month")
+
+
+def test_a_clause_set_apart_in_time_takes_none_of_the_sentences_date() -> None:
+    trips = _trips(
+        "Australian Prime Minister Anthony Albanese spoke on Friday. Li will meet Albanese on "
+        "Monday, a year after Albanese visited Beijing.",
+        dt.date(2024, 6, 13),
+    )
+    assert trips[("Anthony Albanese", "Beijing")].date is None
+    # Hours apart is the same day.
+    trips = _trips(
+        "Russia launched a drone attack on Kyiv overnight, officials said Sunday, hours before "
+        "President Volodymyr Zelenskyy left for Washington.",
+        dt.date(2024, 1, 10),
+    )
+    assert trips[("Volodymyr Zelenskyy", "Washington")].date.start == dt.date(2024, 1, 7)
+
+
+def test_an_undated_leg_told_between_two_dated_ones_comes_between_them() -> None:
+    story = draft_story(
+        "Li Qiang arrived in Wellington on Thursday. He will travel to Auckland on Saturday "
+        "and then fly to Adelaide, where he will visit the zoo. In Canberra on Monday he will "
+        "meet Anthony Albanese.",
+        date=dt.date(2024, 6, 13),
+    )
+    legs = {
+        _name(story, v.destination): _name(story, v.origin)
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+    assert legs["Adelaide"] == "Auckland"
+    assert legs["Canberra"] == "Adelaide"
+
+
+def test_the_day_figures_were_published_is_not_the_period_they_cover() -> None:
+    story = draft_story(
+        "US imports from Mexico rose nearly 5% to $475.6 billion in 2023, Commerce Department "
+        "data showed on Wednesday, while imports from China fell 20% to $427.2 billion.",
+        date=dt.date(2024, 2, 7),
+    )
+    periods = {
+        _name(story, t.origin): [f.period for f in t.figures]
+        for t in story.events
+        if isinstance(t, Trade)
+    }
+    assert periods == {"Mexico": ["2023"], "China": ["2023"]}
+
+
+def test_a_one_word_name_of_a_named_person_is_that_person() -> None:
+    trips = _trips(
+        "Indonesian President Prabowo Subianto left Jakarta on Friday for a trip that will take "
+        "him to China and Peru, his first tour since taking office last month. Prabowo, a "
+        "former defence minister, visited Moscow in July 2024. He will travel to Lima for the "
+        "APEC summit and to Rio de Janeiro for the G20 summit.",
+        dt.date(2024, 11, 8),
+    )
+    moscow = trips[("Prabowo Subianto", "Moscow")]
+    assert (moscow.status, moscow.date.start) == ("happened", dt.date(2024, 7, 1))
+    # The month he took office is not the trip's.
+    assert all(
+        v.date is None for (who, where), v in trips.items() if where in ("Lima", "Rio de Janeiro")
+    )
+    assert ("Prabowo Subianto", "Rio de Janeiro") in trips  # "… and to Rio for the G20"
+
+
+def test_a_monarch_with_a_regnal_number_travels_too() -> None:
+    trips = _trips(
+        "King Felipe VI and Queen Letizia will visit Paiporta on Sunday.", dt.date(2024, 10, 30)
+    )
+    assert set(trips) == {("King Felipe VI", "Paiporta"), ("Queen Letizia", "Paiporta")}
