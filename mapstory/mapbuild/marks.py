@@ -214,7 +214,8 @@ def draw_area(
 
 # How far round a town or a region without an outline its conflict is hatched, in metres:
 # enough to see at the zoom the step frames, not a claim about the front line.
-_CONFLICT_RADIUS_M = {"city": 25_000, "region": 90_000}
+# A sea's conflict (attacks on shipping) spans far more water than a town's streets.
+_CONFLICT_RADIUS_M = {"city": 25_000, "region": 90_000, "sea": 150_000}
 _CONFLICT_RADIUS_DEFAULT_M = 8_000
 
 

@@ -369,3 +369,6 @@ def test_a_sea_is_named_in_italics_over_the_water_not_pinned() -> None:
     (label,) = [i for i in icons if ">Red Sea<" in i]
     assert "ms-sea-label" in label and "<svg" not in label
     assert "City" not in legend_html(story, {})
+    # The attacks there are hatched over a stretch of sea, not a town's few streets.
+    assert [e.title for e in story.events] == ["Attacks on shipping in the Red Sea"]
+    assert '"radius": 150000' in rendered
