@@ -1321,22 +1321,20 @@ def _negated(verb) -> bool:
     return False
 
 
-def _port_city(sentence: _Sentence) -> PlaceRef | None:
-    """The city the sentence calls a port — "the port of Odesa", "Vladivostok's port", "the
+def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
+    """The cities the sentence calls ports — "the port of Odesa", "Vladivostok's port", "the
     port city of Haifa", "Gdansk, a Baltic port", "added Vladivostok to its list of transit
-    ports" — and not just any city of a sentence that says "port" ("Port Authority",
-    "Port Said")."""
+    ports", "the ports of Primorsk and Ust-Luga" — and not just any city of a sentence that
+    says "port" ("Port Authority", "Port Said")."""
 
     def city(token) -> PlaceRef | None:
         place = sentence.place_at(token)
         return place if place is not None and place.kind == "city" and not place.demonym else None
 
-    for noun in sentence.sent:
-        if noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None:
-            continue
+    def named_by(noun) -> PlaceRef | None:
         if noun.dep_ == "compound":
             if noun.head.lemma_.lower() not in ("city", "town"):
-                continue  # "Port Authority", "port workers"
+                return None  # "Port Authority", "port workers"
             noun = noun.head  # "the port city of Haifa"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -1361,7 +1359,19 @@ def _port_city(sentence: _Sentence) -> PlaceRef | None:
                 for t in child.subtree:
                     if found := city(t):
                         return found
-    return None
+        return None
+
+    ports: list[PlaceRef] = []
+    for noun in sentence.sent:
+        if noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None:
+            continue
+        found = named_by(noun)
+        if found is None:
+            continue
+        for each in [found, *_conjoined(found, sentence, sentence.named_place_at)]:
+            if each.kind == "city" and not each.demonym and each not in ports:
+                ports.append(each)
+    return ports
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "pcomp"})
@@ -1401,9 +1411,10 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
 
 
 def _ports(sentence, ctx) -> list[EventDraft]:
-    port = _port_city(sentence)
-    if port is None:
-        return []
+    return [draft for port in _port_cities(sentence) for draft in _port(port, sentence, ctx)]
+
+
+def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
     grantee = next(
         (
             p

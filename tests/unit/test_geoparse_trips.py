@@ -1787,3 +1787,13 @@ def test_a_monarch_with_a_regnal_number_travels_too() -> None:
         "King Felipe VI and Queen Letizia will visit Paiporta on Sunday.", dt.date(2024, 10, 30)
     )
     assert set(trips) == {("King Felipe VI", "Paiporta"), ("Queen Letizia", "Paiporta")}
+
+
+def test_every_port_of_a_list_is_a_port() -> None:
+    story = draft_story(
+        "Most of the cargoes are loaded at the Baltic ports of Primorsk and Ust-Luga and the "
+        "Black Sea port of Novorossiysk, and sail to Indian refineries.",
+        date=dt.date(2024, 7, 22),
+    )
+    ports = [story.place(e.port).name for e in story.events if e.kind == "port"]
+    assert ports == ["Primorsk", "Ust-Luga", "Novorossiysk"]
