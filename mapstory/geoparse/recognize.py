@@ -1267,6 +1267,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         label = ent.label_
         for token in ent:
             covered[token.i] = True
+        if label in _PLACE_LABELS and not any(ch.isupper() for ch in ent.text):
+            continue  # "landing at the capital's airport": a common noun, not a name
         if label in _PLACE_LABELS or label == "NORP":
             target = demonyms.get(fold(_LEADING.sub("", ent.text)))
             if target is not None:  # "Sri Lankan" is sometimes tagged a place

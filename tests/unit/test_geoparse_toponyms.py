@@ -939,3 +939,11 @@ def test_each_name_in_a_list_after_ports_of_is_a_place() -> None:
     )
     assert places["Primorsk"][:2] == ("city", "RU")
     assert places["Ust-Luga"][:2] == ("city", "RU")
+
+
+def test_a_common_noun_the_model_calls_a_place_is_no_place() -> None:
+    text = (
+        "Donald Trump Jr. made a private visit to Nuuk last week, landing at the capital's "
+        "airport on his father's plane."
+    )
+    assert [item["name"] for item in toponyms(text)] == ["Nuuk"]
