@@ -388,24 +388,33 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
         return None if place.demonym else place
     if obj.lemma_.lower() in _WAYPOINT_NOUNS | _ATTENDED_EVENTS:
         # "the West Java town of Cianjur": the town, not the province that qualifies it.
+        # ("Finland's capital" is Helsinki where the article names it, not Finland.)
         return (
-            _object_place(obj, sentence)
-            or _capital_named(obj, sentence)
+            _capital_named(obj, sentence)
+            or _object_place(obj, sentence)
             or _subtree_place(obj, sentence)
         )
     return None
 
 
 def _capital_named(obj, sentence: _Sentence) -> PlaceRef | None:
-    """ "Flew to the Uruguayan capital", "Ukraine's capital": the country's capital, when
-    the article names it somewhere."""
+    """ "Flew to the Uruguayan capital", "Ukraine's capital", "the capital of Finland": the
+    country's capital, when the article names it somewhere."""
     if obj.lemma_.lower() != "capital":
         return None
     country = next(
         (
             place
-            for c in obj.children
-            if c.dep_ in ("amod", "poss", "compound")
+            for c in [
+                *obj.children,
+                *(
+                    g
+                    for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                ),
+            ]
+            if c.dep_ in ("amod", "poss", "compound", "pobj")
             and (place := sentence.place_at(c)) is not None
             and place.kind == "country"
         ),
@@ -645,7 +654,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 destination = _subtree_place(grandchild, sentence)
                 if destination is None and child.dep_ == "prep":
                     # "fly home on Monday via Anchorage": a stop on the way is a visit too.
-                    preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via"))
+                    preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via", "into"))
                     if held_at:
                         preps = ("in", "at")
                     if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):

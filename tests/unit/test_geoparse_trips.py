@@ -1797,3 +1797,17 @@ def test_every_port_of_a_list_is_a_port() -> None:
     )
     ports = [story.place(e.port).name for e in story.events if e.kind == "port"]
     assert ports == ["Primorsk", "Ust-Luga", "Novorossiysk"]
+
+
+def test_flying_into_a_city_and_on_to_a_country_s_capital() -> None:
+    story = draft_story(
+        "US President Joe Biden flew into Vilnius from Helsinki on Monday night. He will travel "
+        "on to Finland's capital after the summit to meet Nordic leaders.",
+        date=dt.date(2023, 7, 11),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status)
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    assert legs == [("Helsinki", "Vilnius", "happened"), ("Vilnius", "Helsinki", "scheduled")]
