@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -20,6 +21,7 @@ from mapstory.mapbuild import (
     step_layer,
 )
 from mapstory.mapbuild.geometry import haversine_km, view_for
+from mapstory.model import Story
 from mapstory.narrative import build_steps
 from mapstory.storyfile import parse_story
 
@@ -216,7 +218,7 @@ def test_hostile_text_never_reaches_the_map_unescaped() -> None:
     literals = re.findall(r"\$\(`(.*?)`\)\[0\]", html, re.S) + re.findall(
         r"bindTooltip\(\s*`(.*?)`,", html, re.S
     )
-    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', html)]
+    icons = _icon_html(html)
     assert literals and icons
     for markup in literals + icons:
         assert "<img" not in markup
@@ -333,39 +335,37 @@ def test_a_story_on_one_side_of_the_world_keeps_the_usual_map(seed_story, seed_l
     assert '"worldCopyJump": true' in rendered
 
 
-def test_a_continent_is_named_over_it_not_pinned_to_a_spot() -> None:
-    import datetime as dt
+def _icon_html(rendered: str) -> list[str]:
+    """The HTML of every DivIcon (labels, symbols) in a rendered map."""
+    return [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', rendered)]
 
+
+def _drafted_map(text: str, day: dt.date) -> tuple[Story, str, list[str]]:
+    """A story drafted from *text*, its rendered map, and the HTML of the map's labels."""
     from mapstory.geoparse.draft import draft_story
 
-    story = draft_story(
-        "Pope Francis began a tour of Asia on Tuesday. Indonesia welcomed him.",
-        date=dt.date(2024, 9, 3),
-    )
-    asia = next(p for p in story.places if p.name == "Asia")
-    assert asia.kind == "continent"
+    story = draft_story(text, date=day)
     layout = layout_story(story, default_gazetteer().country_shape)
     rendered = build_map(story, layout, OPTIONS).get_root().render()
-    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', rendered)]
+    return story, rendered, _icon_html(rendered)
+
+
+def test_a_continent_is_named_over_it_not_pinned_to_a_spot() -> None:
+    story, _, icons = _drafted_map(
+        "Pope Francis began a tour of Asia on Tuesday. Indonesia welcomed him.", dt.date(2024, 9, 3)
+    )
+    assert next(p for p in story.places if p.name == "Asia").kind == "continent"
     (label,) = [i for i in icons if ">Asia<" in i]
     assert "ms-continent-label" in label and "<svg" not in label  # a name, no dot
     assert "City" not in legend_html(story, {})  # nothing on the map is a city
 
 
 def test_a_sea_is_named_in_italics_over_the_water_not_pinned() -> None:
-    import datetime as dt
-
-    from mapstory.geoparse.draft import draft_story
-
-    story = draft_story(
+    story, rendered, icons = _drafted_map(
         "Houthi rebels attacked a cargo ship in the Red Sea on Tuesday, Yemen's rebels said.",
-        date=dt.date(2024, 1, 16),
+        dt.date(2024, 1, 16),
     )
-    red_sea = next(p for p in story.places if p.name == "Red Sea")
-    assert red_sea.kind == "sea"
-    layout = layout_story(story, default_gazetteer().country_shape)
-    rendered = build_map(story, layout, OPTIONS).get_root().render()
-    icons = [json.loads(f'"{v}"') for v in re.findall(r'"html": "((?:[^"\\]|\\.)*)"', rendered)]
+    assert next(p for p in story.places if p.name == "Red Sea").kind == "sea"
     (label,) = [i for i in icons if ">Red Sea<" in i]
     assert "ms-sea-label" in label and "<svg" not in label
     assert "City" not in legend_html(story, {})
