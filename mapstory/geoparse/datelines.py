@@ -19,9 +19,11 @@ __all__ = ["Dateline", "find_datelines"]
 # — "). It sits at the start of the text,
 # of a line, right after the headline's closing punctuation, or right after the byline's date
 # ("Staff Reporter March 3, 2009 MAPLEFORD -- ").
+_UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with their accents: "BELÉM", "SÃO PAULO", "BOGOTÁ"
+_CAPS_WORD = f"[{_UPPER}][{_UPPER}.'’-]*[{_UPPER}.]"
 DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\"”] )|(?<=\b[12]\d{3} ))[ \t]*"
-    r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
+    rf"(?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})"
     r"(?:,[ ](?P<qualifier>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
     r"(?:,?[ ](?:\d{1,2}[ ][A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ ]\d{1,2})(?:,?[ ][12]\d{3})?)?"
     r"[ ]*(?:\([A-Za-z .]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]",

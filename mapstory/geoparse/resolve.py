@@ -374,6 +374,20 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     qualifier_of: dict[str, list[str]] = {}
     for i, q in _qualifiers(text, mentions, areal).items():
         qualifier_of.setdefault(_key(mentions[i]), []).append(_key(mentions[q]))
+    # A dateline with its state or country names the biggest town of the name there,
+    # whatever towns the story names ("BELÉM, Brazil" is Pará's capital of 1.5 million,
+    # though the story goes on to São Paulo, whose state has a Belém too). Without one, it is
+    # the paper's own town ("MANSFIELD (AP)" in a Louisiana paper), which the story decides.
+    for key, indexes in names.items():
+        containers = [e for q in qualifier_of.get(key, ()) for e in options.get(q, ())]
+        if not containers or not any(mentions[i].source == "dateline" for i in indexes):
+            continue
+        cities = [
+            e for e in options[key] if e.kind == "city" and any(_contains(c, e) for c in containers)
+        ]
+        if cities:
+            biggest = max(cities, key=lambda e: (e.population, e.feature_code == "PPLC"))
+            options[key] = [biggest]  # ("NEW YORK (AP)" is the city, not the state)
     # Countries named beside a name, in one of its sentences.
     beside = {
         key: [m for m in mates if any(e.kind == "country" for e in options.get(m, ()))]

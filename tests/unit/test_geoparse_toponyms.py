@@ -240,6 +240,17 @@ def test_dateline_of_a_known_town_takes_its_state() -> None:
     assert found["CHARLESTON"].admin1 == found["W.Va."].id
 
 
+def test_a_qualified_dateline_is_the_biggest_town_of_the_name_there() -> None:
+    # An accented capital opens a dateline too; the towns the story goes on to name (São
+    # Paulo, whose state has a small Belém) do not make the dateline's town theirs.
+    text = (
+        "BELÉM, Brazil, March 26 (AP) — Lula welcomed Macron on Tuesday at the start of a visit "
+        "that will also take him to São Paulo, Campinas and Santos."
+    )
+    found = {r.mention.text: r.entry for r in geoparse(text)}
+    assert (found["BELÉM"].name, found["BELÉM"].admin1) == ("Belém", "admin1:BR.16")
+
+
 def test_street_names_are_places() -> None:
     text = (
         "Police were called to 1200 Birchwood Lane on Monday. The parade runs along "
