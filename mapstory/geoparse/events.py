@@ -795,9 +795,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
         )
         tense = "future" if status == "scheduled" or timetable else "past"
-        phrases = _own_dates(token, ctx.dates_in(sentence)) or _dated_by(
-            governor, ctx.dates_in(sentence)
-        )
+        # ("visited Kahramanmaras, near the epicentre of Monday's earthquake, on Wednesday":
+        # Monday is the earthquake's.)
+        phrases = [
+            p
+            for p in _own_dates(token, ctx.dates_in(sentence))
+            if not _names_another_event(p, sentence, token)
+        ] or _dated_by(governor, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
         # after Albanese visited Beijing": not on the day the sentence's talks are).
@@ -1275,9 +1279,10 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
     ]
 
 
-def _names_another_event(phrase: DatePhrase, sentence: _Sentence) -> bool:
+def _names_another_event(phrase: DatePhrase, sentence: _Sentence, travel=None) -> bool:
     """Whether the date only says which event a noun is ("on the anniversary of the 1999 Nato
-    bombing", "the 2022 invasion"): it dates that noun, not the clause's travel."""
+    bombing", "the 2022 invasion", "Monday's earthquake"): it dates that noun, not the
+    clause's travel (unless the noun is the *travel* word itself: "Tuesday's visit")."""
     span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None:
         return False
@@ -1289,7 +1294,12 @@ def _names_another_event(phrase: DatePhrase, sentence: _Sentence) -> bool:
         # "landed on Tuesday evening": a time of that day is that day.
         and heads[0].ent_type_ not in ("DATE", "TIME")
         and heads[0].lemma_.lower() not in _TIMES_OF_DAY
-        and all(t.dep_ in ("nummod", "compound", "amod", "det") for t in span if t.head == heads[0])
+        and heads[0] != travel
+        and all(
+            t.dep_ in ("nummod", "compound", "amod", "det", "poss")
+            for t in span
+            if t.head == heads[0]
+        )
     )
 
 

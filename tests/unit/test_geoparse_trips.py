@@ -1811,3 +1811,14 @@ def test_flying_into_a_city_and_on_to_a_country_s_capital() -> None:
         if isinstance(v, Visit)
     ]
     assert legs == [("Helsinki", "Vilnius", "happened"), ("Vilnius", "Helsinki", "scheduled")]
+
+
+def test_a_date_that_names_another_event_does_not_date_the_trip() -> None:
+    trips = _trips(
+        "Turkish President Tayyip Erdogan visited Kahramanmaras, near the epicentre of Monday's "
+        "earthquake, on Wednesday. Ukrainian President Volodymyr Zelensky's Tuesday's visit to "
+        "Kyiv was short.",
+        dt.date(2023, 2, 8),
+    )
+    assert trips[("Tayyip Erdogan", "Kahramanmaraş")].date.start == dt.date(2023, 2, 8)
+    assert trips[("Volodymyr Zelensky", "Kyiv")].date.start == dt.date(2023, 2, 7)
