@@ -493,7 +493,8 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
             if place is not None:
                 return place
     # The name in the noun before its owner's: "Russia's Samara region" is Samara.
-    named_by = [c for c in obj.children if owners and c.dep_ == "compound"]
+    # ("the Itaguaí naval base": the model may call the name a modifier of the noun.)
+    named_by = [c for c in obj.children if owners and c.dep_ in ("compound", "nmod")]
     for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
         place = sentence.named_place_at(token)
         if place is not None:
@@ -805,7 +806,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
         # after Albanese visited Beijing": not on the day the sentence's talks are).
-        if date is None and met_at is None and not _time_set_apart(token):
+        # Nor the stops a tour "will take him to": the sentence's day is the tour's start
+        # ("welcomed Macron on Tuesday at the start of a visit that will also take him to
+        # Rio, São Paulo and Brasília").
+        itinerary = guest is not None and lemma == "take"
+        if date is None and met_at is None and not itinerary and not _time_set_apart(token):
             # Nothing in its own clause that is a date ("in more than two years" is not).
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)

@@ -1822,3 +1822,16 @@ def test_a_date_that_names_another_event_does_not_date_the_trip() -> None:
     )
     assert trips[("Tayyip Erdogan", "Kahramanmaraş")].date.start == dt.date(2023, 2, 8)
     assert trips[("Volodymyr Zelensky", "Kyiv")].date.start == dt.date(2023, 2, 7)
+
+
+def test_the_stops_a_tour_will_take_in_are_not_on_the_day_it_starts() -> None:
+    trips = _trips(
+        "Brazilian President Luiz Inácio Lula da Silva welcomed French President Emmanuel "
+        "Macron to the Amazon on Tuesday at the start of a three-day state visit that will also "
+        "take him to Rio de Janeiro, São Paulo and Brasília. Macron will visit the Itaguaí naval "
+        "base on Wednesday. He ends his trip in Brasília on Thursday.",
+        dt.date(2024, 3, 26),
+    )
+    assert trips[("Emmanuel Macron", "São Paulo")].date is None
+    assert trips[("Emmanuel Macron", "Itaguaí")].date.start == dt.date(2024, 3, 27)
+    assert trips[("Emmanuel Macron", "Brasília")].date.start == dt.date(2024, 3, 28)
