@@ -357,6 +357,14 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 for e in options[key]
                 if e.kind != "city" or e.population >= _NATURAL_FEATURE_MIN_CITY
             ]
+    # A province named after its own country ("Taiwan", the State of Mexico, Panama's
+    # province) is not what news means by the country's name: the country is.
+    for key, entries in options.items():
+        countries = {e.country_code for e in entries if e.kind == "country"}
+        if countries:
+            options[key] = [
+                e for e in entries if not (e.kind == "region" and e.country_code in countries)
+            ]
     # Names that may themselves be a state or country.
     areal = {
         key

@@ -958,3 +958,12 @@ def test_a_common_noun_the_model_calls_a_place_is_no_place() -> None:
         "airport on his father's plane."
     )
     assert [item["name"] for item in toponyms(text)] == ["Nuuk"]
+
+
+def test_a_province_named_after_its_country_is_not_the_country() -> None:
+    places = _places(
+        "TAIPEI, Dec 1 (Reuters) - Taiwan President Lai Ching-te flew from Taipei to Honolulu. "
+        "Taiwan's exports to the United States rose 46% to $111 billion, and Kaohsiung's port "
+        "handled more of them."
+    )
+    assert places["Taiwan"][:2] == ("country", "TW")
