@@ -538,7 +538,8 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                     if obj is not None
                     else None
                 )
-                if place is not None and place.kind == "city":
+                # A stop may be a whole island or territory ("stop in Guam on his way home").
+                if place is not None and (place.kind == "city" or lemma in _STOPPING_VERBS):
                     return place
     return None
 
@@ -1176,6 +1177,8 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             or t.dep_ == "relcl"
             # "… his first tour since taking office last month": the office's month.
             or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
+            # "fly on to Palau … and stop in Guam on his way home on Friday": the stop's.
+            or (t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
         )
     ]
     return [
@@ -1229,6 +1232,7 @@ def _goes_somewhere(verb) -> bool:
 
 
 _TIME_APART = frozenset({"after", "since", "before", "until"})
+_STOPPING_VERBS = frozenset({"stop", "stay"})
 _MOMENTS_APART = frozenset(
     {"hour", "minute", "moment", "shortly", "just", "soon", "immediately", "right"}
 )
@@ -1264,6 +1268,7 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
             # office's, not the trip's.
             or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
             or _time_set_apart(t)
+            or (t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
         )
     ]
     # "will leave for Paris on Thursday … before flying to Washington": Thursday is the

@@ -1835,3 +1835,19 @@ def test_the_stops_a_tour_will_take_in_are_not_on_the_day_it_starts() -> None:
     assert trips[("Emmanuel Macron", "São Paulo")].date is None
     assert trips[("Emmanuel Macron", "Itaguaí")].date.start == dt.date(2024, 3, 27)
     assert trips[("Emmanuel Macron", "Brasília")].date.start == dt.date(2024, 3, 28)
+
+
+def test_a_stop_on_the_way_home_is_a_leg_with_its_own_day() -> None:
+    story = draft_story(
+        "Taiwan President Lai Ching-te arrived in Honolulu on Saturday. He will fly on to the "
+        "Marshall Islands and Palau, and stop in the US territory of Guam on his way home on "
+        "Friday.",
+        date=dt.date(2024, 12, 1),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.date and v.date.start)
+        for v in story.events
+        if isinstance(v, Visit)
+    }
+    assert legs["Palau"] == ("Marshall Islands", None)
+    assert legs["Guam"] == ("Palau", dt.date(2024, 12, 6))
