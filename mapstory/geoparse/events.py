@@ -55,6 +55,9 @@ _DIRECTIONAL_PREPS = {
 _PRESENCE_VERBS = frozenset(
     {"meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open"}
 )
+# ... of which these make a leg of a trip in a place of any size ("stop in Guam"), on a day of
+# its own.
+_STOPPING_VERBS = frozenset({"stop", "stay"})
 # A travel verb under one of these ("scheduled to visit", "plans to fly") has not happened yet.
 _SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare"})
 # A trip under one of these is only wished for or offered.
@@ -1232,7 +1235,6 @@ def _goes_somewhere(verb) -> bool:
 
 
 _TIME_APART = frozenset({"after", "since", "before", "until"})
-_STOPPING_VERBS = frozenset({"stop", "stay"})
 _MOMENTS_APART = frozenset(
     {"hour", "minute", "moment", "shortly", "just", "soon", "immediately", "right"}
 )
