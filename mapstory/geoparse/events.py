@@ -12,6 +12,7 @@ is a gap the reader can see; an invented one is a falsehood on the map.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -635,6 +636,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             continue
         destination = presence or met_at or (guest[1] if guest else None)
         next_stops: list[PlaceRef] = []
+        stop_steps: list = []  # the "to" of each next stop, whose phrase may date it
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
             continue  # "was unable to attend", "attended law school"
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
@@ -695,6 +697,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 stop = _destination(step, sentence)
                                 if stop is not None:
                                     next_stops.append(stop)
+                                    stop_steps.append(step)
                                 further.extend(c for c in step.children if c.dep_ == "conj")
                 if destination is not None:
                     break
@@ -802,10 +805,32 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         tense = "future" if status == "scheduled" or timetable else "past"
         # ("visited Kahramanmaras, near the epicentre of Monday's earthquake, on Wednesday":
         # Monday is the earthquake's.)
+        # "travelled to North Korea and Vietnam in June, and to China in May": a next stop's
+        # own date is its own.
+        # (The model hangs "in May" on the verb: a stop's words run up to the next stop's, or
+        # to the next verb, "… and then to Vanimo, … before travelling on to Dili next Monday".)
+        bounds = [step.idx for step in stop_steps] + [sentence.sent.end_char]
+        stop_extents = [
+            (
+                start,
+                min(
+                    [end]
+                    + [t.idx for t in sentence.sent if t.pos_ == "VERB" and start < t.idx < end]
+                ),
+            )
+            for start, end in itertools.pairwise(bounds)
+        ]
+        stop_dates = [
+            _nearest_date(
+                [p for p in ctx.dates_in(sentence) if a <= p.start < b], step.idx, ctx.anchor, tense
+            )
+            for step, (a, b) in zip(stop_steps, stop_extents, strict=True)
+        ]
         phrases = [
             p
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
+            and not any(a <= p.start < b for a, b in stop_extents)
         ] or _dated_by(governor, ctx.dates_in(sentence))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
@@ -882,12 +907,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             if start is not None and place.key == start:
                 continue
             later = place in next_stops
-            if previous is not None and (previous.kind == place.kind or later):
+            own_date = stop_dates[next_stops.index(place)] if later else None
+            if own_date is not None:
+                # A stop with a date of its own is a trip of its own, from wherever it began.
+                start, chained = None, False
+            elif previous is not None and (previous.kind == place.kind or later):
                 # "will take him to Doha, Amman and Cairo": an itinerary, told in its order.
                 start, chained = previous.key, True
             previous = place
             # "flies on Friday to Port Moresby and then to Vanimo": not on that Friday.
-            when = None if later and date is not None and date.precision == "day" else date
+            when = own_date or (
+                None if later and date is not None and date.precision == "day" else date
+            )
             for traveller in travellers:
                 fields = {
                     "actor": traveller.key,
@@ -2890,6 +2921,10 @@ def extract_events(
             last_port = None  # a new paragraph: it no longer continues the port's story
         for draft in found:
             current = merged.get(draft.key)
+            if current is not None and _trips_apart(current, draft):
+                # "Putin last visited Mongolia in 2019": not the visit the story is about.
+                draft.key = (*draft.key, draft.date.start.isoformat())  # type: ignore[union-attr]
+                current = merged.get(draft.key)
             if current is None:
                 merged[draft.key] = draft
                 continue
@@ -3398,6 +3433,17 @@ def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None
 
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+# Two visits to one place told this far apart in time are two trips, not one told twice.
+_TRIPS_APART_DAYS = 30
+
+
+def _trips_apart(told: EventDraft, draft: EventDraft) -> bool:
+    if draft.kind != "visit" or told.date is None or draft.date is None:
+        return False
+    gap = max((draft.date.start - told.date.end).days, (told.date.start - draft.date.end).days)
+    return gap > _TRIPS_APART_DAYS
 
 
 def _finer(new: DateValue, old: DateValue) -> bool:

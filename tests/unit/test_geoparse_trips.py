@@ -1851,3 +1851,24 @@ def test_a_stop_on_the_way_home_is_a_leg_with_its_own_day() -> None:
     }
     assert legs["Palau"] == ("Marshall Islands", None)
     assert legs["Guam"] == ("Palau", dt.date(2024, 12, 6))
+
+
+def test_an_earlier_trip_to_the_same_place_and_a_stop_with_its_own_month_are_trips_apart() -> None:
+    story = draft_story(
+        "Russian President Vladimir Putin arrived in Mongolia on Monday. Putin last visited "
+        "Mongolia in 2019. He travelled to North Korea and Vietnam in June, and to China in "
+        "May.",
+        date=dt.date(2024, 9, 3),
+    )
+    trips = sorted(
+        (_name(story, v.destination), _name(story, v.origin), v.date.start)
+        for v in story.events
+        if isinstance(v, Visit)
+    )
+    assert trips == [
+        ("China", "Moscow", dt.date(2024, 5, 1)),
+        ("Mongolia", "Moscow", dt.date(2019, 1, 1)),
+        ("Mongolia", "Moscow", dt.date(2024, 9, 2)),
+        ("North Korea", "Moscow", dt.date(2024, 6, 1)),
+        ("Vietnam", "North Korea", dt.date(2024, 6, 1)),
+    ]
