@@ -613,6 +613,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and token.pos_ == "VERB"
             and any(c.dep_ == "auxpass" for c in token.children)
         ) or (lemma == "due" and token.pos_ == "ADJ")
+        # "Wang will begin in Paris on Monday", "will end the tour at the Munich Security
+        # Conference": where a tour starts or ends, it is.
+        held_at = held_at or (
+            lemma in _TRIP_ENDS
+            and token.pos_ == "VERB"
+            and all(c.lemma_.lower() in _VISIT_NOUNS for c in token.children if c.dep_ == "dobj")
+        )
         # "spent Wednesday and Thursday in Warsaw", "spent two days in Kyiv": a short stay.
         # ("Spent three years in Moscow" is a life, not a trip.)
         held_at = held_at or (
@@ -1004,10 +1011,13 @@ def _en_route(verb) -> bool:
     return False
 
 
-def _fold_headline_visits(drafts: list[EventDraft], text: str) -> list[EventDraft]:
+def _fold_headline_visits(
+    drafts: list[EventDraft], text: str, where: dict[str, PlaceRef]
+) -> list[EventDraft]:
     """ "Erdogan hosts Putin in Ankara" above "will host … on Monday": a headline's present
     tense says nothing of when, so a visit only the headline tells, undated, is the body's
-    visit by the same traveller to the same place."""
+    visit by the same traveller to the same place — or, for a headline's continent ("Wang Yi
+    tours Europe"), the body's first visit by that traveller."""
     first = text.lstrip().split("\n", 1)[0].strip()
     if not first or first[-1] in ".!?" or len(first) > 200 or "\n" not in text.strip():
         return drafts  # no headline line above the article
@@ -1022,7 +1032,11 @@ def _fold_headline_visits(drafts: list[EventDraft], text: str) -> list[EventDraf
                     if other is not draft
                     and other.kind == "visit"
                     and other.fields["actor"] == draft.fields["actor"]
-                    and other.fields["destination"] == draft.fields["destination"]
+                    and (
+                        other.fields["destination"] == draft.fields["destination"]
+                        or getattr(where.get(draft.fields["destination"]), "kind", "")
+                        == "continent"
+                    )
                 ),
                 None,
             )
@@ -1310,7 +1324,8 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
     claimed = {
         id(p)
         for t in (verb.ancestors if verb.pos_ == "VERB" else ())
-        if t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB"
+        # ("will begin in Paris on Monday … before travelling to Rome": Monday is Paris's.)
+        if t.lemma_.lower() in _VISIT_VERBS | _TRIP_ENDS and t.pos_ == "VERB"
         for p in _own_dates(t, phrases)
     }
     return [
@@ -3088,7 +3103,7 @@ def extract_events(
     _stops_en_route(drafts)
     _timetable_goes_on(drafts, text)
     _from_last_stop(drafts, text)
-    drafts = _fold_headline_visits(drafts, text)
+    drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)

@@ -1872,3 +1872,24 @@ def test_an_earlier_trip_to_the_same_place_and_a_stop_with_its_own_month_are_tri
         ("North Korea", "Moscow", dt.date(2024, 6, 1)),
         ("Vietnam", "North Korea", dt.date(2024, 6, 1)),
     ]
+
+
+def test_where_a_tour_begins_and_ends_are_stops_and_a_headline_continent_is_the_tour() -> None:
+    story = draft_story(
+        "Wang Yi tours Europe to shore up ties\n\n"
+        "BEIJING, Feb 14 (Reuters) - Chinese Foreign Minister Wang Yi will visit France, Italy "
+        "and Germany next week, the foreign ministry said on Tuesday.\n\n"
+        "Wang will begin in Paris on Monday, where he will meet President Emmanuel Macron, "
+        "before travelling to Rome. He will end the tour at the Munich Security Conference.",
+        date=dt.date(2023, 2, 14),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in story.events
+        if isinstance(v, Visit)
+    ]
+    assert legs == [
+        ("Beijing", "Paris", dt.date(2023, 2, 20)),
+        ("Paris", "Rome", dt.date(2023, 2, 20)),
+        ("Rome", "Munich", dt.date(2023, 2, 20)),
+    ]
