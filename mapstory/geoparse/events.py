@@ -1224,7 +1224,7 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             # "Erdogan, who faces elections in May, toured …": May is the elections'.
             or t.dep_ == "relcl"
             # "… his first tour since taking office last month": the office's month.
-            or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
+            or _phrase_set_apart(t)
             # "fly on to Palau … and stop in Guam on his way home on Friday": the stop's.
             or (t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
         )
@@ -1285,6 +1285,12 @@ _MOMENTS_APART = frozenset(
 )
 
 
+def _phrase_set_apart(token) -> bool:
+    """Whether *token* heads a phrase dated apart from its clause's trip ("since taking
+    office last month": the month is the office's)."""
+    return token.dep_ == "pcomp" and token.head.lower_ in _TIME_APART
+
+
 def _time_set_apart(verb) -> bool:
     """Whether *verb* heads a clause that says it came before or after another ("since
     Albanese visited Beijing", "a year after he returned to Kyiv"), and not just so ("hours
@@ -1311,9 +1317,7 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         and (
             (t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB" and _goes_somewhere(t))
             or t.dep_ == "relcl"
-            # "his first trip abroad since taking office last month": the month is the
-            # office's, not the trip's.
-            or (t.dep_ == "pcomp" and t.head.lower_ in _TIME_APART)
+            or _phrase_set_apart(t)
             or _time_set_apart(t)
             or (t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
         )

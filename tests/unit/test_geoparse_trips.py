@@ -33,11 +33,14 @@ def story() -> Story:
     return draft_story(TRIP, date=dt.date(2025, 7, 14))
 
 
+def _visit_events(story: Story) -> list[Visit]:
+    return [v for v in story.events if isinstance(v, Visit)]
+
+
 def _visits(story: Story) -> dict[tuple[str, str], Visit]:
     return {
         (story.actor(v.actor).name, story.place(v.destination).name): v
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     }
 
 
@@ -860,9 +863,7 @@ def papal_tour() -> Story:
 def _legs(story: Story) -> dict[str, tuple[str | None, Visit]]:
     """Destination name -> (origin name, visit), for the tour's one traveller."""
     return {
-        story.place(v.destination).name: (_name(story, v.origin), v)
-        for v in story.events
-        if isinstance(v, Visit)
+        story.place(v.destination).name: (_name(story, v.origin), v) for v in _visit_events(story)
     }
 
 
@@ -1068,8 +1069,7 @@ def test_a_trip_ahead_and_one_made_are_apart_and_the_spokesman_does_not_travel()
             v.status,
             v.date.start if v.date else None,
         )
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     ahead = [leg for leg in legs if leg[3] == "scheduled"]
     # "then fly to Cairo": the leg after Tel Aviv, not before it; "He" is Blinken.
@@ -1189,8 +1189,7 @@ def test_a_listed_country_told_again_as_its_city_is_that_leg_of_the_tour() -> No
     story = draft_story(EUROPE_TOUR, date=dt.date(2024, 5, 5))
     legs = {
         _name(story, v.destination): (_name(story, v.origin), v.status)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     }
     assert legs == {
         "Paris": ("Beijing", "happened"),
@@ -1297,8 +1296,7 @@ def test_a_tour_told_leg_by_leg_after_he_meets_someone() -> None:
             v.date.start if v.date else None,
             v.status,
         )
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     # "He will meet President Joko Widodo": the "he" of the next sentence is still the pope;
     # "Port Moresby", which the model took for a person, is the capital; the second "to" of
@@ -1341,8 +1339,7 @@ def test_a_tour_from_a_country_the_traveller_is_in_goes_on_from_its_city() -> No
     story = draft_story(TOUR_FROM_FRANCE, date=dt.date(2024, 5, 6))
     legs = [
         (_name(story, v.origin), story.place(v.destination).name, v.date and v.date.start, v.status)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     # "From France Xi travels" (the model takes Xi into the "from" phrase) starts at Paris,
     # not France; "arriving on the anniversary of the 1999 … bombing" dates the bombing, not
@@ -1433,8 +1430,7 @@ def test_whoever_flies_in_comes_to_where_leaders_were_said_to_arrive_stopping_on
             story.place(v.destination).name,
             v.date and v.date.start,
         )
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     # No one is named arriving in Rio, but the story is there: Biden "flew in" to it on the
     # day the leaders began arriving, from Lima (where he was, not where the story is), by
@@ -1561,8 +1557,7 @@ def test_legs_told_after_a_leg_ahead_are_ahead_and_a_return_starts_at_the_last_s
     )
     legs = [
         (_name(story, v.origin), story.place(v.destination).name, v.status)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     assert legs == [
         ("Brasília", "Shanghai", "happened"),
@@ -1584,8 +1579,7 @@ def test_a_headlines_present_tense_is_the_bodys_visit_not_one_made() -> None:
     )
     visits = [
         (story.actor(v.actor).name, story.place(v.destination).name, v.date.start, v.status)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     assert visits == [("Vladimir Putin", "Ankara", dt.date(2023, 8, 28), "scheduled")]
 
@@ -1638,8 +1632,7 @@ def test_a_leg_in_an_after_phrase_comes_first_and_flying_back_is_a_return() -> N
             v.date and v.date.start,
             "returns to" in v.title,
         )
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     }
     assert legs[("Joe Biden", "Vietnam")][0] == "New Delhi"
     assert legs[("Joe Biden", "New Delhi")][0] == "Washington"
@@ -1742,11 +1735,7 @@ def test_an_undated_leg_told_between_two_dated_ones_comes_between_them() -> None
         "meet Anthony Albanese.",
         date=dt.date(2024, 6, 13),
     )
-    legs = {
-        _name(story, v.destination): _name(story, v.origin)
-        for v in story.events
-        if isinstance(v, Visit)
-    }
+    legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
     assert legs["Adelaide"] == "Auckland"
     assert legs["Canberra"] == "Adelaide"
 
@@ -1807,8 +1796,7 @@ def test_flying_into_a_city_and_on_to_a_country_s_capital() -> None:
     )
     legs = [
         (_name(story, v.origin), _name(story, v.destination), v.status)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     assert legs == [("Helsinki", "Vilnius", "happened"), ("Vilnius", "Helsinki", "scheduled")]
 
@@ -1846,8 +1834,7 @@ def test_a_stop_on_the_way_home_is_a_leg_with_its_own_day() -> None:
     )
     legs = {
         _name(story, v.destination): (_name(story, v.origin), v.date and v.date.start)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     }
     assert legs["Palau"] == ("Marshall Islands", None)
     assert legs["Guam"] == ("Palau", dt.date(2024, 12, 6))
@@ -1862,8 +1849,7 @@ def test_an_earlier_trip_to_the_same_place_and_a_stop_with_its_own_month_are_tri
     )
     trips = sorted(
         (_name(story, v.destination), _name(story, v.origin), v.date.start)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     )
     assert trips == [
         ("China", "Moscow", dt.date(2024, 5, 1)),
@@ -1885,8 +1871,7 @@ def test_where_a_tour_begins_and_ends_are_stops_and_a_headline_continent_is_the_
     )
     legs = [
         (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
-        for v in story.events
-        if isinstance(v, Visit)
+        for v in _visit_events(story)
     ]
     assert legs == [
         ("Beijing", "Paris", dt.date(2023, 2, 20)),
