@@ -388,6 +388,8 @@ _COMMON_WORDS = frozenset(
         "Agriculture",
         "Education",
         "Transportation",
+        # The Commonwealth of Nations and its Games, not Commonwealth, Quezon City.
+        "Commonwealth",
     )
 )
 

@@ -133,12 +133,20 @@ class Resolution:
     runner_up: GazetteerEntry | None = None
 
 
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_MIN_INITIALISM_TOWN = 100_000
+
+
 def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     if mention.hint is not None:
         entry = gazetteer.get(mention.hint)
         return [entry] if entry is not None else []
     name = mention.lookup or mention.text
     found = gazetteer.search(name, limit=_CANDIDATES)
+    if found and _INITIALISM.fullmatch(name.strip()):
+        # Letters with dots abbreviate a long name ("U.K.", "D.C."), never a small town's
+        # short one: "E.U." is not Eu in Normandy.
+        found = [e for e in found if e.kind != "city" or e.population >= _MIN_INITIALISM_TOWN]
     if found and mention.kind is not None:
         # "the city of Donetsk": the cities of that name, when the gazetteer has any.
         return [e for e in found if e.kind == mention.kind] or found

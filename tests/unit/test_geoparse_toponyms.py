@@ -967,3 +967,11 @@ def test_a_province_named_after_its_country_is_not_the_country() -> None:
         "handled more of them."
     )
     assert places["Taiwan"][:2] == ("country", "TW")
+
+
+def test_letters_with_dots_abbreviate_a_long_name_never_a_small_towns() -> None:
+    places = _places("E.U. and U.K. officials met in Brussels, then flew on to L.A.")
+    # "E.U." is no place the gazetteer holds (not Eu, a Normandy town of 8,000 people).
+    assert "E.U." not in places
+    assert places["U.K."][:2] == ("country", "GB")
+    assert places["L.A."][:2] == ("city", "US")
