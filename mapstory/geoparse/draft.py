@@ -219,20 +219,36 @@ def _actors(
     by_token: dict[str, str] = {}
     actors: dict[str, dict] = {}
     taken: set[str] = set()
+    # "King Charles" in a headline and "King Charles III" in the body are one man: names
+    # equal but for a title that is part of them or a regnal number.
+    same_as: dict[str, str] = {}
+    by_bare_name: dict[str, str] = {}
     for ent in full_names:
         name = ent.text.strip()
         key = fold(name)
+        bare = fold(" ".join(_bare_name_words(ent)))
+        if key not in actors and bare and bare in by_bare_name:
+            same_as[key] = by_bare_name[bare]
+            continue
         if key not in actors:
             actors[key] = {"id": _slug(name, taken), "name": name, "spans": []}
+            if bare:
+                by_bare_name.setdefault(bare, key)
         for token in ent:
             if token.lower_ not in _STYLED_TITLES:
                 by_token.setdefault(fold(token.text), key)
+
+    def _key_of(ent) -> str:
+        key = fold(ent.text.strip())
+        return same_as.get(key, key)
+
     # A surname of several words ("von der Leyen", "Lula da Silva") is its person's too.
     by_surname: dict[str, str] = {}
     for ent in full_names:
         words = [t.text for t in ent if t.lower_ not in _STYLED_TITLES]
         for n in range(1, len(words) - 1):
-            by_surname.setdefault(fold(" ".join(words[n:])), fold(ent.text.strip()))
+            by_surname.setdefault(fold(" ".join(words[n:])), _key_of(ent))
+
     refs: list[ActorRef] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -242,6 +258,7 @@ def _actors(
         if (ent.label_ not in ("PERSON", "ORG") and not surname) or not plausible(ent):
             continue
         key = fold(ent.text.strip())
+        key = same_as.get(key, key)
         if key not in actors:
             if len(ent) == 1 and key in by_token:
                 key = by_token[key]
@@ -261,9 +278,9 @@ def _actors(
     for ent in full_names:
         for token in ent:
             if token.lower_ not in _STYLED_TITLES and token.is_title and len(token.text) > 2:
-                owners.setdefault(fold(token.text), set()).add(fold(ent.text.strip()))
+                owners.setdefault(fold(token.text), set()).add(_key_of(ent))
     surnames = {word: keys.pop() for word, keys in owners.items() if len(keys) == 1}
-    surnames.update({fold(ent[-1].text): fold(ent.text.strip()) for ent in full_names})
+    surnames.update({fold(ent[-1].text): _key_of(ent) for ent in full_names})
     for token in doc:
         key = surnames.get(fold(token.text))
         if (
@@ -287,6 +304,26 @@ def _actors(
     return result, refs, names
 
 
+def _bare_name_words(ent) -> list[str]:
+    """A person's name without the title or regnal number that is part of it."""
+    words = [t.text for t in ent if t.lower_ not in _STYLED_TITLES]
+    if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1]):
+        words.pop()
+    return words
+
+
+# Country names English writes with "the": "the United States", "the Philippines".
+_NAMES_WITH_THE = re.compile(
+    r"\b(?:United|Republic|Kingdom|Emirates|Islands|Union)\b"
+    r"|^(?:Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles|Gambia)$"
+)
+
+
+def _in_prose(name: str) -> str:
+    """A place's name as a sentence writes it after a preposition: "by the United States"."""
+    return f"the {name}" if _NAMES_WITH_THE.search(name) and not name.startswith("The ") else name
+
+
 def _first_upper(title: str) -> str:
     return title[:1].upper() + title[1:]
 
@@ -303,6 +340,10 @@ def _names_a_thing(token, text: str) -> bool:
 _OWNER_AFTER = re.compile(r"^,\s*(?:the\s+)?(?P<owner>[^,;.]{2,40}?)(?:’s|'s)\s")
 _CLAUSE_BREAK = re.compile(r"[.;:!?”\"\n]")
 _SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:after|before|from|to|in|into|at|for|via|through|across|leaving|visiting)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
 
 
@@ -345,6 +386,14 @@ def _home_countries(
                         p
                         for p in match
                         if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
+                    ]
+                else:
+                    # "After Australia, Charles and Camilla will fly to Samoa": a place
+                    # the sentence goes to or from, not the country the name speaks for.
+                    match = [
+                        p
+                        for p in match
+                        if not _AFTER_PREPOSITION.search(text, max(0, p.start - 20), p.start)
                     ]
             if match:
                 return match[-1].key
@@ -537,6 +586,7 @@ def make_draft(
         filed_from,  # type: ignore[arg-type]
     )
 
+    notes_travel = _travel_to_cities(drafts, place_ids, chosen, gazetteer)
     entries = {place_ids[gid]: chosen[gid] for gid in place_ids}
     extra_places: dict[str, Place] = {}
     homes = _home_countries(text, actor_refs, refs)
@@ -579,7 +629,7 @@ def make_draft(
         _place(
             chosen[gid],
             pid,
-            note=notes_online.get(gid) or _note(best[gid]),
+            note=notes_online.get(gid) or notes_travel.get(gid) or _note(best[gid]),
             mentions=[_span(text, s, e) for s, e in mentions[gid]],
         )
         for gid, pid in place_ids.items()
@@ -596,6 +646,49 @@ def make_draft(
         events=events,
     )
     return DraftResult(story, batch)
+
+
+# A traveller bound for a state or province named like a great city in it is bound for the
+# city: "Modi flew on to New York", "arrived in Istanbul".
+_MIN_CITY_OF_REGION = 500_000
+
+
+def _travel_to_cities(
+    drafts: list[EventDraft],
+    place_ids: dict[str, str],
+    chosen: dict[str, GazetteerEntry],
+    gazetteer: Gazetteer,
+) -> dict[str, str]:
+    """Put the places people travel to or from at the city, where the geoparser took the
+    first-level region of the same name (news of New York State is as common as of the
+    city, but a visit to "New York" is to the city). Returns the moved places' notes."""
+    gid_of = {pid: gid for gid, pid in place_ids.items()}
+    notes: dict[str, str] = {}
+    for draft in drafts:
+        if draft.kind != "visit":
+            continue
+        for key in (draft.fields["destination"], draft.fields.get("origin")):
+            gid = gid_of.get(key or "")
+            region = chosen.get(gid or "")
+            if gid is None or region is None or region.feature_code != "ADM1":
+                continue
+            city = next(
+                (
+                    e
+                    for e in gazetteer.search(region.name)
+                    if e.kind == "city"
+                    and e.country_code == region.country_code
+                    and e.population >= _MIN_CITY_OF_REGION
+                ),
+                None,
+            )
+            if city is not None:
+                chosen[gid] = city
+                notes[gid] = (
+                    f"Placed by the offline gazetteer at the city, where someone travels; "
+                    f"runner-up: {region.name}, {region.country_code} (region)."
+                )
+    return notes
 
 
 def _story_order(events: list) -> list:
@@ -786,7 +879,7 @@ def _event(
                 figures.append(figure)
         if f.get("origin"):
             goods = f.get("goods") or "goods"
-            title = f"{goods.capitalize()} from {name(f['origin'])} to {name(f['destination'])}"
+            title = f"{_first_upper(goods)} from {name(f['origin'])} to {name(f['destination'])}"
             return Trade(
                 id=f"trade-{f['origin']}-{f['destination']}",
                 title=title,
@@ -856,8 +949,17 @@ def _event(
         where = _and_list(names)
         word, _, preposition = f["name"].partition(" ")  # "war in", "annexation of"
         label = f"{word.capitalize()} {preposition or 'in'} {where}"
+        by = f.get("by", [])
+        if by:
+            # "Missile attack on Israel by Iran"
+            label = f"{label} by {_and_list([_in_prose(name(p)) for p in by])}"
         return Conflict(
-            id=f"conflict-{f['places'][0]}", title=label, name=label, places=f["places"], **common
+            id=f"conflict-{f['places'][0]}",
+            title=label,
+            name=label,
+            places=f["places"],
+            parties=by,
+            **common,
         )
     return None
 

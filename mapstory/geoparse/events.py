@@ -309,7 +309,7 @@ def _described_actors(doc, actors: list[ActorRef]) -> list[ActorRef]:
         words = titles.setdefault(ref.key, set())
         words.update(t.lower_.rstrip(".") for t in span)
         for t in reversed(doc[max(0, span.start - _TITLE_REACH) : span.start]):
-            if not t.is_alpha or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON"):
+            if not t.is_alpha or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"):
                 break
             words.add(t.lower_.rstrip("."))
         for child in span.root.children:
@@ -758,6 +758,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 ),
                 None,
             )
+        after_place = _place_after(token, sentence) if origin is None else None
         if origin is None and actor is not None and destination is not None:
             was = _was_in(actor, sentence)
             if was is not None and was.key != destination.key:
@@ -846,7 +847,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # ("welcomed Macron on Tuesday at the start of a visit that will also take him to
         # Rio, São Paulo and Brasília").
         itinerary = guest is not None and lemma == "take"
-        if date is None and met_at is None and not itinerary and not _time_set_apart(token):
+        # A trip told in a relative clause is an aside: "Biden, who also arrived in Lima for
+        # the summit, is due to meet Xi on Saturday" does not date his arrival.
+        aside = token.dep_ == "relcl" and token.pos_ == "VERB"
+        if (
+            date is None
+            and met_at is None
+            and not itinerary
+            and not aside
+            and not _time_set_apart(token)
+        ):
             # Nothing in its own clause that is a date ("in more than two years" is not).
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
@@ -948,6 +958,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["en_route"] = True
                 if chained:
                     fields["origin_inferred"] = True
+                if start is None and after_place is not None and after_place.key != place.key:
+                    fields["after_place"] = after_place.key
                 drafts.append(
                     EventDraft(
                         kind="visit",
@@ -967,6 +979,42 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         made[token.i] = drafts[told:]
     _legs_told_after(sentence, reached, made)
     return drafts
+
+
+def _place_after(verb, sentence: _Sentence) -> PlaceRef | None:
+    """ "After Lima, Xi will travel to Rio": the place a leg sets out from, named as the
+    stop it comes after."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "after":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (place := sentence.named_place_at(obj)) is not None:
+                    return place
+    return None
+
+
+def _from_place_after(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
+    """A leg told as coming "after" a place starts there: at the traveller's last stop told
+    before it, when that stop is the place or in it ("arrived in Sydney … After Australia,
+    Charles will fly to Samoa": from Sydney, inferred), or else at the place itself."""
+    for draft, before in _legs_after_legs(drafts):
+        after = draft.fields.pop("after_place", None)
+        if after is None or draft.fields["origin"] is not None:
+            continue
+        place = where.get(after)
+        last = where.get(before.fields["destination"]) if before is not None else None
+        if (
+            last is not None
+            and place is not None
+            and last.key != draft.fields["destination"]
+            and (
+                last.key == place.key
+                or (place.kind == "country" and last.country_code == place.country_code)
+            )
+        ):
+            draft.fields["origin"] = last.key
+            draft.fields["origin_inferred"] = last.key != place.key
+        else:
+            draft.fields["origin"] = after
 
 
 def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
@@ -1431,10 +1479,14 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
             if subject is not None and (found := city(subject)):
                 return found
         head = noun
+        listed = False  # "to its list of ports", "as a port": not "via ports in Mexico"
         for _ in range(4):  # up to the verb: "added Vladivostok to its list of ports"
             if head.pos_ in ("VERB", "AUX") or head.head == head:
                 break
+            listed = listed or (head.dep_ == "prep" and head.lower_ in ("to", "as", "among"))
             head = head.head
+        if not listed:
+            return None
         for child in head.children:
             if child.dep_ == "dobj":
                 for t in child.subtree:
@@ -2104,11 +2156,16 @@ def _flow_draft(
 # Verbs that tell a flow from the side that sends it ("Australia shipped 750 million tonnes
 # of iron ore to China"); the side that receives it buys (_BUYING_VERBS: "India imported
 # 1.9 million barrels from Russia").
-_SENDING_VERBS = frozenset({"export", "ship", "sell", "supply", "deliver"})
+_SENDING_VERBS = frozenset({"export", "ship", "sell", "supply", "deliver", "pipe"})
+# The forms of "pipe" the model lemmatises wrongly ("piped" as "pip").
+_PIPING_FORMS = frozenset({"piped", "pipes", "piping"})
 # What an amount is counted in, not what is traded: the goods are what it is "of".
 _UNIT_NOUNS = frozenset(
-    {"tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth"}
-)
+    {
+        "tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth",
+        "bcm",  # billion cubic metres, of gas
+    }
+)  # fmt: skip
 
 
 def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
@@ -2116,7 +2173,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
     receives ("imports … from"). Verbs whose phrase already holds a trade noun are left to it."""
     drafts = []
     for verb in sentence.sent:
-        lemma = verb.lemma_.lower()
+        lemma = "pipe" if verb.lower_ in _PIPING_FORMS else verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _BUYING_VERBS:
             continue
         if any(k in _own_clause(verb) for k in taken):
@@ -2145,7 +2202,9 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 ),
                 None,
             )
-        if other is None or other.kind != "country" or other.key == own.key:
+        # "piped 122 bcm of gas to Europe": a continent is a market too.
+        markets = ("country", "continent") if wanted == "to" else ("country",)
+        if other is None or other.kind not in markets or other.key == own.key:
             continue
         pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
         goods_words: list[str] = []
@@ -2169,7 +2228,9 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
     for child in keyword.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if noun is None or noun.pos_ not in ("NOUN",) or sentence.place_at(noun):
+            # ("20 million tonnes of LNG": goods the model may take for a name.)
+            acronym = noun is not None and noun.pos_ == "PROPN" and noun.text.isupper()
+            if noun is None or (noun.pos_ != "NOUN" and not acronym) or sentence.place_at(noun):
                 return []
             return _goods_named(noun, sentence)
     return []
@@ -2558,8 +2619,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     also: list[PlaceRef] = []
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
+        preposition = "on"
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "into"):
+                preposition = "into" if child.lower_ == "into" else "on"
                 # The place attacked, not one a phrase about it names ("an attack on its
                 # rival's prices in Paris").
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -2579,7 +2642,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             and (named := _object_place(pobj, sentence, owners=False)) is not None
         ]
         # As told: "strikes on", "a fresh assault on".
-        name = f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} on"
+        name = f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} {preposition}"
     elif lemma in _FIRING_VERBS:
         if obj is None or obj.lemma_.lower() not in _PROJECTILES:
             return []
@@ -2625,15 +2688,47 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     # "Last week troops pushed into Jabalia, and jets struck Beirut": both last week.
     own = _own_dates(token, phrases) or (token.dep_ == "conj" and _own_dates(token.head, phrases))
     date = _nearest_date(own or [], token.idx, ctx.anchor, "past")
+    fields = {"name": name, "places": places, "act": True}
+    attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
+    if attackers:
+        fields["by"] = list(dict.fromkeys(attackers))
     return [
         EventDraft(
             kind="conflict",
             key=("conflict", place.key, name),
             spans=[sentence.span()],
-            fields={"name": name, "places": places, "act": True},
+            fields=fields,
             date=date,
         )
     ]
+
+
+def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
+    """The countries whose act it is: the verb's subject ("Iran fired missiles", "the United
+    States and Britain launched strikes"), or the country its forces are of ("Israeli jets
+    struck", "Russia's army pushed into")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    first = _attacking_country(subject, sentence)
+    if first is None:
+        return []
+    return [first, *_conjoined(first, sentence, sentence.named_place_at)]
+
+
+def _attacking_country(subject, sentence: _Sentence) -> PlaceRef | None:
+    place = sentence.place_at(subject)
+    if place is None and subject.lemma_.lower() in _ARMED:
+        place = next(
+            (
+                found
+                for c in subject.children
+                if c.dep_ in ("amod", "compound", "poss")
+                and (found := sentence.place_at(c)) is not None
+            ),
+            None,
+        )
+    return place if place is not None and place.kind == "country" else None
 
 
 def _conflicts(sentence, ctx) -> list[EventDraft]:
@@ -3105,6 +3200,7 @@ def extract_events(
         key=lambda d: min(s[0] for s in d.spans),
     )
     _stops_en_route(drafts)
+    _from_place_after(drafts, where)
     _timetable_goes_on(drafts, text)
     _from_last_stop(drafts, text)
     drafts = _fold_headline_visits(drafts, text, where)
