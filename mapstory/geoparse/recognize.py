@@ -203,6 +203,26 @@ _CLOSE_SPELLING = 0.9
 _CLOSE_SPELLING_MIN_LETTERS = 8
 
 
+# Verbs whose object is a place taken or struck by force.
+_CAPTURING_VERBS = frozenset(
+    {
+        "capture", "recapture", "retake", "seize", "occupy", "besiege", "shell", "bomb",
+        "bombard", "liberate", "annex", "storm", "encircle",
+    }
+)  # fmt: skip
+
+
+def _taken_by_force(ent) -> bool:
+    """Whether a one-word name is what a verb of capture takes ("captured Bakhmut"): its
+    object, or the word right after it (the model may parse the name as anything there)."""
+    verb = ent.root.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _CAPTURING_VERBS
+        and (ent.root.dep_ == "dobj" or ent.start == verb.i + 1)
+    )
+
+
 def _form_kind(text: str, start: int, end: int) -> str | None:
     """ "city", "region" or "island" when the words around a name say it is one, else None."""
     before = _KIND_BEFORE.search(text, max(0, start - 30), start) or _KINDS_LIST_BEFORE.search(
@@ -1340,7 +1360,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             label in _CONTAINER_LABELS
             and len(ent) == 1
             and ent.start > 0
-            and doc[ent.start - 1].lower_ in _NEARBY_WORDS
+            and (doc[ent.start - 1].lower_ in _NEARBY_WORDS or _taken_by_force(ent))
             and ent[0].is_title
             and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
             and not any(
@@ -1350,7 +1370,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             )
         ):
             # "Fighting continued around Bakhmut" tagged an organisation: what lies around,
-            # near or outside something is a place, when a town has that name — unless the
+            # near or outside something, or what forces capture or shell ("Russian forces
+            # captured Bakhmut"), is a place, when a town has that name — unless the
             # article uses the name for a person or an organisation elsewhere too ("deaths
             # near Franklin", the company the article is about).
             add(ent.start_char, ent.end_char, "relabelled")
