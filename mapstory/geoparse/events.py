@@ -212,10 +212,16 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     if (actor := sentence.actor_at(t)) is not None:
                         return actor
     elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "From France Xi travels to Belgrade": with no comma the model takes the traveller
-        # into the opening "from" phrase; a person there, before the verb, is its subject.
+        # "From France Xi travels to Belgrade", "On Friday Putin will travel to Harbin": with
+        # no comma the model takes the traveller into the opening phrase; a person there,
+        # before the verb, is its subject.
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "from" and child.i < verb.i:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("from", "on", "in", "after", "at")
+                and child.i < verb.i
+                and not any(t.is_punct for t in child.subtree)
+            ):
                 for t in child.subtree:
                     if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
                         return actor
@@ -1136,8 +1142,19 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
     Kyiv … The leaders visited Irpin": a return, or an undated trip told in the very next
     sentence, with no origin told starts where the traveller's leg told before it ended,
     when that leg is made or ahead as it is (or made, before one still ahead). Marked
-    inferred."""
+    inferred. A dated return starts at the stop reached last before its day, in whatever
+    order the article told the stops ("met Xi in Beijing on Monday. Albanese arrived in
+    Shanghai on Saturday … He will return to Canberra on Tuesday": from Beijing)."""
+    told: dict[str, list[EventDraft]] = {}
     for draft, before in _legs_after_legs(drafts):
+        earlier = told.setdefault(draft.fields["actor"], [])
+        if draft.fields.get("returning") and draft.date is not None:
+            reached = [
+                d for d in earlier if d.date is not None and d.date.start <= draft.date.start
+            ]
+            if reached:
+                before = max(reached, key=lambda d: d.date.start)  # type: ignore[union-attr]
+        earlier.append(draft)
         if (
             before is not None
             and not draft.fields.get("made_before")
@@ -2179,6 +2196,10 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         if any(k in _own_clause(verb) for k in taken):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+            # "Russia is China's biggest supplier, shipping 107 million tonnes": the
+            # subject of the clause the verb hangs from.
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         own = _subtree_place(subject, sentence) if subject is not None else None
         if own is None or own.kind != "country":
             continue
@@ -2189,6 +2210,11 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 other = _subtree_place(prep, sentence)
                 break
+        supplier = None
+        if other is None and wanted == "to":
+            # "Russia is China's biggest supplier of crude oil, shipping …", "Saudi Arabia,
+            # India's second-largest supplier, shipped …": whose supplier it is.
+            supplier, other = _supplier_noun([*verb.head.children, *subject.children], sentence)
         if other is None and wanted == "from" and thing is not None:
             # "bought $20bn of US defence equipment", "buys Russian oil": the seller is
             # the country the goods are of.
@@ -2213,6 +2239,8 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 goods_words = _goods_of(thing, sentence)  # "$20bn of defence equipment"
             elif not sentence.place_at(thing):
                 goods_words = _goods_named(thing, sentence)
+        if not goods_words and supplier is not None:
+            goods_words = _goods_of(supplier, sentence)
         goods = " ".join(goods_words) or None
         noun = "exports" if wanted == "to" else "imports"
         measure = f"{goods} {noun}".lower() if goods else noun
@@ -2220,6 +2248,22 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
         )
     return drafts
+
+
+_SUPPLIER_NOUNS = frozenset({"supplier", "exporter", "seller", "provider", "source"})
+
+
+def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef | None]:
+    """Among *nouns*, the one that calls a subject a supplier ("Russia is now China's biggest
+    supplier of crude oil") and the country it supplies, the noun's owner."""
+    for noun in nouns:
+        if noun.dep_ not in ("attr", "appos") or noun.lemma_.lower() not in _SUPPLIER_NOUNS:
+            continue
+        for child in noun.children:
+            place = sentence.place_at(child) if child.dep_ == "poss" else None
+            if place is not None and place.kind == "country":
+                return noun, place
+    return None, None
 
 
 def _goods_of(keyword, sentence: _Sentence) -> list[str]:
@@ -2511,9 +2555,30 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     four); dated by the verb's own clause. An act is its own event, apart from the fighting
     at the same place."""
     name = _FORCE_VERBS.get(token.lemma_.lower())
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if (
+        name is None
+        and token.lemma_.lower() in ("take", "seize", "gain")
+        and obj is not None
+        and obj.lower_ == "control"  # "fighters had taken control of Rostov-on-Don"
+    ):
+        name = "capture of"
+        obj = next(
+            (
+                pobj
+                for prep in obj.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
     if token.pos_ != "VERB" or name is None or _negated(token):
         return []
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None and token.i + 1 < sentence.sent.end:
+        # "captured Bakhmut in May": the model may not make the name the object.
+        following = token.doc[token.i + 1]
+        obj = following if sentence.named_place_at(following) is not None else None
     # A strike hits what stands in a place ("shelled Kharkiv's station"); taking or attacking
     # has the place itself as object ("attacked the governor of Texas" takes no town).
     owners = name.split()[0] in ("bombing", "shelling", "bombardment")
@@ -2528,13 +2593,17 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     if not places:
         return []
     date = _nearest_date(_own_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past")
+    # One act, done: later fighting is not more of it (see _conflicts).
+    fields = {"name": name, "places": list(dict.fromkeys(places)), "act": True}
+    attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
+    if attackers:
+        fields["by"] = list(dict.fromkeys(attackers))
     return [
         EventDraft(
             kind="conflict",
             key=("conflict", places[0], name),
             spans=[sentence.span()],
-            # One act, done: later fighting is not more of it (see _conflicts).
-            fields={"name": name, "places": list(dict.fromkeys(places)), "act": True},
+            fields=fields,
             date=date,
         )
     ]

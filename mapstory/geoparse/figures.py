@@ -182,13 +182,22 @@ def percents(text: str, offset: int = 0) -> list[Percent]:
     ]
 
 
+_COUNT_AFTER_DATE = re.compile(
+    r",\s+(?:(?:a\s+few|several|two|three|some)\s+)?(?:days|weeks|months|years)$", re.IGNORECASE
+)
+
+
 def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
     """Date phrases of a spaCy sentence span: its DATE entities plus relative phrases."""
     text = sentence.text
     found: list[DatePhrase] = []
     for ent in sentence.ents:
         if ent.label_ == "DATE":
-            found.append(DatePhrase(ent.start_char, ent.end_char, ent.text))
+            # "in March 2023, weeks after …": the model may run a date on into the next
+            # phrase's count of time, which is no part of it.
+            cut = _COUNT_AFTER_DATE.search(ent.text)
+            end = ent.start_char + cut.start() if cut else ent.end_char
+            found.append(DatePhrase(ent.start_char, end, ent.text[: end - ent.start_char]))
     base = sentence.start_char
     for m in _RELATIVE_DATE.finditer(text):
         start, end = base + m.start(), base + m.end()
