@@ -71,6 +71,9 @@ class BlocDef(_Model):
     proper_names: list[str] = Field(default_factory=list)
     source: Source
     note: str | None = None
+    # A bloc whose trade news reports as one's, a customs union, single market or free-trade
+    # area ("exports to the EU"): a story may draw a trade flow to or from it.
+    trades_as_one: bool = False
     members: list[Membership] = Field(min_length=1)
 
     @model_validator(mode="after")

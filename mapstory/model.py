@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 Certainty = Literal["stated", "inferred"]
 Status = Literal["happened", "scheduled", "proposed"]
 Precision = Literal["day", "week", "month", "quarter", "year"]
-PlaceKind = Literal["city", "country", "region", "continent", "sea", "site"]
+PlaceKind = Literal["city", "country", "region", "continent", "sea", "site", "bloc"]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from geopy.location import Location
 
-from mapstory.blocs import BlocDataError, alias_pattern, load_blocs
+from mapstory.blocs import BlocDataError, BlocDef, alias_pattern, load_blocs
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
 from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
@@ -312,16 +312,19 @@ def _bare_name_words(ent) -> list[str]:
     return words
 
 
-# Country names English writes with "the": "the United States", "the Philippines".
+# Names English writes with "the": "the United States", "the Philippines", "the European
+# Union".
 _NAMES_WITH_THE = re.compile(
-    r"\b(?:United|Republic|Kingdom|Emirates|Islands|Union)\b"
+    r"\b(?:United|Republic|Kingdom|Emirates|Islands|Union|Council)\b"
     r"|^(?:Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles|Gambia)$"
 )
 
 
 def _in_prose(name: str) -> str:
     """A place's name as a sentence writes it after a preposition: "by the United States"."""
-    return f"the {name}" if _NAMES_WITH_THE.search(name) and not name.startswith("The ") else name
+    if name.startswith("The "):
+        return f"the {name[4:]}"  # "to the Netherlands", as GeoNames writes "The Netherlands"
+    return f"the {name}" if _NAMES_WITH_THE.search(name) else name
 
 
 def _first_upper(title: str) -> str:
@@ -576,6 +579,7 @@ def make_draft(
         ),
         None,
     )
+    traders = _trading_blocs(text, taken)
     drafts = extract_events(
         doc,
         text,
@@ -584,11 +588,28 @@ def make_draft(
         actor_refs,
         default_pair,
         filed_from,  # type: ignore[arg-type]
+        blocs=[ref for refs, _ in traders.values() for ref in refs],
     )
 
     notes_travel = _travel_to_cities(drafts, place_ids, chosen, gazetteer)
     entries = {place_ids[gid]: chosen[gid] for gid in place_ids}
     extra_places: dict[str, Place] = {}
+    ends = {
+        end
+        for d in drafts
+        if d.kind == "trade"
+        for end in (
+            d.fields.get("origin"),
+            d.fields.get("destination"),
+            *d.fields.get("between", ()),
+        )
+    }
+    for key in sorted(ends & traders.keys()):
+        mentioned, bloc = traders[key]
+        place = _bloc_place(key, bloc, mentioned, text, anchor, gazetteer)
+        if place is not None:
+            extra_places[key] = place
+            taken.add(key)
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
     # The countries each traveller goes to, by the story's own travel words.
@@ -689,6 +710,60 @@ def _travel_to_cities(
                     f"runner-up: {region.name}, {region.country_code} (region)."
                 )
     return notes
+
+
+def _trading_blocs(text: str, taken: set[str]) -> dict[str, tuple[list[PlaceRef], BlocDef]]:
+    """Place key -> (mentions, definition) of each bloc that trades as one the article names
+    ("India's exports to the EU"); the key is free among the story's place ids."""
+    try:
+        definitions = load_blocs()
+    except BlocDataError:
+        return {}  # the bloc table is an extra; a damaged one must not stop the draft
+    found: dict[str, tuple[list[PlaceRef], BlocDef]] = {}
+    for bloc in definitions.values():
+        if not bloc.trades_as_one:
+            continue
+        pattern = alias_pattern(bloc.aliases, bloc.proper_names)
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if not spans:
+            continue
+        key = _slug(
+            bloc.full_name if bloc.full_name and bloc.name.isupper() else bloc.name,
+            set(taken) | set(found),
+        )
+        refs = [PlaceRef(key, start, end, "bloc", "", demonym=False) for start, end in spans]
+        found[key] = (refs, bloc)
+    return found
+
+
+def _bloc_place(
+    key: str,
+    bloc: BlocDef,
+    mentioned: list[PlaceRef],
+    text: str,
+    anchor: dt.date,
+    gazetteer: Gazetteer,
+) -> Place | None:
+    """A bloc a trade flow starts or ends at, placed amid its members on the article's date
+    (the mean of their countries' points): the arrow meets the bloc, not one member."""
+    points = [
+        (country.lat, country.lon)
+        for code in sorted(bloc.member_codes_on(anchor))
+        if (country := gazetteer.country(code)) is not None
+    ]
+    if not points:
+        return None
+    return Place(
+        id=key,
+        # "European Union" for the letters "EU"; "Mercosur" and "Asean" as news writes them.
+        name=bloc.full_name if bloc.full_name and bloc.name.isupper() else bloc.name,
+        kind="bloc",
+        lat=round(sum(p[0] for p in points) / len(points), 4),
+        lon=round(sum(p[1] for p in points) / len(points), 4),
+        note=f"A bloc that trades as one, placed amid its {len(points)} members on "
+        f"{anchor:%-d %B %Y} (mapstory's bloc table, {bloc.source.title}).",
+        mentions=[_span(text, ref.start, ref.end) for ref in mentioned],
+    )
 
 
 def _story_order(events: list) -> list:
@@ -879,7 +954,10 @@ def _event(
                 figures.append(figure)
         if f.get("origin"):
             goods = f.get("goods") or "goods"
-            title = f"{_first_upper(goods)} from {name(f['origin'])} to {name(f['destination'])}"
+            title = (
+                f"{_first_upper(goods)} from {_in_prose(name(f['origin']))} "
+                f"to {_in_prose(name(f['destination']))}"
+            )
             return Trade(
                 id=f"trade-{f['origin']}-{f['destination']}",
                 title=title,

@@ -1619,6 +1619,11 @@ def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
     ]
 
 
+# What trades: a country, or a bloc that trades as one ("India's exports to the EU"; the
+# draft gives the article's such blocs to the trade extractors only).
+_TRADERS = frozenset({"country", "bloc"})
+
+
 def _trade_endpoints(
     sentence, keyword, ctx, scope: tuple[int, int]
 ) -> tuple[str, tuple[str, ...]] | None:
@@ -1633,20 +1638,20 @@ def _trade_endpoints(
     for child in keyword.children:
         if child.dep_ in ("amod", "compound", "poss"):
             place = sentence.place_at(child)
-            if place is not None and place.kind == "country":
+            if place is not None and place.kind in _TRADERS:
                 own = place
     if own is None and keyword.dep_ == "dobj":
         # "Vietnam reported exports to the United States up 25%": whose they are is who
         # reports them.
         subject = next((c for c in keyword.head.children if c.dep_ == "nsubj"), None)
         place = sentence.place_at(subject) if subject is not None else None
-        if place is not None and place.kind == "country" and not place.demonym:
+        if place is not None and place.kind in _TRADERS and not place.demonym:
             own = place
     partner = None
     for child in keyword.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             place = _subtree_place(child, sentence)
-            if place is not None and place.kind == "country":
+            if place is not None and place.kind in _TRADERS:
                 partner = place
     if own is None:
         # "China's exports rose 13%. Shipments to the United States grew 8%": a flow told
@@ -1668,7 +1673,7 @@ def _trade_endpoints(
         if t.dep_ == "prep" and t.lower_ == "to":
             place = _subtree_place(t, sentence)
             # "exports of Chinese electric cars to Europe": a continent is a market too.
-            if place is not None and place.kind in ("country", "continent"):
+            if place is not None and place.kind in (*_TRADERS, "continent"):
                 destination = place
                 break
     if importing:
@@ -1689,7 +1694,7 @@ def _trade_endpoints(
         inside = scope[0] <= place.start < scope[1]
         if (
             inside
-            and place.kind == "country"
+            and place.kind in _TRADERS
             and not place.demonym
             and place.key not in countries
             and place.start not in aside
@@ -1734,7 +1739,7 @@ def _bought_by(keyword, sentence: _Sentence) -> tuple[PlaceRef, PlaceRef] | None
             buyer = _subtree_place(child, sentence, demonyms=True)
         elif child.dep_ == "dobj":
             seller = seller or _subtree_place(child, sentence, demonyms=True)
-    if buyer is None or seller is None or buyer.kind != "country" or seller.kind != "country":
+    if buyer is None or seller is None or buyer.kind not in _TRADERS or seller.kind not in _TRADERS:
         return None
     return seller, buyer
 
@@ -1757,7 +1762,7 @@ def _buyer_of(sentence: _Sentence, seller: PlaceRef | None) -> tuple[PlaceRef, P
                 if child.dep_ == "prep"
                 and child.lower_ in ("of", "for")
                 and (place := _subtree_place(child, sentence, demonyms=True)) is not None
-                and place.kind == "country"
+                and place.kind in _TRADERS
             ),
             None,
         )
@@ -1780,7 +1785,7 @@ def _buyer_of(sentence: _Sentence, seller: PlaceRef | None) -> tuple[PlaceRef, P
                 # subject the joined verbs share.
                 verb = verb.head
             buyer = _subtree_place(subject, sentence) if subject is not None else None
-        if buyer is not None and buyer.kind == "country" and buyer.key != sold.key:
+        if buyer is not None and buyer.kind in _TRADERS and buyer.key != sold.key:
             return sold, buyer
     return None
 
@@ -2013,6 +2018,8 @@ _NOT_GOODS = frozenset(
         "international",
         "global",
         "way",  # "two-way"
+        "pipeline",  # how it travels, not what ("pipeline exports")
+        "seaborne",
     }
 )
 
@@ -2201,7 +2208,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             # subject of the clause the verb hangs from.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         own = _subtree_place(subject, sentence) if subject is not None else None
-        if own is None or own.kind != "country":
+        if own is None or own.kind not in _TRADERS:
             continue
         wanted = "to" if lemma in _SENDING_VERBS else "from"
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -2223,15 +2230,17 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                     place
                     for t in thing.subtree
                     if (place := sentence.place_at(t)) is not None
-                    and place.kind == "country"
+                    and place.kind in _TRADERS
                     and place.key != own.key
                 ),
                 None,
             )
         # "piped 122 bcm of gas to Europe": a continent is a market too.
-        markets = ("country", "continent") if wanted == "to" else ("country",)
+        markets = (*_TRADERS, "continent") if wanted == "to" else _TRADERS
         if other is None or other.kind not in markets or other.key == own.key:
             continue
+        if _conjoined(other, sentence, sentence.named_place_at):
+            continue  # "to terminals in the Netherlands, France and Spain": whose figure?
         pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
         goods_words: list[str] = []
         if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
@@ -2261,7 +2270,7 @@ def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef 
             continue
         for child in noun.children:
             place = sentence.place_at(child) if child.dep_ == "poss" else None
-            if place is not None and place.kind == "country":
+            if place is not None and place.kind in _TRADERS:
                 return noun, place
     return None, None
 
@@ -3060,12 +3069,22 @@ def extract_events(
     actors: list[ActorRef],
     default_pair: tuple[str, str] | None = None,
     filed_from: str | None = None,
+    blocs: list[PlaceRef] | None = None,
 ) -> list[EventDraft]:
     """Every event found in the article, merged by key, in order of first mention.
 
     *filed_from* is the place key of the article's dateline city, where someone who "flew in
-    from Luanda" with no destination told arrived.
+    from Luanda" with no destination told arrived. *blocs* are the mentions of blocs that
+    trade as one ("the EU"), kind "bloc": trade flows may start or end at them, nothing else
+    does; a place named inside one ("European" in "European Union") gives way to it there.
     """
+    traders = sorted(
+        [
+            *(p for p in places if not any(b.start <= p.start < b.end for b in blocs or ())),
+            *(blocs or ()),
+        ],
+        key=lambda p: p.start,
+    )
     ctx = _Context(doc, text, anchor)
     ctx.last_pair = default_pair
     where = {p.key: p for p in places}
@@ -3085,7 +3104,7 @@ def extract_events(
         found = (
             _visits(sentence, ctx, last_actor)
             + _ports(sentence, ctx)
-            + _trade(sentence, ctx)
+            + _trade(_Sentence(sent, traders, actors) if blocs else sentence, ctx)
             + _alliances(sentence, ctx)
             + _allies(sentence)
             + _institutions(sentence, ctx)

@@ -451,6 +451,10 @@ def _row(swatch: str, label: str) -> str:
     return f'<div class="ms-row">{swatch}<span>{html_text(label)}</span></div>'
 
 
+# Places named over an area, with no dot: none of them is a town of the legend's.
+_NAMED_AREAS = frozenset({"country", "continent", "sea", "bloc"})
+
+
 def legend_html(
     story: Story,
     colours: dict[str, str],
@@ -524,7 +528,7 @@ def legend_html(
         rows.append(_row(_symbol(svg), label))
     if "statement" in kinds:
         rows.append(_row(_symbol(marks.STATEMENT_SVG), text("legend.statement")))
-    if any(p.kind not in ("country", "continent", "sea") and p.located for p in shown_places):
+    if any(p.kind not in _NAMED_AREAS and p.located for p in shown_places):
         rows.append(_row(_symbol(marks._city_svg(False)), text("legend.city")))
     if any(p.certainty == "inferred" and p.located for p in shown_places):
         rows.append(_row(_symbol(marks._city_svg(True)), text("legend.inferred_place")))

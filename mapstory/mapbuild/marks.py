@@ -108,13 +108,14 @@ def draw_places(
         popup = place_popup(story, place)
         inferred = place.certainty == "inferred"
         label = html_text(place.name)
-        # A country, a continent and a sea (no spot: the name stands over it, as an atlas
+        # A country, a continent, a bloc and a sea (no spot: the name stands over it, as an atlas
         # writes it, with no dot to claim a town in Tibet for "Asia" or an islet for "the
         # Pacific") are labelled, not pinned.
         continent = place.kind == "continent"
         sea = place.kind == "sea"
+        bloc = place.kind == "bloc"  # "the European Union", named over its members
         outlined = place.id in layout.shapes
-        if outlined or continent or sea:
+        if outlined or continent or sea or bloc:
             if outlined and place.id not in shaded_by_events and place.country_code:
                 _country_area(
                     place.country_code,
@@ -129,7 +130,15 @@ def draw_places(
                     place.name,
                     layout,
                 ).add_to(parent)
-            extra = " ms-continent-label" if continent else " ms-sea-label" if sea else ""
+            extra = (
+                " ms-continent-label"
+                if continent
+                else " ms-sea-label"
+                if sea
+                else " ms-bloc-label"
+                if bloc
+                else ""
+            )
             html = f'<span class="ms-country-label{extra}">{label}</span>'
             _icon_marker(
                 point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500

@@ -106,6 +106,7 @@ MAP_CSS = f"""
 .ms-continent-label {{ font-weight: 600; font-style: italic; color: #555; letter-spacing: .2em; }}
 .ms-sea-label {{ font-weight: 600; font-style: italic; text-transform: none; letter-spacing: .04em;
   color: #1d4a70; }}
+.ms-bloc-label {{ text-transform: none; font-variant: small-caps; letter-spacing: .06em; }}
 .ms-arrowhead svg, .ms-symbol svg {{ display: block; overflow: visible; }}
 .ms-flow-label {{ transform: translate(-50%, -50%); display: inline-block; white-space: nowrap;
   background: rgba(255,255,255,.88); border: 1px solid {TRADE}; border-radius: 3px;

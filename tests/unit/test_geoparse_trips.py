@@ -2066,3 +2066,29 @@ def test_a_town_forces_capture_or_take_control_of_is_an_act_of_war() -> None:
         "Capture of Rostov-on-Don": None,
         "Invasion of Ukraine by Russia": dt.date(2022, 2, 1),
     }
+
+
+def test_a_bloc_that_trades_as_one_is_where_a_flow_starts_or_ends() -> None:
+    story = draft_story(
+        "The EU is India's second-largest trading partner, with goods trade worth 120 billion "
+        "euros in 2021. India's exports to the EU rose to 65 billion euros. China's exports to "
+        "Asean grew 15.8% in October. G7 leaders met in Hiroshima.",
+        date=dt.date(2022, 6, 17),
+    )
+    flows = {
+        tuple(_name(story, p) for p in ((t.origin, t.destination) if t.origin else t.between)): t
+        for t in story.events
+        if isinstance(t, Trade)
+    }
+    assert set(flows) == {
+        ("European Union", "India"),
+        ("India", "European Union"),
+        ("China", "Asean"),
+    }
+    assert flows[("India", "European Union")].title == "Goods from India to the European Union"
+    blocs = {p.name: p for p in story.places if p.kind == "bloc"}
+    assert set(blocs) == {"European Union", "Asean"}  # the G7 trades as no one
+    # Amid its members on the day: the mean of the 27 countries' points, in central Europe.
+    eu = blocs["European Union"]
+    assert 45 < eu.lat < 52 and 8 < eu.lon < 20
+    assert [story.article.text[m.start : m.end] for m in eu.mentions] == ["EU", "EU"]

@@ -372,3 +372,16 @@ def test_a_sea_is_named_in_italics_over_the_water_not_pinned() -> None:
     # The attacks there are hatched over a stretch of sea, not a town's few streets.
     assert [e.title for e in story.events] == ["Attacks on shipping in the Red Sea"]
     assert '"radius": 150000' in rendered
+
+
+def test_a_bloc_a_flow_reaches_is_named_amid_its_members_not_pinned() -> None:
+    story, _, icons = _drafted_map(
+        "India's exports to the European Union rose to 65 billion euros in 2021.",
+        dt.date(2022, 6, 17),
+    )
+    bloc = next(p for p in story.places if p.kind == "bloc")
+    assert bloc.name == "European Union"
+    (label,) = [i for i in icons if ">European Union<" in i]
+    assert "ms-bloc-label" in label and "<svg" not in label
+    legend = legend_html(story, {})
+    assert "City" not in legend and "Trade" in legend
