@@ -20,6 +20,11 @@ from mapstory.model import Certainty, DateValue, Precision
 
 Tense = Literal["past", "future"]
 
+# A span of time as a modifier is no date: "a 99-year lease", "a six-week war".
+_DURATION_WORD = re.compile(
+    r"^(?:an?\s+)?(?:\d+|[a-z]+)-(?:year|month|week|day|hour|decade|century)s?(?:-(?:old|long))?$",
+    re.IGNORECASE,
+)
 _LEADING_WORDS = re.compile(
     r"^(?:(?:effective|starting|beginning)\s+)?(?:on|in|at|by|from|since|during|until|"
     r"as of|earlier|later)\s+",
@@ -117,7 +122,7 @@ def resolve(
     original = phrase
     text = " ".join(phrase.strip().split())
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
-    if not text:
+    if not text or _DURATION_WORD.match(text):
         return None
     has_year = bool(_EXPLICIT_YEAR.search(text))
 

@@ -764,7 +764,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 ),
                 None,
             )
-        after_place = _place_after(token, sentence) if origin is None else None
+        after_place = None
+        if origin is None:
+            # ("After Astana, Xi will pay a state visit to Tajikistan": on the noun's verb.)
+            after_place = _place_after(token, sentence) or (
+                _place_after(token.head, sentence) if token.pos_ == "NOUN" else None
+            )
         if origin is None and actor is not None and destination is not None:
             was = _was_in(actor, sentence)
             if was is not None and was.key != destination.key:
@@ -868,10 +873,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
-        if actor is not None and destination is None and origin is not None:
-            # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
-            # an arrival with no visit before it, a trip to where the story is filed from.
-            arrival = lemma == "arrive" or any(
+        arrival = token.pos_ == "VERB" and (
+            lemma == "arrive"
+            or any(
                 c.lower_ == "in"
                 and (
                     c.dep_ in ("prt", "advmod")
@@ -880,11 +884,24 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 )
                 for c in token.children
             )
+        )
+        if (
+            actor is not None
+            and destination is None
+            and (origin is not None or (arrival and status == "happened"))
+        ):
+            # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
+            # an arrival with no visit before it, a trip to where the story is filed from
+            # ("Putin flew in on Wednesday", "Erdogan and Sharif also arrived for the summit").
             ctx.origins.extend(
                 _Origin(
-                    who.key, origin.key, sentence.span(), arrival and status != "scheduled", date
+                    who.key,
+                    origin.key if origin is not None else None,
+                    sentence.span(),
+                    arrival and status != "scheduled",
+                    date,
                 )
-                for who in group or [actor]
+                for who in group or [actor, *_conjoined(actor, sentence, sentence.actor_at)]
             )
         if (
             actor is None
@@ -1670,6 +1687,8 @@ def _trade_endpoints(
                 source = made_in
     destination = None
     for t in [*keyword.subtree, *keyword.head.subtree]:
+        if t.head != keyword and _noun_in(t.head, _TRADE_NOUNS):
+            continue  # "exports rose, helped by shipments to the US": the shipments' end
         if t.dep_ == "prep" and t.lower_ == "to":
             place = _subtree_place(t, sentence)
             # "exports of Chinese electric cars to Europe": a continent is a market too.
@@ -2826,6 +2845,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
+        if _only_feared(token):
+            continue  # "raising fears of a new war in the South Caucasus"
         place = None
         preposition = "in"
         # Where the fighting is, told by a preposition ("the U.S. invasion of Iraq"), before
@@ -2904,6 +2925,22 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
 
 
 _CONFLICT_PREPS = ("in", "to", "into", "across", "around", "near", "outside")
+# What a war no one is fighting yet is: feared, risked, averted.
+_FEARED_NOUNS = frozenset(
+    {"fear", "risk", "threat", "prospect", "spectre", "specter", "danger", "possibility"}
+)
+_FEARING_VERBS = frozenset({"fear", "risk", "threaten", "avert", "avoid", "prevent", "warn"})
+
+
+def _only_feared(noun) -> bool:
+    """Whether a war noun names one only feared or averted: "fears of a new war", "risk
+    a wider war", "to avert war"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _FEARED_NOUNS
+    return noun.dep_ == "dobj" and head.lemma_.lower() in _FEARING_VERBS
+
+
 # Verbs of taking or striking a place by force, and the name their act goes by: "Russia
 # invaded Ukraine in February 2022" is the invasion of Ukraine, dated.
 _FORCE_VERBS = {
@@ -3025,7 +3062,7 @@ class _Origin:
     """Travel told with where it came from but not where it went."""
 
     actor: str
-    origin: str
+    origin: str | None  # None: "Putin flew in on Wednesday", from nowhere told
     span: tuple[int, int]
     arrival: bool  # "arrived from", "flew in from": it ended where the story is
     date: DateValue | None
@@ -3227,7 +3264,8 @@ def extract_events(
             made = [v for v in theirs if v.status == "happened"]
             last_visit = (made or theirs or [None])[-1]
             if (
-                last_visit is not None
+                told.origin is not None
+                and last_visit is not None
                 and last_visit.fields["origin"] is None
                 and last_visit.fields["destination"] != told.origin
             ):

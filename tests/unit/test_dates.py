@@ -71,7 +71,11 @@ def test_this_week_said_on_a_sunday_of_what_is_ahead_is_the_week_from_tomorrow()
     assert (midweek.start, midweek.end) == (dt.date(2023, 5, 22), dt.date(2023, 5, 28))
 
 
-@pytest.mark.parametrize("phrase", ["", "   ", "banana", "the same period", "last may"])
+@pytest.mark.parametrize(
+    "phrase",
+    # A span of time as a modifier ("a 99-year lease", "a six-week war") is no date.
+    ["", "   ", "banana", "the same period", "last may", "99-year", "a 99-year", "six-week"],
+)
 def test_non_dates_give_none(phrase) -> None:
     assert resolve(phrase, WEDNESDAY) is None
 

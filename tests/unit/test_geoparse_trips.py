@@ -2092,3 +2092,56 @@ def test_a_bloc_that_trades_as_one_is_where_a_flow_starts_or_ends() -> None:
     eu = blocs["European Union"]
     assert 45 < eu.lat < 52 and 8 < eu.lon < 20
     assert [story.article.text[m.start : m.end] for m in eu.mentions] == ["EU", "EU"]
+
+
+def test_an_arrival_told_with_no_place_is_to_where_the_story_is() -> None:
+    story = draft_story(
+        "ASTANA, July 3 (Reuters) - Chinese President Xi Jinping arrived in the Kazakh capital "
+        "Astana on Tuesday for a summit of the Shanghai Cooperation Organisation.\n\n"
+        "Russian President Vladimir Putin flew in on Wednesday morning. After Astana, Xi will "
+        "pay a state visit to Tajikistan.",
+        date=dt.date(2024, 7, 3),
+    )
+    legs = [
+        (story.actor(v.actor).name, _name(story, v.origin), _name(story, v.destination))
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("Xi Jinping", "Beijing", "Astana"),
+        ("Vladimir Putin", "Moscow", "Astana"),
+        ("Xi Jinping", "Astana", "Tajikistan"),
+    ]
+    putin = _visit_events(story)[1]
+    assert putin.date.start == dt.date(2024, 7, 3) and "destination" in putin.inferred
+
+
+def test_a_span_of_time_as_a_modifier_is_no_date() -> None:
+    story = draft_story(
+        "Sri Lanka hands over Hambantota port to China on 99-year lease\n\n"
+        "COLOMBO, Dec 9 (Reuters) - Sri Lanka formally handed over the strategic southern port "
+        "of Hambantota to China on Saturday on a 99-year lease, in a deal that has raised "
+        "concerns in India and the United States about Beijing's growing influence in the "
+        "Indian Ocean.",
+        date=dt.date(2017, 12, 9),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert port.date.start == dt.date(2017, 12, 9)  # not 1999
+
+
+def test_a_war_only_feared_is_no_war() -> None:
+    story = draft_story(
+        "Azerbaijan launched operations on Tuesday, raising fears of a new war in the South "
+        "Caucasus. Leaders sought to avert war in Armenia.",
+        date=dt.date(2023, 9, 19),
+    )
+    assert not [e for e in story.events if isinstance(e, Conflict)]
+
+
+def test_a_total_helped_by_shipments_somewhere_is_no_flow_there() -> None:
+    flows = _flows(
+        "Japan's exports to China fell 17.1% in January. Overall exports rose 3.5% to 6.55 "
+        "trillion yen, helped by shipments to the United States, which jumped 11.1%.",
+        dt.date(2023, 2, 16),
+    )
+    to_us = flows[("Japan", "United States")]
+    assert [f.change_pct for f in to_us.figures] == [11.1]  # not the 6.55 trillion overall
