@@ -212,6 +212,25 @@ _CAPTURING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Nouns whose "of" names a place: "the mayor of Sligo", "the streets of Kherson".
+_OF_PLACE_NOUNS = frozenset(
+    {
+        "mayor", "governor", "residents", "people", "citizens", "outskirts", "streets",
+        "suburbs", "centre", "center", "heart", "mayoress",
+    }
+)  # fmt: skip
+
+
+def _of_a_place(ent) -> bool:
+    """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in _OF_PLACE_NOUNS
+    )
+
+
 def _taken_by_force(ent) -> bool:
     """Whether a one-word name is what a verb of capture takes ("captured Bakhmut"): its
     object, or the word right after it (the model may parse the name as anything there)."""
@@ -1360,7 +1379,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             label in _CONTAINER_LABELS
             and len(ent) == 1
             and ent.start > 0
-            and (doc[ent.start - 1].lower_ in _NEARBY_WORDS or _taken_by_force(ent))
+            and (
+                doc[ent.start - 1].lower_ in _NEARBY_WORDS
+                or _taken_by_force(ent)
+                or _of_a_place(ent)
+            )
             and ent[0].is_title
             and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
             and not any(
@@ -1370,8 +1393,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             )
         ):
             # "Fighting continued around Bakhmut" tagged an organisation: what lies around,
-            # near or outside something, or what forces capture or shell ("Russian forces
-            # captured Bakhmut"), is a place, when a town has that name — unless the
+            # near or outside something, what forces capture or shell ("Russian forces
+            # captured Bakhmut"), or what has a mayor or streets ("the mayor of Sligo"), is a
+            # place, when a town has that name — unless the
             # article uses the name for a person or an organisation elsewhere too ("deaths
             # near Franklin", the company the article is about).
             add(ent.start_char, ent.end_char, "relabelled")

@@ -975,3 +975,13 @@ def test_letters_with_dots_abbreviate_a_long_name_never_a_small_towns() -> None:
     assert "E.U." not in places
     assert places["U.K."][:2] == ("country", "GB")
     assert places["L.A."][:2] == ("city", "US")
+
+
+def test_the_soviet_union_and_a_town_with_a_mayor_are_places() -> None:
+    places = _places(
+        "Volunteer pilots flew for China, Britain and the Soviet Union. The USSR fell in 1991. "
+        "The mayor of Sligo, Veronica Cawley, stood by her decision."
+    )
+    # No former country is in the gazetteer: the Soviet Union is placed at its successor.
+    assert places["Soviet Union"][:2] == places["USSR"][:2] == ("country", "RU")
+    assert places["Sligo"][:2] == ("city", "IE")  # tagged an organisation by the model
