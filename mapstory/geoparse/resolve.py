@@ -134,6 +134,7 @@ class Resolution:
 
 
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
 _MIN_INITIALISM_TOWN = 100_000
 
 
@@ -143,9 +144,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
         return [entry] if entry is not None else []
     name = mention.lookup or mention.text
     found = gazetteer.search(name, limit=_CANDIDATES)
-    if found and _INITIALISM.fullmatch(name.strip()):
-        # Letters with dots abbreviate a long name ("U.K.", "D.C."), never a small town's
-        # short one: "E.U." is not Eu in Normandy.
+    if found and (_INITIALISM.fullmatch(name.strip()) or _ACRONYM.fullmatch(name.strip())):
+        # Letters with dots, or a few capitals, abbreviate a long name ("U.K.", "D.C.", "LA"),
+        # never a small town's short one: "E.U." is not Eu in Normandy, nor "AI" Baxter,
+        # Tennessee.
         found = [e for e in found if e.kind != "city" or e.population >= _MIN_INITIALISM_TOWN]
     if found and mention.kind is not None:
         # "the city of Donetsk": the cities of that name, when the gazetteer has any.

@@ -985,3 +985,13 @@ def test_the_soviet_union_and_a_town_with_a_mayor_are_places() -> None:
     # No former country is in the gazetteer: the Soviet Union is placed at its successor.
     assert places["Soviet Union"][:2] == places["USSR"][:2] == ("country", "RU")
     assert places["Sligo"][:2] == ("city", "IE")  # tagged an organisation by the model
+
+
+def test_a_few_capitals_abbreviate_a_long_name_never_a_small_towns() -> None:
+    places = _places(
+        "Sunak heads for Washington to talk AI and Ukraine with Biden. He flies on to LA, "
+        "then home to the UK."
+    )
+    assert "AI" not in places  # not Baxter, Tennessee, nor ‘Ayy in Jordan
+    assert places["LA"][:2] == ("city", "US")
+    assert places["UK"][:2] == ("country", "GB")
