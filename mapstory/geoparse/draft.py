@@ -347,6 +347,16 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:after|before|from|to|in|into|at|for|via|through|across|leaving|visiting)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What may stand between a country and the name of someone speaking for it: a possessive
+# and a title ("Russia's Putin", "Ukraine President Volodymyr Zelensky", "Iran's supreme
+# leader Ali Khamenei").
+_TITLE_BETWEEN = re.compile(
+    r"(?:['’]s)?(?:[\s,]+(?:[A-Z][\w.'’-]*|prime|minister|foreign|defen[cs]e|finance|trade|"
+    r"interior|deputy|vice|acting|former|then|new|president|leader|chief|supreme|king|queen|"
+    r"crown|prince|premier|chancellor|secretary|of|state|general|envoy|ambassador|top|"
+    r"diplomat|official|counterpart|ruler|opposition|army|military|spy|security|national|"
+    r"special|representative|spokesman|spokeswoman|speaker|head|the))*[\s,]*"
+)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
 
 
@@ -392,11 +402,13 @@ def _home_countries(
                     ]
                 else:
                     # "After Australia, Charles and Camilla will fly to Samoa": a place
-                    # the sentence goes to or from, not the country the name speaks for.
+                    # the sentence goes to or from, not the country the name speaks for;
+                    # "to talk AI and Ukraine with Biden": words between that are no title.
                     match = [
                         p
                         for p in match
                         if not _AFTER_PREPOSITION.search(text, max(0, p.start - 20), p.start)
+                        and _TITLE_BETWEEN.fullmatch(text[p.end : ref.start])
                     ]
             if match:
                 return match[-1].key

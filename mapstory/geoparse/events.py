@@ -358,11 +358,20 @@ def _status(verb) -> str:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "shall", "would", "'ll"):
                 return "scheduled"  # "said he would fly to the United States"
+        if _is_due(token):
+            return "scheduled"  # "is due in Abu Dhabi on Saturday before returning home"
         if token.dep_ == "ROOT" or (token is verb and verb.tag_ == "VBD"):
             # A verb in the past tense is its own clause's, whatever the sentence it sits in
             # will do ("will hold talks with Albanese, the first since he visited Beijing").
             break
     return "happened"
+
+
+def _is_due(token) -> bool:
+    """Whether *token* is the "is" of "is due in Abu Dhabi": a stop still ahead."""
+    return token.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "due" for c in token.children
+    )
 
 
 def _nearest_date(
@@ -1410,8 +1419,9 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
     claimed = {
         id(p)
         for t in (verb.ancestors if verb.pos_ == "VERB" else ())
-        # ("will begin in Paris on Monday … before travelling to Rome": Monday is Paris's.)
-        if t.lemma_.lower() in _VISIT_VERBS | _TRIP_ENDS and t.pos_ == "VERB"
+        # ("will begin in Paris on Monday … before travelling to Rome": Monday is Paris's;
+        # "is due in Abu Dhabi on Saturday before returning": Saturday is Abu Dhabi's.)
+        if (t.lemma_.lower() in _VISIT_VERBS | _TRIP_ENDS and t.pos_ == "VERB") or _is_due(t)
         for p in _own_dates(t, phrases)
     }
     return [
@@ -2089,16 +2099,31 @@ def _clause_extent(token) -> tuple[int, int]:
     it: "India bought $20bn of US arms since 2008, and bilateral trade reached $129bn" is
     two statements, each with its own amount."""
     head = token
-    while head.dep_ not in ("ROOT", "conj") or head.pos_ not in ("VERB", "AUX"):
+    while (
+        head.dep_ not in ("ROOT", "conj") or head.pos_ not in ("VERB", "AUX")
+    ) and not _trades_apart(head):
         if head.head == head:
             break
         head = head.head
     low, high = _extent(head)
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > token.i:
+        if (
+            (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or _trades_apart(child)
+        ) and child.i > token.i:
             # The "and" (and comma) before the next clause are not this one's either.
             high = min(high, child.left_edge.idx)
     return low, high
+
+
+def _trades_apart(verb) -> bool:
+    """Whether *verb* heads a side clause telling a trade of its own: "China bought $89.7bn
+    of Brazilian goods, while Brazil imported $60.7bn from China"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _SENDING_VERBS | _BUYING_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _own_clause(verb) -> list:

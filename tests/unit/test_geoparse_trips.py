@@ -2145,3 +2145,47 @@ def test_a_total_helped_by_shipments_somewhere_is_no_flow_there() -> None:
     )
     to_us = flows[("Japan", "United States")]
     assert [f.change_pct for f in to_us.figures] == [11.1]  # not the 6.55 trillion overall
+
+
+def test_a_leg_after_a_stop_that_is_due_is_ahead_too() -> None:
+    story = draft_story(
+        "Chinese leader Xi Jinping welcomed Brazil's President Luiz Inácio Lula da Silva to "
+        "Beijing on Friday. Mr Lula, who arrived in Shanghai on Wednesday, is due in Abu Dhabi "
+        "on Saturday before returning to Brasília.",
+        date=dt.date(2023, 4, 14),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start, v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs[-2:] == [
+        ("Beijing", "Abu Dhabi", dt.date(2023, 4, 15), "scheduled"),
+        ("Abu Dhabi", "Brasília", None, "scheduled"),
+    ]
+
+
+def test_two_countries_buying_from_each_other_in_one_sentence_keep_their_own_figures() -> None:
+    flows = _flows(
+        "China bought $89.7bn of Brazilian goods last year, mostly soybeans, iron ore and oil, "
+        "while Brazil imported $60.7bn from China.",
+        dt.date(2023, 4, 14),
+    )
+    assert {ends: [f.value for f in t.figures] for ends, t in flows.items()} == {
+        ("Brazil", "China"): [89.7],
+        ("China", "Brazil"): [60.7],
+    }
+
+
+def test_a_day_with_a_name_of_its_own_and_a_topic_before_a_name_date_and_home_nothing() -> None:
+    story = draft_story(
+        "Sunak heads for Washington to talk AI and Ukraine with Biden\n\n"
+        "The visit comes weeks after President Joe Biden travelled to Belfast to mark the 25th "
+        "anniversary of the Good Friday Agreement.",
+        date=dt.date(2023, 6, 5),
+    )
+    (trip,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Belfast"]
+    # Not the Friday before the article, and not from Kyiv: Ukraine is a topic, not his.
+    assert trip.date is None and trip.origin is None
+    assert "AI" not in {
+        story.article.text[m.start : m.end] for p in story.places for m in p.mentions
+    }
