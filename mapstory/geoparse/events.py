@@ -731,11 +731,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         break
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
         group: list[ActorRef] = []
-        if actor is None and ctx.last_group and any(_names_the_group(c) for c in token.children):
+        named_group = [c for c in token.children if _names_the_group(c)]
+        if actor is None and named_group:
             # "Blinken and Lammy arrived in Kyiv … They travelled from Poland overnight", "The
-            # leaders visited Irpin".
-            group = ctx.last_group
-            actor = group[0]
+            # leaders visited Irpin"; "the two leaders", however much was told between, are
+            # the last people named together.
+            group = ctx.last_group or (ctx.last_together if named_group[0].lower_ != "they" else [])
+            actor = group[0] if group else None
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
@@ -983,9 +985,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     "follows": timetable or earlier is not None,
                 }
                 if lemma == "return" or any(
-                    c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children
+                    c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt", "npadvmod")
+                    for c in token.children
                 ):
-                    fields["returning"] = True  # "returned to Ottawa", "flew back to London"
+                    # "returned to Ottawa", "flew back to London", "flew home to Brussels"
+                    fields["returning"] = True
                 if _en_route(token):
                     fields["en_route"] = True
                 if chained:
@@ -3114,6 +3118,7 @@ class _Context:
         self.scene_date: DateValue | None = None  # when that arrival was
         # The people the last sentence named together as its subject, for a "they".
         self.last_group: list[ActorRef] = []
+        self.last_together: list[ActorRef] = []  # the last people named together, kept
         self._dates: dict[int, list[DatePhrase]] = {}
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
@@ -3342,6 +3347,8 @@ def extract_events(
             # "they" next is the people named together as this sentence's subject.
             together = [doers[0], *_conjoined(doers[0], sentence, sentence.actor_at)]
             ctx.last_group = together if len(together) > 1 else []
+            if len(together) > 1:
+                ctx.last_together = together
         elif any(t.dep_ == "nsubj" and not _names_the_group(t) for t in sentence.sent):
             ctx.last_group = []  # "Russian forces advanced …": "they" next are the forces
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"

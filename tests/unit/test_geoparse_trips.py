@@ -2189,3 +2189,23 @@ def test_a_day_with_a_name_of_its_own_and_a_topic_before_a_name_date_and_home_no
     assert "AI" not in {
         story.article.text[m.start : m.end] for p in story.places for m in p.mentions
     }
+
+
+def test_the_two_leaders_are_the_last_pair_named_together_whoever_spoke_between() -> None:
+    trips = _trips(
+        "US President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to restore "
+        "military talks. Xi said the talks were candid. The two leaders last met in Jakarta in "
+        "September.",
+        dt.date(2023, 11, 15),
+    )
+    assert set(trips) == {("Joe Biden", "Jakarta"), ("Xi Jinping", "Jakarta")}
+    assert {t.date.start for t in trips.values()} == {dt.date(2023, 9, 1)}
+
+
+def test_flying_home_to_a_city_is_a_return() -> None:
+    (trip,) = _trips(
+        "European Commission President Ursula von der Leyen flew home to Brussels on Thursday "
+        "evening.",
+        dt.date(2023, 4, 7),
+    ).values()
+    assert trip.title == "Ursula von der Leyen returns to Brussels"
