@@ -22,7 +22,7 @@ from mapstory.blocs import BlocDataError, BlocDef, alias_pattern, load_blocs
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
 from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
-from mapstory.geoparse.events import ActorRef, EventDraft, PlaceRef, extract_events
+from mapstory.geoparse.events import HOME_PREFIX, ActorRef, EventDraft, PlaceRef, extract_events
 from mapstory.geoparse.lexicon import nlp
 from mapstory.geoparse.recognize import TITLES
 from mapstory.geoparse.resolve import Resolution
@@ -624,6 +624,7 @@ def make_draft(
             taken.add(key)
     homes = _home_countries(text, actor_refs, refs)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
+    drafts = _legs_home(drafts, homes, entries, extra_places, taken, gazetteer)
     # The countries each traveller goes to, by the story's own travel words.
     travelling: dict[str, set[str]] = {}
     for d in drafts:
@@ -778,6 +779,61 @@ def _bloc_place(
     )
 
 
+def _capital_id(
+    capital: GazetteerEntry,
+    entries: dict[str, GazetteerEntry | None],
+    extra_places: dict[str, Place],
+    taken: set[str],
+    note: str,
+) -> str:
+    """The place id of a capital the article may not name: its own place if it does, else
+    one inferred already (as another visit's end), else a new inferred place with *note*."""
+    found = next(
+        (pid for pid, e in entries.items() if e is not None and e.id == capital.id), None
+    ) or next((pid for pid, p in extra_places.items() if p.gazetteer_id == capital.id), None)
+    if found is None:
+        found = _slug(capital.name, taken)
+        extra_places[found] = _place(capital, found, certainty="inferred", note=note)
+    return found
+
+
+def _legs_home(
+    drafts: list[EventDraft],
+    homes: dict[str, str],
+    entries: dict[str, GazetteerEntry | None],
+    extra_places: dict[str, Place],
+    taken: set[str],
+    gazetteer: Gazetteer,
+) -> list[EventDraft]:
+    """Send each leg "home" ("before flying home on Friday") to the capital of the country
+    its traveller speaks for, inferred; a leg home of someone whose country the article does
+    not tell is left out, as is one home from home."""
+    kept = []
+    for draft in drafts:
+        key = draft.fields.get("destination") if draft.kind == "visit" else None
+        if key is None or not key.startswith(HOME_PREFIX):
+            kept.append(draft)
+            continue
+        country = entries.get(homes.get(draft.fields["actor"], ""))
+        capital = _capitals(gazetteer).get(country.country_code) if country else None
+        if capital is None:
+            continue
+        pid = _capital_id(
+            capital,
+            entries,
+            extra_places,
+            taken,
+            "Not named in the article: the capital of the traveller's country, where the "
+            "article says they go home.",
+        )
+        if pid == draft.fields.get("origin"):
+            continue
+        draft.fields["destination"] = pid
+        draft.fields["destination_inferred"] = True
+        kept.append(draft)
+    return kept
+
+
 def _story_order(events: list) -> list:
     """Events in the order the article first tells them; a traveller's visits among them in
     the order they happen.
@@ -906,22 +962,14 @@ def _event(
             ):
                 capital = _capitals(gazetteer).get(home_entry.country_code)
                 if capital is not None:
-                    origin = next(
-                        (pid for pid, e in entries.items() if e is not None and e.id == capital.id),
-                        None,
-                    ) or next(  # inferred already, as another visit's starting point
-                        (pid for pid, p in extra_places.items() if p.gazetteer_id == capital.id),
-                        None,
+                    origin = _capital_id(
+                        capital,
+                        entries,
+                        extra_places,
+                        taken,
+                        "Not named in the article: the capital of the traveller's country, "
+                        "taken as the starting point.",
                     )
-                    if origin is None:
-                        origin = _slug(capital.name, taken)
-                        extra_places[origin] = _place(
-                            capital,
-                            origin,
-                            certainty="inferred",
-                            note="Not named in the article: the capital of the traveller's "
-                            "country, taken as the starting point.",
-                        )
                     inferred.append("origin")
         note = None
         if f.get("origin_inferred"):

@@ -741,6 +741,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
+        if destination is None and actor is not None and _goes_home(token):
+            # "before flying home on Friday": to where the traveller lives, which the draft
+            # knows once it knows whom each person speaks for (see HOME_PREFIX).
+            destination = PlaceRef(HOME_PREFIX + actor.key, token.idx, token.idx, "home", "", False)
         origin = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
@@ -984,9 +988,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # traveller's leg told just before it (see _timetable_goes_on).
                     "follows": timetable or earlier is not None,
                 }
-                if lemma == "return" or any(
-                    c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt", "npadvmod")
-                    for c in token.children
+                if (
+                    lemma == "return"
+                    or _goes_home(token)
+                    or any(
+                        c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children
+                    )
                 ):
                     # "returned to Ottawa", "flew back to London", "flew home to Brussels"
                     fields["returning"] = True
@@ -1015,6 +1022,25 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         made[token.i] = drafts[told:]
     _legs_told_after(sentence, reached, made)
     return drafts
+
+
+#: Place key prefix of a leg "home" (the traveller's id follows), for the draft to settle.
+HOME_PREFIX = "home:"
+
+
+def _goes_home(verb) -> bool:
+    """ "flying home", "returned home", "will leave for home": travel with home its end."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VISIT_VERBS:
+        return False
+    return any(
+        (c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt"))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.lower_ == "home" and g.dep_ == "pobj" for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def _place_after(verb, sentence: _Sentence) -> PlaceRef | None:

@@ -2209,3 +2209,25 @@ def test_flying_home_to_a_city_is_a_return() -> None:
         dt.date(2023, 4, 7),
     ).values()
     assert trip.title == "Ursula von der Leyen returns to Brussels"
+
+
+def test_a_leg_home_goes_to_the_capital_of_the_travellers_country() -> None:
+    story = draft_story(
+        "Chinese President Xi Jinping landed in San Francisco on Tuesday. He will meet U.S. "
+        "business leaders at a dinner in the city before flying home on Friday. President Joe "
+        "Biden will fly home on Saturday.",
+        date=dt.date(2023, 11, 15),
+    )
+    legs = [
+        (story.actor(v.actor).name, _name(story, v.origin), _name(story, v.destination), v.status)
+        for v in _visit_events(story)
+    ]
+    # Biden's country is not told: no leg home for him.
+    assert legs == [
+        ("Xi Jinping", "Beijing", "San Francisco", "happened"),
+        ("Xi Jinping", "San Francisco", "Beijing", "scheduled"),
+    ]
+    home = _visit_events(story)[1]
+    assert home.title == "Xi Jinping to return to Beijing"
+    assert home.date.start == dt.date(2023, 11, 17) and "destination" in home.inferred
+    assert story.place(home.destination).certainty == "inferred"
