@@ -194,8 +194,17 @@ def _noun_in(token, nouns: frozenset[str]) -> bool:
     return _noun_lemma(token) in nouns
 
 
-def _subtree_place(token, sentence: _Sentence, *, demonyms: bool = False) -> PlaceRef | None:
+def _subtree_place(
+    token, sentence: _Sentence, *, demonyms: bool = False, clauses: bool = True
+) -> PlaceRef | None:
+    """The first place named under *token*; with *clauses* false, not inside a relative
+    clause there."""
+    inside = (
+        set() if clauses else {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+    )
     for t in token.subtree:
+        if t.i in inside:
+            continue
         place = sentence.place_at(t)
         if place is not None and (demonyms or not place.demonym):
             return place
@@ -2914,7 +2923,9 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             ):
                 continue
             if child.dep_ == "prep" and child.lower_ in _CONFLICT_NOUN_PREPS:
-                place = _subtree_place(child, sentence)
+                # Not a place a clause inside the phrase names ("a war in 2020 in which
+                # Azerbaijan recaptured territory" is not a war in Azerbaijan).
+                place = _subtree_place(child, sentence, clauses=False)
                 named = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if (
                     child.lower_ in ("on", "against")
