@@ -335,6 +335,9 @@ class Story(_Model):
                     raise ValueError(f"events[{i}] ({event.id}): unknown place {ref!r}")
             if isinstance(event, Visit) and event.actor not in actor_ids:
                 raise ValueError(f"events[{i}] ({event.id}).actor: unknown actor {event.actor!r}")
+            for party in event.parties if isinstance(event, Conflict) else ():
+                if party not in place_ids:
+                    raise ValueError(f"events[{i}] ({event.id}).parties: unknown place {party!r}")
         for i, step in enumerate(self.steps):
             for ref in step.events:
                 if ref not in event_ids:

@@ -89,6 +89,11 @@ def test_round_trip_through_json_and_yaml() -> None:
             "events[0]",
         ),
         (
+            "events:\n  - {id: x, kind: conflict, title: X, name: X, places: [rome],"
+            " parties: [atlantis], spans: [Rome welcomed him.]}\n",
+            "events[0] (x).parties: unknown place 'atlantis'",
+        ),
+        (
             "events:\n  - {id: x, kind: visit, title: X, actor: minister, destination: rome,"
             " date: {phrase: someday soon}, spans: [Rome welcomed him.]}\n",
             "events[0].date.phrase: cannot read 'someday soon' as a date",
