@@ -807,29 +807,43 @@ def _legs_home(
 ) -> list[EventDraft]:
     """Send each leg "home" ("before flying home on Friday") to the capital of the country
     its traveller speaks for, inferred; a leg home of someone whose country the article does
-    not tell is left out, as is one home from home."""
-    kept = []
+    not tell is left out, as is one home from home, and a leg told after it starts from
+    nowhere told rather than from that unknown home."""
+    settled: dict[str, str | None] = {}
     for draft in drafts:
         key = draft.fields.get("destination") if draft.kind == "visit" else None
-        if key is None or not key.startswith(HOME_PREFIX):
-            kept.append(draft)
+        if key is None or not key.startswith(HOME_PREFIX) or key in settled:
             continue
-        country = entries.get(homes.get(draft.fields["actor"], ""))
+        country = entries.get(homes.get(key.removeprefix(HOME_PREFIX), ""))
         capital = _capitals(gazetteer).get(country.country_code) if country else None
-        if capital is None:
-            continue
-        pid = _capital_id(
-            capital,
-            entries,
-            extra_places,
-            taken,
-            "Not named in the article: the capital of the traveller's country, where the "
-            "article says they go home.",
+        settled[key] = (
+            _capital_id(
+                capital,
+                entries,
+                extra_places,
+                taken,
+                "Not named in the article: the capital of the traveller's country, where the "
+                "article says they go home.",
+            )
+            if capital is not None
+            else None
         )
-        if pid == draft.fields.get("origin"):
-            continue
-        draft.fields["destination"] = pid
-        draft.fields["destination_inferred"] = True
+    if not settled:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.kind == "visit":
+            origin = draft.fields.get("origin")
+            if origin in settled:
+                draft.fields["origin"] = settled[origin]
+                if settled[origin] is None:
+                    draft.fields.pop("origin_inferred", None)
+            destination = draft.fields["destination"]
+            if destination in settled:
+                if settled[destination] in (None, draft.fields.get("origin")):
+                    continue
+                draft.fields["destination"] = settled[destination]
+                draft.fields["destination_inferred"] = True
         kept.append(draft)
     return kept
 

@@ -2233,3 +2233,19 @@ def test_a_leg_home_goes_to_the_capital_of_the_travellers_country() -> None:
     assert home.title == "Xi Jinping to return to Beijing"
     assert home.date.start == dt.date(2023, 11, 17) and "destination" in home.inferred
     assert story.place(home.destination).certainty == "inferred"
+
+
+def test_a_leg_after_a_leg_home_to_an_unknown_home_starts_nowhere_told() -> None:
+    # No country is told for her, so her home is unknown: the next leg cannot start there.
+    (trip,) = _visit_events(
+        draft_story(
+            "After a year at a rural hospital abroad, Dr Mary Lenton is glad to return home to "
+            "Fairview Memorial Hospital. Lenton hopes to visit Wellington again, she said.",
+            date=dt.date(2020, 6, 1),
+        )
+    )
+    assert (trip.title, trip.origin, trip.inferred) == (
+        "Mary Lenton may visit Wellington",
+        None,
+        [],
+    )
