@@ -3316,6 +3316,8 @@ def extract_events(
                 # "Biden flew in from Lima, where he attended the Apec summit": Lima is
                 # where he came from, not where the story is.
                 and d.fields["destination"] not in {told.origin for told in ctx.origins}
+                # ("returned home": where the story is not.)
+                and not d.fields["destination"].startswith(HOME_PREFIX)
             ),
             None,
         )
