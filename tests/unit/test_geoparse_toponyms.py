@@ -995,3 +995,9 @@ def test_a_few_capitals_abbreviate_a_long_name_never_a_small_towns() -> None:
     assert "AI" not in places  # not Baxter, Tennessee, nor ‘Ayy in Jordan
     assert places["LA"][:2] == ("city", "US")
     assert places["UK"][:2] == ("country", "GB")
+
+
+def test_lands_news_names_that_no_division_table_holds() -> None:
+    places = _places("Israel annexed the Golan Heights in 1981. The Dalai Lama fled Tibet in 1959.")
+    assert places["Golan Heights"][:2] == ("region", "SY")
+    assert places["Tibet"][:2] == ("region", "CN")
