@@ -2088,6 +2088,7 @@ _NOT_GOODS = frozenset(
         "way",  # "two-way"
         "pipeline",  # how it travels, not what ("pipeline exports")
         "seaborne",
+        "worth",  # "exports worth about $4 billion"
     }
 )
 

@@ -2249,3 +2249,14 @@ def test_a_leg_after_a_leg_home_to_an_unknown_home_starts_nowhere_told() -> None
         None,
         [],
     )
+
+
+def test_what_exports_are_worth_is_no_goods() -> None:
+    flows = _flows(
+        "India has become one of the biggest buyers of Russian crude since 2022. Bilateral "
+        "trade hit a record $65 billion in the fiscal year to March, largely because of oil "
+        "purchases, with India's exports to Russia worth only about $4 billion.",
+        dt.date(2024, 7, 8),
+    )
+    exports = flows[("India", "Russia")]
+    assert (exports.goods, exports.title) == (None, "Goods from India to Russia")
