@@ -376,6 +376,30 @@ def _status(verb) -> str:
     return "happened"
 
 
+_LONGEST_STAY = dt.timedelta(days=7)
+
+
+def _days_of_stay(told: DateValue, more: DateValue) -> DateValue:
+    """One stay told on two days ("met Xi in Beijing on Monday … Blinken, who arrived on
+    Sunday"): the days from the first to the last, when both are days a week apart at most."""
+    if (
+        told.precision != "day"
+        or more.precision != "day"
+        or (more.start, more.end) == (told.start, told.end)
+        or abs(more.start - told.start) > _LONGEST_STAY
+    ):
+        return told
+    first, last = sorted((told, more), key=lambda d: d.start)
+    return DateValue(
+        start=first.start,
+        end=max(told.end, more.end),
+        precision="day",
+        phrase=f"{first.phrase} … {last.phrase}" if first.phrase and last.phrase else None,
+        relative=told.relative or more.relative,
+        certainty=told.certainty,
+    )
+
+
 def _is_due(token) -> bool:
     """Whether *token* is the "is" of "is due in Abu Dhabi": a stop still ahead."""
     return token.lemma_ == "be" and any(
@@ -3244,6 +3268,8 @@ def extract_events(
                 and _finer(draft.date, current.date)
             ):
                 current.date = draft.date or current.date
+            elif draft.kind == "visit" and draft.date is not None:
+                current.date = _days_of_stay(current.date, draft.date)
             current.figures.extend(draft.figures)
             current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
             if (
@@ -3344,6 +3370,14 @@ def extract_events(
                     last_visit.spans.append(told.span)
             elif told.arrival and here is not None and here != told.origin:
                 key = ("visit", told.actor, here, True)
+                if key in merged and told.origin is None and told.date is not None:
+                    # "met Xi in Beijing on Monday … Blinken, who arrived on Sunday": the
+                    # arrival's day begins the stay told already.
+                    stay = merged[key]
+                    if stay.date is not None:
+                        stay.date = _days_of_stay(stay.date, told.date)
+                    if told.span not in stay.spans:
+                        stay.spans.append(told.span)
                 if key not in merged:
                     merged[key] = EventDraft(
                         kind="visit",

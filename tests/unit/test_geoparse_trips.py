@@ -2260,3 +2260,19 @@ def test_what_exports_are_worth_is_no_goods() -> None:
     )
     exports = flows[("India", "Russia")]
     assert (exports.goods, exports.title) == (None, "Goods from India to Russia")
+
+
+def test_a_stay_told_on_two_days_runs_from_the_arrival() -> None:
+    story = draft_story(
+        "BEIJING (AP) — U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping "
+        "in Beijing on Monday.\n\nBlinken, who arrived on Sunday, held more than seven hours "
+        "of talks with Foreign Minister Qin Gang.",
+        date=dt.date(2023, 6, 19),
+    )
+    (stay,) = _visit_events(story)
+    assert (stay.date.start, stay.date.end, stay.date.precision) == (
+        dt.date(2023, 6, 18),
+        dt.date(2023, 6, 19),
+        "day",
+    )
+    assert len(stay.spans) == 2  # the arrival's words are the visit's too
