@@ -101,6 +101,12 @@ class BlocDef(_Model):
         return next((m for m in self.members if m.iso2 == iso2 and m.member_on(day)), None)
 
     @property
+    def place_name(self) -> str:
+        """The bloc as a place on the map: "European Union" for the letters "EU";
+        "Mercosur" and "Asean" as news writes them."""
+        return self.full_name if self.full_name and self.name.isupper() else self.name
+
+    @property
     def label(self) -> str:
         return self.name if not self.full_name else f"{self.name} ({self.full_name})"
 

@@ -740,10 +740,7 @@ def _trading_blocs(text: str, taken: set[str]) -> dict[str, tuple[list[PlaceRef]
         spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
         if not spans:
             continue
-        key = _slug(
-            bloc.full_name if bloc.full_name and bloc.name.isupper() else bloc.name,
-            set(taken) | set(found),
-        )
+        key = _slug(bloc.place_name, set(taken) | set(found))
         refs = [PlaceRef(key, start, end, "bloc", "", demonym=False) for start, end in spans]
         found[key] = (refs, bloc)
     return found
@@ -768,8 +765,7 @@ def _bloc_place(
         return None
     return Place(
         id=key,
-        # "European Union" for the letters "EU"; "Mercosur" and "Asean" as news writes them.
-        name=bloc.full_name if bloc.full_name and bloc.name.isupper() else bloc.name,
+        name=bloc.place_name,
         kind="bloc",
         lat=round(sum(p[0] for p in points) / len(points), 4),
         lon=round(sum(p[1] for p in points) / len(points), 4),

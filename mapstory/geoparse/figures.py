@@ -189,37 +189,41 @@ _COUNT_AFTER_DATE = re.compile(
 
 # Days with a name of their own, which a weekday alone does not date: "Good Friday", "Super
 # Tuesday", "Black Friday".
-_DAY_NAMES = frozenset(
-    {"good", "black", "cyber", "super", "bloody", "ash", "palm", "easter", "holy", "maundy"}
+_DAY_NAMES = (
+    "Good",
+    "Black",
+    "Cyber",
+    "Super",
+    "Bloody",
+    "Ash",
+    "Palm",
+    "Easter",
+    "Holy",
+    "Maundy",
 )
-
-
-_DAY_NAME_BEFORE = re.compile(
-    r"\b(?:Good|Black|Cyber|Super|Bloody|Ash|Palm|Easter|Holy|Maundy)\s+$"
-)
+_DAY_NAME_BEFORE = re.compile(r"\b(?:" + "|".join(_DAY_NAMES) + r")\s+$")
 _NAMING_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"})
 
 
-def _named_day(doc, start: int, text: str) -> bool:
-    """Whether a weekday is part of a day's own name ("Good Friday", "Super Tuesday")."""
-    words = text.lower().split()
-    if len(words) == 2 and words[0] in _DAY_NAMES and words[1] in _WEEKDAY_NAMES:
-        return True
-    if text.lower() not in _WEEKDAY_NAMES or start == 0:
-        return False
-    before = doc[start - 1]
-    return before.is_title and before.lower_ in _DAY_NAMES
+def _named_day(text: str, start: int, phrase: str) -> bool:
+    """Whether the weekday *phrase* at *start* of *text* is part of a day's own name ("Good
+    Friday", "Super Tuesday"), or is that whole name."""
+    words = phrase.split()
+    if len(words) == 2:
+        return words[0].capitalize() in _DAY_NAMES and words[1].lower() in _WEEKDAY_NAMES
+    return phrase.lower() in _WEEKDAY_NAMES and bool(_DAY_NAME_BEFORE.search(text, 0, start))
 
 
 def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
     """Date phrases of a spaCy sentence span: its DATE entities plus relative phrases."""
     text = sentence.text
+    base = sentence.start_char
     found: list[DatePhrase] = []
     names = [
         (ent.start_char, ent.end_char) for ent in sentence.ents if ent.label_ in _NAMING_LABELS
     ]
     for ent in sentence.ents:
-        if ent.label_ == "DATE" and _named_day(ent.doc, ent.start, ent.text):
+        if ent.label_ == "DATE" and _named_day(text, ent.start_char - base, ent.text):
             continue  # "Good Friday": a day's own name, not the Friday of the week
         if ent.label_ == "DATE":
             # "in March 2023, weeks after …": the model may run a date on into the next
@@ -227,14 +231,13 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
             cut = _COUNT_AFTER_DATE.search(ent.text)
             end = ent.start_char + cut.start() if cut else ent.end_char
             found.append(DatePhrase(ent.start_char, end, ent.text[: end - ent.start_char]))
-    base = sentence.start_char
     for m in _RELATIVE_DATE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if any(p.start < end and start < p.end for p in found):
             continue
         if any(a <= start and end <= b for a, b in names):
             continue  # "the Good Friday Agreement", "the Six-Day War": part of a name
-        if _DAY_NAME_BEFORE.search(text, 0, m.start()):
+        if _named_day(text, m.start(), m.group()):
             continue  # "on Good Friday"
         found.append(DatePhrase(start, end, m.group()))
     return _joined_weekdays(sorted(found, key=lambda p: p.start), text, base)
