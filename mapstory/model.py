@@ -132,7 +132,7 @@ class Figure(_Model):
     value: float | None = None
     unit: str | None = None
     period: str
-    basis: Literal["actual", "forecast", "projected"] = "actual"
+    basis: Literal["actual", "forecast", "projected", "target"] = "actual"
     change_pct: float | None = None
     approximate: bool = False
     span: Span | None = None

@@ -22,6 +22,7 @@ from mapstory.model import (
     Conflict,
     DateValue,
     Event,
+    Figure,
     Institution,
     Port,
     Span,
@@ -332,6 +333,8 @@ def describe_event(story: Story, event: Event) -> str:
             if headline is not None
             else goods
         )
+        if (ahead := figure_ahead(event, headline)) is not None:
+            what = text("narrative.trade_and", what=what, figure=format_figure(ahead))
         key = "narrative.trade_directed" if event.directed else "narrative.trade_band"
         return text(key, a=a, b=b, what=what)
     if isinstance(event, Conflict):
@@ -400,6 +403,15 @@ def headline_figure(event: Trade):
     return event.figures[0] if event.figures else None
 
 
+def figure_ahead(event: Trade, headline) -> Figure | None:
+    """The latest amount the flow is forecast or aimed to reach, told beside a fact: the
+    width shows what was, this says where it is heading ("$200bn (2023, forecast)")."""
+    if headline is None or headline.basis != "actual":
+        return None
+    ahead = [f for f in event.figures if f.value is not None and f.basis != "actual"]
+    return max(ahead, key=lambda f: f.period) if ahead else None
+
+
 def format_figure(figure) -> str:
     parts: list[str] = []
     if figure.value is not None:
@@ -407,10 +419,17 @@ def format_figure(figure) -> str:
     if figure.change_pct is not None:
         change = f"{figure.change_pct:+g}%"
         parts.append(text("figure.almost", change=change) if figure.approximate else change)
+    return text("figure.with_period", figure=" ".join(parts), period=period_told(figure))
+
+
+def period_told(figure) -> str:
+    """The figure's period and, unless it is a fact, what kind of number it is ("2030,
+    target"); a target with no year is just a target."""
     period = str(figure.period)
-    if figure.basis != "actual":
-        period = text("figure.period_basis", period=period, basis=text(f"basis.{figure.basis}"))
-    return text("figure.with_period", figure=" ".join(parts), period=period)
+    if figure.basis == "actual":
+        return period
+    basis = text(f"basis.{figure.basis}")
+    return text("figure.period_basis", period=period, basis=basis) if period else basis
 
 
 def format_value(value: float, unit: str | None) -> str:

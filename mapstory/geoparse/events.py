@@ -107,6 +107,19 @@ _RISE = frozenset({"rise", "increase", "grow", "growth", "jump", "surge", "up", 
 _FALL = frozenset({"fall", "drop", "decline", "decrease", "down", "shrink", "slump"})
 _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
 _PROJECTED = frozenset({"project", "projection", "estimate"})
+# What a figure is aimed at, not reached: "set a target of $200bn", "aim to double trade to
+# $26bn", "agreed to boost trade to $100bn by 2030".
+_TARGET_NOUNS = frozenset({"target", "goal", "aim", "ambition", "objective"})
+# Words an infinitive hangs from when it tells an aim ("want trade to reach $50bn"), not a
+# result ("rose 20% to reach $50bn").
+_AIMING = frozenset(
+    {
+        "aim", "seek", "want", "hope", "plan", "pledge", "vow", "agree", "promise", "intend",
+        "strive", "commit", "resolve", "target", "decide", "push", "work", "set", "goal", "bid",
+    }
+)  # fmt: skip
+# A sentence with one of these tells an aim, so its periods do not date the figures after it.
+_AIM_WORDS = _TARGET_NOUNS | frozenset({"seek", "want", "hope", "pledge", "vow", "target"})
 _MONEY_SIGN = re.compile(r"[$€£¥₹₽]")
 _BILATERAL = re.compile(r"\b(?:bilateral|two countries|both countries|two nations)\b", re.I)
 
@@ -1960,12 +1973,18 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
                     return value
         return fallback
 
-    def basis(value: DateValue | None) -> str:
+    def basis(value: DateValue | None, start: int, end: int) -> str:
         if lemmas & _PROJECTED:
             return "projected"
         if value is not None and value.end < ctx.anchor:
             return "actual"
+        if _aimed_at(sentence, start, end):
+            return "target"
         return "forecast" if lemmas & _MODALS else "actual"
+
+    def label(value: DateValue | None, told: str) -> str:
+        # An aim with no year ("aim to double trade to $26bn") has none, not this year's.
+        return "" if value is None and told == "target" else _period_label(value, ctx.anchor)
 
     for amount in found_amounts:
         if _BALANCE_BEFORE.search(text, max(0, amount.start - 30), amount.start) or (
@@ -2000,13 +2019,14 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             change = sign * percent.value
             approximate = percent.approximate
             used_percents.add(i)
+        told = basis(period, amount.start, amount.end)
         figures.append(
             Figure(
                 measure=measure,
                 value=amount.value,
                 unit=amount.unit,
-                period=_period_label(period, ctx.anchor),
-                basis=basis(period),  # type: ignore[arg-type]
+                period=label(period, told),
+                basis=told,  # type: ignore[arg-type]
                 change_pct=change,
                 approximate=approximate,
                 span=Span(start=amount.start, end=amount.end, text=text[amount.start : amount.end]),
@@ -2019,11 +2039,12 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             continue
         sign = _percent_sign(sentence, percent.end - 1, lemmas)
         period = period_for(percent.start, percent.end)
+        told = basis(period, percent.start, percent.end)
         figures.append(
             Figure(
                 measure=measure,
-                period=_period_label(period, ctx.anchor),
-                basis=basis(period),  # type: ignore[arg-type]
+                period=label(period, told),
+                basis=told,  # type: ignore[arg-type]
                 change_pct=sign * percent.value,
                 approximate=percent.approximate,
                 span=Span(
@@ -2032,6 +2053,27 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             )
         )
     return figures
+
+
+def _aimed_at(sentence, start: int, end: int) -> bool:
+    """Whether the amount between *start* and *end* is a goal: it hangs from a target noun
+    ("a target of $200bn") or from an infinitive told as an aim ("agreed to boost trade to
+    $100bn", "want trade to reach $50bn"), within a few steps up."""
+    span = sentence.sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    if token.head.dep_ == "prep" and token.head.lower_ == "from":
+        return False  # "boost trade to $10bn from about $6bn": where it starts is a fact
+    for _ in range(6):
+        if token.lemma_.lower() in _TARGET_NOUNS and token.pos_ == "NOUN":
+            return True
+        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            return token.head.lemma_.lower() in _AIMING
+        if token.head == token:
+            break
+        token = token.head
+    return False
 
 
 def _percent_sign(sentence, at: int, lemmas: set[str]) -> int:
@@ -2154,7 +2196,7 @@ def _told_as_fact(sentence) -> bool:
     """Whether the sentence reports figures rather than forecasts or projects them."""
     # "ahead of expected US tariffs": an adjective forecasts the tariffs, not the figures.
     return not {t.lemma_.lower() for t in sentence.sent if t.dep_ != "amod"} & (
-        _MODALS | _PROJECTED
+        _MODALS | _PROJECTED | _AIM_WORDS
     )
 
 
@@ -2281,6 +2323,9 @@ def _flow_draft(
         spans=[sentence.span()],
         fields=fields,
         date=date,
+        # A flow told only as an aim ("agreed to boost trade to $100bn by 2030") is not one
+        # that happened in 2030.
+        status="proposed" if figures and all(f.basis == "target" for f in figures) else "happened",
         figures=figures,
     )
 
@@ -3262,6 +3307,11 @@ def extract_events(
             for span in draft.spans:
                 if span not in current.spans:
                     current.spans.append(span)
+            if draft.kind == "trade" and draft.status != current.status:
+                # A flow told as fact once happened, dated by the fact, not by the aim.
+                if current.status == "proposed":
+                    current.status, current.date = draft.status, draft.date
+                draft.date = None
             if current.date is None or (
                 draft.kind == "visit"
                 and draft.date is not None

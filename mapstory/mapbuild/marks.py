@@ -37,6 +37,7 @@ from mapstory.narrative import (
     format_value,
     headline_figure,
     inferred_name,
+    period_told,
 )
 
 POPUP_WIDTH = 340
@@ -385,8 +386,8 @@ def _short_figure(figure) -> str:
     elif figure.change_pct is not None:
         amount = f"{figure.change_pct:+g}%"
     else:
-        return figure.period
-    return text("figure.with_period", figure=amount, period=figure.period)
+        return period_told(figure)
+    return text("figure.with_period", figure=amount, period=period_told(figure))
 
 
 # --- point symbols ----------------------------------------------------------------------------

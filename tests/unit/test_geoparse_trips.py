@@ -2276,3 +2276,37 @@ def test_a_stay_told_on_two_days_runs_from_the_arrival() -> None:
         "day",
     )
     assert len(stay.spans) == 2  # the arrival's words are the visit's too
+
+
+def test_a_trade_target_is_an_aim_not_a_fact() -> None:
+    flows = _flows(
+        "India and the UAE agreed on Tuesday to boost bilateral trade to $100bn by 2030. "
+        "Trade between the two countries was $85bn last year.",
+        dt.date(2024, 3, 10),
+    )
+    (trade,) = flows.values()
+    assert [(f.value, f.period, f.basis) for f in trade.figures] == [
+        (100.0, "2030", "target"),
+        (85.0, "2023", "actual"),
+    ]
+    # Told as fact once, the flow happened, and when is the fact's year, not the aim's.
+    assert trade.status == "happened" and trade.date.start == dt.date(2023, 1, 1)
+    (aim,) = _flows(
+        "Brazil and China set a target of $200bn in trade by 2025, officials said.",
+        dt.date(2024, 3, 10),
+    ).values()
+    assert [(f.period, f.basis) for f in aim.figures] == [("2025", "target")]
+    assert aim.status == "proposed"
+    # An aim with no year gets none; a result reached is no aim, a forecast stays one.
+    (undated,) = _flows("Vietnam and Australia aim to double trade to $26bn.").values()
+    assert [(f.period, f.basis) for f in undated.figures] == [("", "target")]
+    (doubled,) = _flows(
+        "Turkey and Greece agreed to boost bilateral trade to $10 billion from about $6 billion."
+    ).values()
+    assert [(f.value, f.basis) for f in doubled.figures] == [(10.0, "target"), (6.0, "actual")]
+    (reached,) = _flows("Exports from Chile to Peru jumped 20% to reach $5bn last year.").values()
+    assert [f.basis for f in reached.figures] == ["actual"]
+    (expected,) = _flows(
+        "Trade between Chile and Peru is expected to reach $90bn this year."
+    ).values()
+    assert [f.basis for f in expected.figures] == ["forecast"]

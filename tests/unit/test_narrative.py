@@ -24,7 +24,8 @@ def test_step_lines_describe_the_map(seed_story) -> None:
     assert "(scheduled)" in li_hui.lines[1] and "26 May 2023" in li_hui.lines[1]
     assert li_hui.date_label == "15–21 May 2023; 26 May 2023"
     assert "hatched red" in steps["The war in Ukraine"].description
-    assert "$190bn (2022)" in steps["Trade surges"].description
+    # What the width shows, and where the flow is heading.
+    assert "$190bn (2022), and $200bn (2023, forecast)" in steps["Trade surges"].description
 
 
 def test_excerpts_are_whole_sentences_with_places_marked_by_offset(seed_story) -> None:
@@ -87,3 +88,15 @@ def test_clamp_step(raw, number, noted) -> None:
     got, note = clamp_step(raw, 9)
     assert got == number
     assert (note is not None) == noted
+
+
+def test_a_figure_says_whether_it_is_a_fact_a_forecast_or_an_aim() -> None:
+    from mapstory.model import Figure
+    from mapstory.narrative import format_figure
+
+    def told(**fields) -> str:
+        return format_figure(Figure(measure="trade", value=100.0, unit="USD bn", **fields))
+
+    assert told(period="2022") == "$100bn (2022)"
+    assert told(period="2030", basis="target") == "$100bn (2030, target)"
+    assert told(period="", basis="target") == "$100bn (target)"
