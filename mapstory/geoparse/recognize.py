@@ -149,6 +149,11 @@ _AFFILIATION = re.compile(
 _QUALIFIER = re.compile(r",[ ]+([A-Z][\w.’']*(?:[ ][A-Z][\w.’']*)?)")
 _NAME_GOES_ON = re.compile(r"[ ](?:de|del|da|do|dos|das|di|du|la|le|of|upon|on)[ ]+[A-Z]")
 _CITY_SUFFIX = re.compile(r"\s+(?:City|city)$")
+# A town's governing body or office after "<town> City": "Fargo City Commission".
+_COUNCIL_AFTER = re.compile(
+    r"\s+(?:Council|Hall|Commission|Manager|Attorney|Clerk|Administrator|Schools?|Police|"
+    r"Board|Government|Assembly|Corporation)\b"
+)
 # "W. Va." is written "W.Va." in the gazetteer (shared with resolve.py).
 SPACED_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.\s+(?=[A-Z][a-z]{0,3}\.)")
 # "a Mapleford man", "Fairview residents": a town's name before a word for its people.
@@ -562,6 +567,50 @@ def _world_region(span: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _city_is_no_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the "City" ending the span is not part of the place's name: "Dublin City" is
+    Dublin, and the "City" of "Springfield City Council" is the council's, though GeoNames
+    lists "Springfield City" for one Springfield. "Oklahoma City" and "Gaza City" keep it."""
+    span = text[start:end]
+    suffix = _CITY_SUFFIX.search(span)
+    if not suffix:
+        return False
+    core = gazetteer.search(span[: suffix.start()], limit=1)
+    if not core:
+        return False
+    full = gazetteer.search(span, limit=1)
+    return (
+        not full
+        or full[0].id == core[0].id
+        or (_COUNCIL_AFTER.match(text, end) is not None and not _CITY_SUFFIX.search(full[0].name))
+    )
+
+
+def _council_lookup(text: str, start: int, end: int, gazetteer: Gazetteer) -> str | None:
+    """The fuller name to look up a town by when its "City" was cut as the council's: the
+    "Springfield City" GeoNames lists for one Springfield still says which, unless the
+    article names its Springfield otherwise (see _one_town_per_name)."""
+    span = text[start:end]
+    suffix = _CITY_SUFFIX.search(span)
+    if not suffix or _COUNCIL_AFTER.match(text, end) is None:
+        return None
+    full = gazetteer.search(span, limit=1)
+    core = gazetteer.search(span[: suffix.start()], limit=1)
+    return span if full and core and full[0].id != core[0].id else None
+
+
+def _one_town_per_name(mentions: list[Mention]) -> list[Mention]:
+    """ "SPRINGFIELD, Ill. — The Springfield City Council": a town the article also names
+    bare is that town, whatever a fuller name would look up (one sense per discourse)."""
+    bare = {fold(m.text) for m in mentions if m.lookup is None}
+    return [
+        replace(m, lookup=None)
+        if m.lookup is not None and _CITY_SUFFIX.search(m.lookup) and fold(m.text) in bare
+        else m
+        for m in mentions
+    ]
+
+
 def _narrow(
     text: str, start: int, end: int, gazetteer: Gazetteer, *, partial: bool = False
 ) -> tuple[int, int]:
@@ -575,10 +624,8 @@ def _narrow(
     span = text[start:end]
     full = gazetteer.search(span, limit=1)
     suffix = _CITY_SUFFIX.search(span)
-    if suffix:
-        core = gazetteer.search(span[: suffix.start()], limit=1)
-        if core and (not full or full[0].id == core[0].id):
-            return start, start + suffix.start()
+    if suffix and _city_is_no_name(text, start, end, gazetteer):
+        return start, start + suffix.start()
     if full:
         return start, end
     division = _DIVISION_SUFFIX.search(span)
@@ -737,11 +784,8 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
             found = gazetteer.search(text[start:end], limit=1)
             if not found:
                 continue
-            suffix = _CITY_SUFFIX.search(text[start:end])
-            if suffix:  # "Dublin City" is Dublin: _narrow drops such a "City" again
-                core = gazetteer.search(text[start : start + suffix.start()], limit=1)
-                if core and core[0].id == found[0].id:
-                    continue
+            if _city_is_no_name(text, start, end, gazetteer):
+                continue  # "Dublin City" is Dublin: _narrow drops such a "City" again
             best = (start, end)
     start, end = best if best is not None else (mention.start, mention.end)
     if text[end : end + 1] == "." and text[end + 1 : end + 2] in ("", " ", "\n"):
@@ -1238,14 +1282,16 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return  # "West Nile virus", "Virginia-class": a disease or a design named after one
         if hint is None and not exact:
             hint = _world_region(text[start:end], gazetteer)
+        lookup = None
         if hint is None and not exact:
+            lookup = _council_lookup(text, start, end, gazetteer)
             start, end = _narrow(
                 text, start, end, gazetteer, partial=source in ("ner:GPE", "ner:LOC")
             )
             if fold(text[start:end]) in _GENERIC:
                 return  # "North", "Gulf" alone: a direction or a common noun
         if end > start and text[start:end].strip():
-            mentions.append(Mention(start, end, text[start:end], source, hint))
+            mentions.append(Mention(start, end, text[start:end], source, hint, lookup=lookup))
 
     def cover(start: int, end: int) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -1678,6 +1724,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 mention = replace(mention, kind=_form_kind(text, mention.start, mention.end))
             result.append(mention)
             last_end = mention.end
+    result = _one_town_per_name(result)
     # "Mandalay, the country's second-largest city … northwest of Mandalay": said once, the
     # kind holds for the name's bare mentions too, unless the article says both kinds.
     kinds: dict[str, set[str]] = {}

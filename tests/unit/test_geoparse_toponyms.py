@@ -1001,3 +1001,19 @@ def test_lands_news_names_that_no_division_table_holds() -> None:
     places = _places("Israel annexed the Golan Heights in 1981. The Dalai Lama fled Tibet in 1959.")
     assert places["Golan Heights"][:2] == ("region", "SY")
     assert places["Tibet"][:2] == ("region", "CN")
+
+
+def test_the_city_of_a_city_council_is_the_councils_not_the_towns_name() -> None:
+    # GeoNames lists "Springfield City" for Springfield, Massachusetts only.
+    found = geoparse(
+        "SPRINGFIELD, Ill. — The Springfield City Council voted 8-2 on Tuesday to approve "
+        "a plan to restore the rail depot."
+    )
+    assert [r.mention.text for r in found] == ["SPRINGFIELD", "Ill.", "Springfield"]
+    assert {r.entry.admin1 for r in found if r.mention.text != "Ill."} == {"admin1:US.IL"}
+    # Named no other way, the fuller name still says which Springfield.
+    (council,) = geoparse("The Springfield City Council voted 9-0 on the plant site.")
+    assert (council.mention.text, council.entry.admin1) == ("Springfield", "admin1:US.MA")
+    # A town called "… City" keeps it.
+    (oklahoma,) = geoparse("The Oklahoma City Council met on Monday.")
+    assert oklahoma.mention.text == "Oklahoma City"
