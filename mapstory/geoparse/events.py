@@ -603,9 +603,58 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                     if obj is not None
                     else None
                 )
-                # A stop may be a whole island or territory ("stop in Guam on his way home").
-                if place is not None and (place.kind == "city" or lemma in _STOPPING_VERBS):
+                # A stop may be a whole island or territory ("stop in Guam on his way home"),
+                # and so may a summit's host ("met in Bali on the sidelines of the G20").
+                if place is not None and (
+                    place.kind == "city"
+                    or lemma in _STOPPING_VERBS
+                    or (place.kind in _HOSTS and _gathering(token) is not None)
+                ):
                     return place
+    if lemma != "be":
+        return _gathering_place(token, sentence)
+    return None
+
+
+# "On the sidelines of the G7 summit", "on the margins of the UN General Assembly".
+_SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+
+
+# Kinds of place a summit is held in.
+_HOSTS = frozenset({"city", "country", "region", "site"})
+
+
+def _gathering(verb):
+    """The summit, conference or talks a meeting verb says it took place at ("at the G20
+    summit", "on the sidelines of the G7 summit"), else None."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("at", "on", "during"):
+            continue
+        held = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if held is not None and held.lower_ in _SIDELINES:
+            held = next(
+                (g for c in held.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )  # fmt: skip
+        if held is not None and held.lemma_.lower() in _ATTENDED_EVENTS:
+            return held
+    return None
+
+
+def _gathering_place(verb, sentence: _Sentence) -> PlaceRef | None:
+    """Where the gathering a meeting took place at was held: "met Zelenskiy on the sidelines
+    of the G7 summit in Italy", "met Xi at the G20 summit in Bali". A summit's host may be
+    a country or an island, not only a city, and its place says where the traveller went."""
+    held = _gathering(verb)
+    if held is None:
+        return None
+    for prep in held.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            place = _object_place(obj, sentence) if obj is not None else None
+            if place is not None and place.kind in _HOSTS:
+                return place
     return None
 
 
@@ -994,8 +1043,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     continue
                 for who in with_whom:
                     companion = sentence.actor_at(who)
-                    if companion is not None and companion.key not in {t.key for t in travellers}:
-                        travellers.append(companion)
+                    if companion is None:
+                        continue
+                    # "with von der Leyen and Dutch Prime Minister Mark Rutte": all of them.
+                    for one in [companion, *_conjoined(companion, sentence, sentence.actor_at)]:
+                        if one.key not in {t.key for t in travellers}:
+                            travellers.append(one)
         reached[token.i] = (actor.key, destination.key)
         start = origin.key if origin is not None else onward_from
         chained = False
@@ -3473,6 +3526,14 @@ def extract_events(
             ctx.last_group = together if len(together) > 1 else []
             if len(together) > 1:
                 ctx.last_together = together
+            else:
+                # "Macron urged Xi on Thursday … The two leaders last met in Bali": one
+                # person acting on the only other one named are two together too.
+                others = {a.key: a for a in sentence.actors if a.key != doers[0].key}
+                if len(others) == 1:
+                    (other,) = others.values()
+                    if not _only_reports(doc, other):
+                        ctx.last_together = [doers[0], other]
         elif any(t.dep_ == "nsubj" and not _names_the_group(t) for t in sentence.sent):
             ctx.last_group = []  # "Russian forces advanced …": "they" next are the forces
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"

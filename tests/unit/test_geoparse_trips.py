@@ -2310,3 +2310,35 @@ def test_a_trade_target_is_an_aim_not_a_fact() -> None:
         "Trade between Chile and Peru is expected to reach $90bn this year."
     ).values()
     assert [f.basis for f in expected.figures] == ["forecast"]
+
+
+def test_a_meeting_at_a_summit_puts_both_sides_where_the_summit_was() -> None:
+    trips = _trips(
+        "Indian Prime Minister Narendra Modi met Zelenskiy on the sidelines of the G7 summit in "
+        "Italy in June.",
+        dt.date(2024, 8, 12),
+    )
+    assert set(trips) == {("Narendra Modi", "Italy")}
+    assert trips[("Narendra Modi", "Italy")].date.start == dt.date(2024, 6, 1)
+    # A summit's island counts as where they met, and "the two leaders" are the one who
+    # acted and the one acted on.
+    trips = _trips(
+        "French President Emmanuel Macron urged Chinese President Xi Jinping on Thursday to "
+        "act. The two leaders last met in Bali in November on the sidelines of the G20 summit.",
+        dt.date(2023, 4, 7),
+    )
+    assert set(trips) == {("Emmanuel Macron", "Bali"), ("Xi Jinping", "Bali")}
+    # Without a summit, meeting in a region is no trip there.
+    assert not _trips(
+        "French President Emmanuel Macron met Chinese President Xi Jinping in Bali.",
+        dt.date(2023, 4, 7),
+    )
+
+
+def test_everyone_a_traveller_went_with_went_too() -> None:
+    trips = _trips(
+        "Prime Minister Giorgia Meloni travelled to Tunis in June with European Commission "
+        "President Ursula von der Leyen and Dutch Prime Minister Mark Rutte.",
+        dt.date(2023, 8, 9),
+    )
+    assert {who for who, _ in trips} == {"Giorgia Meloni", "Ursula von der Leyen", "Mark Rutte"}
