@@ -388,3 +388,16 @@ def test_missing_or_corrupt_shapes_raise_on_first_use(tmp_path: Path) -> None:
 
 def test_ranking_ignores_case_and_is_stable(gaz: Gazetteer) -> None:
     assert gaz.search("Washington") == gaz.search("WASHINGTON") == gaz.search("washington")
+
+
+def test_regions_news_names_in_english_are_found(gaz: Gazetteer) -> None:
+    # GeoNames spells them Oromiya, Nord Kivu, Al Jazirah, Muhafazat Hadramawt.
+    for name, region in [
+        ("Oromia", "admin1:ET.51"),
+        ("North Kivu", "admin1:CD.11"),
+        ("Gezira", "admin1:SD.38"),
+        ("Hadramout", "admin1:YE.04"),
+    ]:
+        assert gaz.search(name)[0].id == region, name
+    kordofan = gaz.search("Kordofan")[0]  # the Kordofan states together
+    assert (kordofan.kind, kordofan.country_code) == ("region", "SD")
