@@ -137,7 +137,17 @@ _CLASS_NAME = re.compile(r"-(?:class|type)\b", re.I)
 # reported even where the gazetteer cannot place it (see geoparse._worth_keeping).
 PLACES_BY_FORM = frozenset({"dateline", "street", "qualified", "affiliation", "division list"})
 # "Barrow, Jackson and Madison counties": the plural says each name is a county (or parish).
-_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish"}
+# A list's last word naming what its names are, and what to add to each name to look it up:
+# "Barrow, Jackson and Madison counties" are Barrow County …; "Bac Ninh and Thai Nguyen
+# provinces" are looked up by the names alone, as GeoNames names provinces without the word.
+_DIVISION_PLURALS = {
+    "counties": " County",
+    "parishes": " Parish",
+    "provinces": "",
+    "prefectures": "",
+    "governorates": "",
+    "oblasts": "",
+}
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 # A US legislator's party and home after the name: "Sen. Ann Reed, D-Mapleford, said" or
 # "R-Pa.". The home is a town, county or state; what follows closes the aside.
@@ -1206,7 +1216,7 @@ def _division_lists(doc) -> list[tuple[int, int, str]]:
             if i > 0 and doc[i - 1].lower_ in _LIST_WORDS:
                 i -= 1  # ", and"
         if len(names) >= 2:
-            found.extend((a, b, f"{doc[a:b].text} {division}") for a, b in names)
+            found.extend((a, b, f"{doc[a:b].text}{division}") for a, b in names)
     return found
 
 

@@ -1017,3 +1017,14 @@ def test_the_city_of_a_city_council_is_the_councils_not_the_towns_name() -> None
     # A town called "… City" keeps it.
     (oklahoma,) = geoparse("The Oklahoma City Council met on Monday.")
     assert oklahoma.mention.text == "Oklahoma City"
+
+
+def test_a_list_of_provinces_names_places() -> None:
+    found = {
+        r.mention.text: (r.entry.country_code if r.entry else None)
+        for r in geoparse(
+            "Much of it came from Samsung factories in Bac Ninh and Thai Nguyen provinces."
+        )
+    }
+    # Not Thailand for the "Thai" of Thai Nguyen, nor a person's name for Bac Ninh.
+    assert found == {"Bac Ninh": "VN", "Thai Nguyen": "VN"}
