@@ -432,14 +432,19 @@ def _met_at_home(
     Springfield"): a meeting in a city is a visit only for someone away from home, from
     another country ("Blinken arrived in Tel Aviv … met Netanyahu in Jerusalem") or
     travelling about that country in the story ("Biden flew to Chicago … met union leaders
-    in Detroit"). A host who travels abroad later ("Mitsotakis and Erdogan meet in Athens";
-    "Mitsotakis will pay a return visit to Ankara") still met at home."""
+    in Detroit"), or of no known country but travelling abroad in it. A host who travels
+    abroad later ("Mitsotakis and Erdogan meet in Athens"; "Mitsotakis will pay a return
+    visit to Ankara") still met at home."""
     if draft.kind != "visit" or not draft.fields.get("met_there"):
         return False
     actor = draft.fields["actor"]
     home = entries.get(homes.get(actor, ""))
     there = entries.get(draft.fields["destination"])
     if there is not None and there.country_code in travelling.get(actor, set()):
+        return False
+    if home is None and there is not None and travelling.get(actor, set()) - {""}:
+        # Someone of no known country who travels abroad in the story ("a tour of Asia that
+        # took him to Singapore … met Vietnam's prime minister in Hanoi") meets on the tour.
         return False
     return home is None or there is None or home.country_code == there.country_code
 
@@ -989,7 +994,17 @@ def _event(
             inferred.append("destination")
             note = "Destination not stated: the city the article was filed from."
         who = actor_names.get(f["actor"], f["actor"])
-        if f.get("returning"):
+        home_entry = entries.get(home) if home is not None else None
+        origin_entry = entries.get(origin) if origin is not None else None
+        # "He is due in Berlin on Tuesday", after a leg abroad: a German chancellor going home.
+        going_home = (
+            home_entry is not None
+            and destination_entry is not None
+            and origin_entry is not None
+            and destination_entry.country_code == home_entry.country_code
+            and origin_entry.country_code not in ("", home_entry.country_code)
+        )
+        if f.get("returning") or going_home:
             verb = {"scheduled": "to return to", "proposed": "may return to"}.get(
                 draft.status, "returns to"
             )

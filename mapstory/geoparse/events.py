@@ -759,7 +759,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "will be returned to Meigs County": sent back, not travelling
         if (token.pos_ == "VERB" or held_at) and destination is None:
-            # ("flew back to London": the model may hang the "to" on the "back".)
+            # ("flew back to London": the model may hang the "to" on the "back"; "is due
+            # back in Berlin": on the "is" of the "due".)
             for child in [
                 *token.children,
                 *(
@@ -768,6 +769,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     if c.dep_ == "advmod" and c.lower_ == "back"
                     for g in c.children
                 ),
+                *(_due_words(token) if held_at else ()),
             ]:
                 if child.dep_ == "dobj" and lemma in ("visit", "tour", "attend"):
                     # "attended the summit in Johannesburg": only where it was, not whose.
@@ -1065,7 +1067,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             if own_date is not None:
                 # A stop with a date of its own is a trip of its own, from wherever it began.
                 start, chained = None, False
-            elif previous is not None and (previous.kind == place.kind or later):
+            elif (
+                previous is not None
+                and (previous.kind == place.kind or later)
+                # "Scholz visits Kazakhstan and Uzbekistan": a headline's list has no order.
+                and token.idx >= ctx.headline_end
+            ):
                 # "will take him to Doha, Amman and Cairo": an itinerary, told in its order.
                 start, chained = previous.key, True
             previous = place
@@ -1091,7 +1098,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     lemma == "return"
                     or _goes_home(token)
                     or any(
-                        c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children
+                        c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+                        for c in [*token.children, *_due_words(token)]
                     )
                 ):
                     # "returned to Ottawa", "flew back to London", "flew home to Brussels"
@@ -1225,12 +1233,12 @@ def _fold_headline_visits(
 ) -> list[EventDraft]:
     """ "Erdogan hosts Putin in Ankara" above "will host … on Monday": a headline's present
     tense says nothing of when, so a visit only the headline tells, undated, is the body's
-    visit by the same traveller to the same place — or, for a headline's continent ("Wang Yi
-    tours Europe"), the body's first visit by that traveller."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if not first or first[-1] in ".!?" or len(first) > 200 or "\n" not in text.strip():
-        return drafts  # no headline line above the article
-    end = text.index(first) + len(first)
+    visit by the same traveller to the same place, or to a city in the headline's country
+    ("Scholz visits Kazakhstan" above "will fly to … Astana") — or, for a headline's
+    continent ("Wang Yi tours Europe"), the body's first visit by that traveller."""
+    end = _headline_end(text)
+    if end < 0:
+        return drafts
     kept = []
     for draft in drafts:
         told = (
@@ -1241,10 +1249,9 @@ def _fold_headline_visits(
                     if other is not draft
                     and other.kind == "visit"
                     and other.fields["actor"] == draft.fields["actor"]
-                    and (
-                        other.fields["destination"] == draft.fields["destination"]
-                        or getattr(where.get(draft.fields["destination"]), "kind", "")
-                        == "continent"
+                    and _headline_place_holds(
+                        where.get(draft.fields["destination"]),
+                        where.get(other.fields["destination"]),
                     )
                 ),
                 None,
@@ -1259,6 +1266,34 @@ def _fold_headline_visits(
         else:
             told.spans.extend(span for span in draft.spans if span not in told.spans)
     return kept
+
+
+def _due_words(token) -> list:
+    """The words hung on the "is" of "is due": "He is due back in Berlin on Tuesday"."""
+    if token.lower_ == "due" and token.dep_ == "acomp":
+        return [c for c in token.head.children if c.i > token.i]
+    return []
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline line above the article ends, or -1 when there is none."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or first[-1] in ".!?" or len(first) > 200 or "\n" not in text.strip():
+        return -1
+    return text.index(first) + len(first)
+
+
+def _headline_place_holds(headline: PlaceRef | None, body: PlaceRef | None) -> bool:
+    """Whether the body's destination is the headline's, or lies in it."""
+    if headline is None or body is None:
+        return False
+    if headline.key == body.key or headline.kind == "continent":
+        return True
+    return (
+        headline.kind == "country"
+        and body.kind in ("city", "region")
+        and body.country_code == headline.country_code
+    )
 
 
 def _legs_after_legs(drafts: list[EventDraft]):
@@ -3262,6 +3297,7 @@ class _Context:
         self.doc = doc
         self.text = text
         self.anchor = anchor
+        self.headline_end = _headline_end(text)
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
         # The last country whose trade the article told ("China's exports").
@@ -3519,7 +3555,7 @@ def extract_events(
             )
             if not still_him or last_actor is None:
                 # "He will meet President Joko Widodo": still the "he", not the one he meets.
-                last_actor = (doers or subjects or sentence.actors)[-1]
+                last_actor = (doers or subjects or sentence.actors[:1])[-1]
         if doers:
             # "they" next is the people named together as this sentence's subject.
             together = [doers[0], *_conjoined(doers[0], sentence, sentence.actor_at)]

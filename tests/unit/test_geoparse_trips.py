@@ -2342,3 +2342,51 @@ def test_everyone_a_traveller_went_with_went_too() -> None:
         dt.date(2023, 8, 9),
     )
     assert {who for who, _ in trips} == {"Giorgia Meloni", "Ursula von der Leyen", "Mark Rutte"}
+
+
+def test_a_tour_the_headline_names_by_country_is_the_bodys_city_visits() -> None:
+    story = draft_story(
+        "Scholz visits Kazakhstan and Uzbekistan in push for Central Asia ties\n\n"
+        "German Chancellor Olaf Scholz arrived in Uzbekistan on Sunday. "
+        "In Samarkand, Scholz and Uzbek President Shavkat Mirziyoyev signed an agreement on "
+        "migration. On Monday he will fly to the Kazakh capital Astana. "
+        "He is due back in Berlin on Tuesday.",
+        date=dt.date(2024, 9, 16),
+    )
+    legs = {
+        (story.place(v.origin).name if v.origin else None, story.place(v.destination).name): v
+        for v in _visit_events(story)
+    }
+    # The headline's list has no order, its Kazakhstan is the body's Astana, and "he" is
+    # the one named first when the sentence before has no subject the model saw.
+    assert set(legs) == {("Berlin", "Uzbekistan"), ("Uzbekistan", "Astana"), ("Astana", "Berlin")}
+    assert {story.actor(v.actor).name for v in legs.values()} == {"Olaf Scholz"}
+    home = legs[("Astana", "Berlin")]
+    assert (home.title, home.status, home.date.start) == (
+        "Olaf Scholz to return to Berlin",
+        "scheduled",
+        dt.date(2024, 9, 17),
+    )
+    # Due at home after a leg abroad, without "back", is going home too.
+    trips = _trips(
+        "German Chancellor Olaf Scholz arrived in Uzbekistan on Sunday. He is due in Berlin "
+        "on Tuesday.",
+        dt.date(2024, 9, 16),
+    )
+    assert trips[("Olaf Scholz", "Berlin")].title == "Olaf Scholz to return to Berlin"
+
+
+def test_someone_of_no_known_country_on_a_tour_abroad_meets_on_the_tour() -> None:
+    trips = _trips(
+        "Nvidia Chief Executive Jensen Huang wrapped up a tour of Asia that also took him to "
+        "Singapore and Malaysia. Huang met Vietnamese Prime Minister Pham Minh Chinh in Hanoi "
+        "on Monday.",
+        dt.date(2023, 12, 12),
+    )
+    assert ("Jensen Huang", "Hanoi") in trips
+    # Travelling nowhere in the story, a meeting is no trip ("the mayor met residents").
+    assert not _trips(
+        "Nvidia Chief Executive Jensen Huang met Vietnamese Prime Minister Pham Minh Chinh in "
+        "Hanoi on Monday.",
+        dt.date(2023, 12, 12),
+    )
