@@ -386,8 +386,11 @@ def _short_figure(figure) -> str:
     elif figure.change_pct is not None:
         amount = f"{figure.change_pct:+g}%"
     else:
-        return period_told(figure)
-    return text("figure.with_period", figure=amount, period=period_told(figure))
+        return figure.period or period_told(figure)
+    # Short on the map, where a longer label would cover the marks under it: a forecast or an
+    # aim is told by the dashed line, and in full in its tooltip and popup; only an aim with
+    # no year says so here ("$26bn (target)").
+    return text("figure.with_period", figure=amount, period=figure.period or period_told(figure))
 
 
 # --- point symbols ----------------------------------------------------------------------------
