@@ -25,6 +25,7 @@ from mapstory.model import (
     Alliance,
     Bloc,
     Conflict,
+    Disaster,
     Event,
     Institution,
     Port,
@@ -43,6 +44,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "blocs": ("alliance", "bloc"),
     "trade": ("trade",),
     "conflict": ("conflict",),
+    "disasters": ("disaster",),
     "institutions": ("institution",),
     "statements": ("statement",),
     "places": (),
@@ -149,7 +151,7 @@ def event_endpoints(story: Story, event: Event) -> tuple[list[str], list[str]]:
         return ([event.place] if event.place else []), list(event.about)
     if isinstance(event, Alliance | Bloc):
         return [], [m.place for m in event.members]
-    if isinstance(event, Conflict):
+    if isinstance(event, Conflict | Disaster):
         return [], list(event.places)
     return [], list(event.place_refs())
 

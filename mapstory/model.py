@@ -255,6 +255,19 @@ class Conflict(_EventBase):
         return list(self.places)
 
 
+class Disaster(_EventBase):
+    """A natural hazard or an outbreak and the places it struck ("Earthquake near Herat",
+    "Hurricane Milton"): news of disasters is news of places, and without this kind such an
+    article would map only its names."""
+
+    kind: Literal["disaster"] = "disaster"
+    name: str
+    places: list[Identifier] = Field(min_length=1)
+
+    def place_refs(self) -> list[str]:
+        return list(self.places)
+
+
 class Statement(_EventBase):
     kind: Literal["statement"] = "statement"
     speaker: str
@@ -266,7 +279,7 @@ class Statement(_EventBase):
 
 
 Event = Annotated[
-    Visit | Port | Alliance | Bloc | Institution | Trade | Conflict | Statement,
+    Visit | Port | Alliance | Bloc | Institution | Trade | Conflict | Disaster | Statement,
     Field(discriminator="kind"),
 ]
 EVENT_KINDS: tuple[str, ...] = (
@@ -277,6 +290,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "institution",
     "trade",
     "conflict",
+    "disaster",
     "statement",
 )
 

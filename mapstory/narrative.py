@@ -21,6 +21,7 @@ from mapstory.model import (
     Bloc,
     Conflict,
     DateValue,
+    Disaster,
     Event,
     Figure,
     Institution,
@@ -340,6 +341,9 @@ def describe_event(story: Story, event: Event) -> str:
     if isinstance(event, Conflict):
         names = join_names([story.place(p).name for p in event.places])
         return text("narrative.conflict", places=names, name=event.name)
+    if isinstance(event, Disaster):
+        names = join_names([story.place(p).name for p in event.places])
+        return text("narrative.disaster", places=names, name=event.name)
     if isinstance(event, Statement):
         if event.place:
             return text(

@@ -34,6 +34,7 @@ from mapstory.model import (
     Bloc,
     Conflict,
     DateValue,
+    Disaster,
     Institution,
     Member,
     Place,
@@ -1102,6 +1103,19 @@ def _event(
             about=about,
             inferred=inferred,
             note=note,
+            **common,
+        )
+    if draft.kind == "disaster":
+        # "Earthquake in Afghanistan", after where it was first told; "Hurricane Milton": a
+        # named storm goes by its name alone.
+        label = f["name"]
+        if not f.get("named"):
+            label = f"{label} in {_in_prose(name(f['places'][0]))}"
+        return Disaster(
+            id=f"disaster-{f['places'][0]}",
+            title=label,
+            name=label,
+            places=f["places"],
             **common,
         )
     if draft.kind == "conflict":

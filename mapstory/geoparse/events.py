@@ -3022,6 +3022,195 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     ]
 
 
+# Natural hazards and outbreaks, by the noun news names them with, and the word the
+# article's mentions of one merge under ("the quake", "aftershocks": the earthquake).
+_HAZARDS = {
+    "earthquake": "earthquake", "quake": "earthquake", "aftershock": "earthquake",
+    "tsunami": "tsunami", "hurricane": "hurricane", "typhoon": "typhoon", "cyclone": "cyclone",
+    "tornado": "tornado", "flood": "flood", "flooding": "flood", "landslide": "landslide",
+    "mudslide": "landslide", "avalanche": "avalanche", "wildfire": "wildfire",
+    "bushfire": "wildfire", "eruption": "eruption", "drought": "drought",
+    "heatwave": "heatwave", "famine": "famine", "outbreak": "outbreak", "epidemic": "outbreak",
+    "storm": "storm",
+}  # fmt: skip
+# Words that make a hazard noun a figure of speech ("a political earthquake").
+_FIGURATIVE = frozenset(
+    {"political", "diplomatic", "electoral", "financial", "market", "media", "social", "perfect"}
+)
+# A storm is weather only when named ("Storm Boris") or called so ("a tropical storm"); not
+# "a storm of criticism".
+_WEATHER = frozenset({"tropical", "winter", "severe", "snow", "dust", "ice", "hail", "rain"})
+# What breaks out that is not a disease: fighting, told as a conflict.
+_NOT_DISEASE = frozenset(
+    {"violence", "fighting", "war", "hostility", "protest", "unrest", "clash", "riot", "panic"}
+)
+# What an outbreak "of" these is of, the article must say elsewhere.
+_ANY_DISEASE = frozenset({"disease", "illness", "case", "infection", "virus", "strain"})
+# Names a storm goes by in front of its own: "Hurricane Milton", "Tropical Storm Alberto".
+_STORM_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+
+
+def _disasters(sentence, ctx) -> list[EventDraft]:
+    """Quakes, storms, floods, fires and outbreaks, with the places the clause says they
+    struck: "A magnitude 6.3 quake struck … northwest of the city of Herat", "Hurricane
+    Milton roared ashore near Siesta Key", "a cholera outbreak in Yemen"."""
+    drafts = []
+    for token in sentence.sent:
+        found = _hazard(token)
+        if found is None:
+            continue
+        name, kind, named = found
+        # Where it struck: the places in the clause of the verb it is subject or object of
+        # ("struck near Herat", "made landfall in the Big Bend region, killing … in North
+        # Carolina"), or in its own phrase after a preposition ("killed in floods in
+        # Pakistan", "after wildfires on Rhodes"); not places of clauses with a subject of
+        # their own ("… as Japan signs a defence pact", "… and fires forced …") or told as
+        # said.
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        scope = verb if verb is not None and token.dep_ != "pobj" else token
+        low, high = _extent(scope)
+        said = [
+            _extent(c)
+            for c in scope.subtree
+            if c != scope
+            and (
+                c.dep_ in ("ccomp", "relcl")
+                or (c.dep_ in ("advcl", "conj") and any(g.dep_ == "nsubj" for g in c.children))
+            )
+        ]
+        places = [
+            p.key
+            for p in sentence.places
+            if low <= p.start < high
+            and not p.demonym
+            and p.kind in ("city", "region", "country", "sea", "site")
+            and not any(a <= p.start < b for a, b in said)
+        ]
+        if not places:
+            continue
+        own = _own_dates(scope, ctx.dates_in(sentence)) if scope.pos_ in ("VERB", "AUX") else []
+        if scope is not token:
+            # "Typhoon Yagi, Asia's most powerful storm this year, made landfall … on
+            # Saturday": not a date told about the storm's name.
+            left, right = _extent(token.head if token.dep_ == "compound" else token)
+            own = [p for p in own if not left <= p.start < right]
+        date = _nearest_date(own, token.idx, ctx.anchor, "past")
+        fields = {"name": name, "places": list(dict.fromkeys(places)), "kind": kind}
+        if named:
+            fields["named"] = True
+        drafts.append(
+            EventDraft(
+                kind="disaster",
+                key=("disaster", name.lower() if named else kind),
+                spans=[sentence.span()],
+                fields=fields,
+                date=date,
+            )
+        )
+    return drafts
+
+
+def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "Typhoon kills 20 in Philippines" above "Typhoon Kong-rey hit the northern
+    Philippines": a storm told without its name, in an article naming one storm of its
+    kind, is that storm; "the storm" is the one named storm, "the worst outbreak" the one
+    outbreak of a disease named."""
+    named: dict[str, list[EventDraft]] = {}
+    for draft in drafts:
+        if draft.kind != "disaster":
+            continue
+        if draft.fields.get("named"):
+            named.setdefault(draft.fields["kind"], []).append(draft)
+            named.setdefault("the storm", []).append(draft)  # "The storm struck Luzon"
+        elif draft.fields["kind"].startswith("outbreak "):
+            named.setdefault("the outbreak", []).append(draft)  # "the worst outbreak"
+    kept = []
+    for draft in drafts:
+        kind = draft.fields.get("kind", "") if draft.kind == "disaster" else None
+        same = named.get(kind) if kind is not None else None
+        if kind in ("the storm", "the outbreak") and (same is None or len(same) != 1):
+            continue  # with none named, or several: which one, if any, is not said
+        if same is None or len(same) != 1 or draft.fields.get("named"):
+            kept.append(draft)
+            continue
+        storm = same[0]
+        storm.spans.extend(s for s in draft.spans if s not in storm.spans)
+        places = storm.fields["places"]
+        places.extend(p for p in draft.fields["places"] if p not in places)
+        storm.date = storm.date or draft.date
+    return kept
+
+
+# A storm's own name after its title: "Milton", "Kong-rey".
+_STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
+
+
+def _hazard(token) -> tuple[str, str, bool] | None:
+    """(name as the article writes it, the kind of hazard, whether that is a storm's own
+    name) when *token* names a natural hazard or an outbreak ("Hurricane Milton",
+    "Earthquake", "Cholera outbreak"), else None."""
+    word = token.lower_
+    # "Hurricane Milton", "Typhoon Kong-rey": the title before a storm's own name.
+    if word in _STORM_TITLES and token.is_title and token.i + 1 < len(token.doc):
+        own = _STORM_NAME.match(token.doc.text, token.idx + len(token))
+        if own is not None and token.doc[token.i + 1].pos_ == "PROPN":
+            return f"{token.text} {own.group(1)}", word, True
+    lemma = _noun_lemma(token)
+    if lemma is None or lemma not in _HAZARDS or token.dep_ == "compound":
+        return None  # "storm surge", "flood defences": a thing about the hazard
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(m.lower_ in _FIGURATIVE for m in modifiers):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "There is no salmonella outbreak in Eastern Visayas"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and lemma in (
+        "flood",
+        "storm",
+        "avalanche",
+        "eruption",
+        "drought",
+        "famine",
+    ):
+        return None  # "a flood of migrants", "a storm of criticism", "an eruption of anger"
+    kind = _HAZARDS[lemma]
+    if kind == "storm" and not any(m.lower_ in _WEATHER for m in modifiers):
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return "Storm", "the storm", False  # the named storm (_fold_unnamed_disasters)
+        return None
+    name = token.text.lower()
+    if kind == "outbreak":
+        disease = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        ) or next((m for m in modifiers if m.dep_ in ("compound", "nmod")), None)
+        if disease is not None and disease.pos_ not in ("NOUN", "PROPN"):
+            disease = None  # "an outbreak of an, as yet, unidentified illness"
+        if disease is not None and disease.lemma_.lower() in _NOT_DISEASE:
+            return None  # "the outbreak of war"
+        if disease is None or disease.lemma_.lower() in _ANY_DISEASE:
+            # "the worst outbreak", "a disease outbreak": the outbreak the article names,
+            # if it names one (see _fold_unnamed_disasters).
+            return "Outbreak", "the outbreak", False
+        # "bird flu", "the H7N7 strain", "E. coli": the disease with the words before it.
+        before = [
+            t for t in disease.subtree if t.i < disease.i and t.dep_ in ("compound", "amod", "nmod")
+        ]
+        first = min(before, key=lambda t: t.i, default=disease)
+        last = disease
+        while last.i + 1 < len(disease.doc) and not last.whitespace_:
+            last = disease.doc[last.i + 1]  # "foot-and-mouth"
+        told = disease.doc[first.i : last.i + 1].text.rstrip(",.;:")
+        name = f"{told} {name}" if disease.i < token.i else f"{name} of {told}"
+        kind = f"outbreak {disease.lemma_.lower()}"
+    return name[:1].upper() + name[1:], kind, False
+
+
 def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
     """The countries whose act it is: the verb's subject ("Iran fired missiles", "the United
     States and Britain launched strikes"), or the country its forces are of ("Israeli jets
@@ -3372,6 +3561,7 @@ def extract_events(
             + _allies(sentence)
             + _institutions(sentence, ctx)
             + _conflicts(sentence, ctx)
+            + _disasters(sentence, ctx)
             + _statements(sentence, ctx, last_actor)
         )
         found = _travel_not_statements(_fold_country_visits(found, sentence))
@@ -3583,6 +3773,7 @@ def extract_events(
     _timetable_goes_on(drafts, text)
     _from_last_stop(drafts, text)
     drafts = _fold_headline_visits(drafts, text, where)
+    drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)

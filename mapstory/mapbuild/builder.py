@@ -36,6 +36,7 @@ from mapstory.model import (
     Alliance,
     Bloc,
     Conflict,
+    Disaster,
     Event,
     Institution,
     Place,
@@ -429,20 +430,29 @@ def _swatch_area(
     dash: str | None = None,
     hatch: bool = False,
     edge: str | None = None,
+    dots: bool = False,
 ) -> str:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    # The hatch swatch carries its own pattern so it also works outside the map document.
-    defs = (
-        '<defs><pattern id="ms-hatch-swatch" patternUnits="userSpaceOnUse" width="6" height="6" '
-        f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" '
-        'stroke-width="2.4"/></pattern></defs>'
-        if hatch
-        else ""
-    )
-    fill = "url(#ms-hatch-swatch)" if hatch else colour
+    # A patterned swatch carries its own pattern so it also works outside the map document.
+    if hatch:
+        defs = (
+            '<defs><pattern id="ms-hatch-swatch" patternUnits="userSpaceOnUse" width="6" '
+            f'height="6" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
+            f'stroke="{colour}" stroke-width="2.4"/></pattern></defs>'
+        )
+        fill = "url(#ms-hatch-swatch)"
+    elif dots:
+        defs = (
+            '<defs><pattern id="ms-dots-swatch" patternUnits="userSpaceOnUse" width="5" '
+            f'height="5"><rect width="5" height="5" fill="{colour}" fill-opacity="0.45"/>'
+            f'<circle cx="2.5" cy="2.5" r="1.2" fill="{edge or colour}"/></pattern></defs>'
+        )
+        fill = "url(#ms-dots-swatch)"
+    else:
+        defs, fill = "", colour
     return (
         f'<svg width="32" height="14" aria-hidden="true">{defs}<rect x="2" y="2" width="28" '
-        f'height="10" fill="{fill}" fill-opacity="{1 if hatch else opacity}" '
+        f'height="10" fill="{fill}" fill-opacity="{1 if defs else opacity}" '
         f'stroke="{edge or colour}" stroke-width="1.5"{dash_attr}/></svg>'
     )
 
@@ -502,8 +512,17 @@ def legend_html(
     if any(isinstance(e, Conflict) for e in shown_events):
         rows.append(
             _row(
-                _swatch_area(style.CONFLICT, hatch=True, dash="6 4", edge=style.CONFLICT_EDGE),
+                _swatch_area(
+                    style.CONFLICT, hatch=True, dash=style.CONFLICT_DASH, edge=style.CONFLICT_EDGE
+                ),
                 text("legend.conflict"),
+            )
+        )
+    if any(isinstance(e, Disaster) for e in shown_events):
+        rows.append(
+            _row(
+                _swatch_area(style.DISASTER, dots=True, edge=style.DISASTER_EDGE),
+                text("legend.disaster"),
             )
         )
     if "port" in kinds:

@@ -20,7 +20,18 @@ from mapstory.mapbuild.geometry import (
     union_all,
     widest_gap_middle,
 )
-from mapstory.model import Alliance, Bloc, Conflict, Event, Institution, Port, Story, Trade, Visit
+from mapstory.model import (
+    Alliance,
+    Bloc,
+    Conflict,
+    Disaster,
+    Event,
+    Institution,
+    Port,
+    Story,
+    Trade,
+    Visit,
+)
 
 ShapeLookup = Callable[[str], dict | None]
 
@@ -151,6 +162,6 @@ def area_members(event: Event) -> list[tuple[str, str]]:
     """(place id, certainty) of each member an area mark shades."""
     if isinstance(event, Alliance | Bloc):
         return [(m.place, m.certainty) for m in event.members]
-    if isinstance(event, Conflict):
+    if isinstance(event, Conflict | Disaster):
         return [(p, "stated") for p in event.places]
     return []

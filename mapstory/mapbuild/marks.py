@@ -23,6 +23,7 @@ from mapstory.model import (
     Alliance,
     Bloc,
     Conflict,
+    Disaster,
     Event,
     Institution,
     Port,
@@ -169,26 +170,20 @@ def _country_area(
 def draw_area(
     story: Story, event: Event, layout: StoryLayout, parent: folium.FeatureGroup
 ) -> set[str]:
-    """Shade each member country of an alliance, bloc or conflict; return the places shaded."""
+    """Shade each member country of an alliance, bloc, conflict or disaster; return the
+    places shaded."""
     shaded: set[str] = set()
     popup = event_popup(story, event)
     for place_id, certainty in area_members(event):
         shape = layout.shapes.get(place_id)
         if shape is None:
-            if isinstance(event, Conflict):
-                _conflict_circle(story, event, layout, place_id, popup, parent)
+            if isinstance(event, Conflict | Disaster):
+                _struck_circle(story, event, layout, place_id, popup, parent)
             continue
         inferred = certainty == "inferred"
         classes = f"ms-mark {event_class(event.id)}"
-        if isinstance(event, Conflict):
-            values = {
-                "color": style.CONFLICT_EDGE,
-                "weight": 2,
-                "dashArray": "6 4",
-                "fillColor": style.CONFLICT,
-                "fillOpacity": 0.3,
-                "className": f"{classes} ms-hatch-conflict",
-            }
+        if isinstance(event, Conflict | Disaster):
+            values = {**_struck_look(event), "className": f"{classes} {_struck_fill(event)}"}
         else:
             colour, edge = (
                 (style.ALLIANCE, style.ALLIANCE_EDGE)
@@ -222,37 +217,63 @@ def draw_area(
     return shaded
 
 
-# How far round a town or a region without an outline its conflict is hatched, in metres:
-# enough to see at the zoom the step frames, not a claim about the front line.
-# A sea's conflict (attacks on shipping) spans far more water than a town's streets.
-_CONFLICT_RADIUS_M = {"city": 25_000, "region": 90_000, "sea": 150_000}
-_CONFLICT_RADIUS_DEFAULT_M = 8_000
+# How far round a town or a region without an outline its conflict or disaster is drawn, in
+# metres: enough to see at the zoom the step frames, not a claim about the front line or
+# the quake's reach. A sea's conflict (attacks on shipping) spans far more water than a
+# town's streets.
+_STRUCK_RADIUS_M = {"city": 25_000, "region": 90_000, "sea": 150_000}
+_STRUCK_RADIUS_DEFAULT_M = 8_000
 
 
-def _conflict_circle(
+def _struck_look(event: Conflict | Disaster) -> dict:
+    """Conflict: red hatching in a dashed outline; disaster: yellow dots in a solid one, so
+    the two differ in greyscale too."""
+    if isinstance(event, Disaster):
+        return {
+            "color": style.DISASTER_EDGE,
+            "weight": 2,
+            "fillColor": style.DISASTER,
+            "fillOpacity": 0.3,
+        }
+    return {
+        "color": style.CONFLICT_EDGE,
+        "weight": 2,
+        "dashArray": style.CONFLICT_DASH,
+        "fillColor": style.CONFLICT,
+        "fillOpacity": 0.3,
+    }
+
+
+def _struck_fill(event: Conflict | Disaster) -> str:
+    return "ms-dots-disaster" if isinstance(event, Disaster) else "ms-hatch-conflict"
+
+
+def _struck_circle(
     story: Story,
-    event: Conflict,
+    event: Conflict | Disaster,
     layout: StoryLayout,
     place_id: str,
     popup: str,
     parent: folium.FeatureGroup,
 ) -> None:
-    """A conflict at a town or a region ("Fighting in Avdiivka", "Annexation of Crimea"),
-    which has no country outline to shade: the same hatching, on a circle round its point."""
+    """A conflict or disaster at a town or a region ("Fighting in Avdiivka", "Earthquake near
+    Herat"), which has no country outline to shade: the same fill, on a circle round its
+    point."""
     point = layout.points.get(place_id)
     if point is None:
         return
     place = story.place(place_id)
+    look = _struck_look(event)
     folium.Circle(
         list(point),
-        radius=_CONFLICT_RADIUS_M.get(place.kind, _CONFLICT_RADIUS_DEFAULT_M),
-        color=style.CONFLICT_EDGE,
-        weight=2,
-        dash_array="6 4",
+        radius=_STRUCK_RADIUS_M.get(place.kind, _STRUCK_RADIUS_DEFAULT_M),
+        color=look["color"],
+        weight=look["weight"],
+        dash_array=look.get("dashArray"),
         fill=True,
-        fill_color=style.CONFLICT,
-        fill_opacity=0.3,
-        class_name=f"ms-mark {event_class(event.id)} ms-hatch-conflict",
+        fill_color=look["fillColor"],
+        fill_opacity=look["fillOpacity"],
+        class_name=f"ms-mark {event_class(event.id)} {_struck_fill(event)}",
         popup=_popup(popup),
         tooltip=_tooltip(text("mark.area_member", title=event.title, place=place.name)),
     ).add_to(parent)
@@ -512,4 +533,4 @@ def draw_statement(
 
 
 def is_area(event: Event) -> bool:
-    return isinstance(event, Alliance | Bloc | Conflict)
+    return isinstance(event, Alliance | Bloc | Conflict | Disaster)

@@ -27,6 +27,9 @@ BLOC = "#56B4E9"  # fill
 BLOC_EDGE = "#3D6E9E"
 CONFLICT = "#D55E00"  # fill and hatching
 CONFLICT_EDGE = "#B34A00"
+CONFLICT_DASH = "6 4"
+DISASTER = "#F0E442"  # fill and dots (Okabe–Ito yellow)
+DISASTER_EDGE = "#6E5F00"
 PORT = "#007A70"
 INSTITUTION = "#5B3A8E"
 TRADE = "#8C510A"
@@ -112,6 +115,7 @@ MAP_CSS = f"""
   background: rgba(255,255,255,.88); border: 1px solid {TRADE}; border-radius: 3px;
   padding: 0 4px; font-size: 11px; font-weight: 600; color: #4a2c05; cursor: pointer; }}
 .ms-hatch-conflict {{ fill: url(#ms-hatch-conflict); fill-opacity: 1; }}
+.ms-dots-disaster {{ fill: url(#ms-dots-disaster); fill-opacity: 1; }}
 .ms-popup {{ max-height: 260px; overflow-y: auto; }}
 .ms-popup h4 {{ margin: 0 0 4px; font-size: 14px; }}
 .ms-popup .ms-meta {{ color: #555; font-size: 12px; margin-bottom: 6px; }}
@@ -138,9 +142,14 @@ MAP_CSS = f"""
   100% {{ transform: scale(1); }} }}
 """
 
-# Hatching for conflict areas: an SVG pattern in the iframe document, used through CSS fill.
+# Hatching for conflict areas and dots for disaster areas: SVG patterns in the iframe
+# document, used through CSS fill.
 SVG_DEFS = f"""<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>
 <pattern id="ms-hatch-conflict" patternUnits="userSpaceOnUse" width="9" height="9"
  patternTransform="rotate(45)"><rect width="9" height="9" fill="{CONFLICT}" fill-opacity="0.16"/>
 <line x1="0" y1="0" x2="0" y2="9" stroke="{CONFLICT}" stroke-width="3.2" stroke-opacity="0.7"/>
+</pattern>
+<pattern id="ms-dots-disaster" patternUnits="userSpaceOnUse" width="8" height="8">
+<rect width="8" height="8" fill="{DISASTER}" fill-opacity="0.3"/>
+<circle cx="4" cy="4" r="1.8" fill="{DISASTER_EDGE}" fill-opacity="0.75"/>
 </pattern></defs></svg>"""

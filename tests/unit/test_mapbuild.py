@@ -385,3 +385,27 @@ def test_a_bloc_a_flow_reaches_is_named_amid_its_members_not_pinned() -> None:
     assert "ms-bloc-label" in label and "<svg" not in label
     legend = legend_html(story, {})
     assert "City" not in legend and "Trade" in legend
+
+
+def test_a_disaster_is_dotted_yellow_in_a_solid_outline_with_its_legend_row() -> None:
+    from mapstory.explore import context_for, event_layer
+    from mapstory.geoparse.draft import draft_story
+    from mapstory.mapbuild.builder import legend_rows
+
+    story = draft_story(
+        "A magnitude 6.3 quake struck northwest of the city of Herat on Saturday. Russia "
+        "invaded Ukraine in February 2022.",
+        date=dt.date(2023, 10, 8),
+    )
+    (quake,) = [e for e in story.events if e.kind == "disaster"]
+    layout = layout_story(story, default_gazetteer().country_shape)
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    circles = re.findall(r"L\.circle\(\s*\[[^\]]*\],\s*(\{.*?\})\s*\)", rendered, re.S)
+    (dotted,) = [json.loads(c) for c in circles if "ms-dots-disaster" in c]
+    # A town's circle, solid where a conflict's is dashed: the two differ in greyscale.
+    assert dotted["radius"] == 25_000 and dotted.get("dashArray") is None
+    assert 'id="ms-dots-disaster"' in rendered and f"ms-ev-{quake.id}" in rendered
+    rows = " ".join(legend_rows(story, story.events))
+    assert "Disaster area" in rows and "Conflict area" in rows
+    assert event_layer(quake) == "disasters"
+    assert "disasters" in context_for(story, []).layers

@@ -37,6 +37,7 @@ GRAPHICS = {
     "alliance outline": style.ALLIANCE_EDGE,
     "bloc outline": style.BLOC_EDGE,
     "conflict outline": style.CONFLICT_EDGE,
+    "disaster outline": style.DISASTER_EDGE,
     "country outline": style.NEUTRAL_AREA,
     "port": style.PORT,
     "institution": style.INSTITUTION,

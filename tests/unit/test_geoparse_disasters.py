@@ -1,0 +1,102 @@
+"""Quakes, storms, floods, fires and outbreaks drafted from news text, and what is not one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mapstory.geoparse.draft import draft_story
+from mapstory.model import Disaster, Story
+from mapstory.storyfile import dump_story, parse_story
+
+
+def _disasters(text: str, day: dt.date = dt.date(2024, 10, 10)) -> tuple[Story, list[Disaster]]:
+    story = draft_story(text, date=day)
+    return story, [e for e in story.events if isinstance(e, Disaster)]
+
+
+def _places(story: Story, event: Disaster) -> list[str]:
+    return [story.place(p).name for p in event.places]
+
+
+def test_a_quake_is_placed_where_the_clause_says_it_struck() -> None:
+    story, (quake,) = _disasters(
+        "KABUL, Oct 8 (Reuters) - A powerful earthquake and several strong aftershocks killed "
+        "more than 2,000 people in western Afghanistan, the Taliban administration said on "
+        "Sunday.\n\nThe magnitude 6.3 quake struck about 40 km northwest of the city of Herat "
+        "on Saturday, the U.S. Geological Survey said. The World Health Organization sent "
+        "medical supplies from its warehouse in Dubai.",
+        dt.date(2023, 10, 8),
+    )
+    assert quake.title == "Earthquake in Afghanistan"
+    assert _places(story, quake) == ["Afghanistan", "Herāt"]  # not the agency's US, not Dubai
+    assert quake.date.start == dt.date(2023, 10, 7) and len(quake.spans) == 2
+    # It survives the story file.
+    assert parse_story(dump_story(story)).events == story.events
+
+
+def test_a_named_storm_goes_by_its_name_and_its_unnamed_mentions_are_it() -> None:
+    story, storms = _disasters(
+        "Typhoon kills 20 in Philippines as Japan signs defence pact\n\n"
+        "Typhoon Kong-rey, the strongest storm this year, hit the northern Philippines on "
+        "Thursday, killing at least 20 people. The storm struck Luzon with winds of 185km/h.",
+        dt.date(2024, 11, 1),
+    )
+    (storm,) = storms
+    assert storm.title == "Typhoon Kong-rey"
+    assert _places(story, storm) == ["Philippines", "Luzon"]  # not the pact's Japan
+    assert storm.date.start == dt.date(2024, 10, 31)  # Thursday, not "this year"
+    # Two named storms stay two.
+    story, storms = _disasters(
+        "Hurricane Milton roared ashore near Siesta Key on Wednesday night, lashing Florida. "
+        "It came two weeks after Hurricane Helene made landfall in North Carolina."
+    )
+    assert [s.title for s in storms] == ["Hurricane Milton", "Hurricane Helene"]
+
+
+def test_outbreaks_floods_and_fires_are_disasters_too() -> None:
+    story, found = _disasters(
+        "A cholera outbreak in Yemen has killed 300 people. Floods in Pakistan displaced "
+        "millions, and wildfires on Rhodes forced thousands to flee.",
+        dt.date(2023, 8, 1),
+    )
+    assert [(d.title, _places(story, d)) for d in found] == [
+        ("Cholera outbreak in Yemen", ["Yemen"]),
+        ("Floods in Pakistan", ["Pakistan"]),
+        ("Wildfires in Rhodes", ["Rhodes"]),
+    ]
+
+
+def test_figures_of_speech_and_fighting_are_no_disasters() -> None:
+    _, found = _disasters(
+        "The vote was a political earthquake in France. A flood of migrants reached Italy, "
+        "and a storm of criticism hit Germany. The outbreak of war in Sudan displaced "
+        "millions. The storm in Spain's parliament went on."
+    )
+    assert found == []
+
+
+def test_an_outbreak_is_named_by_its_disease_and_an_unnamed_one_is_the_one_named() -> None:
+    story, found = _disasters(
+        "A cholera outbreak in Yemen has killed 300 people. The worst outbreak in decades has "
+        "spread to Aden.",
+        dt.date(2017, 6, 1),
+    )
+    assert [(d.title, _places(story, d)) for d in found] == [
+        ("Cholera outbreak in Yemen", ["Yemen", "Aden"])
+    ]
+    story, found = _disasters(
+        "The last outbreak of foot-and-mouth in the UK cost billions. A measles outbreak hit "
+        "Samoa. The outbreak spread to Fiji.",
+        dt.date(2019, 12, 1),
+    )
+    # With two outbreaks named, "the outbreak" could be either: it is left off.
+    assert [(d.title, _places(story, d)) for d in found] == [
+        ("Outbreak of foot-and-mouth in the United Kingdom", ["United Kingdom"]),
+        ("Measles outbreak in Samoa", ["Samoa"]),
+    ]
+    # Denied, or of nothing the article names, it is no outbreak on the map.
+    _, found = _disasters(
+        "There is no salmonella outbreak in Eastern Visayas. Officials fear a disease outbreak "
+        "in Kenya."
+    )
+    assert found == []
