@@ -1482,6 +1482,9 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             or _phrase_set_apart(t)
             # "fly on to Palau … and stop in Guam on his way home on Friday": the stop's.
             or (t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
+            # "Blinken, on his ninth trip since the war began in October, will meet …": the
+            # war's month, not the meeting's.
+            or _time_set_apart(t)
         )
     ]
     return [
@@ -3659,7 +3662,11 @@ def extract_events(
                 if again is not None:
                     draft.fields["origin"] = again.fields["origin"]
                 elif before:
-                    draft.fields["origin"] = before[-1].fields["destination"]
+                    # "arrived in Beijing … after a stop in Shanghai": a stop the traveller
+                    # has left for another is not where the next leg starts.
+                    left = {d.fields["origin"] for d in before}
+                    last = [d for d in before if d.fields["destination"] not in left] or before
+                    draft.fields["origin"] = last[-1].fields["destination"]
         # Where the story is, this sentence: the dateline's city, else where someone else
         # just arrived ("Xi arrived in Kazan on Tuesday, and Modi flew in from New Delhi").
         arrived = next(

@@ -2390,3 +2390,27 @@ def test_someone_of_no_known_country_on_a_tour_abroad_meets_on_the_tour() -> Non
         "Hanoi on Monday.",
         dt.date(2023, 12, 12),
     )
+
+
+def test_the_next_leg_starts_at_the_last_stop_not_one_already_left() -> None:
+    story = draft_story(
+        "BEIJING, April 13 (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in "
+        "Beijing on Thursday for a state visit, after a stop in Shanghai. Lula will fly on to "
+        "Abu Dhabi on Saturday.",
+        date=dt.date(2023, 4, 13),
+    )
+    legs = {
+        story.place(v.destination).name: story.place(v.origin).name if v.origin else None
+        for v in _visit_events(story)
+    }
+    assert legs["Beijing"] == "Shanghai" and legs["Abu Dhabi"] == "Beijing"
+
+
+def test_a_date_told_of_something_since_is_not_the_trips() -> None:
+    trips = _trips(
+        "U.S. Secretary of State Antony Blinken, on his ninth trip to the region since the war "
+        "began in October, will meet Israeli Prime Minister Benjamin Netanyahu in Jerusalem "
+        "on Monday.",
+        dt.date(2024, 8, 17),
+    )
+    assert trips[("Antony Blinken", "Jerusalem")].date.start == dt.date(2024, 8, 19)
