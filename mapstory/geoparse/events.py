@@ -3049,6 +3049,8 @@ _NOT_DISEASE = frozenset(
 )
 # What an outbreak "of" these is of, the article must say elsewhere.
 _ANY_DISEASE = frozenset({"disease", "illness", "case", "infection", "virus", "strain"})
+# What a hazard is "of" when it is literal: "an earthquake of magnitude 6.3".
+_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "scale"})
 # Names a storm goes by in front of its own: "Hurricane Milton", "Tropical Storm Alberto".
 _STORM_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
 
@@ -3157,6 +3159,9 @@ def _hazard(token) -> tuple[str, str, bool] | None:
     if word in _STORM_TITLES and token.is_title and token.i + 1 < len(token.doc):
         own = _STORM_NAME.match(token.doc.text, token.idx + len(token))
         if own is not None and token.doc[token.i + 1].pos_ == "PROPN":
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.lower_ in ("tropical", "super") and before.is_title:
+                return f"{before.text} {token.text} {own.group(1)}", word, True
             return f"{token.text} {own.group(1)}", word, True
     lemma = _noun_lemma(token)
     if lemma is None or lemma not in _HAZARDS or token.dep_ == "compound":
@@ -3166,16 +3171,18 @@ def _hazard(token) -> tuple[str, str, bool] | None:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None  # "There is no salmonella outbreak in Eastern Visayas"
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and lemma in (
-        "flood",
-        "storm",
-        "avalanche",
-        "eruption",
-        "drought",
-        "famine",
-    ):
-        return None  # "a flood of migrants", "a storm of criticism", "an eruption of anger"
     kind = _HAZARDS[lemma]
+    of = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if kind != "outbreak" and any(g.lemma_.lower() not in _MEASURES for g in of):
+        # "a flood of migrants", "a storm of criticism", "a tsunami of lawsuits"; not "an
+        # earthquake of magnitude 6.3"
+        return None
     if kind == "storm" and not any(m.lower_ in _WEATHER for m in modifiers):
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return "Storm", "the storm", False  # the named storm (_fold_unnamed_disasters)

@@ -70,9 +70,16 @@ def test_figures_of_speech_and_fighting_are_no_disasters() -> None:
     _, found = _disasters(
         "The vote was a political earthquake in France. A flood of migrants reached Italy, "
         "and a storm of criticism hit Germany. The outbreak of war in Sudan displaced "
-        "millions. The storm in Spain's parliament went on."
+        "millions. The storm in Spain's parliament went on. The ruling set off a tsunami of "
+        "lawsuits in California."
     )
     assert found == []
+    # What a literal one is "of" is its measure.
+    story, (quake,) = _disasters("An earthquake of magnitude 6.3 struck near Herat on Saturday.")
+    assert _places(story, quake) == ["Herāt"]
+    # A storm's name keeps the words of its title.
+    _, (storm,) = _disasters("Tropical Storm Alberto brought heavy rain to Mexico.")
+    assert storm.title == "Tropical Storm Alberto"
 
 
 def test_an_outbreak_is_named_by_its_disease_and_an_unnamed_one_is_the_one_named() -> None:
