@@ -624,6 +624,17 @@ _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", 
 _HOSTS = frozenset({"city", "country", "region", "site"})
 
 
+def _objects_of(noun) -> list:
+    """What *noun* is "of": "the sidelines of the G7 summit", "an outbreak of cholera"."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _gathering(verb):
     """The summit, conference or talks a meeting verb says it took place at ("at the G20
     summit", "on the sidelines of the G7 summit"), else None."""
@@ -632,11 +643,7 @@ def _gathering(verb):
             continue
         held = next((c for c in child.children if c.dep_ == "pobj"), None)
         if held is not None and held.lower_ in _SIDELINES:
-            held = next(
-                (g for c in held.children if c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            )  # fmt: skip
+            held = next(iter(_objects_of(held)), None)
         if held is not None and held.lemma_.lower() in _ATTENDED_EVENTS:
             return held
     return None
@@ -3172,13 +3179,7 @@ def _hazard(token) -> tuple[str, str, bool] | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None  # "There is no salmonella outbreak in Eastern Visayas"
     kind = _HAZARDS[lemma]
-    of = [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    of = _objects_of(token)
     if kind != "outbreak" and any(g.lemma_.lower() not in _MEASURES for g in of):
         # "a flood of migrants", "a storm of criticism", "a tsunami of lawsuits"; not "an
         # earthquake of magnitude 6.3"
@@ -3189,16 +3190,9 @@ def _hazard(token) -> tuple[str, str, bool] | None:
         return None
     name = token.text.lower()
     if kind == "outbreak":
-        disease = next(
-            (
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        ) or next((m for m in modifiers if m.dep_ in ("compound", "nmod")), None)
+        disease = next(iter(of), None) or next(
+            (m for m in modifiers if m.dep_ in ("compound", "nmod")), None
+        )
         if disease is not None and disease.pos_ not in ("NOUN", "PROPN"):
             disease = None  # "an outbreak of an, as yet, unidentified illness"
         if disease is not None and disease.lemma_.lower() in _NOT_DISEASE:
