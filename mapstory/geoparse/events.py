@@ -790,7 +790,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via", "into"))
                     if held_at:
                         preps = ("in", "at")
-                    if child.lower_ in preps or (lemma == "visit" and child.lower_ == "in"):
+                    # "visited troops in Kharkiv", "toured a factory in Scranton"
+                    if child.lower_ in preps or (
+                        lemma in ("visit", "tour") and child.lower_ == "in"
+                    ):
                         destination = _destination(child, sentence)
                         # "flies to Port Moresby and then to Vanimo": the next stops (the
                         # model hangs the second "to" on the first, or on the verb).
@@ -1069,6 +1072,14 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         ]:
             if start is not None and place.key == start:
                 continue
+            if (
+                previous is not None
+                and previous.kind == "city"
+                and place.kind == "region"
+                and place.country_code == previous.country_code
+                and ctx.text[previous.end : place.start].strip() == ","
+            ):
+                continue  # "Scranton, Pennsylvania": the town's state, not a stop after it
             later = place in next_stops
             own_date = stop_dates[next_stops.index(place)] if later else None
             if own_date is not None:

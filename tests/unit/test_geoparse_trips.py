@@ -2414,3 +2414,12 @@ def test_a_date_told_of_something_since_is_not_the_trips() -> None:
         dt.date(2024, 8, 17),
     )
     assert trips[("Antony Blinken", "Jerusalem")].date.start == dt.date(2024, 8, 19)
+
+
+def test_touring_a_site_in_a_town_is_a_visit_there_not_to_its_state() -> None:
+    trips = _trips(
+        "Ukrainian President Volodymyr Zelenskiy earlier toured an ammunition factory in "
+        "Scranton, Pennsylvania, Biden's hometown.",
+        dt.date(2024, 9, 26),
+    )
+    assert set(trips) == {("Volodymyr Zelenskiy", "Scranton")}
