@@ -624,6 +624,13 @@ _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", 
 _HOSTS = frozenset({"city", "country", "region", "site"})
 
 
+# Plural nouns a tour goes "to" before the region they lie in.
+_MANY_PLACES = frozenset({"country", "nation", "city", "state", "capital", "island"})
+# Words that put a place after the one before it in a trip: "then to Dili", "finally to
+# Singapore", "next to Hanoi".
+_NEXT_WORDS = frozenset({"then", "finally", "next", "later", "afterwards", "subsequently"})
+
+
 def _objects_of(noun) -> list:
     """What *noun* is "of": "the sidelines of the G7 summit", "an outbreak of cholera"."""
     return [
@@ -795,6 +802,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         lemma in ("visit", "tour") and child.lower_ == "in"
                     ):
                         destination = _destination(child, sentence)
+                        if destination is None:
+                            continue  # its stops are those of the "to" that names a place
                         # "flies to Port Moresby and then to Vanimo": the next stops (the
                         # model hangs the second "to" on the first, or on the verb).
                         # ("… to Belgrade, arriving on the anniversary, and then to
@@ -820,6 +829,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             )
                             if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > child.i
                         ]
+                        # "travel to Vanimo, then to Dili … and finally to Singapore": a
+                        # later "to" of the verb's own, after a "then", is the next stop.
+                        further += [
+                            a
+                            for a in token.children
+                            if a.dep_ == "prep"
+                            and a.i > child.i
+                            and a.lower_ == child.lower_
+                            and any(g.lower_ in _NEXT_WORDS for g in a.children)
+                        ]
                         while further:
                             step = further.pop(0)
                             if step.pos_ == "ADP" and step.lower_ in preps:
@@ -833,6 +852,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         elif travel_noun:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("to", "in"):
+                    if any(
+                        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in _MANY_PLACES
+                        for g in child.children
+                    ):
+                        continue  # "a trip to four countries in Southeast Asia": a tour
                     destination = _subtree_place(child, sentence)
                     if destination is not None:
                         break
@@ -1061,7 +1085,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     for one in [companion, *_conjoined(companion, sentence, sentence.actor_at)]:
                         if one.key not in {t.key for t in travellers}:
                             travellers.append(one)
-        reached[token.i] = (actor.key, destination.key)
+        # A leg after this one starts where its last stop is ("… then to Singapore, returning
+        # to Rome").
+        reached[token.i] = (actor.key, (next_stops or [destination])[-1].key)
         start = origin.key if origin is not None else onward_from
         chained = False
         previous = None
@@ -1514,8 +1540,9 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
 
 def _earlier_leg(verb):
     """Where to look for the travel verb whose leg comes just before *verb*'s: the one it is
-    joined to by "and", or what it follows "before" ("leave for Paris … before flying to
-    Washington"; the caller climbs from there)."""
+    joined to by "and", what it follows "before" ("leave for Paris … before flying to
+    Washington"; the caller climbs from there), or the one a participle after it goes on
+    from ("…, returning to Rome")."""
     if verb.dep_ == "conj":
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "before":
@@ -1524,6 +1551,8 @@ def _earlier_leg(verb):
         c.dep_ == "mark" and c.lower_ == "before" for c in verb.children
     ):
         return verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i:
+        return verb.head  # "travel to Dili and finally to Singapore, returning to Rome"
     return None
 
 

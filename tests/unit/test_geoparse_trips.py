@@ -2423,3 +2423,26 @@ def test_touring_a_site_in_a_town_is_a_visit_there_not_to_its_state() -> None:
         dt.date(2024, 9, 26),
     )
     assert set(trips) == {("Volodymyr Zelenskiy", "Scranton")}
+
+
+def test_a_tour_told_as_then_and_finally_is_its_legs_in_order() -> None:
+    story = draft_story(
+        "JAKARTA, Sept 3 (Reuters) - Pope Francis arrived in Jakarta on Tuesday, kicking off a "
+        "12-day trip to four countries in Southeast Asia and Oceania. The pontiff will fly to "
+        "Port Moresby on Friday. From there he will travel to the remote town of Vanimo, then "
+        "to Dili in East Timor and finally to Singapore, returning to Rome on Sept. 13.",
+        date=dt.date(2024, 9, 3),
+    )
+    legs = [
+        (story.place(v.origin).name if v.origin else None, story.place(v.destination).name)
+        for v in _visit_events(story)
+    ]
+    # "A trip to four countries in Southeast Asia" is the tour, not a leg to the region.
+    assert legs == [
+        (None, "Jakarta"),
+        ("Jakarta", "Port Moresby"),
+        ("Port Moresby", "Vanimo"),
+        ("Vanimo", "Dili"),
+        ("Dili", "Singapore"),
+        ("Singapore", "Rome"),
+    ]
