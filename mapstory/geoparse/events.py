@@ -248,7 +248,8 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
                         return actor
     token = verb
-    for _ in range(4):
+    # ("… for talks with Sheikh Mohamed before returning home": up through the talks.)
+    for _ in range(6):
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "poss"):
                 actor = sentence.actor_at(child)

@@ -2446,3 +2446,13 @@ def test_a_tour_told_as_then_and_finally_is_its_legs_in_order() -> None:
         ("Dili", "Singapore"),
         ("Singapore", "Rome"),
     ]
+
+
+def test_a_leg_home_after_talks_with_someone_is_the_travellers() -> None:
+    trips = _trips(
+        "Indian Prime Minister Narendra Modi will travel to Abu Dhabi on Saturday for talks "
+        "with President Sheikh Mohamed bin Zayed before returning home.",
+        dt.date(2023, 7, 14),
+    )
+    assert set(trips) == {("Narendra Modi", "Abu Dhabi"), ("Narendra Modi", "New Delhi")}
+    assert trips[("Narendra Modi", "New Delhi")].title == "Narendra Modi to return to New Delhi"
