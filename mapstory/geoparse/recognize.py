@@ -125,10 +125,11 @@ _COMPASS = re.compile(
     r"North(?:east|west)|South(?:east|west)|Upstate|Downstate)(?:ern)?\s+"
 )
 # A disease named after a place ("West Nile virus", "Marburg virus", "Lassa
-# fever"): the place name is part of the disease's.
+# fever", the "Sudan strain" of Ebola, "the Delta variant"): the place name is part of the
+# disease's.
 _DISEASE = re.compile(
     r"\s*(?:-\s*)?\[?(?-i:[a-z]+(?:ic|al|ory)\s+)?"
-    r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis)\b",
+    r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis|strains?|variants?)\b",
     re.I,
 )
 # A class of ship or weapon named after a place ("Virginia-class submarines").

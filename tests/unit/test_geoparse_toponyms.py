@@ -491,6 +491,15 @@ def test_diseases_named_after_places_are_not_places() -> None:
     names = {item["name"] for item in toponyms(text)}
     assert not {"Reston", "Marburg"} & names
     assert {"Kenya", "Nairobi"} <= names
+    # Nor are strains and variants named after them; the places they spread to are.
+    names = [
+        item["name"]
+        for item in toponyms(
+            "The Sudan strain of Ebola spread in Uganda. Cases of the Delta variant rose in "
+            "Texas, and flooding put a strain on Kenya."
+        )
+    ]
+    assert names == ["Uganda", "Texas", "Kenya"]
 
 
 def test_a_foreign_spelling_alone_is_weak_evidence_for_a_town() -> None:
