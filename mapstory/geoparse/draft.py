@@ -969,24 +969,25 @@ def _event(
         origin = f.get("origin")
         home = homes.get(f["actor"])
         destination_entry = entries.get(f["destination"])
-        if origin is None and home is not None and home != f["destination"]:
-            home_entry = entries.get(home)
-            if (
-                home_entry is not None
-                and destination_entry is not None
-                and destination_entry.country_code != home_entry.country_code
-            ):
-                capital = _capitals(gazetteer).get(home_entry.country_code)
-                if capital is not None:
-                    origin = _capital_id(
-                        capital,
-                        entries,
-                        extra_places,
-                        taken,
-                        "Not named in the article: the capital of the traveller's country, "
-                        "taken as the starting point.",
-                    )
-                    inferred.append("origin")
+        home_entry = entries.get(home) if home is not None else None
+        if (
+            origin is None
+            and home != f["destination"]
+            and home_entry is not None
+            and destination_entry is not None
+            and destination_entry.country_code != home_entry.country_code
+        ):
+            capital = _capitals(gazetteer).get(home_entry.country_code)
+            if capital is not None:
+                origin = _capital_id(
+                    capital,
+                    entries,
+                    extra_places,
+                    taken,
+                    "Not named in the article: the capital of the traveller's country, "
+                    "taken as the starting point.",
+                )
+                inferred.append("origin")
         note = None
         if f.get("origin_inferred"):
             inferred.append("origin")
@@ -995,7 +996,6 @@ def _event(
             inferred.append("destination")
             note = "Destination not stated: the city the article was filed from."
         who = actor_names.get(f["actor"], f["actor"])
-        home_entry = entries.get(home) if home is not None else None
         origin_entry = entries.get(origin) if origin is not None else None
         # "He is due in Berlin on Tuesday", after a leg abroad: a German chancellor going home.
         going_home = (
