@@ -316,6 +316,7 @@ CONTROLLER_JS = """
     next.setAttribute("aria-disabled", String(number === total));
     style.textContent = step.css;
     if (map && step.bounds) { map.fitBounds(step.bounds, data.fit); }
+    if (map && map.__msDeclutter) { map.__msDeclutter(); }
     document.documentElement.setAttribute("data-ms-step", String(number));
     setHash(number);
   }

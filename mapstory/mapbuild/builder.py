@@ -314,7 +314,10 @@ def step_css(step: StepView) -> str:
     ]
     keep = ", ".join(selectors)
     pulse = ", ".join(f".{marks.event_class(e)} .ms-symbol" for e in step.events)
-    css = f".ms-mark {{ opacity: .22; }}\n{keep} {{ opacity: 1 !important; }}\n"
+    css = (
+        f".ms-mark {{ opacity: .22; --ms-dim: 1; }}\n"
+        f"{keep} {{ opacity: 1 !important; --ms-dim: 0 !important; }}\n"
+    )
     if pulse:
         css += f"{pulse} {{ animation: ms-pulse .9s ease-in-out 2; }}\n"
     return css
@@ -358,7 +361,10 @@ def explore_css(
         f".{marks.place_class(p)}" for p in focus_places
     ]
     if keep:
-        css += f".ms-mark {{ opacity: .3; }}\n{', '.join(keep)} {{ opacity: 1 !important; }}\n"
+        css += (
+            f".ms-mark {{ opacity: .3; --ms-dim: 1; }}\n"
+            f"{', '.join(keep)} {{ opacity: 1 !important; --ms-dim: 0 !important; }}\n"
+        )
         pulse = ", ".join(f".{marks.event_class(e)} .ms-symbol" for e in focus_events)
         if pulse:
             css += f"{pulse} {{ animation: ms-pulse .9s ease-in-out 2; }}\n"

@@ -58,6 +58,108 @@ class MapSetup(MacroElement):
             };
             map.on("zoomend", zoomClass);
             zoomClass();
+            // Labels are placed in the browser, at the map's real size and zoom, so that none
+            // is written over another: a place's name may move to the left of its dot, above
+            // or below it; a flow's figure may move off its line's middle. A label with no
+            // free room is hidden (its words stay in the mark's tooltip and popup). Highlighted
+            // marks (step or selection: the stylesheet sets --ms-dim on the rest) are placed
+            // first; then towns, the names written over countries, seas and blocs, and last
+            // flows' figures (they have most room to move); among equals, what the story uses
+            // most.
+            var box = function (r) { return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+            var shift = function (r, d) {
+                return {l: r.l + d[0], t: r.t + d[1], r: r.r + d[0], b: r.b + d[1]};
+            };
+            var overlap = function (a, b) {
+                var w = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+                var h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+                return w > 0 && h > 0 ? w * h : 0;
+            };
+            var dimmed = function (el) {
+                return getComputedStyle(el).getPropertyValue("--ms-dim").trim() === "1" ? 1 : 0;
+            };
+            var shown = function (selector, root) {
+                var found = [];
+                root.querySelectorAll(selector).forEach(function (el) {
+                    var r = el.getBoundingClientRect();
+                    if (r.width && r.height) {
+                        found.push({el: el, rect: box(r), dim: dimmed(el),
+                                    icon: el.closest(".leaflet-marker-icon")});
+                    }
+                });
+                return found;
+            };
+            var place = function () {
+                // Mid-animation the panes are scaled: measure only a settled map (zoomend
+                // comes when the animation ends).
+                if (map._animatingZoom) { return; }
+                var root = map.getContainer();
+                var selector = ".ms-label, .ms-flow-label, .ms-country-label";
+                root.querySelectorAll(selector).forEach(function (el) {
+                    el.style.translate = "";
+                    el.classList.remove("ms-crowded");
+                });
+                var frame = box(root.getBoundingClientRect());
+                var labels = shown(selector, root);
+                var blocks = shown(".ms-city svg, .ms-symbol, .ms-arrowhead svg", root);
+                labels.forEach(function (item, index) {
+                    var classes = item.el.classList;
+                    item.kind = classes.contains("ms-label") ? 0
+                        : classes.contains("ms-flow-label") ? 2 : 1;
+                    item.rank = parseFloat(item.el.getAttribute("data-ms-rank")) || 0;
+                    item.index = index;
+                });
+                labels.sort(function (a, b) {
+                    return (a.dim - b.dim) || (a.kind - b.kind) || (b.rank - a.rank) ||
+                        (a.index - b.index);
+                });
+                var placed = [];
+                labels.forEach(function (item) {
+                    var r = item.rect, w = r.r - r.l, h = r.b - r.t;
+                    var moves = item.kind === 0
+                        ? [[0, 0], [-(w + 16), 0], [-(w / 2 + 8), -(h - 2)],
+                           [-(w / 2 + 8), 16]]
+                        : item.kind === 2
+                        ? [[0, 0], [0, -(h + 3)], [0, h + 3], [-(w / 2 + 8), 0],
+                           [w / 2 + 8, 0], [0, -2 * (h + 3)], [0, 2 * (h + 3)]]
+                        : [[0, 0], [0, -(h + 2)], [0, h + 2]];
+                    var best = null;
+                    moves.forEach(function (move) {
+                        var c = shift(r, move), hard = 0, block = 0, soft = 0;
+                        placed.forEach(function (p) { hard += overlap(c, p); });
+                        blocks.forEach(function (b) {
+                            if (b.icon === item.icon) { return; }
+                            var o = overlap(c, b.rect);
+                            if (b.dim <= item.dim) { block += o; } else { soft += o; }
+                        });
+                        soft += w * h - overlap(c, frame);
+                        var cost = hard * 1000 + block * 10 + soft;
+                        if (!best || cost < best.cost) {
+                            best = {cost: cost, move: move, rect: c, hard: hard, block: block};
+                        }
+                    });
+                    if (best.hard > 0 || (item.kind > 0 && best.block > 0)) {
+                        item.el.classList.add("ms-crowded");
+                        return;
+                    }
+                    if (best.move[0] || best.move[1]) {
+                        item.el.style.translate = best.move[0] + "px " + best.move[1] + "px";
+                    }
+                    placed.push(best.rect);
+                });
+            };
+            // Once now, and once more when whatever moved the map (a transition, the frame
+            // still taking its size) has surely ended.
+            var again = null;
+            map.__msDeclutter = function () {
+                place();
+                clearTimeout(again);
+                again = setTimeout(place, 400);
+            };
+            // Also after a pan or a resize: labels are kept inside the map's frame, and the
+            // map may still be settling when the marks arrive.
+            map.on("zoomend moveend resize", function () { map.__msDeclutter(); });
+            map.on("ms:marks", function () { map.__msDeclutter(); });
             if (!map.getPane("ms-basemap")) {
                 var pane = map.createPane("ms-basemap");
                 pane.style.zIndex = 150;
@@ -348,6 +450,7 @@ class StepStyle(MacroElement):
                 map.fitBounds(bounds, {paddingTopLeft: [36, 40], paddingBottomRight: [96, 36],
                                        maxZoom: {{ this.max_zoom }}, animate: false});
             }
+            if (map && map.__msDeclutter) { map.__msDeclutter(); }
             document.documentElement.setAttribute("data-ms-step", {{ this.step|tojson }});
         })();
         {% endmacro %}

@@ -26,6 +26,7 @@ from mapstory.model import (
     Disaster,
     Event,
     Institution,
+    Place,
     Port,
     Statement,
     Story,
@@ -141,7 +142,8 @@ def draw_places(
                 if bloc
                 else ""
             )
-            html = f'<span class="ms-country-label{extra}">{label}</span>'
+            rank = _place_rank(story, place)
+            html = f'<span class="ms-country-label{extra}" data-ms-rank="{rank}">{label}</span>'
             _icon_marker(
                 point, html, (1, 1), (0, 0), place_class(place.id), place.name, popup, z_offset=-500
             ).add_to(parent)
@@ -150,11 +152,18 @@ def draw_places(
         inferred_class = " ms-inferred" if inferred else ""
         html = (
             f'<div class="ms-city">{_city_svg(inferred)}'
-            f'<span class="ms-label{inferred_class}">{label}</span></div>'
+            f'<span class="ms-label{inferred_class}" data-ms-rank="{_place_rank(story, place)}">'
+            f"{label}</span></div>"
         )
         _icon_marker(
             point, html, (12, 12), (6, 6), place_class(place.id), title, popup, z_offset=-200
         ).add_to(parent)
+
+
+def _place_rank(story: Story, place: Place) -> int:
+    """How much the story uses a place: where names would collide on the map, the place with
+    more events and mentions keeps its label (see MapSetup's declutter)."""
+    return 2 * len(story.events_at(place.id)) + len(place.mentions)
 
 
 def _country_area(
@@ -395,7 +404,7 @@ def draw_trade(
         _arrowhead(path[-1], angle, style.TRADE, classes, tip, popup).add_to(parent)
     if headline is not None:
         short = _short_figure(headline)
-        label = f'<span class="ms-flow-label">{html_text(short)}</span>'
+        label = f'<span class="ms-flow-label" data-ms-rank="{weight}">{html_text(short)}</span>'
         _icon_marker(
             midpoint(path), label, (1, 1), (0, 0), classes, tip, popup, z_offset=50
         ).add_to(parent)

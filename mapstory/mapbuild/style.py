@@ -102,6 +102,8 @@ MAP_CSS = f"""
   font-size: 12px; color: #1a1a1a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
   pointer-events: auto; cursor: pointer; }}
 .ms-zoom-low .ms-label.ms-inferred {{ display: none; }}
+/* A label with no free room at this zoom (see MapSetup's declutter). */
+.ms-crowded {{ visibility: hidden !important; }}
 .ms-label.ms-inferred {{ font-style: italic; font-weight: 500; color: #444; }}
 .ms-country-label {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
   color: #3b3b3b; font-weight: 700; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff;

@@ -127,6 +127,59 @@ def test_next_reframes_map_changes_url_and_keeps_the_map(page, app_url, traffic)
     assert_clean(traffic)
 
 
+# Every label the map shows, with its box in the map's document: place names, the names over
+# countries and blocs, and the figures on trade flows.
+LABEL_BOXES = """() => [...document.querySelectorAll(
+        '.ms-label, .ms-country-label, .ms-flow-label')].map(el => {
+    const r = el.getBoundingClientRect();
+    const shown = r.width > 0 && getComputedStyle(el).visibility === 'visible';
+    return {text: el.textContent, shown, l: r.left, t: r.top, r: r.right, b: r.bottom};
+})"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    shown = [label for label in labels if label["shown"]]
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(shown)
+        for b in shown[i + 1 :]
+        if min(a["r"], b["r"]) - max(a["l"], b["l"]) > 1
+        and min(a["b"], b["b"]) - max(a["t"], b["t"]) > 1
+    ]
+
+
+def test_labels_never_cover_each_other(page, app_url, traffic) -> None:
+    # The overview squeezes Moscow, Beijing, Vladivostok, Russia, China and the trade figures
+    # into a few hundred pixels; the trade step has two figures on the same Russia–China line.
+    frame = open_story(page, app_url)
+    page.wait_for_timeout(600)  # the second placement, once the frame has settled
+    labels = frame.evaluate(LABEL_BOXES)
+    assert overlapping(labels) == []
+    shown = {label["text"] for label in labels if label["shown"]}
+    assert {"Moscow", "Beijing", "Vladivostok", "Russia", "China"} <= shown
+    frame = open_story(page, app_url, "?step=6")
+    page.get_by_text("Trade surges", exact=True).wait_for(timeout=TIMEOUT)
+    frame.wait_for_function(
+        "() => document.documentElement.getAttribute('data-ms-step') === '6'", timeout=TIMEOUT
+    )
+    page.wait_for_timeout(600)  # the second placement, once the frame has settled
+    labels = frame.evaluate(LABEL_BOXES)
+    assert overlapping(labels) == []
+    shown = {label["text"] for label in labels if label["shown"]}
+    assert {"$190bn (2022)", "+40% (2023)", "Russia", "China"} <= shown
+    # Zooming in gives room back: a label hidden at the overview's scale comes back.
+    frame = open_story(page, app_url)
+    page.wait_for_timeout(600)
+    hidden = [label["text"] for label in frame.evaluate(LABEL_BOXES) if not label["shown"]]
+    assert hidden  # the overview is crowded, so something gave way
+    frame.evaluate("() => { window.__msMap.setZoom(window.__msMap.getZoom() + 2); }")
+    page.wait_for_timeout(600)
+    labels = frame.evaluate(LABEL_BOXES)
+    assert overlapping(labels) == []
+    assert any(label["shown"] for label in labels if label["text"] in hidden)
+    assert_clean(traffic)
+
+
 def test_arrow_keys_step_through_the_story(page, app_url, traffic) -> None:
     open_story(page, app_url)
     page.locator("section.ms-step").click()  # focus the page, not the map or a button

@@ -21,6 +21,7 @@ from mapstory.mapbuild import (
     step_layer,
 )
 from mapstory.mapbuild.geometry import haversine_km, view_for
+from mapstory.mapbuild.style import MAP_CSS
 from mapstory.model import Story
 from mapstory.narrative import build_steps
 from mapstory.storyfile import parse_story
@@ -160,6 +161,34 @@ def test_step_layer_is_small_and_highlights_the_step(seed_story, seed_layout) ->
     js = generate_leaflet_string(layer, base_id="feature_group_0")
     assert len(js.encode()) < 2_000
     assert "fitBounds" in js and "131.87" in js  # framed on Vladivostok, in the browser
+
+
+def test_labels_carry_what_the_browser_needs_to_keep_them_apart(
+    seed_story, seed_layout, seed_html
+) -> None:
+    # The browser places labels (MapSetup's declutter): the more a place is used, the
+    # higher its rank; the highlighted marks are told apart by --ms-dim, which, unlike
+    # opacity, is not mid-transition when the labels are measured.
+    html = seed_html.replace("\\u003c", "<").replace("\\u003e", ">").replace('\\"', '"')
+    ranks = {
+        name: int(rank)
+        for rank, name in re.findall(
+            r'class="ms-(?:country-)?label[^"]*" data-ms-rank="(\d+)">([^<]+)<', html
+        )
+    }
+    assert ranks["Beijing"] > ranks["Vladivostok"] > ranks["Tokyo"] > 0
+    assert ranks["Russia"] > ranks["Japan"]
+    figures = re.findall(r'class="ms-flow-label" data-ms-rank="([\d.]+)">([^<]+)<', html)
+    assert len(figures) == 2
+    assert float(figures[0][0]) > float(figures[1][0])  # the wider flow's figure first
+    assert "__msDeclutter" in seed_html and ".ms-crowded" in MAP_CSS
+    steps = build_steps(seed_story)
+    css = step_css(steps[1])
+    assert ".ms-mark { opacity: .22; --ms-dim: 1; }" in css
+    assert "--ms-dim: 0 !important" in css
+    layer = step_layer(steps[1], seed_layout)
+    build_map(seed_story, seed_layout, OPTIONS).add_child(layer)
+    assert "__msDeclutter()" in generate_leaflet_string(layer, base_id="feature_group_0")
 
 
 def test_step_views_frame_their_marks(seed_story, seed_layout) -> None:

@@ -45,8 +45,8 @@ def test_explore_css_hides_filtered_marks_and_dims_around_a_selection() -> None:
     assert css == ".ms-ev-port-vladivostok, .ms-pl-kyiv { display: none !important; }\n"
     assert explore_css([], [], [], []) == ""
     css = explore_css([], [], ["bloc-g7"], ["japan"])
-    assert ".ms-mark { opacity: .3; }" in css
-    assert ".ms-ev-bloc-g7, .ms-pl-japan { opacity: 1 !important; }" in css
+    assert ".ms-mark { opacity: .3; --ms-dim: 1; }" in css
+    assert ".ms-ev-bloc-g7, .ms-pl-japan { opacity: 1 !important; --ms-dim: 0 !important; }" in css
 
 
 def test_selection_frames_a_place_or_an_event(layout) -> None:
