@@ -334,6 +334,8 @@ def describe_event(story: Story, event: Event) -> str:
             if headline is not None
             else goods
         )
+        if (latest := figure_since(event, headline)) is not None:
+            what = text("narrative.trade_then", what=what, figure=format_figure(latest))
         if (ahead := figure_ahead(event, headline)) is not None:
             what = text("narrative.trade_and", what=what, figure=format_figure(ahead))
         key = "narrative.trade_directed" if event.directed else "narrative.trade_band"
@@ -407,6 +409,28 @@ def headline_figure(event: Trade):
     return event.figures[0] if event.figures else None
 
 
+def _year(period: str) -> int | None:
+    years = re.findall(r"\b(\d{4})\b", period)
+    return int(years[-1]) if years else None
+
+
+def figure_since(event: Trade, headline) -> Figure | None:
+    """The latest part-year fact after the headline year ("$53.8bn (Q1 2023, almost +40%)"):
+    the width shows the last whole year, this says how the year since has gone."""
+    if headline is None or headline.basis != "actual" or (start := _year(headline.period)) is None:
+        return None
+    later = [
+        (year, f.period, f)
+        for f in event.figures
+        if f.value is not None
+        and f.basis == "actual"
+        and len(f.period) != 4
+        and (year := _year(f.period)) is not None
+        and year > start
+    ]
+    return max(later, key=lambda item: item[:2])[2] if later else None
+
+
 def figure_ahead(event: Trade, headline) -> Figure | None:
     """The latest amount the flow is forecast or aimed to reach, told beside a fact: the
     width shows what was, this says where it is heading ("$200bn (2023, forecast)")."""
@@ -417,13 +441,22 @@ def figure_ahead(event: Trade, headline) -> Figure | None:
 
 
 def format_figure(figure) -> str:
-    parts: list[str] = []
-    if figure.value is not None:
-        parts.append(format_value(figure.value, figure.unit))
+    """ "$190bn (2022)", "+40% (2023, projected)"; an amount with its change keeps the change
+    beside the period it compares, "$53.8bn (Q1 2023, almost +40%)"."""
+    change = None
     if figure.change_pct is not None:
         change = f"{figure.change_pct:+g}%"
-        parts.append(text("figure.almost", change=change) if figure.approximate else change)
-    return text("figure.with_period", figure=" ".join(parts), period=period_told(figure))
+        change = text("figure.almost", change=change) if figure.approximate else change
+    period = period_told(figure)
+    if figure.value is None:
+        told = change or ""
+    else:
+        told = format_value(figure.value, figure.unit)
+        if change is not None and period:
+            period = text("figure.period_change", period=period, change=change)
+        elif change is not None:
+            period = change
+    return text("figure.with_period", figure=told, period=period) if period else told
 
 
 def period_told(figure) -> str:

@@ -2,7 +2,15 @@
 
 import pytest
 
-from mapstory.narrative import build_steps, clamp_step, sentence_bounds
+from mapstory.model import Figure
+from mapstory.narrative import (
+    build_steps,
+    clamp_step,
+    figure_since,
+    format_figure,
+    headline_figure,
+    sentence_bounds,
+)
 from mapstory.storyfile import parse_story
 
 
@@ -24,8 +32,44 @@ def test_step_lines_describe_the_map(seed_story) -> None:
     assert "(scheduled)" in li_hui.lines[1] and "26 May 2023" in li_hui.lines[1]
     assert li_hui.date_label == "15–21 May 2023; 26 May 2023"
     assert "hatched red" in steps["The war in Ukraine"].description
-    # What the width shows, and where the flow is heading.
-    assert "$190bn (2022), and $200bn (2023, forecast)" in steps["Trade surges"].description
+    # What the width shows, how the year since has gone, and where the flow is heading.
+    assert (
+        "bilateral trade $190bn (2022), $53.8bn (Q1 2023, almost +40%), and $200bn (2023, forecast)"
+        in steps["Trade surges"].description
+    )
+
+
+def test_a_figure_tells_its_change_beside_the_period_it_compares() -> None:
+    quarter = Figure(
+        measure="trade",
+        value=53.8,
+        unit="USD bn",
+        period="Q1 2023",
+        change_pct=40,
+        approximate=True,
+    )
+    assert format_figure(quarter) == "$53.8bn (Q1 2023, almost +40%)"
+    projected = Figure(measure="energy", period="2023", basis="projected", change_pct=40)
+    assert format_figure(projected) == "+40% (2023, projected)"
+    assert format_figure(Figure(measure="trade", value=5, unit="USD bn", period="")) == "$5bn"
+    assert format_figure(Figure(measure="t", value=2, unit="USD bn", period="", change_pct=-3)) == (
+        "$2bn (-3%)"
+    )
+
+
+def test_the_year_since_is_told_only_after_a_whole_year(seed_story) -> None:
+    trade = seed_story.event("trade-russia-china")
+    headline = headline_figure(trade)
+    assert headline.period == "2022"
+    assert figure_since(trade, headline).period == "Q1 2023"
+    # A part-year figure of the headline's own year, or one with no headline, is not "since".
+    same_year = trade.model_copy(
+        update={
+            "figures": [f for f in trade.figures if f.period != "Q1 2023"]
+            + [Figure(measure="trade", value=40, unit="USD bn", period="H1 2022")]
+        }
+    )
+    assert figure_since(same_year, headline_figure(same_year)) is None
 
 
 def test_excerpts_are_whole_sentences_with_places_marked_by_offset(seed_story) -> None:
