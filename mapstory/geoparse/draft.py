@@ -110,9 +110,9 @@ def _online_entry(location: Location) -> GazetteerEntry:
 
 
 # Letters and marks of scholarly transliteration (GeoNames writes "Rafaḩ", "Ḩajjah",
-# "Ţūlkarm"), which English news spells without; a language's own letters ("Kahramanmaraş")
-# are its name and stay.
-_TRANSLITERATION_MARKS = frozenset("ḨḩḐḑẒẓẔẕṢṣṬṭḤḥŢţ‘’ʿʾʻ")
+# "Ţūlkarm", "Herāt", "Tōkai"), which English news spells without; a language's own letters
+# ("Kahramanmaraş") are its name and stay.
+_TRANSLITERATION_MARKS = frozenset("ḨḩḐḑẒẓẔẕṢṣṬṭḤḥŢţ‘’ʿʾʻĀāĒēĪīŌōŪū")
 
 
 def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> GazetteerEntry:

@@ -28,7 +28,7 @@ def test_a_quake_is_placed_where_the_clause_says_it_struck() -> None:
         dt.date(2023, 10, 8),
     )
     assert quake.title == "Earthquake in Afghanistan"
-    assert _places(story, quake) == ["Afghanistan", "Herāt"]  # not the agency's US, not Dubai
+    assert _places(story, quake) == ["Afghanistan", "Herat"]  # not the agency's US, not Dubai
     assert quake.date.start == dt.date(2023, 10, 7) and len(quake.spans) == 2
     # It survives the story file.
     assert parse_story(dump_story(story)).events == story.events
@@ -76,7 +76,7 @@ def test_figures_of_speech_and_fighting_are_no_disasters() -> None:
     assert found == []
     # What a literal one is "of" is its measure.
     story, (quake,) = _disasters("An earthquake of magnitude 6.3 struck near Herat on Saturday.")
-    assert _places(story, quake) == ["Herāt"]
+    assert _places(story, quake) == ["Herat"]
     # A storm's name keeps the words of its title.
     _, (storm,) = _disasters("Tropical Storm Alberto brought heavy rain to Mexico.")
     assert storm.title == "Tropical Storm Alberto"
