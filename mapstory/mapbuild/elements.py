@@ -113,9 +113,20 @@ class MapSetup(MacroElement):
                     return (a.dim - b.dim) || (a.kind - b.kind) || (b.rank - a.rank) ||
                         (a.index - b.index);
                 });
-                var placed = [];
+                var placed = [], written = {};
                 labels.forEach(function (item) {
                     var r = item.rect, w = r.r - r.l, h = r.b - r.t;
+                    // The same name twice side by side (Herat the province, Herat the city)
+                    // is written once.
+                    var words = item.el.textContent.normalize("NFD")
+                        .replace(/[\u0300-\u036f]/g, "").toLowerCase();
+                    var twin = (written[words] || []).some(function (p) {
+                        return Math.abs(p.l - r.l) < 4 * h + w && Math.abs(p.t - r.t) < 4 * h;
+                    });
+                    if (twin) {
+                        item.el.classList.add("ms-crowded");
+                        return;
+                    }
                     var moves = item.kind === 0
                         ? [[0, 0], [-(w + 16), 0], [-(w / 2 + 8), -(h - 2)],
                            [-(w / 2 + 8), 16]]
@@ -146,6 +157,7 @@ class MapSetup(MacroElement):
                         item.el.style.translate = best.move[0] + "px " + best.move[1] + "px";
                     }
                     placed.push(best.rect);
+                    (written[words] = written[words] || []).push(best.rect);
                 });
             };
             // Once now, and once more when whatever moved the map (a transition, the frame
@@ -160,6 +172,23 @@ class MapSetup(MacroElement):
             // map may still be settling when the marks arrive.
             map.on("zoomend moveend resize", function () { map.__msDeclutter(); });
             map.on("ms:marks", function () { map.__msDeclutter(); });
+            // A conflict or disaster round a town is drawn some tens of kilometres wide, a
+            // speck at a continent's scale: such a circle (msMinPx) keeps at least that many
+            // pixels of radius, so the overview still shows where it is.
+            if (!L.Circle.prototype.__msMinPx) {
+                var project = L.Circle.prototype._project;
+                L.Circle.prototype._project = function () {
+                    project.call(this);
+                    var least = this.options.msMinPx;
+                    if (least && this._radius < least) {
+                        var grow = least / Math.max(this._radius, 0.01);
+                        this._radiusY = (this._radiusY || this._radius) * grow;
+                        this._radius = least;
+                        this._updateBounds();
+                    }
+                };
+                L.Circle.prototype.__msMinPx = true;
+            }
             if (!map.getPane("ms-basemap")) {
                 var pane = map.createPane("ms-basemap");
                 pane.style.zIndex = 150;

@@ -232,6 +232,8 @@ def draw_area(
 # town's streets.
 _STRUCK_RADIUS_M = {"city": 25_000, "region": 90_000, "sea": 150_000}
 _STRUCK_RADIUS_DEFAULT_M = 8_000
+# ...and at least this many pixels of radius at any zoom.
+_STRUCK_MIN_PX = 8
 
 
 def _struck_look(event: Conflict | Disaster) -> dict:
@@ -273,7 +275,7 @@ def _struck_circle(
         return
     place = story.place(place_id)
     look = _struck_look(event)
-    folium.Circle(
+    circle = folium.Circle(
         list(point),
         radius=_STRUCK_RADIUS_M.get(place.kind, _STRUCK_RADIUS_DEFAULT_M),
         color=look["color"],
@@ -285,7 +287,9 @@ def _struck_circle(
         class_name=f"ms-mark {event_class(event.id)} {_struck_fill(event)}",
         popup=_popup(popup),
         tooltip=_tooltip(text("mark.area_member", title=event.title, place=place.name)),
-    ).add_to(parent)
+    )
+    circle.options["msMinPx"] = _STRUCK_MIN_PX  # see MapSetup: never a speck when zoomed out
+    circle.add_to(parent)
 
 
 # --- lines ------------------------------------------------------------------------------------

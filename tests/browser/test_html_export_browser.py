@@ -416,3 +416,41 @@ def test_an_arrow_across_the_pacific_ends_at_its_place_on_land(
     assert abs(seen["arrow"][0] - seen["tokyo"]) < 30
     assert seen["land"] > 0  # drawn land, not the bare sea behind the canvas
     offline.assert_clean()
+
+
+def test_a_town_sized_quake_shows_at_the_overview_and_a_name_is_written_once(
+    offline, tmp_path: Path
+) -> None:
+    """Zoomed out to show Afghanistan and Ukraine together, a circle a few tens of kilometres
+    wide would be a speck: it keeps a visible radius. Herat the city and Herat the province
+    lie side by side: the name is written once."""
+    import datetime as dt
+
+    from mapstory.geoparse.draft import draft_story
+
+    story = draft_story(
+        "Earthquake strikes Afghanistan\n\nA powerful earthquake struck 40 km northwest of the "
+        "city of Herat on Saturday. Villages in the Zindajan district of Herat province were "
+        "flattened. Fighting also continued around Avdiivka in Ukraine.",
+        date=dt.date(2023, 10, 8),
+    )
+    path = tmp_path / "quake.html"
+    path.write_text(story_to_html(story), encoding="utf-8")
+    page = offline.page
+    offline.open(path.as_uri())
+    page.wait_for_timeout(600)  # the labels' second placement
+    seen = page.evaluate(
+        """() => ({
+            zoom: __msMap.getZoom(),
+            circles: [...document.querySelectorAll("path.ms-dots-disaster, path.ms-hatch-conflict")]
+                .map(el => el.getBoundingClientRect().width),
+            herat: [...document.querySelectorAll(".ms-label, .ms-country-label")]
+                .filter(el => el.textContent === "Herat"
+                        && getComputedStyle(el).visibility === "visible"
+                        && el.getBoundingClientRect().width > 0).length,
+        })"""
+    )
+    assert seen["zoom"] < 5  # far enough out that 25 km is a few pixels
+    assert len(seen["circles"]) == 3 and min(seen["circles"]) >= 15
+    assert seen["herat"] == 1
+    offline.assert_clean()

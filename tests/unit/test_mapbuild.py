@@ -328,6 +328,9 @@ def test_a_conflict_at_a_town_or_region_is_a_hatched_circle_round_it() -> None:
     radii = sorted(c["radius"] for c in hatched)
     assert radii == [25_000, 90_000]  # Avdiivka, a town; Crimea, a region
     assert all(c["dashArray"] == "6 4" for c in hatched)
+    # Never a speck: zoomed out to a continent, each keeps 8 px of radius (see MapSetup).
+    assert all(c["msMinPx"] == 8 for c in hatched)
+    assert "L.Circle.prototype._project" in rendered
     # A country keeps its shaded outline, not a circle.
     assert "ms-ev-conflict-ukraine" in rendered
     assert not any("ms-ev-conflict-ukraine" in c for c in circles)
