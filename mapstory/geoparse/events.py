@@ -593,7 +593,20 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     elif token.pos_ != "VERB" or lemma not in _PRESENCE_VERBS or lemma in _VISIT_VERBS:
         return None
     met = [c for c in token.children if c.dep_ == "dobj"]  # "met Xi Jinping in Beijing"
-    for head in [token, *met]:
+    # "signed the pact with their Philippine counterparts in Manila": the hosts are where
+    # the signing was.
+    met += [
+        g
+        for h in [token, *met]
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in _HOST_NOUNS
+    ]
+    frame = []
+    if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and token.head.head.lemma_ == "be":
+        frame = [token.head.head]  # "In Cairo he is due to meet Sisi": "in Cairo" hangs on "is"
+    for head in [token, *met, *frame]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -615,6 +628,12 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     if lemma != "be":
         return _gathering_place(token, sentence)
     return None
+
+
+# People one meets or signs with where they are: "with his counterpart in Manila".
+_HOST_NOUNS = frozenset(
+    {"counterpart", "host", "leader", "president", "premier", "minister", "chancellor", "king"}
+)
 
 
 # "On the sidelines of the G7 summit", "on the margins of the UN General Assembly".
@@ -3194,6 +3213,36 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
     return kept
 
 
+# Acts of force that go on for days or months, whose place is the fighting there: "the siege
+# of El Fasher" and "fighting around El Fasher" are one thing on the map; an invasion or an
+# annexation is a moment, and the war after it another mark.
+_ONGOING_ACTS = ("siege of", "blockade of", "shelling of", "bombardment of", "bombing of")
+
+
+def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Fighting told at exactly the places of an ongoing act (a siege, a blockade) is that
+    act: its words join the act's mark instead of drawing a second circle on the first."""
+    sieges = {
+        tuple(sorted(d.fields["places"])): d
+        for d in drafts
+        if d.kind == "conflict" and d.fields.get("act") and d.fields["name"] in _ONGOING_ACTS
+    }
+    kept = []
+    for draft in drafts:
+        siege = (
+            sieges.get(tuple(sorted(draft.fields["places"])))
+            if draft.kind == "conflict" and not draft.fields.get("act")
+            else None
+        )
+        if siege is None:
+            kept.append(draft)
+            continue
+        siege.spans.extend(s for s in draft.spans if s not in siege.spans)
+        siege.spans.sort()
+        siege.date = siege.date or draft.date
+    return kept
+
+
 # A storm's own name after its title: "Milton", "Kong-rey".
 _STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
 
@@ -3297,7 +3346,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             token.dep_ in ("nsubj", "nsubjpass", "ROOT")
             or (token.dep_ == "advcl" and token.i == sentence.sent.start)
         )
-        if not gerund and not _noun_in(token, _CONFLICT_NOUNS):
+        if not gerund and not _noun_in(token, _CONFLICT_NOUNS) and not _armed_attack(token, ctx):
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
@@ -3314,9 +3363,14 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 "offensive",
             ):
                 continue
-            if child.dep_ == "prep" and child.lower_ in _CONFLICT_NOUN_PREPS:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _CONFLICT_NOUN_PREPS
+                and not (child.lower_ == "of" and _noun_lemma(token) == "attack")
+            ):
                 # Not a place a clause inside the phrase names ("a war in 2020 in which
-                # Azerbaijan recaptured territory" is not a war in Azerbaijan).
+                # Azerbaijan recaptured territory" is not a war in Azerbaijan), nor what an
+                # attack is "of" ("its largest drone attack of the war on Kyiv").
                 place = _subtree_place(child, sentence, clauses=False)
                 named = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if (
@@ -3340,6 +3394,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     place = candidate
             if place is not None:
                 break
+        if place is None and (trailing := _trailing_prep(token)) is not None:
+            place = _subtree_place(trailing, sentence, clauses=False)
         verb = _conflict_verb(token)
         if place is None and verb is not None:
             # "Fighting spread to El Fasher", "the war, which began in Khartoum"
@@ -3355,6 +3411,15 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
         told = ctx.last_conflict
         if told is not None and told.fields.get("act"):
+            told = None
+        if (
+            told is not None
+            and not gerund
+            and token.lemma_.lower() in ("war", "conflict")
+            and told.fields["name"].split()[0] not in ("war", "conflict")
+        ):
+            # "The war …, which began in Khartoum" after "fighting in El Fasher": the war is
+            # more than that battle, not more about it.
             told = None
         if told is not None and (gerund or _definite(token)) and place.kind == "city":
             # "The conflict, which began in Khartoum": more about the war already told.
@@ -3387,12 +3452,15 @@ _CONFLICT_PREPS = ("in", "to", "into", "across", "around", "near", "outside")
 _FEARED_NOUNS = frozenset(
     {"fear", "risk", "threat", "prospect", "spectre", "specter", "danger", "possibility"}
 )
-_FEARING_VERBS = frozenset({"fear", "risk", "threaten", "avert", "avoid", "prevent", "warn"})
+_FEARING_VERBS = frozenset(
+    {"fear", "risk", "threaten", "avert", "avoid", "prevent", "warn", "plot", "plan", "foil",
+     "thwart"}
+)  # fmt: skip
 
 
 def _only_feared(noun) -> bool:
-    """Whether a war noun names one only feared or averted: "fears of a new war", "risk
-    a wider war", "to avert war"."""
+    """Whether a war noun names one only feared, plotted or averted: "fears of a new war",
+    "risk a wider war", "to avert war", "plotting a terror attack"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in _FEARED_NOUNS
@@ -3424,7 +3492,8 @@ _NOT_ARMED = frozenset(
     {
         "home", "price", "trade", "tariff", "turf", "culture", "bidding", "currency",
         "ratings", "talent", "legal", "court", "custody", "console", "format", "cola",
-        "pitch", "field", "stage", "privacy",
+        "pitch", "field", "stage", "privacy", "heart", "panic", "asthma", "cyber", "shark",
+        "ransomware", "hacker", "verbal", "personal",
     }
 )  # fmt: skip
 
@@ -3436,12 +3505,66 @@ def _definite(noun) -> bool:
 _OUTBREAK_VERBS = frozenset({"begin", "start", "erupt", "break"})
 
 
+# Words that make an "attack" armed: its weapon or its kind ("a drone attack on Kyiv").
+# An attack by a named group or people ("the Hamas attack", "a Russian attack") is armed too.
+_ARMED_ATTACK_WORDS = frozenset(
+    {
+        "drone", "missile", "rocket", "terror", "terrorist", "air", "artillery", "suicide",
+        "militant", "bomb", "knife", "gun", "armed", "military", "deadly", "cross-border",
+        "ground", "naval", "insurgent", "jihadist", "mortar",
+    }
+)  # fmt: skip
+
+
+def _armed_attack(noun, ctx) -> bool:
+    """An "attack" that is fighting: told by its weapon, its kind or who made it ("the Hamas
+    attack on southern Israel", "a drone attack on Kyiv"); not a heart attack, a cyber
+    attack or an attack on a policy."""
+    if _noun_lemma(noun) != "attack" or noun.pos_ != "NOUN":
+        return False
+    on = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None
+    )
+    target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ == "GPE":
+            # "Russia's attack on Ukraine", not "Beijing's attack on Washington's policy"
+            if target is not None and target.ent_type_ == "GPE":
+                return True
+            continue
+        if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        if child.lower_ in _ARMED_ATTACK_WORDS:
+            return True
+        if child.ent_type_ in ("ORG", "NORP") and child.lower_ not in _NOT_ARMED:
+            return True
+    return False
+
+
+def _trailing_prep(noun):
+    """A preposition right after the noun's phrase that the parser hung on the verb instead:
+    "triggered the war in Gaza", "killed in the offensive in Gaza" are wars in Gaza."""
+    end = max(t.i for t in noun.subtree) + 1
+    if end >= len(noun.doc):
+        return None
+    prep = noun.doc[end]
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "around", "outside"):
+        return None
+    heads = (noun.head, noun.head.head) if noun.dep_ == "pobj" else (noun.head,)
+    return prep if prep.head in heads and noun.dep_ in ("dobj", "pobj") else None
+
+
 def _conflict_verb(noun):
     """The verb telling where the fighting is: the noun's own clause ("fighting spread to"),
     or a clause about it ("the conflict, which began in")."""
     for child in noun.children:
         if child.dep_ == "relcl" and child.pos_ == "VERB":
             return child
+    # The parser hangs "which began in Khartoum" on the nearest noun ("the war between the
+    # army and the RSF, which began"): an army does not begin, the war does.
+    for t in noun.subtree:
+        if t.dep_ == "relcl" and t.pos_ == "VERB" and t.lemma_.lower() in _OUTBREAK_VERBS:
+            return t
     if noun.dep_ in ("nsubj", "nsubjpass", "advcl") and noun.head.pos_ == "VERB":
         return noun.head
     return None
@@ -3823,6 +3946,7 @@ def extract_events(
     _from_last_stop(drafts, text)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
+    drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)
@@ -3921,7 +4045,10 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     """
     kept: list[EventDraft] = []
     moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
+    early: set[int] = set()  # cities that took the place in the story of a country told first
     for draft in drafts:
+        if id(draft) in early:
+            continue
         # A trip made is not part of one still ahead, however close their dates (a tour
         # announced as ahead may well have begun with a landing already made).
         city = _city_visit(
@@ -3936,13 +4063,31 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
         if city is None:
             kept.append(draft)
             continue
+        # "before travelling to Egypt and Qatar … In Cairo he is due to meet Sisi": the city's
+        # leg was chained from the stop told after the country (Qatar, whose leg starts in
+        # Egypt), a loop; the city takes the country's leg and its place in the trip.
+        loops = (
+            bool(city.fields.get("origin_inferred"))
+            and min(draft.spans) < min(city.spans)
+            and any(
+                other.kind == "visit"
+                and other.fields["actor"] == city.fields["actor"]
+                and other.fields["destination"] == city.fields["origin"]
+                and other.fields["origin"] == draft.fields["destination"]
+                for other in drafts
+            )
+        )
+        if loops and not any(k is city for k in kept):
+            kept.append(city)  # the trip's order is the country's: Cairo before Qatar
+            early.add(id(city))
         _absorb(city, draft)
         if city.date is None and draft.status != "happened":
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
             # undated, the city's present tense is the tour's timetable.
             city.status = draft.status
-        if city.fields["origin"] is None and draft.fields["origin"] is not None:
+        if draft.fields["origin"] is not None and (city.fields["origin"] is None or loops):
             city.fields["origin"] = draft.fields["origin"]
+            city.fields.pop("origin_inferred", None)
             if draft.fields.get("origin_inferred"):
                 city.fields["origin_inferred"] = True
         moved[(draft.fields["actor"], draft.fields["destination"], draft.status)] = city.fields[

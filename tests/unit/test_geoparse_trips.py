@@ -550,6 +550,37 @@ def test_a_visit_goes_to_the_place_named_not_to_places_a_clause_mentions() -> No
     assert capital.name == "Ulaanbaatar" and capital.kind == "city"
 
 
+def test_a_transliteration_macron_gives_way_to_the_articles_spelling() -> None:
+    story = draft_story(
+        "The quake struck 40 km northwest of the city of Herat on Saturday. Villages in "
+        "Herat province were flattened. Erdogan toured Kahramanmaras.",
+        date=dt.date(2023, 10, 8),
+    )
+    names = {p.kind: p.name for p in story.places if p.name.startswith("Her")}
+    assert names == {"city": "Herat", "region": "Herat"}  # GeoNames: Herāt
+    # A language's own letter is its name, whatever the article types.
+    assert "Kahramanmaraş" in {p.name for p in story.places}
+
+
+def test_a_country_on_the_itinerary_becomes_its_capital_told_later_in_order() -> None:
+    story = draft_story(
+        "U.S. Secretary of State Antony Blinken will travel to Israel on Sunday.\n\n"
+        "Blinken will meet Israeli Prime Minister Benjamin Netanyahu in Jerusalem on Monday "
+        "before travelling to Egypt and Qatar. In Cairo he is due to meet President Abdel "
+        "Fattah al-Sisi.",
+        date=dt.date(2024, 8, 16),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    assert legs == [("Washington", "Jerusalem"), ("Jerusalem", "Cairo"), ("Cairo", "Qatar")]
+    # Signing with one's hosts in their capital is being there.
+    trips = _trips(
+        "Japanese Foreign Minister Yoko Kamikawa signed the Reciprocal Access Agreement with "
+        "their Philippine counterparts in Manila on Monday.",
+        dt.date(2024, 7, 8),
+    )
+    assert set(trips) == {("Yoko Kamikawa", "Manila")}
+
+
 def test_a_titled_name_the_model_calls_an_organisation_is_a_person() -> None:
     trips = _trips(
         "German Chancellor Olaf Scholz visited Copenhagen on Wednesday to discuss energy "
@@ -743,6 +774,53 @@ def test_a_city_captured_or_attacked_is_a_conflict_but_a_person_attacked_is_not(
     ):
         (conflict,) = [e for e in draft_story(told).events if isinstance(e, Conflict)]
         assert conflict.title == title
+
+
+def test_an_armed_attack_and_a_war_the_parser_misreads_are_still_conflicts() -> None:
+    story = draft_story(
+        "The Hamas attack on southern Israel on October 7 triggered the war in Gaza. "
+        "More than 40,000 people have been killed in the Israeli offensive in Gaza. "
+        "A Russian drone attack on Kharkiv killed three people.",
+        date=dt.date(2024, 8, 16),
+    )
+    conflicts = {e.title for e in story.events if isinstance(e, Conflict)}
+    assert conflicts == {"Attack on Israel", "War in Gaza", "Attack on Kharkiv"}
+    # The war, not the army, began in Khartoum, though the parser hangs the clause on "army".
+    story = draft_story(
+        "The war between the army and the RSF, which began in Khartoum in April last year, "
+        "has displaced more than 10 million people.",
+        date=dt.date(2024, 6, 14),
+    )
+    (war,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert war.title == "War in Khartoum" and war.date.start == dt.date(2023, 4, 1)
+    # A siege and the fighting round it are one mark; the war they belong to, which began
+    # elsewhere, is its own, not more about that battle.
+    story = draft_story(
+        "Sudan's RSF tighten siege of El Fasher\n\nFighting around El Fasher has killed at "
+        "least 226 people since May 10. The war between the army and the RSF, which began in "
+        "Khartoum in April last year, has displaced more than 10 million people.",
+        date=dt.date(2024, 6, 14),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Siege of El Fasher", "War in Khartoum"}
+    assert len(conflicts["Siege of El Fasher"].spans) == 2
+    assert conflicts["War in Khartoum"].date.start == dt.date(2023, 4, 1)
+    (istanbul,) = [
+        e
+        for e in draft_story("44 people were killed in a PKK attack in Istanbul.").events
+        if isinstance(e, Conflict)
+    ]
+    assert istanbul.title == "Attack in Istanbul"
+    # Not fighting: a heart attack, a war of words on a policy, a war won in a year, an
+    # attack only plotted.
+    for told in (
+        "Police arrested two teenagers accused of plotting a terror attack in Aschaffenburg.",
+        "He suffered a heart attack in Paris.",
+        "Beijing's attack on Washington's trade policy drew criticism.",
+        "Critics attacked the governor in Texas.",
+        "He won the war in 1945.",
+    ):
+        assert not [e for e in draft_story(told).events if isinstance(e, Conflict)], told
 
 
 def test_a_tour_that_takes_him_on_and_a_host_are_an_itinerary_in_order() -> None:
