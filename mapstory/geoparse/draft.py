@@ -115,6 +115,9 @@ def _online_entry(location: Location) -> GazetteerEntry:
 _TRANSLITERATION_MARKS = frozenset("ḨḩḐḑẒẓẔẕṢṣṬṭḤḥŢţ‘’ʿʾʻĀāĒēĪīŌōŪū")
 
 
+_SAINT = re.compile(r"St\.? (?=[A-Z])")
+
+
 def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> GazetteerEntry:
     """*entry* under the article's spelling when that is one of its names ("Ulaanbaatar" for
     GeoNames' "Ulan Bator", "Zhejiang" for "Zhejiang Sheng", "Pampanga" for "Province of
@@ -122,6 +125,12 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
     and not for abbreviations, adjectives or a dateline's capitals; the first such spelling
     wins."""
     written = " ".join(written.split())
+    if (
+        hint is None
+        and _SAINT.match(written)
+        and fold(_SAINT.sub("Saint ", written)) == fold(entry.name)
+    ):
+        return dataclasses.replace(entry, name=written)  # "St. Lucie County", "St. Louis"
     if hint is not None or len(written) < 4 or "." in written or written.isupper():
         return entry
     if (

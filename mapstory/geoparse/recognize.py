@@ -148,6 +148,7 @@ _DIVISION_PLURALS = {
     "prefectures": "",
     "governorates": "",
     "oblasts": "",
+    "states": "",
 }
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 # A US legislator's party and home after the name: "Sen. Ann Reed, D-Mapleford, said" or
@@ -1317,7 +1318,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
 
     for i, j, lookup in _division_lists(doc):
         start, end = _char_span(doc, i, j)
-        mentions.append(Mention(start, end, text[start:end], "division list", lookup=lookup))
+        mentions.append(
+            Mention(start, end, text[start:end], "division list", lookup=lookup, kind="region")
+        )
         for k in range(i, j):
             covered[k] = True
 
@@ -1732,7 +1735,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     for mention in mentions:
         if mention.start >= last_end:
             if mention.hint is None:
-                mention = replace(mention, kind=_form_kind(text, mention.start, mention.end))
+                said = mention.kind or _form_kind(text, mention.start, mention.end)
+                mention = replace(mention, kind=said)
             result.append(mention)
             last_end = mention.end
     result = _one_town_per_name(result)
