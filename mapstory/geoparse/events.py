@@ -455,12 +455,29 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
     if obj.lemma_.lower() in _WAYPOINT_NOUNS | _ATTENDED_EVENTS:
         # "the West Java town of Cianjur": the town, not the province that qualifies it.
         # ("Finland's capital" is Helsinki where the article names it, not Finland.)
-        return (
+        found = (
             _capital_named(obj, sentence)
             or _object_place(obj, sentence)
             or _subtree_place(obj, sentence)
         )
+        return None if _sea_qualifies(found, obj, sentence) else found
     return None
+
+
+def _sea_qualifies(place: PlaceRef | None, noun, sentence: _Sentence) -> bool:
+    """Whether *place* is a sea only saying where *noun* lies: "to the Mediterranean
+    island" goes to the island (told elsewhere), not to the sea."""
+    return (
+        place is not None
+        and place.kind == "sea"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and sentence.place_at(noun) != place
+        and any(
+            sentence.place_at(c) == place
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod")
+        )
+    )
 
 
 def _capital_named(obj, sentence: _Sentence) -> PlaceRef | None:
@@ -563,7 +580,9 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
     named_by = [c for c in obj.children if owners and c.dep_ in ("compound", "nmod")]
     for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
         place = sentence.named_place_at(token)
-        if place is not None:
+        # A sea before a noun says where the thing lies, not what it is: "the Mediterranean
+        # island", "a Red Sea port".
+        if place is not None and not (place.kind == "sea" and token.dep_ != "poss"):
             return place
     for child in obj.children:  # "the Gori-based infantry brigade"
         if child.dep_ == "amod" and child.lower_ == "based":
@@ -593,15 +612,15 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     elif token.pos_ != "VERB" or lemma not in _PRESENCE_VERBS or lemma in _VISIT_VERBS:
         return None
     met = [c for c in token.children if c.dep_ == "dobj"]  # "met Xi Jinping in Beijing"
-    # "signed the pact with their Philippine counterparts in Manila": the hosts are where
-    # the signing was.
+    # "signed the pact with their Philippine counterparts in Manila", "held talks with
+    # President Christodoulides in Nicosia": the hosts are where the meeting was.
     met += [
         g
         for h in [token, *met]
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for g in c.children
-        if g.dep_ == "pobj" and g.lemma_.lower() in _HOST_NOUNS
+        if g.dep_ == "pobj" and (g.lemma_.lower() in _HOST_NOUNS or g.ent_type_ == "PERSON")
     ]
     frame = []
     if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and token.head.head.lemma_ == "be":
@@ -878,6 +897,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     ):
                         continue  # "a trip to four countries in Southeast Asia": a tour
                     destination = _subtree_place(child, sentence)
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if obj is not None and _sea_qualifies(destination, obj, sentence):
+                        destination = None
                     if destination is not None:
                         break
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
@@ -3122,6 +3144,10 @@ _MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength"
 _STORM_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
 
 
+# "Florida's Atlantic coast": the land along the water, which the storm struck, not the sea.
+_COAST = re.compile(r"\s+(?:coast|coastline|coasts|seaboard|shore|shores|seaside)\b", re.I)
+
+
 def _disasters(sentence, ctx) -> list[EventDraft]:
     """Quakes, storms, floods, fires and outbreaks, with the places the clause says they
     struck: "A magnitude 6.3 quake struck … northwest of the city of Herat", "Hurricane
@@ -3157,6 +3183,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and not p.demonym
             and p.kind in ("city", "region", "country", "sea", "site")
             and not any(a <= p.start < b for a, b in said)
+            and not (p.kind == "sea" and _COAST.match(sentence.sent.doc.text, p.end))
         ]
         if not places:
             continue
@@ -4044,7 +4071,8 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     folded country begin in that city. Visits more than _SAME_TRIP_DAYS apart stay apart.
     """
     kept: list[EventDraft] = []
-    moved: dict[tuple[str, str], str] = {}  # (traveller, country) -> the city it folded into
+    # (traveller, country, status; None: any trip still ahead) -> the city it folded into
+    moved: dict[tuple[str, str, str | None], str] = {}
     early: set[int] = set()  # cities that took the place in the story of a country told first
     for draft in drafts:
         if id(draft) in early:
@@ -4077,7 +4105,10 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
                 for other in drafts
             )
         )
-        if loops and not any(k is city for k in kept):
+        # So does a city leg "from" the very country folding into it ("arrived in Cyprus …
+        # held talks in Nicosia"): it starts where the country's did.
+        itself = city.fields["origin"] == draft.fields["destination"]
+        if (loops or itself) and not any(k is city for k in kept):
             kept.append(city)  # the trip's order is the country's: Cairo before Qatar
             early.add(id(city))
         _absorb(city, draft)
@@ -4085,7 +4116,9 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
             # undated, the city's present tense is the tour's timetable.
             city.status = draft.status
-        if draft.fields["origin"] is not None and (city.fields["origin"] is None or loops):
+        if itself or (
+            draft.fields["origin"] is not None and (city.fields["origin"] is None or loops)
+        ):
             city.fields["origin"] = draft.fields["origin"]
             city.fields.pop("origin_inferred", None)
             if draft.fields.get("origin_inferred"):
@@ -4093,10 +4126,20 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
         moved[(draft.fields["actor"], draft.fields["destination"], draft.status)] = city.fields[
             "destination"
         ]
+        if draft.status == "happened":
+            # Where the traveller now is: "arrived in Cyprus … will fly on to Canada" leaves
+            # from the city the arrival was.
+            moved.setdefault(
+                (draft.fields["actor"], draft.fields["destination"], None),
+                city.fields["destination"],
+            )
     for draft in kept:
         if draft.kind != "visit":
             continue
-        start = moved.get((draft.fields["actor"], draft.fields["origin"], draft.status))
+        key = (draft.fields["actor"], draft.fields["origin"])
+        start = moved.get((*key, draft.status))
+        if start is None and draft.status != "happened":
+            start = moved.get((*key, None))
         if start is not None and start != draft.fields["destination"]:
             draft.fields["origin"] = start
     return kept

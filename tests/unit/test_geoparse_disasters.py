@@ -107,3 +107,19 @@ def test_an_outbreak_is_named_by_its_disease_and_an_unnamed_one_is_the_one_named
         "in Kenya."
     )
     assert found == []
+
+
+def test_a_coast_struck_is_the_land_not_the_sea_and_a_saint_keeps_its_spelling() -> None:
+    story, (tornadoes,) = _disasters(
+        "At least four people were killed by tornadoes in St. Lucie County on Florida's "
+        "Atlantic coast."
+    )
+    assert _places(story, tornadoes) == ["St. Lucie County", "Florida"]  # GeoNames: Saint …
+    # States named in a list are the states, not their capitals' namesakes.
+    story, (floods,) = _disasters(
+        "Flooding this year has killed more than 200 people across Nigeria, including in "
+        "Jigawa and Bauchi states."
+    )
+    kinds = {p.name: p.kind for p in story.places}
+    assert kinds["Bauchi"] == "region" and kinds["Jigawa"] == "region"
+    assert {"Jigawa", "Bauchi"} <= set(_places(story, floods))

@@ -581,6 +581,19 @@ def test_a_country_on_the_itinerary_becomes_its_capital_told_later_in_order() ->
     assert set(trips) == {("Yoko Kamikawa", "Manila")}
 
 
+def test_a_sea_before_a_noun_is_no_stop_and_a_country_gives_way_to_its_capital() -> None:
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi arrived in Cyprus on Sunday, the first visit by an "
+        "Indian leader to the Mediterranean island in more than two decades, at the start of a "
+        "tour that will also take him to Canada and Croatia.\n\nModi held talks with "
+        "President Nikos Christodoulides in Nicosia. He will end his trip in Zagreb on "
+        "Wednesday.",
+        date=dt.date(2025, 6, 15),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    assert legs == [("New Delhi", "Nicosia"), ("Nicosia", "Canada"), ("Canada", "Zagreb")]
+
+
 def test_a_titled_name_the_model_calls_an_organisation_is_a_person() -> None:
     trips = _trips(
         "German Chancellor Olaf Scholz visited Copenhagen on Wednesday to discuss energy "
