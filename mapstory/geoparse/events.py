@@ -2120,6 +2120,14 @@ def _reports_date(phrase: DatePhrase, sentence: _Sentence) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in _PUBLISHING_VERBS
 
 
+# "for the ninth year running", "the third consecutive year", "a second year in a row": how
+# long something has lasted, not a period a figure covers.
+_RUNNING_AFTER = re.compile(r"^\s*(?:running|straight|in\s+a\s+row)\b", re.IGNORECASE)
+_RUNNING_IN = re.compile(
+    r"\b(?:running|in\s+a\s+row|(?:consecutive|straight|successive)\s+\w+)\s*$", re.IGNORECASE
+)
+
+
 def _periods(sentence, ctx) -> list[DatePhrase]:
     """The sentence's date phrases that may say what period a figure covers."""
     return [
@@ -2127,6 +2135,8 @@ def _periods(sentence, ctx) -> list[DatePhrase]:
         for p in ctx.dates_in(sentence)
         if not _COMPARED_WITH.search(ctx.text, max(0, p.start - 20), p.start)
         and not _reports_date(p, sentence)
+        and not _RUNNING_AFTER.search(ctx.text[p.end : p.end + 12])
+        and not _RUNNING_IN.search(ctx.text[p.start : p.end])
     ]
 
 
@@ -3212,8 +3222,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
 def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
     """ "Typhoon kills 20 in Philippines" above "Typhoon Kong-rey hit the northern
     Philippines": a storm told without its name, in an article naming one storm of its
-    kind, is that storm; "the storm" is the one named storm, "the worst outbreak" the one
-    outbreak of a disease named."""
+    kind, is that storm; "the storm" is the named storm told last before it, "the worst
+    outbreak" the outbreak of a disease named last before it."""
     named: dict[str, list[EventDraft]] = {}
     for draft in drafts:
         if draft.kind != "disaster":
@@ -3227,8 +3237,14 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
     for draft in drafts:
         kind = draft.fields.get("kind", "") if draft.kind == "disaster" else None
         same = named.get(kind) if kind is not None else None
+        if kind in ("the storm", "the outbreak") and same:
+            # "Hurricane Milton made landfall … The storm tore the roof off …", however many
+            # storms the article names later: the one named last before it.
+            start = min(draft.spans)[0]
+            before = [d for d in same if min(d.spans)[0] < start]
+            same = [max(before, key=lambda d: min(d.spans)[0])] if before else None
         if kind in ("the storm", "the outbreak") and (same is None or len(same) != 1):
-            continue  # with none named, or several: which one, if any, is not said
+            continue  # with none named before it: which one, if any, is not said
         if same is None or len(same) != 1 or draft.fields.get("named"):
             kept.append(draft)
             continue

@@ -96,10 +96,20 @@ def test_an_outbreak_is_named_by_its_disease_and_an_unnamed_one_is_the_one_named
         "Samoa. The outbreak spread to Fiji.",
         dt.date(2019, 12, 1),
     )
-    # With two outbreaks named, "the outbreak" could be either: it is left off.
+    # With two outbreaks named, "the outbreak" is the one told last before it.
     assert [(d.title, _places(story, d)) for d in found] == [
         ("Outbreak of foot-and-mouth in the United Kingdom", ["United Kingdom"]),
-        ("Measles outbreak in Samoa", ["Samoa"]),
+        ("Measles outbreak in Samoa", ["Samoa", "Fiji"]),
+    ]
+    # Two storms named: "the storm" is the one named last before it.
+    story, found = _disasters(
+        "Hurricane Helene killed 200 people in North Carolina. Two weeks later Hurricane "
+        "Milton made landfall near Sarasota, Florida. The storm flooded streets in St. "
+        "Petersburg."
+    )
+    assert [(d.title, _places(story, d)) for d in found] == [
+        ("Hurricane Helene", ["North Carolina"]),
+        ("Hurricane Milton", ["Sarasota", "Florida", "St. Petersburg"]),
     ]
     # Denied, or of nothing the article names, it is no outbreak on the map.
     _, found = _disasters(

@@ -362,6 +362,17 @@ def _flows(text: str, day: dt.date = dt.date(2023, 6, 21)) -> dict[tuple[str | N
     return flows
 
 
+def test_a_run_of_years_is_no_period_so_the_last_one_told_holds() -> None:
+    flows = _flows(
+        "German exports to China fell 9.8% to 90 billion euros last year, official data "
+        "showed on Friday. Exports to the United States rose 1.3% to 158 billion euros, making "
+        "it Germany's biggest customer for the ninth year running.",
+        dt.date(2024, 2, 9),
+    )
+    assert [f.period for f in flows[("Germany", "United States")].figures] == ["2023"]
+    assert [f.period for f in flows[("Germany", "China")].figures] == ["2023"]
+
+
 def test_a_paragraph_opening_with_trade_is_read() -> None:
     # After a blank line spaCy tags the capitalised "Trade" as a proper noun.
     text = (
