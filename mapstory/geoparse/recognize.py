@@ -24,6 +24,25 @@ _CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT", "EVENT", "WORK
 # Only names of organisations and buildings embed places ("Dublin City Council"); inside a
 # person's name a town-sized match is a surname ("Li", "Mao").
 _EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+# Words that end the name of a building, a road or a site ("Brooklyn Bridge", "Fulton County
+# Jail"): a place at the head of such a name says where it is.
+_FACILITY_WORDS = frozenset(
+    {
+        "bridge", "airport", "station", "stadium", "arena", "park", "hospital", "centre",
+        "center", "hall", "jail", "prison", "square", "street", "road", "avenue", "museum",
+        "church", "cathedral", "mosque", "temple", "synagogue", "tower", "towers", "building",
+        "mall", "port", "harbour", "harbor", "dam", "zoo", "library", "plaza", "market",
+        "palace", "castle", "field", "courthouse", "school", "college", "university", "base",
+        "gate", "wall", "tunnel", "highway", "freeway", "expressway", "interstate", "canal",
+        "beach", "hotel", "theater", "theatre", "garden", "gardens", "club", "house",
+        "complex", "terminal", "pier", "dock", "docks", "camp", "cemetery", "line", "fair",
+        "fairgrounds", "speedway", "raceway", "coliseum", "colosseum", "dome", "pavilion",
+        "auditorium", "forum", "memorial", "monument", "plant", "mine", "refinery", "farm",
+        "reservoir", "pipeline", "crossing", "checkpoint", "embassy", "consulate", "office",
+        "galleria", "common", "commons", "green", "wilderness", "forest", "trail", "singers",
+        "choir", "chorus", "orchestra", "band", "players",
+    }
+)  # fmt: skip
 _MAX_NGRAM = 4
 # A stray capitalised word matching a small town is far more often something else
 # ("Mobile", "Reading"); outside spaCy's place entities only prominent places are taken.
@@ -1189,6 +1208,24 @@ def _town_in(gazetteer: Gazetteer, name: str, areas: list[GazetteerEntry]) -> bo
     return False
 
 
+def _named_venue(ent, gazetteer: Gazetteer) -> bool:
+    """A building named after a person, whose first name is a town's: "the Santiago
+    Bernabeu" (a stadium), told by spaCy as a facility of two names after "the", the second
+    no word for what it is ("the Brooklyn Bridge" is in Brooklyn) nor part of a town's own
+    name ("Madison Heights")."""
+    doc = ent.doc
+    the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    words = [t for t in ent if t.lower_ != "the"]
+    return (
+        the
+        and ent.label_ == "FAC"
+        and len(words) == 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and words[-1].lower_ not in _FACILITY_WORDS
+        and not gazetteer.search(f"{words[0].text} {words[1].text}", limit=1)
+    )
+
+
 def _division_lists(doc) -> list[tuple[int, int, str]]:
     """Token spans and lookup names of the counties in "Barrow, Jackson and Madison counties".
 
@@ -1621,6 +1658,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             continue
         if ent[-1].text in _NEWSPAPER_WORDS:
             continue  # "The Washington Post" reports; the paper, not the city, is meant
+        if _named_venue(ent, gazetteer):
+            continue  # "the Santiago Bernabeu" is a stadium named after a man, not Santiago
 
         # A place heads an organisation's name ("Gainesville Police"), follows its "of"
         # ("University of Georgia") or says where it is ("Children's Hospital of Manitoba in

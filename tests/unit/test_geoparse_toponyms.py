@@ -1037,3 +1037,13 @@ def test_a_list_of_provinces_names_places() -> None:
     }
     # Not Thailand for the "Thai" of Thai Nguyen, nor a person's name for Bac Ninh.
     assert found == {"Bac Ninh": "VN", "Thai Nguyen": "VN"}
+
+
+def test_a_venue_named_after_a_person_is_not_his_first_names_town() -> None:
+    found = _places(
+        "Real Madrid beat Barcelona 3-2 at the Santiago Bernabeu on Sunday. Traffic stopped "
+        "on the Brooklyn Bridge. Shoppers filled the Madison Heights mall."
+    )
+    assert "Santiago" not in found  # a stadium, not Chile's capital
+    assert found["Brooklyn"][0] == "city"  # a bridge says where it is
+    assert found["Madison Heights"][2] == "Madison Heights"  # a town's own two names
