@@ -553,7 +553,10 @@ def legend_html(
         rows.append(_row(_symbol(svg), label))
     if "statement" in kinds:
         rows.append(_row(_symbol(marks.STATEMENT_SVG), text("legend.statement")))
-    if any(p.kind not in _NAMED_AREAS and p.located for p in shown_places):
+    if any(
+        p.kind not in _NAMED_AREAS and not marks.is_world_region(p) and p.located
+        for p in shown_places
+    ):
         rows.append(_row(_symbol(marks._city_svg(False)), text("legend.city")))
     if any(p.certainty == "inferred" and p.located for p in shown_places):
         rows.append(_row(_symbol(marks._city_svg(True)), text("legend.inferred_place")))

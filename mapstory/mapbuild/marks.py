@@ -111,10 +111,10 @@ def draw_places(
         popup = place_popup(story, place)
         inferred = place.certainty == "inferred"
         label = html_text(place.name)
-        # A country, a continent, a bloc and a sea (no spot: the name stands over it, as an atlas
-        # writes it, with no dot to claim a town in Tibet for "Asia" or an islet for "the
-        # Pacific") are labelled, not pinned.
-        continent = place.kind == "continent"
+        # A country, a continent or a region across countries, a bloc and a sea (no spot: the
+        # name stands over it, as an atlas writes it, with no dot to claim a town in Tibet for
+        # "Asia" or an islet for "the Pacific") are labelled, not pinned.
+        continent = place.kind == "continent" or is_world_region(place)
         sea = place.kind == "sea"
         bloc = place.kind == "bloc"  # "the European Union", named over its members
         outlined = place.id in layout.shapes
@@ -158,6 +158,16 @@ def draw_places(
         _icon_marker(
             point, html, (12, 12), (6, 6), place_class(place.id), title, popup, z_offset=-200
         ).add_to(parent)
+
+
+def is_world_region(place: Place) -> bool:
+    """A region across countries ("the Middle East", "Central Asia"), named over its land like
+    a continent: a dot at its middle would claim a town in Iraq or Kazakhstan."""
+    return (
+        place.kind == "region"
+        and not place.country_code
+        and (place.gazetteer_id or "").startswith("region:")
+    )
 
 
 def _place_rank(story: Story, place: Place) -> int:

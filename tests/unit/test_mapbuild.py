@@ -392,6 +392,18 @@ def test_a_continent_is_named_over_it_not_pinned_to_a_spot() -> None:
     assert "City" not in legend_html(story, {})  # nothing on the map is a city
 
 
+def test_a_region_across_countries_is_named_over_it_like_a_continent() -> None:
+    story, _, icons = _drafted_map(
+        "Blinken heads to the Middle East on his ninth trip. Darfur's camps are full.",
+        dt.date(2024, 8, 16),
+    )
+    (label,) = [i for i in icons if ">Middle East<" in i]
+    assert "ms-continent-label" in label and "<svg" not in label
+    (darfur,) = [i for i in icons if ">Darfur<" in i]
+    assert "<svg" in darfur  # a region of one country keeps its dot
+    assert "City" in legend_html(story, {})
+
+
 def test_a_sea_is_named_in_italics_over_the_water_not_pinned() -> None:
     story, rendered, icons = _drafted_map(
         "Houthi rebels attacked a cargo ship in the Red Sea on Tuesday, Yemen's rebels said.",
