@@ -180,6 +180,32 @@ _STYLED_TITLES = frozenset(
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")  # "King Felipe VI", "Pope Leo XIV"
 
 
+def _untagged_monarchs(doc) -> list:
+    """ "King Charles", "Pope Leo XIV" that the model tagged as nothing at all (after a
+    dateline it often does): a styled title and one or two capitalised names, none of them
+    in any entity, are a person."""
+    from spacy.tokens import Span as NameSpan  # loaded already: doc is spaCy's
+
+    found = []
+    for token in doc:
+        if token.lower_ not in _STYLED_TITLES or not token.is_title or token.ent_type_:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= 2
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        if end < len(doc) and _REGNAL_NUMBER.fullmatch(doc[end].text):
+            end += 1
+        if end - token.i >= 2:
+            found.append(NameSpan(doc, token.i, end, label="PERSON"))
+    return found
+
+
 def _actors(
     doc, text: str, place_spans: list[tuple[int, int]]
 ) -> tuple[list[Actor], list[ActorRef], dict[str, str]]:
@@ -225,6 +251,8 @@ def _actors(
         return ent
 
     persons = [named(e) for e in doc.ents if (e.label_ == "PERSON" or titled(e)) and plausible(e)]
+    persons += [e for e in _untagged_monarchs(doc) if plausible(e)]
+    persons.sort(key=lambda e: e.start)
     full_names = [e for e in persons if len(e) > 1]
     by_token: dict[str, str] = {}
     actors: dict[str, dict] = {}
@@ -365,7 +393,12 @@ _TITLE_BETWEEN = re.compile(
     r"interior|deputy|vice|acting|former|then|new|president|leader|chief|supreme|king|queen|"
     r"crown|prince|premier|chancellor|secretary|of|state|general|envoy|ambassador|top|"
     r"diplomat|official|counterpart|ruler|opposition|army|military|spy|security|national|"
-    r"special|representative|spokesman|spokeswoman|speaker|head|the))*[\s,]*"
+    r"special|representative|spokesman|spokeswoman|speaker|head|the|ministry|spokesperson|"
+    r"economy|energy|health|justice|education|industry|commerce|labou?r|environment|"
+    r"climate|affairs|external|senior|navy|air|force|intelligence|central|bank|governor|"
+    r"mayor|senator|lawmaker|monarch|emir|sheikh|pope|cardinal|archbishop|bishop|"
+    r"billionaire|tycoon|businessman|businesswoman|activist|journalist|author|singer|star))*"
+    r"[\s,]*"
 )
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
 
@@ -405,10 +438,14 @@ def _home_countries(
                     and not _SENTENCE_GAP.search(text, p.end, ref.start + 1)
                 ]
                 if clear:
+                    # ("Apia, the Samoan capital, where Charles will attend": a demonym of
+                    # the place, not of the man; only title words may stand between.)
                     match = [
                         p
                         for p in match
-                        if p.demonym and not _CLAUSE_BREAK.search(text[p.end : end])
+                        if p.demonym
+                        and not _CLAUSE_BREAK.search(text[p.end : end])
+                        and _TITLE_BETWEEN.fullmatch(text[p.end : ref.start])
                     ]
                 else:
                     # "After Australia, Charles and Camilla will fly to Samoa": a place

@@ -350,11 +350,13 @@ def _described_actors(doc, actors: list[ActorRef]) -> list[ActorRef]:
         if (
             roles is None
             or token.dep_ not in ("nsubj", "nsubjpass")
-            or token.tag_ != "NN"
+            or token.tag_ not in ("NN", "NNP")  # "The King and Queen Camilla will travel"
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         ):
             continue
-        if any(a.start <= t.idx < a.end for t in token.subtree for a in actors):
+        joined = [c for c in token.children if c.dep_ == "conj"]
+        own = [t for t in token.subtree if not any(t == c or c.is_ancestor(t) for c in joined)]
+        if any(a.start <= t.idx < a.end for t in own for a in actors):
             continue  # "the president, Joe Biden": named there
         names = {
             c.lower_
@@ -383,6 +385,12 @@ def _status(verb) -> str:
                 return "scheduled"  # "said he would fly to the United States"
         if _is_due(token):
             return "scheduled"  # "is due in Abu Dhabi on Saturday before returning home"
+        if (
+            token.dep_ == "ROOT"
+            and token.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            return "scheduled"  # a headline's "King Charles to visit Australia in October"
         if token.dep_ == "ROOT" or (token is verb and verb.tag_ == "VBD"):
             # A verb in the past tense is its own clause's, whatever the sentence it sits in
             # will do ("will hold talks with Albanese, the first since he visited Beijing").
@@ -3439,6 +3447,19 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 break
         if place is None and (trailing := _trailing_prep(token)) is not None:
             place = _subtree_place(trailing, sentence, clauses=False)
+        if place is None and _noun_lemma(token) == "attack":
+            # "Attacks by Yemen's Houthi militants on ships in the Red Sea": the target, hung
+            # on the attackers.
+            for t in token.subtree:
+                if (
+                    t.dep_ == "prep"
+                    and t.lower_ in ("on", "against")
+                    and t.head.dep_ == "pobj"
+                    and t.head.head.lower_ == "by"
+                    and t.head.head.head == token
+                ):
+                    place = _subtree_place(t, sentence, clauses=False)
+                    break
         verb = _conflict_verb(token)
         if place is None and verb is not None:
             # "Fighting spread to El Fasher", "the war, which began in Khartoum"
@@ -3447,8 +3468,9 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     place = _subtree_place(child, sentence)
                     if place is not None:
                         break
-        if place is None or place.kind not in ("country", "region", "city"):
-            continue
+        kinds = ("country", "region", "city", "sea") if _noun_lemma(token) == "attack" else None
+        if place is None or place.kind not in (kinds or ("country", "region", "city")):
+            continue  # (attacks on shipping are at sea; a war is not fought on a sea's name)
         date = None
         if verb is not None and verb.lemma_.lower() in _OUTBREAK_VERBS:
             date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
@@ -3559,6 +3581,11 @@ _ARMED_ATTACK_WORDS = frozenset(
 )  # fmt: skip
 
 
+_ARMED_GROUPS = frozenset(
+    {"militant", "rebel", "force", "troop", "army", "insurgent", "fighter", "gunman", "jihadist"}
+)
+
+
 def _armed_attack(noun, ctx) -> bool:
     """An "attack" that is fighting: told by its weapon, its kind or who made it ("the Hamas
     attack on southern Israel", "a drone attack on Kyiv"); not a heart attack, a cyber
@@ -3569,6 +3596,11 @@ def _armed_attack(noun, ctx) -> bool:
         (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None
     )
     target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is not None and any(
+        t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in _ARMED_GROUPS for t in by.subtree
+    ):
+        return True  # "attacks by Yemen's Houthi militants on ships"
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ == "GPE":
             # "Russia's attack on Ukraine", not "Beijing's attack on Washington's policy"
@@ -4132,8 +4164,10 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
             # undated, the city's present tense is the tour's timetable.
             city.status = draft.status
-        if itself or (
-            draft.fields["origin"] is not None and (city.fields["origin"] is None or loops)
+        if (
+            itself
+            or loops
+            or (draft.fields["origin"] is not None and city.fields["origin"] is None)
         ):
             city.fields["origin"] = draft.fields["origin"]
             city.fields.pop("origin_inferred", None)

@@ -605,6 +605,25 @@ def test_a_sea_before_a_noun_is_no_stop_and_a_country_gives_way_to_its_capital()
     assert legs == [("New Delhi", "Nicosia"), ("Nicosia", "Canada"), ("Canada", "Zagreb")]
 
 
+def test_a_monarch_the_model_tags_as_nothing_is_still_the_traveller() -> None:
+    story = draft_story(
+        "King Charles to visit Australia and Samoa in October\n\n"
+        "LONDON, May 22 (Reuters) - King Charles will visit Australia and Samoa in October, "
+        "Buckingham Palace said on Wednesday.\n\nThe King will travel to Sydney and Canberra "
+        "before flying to Apia, the Samoan capital, where Charles will attend the Commonwealth "
+        "Heads of Government Meeting.",
+        date=dt.date(2024, 5, 22),
+    )
+    visits = _visit_events(story)
+    assert {v.actor for v in visits} == {"king-charles"}
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in visits]
+    # Not from Apia: "the Samoan capital, where Charles" says nothing of where he is from.
+    assert legs == [(None, "Sydney"), ("Sydney", "Canberra"), ("Canberra", "Apia")]
+    # The headline's "to visit … in October" is ahead, not last October.
+    assert all(v.status == "scheduled" for v in visits)
+    assert visits[0].date.start == dt.date(2024, 10, 1)
+
+
 def test_a_titled_name_the_model_calls_an_organisation_is_a_person() -> None:
     trips = _trips(
         "German Chancellor Olaf Scholz visited Copenhagen on Wednesday to discuss energy "
@@ -835,6 +854,16 @@ def test_an_armed_attack_and_a_war_the_parser_misreads_are_still_conflicts() -> 
         if isinstance(e, Conflict)
     ]
     assert istanbul.title == "Attack in Istanbul"
+    # Attacks on shipping are at sea.
+    (red_sea,) = [
+        e
+        for e in draft_story(
+            "Attacks by Yemen's Houthi militants on ships in the Red Sea forced shipping lines "
+            "to divert around Africa."
+        ).events
+        if isinstance(e, Conflict)
+    ]
+    assert red_sea.title == "Attack in the Red Sea"
     # Not fighting: a heart attack, a war of words on a policy, a war won in a year, an
     # attack only plotted.
     for told in (
