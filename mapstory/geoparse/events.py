@@ -652,9 +652,45 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                     or (place.kind in _HOSTS and _gathering(token) is not None)
                 ):
                     return place
+                if place is None and obj is not None and child.lower_ == "at":
+                    seat = _seat_city(obj, sentence)
+                    if seat is not None:
+                        return seat
     if lemma != "be":
         return _gathering_place(token, sentence)
     return None
+
+
+# Seats of government news names for their capitals: "met Biden at the White House" was
+# in Washington. The words of the seat, folded, and its country.
+_SEATS = {
+    "white house": "US", "oval office": "US", "kremlin": "RU", "elysee": "FR",
+    "elysee palace": "FR", "élysée": "FR", "élysée palace": "FR", "downing street": "GB",
+    "great hall of the people": "CN", "zhongnanhai": "CN", "kantei": "JP",
+    "rashtrapati bhavan": "IN", "mariinsky palace": "UA", "casa rosada": "AR",
+    "planalto palace": "BR", "moncloa palace": "ES", "quirinale": "IT", "chigi palace": "IT",
+    "bellevue palace": "DE", "chancellery": "DE", "blue house": "KR", "malacanang": "PH",
+    "malacañang": "PH", "malacanang palace": "PH", "aso rock": "NG", "union buildings": "ZA",
+}  # fmt: skip
+
+
+def _seat_city(obj, sentence: _Sentence) -> PlaceRef | None:
+    """The capital the article names for a seat of government a meeting was at ("at the
+    White House"), when the article names that capital somewhere; else None."""
+    words = " ".join(
+        t.lower_ for t in obj.subtree if t.dep_ != "det" and t.i <= obj.i and not t.is_punct
+    )
+    country = _SEATS.get(words)
+    if country is None:
+        return None
+    return next(
+        (
+            p
+            for p in sentence.article_places
+            if p.capital and p.country_code == country and not p.demonym
+        ),
+        None,
+    )
 
 
 # People one meets or signs with where they are: "with his counterpart in Manila".
@@ -827,8 +863,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 *(
                     g
                     for c in token.children
-                    if c.dep_ == "advmod" and c.lower_ == "back"
+                    if (c.dep_ == "advmod" and c.lower_ == "back")
+                    # "travel on to Oslo": the model may hang the "to" on the "on".
+                    or (c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("on", "onward"))
                     for g in c.children
+                    if g.dep_ == "prep" and g.lower_ in ("to", "for")
                 ),
                 *(_due_words(token) if held_at else ()),
             ]:
@@ -4244,7 +4283,12 @@ def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDra
     def during(plan: EventDraft, made: EventDraft) -> bool:
         if plan.date is None:
             return made.date.end >= anchor  # type: ignore[union-attr]
-        return made.date.start <= plan.date.end and plan.date.start <= made.date.end  # type: ignore[union-attr]
+        if made.date.start <= plan.date.end and plan.date.start <= made.date.end:  # type: ignore[union-attr]
+            return True
+        # "left for Washington on Sunday … is due to meet Biden at the White House on
+        # Tuesday": a meeting ahead days after the arrival made is the same stay.
+        gap = (plan.date.start - made.date.end).days  # type: ignore[union-attr]
+        return 0 < gap <= _ONWARD_DAYS and made.date.end <= anchor < plan.date.start  # type: ignore[union-attr]
 
     made = [d for d in drafts if d.kind == "visit" and d.status == "happened" and d.date]
     kept = []
@@ -4267,6 +4311,8 @@ def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDra
             kept.append(draft)
         else:
             _absorb(same, draft)
+            if draft.date is not None and same.date is not None:
+                same.date = _days_of_stay(same.date, draft.date)
     return kept
 
 

@@ -624,6 +624,34 @@ def test_a_monarch_the_model_tags_as_nothing_is_still_the_traveller() -> None:
     assert visits[0].date.start == dt.date(2024, 10, 1)
 
 
+def test_a_meeting_at_a_seat_of_government_is_in_its_capital_and_on_to_is_a_leg() -> None:
+    story = draft_story(
+        "WASHINGTON, Dec 12 (Reuters) - Ukrainian President Volodymyr Zelenskiy met President "
+        "Joe Biden at the White House on Tuesday.\n\nZelenskiy flew to Washington from Buenos "
+        "Aires, where he attended the inauguration of Argentina's President Javier Milei on "
+        "Sunday. He is due to travel on to Oslo for a summit of Nordic leaders on Wednesday.",
+        date=dt.date(2023, 12, 12),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.date.start, v.status)
+        for v in _visit_events(story)
+    }
+    assert legs["Washington"] == ("Buenos Aires", dt.date(2023, 12, 12), "happened")
+    assert legs["Oslo"] == ("Washington", dt.date(2023, 12, 13), "scheduled")
+    # Arrived on Tuesday, meeting at the White House on Wednesday: one stay, not two trips.
+    story = draft_story(
+        "Japan's prime minister Fumio Kishida arrived in Washington on Tuesday for a state "
+        "visit. Kishida flew from Tokyo and will meet President Joe Biden at the White House "
+        "on Wednesday.",
+        date=dt.date(2024, 4, 9),
+    )
+    (stay,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Washington"]
+    assert (stay.date.start, stay.date.end) == (dt.date(2024, 4, 9), dt.date(2024, 4, 10))
+    # A seat whose capital the article does not name puts no one anywhere.
+    trips = _trips("German Chancellor Olaf Scholz met Vladimir Putin at the Kremlin.")
+    assert trips == {}
+
+
 def test_a_titled_name_the_model_calls_an_organisation_is_a_person() -> None:
     trips = _trips(
         "German Chancellor Olaf Scholz visited Copenhagen on Wednesday to discuss energy "
