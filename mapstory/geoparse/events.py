@@ -3436,7 +3436,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             token.dep_ in ("nsubj", "nsubjpass", "ROOT")
             or (token.dep_ == "advcl" and token.i == sentence.sent.start)
         )
-        if not gerund and not _noun_in(token, _CONFLICT_NOUNS) and not _armed_attack(token, ctx):
+        if not gerund and not _noun_in(token, _CONFLICT_NOUNS) and not _armed_attack(token):
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
@@ -3625,7 +3625,7 @@ _ARMED_GROUPS = frozenset(
 )
 
 
-def _armed_attack(noun, ctx) -> bool:
+def _armed_attack(noun) -> bool:
     """An "attack" that is fighting: told by its weapon, its kind or who made it ("the Hamas
     attack on southern Israel", "a drone attack on Kyiv"); not a heart attack, a cyber
     attack or an attack on a policy."""

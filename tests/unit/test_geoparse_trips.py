@@ -48,6 +48,11 @@ def _name(story: Story, place_id: str | None) -> str | None:
     return story.place(place_id).name if place_id else None
 
 
+def _leg_pairs(story: Story) -> list[tuple[str | None, str | None]]:
+    """(origin name, destination name) of each visit, in story order."""
+    return [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+
+
 def test_headline_and_dateline_are_sentences_of_their_own() -> None:
     sentences = [s.text.strip() for s in nlp()(TRIP).sents]
     assert sentences[:3] == [
@@ -581,7 +586,7 @@ def test_a_country_on_the_itinerary_becomes_its_capital_told_later_in_order() ->
         "Fattah al-Sisi.",
         date=dt.date(2024, 8, 16),
     )
-    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    legs = _leg_pairs(story)
     assert legs == [("Washington", "Jerusalem"), ("Jerusalem", "Cairo"), ("Cairo", "Qatar")]
     # Signing with one's hosts in their capital is being there.
     trips = _trips(
@@ -601,7 +606,7 @@ def test_a_sea_before_a_noun_is_no_stop_and_a_country_gives_way_to_its_capital()
         "Wednesday.",
         date=dt.date(2025, 6, 15),
     )
-    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    legs = _leg_pairs(story)
     assert legs == [("New Delhi", "Nicosia"), ("Nicosia", "Canada"), ("Canada", "Zagreb")]
 
 
@@ -2084,7 +2089,7 @@ def test_a_leg_after_a_named_stop_starts_there() -> None:
         "Lima, Xi will travel to Rio de Janeiro for the G20 summit.",
         date=dt.date(2024, 11, 14),
     )
-    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    legs = _leg_pairs(story)
     assert legs == [("Beijing", "Lima"), ("Lima", "Rio de Janeiro")]
     rio = _visit_events(story)[1]
     assert "origin" not in rio.inferred  # the article names it
