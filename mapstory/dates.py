@@ -49,6 +49,20 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _THIS = re.compile(r"^(?P<rel>this|last|next)\s+(?P<unit>week|month|year)$", re.IGNORECASE)
+# "A day earlier", "two days later", "the day before", "the next day": counted from the last
+# day the story told, not from the article's date ("arrived on Wednesday. A day earlier he had
+# visited Bakhmut": Tuesday).
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_OFFSET = re.compile(
+    r"^(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later|before|after)|"
+    r"the\s+(?:day|night)\s+(?P<dir2>before|after)|"
+    r"the\s+(?P<rel>previous|next|following)\s+(?:day|night))$",
+    re.IGNORECASE,
+)
 # "last November", "next March", "November last year": a month placed by a word, which
 # dateparser leaves unread.
 _REL_MONTH = re.compile(r"^(?P<rel>this|last|next)\s+(?P<month>[A-Za-z]+)\.?$", re.IGNORECASE)
@@ -113,17 +127,30 @@ def resolve(
     anchor: dt.date,
     tense: Tense = "past",
     certainty: Certainty = "stated",
+    reference: dt.date | None = None,
 ) -> DateValue | None:
     """Resolve `phrase` against the article date `anchor`, or None if it is not a date.
 
     `tense` says which way an ambiguous phrase points: "Tuesday" in "said on Tuesday" is the
     past one, in "is scheduled to visit on Friday" the coming one. It comes from the sentence.
+    `reference` is the last day the story told before the phrase: "a day earlier" counts
+    from it (from `anchor` when there is none).
     """
     original = phrase
     text = " ".join(phrase.strip().split())
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
     if not text or _DURATION_WORD.match(text):
         return None
+    if m := _OFFSET.match(text):
+        base = reference or anchor
+        if m["n"]:
+            n = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+            days = n * (7 if m["unit"].lower().startswith("week") else 1)
+            back = m["dir"].lower() in ("earlier", "before")
+        else:
+            days, back = 1, (m["dir2"] or m["rel"]).lower() in ("before", "previous")
+        day = base + dt.timedelta(days=-days if back else days)
+        return _value(day, day, "day", original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
 
     if m := _QUARTER_WORDS.match(text):

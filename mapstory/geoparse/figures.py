@@ -8,6 +8,7 @@ spaCy's DATE entities only add the phrases the patterns do not know ("in March")
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -93,6 +94,10 @@ _RELATIVE_DATE = re.compile(
 )
 
 
+# "the day" the model reads with its "before" left off, when nothing follows the "before".
+_DAY_BEFORE = re.compile(r"(\s+(?:before|after))\s*(?:[,.;:]|$)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     start: int
@@ -114,6 +119,9 @@ class DatePhrase:
     start: int
     end: int
     text: str
+    # The last day the story told before the phrase's sentence, which "a day earlier" counts
+    # from (None: the article's date).
+    reference: dt.date | None = None
 
 
 # Indian numbering: a crore is ten million, a lakh a hundred thousand.
@@ -230,7 +238,11 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
             # phrase's count of time, which is no part of it.
             cut = _COUNT_AFTER_DATE.search(ent.text)
             end = ent.start_char + cut.start() if cut else ent.end_char
-            found.append(DatePhrase(ent.start_char, end, ent.text[: end - ent.start_char]))
+            if (after := _DAY_BEFORE.match(text, ent.end_char - base)) and re.fullmatch(
+                r"the (?:day|night)", ent.text, re.IGNORECASE
+            ):
+                end = ent.end_char + after.end(1) - after.start()  # "The day before, he …"
+            found.append(DatePhrase(ent.start_char, end, text[ent.start_char - base : end - base]))
     for m in _RELATIVE_DATE.finditer(text):
         start, end = base + m.start(), base + m.end()
         if any(p.start < end and start < p.end for p in found):

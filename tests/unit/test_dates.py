@@ -95,6 +95,26 @@ def test_a_length_of_time_ago_is_a_date() -> None:
     assert resolve("five years ago", WEDNESDAY).precision == "year"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("A day earlier", dt.date(2023, 5, 16)),
+        ("the day before", dt.date(2023, 5, 16)),
+        ("the previous day", dt.date(2023, 5, 16)),
+        ("two days later", dt.date(2023, 5, 19)),
+        ("The next day", dt.date(2023, 5, 18)),
+        ("a week earlier", dt.date(2023, 5, 10)),
+    ],
+)
+def test_a_day_counted_from_another_counts_from_the_last_day_told(phrase, day) -> None:
+    # "Zelensky arrived in Washington on Wednesday … A day earlier he had visited Bakhmut":
+    # from the day the story told last (here 17 May), not from the article's date.
+    value = resolve(phrase, WEDNESDAY, reference=dt.date(2023, 5, 17))
+    assert (value.start, value.end, value.precision) == (day, day, "day")
+    # With no day told before, the article's date is the one counted from.
+    assert resolve("A day earlier", WEDNESDAY).start == dt.date(2023, 5, 23)
+
+
 def test_labels_do_not_invent_precision() -> None:
     assert format_date(resolve("In March", WEDNESDAY)) == "March 2023"
     assert format_date(resolve("Last week", WEDNESDAY)) == "15–21 May 2023"
