@@ -355,12 +355,14 @@ def _bare_name_words(ent) -> list[str]:
 _NAMES_WITH_THE = re.compile(
     r"\b(?:United|Republic|Kingdom|Emirates|Islands|Union|Council)\b"
     r"|^(?:Netherlands|Philippines|Bahamas|Maldives|Comoros|Seychelles|Gambia)$"
+    # waters: "in the Red Sea", "in the Strait of Hormuz"
+    r"|\b(?:Sea|Ocean|Gulf|Strait|Straits|Channel|Canal)$|^(?:Gulf|Strait|Straits|Bay|Sea) of\b"
 )
 
 
 def _in_prose(name: str) -> str:
     """A place's name as a sentence writes it after a preposition: "by the United States"."""
-    if name.startswith("The "):
+    if name.startswith(("The ", "the ")):
         return f"the {name[4:]}"  # "to the Netherlands", as GeoNames writes "The Netherlands"
     return f"the {name}" if _NAMES_WITH_THE.search(name) else name
 
@@ -1166,8 +1168,9 @@ def _event(
         )
     if draft.kind == "conflict":
         # An act names every place it took ("Annexation of Donetsk and Luhansk"); a war is
-        # called after where it was first told, whatever places it spread to later.
-        shown = f["places"] if f.get("act") else f["places"][:1]
+        # called after where it was first told ("Clashes in El Geneina and Nyala"), whatever
+        # places it spread to later.
+        shown = f["places"] if f.get("act") else f["places"][: f.get("listed", 1)]
         names = [name(p) for p in shown]
         where = _and_list(names)
         word, _, preposition = f["name"].partition(" ")  # "war in", "annexation of"

@@ -11,6 +11,7 @@ is a gap the reader can see; an invented one is a falsehood on the map.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -207,13 +208,25 @@ def _noun_in(token, nouns: frozenset[str]) -> bool:
     return _noun_lemma(token) in nouns
 
 
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
 def _subtree_place(
     token, sentence: _Sentence, *, demonyms: bool = False, clauses: bool = True
 ) -> PlaceRef | None:
     """The first place named under *token*; with *clauses* false, not inside a relative
-    clause there."""
+    clause there, nor across a border ("fighting in an area of Dagestan near the border with
+    Georgia" is not in Georgia)."""
     inside = (
-        set() if clauses else {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+        set()
+        if clauses
+        else {
+            t.i
+            for c in token.subtree
+            if c.dep_ == "relcl"
+            or (c.dep_ == "prep" and c.lower_ == "with" and c.head.lemma_.lower() in _BORDERS)
+            for t in c.subtree
+        }
     )
     for t in token.subtree:
         if t.i in inside:
@@ -434,7 +447,7 @@ def _nearest_date(
 ) -> DateValue | None:
     best = None
     for phrase in sorted(phrases, key=lambda p: abs(p.start - position)):
-        value = resolve(phrase.text, anchor, tense)  # type: ignore[arg-type]
+        value = resolve(phrase.text, anchor, tense, reference=phrase.reference)  # type: ignore[arg-type]
         if value is not None:
             best = value
             break
@@ -1394,6 +1407,29 @@ def _fold_headline_visits(
             and all(e <= end for _, e in draft.spans)
             else None
         )
+        if (
+            draft.kind == "conflict"
+            and draft.fields.get("act")
+            and draft.date is None
+            and all(e <= end for _, e in draft.spans)
+        ):
+            # "Ukraine says it hit Russian warship in Crimea" above "struck a landing ship
+            # … at a shipyard in Sevastopol": the body's strike, told where it was.
+            told = next(
+                (
+                    other
+                    for other in drafts
+                    if other is not draft
+                    and other.kind == "conflict"
+                    and other.fields["name"] == draft.fields["name"]
+                    and _headline_place_holds(
+                        where.get(draft.fields["places"][0]),
+                        where.get(other.fields["places"][0]),
+                        regions=True,
+                    )
+                ),
+                None,
+            )
         if told is None:
             kept.append(draft)
         else:
@@ -1416,12 +1452,17 @@ def _headline_end(text: str) -> int:
     return text.index(first) + len(first)
 
 
-def _headline_place_holds(headline: PlaceRef | None, body: PlaceRef | None) -> bool:
-    """Whether the body's destination is the headline's, or lies in it."""
+def _headline_place_holds(
+    headline: PlaceRef | None, body: PlaceRef | None, *, regions: bool = False
+) -> bool:
+    """Whether the body's destination is the headline's, or lies in it (with *regions*, a
+    city in a headline's region is taken to lie in it when they share a country)."""
     if headline is None or body is None:
         return False
     if headline.key == body.key or headline.kind == "continent":
         return True
+    if regions and headline.kind == "region":
+        return body.kind == "city" and body.country_code == headline.country_code
     return (
         headline.kind == "country"
         and body.kind in ("city", "region")
@@ -1929,11 +1970,14 @@ def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
         )
     ]
     chosen = (effective or after_effective or [None])[0]
-    date = resolve(chosen.text, ctx.anchor, "future") if chosen else None
+    date = (
+        resolve(chosen.text, ctx.anchor, "future", reference=chosen.reference) if chosen else None
+    )
     others = [
         value
         for p in phrases
-        if p is not chosen and (value := resolve(p.text, ctx.anchor, "past")) is not None
+        if p is not chosen
+        and (value := resolve(p.text, ctx.anchor, "past", reference=p.reference)) is not None
     ]
     status = "scheduled" if date is not None and date.start > ctx.anchor else "happened"
     return [
@@ -2347,7 +2391,7 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _period(phrase: DatePhrase, ctx) -> DateValue | None:
     """The time a figure covers: "$20bn … since 2008" is from 2008 to the article's day."""
-    value = resolve(phrase.text, ctx.anchor, "past")
+    value = resolve(phrase.text, ctx.anchor, "past", reference=phrase.reference)
     if value is None:
         return None
     since = _SINCE.search(ctx.text, max(0, phrase.start - 12), phrase.start) or (
@@ -2978,6 +3022,13 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         # "captured Bakhmut in May": the model may not make the name the object.
         following = token.doc[token.i + 1]
         obj = following if sentence.named_place_at(following) is not None else None
+    if (
+        obj is not None
+        and obj.lower_ in ("which", "that")
+        and token.dep_ == "relcl"
+        and sentence.named_place_at(token.head) is not None
+    ):
+        obj = token.head  # "Crimea, which Russia annexed in 2014"
     # A strike hits what stands in a place ("shelled Kharkiv's station"); taking or attacking
     # has the place itself as object ("attacked the governor of Texas" takes no town).
     owners = name.split()[0] in ("bombing", "shelling", "bombardment")
@@ -3033,6 +3084,8 @@ _SHIP_NOUNS = frozenset(
     {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "shipping", "warship"}
 )
 _FIRING_VERBS = frozenset({"fire", "launch"})
+# Where ships lie when struck: "a submarine being repaired at a shipyard in Sevastopol".
+_DOCKS = frozenset({"shipyard", "dock", "port", "harbour", "harbor", "base", "naval"})
 # An assault someone launches, mounts or carries out on a place.
 _LAUNCHING_VERBS = frozenset({"launch", "mount", "begin", "start", "stage", "conduct", "carry"})
 _ASSAULT_NOUNS = frozenset(
@@ -3053,6 +3106,9 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
         return False
     if subject.lemma_.lower() in _ARMED:
         return True
+    if subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" and verb.head != verb:
+        # "Ukraine's military said it had struck a landing ship": who said it did it.
+        return _armed_subject(verb.head, sentence)
     place = sentence.place_at(subject)
     if place is not None:
         return place.kind == "country" and not place.demonym
@@ -3112,21 +3168,38 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         # As told: "strikes on", "a fresh assault on".
         name = f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} {preposition}"
     elif lemma in _FIRING_VERBS:
-        if obj is None or obj.lemma_.lower() not in _PROJECTILES:
+        if obj is None:
+            # "rockets were fired from Lebanon at the town of Kiryat Shmona"
+            obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if obj is None or (_noun_lemma(obj) or obj.lemma_.lower()) not in _PROJECTILES:
             return []
+        name = f"{_noun_lemma(obj) or obj.lemma_.lower()} attack on"
         for child in [*token.children, *obj.children]:
             if child.dep_ == "prep" and child.lower_ in ("at", "on", "into", "toward", "towards"):
-                place = _subtree_place(child, sentence)
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and target.lemma_.lower() in _SHIP_NOUNS:
+                    # "fired missiles at merchant vessels near the Bab el-Mandeb strait"
+                    place = _where_in(target.children, sentence)
+                    name = "attacks on shipping in"
+                else:
+                    place = _subtree_place(child, sentence)
                 if place is not None:
                     break
-        name = f"{obj.lemma_.lower()} attack on"
     elif lemma in _STRIKING_VERBS:
         if obj is None or not _armed_subject(token, sentence):
             return []
         place = sentence.named_place_at(obj)
         name = "strikes on"
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
-            place = _where_in([*obj.children, *token.children], sentence)
+            place = _where_in([*obj.children, *token.children], sentence) or _where_in(
+                [
+                    t
+                    for t in obj.subtree
+                    if t.dep_ == "pobj" and t.lemma_.lower() in _DOCKS
+                    for t in t.children
+                ],
+                sentence,
+            )
             name = "attacks on shipping in"
         elif place is None and obj.lemma_.lower() in _TARGET_NOUNS:
             # "struck grain terminals in the port of Odesa": where the targets are.
@@ -3180,7 +3253,7 @@ _HAZARDS = {
     "mudslide": "landslide", "avalanche": "avalanche", "wildfire": "wildfire",
     "bushfire": "wildfire", "eruption": "eruption", "drought": "drought",
     "heatwave": "heatwave", "famine": "famine", "outbreak": "outbreak", "epidemic": "outbreak",
-    "storm": "storm",
+    "storm": "storm", "shipwreck": "shipwreck",
 }  # fmt: skip
 # Words that make a hazard noun a figure of speech ("a political earthquake").
 _FIGURATIVE = frozenset(
@@ -3223,6 +3296,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         # said.
         verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
         scope = verb if verb is not None and token.dep_ != "pobj" else token
+        if token.pos_ == "VERB":
+            scope = token  # "a boat capsized off Greece": the hazard is its own verb
         low, high = _extent(scope)
         said = [
             _extent(c)
@@ -3231,6 +3306,9 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and (
                 c.dep_ in ("ccomp", "relcl")
                 or (c.dep_ in ("advcl", "conj") and any(g.dep_ == "nsubj" for g in c.children))
+                # "a cargo ship under the flag of St. Kitts and Nevis sank": whose ship it
+                # was, not where it went down
+                or (token.pos_ == "VERB" and c.dep_ == "nsubj" and c.head == token)
             )
         ]
         places = [
@@ -3337,11 +3415,34 @@ def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
 _STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
 
 
+# What sinks or capsizes in a shipwreck; not a warship, whose sinking is war.
+_VESSELS = frozenset(
+    {"boat", "vessel", "ship", "ferry", "dinghy", "trawler", "yacht", "barge", "raft", "tanker",
+     "freighter", "canoe"}
+)  # fmt: skip
+
+
+def _sinking(token) -> bool:
+    """ "a fishing boat packed with migrants capsized and sank off Greece": a vessel that
+    went down of itself ("was sunk by a missile" is an attack, "shares sank" no ship)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("capsize", "sink"):
+        return False
+    verb = token
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head  # "capsized and sank"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "after a boat packed with migrants capsized"
+    return subject is not None and subject.lemma_.lower() in _VESSELS
+
+
 def _hazard(token) -> tuple[str, str, bool] | None:
     """(name as the article writes it, the kind of hazard, whether that is a storm's own
     name) when *token* names a natural hazard or an outbreak ("Hurricane Milton",
     "Earthquake", "Cholera outbreak"), else None."""
     word = token.lower_
+    if _sinking(token):
+        return "Shipwreck", "shipwreck", False
     # "Hurricane Milton", "Typhoon Kong-rey": the title before a storm's own name.
     if word in _STORM_TITLES and token.is_title and token.i + 1 < len(token.doc):
         own = _STORM_NAME.match(token.doc.text, token.idx + len(token))
@@ -3510,6 +3611,12 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         kinds = ("country", "region", "city", "sea") if _noun_lemma(token) == "attack" else None
         if place is None or place.kind not in (kinds or ("country", "region", "city")):
             continue  # (attacks on shipping are at sea; a war is not fought on a sea's name)
+        # "clashes were reported in El Geneina and Nyala": every place of the list.
+        places = [place] + [
+            p
+            for p in _conjoined(place, sentence, sentence.named_place_at)
+            if p.kind in (kinds or ("country", "region", "city")) and not p.demonym
+        ]
         date = None
         if verb is not None and verb.lemma_.lower() in _OUTBREAK_VERBS:
             date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
@@ -3527,8 +3634,9 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             told = None
         if told is not None and (gerund or _definite(token)) and place.kind == "city":
             # "The conflict, which began in Khartoum": more about the war already told.
-            if place.key not in told.fields["places"]:
-                told.fields["places"].append(place.key)
+            for each in places:
+                if each.key not in told.fields["places"]:
+                    told.fields["places"].append(each.key)
             if sentence.span() not in told.spans:
                 told.spans.append(sentence.span())
             told.date = told.date or date
@@ -3541,10 +3649,11 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 _own_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past"
             )
             key: tuple = ("conflict", place.key, name)
-            fields = {"name": name, "places": [place.key], "act": True}
+            fields = {"name": name, "places": [p.key for p in places], "act": True}
         else:
             key = ("conflict", place.key)
-            fields = {"name": name, "places": [place.key]}
+            # (named after the places its first telling lists, not those it spread to)
+            fields = {"name": name, "places": [p.key for p in places], "listed": len(places)}
         drafts.append(
             EventDraft(kind="conflict", key=key, spans=[sentence.span()], fields=fields, date=date)
         )
@@ -3636,6 +3745,11 @@ def _armed_attack(noun) -> bool:
     )
     target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if target is not None and noun.dep_ == "dobj":
+        # "Ukrainian forces have stepped up attacks on Crimea": made by armed force.
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in _ARMED_GROUPS:
+            return True
     if by is not None and any(
         t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in _ARMED_GROUPS for t in by.subtree
     ):
@@ -3684,6 +3798,20 @@ def _conflict_verb(noun):
     return None
 
 
+# What a statement is given in, whose place is where it was said.
+_SPEECH_NOUNS = frozenset(
+    {
+        "speech", "address", "interview", "conference", "briefing", "rally", "statement",
+        "broadcast", "remarks", "appearance", "summit", "forum", "meeting",
+    }
+)  # fmt: skip
+
+
+def _depth(token, ancestor) -> int:
+    """How many steps up from *token* *ancestor* is."""
+    return next(n for n, a in enumerate(token.ancestors, 1) if a == ancestor)
+
+
 def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
     """A named person reporting on places: "the spokesperson, Ann Reed, criticised plans for
     a base in Japan". Only with a place in what was said (or where it was said): a statement
@@ -3702,6 +3830,22 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 # "said in Beijing", not "support … in its dispute with China"
                 site = _destination(child, sentence) or site
+        if site is None:
+            # "announced the extension in a televised speech in Ankara": where the speech was.
+            for t in token.subtree:
+                if (
+                    t.lemma_.lower() in _SPEECH_NOUNS
+                    and t.pos_ == "NOUN"
+                    and t.dep_ == "pobj"
+                    and t.head.lower_ in ("in", "at", "during")
+                    # its own clause's: "said the summit in Kazan would …" is what was said
+                    and not any(
+                        a.dep_ in _CLAUSE_DEPS for a in [t, *t.ancestors][: _depth(t, token)]
+                    )
+                ):
+                    for child in t.children:
+                        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                            site = _destination(child, sentence) or site
         about: list[str] = []
         for t in token.subtree:
             place = sentence.place_at(t)
@@ -3787,11 +3931,35 @@ class _Context:
         self.last_group: list[ActorRef] = []
         self.last_together: list[ActorRef] = []  # the last people named together, kept
         self._dates: dict[int, list[DatePhrase]] = {}
+        # The last day the story has told so far, and, per sentence reached, the one told
+        # before it: what "a day earlier" counts from.
+        self.reference: dt.date | None = None
+        self._references: dict[int, dt.date | None] = {}
+
+    def reach(self, sentence: _Sentence) -> None:
+        """Note the day the story had told when it reached *sentence*."""
+        self._references[sentence.sent.start] = self.reference
+
+    def told(self, sentence: _Sentence, found: list[EventDraft]) -> None:
+        """Move the story's last day on to what *sentence* told: its events' days, else
+        the days of its own date phrases ("On Tuesday, officials said …")."""
+        days = [d.date for d in found if d.date is not None and d.date.precision == "day"]
+        if not days:
+            resolved = (
+                resolve(p.text, self.anchor, "past", reference=p.reference)
+                for p in self.dates_in(sentence)
+            )
+            days = [v for v in resolved if v is not None and v.precision == "day"]
+        if days:
+            self.reference = days[-1].start
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
         key = sentence.sent.start
         if key not in self._dates:
-            self._dates[key] = date_phrases(sentence.sent)
+            reference = self._references.get(key)
+            self._dates[key] = [
+                dataclasses.replace(p, reference=reference) for p in date_phrases(sentence.sent)
+            ]
         return self._dates[key]
 
 
@@ -3826,12 +3994,17 @@ def extract_events(
     merged: dict[tuple, EventDraft] = {}
     last_actor: ActorRef | None = None
     last_port: EventDraft | None = None
+    # The disaster the article is telling, and for how many sentences it has said nothing
+    # more of it: "The quake hit near Gaziantep. Whole blocks collapsed in Antakya."
+    last_disaster: EventDraft | None = None
+    quiet = 0
     # The visits of the last sentence that told any: "Widodo flew to Cianjur a day after
     # Wong arrived in Jakarta. Widodo, who travelled from Jakarta, …" gives Widodo's trip
     # its start even though Wong's was told last.
     last_visits: list[EventDraft] = []
     for sent in doc.sents:
         sentence = _Sentence(sent, places, actors)
+        ctx.reach(sentence)
         ctx.origins.clear()
         if last_port is not None:
             _continue_port(last_port, sentence, ctx)
@@ -3847,6 +4020,7 @@ def extract_events(
             + _statements(sentence, ctx, last_actor)
         )
         found = _travel_not_statements(_fold_country_visits(found, sentence))
+        ctx.told(sentence, found)
         # "Strikes on Yemen, including the port of Hodeidah": a port struck is a target,
         # not a port story.
         struck = {p for d in found if d.kind == "conflict" for p in d.fields["places"]}
@@ -3902,6 +4076,16 @@ def extract_events(
                     known.extend(v for v in value if v not in known)
                 elif current.fields.get(name) is None and value is not None:
                     current.fields[name] = value
+        disasters = [merged[d.key] for d in found if d.kind == "disaster"]
+        if disasters:
+            last_disaster, quiet = disasters[-1], 0
+        elif last_disaster is not None and not any(d.kind == "conflict" for d in found):
+            if _disaster_damage(last_disaster, sentence):
+                quiet = 0
+            else:
+                quiet += 1
+                if quiet >= _DISASTER_QUIET:
+                    last_disaster = None  # the article has moved on from it
         for n, draft in enumerate(found):
             if draft.kind == "visit" and draft.fields.get("onward") and not draft.fields["origin"]:
                 # Travel told later in the sentence ("… before returning to Rome") is not
@@ -4438,6 +4622,70 @@ def _is_subject(doc, actor: ActorRef) -> bool:
     )
 
 
+# Words of the harm a disaster did, which place the sentences after it in its story.
+_DAMAGE_VERBS = frozenset(
+    {
+        "collapse", "destroy", "damage", "flood", "devastate", "hit", "batter", "ravage",
+        "inundate", "submerge", "raze", "flatten", "wreck", "swamp", "engulf", "topple",
+        "affect",
+    }
+)  # fmt: skip
+_DAMAGE_NOUNS = frozenset({"damage", "destruction", "devastation"})
+# The words a hazard's own story goes on in: "Further fires were burning in Kula" after a
+# wildfire, "Mozambique and Zambia have also reported cases" after an outbreak.
+_HAZARD_GOES_ON = {
+    "wildfire": frozenset({"fire", "blaze", "burn", "flame"}),
+    "flood": frozenset({"water", "floodwater"}),
+    "outbreak": frozenset({"case", "infection"}),
+}
+# Sentences without word of a disaster after which the article has left it.
+_DISASTER_QUIET = 2
+
+
+def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
+    """Add to *disaster* the places a sentence after it tells its harm in ("Whole apartment
+    blocks collapsed in Antakya, Adiyaman and Malatya", "the towns of Bayda and Marj were
+    also badly hit", "the worst damage was in Aleppo"); whether the sentence still tells of
+    it, with places or without ("the blaze was the worst disaster in the state's history")."""
+    telling = False
+    own_words = _HAZARD_GOES_ON.get(disaster.fields["kind"].split()[0], frozenset())
+    for token in sentence.sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in _DAMAGE_VERBS or lemma in own_words):
+            if any(c.dep_ == "prt" for c in token.children):
+                continue  # "hit back", "hit out at"
+            scope = token
+        elif token.pos_ == "NOUN" and (lemma in _DAMAGE_NOUNS or lemma in own_words):
+            scope = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token)
+        else:
+            continue
+        telling = True
+        low, high = _extent(scope)
+        own = [
+            _extent(c)
+            for c in scope.subtree
+            if c != scope
+            and c.dep_ in ("ccomp", "relcl", "advcl", "conj")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ]
+        places = [
+            place
+            for place in sentence.places
+            if low <= place.start < high
+            and not place.demonym
+            and place.kind in ("city", "region", "country")
+            and not any(a <= place.start < b for a, b in own)
+        ]
+        for place in places:
+            if place.key not in disaster.fields["places"]:
+                disaster.fields["places"].append(place.key)
+        if places:
+            if sentence.span() not in disaster.spans:
+                disaster.spans.append(sentence.span())
+            break
+    return telling
+
+
 def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None:
     """The next sentence of the same paragraph naming the port tells more about it
     ("... access to Vladivostok since the territory was ceded 163 years ago")."""
@@ -4445,7 +4693,7 @@ def _continue_port(port: EventDraft, sentence: _Sentence, ctx: _Context) -> None
         return
     port.spans.append(sentence.span())
     for phrase in ctx.dates_in(sentence):
-        value = resolve(phrase.text, ctx.anchor, "past")
+        value = resolve(phrase.text, ctx.anchor, "past", reference=phrase.reference)
         if value is not None and value not in port.other_dates and value != port.date:
             port.other_dates.append(value)
 

@@ -1503,9 +1503,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 gazetteer, text[bare_start:bare_end], min_population=10**12, areas_only=True
             )
             if whole is not None and (
-                # "Côte d'Ivoire" tagged a building: no facility or work bears a country's
-                # whole name and nothing else.
-                whole.kind == "country"
+                # "Côte d'Ivoire" tagged a building, "the Bab el-Mandeb" a facility: no
+                # facility or work bears a country's or a strait's whole name and nothing else.
+                whole.kind in ("country", "sea")
                 or (
                     label in ("PERSON", "ORG")
                     and len(ent) <= 4

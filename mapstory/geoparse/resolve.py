@@ -352,17 +352,30 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         key: _candidates(gazetteer, mentions[indexes[0]]) for key, indexes in names.items()
     }
     for key, indexes in names.items():
-        if all(
-            mentions[i].source == "ner:LOC"
-            and mentions[i].hint is None
-            and text[max(0, mentions[i].start - 4) : mentions[i].start].lower() == "the "
-            and not _AREA_AFTER.match(text, mentions[i].end)
-            for i in indexes
+
+        def natural(i: int) -> bool:
+            return (
+                mentions[i].source == "ner:LOC"
+                and mentions[i].hint is None
+                and text[max(0, mentions[i].start - 4) : mentions[i].start].lower() == "the "
+                and not _AREA_AFTER.match(text, mentions[i].end)
+            )
+
+        waters = [e for e in options[key] if e.kind == "sea"]
+        if (
+            waters
+            and any(natural(i) for i in indexes)
+            and not any(
+                mentions[i].hint is not None or _AREA_AFTER.match(text, mentions[i].end)
+                for i in indexes
+            )
         ):
-            waters = [e for e in options[key] if e.kind == "sea"]
             # "The Red Sea" is the sea, not the Sudanese state named after it ("Red Sea
-            # state" keeps the state: the division word follows).
-            options[key] = waters or [
+            # state" keeps the state: the division word follows), though a headline writes
+            # it without its "the" ("pause Red Sea voyages").
+            options[key] = waters
+        elif all(natural(i) for i in indexes):
+            options[key] = [
                 e
                 for e in options[key]
                 if e.kind != "city" or e.population >= _NATURAL_FEATURE_MIN_CITY

@@ -133,3 +133,68 @@ def test_a_coast_struck_is_the_land_not_the_sea_and_a_saint_keeps_its_spelling()
     kinds = {p.name: p.kind for p in story.places}
     assert kinds["Bauchi"] == "region" and kinds["Jigawa"] == "region"
     assert {"Jigawa", "Bauchi"} <= set(_places(story, floods))
+
+
+def test_the_harm_told_in_the_sentences_after_a_disaster_places_it_there_too() -> None:
+    story, (quake,) = _disasters(
+        "The number of people killed by the earthquake that struck southern Turkey on Monday "
+        "has risen above 20,000, officials said on Thursday.\n\nThe 7.8-magnitude quake hit "
+        "near the city of Gaziantep in the early hours. Whole apartment blocks collapsed in "
+        "Antakya, Adiyaman and Malatya.\n\nIn Syria, the worst damage was in Aleppo.\n\n"
+        "President Recep Tayyip Erdogan visited Hatay on Wednesday. Rescue teams have flown in "
+        "from more than 60 countries, including Greece and Mexico. A week later, buildings "
+        "were damaged by a storm in Rome.",
+        dt.date(2023, 2, 9),
+    )
+    names = _places(story, quake)
+    assert names[0] == "Gaziantep"
+    assert {"Antakya", "Adıyaman", "Malatya", "Syria", "Aleppo"} <= set(names)
+    # Not where the president went, nor where the help came from, nor, after the article has
+    # moved on, other harm elsewhere.
+    assert not {"Hatay", "Greece", "Mexico", "Rome"} & set(names)
+
+
+def test_a_boat_that_capsized_is_a_shipwreck_where_it_went_down() -> None:
+    story, (wreck,) = _disasters(
+        "At least 79 people died after a fishing boat packed with migrants capsized and sank "
+        "off the coast of southern Greece early on Wednesday, officials said. The vessel had "
+        "set sail from Tobruk in eastern Libya. The coastguard said the boat sank about 47 "
+        "nautical miles south-west of Pylos, in one of the deepest parts of the Mediterranean.",
+        dt.date(2023, 6, 14),
+    )
+    assert wreck.title == "Shipwreck in Greece" and wreck.date.start == dt.date(2023, 6, 14)
+    # Not where it had sailed from.
+    names = _places(story, wreck)
+    assert names[0] == "Greece" and "Mediterranean Sea" in names
+    assert not {"Tobruk", "Libya"} & set(names)
+    story, (wreck,) = _disasters(
+        "Two crew drowned when a cargo ship under the flag of St. Kitts and Nevis sank in bad "
+        "weather on Monday in the Red Sea."
+    )
+    assert wreck.title == "Shipwreck in the Red Sea"  # not in the country of its flag
+    # A ship sunk by fire, shares that sank and a warship are no shipwreck of this kind.
+    for text in (
+        "Shares in Maersk sank 5% in Copenhagen on Monday.",
+        "A missile sank the warship Moskva in the Black Sea.",
+    ):
+        assert _disasters(text)[1] == []
+
+
+def test_a_hazard_goes_on_in_its_own_words_and_then_is_left() -> None:
+    story, (fire,) = _disasters(
+        "A fast-moving wildfire has destroyed much of the historic town of Lahaina on the "
+        "Hawaiian island of Maui, "
+        "officials said on Thursday. The fire forced residents to flee into the ocean. The "
+        "governor said the blaze was likely the worst disaster in the state's history. Further "
+        "fires were burning in Kula.",
+        dt.date(2023, 8, 10),
+    )
+    assert _places(story, fire)[0] == "Lahaina" and "Kula" in _places(story, fire)
+    story, (outbreak,) = _disasters(
+        "A cholera outbreak in Malawi has killed more than 1,000 people, the health ministry "
+        "said on Monday. Blantyre and Lilongwe have been worst affected. Neighbouring "
+        "Mozambique and Zambia have also reported cases. The World Health Organization sent "
+        "vaccines from its hub in Nairobi.",
+        dt.date(2023, 2, 6),
+    )
+    assert _places(story, outbreak) == ["Malawi", "Blantyre", "Lilongwe", "Mozambique", "Zambia"]

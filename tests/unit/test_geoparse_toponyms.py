@@ -951,6 +951,15 @@ def test_seas_straits_and_canals() -> None:
     # The Sudanese state named after the sea keeps its name when the article says "state".
     places = _places("Port Sudan, in Red Sea state, has become the army's seat in Sudan.")
     assert places["Red Sea"][:2] == ("region", "SD")
+    # A headline writes the sea without its "the", and Egypt has a Red Sea governorate: the
+    # article's "through the Red Sea" still says which it is. A strait the model takes for a
+    # facility is the strait.
+    places = _places(
+        "Shipping giants pause Red Sea voyages\n\nContainer lines said they would pause "
+        "voyages through the Red Sea after Houthi rebels fired missiles near the Bab el-Mandeb "
+        "strait. Egypt earns billions of dollars a year from canal fees."
+    )
+    assert places["Red Sea"][0] == "sea" and places["Bab el-Mandeb"][0] == "sea"
 
 
 def test_each_name_in_a_list_after_ports_of_is_a_place() -> None:

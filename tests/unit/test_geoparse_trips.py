@@ -281,7 +281,7 @@ def test_plans_are_scheduled_and_cancelled_trips_are_none(text: str, title: str 
     ("text", "port"),
     [
         ("The Iranian ship anchored off the Cypriot port of Limassol.", "Limassol"),
-        ("Rockets were fired at the port city of Haifa on Monday.", "Haifa"),
+        ("Ships were diverted to the port city of Haifa on Monday.", "Haifa"),
         ("Shanghai, the busiest port in the world, handled record volumes.", "Shanghai"),
         ("Port Authority director Milan Kruszynski said boaters in Lowell were unhappy.", None),
         ("The car blew up near a bus terminal in Baghdad.", None),
@@ -2620,3 +2620,125 @@ def test_a_leg_home_after_talks_with_someone_is_the_travellers() -> None:
     )
     assert set(trips) == {("Narendra Modi", "Abu Dhabi"), ("Narendra Modi", "New Delhi")}
     assert trips[("Narendra Modi", "New Delhi")].title == "Narendra Modi to return to New Delhi"
+
+
+def test_a_trip_a_day_earlier_is_dated_from_the_day_told_and_comes_first() -> None:
+    story = draft_story(
+        "Ukrainian President Volodymyr Zelensky arrived in Washington on Wednesday on his first "
+        "trip abroad since the invasion. Mr Zelensky travelled by train to the Polish border, "
+        "officials said. A day earlier he had visited troops in Bakhmut, the eastern city that "
+        "has seen some of the fiercest fighting of the war.",
+        date=dt.date(2022, 12, 21),
+    )
+    legs = [
+        (story.place(v.destination).name, v.date.start if v.date else None)
+        for v in _visit_events(story)
+    ]
+    # Tuesday's trip to the front, then Wednesday's to Washington: not a leg from Washington
+    # to Bakhmut after it.
+    assert legs == [("Bakhmut", dt.date(2022, 12, 20)), ("Washington", dt.date(2022, 12, 21))]
+
+
+def test_a_statement_in_a_speech_somewhere_is_placed_there() -> None:
+    story = draft_story(
+        "Turkish President Recep Tayyip Erdogan announced the extension of the grain deal in a "
+        "televised speech in Ankara on Sunday. Ships will be inspected in Istanbul.",
+        date=dt.date(2023, 3, 20),
+    )
+    statement = next(e for e in story.events if isinstance(e, Statement))
+    assert story.place(statement.place).name == "Ankara" and statement.inferred == []
+    # What a summit said to be somewhere is, is no place the statement was made at.
+    story = draft_story(
+        "Russian President Vladimir Putin said on Friday that the Brics summit in Kazan would "
+        "show that Russia was not isolated.",
+        date=dt.date(2024, 10, 18),
+    )
+    statement = next(e for e in story.events if isinstance(e, Statement))
+    assert story.place(statement.place).name == "Russia" and statement.inferred == ["place"]
+
+
+def test_fighting_told_in_a_list_of_towns_is_in_each() -> None:
+    story = draft_story(
+        "Fighting between the army and the paramilitary Rapid Support Forces entered its second "
+        "week in Khartoum. The fighting has also spread to Darfur, where clashes were reported "
+        "in El Geneina and Nyala.",
+        date=dt.date(2023, 4, 24),
+    )
+    clash = next(e for e in story.events if isinstance(e, Conflict) and e.title.startswith("Clash"))
+    assert [story.place(p).name for p in clash.places] == ["El Geneina", "Nyala"]
+    assert clash.title == "Clash in El Geneina and Nyala"
+
+
+def test_a_port_named_with_nothing_granted_is_not_said_to_open() -> None:
+    from mapstory.narrative import describe_event
+
+    story = draft_story(
+        "The Houthis, who control much of northern Yemen including the port of Hodeidah, say "
+        "they are targeting ships.",
+        date=dt.date(2023, 12, 16),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert describe_event(story, port) == "Anchor at Hodeidah: its port."
+
+
+def test_fighting_near_a_border_is_not_in_the_country_across_it() -> None:
+    story = draft_story(
+        "Clashes are frequent in the region, but the fighting in an area near the border with "
+        "Georgia and Azerbaijan was some of the most intense in recent months.",
+        date=dt.date(2009, 3, 1),
+    )
+    assert [e for e in story.events if isinstance(e, Conflict)] == []
+
+
+def test_missiles_fired_at_ships_are_attacks_on_shipping_where_they_sail() -> None:
+    story = draft_story(
+        "Yemen's Houthi rebels fired missiles and drones at merchant vessels near the Bab "
+        "el-Mandeb strait on Friday.",
+        date=dt.date(2023, 12, 16),
+    )
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert attack.title.startswith("Attacks on shipping in the Bab el-Mandeb")
+    assert [story.place(p).kind for p in attack.places] == ["sea"]
+
+
+def test_rockets_fired_told_in_the_passive_and_strikes_a_military_says_it_made() -> None:
+    story = draft_story(
+        "Rockets were fired from Lebanon at the town of Kiryat Shmona overnight.",
+        date=dt.date(2023, 11, 22),
+    )
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert [story.place(p).name for p in attack.places] == ["Kiryat Shmona"]
+    story = draft_story(
+        "Ukraine says it hit Russian warship in Crimea\n\n"
+        "Ukraine's military said on Tuesday it had struck a Russian landing ship and a "
+        "submarine being repaired at a shipyard in Sevastopol. Ukrainian forces have stepped up "
+        "attacks on Crimea as they push a counteroffensive in the south.",
+        date=dt.date(2023, 9, 13),
+    )
+    conflicts = [e for e in story.events if isinstance(e, Conflict)]
+    # The headline's strike in Crimea is the body's strike at Sevastopol, told once.
+    assert [c.title for c in conflicts] == ["Attacks on shipping in Sevastopol", "Attack on Crimea"]
+    assert conflicts[0].spans[0].text == "Ukraine says it hit Russian warship in Crimea"
+    # A military's own words about a strike are not every pronoun's: "it said it had hit a
+    # record" strikes nothing.
+    story = draft_story(
+        "The company said on Tuesday it had struck a deal with shipowners in Piraeus.",
+        date=dt.date(2023, 9, 13),
+    )
+    assert [e for e in story.events if isinstance(e, Conflict)] == []
+
+
+def test_a_place_taken_by_force_told_in_a_relative_clause() -> None:
+    story = draft_story(
+        "Ukrainian drones struck a base in Crimea, which Russia annexed in 2014.",
+        date=dt.date(2023, 9, 13),
+    )
+    (annexation,) = [e for e in story.events if e.title.startswith("Annexation")]
+    assert annexation.title == "Annexation of Crimea by Russia"
+    assert annexation.date.start == dt.date(2014, 1, 1)
+
+
+def test_rockets_fired_at_a_port_city_are_an_attack_on_it_not_a_port_story() -> None:
+    assert _kinds("Rockets were fired at the port city of Haifa on Monday.") == [
+        ("conflict", "Rocket attack on Haifa")
+    ]
