@@ -469,8 +469,26 @@ def period_told(figure) -> str:
     return text("figure.period_basis", period=period, basis=basis) if period else basis
 
 
+# A money unit as the figures extractor writes it: "USD bn", "EUR m", "GBP".
+_MONEY_UNIT = re.compile(r"^(?P<code>[A-Z]{3})(?: (?P<scale>[a-z]+))?$")
+
+
 def format_value(value: float, unit: str | None) -> str:
+    """ "$190bn", "€107bn", "A$1.1bn", "CHF 3m": money as news writes it."""
     amount = number(value, digits=1)
-    if unit and unit.upper().startswith("USD "):
-        return text("figure.usd", amount=amount, scale=unit[4:])
+    money = _MONEY_UNIT.match(unit or "")
+    if money is not None:
+        scale = money["scale"] or ""
+        if money["code"] == "USD":
+            return text("figure.usd", amount=amount, scale=scale)
+        symbol = _currency_symbol(money["code"])
+        key = "figure.money_code" if symbol.isalpha() else "figure.money"
+        return text(key, symbol=symbol, amount=amount, scale=scale)
     return text("figure.unit", amount=amount, unit=unit) if unit else amount
+
+
+@lru_cache(maxsize=64)
+def _currency_symbol(code: str) -> str:
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(code, "en")

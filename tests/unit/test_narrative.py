@@ -144,3 +144,22 @@ def test_a_figure_says_whether_it_is_a_fact_a_forecast_or_an_aim() -> None:
     assert told(period="2022") == "$100bn (2022)"
     assert told(period="2030", basis="target") == "$100bn (2030, target)"
     assert told(period="", basis="target") == "$100bn (target)"
+
+
+@pytest.mark.parametrize(
+    ("unit", "written"),
+    [
+        ("USD bn", "$107bn"),
+        ("EUR bn", "€107bn"),
+        ("AUD bn", "A$107bn"),
+        ("GBP m", "£107m"),
+        ("CHF m", "CHF 107m"),
+        ("EUR", "€107"),
+        ("tonnes", "107 tonnes"),
+    ],
+)
+def test_money_is_written_with_its_currency_sign(unit: str, written: str) -> None:
+    from mapstory.narrative import format_value
+
+    # "€107bn", as news writes it, not "107 EUR bn".
+    assert format_value(107.0, unit) == written
