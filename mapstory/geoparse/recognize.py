@@ -54,6 +54,9 @@ _MIN_POPULATION_RESIDENT = 5_000
 # place only if the region is a big one ("Georgia", "Brittany"), not a small department
 # that shares a surname ("Flores", Uruguay).
 _MIN_POPULATION_RELABEL = 500_000
+# The ids of the lands and world regions geodata/lands.tsv and the world-region table name
+# ("Nagorno-Karabakh", "the Sahel"): names news uses for a place, whatever their people.
+_LAND_ID_PREFIX = "region:"
 # Prepositions after which a name is where something is: "around Bakhmut", "near Kupiansk".
 _NEARBY_WORDS = frozenset({"around", "near", "outside", "towards", "toward"})
 # Words that put a person's name right after them ("coach Hale", "Sen. Ann Morrow").
@@ -520,6 +523,15 @@ _COMPASS_CORE_POPULATION = 100_000
 def _is_area(entry: GazetteerEntry) -> bool:
     """A country, continent, state or sea: a name no company or person borrows unnoticed."""
     return entry.kind in ("country", "continent", "sea") or entry.feature_code == "ADM1"
+
+
+def _land_named(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether *name* is the name of a land of geodata/lands.tsv or a world region (not an
+    island, whose name people bear too: "Rhodes")."""
+    return any(
+        entry.id.startswith(_LAND_ID_PREFIX) and entry.feature_code == "RGN"
+        for entry in gazetteer.search(name, limit=3)
+    )
 
 
 def _compass_core(gazetteer: Gazetteer, name: str) -> bool:
@@ -1512,6 +1524,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     and (whole.kind != "region" or whole.population >= _MIN_POPULATION_RELABEL)
                 )
             ):
+                add(ent.start_char, ent.end_char, "relabelled")
+            elif label == "ORG" and _land_named(gazetteer, text[bare_start:bare_end]):
+                # "Nagorno-Karabakh" tagged an organisation: a land news names as such, by its
+                # whole name and nothing else.
                 add(ent.start_char, ent.end_char, "relabelled")
             elif label in ("PERSON", "ORG") and (parts := _place_list(ent, gazetteer)):
                 # "Kharkiv and Odesa" taken for one organisation: the places it lists.

@@ -25,6 +25,8 @@ _CANDIDATES = 25
 # the town is ~100 000 times bigger; a first-level region (a US state) outranks most towns.
 _KIND_BONUS = {"country": 5.0, "continent": 5.0}
 _ADM1_BONUS = 3.0
+# The populations (as log10) between which a division earns that bonus (see _state_weight).
+_STATE_LOW, _STATE_FULL = 4.5, 5.5
 # A world region ("the Sahel", "the Middle East") outranks a same-named province or town
 # as a state does: news means the wide region unless the article is local to the small one.
 _WORLD_REGION_BONUS = 3.0
@@ -173,12 +175,23 @@ def _canonical(name: str) -> str:
     return fold(_MOUNT.sub("Mount ", _SAINT.sub("Saint ", name)))
 
 
+def _state_weight(population: int) -> float:
+    """How much of a state's standing a first-level division has: all of it from 300 000
+    people, none below 30 000. A US state or a Chinese province is what news means by its
+    name; a Jamaican parish of 60 000 ("Manchester") or a Slovenian commune is not, beside a
+    city of half a million."""
+    if population <= 0:
+        return 1.0  # not counted: no reason to think it small
+    share = (math.log10(population) - _STATE_LOW) / (_STATE_FULL - _STATE_LOW)
+    return min(1.0, max(0.0, share))
+
+
 def _prior(entry: GazetteerEntry) -> float:
     if entry.kind == "sea":
         return _SEA_PRIOR
     score = math.log10(entry.population + 1) + _KIND_BONUS.get(entry.kind, 0.0)
     if entry.feature_code == "ADM1":
-        score += _ADM1_BONUS
+        score += _ADM1_BONUS * _state_weight(entry.population)
     elif entry.feature_code == "RGN":
         score += _WORLD_REGION_BONUS
     elif entry.feature_code == "ADM2":

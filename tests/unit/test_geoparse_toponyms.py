@@ -1056,3 +1056,22 @@ def test_a_venue_named_after_a_person_is_not_his_first_names_town() -> None:
     assert "Santiago" not in found  # a stadium, not Chile's capital
     assert found["Brooklyn"][0] == "city"  # a bridge says where it is
     assert found["Madison Heights"][2] == "Madison Heights"  # a town's own two names
+
+
+def test_a_small_parish_does_not_outrank_a_great_city_of_its_name() -> None:
+    # Manchester is a Jamaican parish of 60 000 as well as the English city; a state of
+    # 400 000 (Delaware, Wyoming) still outranks a town of its name.
+    assert _places("Celebrations went on late into the night in Manchester.")["Manchester"][:2] == (
+        "city",
+        "GB",
+    )
+    assert _places("Floods hit Wyoming on Monday.")["Wyoming"][:2] == ("region", "US")
+
+
+def test_a_land_the_model_takes_for_an_organisation_is_the_land() -> None:
+    places = _places(
+        "More than 50,000 ethnic Armenians have fled Nagorno-Karabakh for Armenia, the "
+        "government said. The Kurdistan Workers Party claimed the attack. Rhodes won the seat."
+    )
+    assert places["Nagorno-Karabakh"][:2] == ("region", "AZ")
+    assert "Kurdistan" not in places and "Rhodes" not in places  # a party's, a person's name
