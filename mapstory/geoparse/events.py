@@ -1136,7 +1136,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if (
             actor is not None
             and destination is None
-            and (origin is not None or (arrival and status == "happened"))
+            and (
+                origin is not None
+                or (arrival and status == "happened")
+                # "Zelensky is expected to arrive on Wednesday": at the summit told.
+                or (arrival and status == "scheduled" and lemma == "arrive")
+            )
         ):
             # "Macron flew in from Abu Dhabi": where the visit just told came from — or, for
             # an arrival with no visit before it, a trip to where the story is filed from
@@ -1146,8 +1151,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     who.key,
                     origin.key if origin is not None else None,
                     sentence.span(),
-                    arrival and status != "scheduled",
+                    arrival and (status != "scheduled" or origin is None),
                     date,
+                    status == "scheduled",
                 )
                 for who in group or [actor, *_conjoined(actor, sentence, sentence.actor_at)]
             )
@@ -2715,12 +2721,33 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
     for child in keyword.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            while noun is not None and _counted(noun):
+                # "total trade of 253bn euros" is an amount, not goods; "exports of 20
+                # million tonnes of LNG" are of what the amount is of.
+                noun = next(
+                    (
+                        pobj
+                        for prep in noun.children
+                        if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for pobj in prep.children
+                        if pobj.dep_ == "pobj"
+                    ),
+                    None,
+                )
             # ("20 million tonnes of LNG": goods the model may take for a name.)
             acronym = noun is not None and noun.pos_ == "PROPN" and noun.text.isupper()
             if noun is None or (noun.pos_ != "NOUN" and not acronym) or sentence.place_at(noun):
                 return []
             return _goods_named(noun, sentence)
     return []
+
+
+def _counted(noun) -> bool:
+    """Whether *noun* is counted out ("253bn euros", "20 million tonnes"): an amount."""
+    return noun.ent_type_ in ("MONEY", "QUANTITY") or any(
+        c.dep_ in ("nummod", "quantmod") or c.like_num or c.text[:1].isdigit()  # "253bn"
+        for c in noun.children
+    )
 
 
 def _goods_named(noun, sentence: _Sentence) -> list[str]:
@@ -3905,6 +3932,7 @@ class _Origin:
     span: tuple[int, int]
     arrival: bool  # "arrived from", "flew in from": it ended where the story is
     date: DateValue | None
+    scheduled: bool = False  # "is expected to arrive on Wednesday": still ahead
 
 
 class _Context:
@@ -4194,6 +4222,7 @@ def extract_events(
                         date=told.date
                         or (arrived.date if arrived and here != filed_from else None)
                         or (ctx.scene_date if here == ctx.scene else None),
+                        status="scheduled" if told.scheduled else "happened",
                     )
                     found.append(merged[key])
         visits = [d for d in found if d.kind == "visit"]

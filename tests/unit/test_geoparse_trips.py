@@ -2742,3 +2742,30 @@ def test_rockets_fired_at_a_port_city_are_an_attack_on_it_not_a_port_story() -> 
     assert _kinds("Rockets were fired at the port city of Haifa on Monday.") == [
         ("conflict", "Rocket attack on Haifa")
     ]
+
+
+def test_an_amount_traded_is_not_the_goods() -> None:
+    story = draft_story(
+        "China remained Germany's largest trading partner overall, with total trade of 253bn "
+        "euros in 2023.",
+        date=dt.date(2024, 2, 19),
+    )
+    (trade,) = [e for e in story.events if isinstance(e, Trade)]
+    assert trade.goods is None and trade.figures[0].value == 253.0
+    story = draft_story(
+        "Qatar's exports of 20 million tonnes of LNG to China rose 10% last year.",
+        date=dt.date(2024, 3, 1),
+    )
+    (trade,) = [e for e in story.events if isinstance(e, Trade)]
+    assert trade.goods == "LNG"
+
+
+def test_someone_expected_to_arrive_is_due_where_the_story_is() -> None:
+    story = draft_story(
+        "Nato leaders arrived in the Lithuanian capital Vilnius on Tuesday for a two-day "
+        "summit. Ukrainian President Volodymyr Zelensky is expected to arrive on Wednesday.",
+        date=dt.date(2023, 7, 11),
+    )
+    (visit,) = [v for v in _visit_events(story) if story.actor(v.actor).name.endswith("Zelensky")]
+    assert story.place(visit.destination).name == "Vilnius"
+    assert (visit.status, visit.date.start) == ("scheduled", dt.date(2023, 7, 12))
