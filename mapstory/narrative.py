@@ -474,8 +474,9 @@ _MONEY_UNIT = re.compile(r"^(?P<code>[A-Z]{3})(?: (?P<scale>[a-z]+))?$")
 
 
 def format_value(value: float, unit: str | None) -> str:
-    """ "$190bn", "€107bn", "A$1.1bn", "CHF 3m": money as news writes it."""
-    amount = number(value, digits=1)
+    """ "$190bn", "€107bn", "A$1.1bn", "CHF 3m": money as news writes it; an amount under
+    ten keeps a second decimal ("1.96 million barrels a day", not "2 million")."""
+    amount = number(value, digits=2 if abs(value) < 10 else 1)
     money = _MONEY_UNIT.match(unit or "")
     if money is not None:
         scale = money["scale"] or ""

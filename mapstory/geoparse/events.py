@@ -55,8 +55,23 @@ _DIRECTIONAL_PREPS = {
 }
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
-    {"meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open"}
+    {
+        "meet",
+        "hold",
+        "sign",
+        "attend",
+        "address",
+        "tour",
+        "stop",
+        "stay",
+        "inspect",
+        "open",
+        "discuss",
+        "negotiate",
+    }
 )
+# ... of which these have for object what was talked of, not whom they met.
+_TALKING_VERBS = frozenset({"discuss", "negotiate"})
 # ... of which these make a leg of a trip in a place of any size ("stop in Guam"), on a day of
 # its own.
 _STOPPING_VERBS = frozenset({"stop", "stay"})
@@ -435,6 +450,46 @@ def _days_of_stay(told: DateValue, more: DateValue) -> DateValue:
     )
 
 
+# Between the stops of an itinerary told with their days, and between a stop and its day.
+_STOP_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+then|,?\s+and\s+then)\s*")
+_STOP_DAY = re.compile(r"\s+(?:on\s+|in\s+)?")
+
+
+def _gapped_stops(destination: PlaceRef, sentence: _Sentence, ctx) -> list[tuple[PlaceRef, object]]:
+    """The stops after *destination* in "X on Tuesday, Y on Wednesday and Z on Thursday",
+    each as (place, its first token); none unless the destination has its own day."""
+    text = ctx.text
+    phrases = sorted(ctx.dates_in(sentence), key=lambda p: p.start)
+
+    def day_after(end: int):
+        return next(
+            (
+                p
+                for p in phrases
+                if p.start >= end
+                and (_STOP_DAY.fullmatch(text, end, p.start) or p.start == end)
+                and resolve(p.text, ctx.anchor, "future", reference=p.reference) is not None
+            ),
+            None,
+        )
+
+    told = day_after(destination.end)
+    stops: list[tuple[PlaceRef, object]] = []
+    while told is not None:
+        following = [
+            p for p in sentence.places if p.start >= told.end and not p.demonym and p.kind != "sea"
+        ]
+        stop = min(following, key=lambda p: p.start, default=None)
+        if stop is None or not _STOP_JOIN.fullmatch(text, told.end, stop.start):
+            break
+        told = day_after(stop.end)
+        if told is None:
+            break
+        step = next(t for t in sentence.sent if t.idx >= stop.start)
+        stops.append((stop, step))
+    return stops
+
+
 def _is_due(token) -> bool:
     """Whether *token* is the "is" of "is due in Abu Dhabi": a stop still ahead."""
     return token.lemma_ == "be" and any(
@@ -635,7 +690,7 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     met = [c for c in token.children if c.dep_ == "dobj"]  # "met Xi Jinping in Beijing"
     # "signed the pact with their Philippine counterparts in Manila", "held talks with
     # President Christodoulides in Nicosia": the hosts are where the meeting was.
-    met += [
+    hosts = [
         g
         for h in [token, *met]
         for c in h.children
@@ -643,6 +698,10 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
         for g in c.children
         if g.dep_ == "pobj" and (g.lemma_.lower() in _HOST_NOUNS or g.ent_type_ == "PERSON")
     ]
+    # "discussed the war in Gaza": what was talked of is not where.
+    met = hosts if lemma in _TALKING_VERBS else met + hosts
+    if lemma in _TALKING_VERBS and not met:
+        return None  # "discussed the war in Gaza"; "discuss a ceasefire with Sisi" in Cairo
     frame = []
     if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and token.head.head.lemma_ == "be":
         frame = [token.head.head]  # "In Cairo he is due to meet Sisi": "in Cairo" hangs on "is"
@@ -817,6 +876,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         travel_noun = token.pos_ == "NOUN" and (
             lemma in _VISIT_NOUNS
             or lemma in _STOP_NOUNS
+            # "after a day in Shanghai", "after two days in Paris": a stop before this one
+            or (
+                lemma in ("day", "night", "week")
+                and token.dep_ == "pobj"
+                and token.head.lower_ == "after"
+                and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
+            )
             # "on his way to Tokyo"
             or (
                 lemma == "way"
@@ -962,6 +1028,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         destination = None
                     if destination is not None:
                         break
+        if destination is not None and not next_stops and token.pos_ == "VERB":
+            # "will visit Saudi Arabia on Tuesday, Egypt on Wednesday and Israel on
+            # Thursday": stops the model cannot hang on the verb, each with its day.
+            for stop, step in _gapped_stops(destination, sentence, ctx):
+                next_stops.append(stop)
+                stop_steps.append(step)
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
         group: list[ActorRef] = []
         named_group = [c for c in token.children if _names_the_group(c)]
@@ -3111,6 +3183,10 @@ _SHIP_NOUNS = frozenset(
     {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "shipping", "warship"}
 )
 _FIRING_VERBS = frozenset({"fire", "launch"})
+# What counts what is fired: "dozens of rockets", "a barrage of missiles".
+_COUNTS_OF = frozenset(
+    {"dozen", "hundred", "thousand", "score", "number", "volley", "wave", "barrage", "salvo"}
+)
 # Where ships lie when struck: "a submarine being repaired at a shipyard in Sevastopol".
 _DOCKS = frozenset({"shipyard", "dock", "port", "harbour", "harbor", "base", "naval"})
 # An assault someone launches, mounts or carries out on a place.
@@ -3198,6 +3274,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         if obj is None:
             # "rockets were fired from Lebanon at the town of Kiryat Shmona"
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if obj is not None and obj.lemma_.lower() in _COUNTS_OF:
+            # "fired dozens of rockets at northern Israel"
+            obj = next(
+                (
+                    g
+                    for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                obj,
+            )
         if obj is None or (_noun_lemma(obj) or obj.lemma_.lower()) not in _PROJECTILES:
             return []
         name = f"{_noun_lemma(obj) or obj.lemma_.lower()} attack on"
@@ -3564,10 +3652,20 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             token.dep_ in ("nsubj", "nsubjpass", "ROOT")
             or (token.dep_ == "advcl" and token.i == sentence.sent.start)
         )
-        if not gerund and not _noun_in(token, _CONFLICT_NOUNS) and not _armed_attack(token):
+        if (
+            not gerund
+            and not _noun_in(token, _CONFLICT_NOUNS)
+            and not _armed_attack(token, sentence)
+        ):
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
+        if (
+            token.dep_ == "dobj"
+            and token.head.lemma_.lower() in _LAUNCHING_VERBS
+            and _noun_lemma(token) in _ASSAULT_NOUNS
+        ):
+            continue  # "carried out an air strike on …": the act its verb told (_strike)
         if _only_feared(token):
             continue  # "raising fears of a new war in the South Caucasus"
         place = None
@@ -3581,6 +3679,12 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 "offensive",
             ):
                 continue
+            if (
+                child.dep_ in ("compound", "amod", "nmod")
+                and _noun_lemma(token) in ("attack", "strike", "airstrike")
+                and getattr(sentence.place_at(child), "kind", None) == "country"
+            ):
+                continue  # "a U.S. drone strike" is the side's; "the Paris attacks" are there
             if (
                 child.dep_ == "prep"
                 and child.lower_ in _CONFLICT_NOUN_PREPS
@@ -3635,7 +3739,11 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     place = _subtree_place(child, sentence)
                     if place is not None:
                         break
-        kinds = ("country", "region", "city", "sea") if _noun_lemma(token) == "attack" else None
+        kinds = (
+            ("country", "region", "city", "sea")
+            if _noun_lemma(token) in ("attack", "strike", "airstrike")
+            else None
+        )
         if place is None or place.kind not in (kinds or ("country", "region", "city")):
             continue  # (attacks on shipping are at sea; a war is not fought on a sea's name)
         # "clashes were reported in El Geneina and Nyala": every place of the list.
@@ -3761,11 +3869,29 @@ _ARMED_GROUPS = frozenset(
 )
 
 
-def _armed_attack(noun) -> bool:
+def _armed_attack(noun, sentence: _Sentence) -> bool:
     """An "attack" that is fighting: told by its weapon, its kind or who made it ("the Hamas
     attack on southern Israel", "a drone attack on Kyiv"); not a heart attack, a cyber
     attack or an attack on a policy."""
-    if _noun_lemma(noun) != "attack" or noun.pos_ != "NOUN":
+    lemma = _noun_lemma(noun)
+    if noun.pos_ != "NOUN":
+        return False
+    if lemma == "airstrike":
+        return True
+    if lemma == "strike":
+        # "an Israeli drone strike on a car in Tyre", "Russian strikes on Kyiv"; not a rail
+        # strike, nor French workers' one.
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        on_place = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "against")
+            and any(g.dep_ == "pobj" and sentence.named_place_at(g) is not None for g in c.children)
+            for c in noun.children
+        )
+        return any(c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers) or (
+            on_place and any(c.ent_type_ == "NORP" for c in modifiers)
+        )
+    if lemma != "attack":
         return False
     on = next(
         (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None
@@ -4402,6 +4528,21 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
                 and other.fields["actor"] == city.fields["actor"]
                 and other.fields["destination"] == city.fields["origin"]
                 and other.fields["origin"] == draft.fields["destination"]
+                for other in drafts
+            )
+        )
+        # Or from a stop the trip reaches only after the country ("will visit Saudi Arabia on
+        # Tuesday, Egypt on Wednesday and Israel on Thursday … In Riyadh he will meet the
+        # crown prince": Riyadh's leg does not start in Israel).
+        loops = loops or (
+            draft.date is not None
+            and any(
+                other.kind == "visit"
+                and other is not city
+                and other.fields["actor"] == city.fields["actor"]
+                and other.fields["destination"] == city.fields["origin"]
+                and other.date is not None
+                and other.date.start > draft.date.end
                 for other in drafts
             )
         )

@@ -2769,3 +2769,66 @@ def test_someone_expected_to_arrive_is_due_where_the_story_is() -> None:
     (visit,) = [v for v in _visit_events(story) if story.actor(v.actor).name.endswith("Zelensky")]
     assert story.place(visit.destination).name == "Vilnius"
     assert (visit.status, visit.date.start) == ("scheduled", dt.date(2023, 7, 12))
+
+
+def test_an_itinerary_told_as_stops_with_their_days() -> None:
+    story = draft_story(
+        "US Secretary of State Antony Blinken will visit Saudi Arabia on Tuesday, Egypt on "
+        "Wednesday and Israel on Thursday, the State Department said on Sunday.\n\n"
+        "In Riyadh, Mr Blinken will meet Crown Prince Mohammed bin Salman. In Cairo he is due "
+        "to discuss a proposed ceasefire with President Abdel Fattah al-Sisi.",
+        date=dt.date(2024, 3, 17),
+    )
+    legs = [
+        (
+            story.place(v.origin).name if v.origin else None,
+            story.place(v.destination).name,
+            v.date.start,
+            v.status,
+        )
+        for v in _visit_events(story)
+    ]
+    # Each stop on its own day, in order; the cities the article goes on to name are the
+    # countries' stops, and Riyadh's leg does not start in Israel, the trip's last stop.
+    assert legs == [
+        ("Washington", "Riyadh", dt.date(2024, 3, 19), "scheduled"),
+        ("Riyadh", "Cairo", dt.date(2024, 3, 20), "scheduled"),
+        ("Cairo", "Israel", dt.date(2024, 3, 21), "scheduled"),
+    ]
+
+
+def test_a_day_spent_somewhere_first_is_a_stop_before() -> None:
+    story = draft_story(
+        "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping in "
+        "Beijing on Friday, after a day in Shanghai where he attended a ceremony.",
+        date=dt.date(2023, 4, 14),
+    )
+    assert ("Shanghai", "Beijing") in _leg_pairs(story)
+
+
+def test_strikes_and_rockets_are_attacks_but_a_rail_strike_is_not() -> None:
+    assert _kinds("An Israeli drone strike on a car in Tyre killed three people.") == [
+        ("conflict", "Strike in Tyre")
+    ]
+    assert _kinds("Russian strikes on Kyiv killed five people on Monday.") == [
+        ("conflict", "Strike on Kyiv")
+    ]
+    assert _kinds("The group fired dozens of rockets at Haifa overnight.") == [
+        ("conflict", "Rocket attack on Haifa")
+    ]
+    # A country before the noun is the side that struck, not where.
+    for text in (
+        "A French rail strike in Paris disrupted travel on Monday.",
+        "The union called a general strike in Buenos Aires.",
+        "He was killed in an August 2015 U.S. drone strike.",
+    ):
+        assert [k for k, _ in _kinds(text) if k == "conflict"] == []
+
+
+def test_a_war_discussed_is_no_visit_to_it() -> None:
+    trips = _trips(
+        "Chinese Foreign Minister Wang Yi arrived in Cairo on Saturday. Mr Wang met Egyptian "
+        "President Abdel Fattah al-Sisi and discussed the war in Gaza.",
+        dt.date(2024, 1, 13),
+    )
+    assert set(trips) == {("Wang Yi", "Cairo")}

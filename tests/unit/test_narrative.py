@@ -155,6 +155,7 @@ def test_a_figure_says_whether_it_is_a_fact_a_forecast_or_an_aim() -> None:
         ("GBP m", "£107m"),
         ("CHF m", "CHF 107m"),
         ("EUR", "€107"),
+        ("million barrels a day", "107 million barrels a day"),
         ("tonnes", "107 tonnes"),
     ],
 )
@@ -163,3 +164,10 @@ def test_money_is_written_with_its_currency_sign(unit: str, written: str) -> Non
 
     # "€107bn", as news writes it, not "107 EUR bn".
     assert format_value(107.0, unit) == written
+
+
+def test_an_amount_under_ten_keeps_its_second_decimal() -> None:
+    from mapstory.narrative import format_value
+
+    assert format_value(1.96, "million barrels a day") == "1.96 million barrels a day"
+    assert format_value(53.8, "USD bn") == "$53.8bn"
