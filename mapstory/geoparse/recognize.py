@@ -207,6 +207,10 @@ _PLACE_QUALIFIERS = frozenset(
     }
 )  # fmt: skip
 # Labels the small model sometimes gives a well-known place's name by mistake.
+# Words of time the model runs a place's name into: "at Kyiv overnight", "in Gaza today".
+_TIME_WORDS = frozenset(
+    {"overnight", "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "again"}
+)
 _MISTAKEN_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "PRODUCT"}
 )
@@ -1454,6 +1458,16 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif label in _CONTAINER_LABELS and fold(bare := _LEADING.sub("", ent.text)) in demonyms:
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
             add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
+        elif (
+            label in ("DATE", "TIME")
+            and len(ent) >= 2
+            and ent[0].is_title
+            and ent[0].pos_ == "PROPN"
+            and all(t.lower_ in _TIME_WORDS for t in ent[1:])
+            and _prominent(gazetteer, ent[0].text)
+        ):
+            # "drones at Kyiv overnight" tagged a time: the city, then when.
+            add(ent.start_char, ent[0].idx + len(ent[0]), "relabelled")
         elif (
             label in _MISTAKEN_LABELS
             and len(ent) <= 3

@@ -151,6 +151,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
         # never a small town's short one: "E.U." is not Eu in Normandy, nor "AI" Baxter,
         # Tennessee.
         found = [e for e in found if e.kind != "city" or e.population >= _MIN_INITIALISM_TOWN]
+    if found and mention.kind == "island":
+        # "the Greek island of Rhodes": the island (a land, or a state that is one: Crete,
+        # Bali), not its town of the same name.
+        return [e for e in found if e.feature_code == "ISL" or e.kind == "region"] or found
     if found and mention.kind is not None:
         # "the city of Donetsk": the cities of that name, when the gazetteer has any.
         return [e for e in found if e.kind == mention.kind] or found

@@ -1075,3 +1075,9 @@ def test_a_land_the_model_takes_for_an_organisation_is_the_land() -> None:
     )
     assert places["Nagorno-Karabakh"][:2] == ("region", "AZ")
     assert "Kurdistan" not in places and "Rhodes" not in places  # a party's, a person's name
+
+
+def test_the_island_of_a_name_is_the_island_not_its_town() -> None:
+    places = _places("About 19,000 people were evacuated on the Greek island of Rhodes on Sunday.")
+    assert places["Rhodes"][0] == "region"  # the island, not Rhodes town
+    assert _places("He lives in Rhodes, a town in Greece.")["Rhodes"][0] == "city"
