@@ -1312,6 +1312,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # Only a meeting puts them there: the draft keeps it for someone away
                     # from home (see mapstory.geoparse.draft).
                     "met_there": met_at is not None,
+                    # "will spend four days in Ulaanbaatar": a stay, not a leg of travel
+                    "stay": lemma == "spend" and held_at,
                     "onward": _onward(token),
                     # Told in the present ("He then flies to Abu Dhabi"), or as the leg after
                     # one ("… before returning to Brasilia"): as made, or as ahead, as the
@@ -3681,7 +3683,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 continue
             if (
                 child.dep_ in ("compound", "amod", "nmod")
-                and _noun_lemma(token) in ("attack", "strike", "airstrike")
+                and _noun_lemma(token) in _ARMED_ACT_NOUNS
                 and getattr(sentence.place_at(child), "kind", None) == "country"
             ):
                 continue  # "a U.S. drone strike" is the side's; "the Paris attacks" are there
@@ -3705,7 +3707,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     preposition = child.lower_
                 elif (
                     child.lower_ == "of"
-                    and token.lemma_.lower() in ("invasion", "siege")
+                    and token.lemma_.lower() in ("invasion", "siege", "bombardment", "shelling")
                     and named is not None
                     and sentence.named_place_at(named) == place
                 ):
@@ -3740,9 +3742,7 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     if place is not None:
                         break
         kinds = (
-            ("country", "region", "city", "sea")
-            if _noun_lemma(token) in ("attack", "strike", "airstrike")
-            else None
+            ("country", "region", "city", "sea") if _noun_lemma(token) in _ARMED_ACT_NOUNS else None
         )
         if place is None or place.kind not in (kinds or ("country", "region", "city")):
             continue  # (attacks on shipping are at sea; a war is not fought on a sea's name)
@@ -3864,6 +3864,8 @@ _ARMED_ATTACK_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Nouns of an armed act, which a country before them made: "a U.S. drone strike".
+_ARMED_ACT_NOUNS = frozenset({"attack", "strike", "airstrike", "shelling", "bombardment"})
 _ARMED_GROUPS = frozenset(
     {"militant", "rebel", "force", "troop", "army", "insurgent", "fighter", "gunman", "jihadist"}
 )
@@ -3876,8 +3878,8 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
     lemma = _noun_lemma(noun)
     if noun.pos_ != "NOUN":
         return False
-    if lemma == "airstrike":
-        return True
+    if lemma in ("airstrike", "shelling", "bombardment"):
+        return True  # "Russian shelling killed 23 people in Kherson"
     if lemma == "strike":
         # "an Israeli drone strike on a car in Tyre", "Russian strikes on Kyiv"; not a rail
         # strike, nor French workers' one.
@@ -4511,7 +4513,13 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             where,
             lambda country, city: (
                 _same_trip(country, city)
-                and not (country.status == "happened" and city.status != "happened")
+                and not (
+                    country.status == "happened"
+                    and city.status != "happened"
+                    # "arrived in Mongolia on Friday … will spend four days in Ulaanbaatar":
+                    # the stay the arrival began
+                    and not (city.fields.get("stay") and city.date is None)
+                )
             ),
         )
         if city is None:
@@ -4552,6 +4560,8 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
         if (loops or itself) and not any(k is city for k in kept):
             kept.append(city)  # the trip's order is the country's: Cairo before Qatar
             early.add(id(city))
+        if city.fields.get("stay") and city.date is None and draft.status == "happened":
+            city.status = "happened"  # the stay began with the arrival told
         _absorb(city, draft)
         if city.date is None and draft.status != "happened":
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":

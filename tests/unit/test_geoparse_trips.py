@@ -2832,3 +2832,32 @@ def test_a_war_discussed_is_no_visit_to_it() -> None:
         dt.date(2024, 1, 13),
     )
     assert set(trips) == {("Wang Yi", "Cairo")}
+
+
+def test_drones_at_a_city_overnight_and_shelling_are_attacks() -> None:
+    assert _kinds("Russia launched a wave of drones at Kyiv overnight, officials said.") == [
+        ("conflict", "Drone attack on Kyiv by Russia")
+    ]
+    assert _kinds("In the southern city of Kherson, Russian shelling killed 23 people.") == [
+        ("conflict", "Shelling in Kherson")
+    ]
+    assert _kinds("The bombardment of Gaza continued on Sunday.") == [
+        ("conflict", "Bombardment of Gaza")
+    ]
+
+
+def test_days_spent_in_the_capital_of_a_country_just_reached_are_that_stay() -> None:
+    story = draft_story(
+        "Pope Francis arrived in Mongolia on Friday, the first pope to visit the country. The "
+        "pontiff flew overnight from Rome. Francis will spend four days in Ulaanbaatar, where "
+        "he will meet the president. He returns to Rome on Monday.",
+        date=dt.date(2023, 9, 1),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date.start, v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("Rome", "Ulaanbaatar", dt.date(2023, 9, 1), "happened"),
+        ("Ulaanbaatar", "Rome", dt.date(2023, 9, 4), "scheduled"),
+    ]
