@@ -1966,6 +1966,11 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
     for noun in sentence.sent:
         if noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None:
             continue
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "entry" for g in c.children)
+            for c in noun.children
+        ):
+            continue  # "the Hidalgo port of entry": a border crossing, not a harbour
         found = named_by(noun)
         if found is None:
             continue
@@ -3370,7 +3375,9 @@ _HAZARDS = {
     "mudslide": "landslide", "avalanche": "avalanche", "wildfire": "wildfire",
     "bushfire": "wildfire", "eruption": "eruption", "drought": "drought",
     "heatwave": "heatwave", "famine": "famine", "outbreak": "outbreak", "epidemic": "outbreak",
-    "storm": "storm", "shipwreck": "shipwreck",
+    "storm": "storm", "shipwreck": "shipwreck", "thunderstorm": "thunderstorm",
+    "blizzard": "blizzard", "snowstorm": "blizzard", "hailstorm": "hailstorm",
+    "sandstorm": "sandstorm",
 }  # fmt: skip
 # Words that make a hazard noun a figure of speech ("a political earthquake").
 _FIGURATIVE = frozenset(
@@ -4810,7 +4817,7 @@ _DAMAGE_VERBS = frozenset(
         "affect",
     }
 )  # fmt: skip
-_DAMAGE_NOUNS = frozenset({"damage", "destruction", "devastation"})
+_DAMAGE_NOUNS = frozenset({"damage", "destruction", "devastation", "outage"})
 # The words a hazard's own story goes on in: "Further fires were burning in Kula" after a
 # wildfire, "Mozambique and Zambia have also reported cases" after an outbreak.
 _HAZARD_GOES_ON = {

@@ -198,3 +198,15 @@ def test_a_hazard_goes_on_in_its_own_words_and_then_is_left() -> None:
         dt.date(2023, 2, 6),
     )
     assert _places(story, outbreak) == ["Malawi", "Blantyre", "Lilongwe", "Mozambique", "Zambia"]
+
+
+def test_thunderstorms_and_the_outages_they_left_are_one_disaster() -> None:
+    story, disasters = _disasters(
+        "DETROIT (AP) — Severe thunderstorms swept across southern Michigan on Wednesday night, "
+        "knocking out power to more than 200,000 homes. DTE Energy said the worst outages were "
+        "in Oakland and Macomb counties, north of Detroit.",
+        dt.date(2024, 8, 8),
+    )
+    (storm,) = disasters
+    assert storm.title == "Thunderstorms in Michigan"
+    assert {"Oakland County", "Macomb County"} <= set(_places(story, storm))

@@ -2861,3 +2861,14 @@ def test_days_spent_in_the_capital_of_a_country_just_reached_are_that_stay() -> 
         ("Rome", "Ulaanbaatar", dt.date(2023, 9, 1), "happened"),
         ("Ulaanbaatar", "Rome", dt.date(2023, 9, 4), "scheduled"),
     ]
+
+
+def test_a_port_of_entry_is_a_border_crossing_not_a_port() -> None:
+    assert [
+        k
+        for k, _ in _kinds(
+            "He drove them through the Hidalgo port of entry before he was stopped near "
+            "Falfurrias, Texas."
+        )
+        if k == "port"
+    ] == []
