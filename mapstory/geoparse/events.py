@@ -310,8 +310,13 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     # "Narendra Modi, who visited Paris": the person the clause is about.
                     return sentence.actor_at(token.head)
-                if child.dep_ != "poss":
-                    return None  # someone else is the subject ("investigators would fly")
+                if child.dep_ != "poss" and not any(
+                    other.dep_ == "nsubj" and other.i > child.i for other in token.children
+                ):
+                    # Someone else is the subject ("investigators would fly") — unless the
+                    # model split the subject in two: "Sudan's army chief Abdel Fattah
+                    # al-Burhan arrived" has "chief" and "Burhan" both for subject.
+                    return None
         if token.head == token:
             break
         token = token.head

@@ -2872,3 +2872,16 @@ def test_a_port_of_entry_is_a_border_crossing_not_a_port() -> None:
         )
         if k == "port"
     ] == []
+
+
+def test_a_subject_the_model_splits_in_two_still_travels() -> None:
+    # "chief" and "Burhan" are both the verb's subject in the model's reading.
+    trips = _trips(
+        "Sudan's army chief Abdel Fattah al-Burhan arrived in the Egyptian city of El Alamein "
+        "on Tuesday. Burhan flew from Port Sudan.",
+        dt.date(2023, 8, 29),
+    )
+    assert set(trips) == {("Abdel Fattah al-Burhan", "El Alamein")}
+    assert trips[("Abdel Fattah al-Burhan", "El Alamein")].date.start == dt.date(2023, 8, 29)
+    # Investigators who fly are no named traveller's trip.
+    assert _trips("Investigators from the agency flew to Paris on Monday.") == {}
