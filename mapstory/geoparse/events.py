@@ -495,6 +495,37 @@ def _gapped_stops(destination: PlaceRef, sentence: _Sentence, ctx) -> list[tuple
     return stops
 
 
+def _event_city(verb, country: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
+    """The city, in *country*, of the gathering a trip is "for" ("for the Brics summit in
+    Kazan", "to attend the Apec summit in Lima"), if the verb's clause names one."""
+    gatherings = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ] + [
+        g
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "attend"
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
+    for gathering in gatherings:
+        if _noun_lemma(gathering) not in _ATTENDED_EVENTS:
+            continue
+        for prep in gathering.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                city = _subtree_place(prep, sentence)
+                if (
+                    city is not None
+                    and city.kind == "city"
+                    and city.country_code == country.country_code
+                ):
+                    return city
+    return None
+
+
 def _is_due(token) -> bool:
     """Whether *token* is the "is" of "is due in Abu Dhabi": a stop still ahead."""
     return token.lemma_ == "be" and any(
@@ -1033,6 +1064,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         destination = None
                     if destination is not None:
                         break
+        if destination is not None and destination.kind == "country" and token.pos_ == "VERB":
+            # "will travel to Russia next week for the Brics summit in Kazan": the summit's
+            # city in that country is where the trip goes.
+            destination = _event_city(token, destination, sentence) or destination
         if destination is not None and not next_stops and token.pos_ == "VERB":
             # "will visit Saudi Arabia on Tuesday, Egypt on Wednesday and Israel on
             # Thursday": stops the model cannot hang on the verb, each with its day.

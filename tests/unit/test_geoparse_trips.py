@@ -2885,3 +2885,22 @@ def test_a_subject_the_model_splits_in_two_still_travels() -> None:
     assert trips[("Abdel Fattah al-Burhan", "El Alamein")].date.start == dt.date(2023, 8, 29)
     # Investigators who fly are no named traveller's trip.
     assert _trips("Investigators from the agency flew to Paris on Monday.") == {}
+
+
+def test_a_trip_to_a_country_for_a_summit_in_its_city_goes_to_the_city() -> None:
+    trips = _trips(
+        "Indian Prime Minister Narendra Modi will travel to Russia next week for the Brics "
+        "summit in Kazan.",
+        dt.date(2024, 10, 18),
+    )
+    assert set(trips) == {("Narendra Modi", "Kazan")}
+    trips = _trips(
+        "German Chancellor Olaf Scholz travelled to Brazil on Sunday to attend the G20 summit in "
+        "Rio de Janeiro.",
+        dt.date(2024, 10, 18),
+    )
+    assert set(trips) == {("Olaf Scholz", "Rio de Janeiro")}
+    # Talks with no city named leave the trip in the country.
+    assert set(_trips("US President Joe Biden flew to Peru on Wednesday for talks.")) == {
+        ("Joe Biden", "Peru")
+    }
