@@ -58,11 +58,19 @@ _COUNTS = {
 }  # fmt: skip
 _OFFSET = re.compile(
     r"^(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later|before|after)|"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>earlier|later|before|after)|"
     r"the\s+(?:day|night)\s+(?P<dir2>before|after)|"
-    r"the\s+(?P<rel>previous|next|following)\s+(?:day|night))$",
+    r"the\s+(?P<rel>previous|next|following)\s+(?P<unit2>day|night|week|month|year))$",
     re.IGNORECASE,
 )
+# How fine the day counted from must be for each unit counted: "a day later" needs a day,
+# "the following year" any date in a year.
+_OFFSET_NEEDS = {
+    "day": ("day",),
+    "week": ("day", "week"),
+    "month": ("day", "week", "month"),
+    "year": ("day", "week", "month", "quarter", "year"),
+}
 # "last November", "next March", "November last year": a month placed by a word, which
 # dateparser leaves unread.
 _REL_MONTH = re.compile(r"^(?P<rel>this|last|next)\s+(?P<month>[A-Za-z]+)\.?$", re.IGNORECASE)
@@ -127,14 +135,15 @@ def resolve(
     anchor: dt.date,
     tense: Tense = "past",
     certainty: Certainty = "stated",
-    reference: dt.date | None = None,
+    reference: DateValue | dt.date | None = None,
 ) -> DateValue | None:
     """Resolve `phrase` against the article date `anchor`, or None if it is not a date.
 
     `tense` says which way an ambiguous phrase points: "Tuesday" in "said on Tuesday" is the
     past one, in "is scheduled to visit on Friday" the coming one. It comes from the sentence.
-    `reference` is the last day the story told before the phrase: "a day earlier" counts
-    from it (from `anchor` when there is none).
+    `reference` is the last date the story told before the phrase: "a day earlier" counts
+    from it, "the following year" from its year (from `anchor` when there is none, or when
+    it is too coarse to count days from: a day is no count from "in 1971").
     """
     original = phrase
     text = " ".join(phrase.strip().split())
@@ -142,15 +151,7 @@ def resolve(
     if not text or _DURATION_WORD.match(text):
         return None
     if m := _OFFSET.match(text):
-        base = reference or anchor
-        if m["n"]:
-            n = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
-            days = n * (7 if m["unit"].lower().startswith("week") else 1)
-            back = m["dir"].lower() in ("earlier", "before")
-        else:
-            days, back = 1, (m["dir2"] or m["rel"]).lower() in ("before", "previous")
-        day = base + dt.timedelta(days=-days if back else days)
-        return _value(day, day, "day", original, True, certainty)
+        return _offset(m, original, anchor, reference, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
 
     if m := _QUARTER_WORDS.match(text):
@@ -268,6 +269,38 @@ def resolve(
         start = end = day
         precision = "day"
     return _value(start, end, precision, original, not has_year, certainty)
+
+
+def _offset(
+    m: re.Match,
+    original: str,
+    anchor: dt.date,
+    reference: DateValue | dt.date | None,
+    certainty: Certainty,
+) -> DateValue:
+    """ "two days later", "the following year": counted from *reference*, else *anchor*."""
+    if m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+        unit = m["unit"].lower().rstrip("s")
+        back = m["dir"].lower() in ("earlier", "before")
+    else:
+        n, unit = 1, (m["unit2"] or "day").lower()
+        back = (m["dir2"] or m["rel"]).lower() in ("before", "previous")
+    unit = "day" if unit == "night" else unit
+    if isinstance(reference, DateValue):
+        base = reference.start if reference.precision in _OFFSET_NEEDS[unit] else anchor
+    else:
+        base = reference or anchor
+    shift = -n if back else n
+    if unit == "year":
+        year = base.year + shift
+        return _value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", original, True, certainty)
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + shift
+        start, end = month_range(index // 12, index % 12 + 1)
+        return _value(start, end, "month", original, True, certainty)
+    day = base + dt.timedelta(days=shift * (7 if unit == "week" else 1))
+    return _value(day, day, "day", original, True, certainty)
 
 
 @lru_cache(maxsize=4096)

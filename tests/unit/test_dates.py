@@ -121,3 +121,19 @@ def test_labels_do_not_invent_precision() -> None:
     assert format_date(resolve("163 years ago", WEDNESDAY)) == "1860"
     assert format_date(resolve("Q1 2023", WEDNESDAY)) == "Q1 2023"
     assert format_date(resolve("on Friday", WEDNESDAY, "future")) == "26 May 2023"
+
+
+def test_a_year_counted_from_another_counts_from_its_year() -> None:
+    from mapstory.model import DateValue
+
+    in_1971 = resolve("in 1971", WEDNESDAY)
+    assert isinstance(in_1971, DateValue)
+    for phrase, year in (("the following year", 1972), ("two years earlier", 1969)):
+        value = resolve(phrase, WEDNESDAY, reference=in_1971)
+        assert (value.start, value.end, value.precision) == (
+            dt.date(year, 1, 1),
+            dt.date(year, 12, 31),
+            "year",
+        )
+    # A year is too coarse to count days from: "a day later" then counts from the article.
+    assert resolve("a day later", WEDNESDAY, reference=in_1971).start == dt.date(2023, 5, 25)
