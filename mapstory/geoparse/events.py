@@ -276,9 +276,17 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
                         return actor
     token = verb
+    # "His secret trip to Beijing": whose it is, unless the clause it hangs on names him
+    # ("During her visit to Israel, Clinton spoke").
+    owned = False
     # ("… for talks with Sheikh Mohamed before returning home": up through the talks.)
     for _ in range(6):
         for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child == verb:
+                continue  # the trip itself as subject ("His trip … paved the way")
+            if child.lower_ in ("his", "her") and child.dep_ == "poss" and token == verb:
+                owned = verb.pos_ == "NOUN"
+                continue
             if child.dep_ in ("nsubj", "nsubjpass", "poss"):
                 actor = sentence.actor_at(child)
                 if actor is None:
@@ -320,6 +328,11 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
         if token.head == token:
             break
         token = token.head
+    if owned:
+        earlier = [
+            a for a in sentence.actors if a.end <= verb.idx and _is_subject(sentence.sent.doc, a)
+        ]
+        return (earlier or [last_actor])[-1]
     return None
 
 
@@ -4134,35 +4147,40 @@ class _Context:
         self.last_group: list[ActorRef] = []
         self.last_together: list[ActorRef] = []  # the last people named together, kept
         self._dates: dict[int, list[DatePhrase]] = {}
-        # The last day the story has told so far, and, per sentence reached, the one told
-        # before it: what "a day earlier" counts from.
-        self.reference: dt.date | None = None
-        self._references: dict[int, dt.date | None] = {}
+        # The last date the story has told so far, and, per sentence reached, the one told
+        # before it: what "a day earlier" and "the following year" count from.
+        self.reference: DateValue | None = None
+        self._references: dict[int, DateValue | None] = {}
 
     def reach(self, sentence: _Sentence) -> None:
-        """Note the day the story had told when it reached *sentence*."""
+        """Note the date the story had told when it reached *sentence*."""
         self._references[sentence.sent.start] = self.reference
 
     def told(self, sentence: _Sentence, found: list[EventDraft]) -> None:
-        """Move the story's last day on to what *sentence* told: its events' days, else
-        the days of its own date phrases ("On Tuesday, officials said …")."""
-        days = [d.date for d in found if d.date is not None and d.date.precision == "day"]
-        if not days:
+        """Move the story's last date on to what *sentence* told: its events' dates, else
+        the dates of its own phrases ("On Tuesday, officials said …")."""
+        dates = [d.date for d in found if d.date is not None]
+        if not dates:
             resolved = (
                 resolve(p.text, self.anchor, "past", reference=p.reference)
                 for p in self.dates_in(sentence)
             )
-            days = [v for v in resolved if v is not None and v.precision == "day"]
-        if days:
-            self.reference = days[-1].start
+            dates = [v for v in resolved if v is not None]
+        if dates:
+            self.reference = dates[-1]
 
     def dates_in(self, sentence: _Sentence) -> list[DatePhrase]:
         key = sentence.sent.start
         if key not in self._dates:
+            # Each phrase counts from the one before it in the sentence ("in 1971 … the
+            # following year"), the first from the story's last date before the sentence.
             reference = self._references.get(key)
-            self._dates[key] = [
-                dataclasses.replace(p, reference=reference) for p in date_phrases(sentence.sent)
-            ]
+            phrases = []
+            for phrase in date_phrases(sentence.sent):
+                phrases.append(dataclasses.replace(phrase, reference=reference))
+                value = resolve(phrase.text, self.anchor, "past", reference=reference)
+                reference = value or reference
+            self._dates[key] = phrases
         return self._dates[key]
 
 
@@ -4414,7 +4432,13 @@ def extract_events(
             # "he" in the next sentence is most likely this sentence's last named subject,
             # but not one who only reports it ("…, spokesman Matthew Miller said").
             still_him = not subjects and any(
-                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
+                # "His secret trip … paved the way for Nixon's visit": still him
+                or (
+                    t.lower_ in ("his", "her")
+                    and t.dep_ == "poss"
+                    and t.head.dep_ in ("nsubj", "nsubjpass")
+                )
                 for t in sentence.sent
             )
             if not still_him or last_actor is None:

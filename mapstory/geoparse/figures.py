@@ -8,9 +8,10 @@ spaCy's DATE entities only add the phrases the patterns do not know ("in March")
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
+
+from mapstory.model import DateValue
 
 __all__ = ["Amount", "DatePhrase", "Percent", "amounts", "date_phrases", "percents"]
 
@@ -119,9 +120,9 @@ class DatePhrase:
     start: int
     end: int
     text: str
-    # The last day the story told before the phrase's sentence, which "a day earlier" counts
-    # from (None: the article's date).
-    reference: dt.date | None = None
+    # The last date the story told before the phrase, which "a day earlier" and "the
+    # following year" count from (None: the article's date).
+    reference: DateValue | None = None
 
 
 # Indian numbering: a crore is ten million, a lakh a hundred thousand.

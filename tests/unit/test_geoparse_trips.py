@@ -2904,3 +2904,32 @@ def test_a_trip_to_a_country_for_a_summit_in_its_city_goes_to_the_city() -> None
     assert set(_trips("US President Joe Biden flew to Peru on Wednesday for talks.")) == {
         ("Joe Biden", "Peru")
     }
+
+
+def test_his_trips_are_the_subject_s_and_the_following_year_counts_from_the_last_told() -> None:
+    story = draft_story(
+        "Henry Kissinger, the former US secretary of state who opened relations with China, "
+        "died on Wednesday at his home in Connecticut. He served under Presidents Richard Nixon "
+        "and Gerald Ford.\n\nHis secret trip to Beijing in 1971 paved the way for Nixon's "
+        "historic visit to China the following year. As recently as July, he travelled to "
+        "Beijing to meet President Xi Jinping.",
+        date=dt.date(2023, 11, 30),
+    )
+    trips = [
+        (story.actor(v.actor).name, story.place(v.destination).name, v.date.start, v.date.precision)
+        for v in _visit_events(story)
+    ]
+    assert trips == [
+        ("Henry Kissinger", "Beijing", dt.date(1971, 1, 1), "year"),
+        ("Richard Nixon", "China", dt.date(1972, 1, 1), "year"),
+        ("Henry Kissinger", "Beijing", dt.date(2023, 7, 1), "month"),
+    ]
+
+
+def test_her_visit_is_the_person_the_clause_names_before_the_last_one_told() -> None:
+    trips = _trips(
+        "Apart from Shimon Peres greeting Hillary Clinton, little came of the trip. During her "
+        "visit to Israel, Clinton spoke in favour of the two-state solution.",
+        dt.date(2009, 3, 5),
+    )
+    assert set(trips) == {("Hillary Clinton", "Israel")}
