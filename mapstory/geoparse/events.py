@@ -4013,6 +4013,9 @@ def _conflict_verb(noun):
     return None
 
 
+# A clause of speaking that tells where the speaker was: "Speaking at a news conference in
+# Moscow, Lavrov said …".
+_SPEAKING_VERBS = frozenset({"speak", "talk", "address", "appear"})
 # What a statement is given in, whose place is where it was said.
 _SPEECH_NOUNS = frozenset(
     {
@@ -4055,7 +4058,10 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
                     and t.head.lower_ in ("in", "at", "during")
                     # its own clause's: "said the summit in Kazan would …" is what was said
                     and not any(
-                        a.dep_ in _CLAUSE_DEPS for a in [t, *t.ancestors][: _depth(t, token)]
+                        a.dep_ in _CLAUSE_DEPS
+                        # ("Speaking at a news conference in Moscow, Lavrov said": his own)
+                        and not (a.dep_ == "advcl" and a.lemma_.lower() in _SPEAKING_VERBS)
+                        for a in [t, *t.ancestors][: _depth(t, token)]
                     )
                 ):
                     for child in t.children:

@@ -2655,6 +2655,13 @@ def test_a_statement_in_a_speech_somewhere_is_placed_there() -> None:
     )
     statement = next(e for e in story.events if isinstance(e, Statement))
     assert story.place(statement.place).name == "Russia" and statement.inferred == ["place"]
+    story = draft_story(
+        "Speaking at a news conference in Moscow, Russian Foreign Minister Sergei Lavrov said "
+        "China and India had confirmed their attendance.",
+        date=dt.date(2024, 10, 18),
+    )
+    statement = next(e for e in story.events if isinstance(e, Statement))
+    assert story.place(statement.place).name == "Moscow" and statement.inferred == []
 
 
 def test_fighting_told_in_a_list_of_towns_is_in_each() -> None:
