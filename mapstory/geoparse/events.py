@@ -56,20 +56,10 @@ _DIRECTIONAL_PREPS = {
 # What a person does at a place that puts them there: "Abu Dhabi, where he met the president".
 _PRESENCE_VERBS = frozenset(
     {
-        "meet",
-        "hold",
-        "sign",
-        "attend",
-        "address",
-        "tour",
-        "stop",
-        "stay",
-        "inspect",
-        "open",
-        "discuss",
-        "negotiate",
+        "meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open",
+        "discuss", "negotiate",
     }
-)
+)  # fmt: skip
 # ... of which these have for object what was talked of, not whom they met.
 _TALKING_VERBS = frozenset({"discuss", "negotiate"})
 # ... of which these make a leg of a trip in a place of any size ("stop in Guam"), on a day of
@@ -2856,16 +2846,7 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
             while noun is not None and _counted(noun):
                 # "total trade of 253bn euros" is an amount, not goods; "exports of 20
                 # million tonnes of LNG" are of what the amount is of.
-                noun = next(
-                    (
-                        pobj
-                        for prep in noun.children
-                        if prep.dep_ == "prep" and prep.lower_ == "of"
-                        for pobj in prep.children
-                        if pobj.dep_ == "pobj"
-                    ),
-                    None,
-                )
+                noun = next(iter(_objects_of(noun)), None)
             # ("20 million tonnes of LNG": goods the model may take for a name.)
             acronym = noun is not None and noun.pos_ == "PROPN" and noun.text.isupper()
             if noun is None or (noun.pos_ != "NOUN" and not acronym) or sentence.place_at(noun):
@@ -3165,16 +3146,7 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         and obj.lower_ == "control"  # "fighters had taken control of Rostov-on-Don"
     ):
         name = "capture of"
-        obj = next(
-            (
-                pobj
-                for prep in obj.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ),
-            None,
-        )
+        obj = next(iter(_objects_of(obj)), None)
     if token.pos_ != "VERB" or name is None or _negated(token):
         return []
     if obj is None and token.i + 1 < sentence.sent.end:
@@ -3335,17 +3307,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             # "rockets were fired from Lebanon at the town of Kiryat Shmona"
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if obj is not None and obj.lemma_.lower() in _COUNTS_OF:
-            # "fired dozens of rockets at northern Israel"
-            obj = next(
-                (
-                    g
-                    for c in obj.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                obj,
-            )
+            obj = next(iter(_objects_of(obj)), obj)  # "fired dozens of rockets at Haifa"
         if obj is None or (_noun_lemma(obj) or obj.lemma_.lower()) not in _PROJECTILES:
             return []
         name = f"{_noun_lemma(obj) or obj.lemma_.lower()} attack on"
