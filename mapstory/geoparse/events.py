@@ -1510,54 +1510,48 @@ def _fold_headline_visits(
         return drafts
     kept = []
     for draft in drafts:
-        told = (
-            next(
-                (
-                    other
-                    for other in drafts
-                    if other is not draft
-                    and other.kind == "visit"
-                    and other.fields["actor"] == draft.fields["actor"]
-                    and _headline_place_holds(
-                        where.get(draft.fields["destination"]),
-                        where.get(other.fields["destination"]),
-                    )
-                ),
-                None,
-            )
-            if draft.kind == "visit"
-            and draft.date is None
-            and all(e <= end for _, e in draft.spans)
-            else None
-        )
-        if (
-            draft.kind == "conflict"
-            and draft.fields.get("act")
-            and draft.date is None
-            and all(e <= end for _, e in draft.spans)
-        ):
-            # "Ukraine says it hit Russian warship in Crimea" above "struck a landing ship
-            # … at a shipyard in Sevastopol": the body's strike, told where it was.
-            told = next(
-                (
-                    other
-                    for other in drafts
-                    if other is not draft
-                    and other.kind == "conflict"
-                    and other.fields["name"] == draft.fields["name"]
-                    and _headline_place_holds(
-                        where.get(draft.fields["places"][0]),
-                        where.get(other.fields["places"][0]),
-                        regions=True,
-                    )
-                ),
-                None,
-            )
+        told = None
+        if draft.date is None and all(e <= end for _, e in draft.spans):
+            if draft.kind == "visit":
+                told = _told_again(draft, drafts, where, "destination", "actor")
+            elif draft.kind == "conflict" and draft.fields.get("act"):
+                # "Ukraine says it hit Russian warship in Crimea" above "struck a landing
+                # ship … at a shipyard in Sevastopol": the body's strike, told where it was.
+                told = _told_again(draft, drafts, where, "places", "name", regions=True)
         if told is None:
             kept.append(draft)
         else:
             told.spans.extend(span for span in draft.spans if span not in told.spans)
     return kept
+
+
+def _told_again(
+    draft: EventDraft,
+    drafts: list[EventDraft],
+    where: dict[str, PlaceRef],
+    place_field: str,
+    same_field: str,
+    *,
+    regions: bool = False,
+) -> EventDraft | None:
+    """The body's event of *draft*'s kind with the same *same_field* (traveller, act) whose
+    place is the headline's or lies in it."""
+
+    def place(d: EventDraft) -> PlaceRef | None:
+        value = d.fields[place_field]
+        return where.get(value[0] if isinstance(value, list) else value)
+
+    return next(
+        (
+            other
+            for other in drafts
+            if other is not draft
+            and other.kind == draft.kind
+            and other.fields[same_field] == draft.fields[same_field]
+            and _headline_place_holds(place(draft), place(other), regions=regions)
+        ),
+        None,
+    )
 
 
 def _due_words(token) -> list:
