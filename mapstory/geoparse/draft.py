@@ -747,15 +747,21 @@ def _travel_to_cities(
     chosen: dict[str, GazetteerEntry],
     gazetteer: Gazetteer,
 ) -> dict[str, str]:
-    """Put the places people travel to or from at the city, where the geoparser took the
-    first-level region of the same name (news of New York State is as common as of the
-    city, but a visit to "New York" is to the city). Returns the moved places' notes."""
+    """Put the places people travel to or from, and the offices organisations keep, at the
+    city, where the geoparser took the first-level region of the same name (news of New
+    York State is as common as of the city, but a visit to "New York" is to the city, and
+    "the United Nations headquarters in New York" stands in it). Returns the moved places'
+    notes."""
     gid_of = {pid: gid for gid, pid in place_ids.items()}
     notes: dict[str, str] = {}
     for draft in drafts:
-        if draft.kind != "visit":
+        if draft.kind == "visit":
+            keys = (draft.fields["destination"], draft.fields.get("origin"))
+        elif draft.kind == "institution":
+            keys = (draft.fields["place"],)
+        else:
             continue
-        for key in (draft.fields["destination"], draft.fields.get("origin")):
+        for key in keys:
             gid = gid_of.get(key or "")
             region = chosen.get(gid or "")
             if gid is None or region is None or region.feature_code != "ADM1":
@@ -773,7 +779,8 @@ def _travel_to_cities(
             if city is not None:
                 chosen[gid] = city
                 notes[gid] = (
-                    f"Placed by the offline gazetteer at the city, where someone travels; "
+                    f"Placed by the offline gazetteer at the city, where someone travels "
+                    f"or an office stands; "
                     f"runner-up: {region.name}, {region.country_code} (region)."
                 )
     return notes

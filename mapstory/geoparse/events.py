@@ -537,15 +537,15 @@ def _is_due(token) -> bool:
 
 
 def _nearest_date(
-    phrases: list[DatePhrase], position: int, anchor: dt.date, tense: str
+    phrases: list[DatePhrase], position: int, anchor: dt.date, tense: str, *, said: bool = False
 ) -> DateValue | None:
-    best = None
+    """The date of the phrase nearest *position* that resolves; with *said*, only one on or
+    before the article's day."""
     for phrase in sorted(phrases, key=lambda p: abs(p.start - position)):
         value = resolve(phrase.text, anchor, tense, reference=phrase.reference)  # type: ignore[arg-type]
-        if value is not None:
-            best = value
-            break
-    return best
+        if value is not None and not (said and value.start > anchor):
+            return value
+    return None
 
 
 # Nouns a journey can end at that stand for the place after them ("to the Turkish capital
@@ -688,6 +688,10 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
                 break  # "the city of Goma", "parts of Omdurman"; not "the governor of Texas"
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             place = sentence.named_place_at(named) if named is not None else None
+            if place is None and obj.lemma_.lower() in _PLACE_NOUNS:
+                # "the southern city of Rostov-on-Don, headquarters of …": the model may
+                # hang the name on the apposition after it; it is still what follows "of".
+                place = sentence.named_place_at(obj.doc[child.i + 1])
             if place is not None:
                 return place
     # The name in the noun before its owner's: "Russia's Samara region" is Samara.
@@ -1011,7 +1015,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         # "flies to Port Moresby and then to Vanimo": the next stops (the
                         # model hangs the second "to" on the first, or on the verb).
                         # ("… to Belgrade, arriving on the anniversary, and then to
-                        # Budapest": or on a clause that only says how the first went).
+                        # Budapest": or on a clause that only says how the first went, or
+                        # on a phrase that says when: "to Belgrade on Tuesday, the 25th
+                        # anniversary of …, and then to Budapest").
                         further = [c for c in child.children if c.dep_ == "conj"] + [
                             c
                             for c in (
@@ -1019,7 +1025,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 *(
                                     g
                                     for a in token.children
-                                    if a.dep_ == "advcl" and a.i > child.i
+                                    if a.dep_ in ("advcl", "npadvmod") and a.i > child.i
                                     for g in a.children
                                 ),
                                 # "to Lima for the APEC summit and to Rio for the G20": or
@@ -3442,12 +3448,28 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 # "a cargo ship under the flag of St. Kitts and Nevis sank": whose ship it
                 # was, not where it went down
                 or (token.pos_ == "VERB" and c.dep_ == "nsubj" and c.head == token)
+                # "… southwest of Marrakesh, according to the U.S. Geological Survey": who
+                # says so, not where it struck
+                or (c.dep_ == "prep" and c.lemma_.lower() == "accord")
             )
         ]
+        if scope.lemma_.lower() == "feel":
+            continue  # "was felt as far away as Casablanca": where it shook, not struck
+        spans = [(low, high)]
+        # "the strongest earthquake to hit Morocco in a century": the model may hang the
+        # "to hit" on whatever the hazard's phrase is part of ("The death toll from …").
+        doc = token.doc
+        if (
+            token.pos_ == "NOUN"
+            and token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+            and doc[token.i + 2].lemma_.lower() in _HAZARD_HITS
+        ):
+            spans.append(_extent(doc[token.i + 2]))
         places = [
             p.key
             for p in sentence.places
-            if low <= p.start < high
+            if any(a <= p.start < b for a, b in spans)
             and not p.demonym
             and p.kind in ("city", "region", "country", "sea", "site")
             and not any(a <= p.start < b for a, b in said)
@@ -4048,7 +4070,13 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
                     "site": site.key if site is not None else None,
                 },
                 date=_nearest_date(
-                    _statement_dates(token, ctx.dates_in(sentence)), token.idx, ctx.anchor, "past"
+                    _statement_dates(token, ctx.dates_in(sentence)),
+                    token.idx,
+                    ctx.anchor,
+                    "past",
+                    # (what was said was said by the article's day: "announced at the
+                    # summit, will take effect on Jan. 1" was not said on Jan. 1)
+                    said=True,
                 ),
             )
         )
@@ -4552,6 +4580,7 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
                     # "arrived in Mongolia on Friday … will spend four days in Ulaanbaatar":
                     # the stay the arrival began
                     and not (city.fields.get("stay") and city.date is None)
+                    and not _landed_at_capital(country, city, where)
                 )
             ),
         )
@@ -4595,6 +4624,10 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             early.add(id(city))
         if city.fields.get("stay") and city.date is None and draft.status == "happened":
             city.status = "happened"  # the stay began with the arrival told
+        elif draft.status == "happened" != city.status and _landed_at_capital(draft, city, where):
+            # the stay in the capital began with the landing: its days run from it
+            city.status = "happened"
+            city.date = _days_of_stay(draft.date, city.date)  # type: ignore[arg-type]
         _absorb(city, draft)
         if city.date is None and draft.status != "happened":
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
@@ -4629,6 +4662,18 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
         if start is not None and start != draft.fields["destination"]:
             draft.fields["origin"] = start
     return kept
+
+
+def _landed_at_capital(country: EventDraft, city: EventDraft, where: dict[str, PlaceRef]) -> bool:
+    """ "Arrived in France on Sunday … Macron will host Xi in Paris on Monday": an arrival in
+    a country is at its capital when the capital is where the traveller is next, within days;
+    the trip does not fly from France to Paris. (A city elsewhere, "will travel to Jaipur on
+    Wednesday", is a leg on from wherever the arrival was.)"""
+    place = where.get(city.fields["destination"])
+    if place is None or not place.capital or country.date is None or city.date is None:
+        return False
+    gap = (city.date.start - country.date.end).days
+    return 0 <= gap <= _ONWARD_DAYS
 
 
 def _city_visit(
@@ -4843,7 +4888,11 @@ _DAMAGE_VERBS = frozenset(
         "affect",
     }
 )  # fmt: skip
-_DAMAGE_NOUNS = frozenset({"damage", "destruction", "devastation", "outage"})
+_DAMAGE_NOUNS = frozenset(
+    {"damage", "destruction", "devastation", "outage", "death", "fatality", "casualty"}
+)
+# What a hazard does to a place, in "the worst storm to hit Japan in decades".
+_HAZARD_HITS = frozenset({"hit", "strike", "batter", "ravage", "rock", "lash"})
 # The words a hazard's own story goes on in: "Further fires were burning in Kula" after a
 # wildfire, "Mozambique and Zambia have also reported cases" after an outbreak.
 _HAZARD_GOES_ON = {

@@ -210,3 +210,17 @@ def test_thunderstorms_and_the_outages_they_left_are_one_disaster() -> None:
     (storm,) = disasters
     assert storm.title == "Thunderstorms in Michigan"
     assert {"Oakland County", "Macomb County"} <= set(_places(story, storm))
+
+
+def test_a_quake_to_hit_a_country_and_where_its_deaths_were_are_its_places() -> None:
+    story, (quake,) = _disasters(
+        "The death toll from the strongest earthquake to hit Morocco in more than a century "
+        "rose to 2,012 on Sunday, the interior ministry said.\n\nThe magnitude 6.8 quake struck "
+        "late on Friday about 72 km southwest of Marrakesh, according to the U.S. Geological "
+        "Survey. Most of the deaths were in Taroudant province further south. The quake was "
+        "felt as far away as Casablanca.",
+        dt.date(2023, 9, 10),
+    )
+    # Not the agency's country, not the city where it was only felt.
+    assert _places(story, quake) == ["Morocco", "Marrakesh", "Taroudant"]
+    assert quake.title == "Earthquake in Morocco"

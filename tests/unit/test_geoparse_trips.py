@@ -1701,6 +1701,17 @@ def test_a_countrys_embassy_or_consulate_abroad_is_an_institution_there() -> Non
     }
 
 
+def test_an_office_in_a_city_named_like_its_state_stands_in_the_city() -> None:
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday, after a day "
+        "leading a yoga session at the United Nations headquarters in New York.",
+        date=dt.date(2023, 6, 21),
+    )
+    (office,) = [e for e in story.events if e.kind == "institution"]
+    place = story.place(office.place)
+    assert (place.kind, place.lat // 1, place.lon // 1) == ("city", 40, -75)
+
+
 def test_a_fall_told_before_the_amount_is_a_fall() -> None:
     # "fell by almost 9% … to €97bn": the verb the percentage hangs from says which way, even
     # with "by" and "almost" between them and the fall told before the amount.
@@ -2940,3 +2951,48 @@ def test_her_visit_is_the_person_the_clause_names_before_the_last_one_told() -> 
         dt.date(2009, 3, 5),
     )
     assert set(trips) == {("Hillary Clinton", "Israel")}
+
+
+def test_an_arrival_in_a_country_is_at_the_capital_the_traveller_is_in_next_day() -> None:
+    story = draft_story(
+        "Chinese President Xi Jinping arrived in France on Sunday at the start of his first "
+        "visit to Europe in five years. French President Emmanuel Macron will host Xi in Paris "
+        "on Monday.\n\nXi will fly on to Belgrade on Tuesday, the 25th anniversary of the NATO "
+        "bombing of the Chinese embassy in the Serbian capital, and then to Budapest, where "
+        "Prime Minister Viktor Orban is expected to sign deals.",
+        date=dt.date(2024, 5, 5),
+    )
+    visits = _visit_events(story)
+    assert [story.place(v.destination).name for v in visits] == ["Paris", "Belgrade", "Budapest"]
+    paris = visits[0]
+    assert paris.status == "happened"
+    assert (paris.date.start, paris.date.end) == (dt.date(2024, 5, 5), dt.date(2024, 5, 6))
+    assert _name(story, visits[2].origin) == "Belgrade"
+    # A city that is not the capital is a leg on from wherever the arrival was.
+    trips = _trips(
+        "Macron arrived in India on Monday. He will travel to Jaipur on Wednesday.",
+        dt.date(2025, 7, 14),
+    )
+    assert set(trips) == {("Macron", "India"), ("Macron", "Jaipur")}
+
+
+def test_what_was_said_is_not_dated_after_the_article() -> None:
+    story = draft_story(
+        "The expansion, announced by South African President Cyril Ramaphosa at a summit in "
+        "Johannesburg, will take effect on Jan. 1, 2024.",
+        date=dt.date(2023, 8, 24),
+    )
+    (said,) = [e for e in story.events if isinstance(e, Statement)]
+    assert story.place(said.place).name == "Johannesburg"
+    assert said.date is None or said.date.start <= dt.date(2023, 8, 24)
+
+
+def test_a_city_seized_is_a_capture_even_when_the_model_misplaces_its_name() -> None:
+    story = draft_story(
+        "Prigozhin's fighters had seized the southern city of Rostov-on-Don, headquarters of "
+        "Russia's southern military district, early on Saturday.",
+        date=dt.date(2023, 6, 24),
+    )
+    (seized,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert [story.place(p).name for p in seized.places] == ["Rostov-on-Don"]
+    assert seized.title == "Seizure of Rostov-on-Don"
