@@ -159,10 +159,11 @@ def _load_blocs(path: Path) -> dict[str, BlocDef]:
 
 
 def alias_pattern(aliases: list[str], proper_names: list[str] | None = None) -> re.Pattern[str]:
-    """Any of a bloc's names, the longest first; *proper_names* only as capitalised."""
+    """Any of a bloc's names, the longest first; *proper_names* only as capitalised. A name
+    with a "+" after it is another grouping ("OPEC+" takes in Russia and Mexico)."""
     words = [re.escape(w) for w in sorted(aliases, key=len, reverse=True)]
     words += [f"(?-i:{re.escape(w)})" for w in sorted(proper_names or (), key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?![\w+])", re.IGNORECASE)
 
 
 def blocs_in_story(story: Story, blocs: dict[str, BlocDef]) -> list[BlocDef]:

@@ -83,6 +83,27 @@ def test_a_proper_name_matches_only_as_written(blocs) -> None:
     assert not pattern.search("He rode a quad bike to the farm.")
 
 
+def test_a_plus_after_a_name_is_another_grouping(blocs) -> None:
+    opec = blocs["opec"]
+    pattern = alias_pattern(opec.aliases, opec.proper_names)
+    assert pattern.search("OPEC agreed to cut output")
+    assert pattern.search("the Organization of the Petroleum Exporting Countries (OPEC).")
+    assert not pattern.search("OPEC+ agreed to cut output")  # Russia and Mexico too
+
+
+def test_membership_follows_withdrawals_by_date(blocs) -> None:
+    ecowas = blocs["ecowas"]
+    # Niger's junta announced its exit in January 2024; it took effect a year later.
+    assert "NE" in ecowas.member_codes_on(dt.date(2023, 8, 6))
+    assert "NE" not in ecowas.member_codes_on(dt.date(2025, 3, 1))
+    opec = blocs["opec"]
+    assert "AO" in opec.member_codes_on(dt.date(2023, 6, 1))
+    assert "AO" not in opec.member_codes_on(dt.date(2024, 6, 1))
+    # Two terms for one country: Gabon left in 1995 and came back in 2016.
+    assert "GA" not in opec.member_codes_on(dt.date(2005, 1, 1))
+    assert "GA" in opec.member_codes_on(dt.date(2020, 1, 1))
+
+
 def test_membership_rows_compare_the_storys_countries(seed_story, blocs) -> None:
     chosen = [blocs["g7"], blocs["nato"]]
     rows = dict(membership_rows(seed_story, chosen, ARTICLE_DAY))
