@@ -912,7 +912,8 @@ def _story_order(events: list) -> list:
     An itinerary told up front ("a journey that will take him to Indonesia, … and
     Singapore") is an excerpt of every stop, which would put Singapore second; each
     traveller's visits keep the places in the story their article order gives them, but
-    fill them in date order. A visit with no date stays after the one told before it.
+    fill them in date order. A visit with no date stays after the one told before it, unless
+    it is the leg a dated one goes on from (then just before that one).
     """
     ordered = sorted(events, key=lambda event: min(span.start for span in event.spans))
     slots: dict[str, list[int]] = {}
@@ -933,7 +934,7 @@ def _story_order(events: list) -> list:
         for _ in indexes:
             for index in indexes:
                 visit = ordered[index]
-                if index in keys or visit.origin is None:
+                if index in keys:
                     continue
                 leg = next(
                     (i for i in indexes if i in keys and ordered[i].destination == visit.origin),
@@ -941,6 +942,15 @@ def _story_order(events: list) -> list:
                 )
                 if leg is not None:
                     keys[index] = (keys[leg][0], keys[leg][1] + 0.5)
+                    continue
+                # "… held talks in Ankara on Monday. Earlier he had visited Jordan": a dated
+                # leg that starts where this one ends comes after it.
+                after = next(
+                    (i for i in indexes if i in keys and ordered[i].origin == visit.destination),
+                    None,
+                )
+                if after is not None:
+                    keys[index] = (keys[after][0], keys[after][1] - 0.5)
         when = dt.date.min
         for index in indexes:
             if index in keys:

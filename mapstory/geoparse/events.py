@@ -1381,6 +1381,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["returning"] = True
                 if _en_route(token):
                     fields["en_route"] = True
+                if when is None and _told_as_earlier(token):
+                    fields["earlier"] = True
                 if chained:
                     fields["origin_inferred"] = True
                 if start is None and after_place is not None and after_place.key != place.key:
@@ -1486,6 +1488,45 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
             if draft.fields["origin"] is None or draft.fields.get("origin_inferred"):
                 draft.fields["origin"] = reached[earlier.i][1]
                 draft.fields["origin_inferred"] = True
+
+
+def _told_as_earlier(verb) -> bool:
+    """ "Earlier he had visited Israel and Jordan", "had previously stopped in Doha": a trip
+    made before the one just told, not after it."""
+    if verb.pos_ != "VERB":
+        return False
+    pluperfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+    )
+    return pluperfect or any(
+        c.dep_ == "advmod" and c.lower_ in ("earlier", "previously") for c in verb.children
+    )
+
+
+def _earlier_stops(drafts: list[EventDraft]) -> None:
+    """ "Blinken flew in from Turkey, where he held talks in Ankara on Monday. Earlier he had
+    visited Israel, the West Bank and Jordan": the stops told as earlier, right after a
+    traveller's leg, came before it. The leg starts at the last of them (inferred), and the
+    first of them does not start where the leg ended (see _from_last_stop)."""
+    for draft, before in _legs_after_legs(drafts):
+        if not draft.fields.pop("earlier", False) or before is None:
+            continue
+        if before.fields.get("earlier_run"):
+            # the run goes on ("Israel, the West Bank and Jordan"): the leg after the run
+            # starts at its last stop
+            leg = before.fields["earlier_run"]
+            draft.fields["earlier_run"] = leg
+        elif before.date is not None or before.status == "happened":
+            leg = before
+            draft.fields["earlier_run"] = leg
+            draft.fields["made_before"] = True  # not from where the later leg ended
+        else:
+            continue
+        if leg.fields["origin"] is None or leg.fields.get("origin_inferred"):
+            leg.fields["origin"] = draft.fields["destination"]
+            leg.fields["origin_inferred"] = True
+    for draft in drafts:
+        draft.fields.pop("earlier_run", None)
 
 
 def _en_route(verb) -> bool:
@@ -4459,6 +4500,7 @@ def extract_events(
     _stops_en_route(drafts)
     _from_place_after(drafts, where)
     _timetable_goes_on(drafts, text)
+    _earlier_stops(drafts)
     _from_last_stop(drafts, text)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)

@@ -2996,3 +2996,21 @@ def test_a_city_seized_is_a_capture_even_when_the_model_misplaces_its_name() -> 
     (seized,) = [e for e in story.events if isinstance(e, Conflict)]
     assert [story.place(p).name for p in seized.places] == ["Rostov-on-Don"]
     assert seized.title == "Seizure of Rostov-on-Don"
+
+
+def test_stops_told_as_earlier_come_before_the_leg_told_just_before_them() -> None:
+    story = draft_story(
+        "U.S. Secretary of State Antony Blinken arrived in Tokyo on Tuesday for a meeting of "
+        "G7 foreign ministers.\n\nBlinken flew in from Turkey, where he held talks with Turkish "
+        "officials in Ankara on Monday. Earlier he had visited Israel, the West Bank and "
+        "Jordan.\n\nBlinken will travel to Seoul on Wednesday.",
+        date=dt.date(2023, 11, 7),
+    )
+    assert _leg_pairs(story)[1:] == [
+        ("Israel", "West Bank"),
+        ("West Bank", "Jordan"),
+        ("Jordan", "Ankara"),
+        ("Ankara", "Tokyo"),
+        ("Tokyo", "Seoul"),
+    ]
+    assert _leg_pairs(story)[0][1] == "Israel"
