@@ -694,6 +694,7 @@ def make_draft(
             visiting.setdefault(d.fields["actor"], []).append(d)
     events = []
     event_ids: set[str] = set()
+    guessed_starts: set[str] = set()  # visits that start at their traveller's capital, guessed
     for draft in drafts:
         event = _event(
             draft,
@@ -709,9 +710,15 @@ def make_draft(
         )
         if event is not None:
             events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
+            if (
+                isinstance(event, Visit)
+                and "origin" in event.inferred
+                and not draft.fields.get("origin_inferred")
+            ):
+                guessed_starts.add(events[-1].id)
 
     events.extend(_blocs(doc, text, anchor, entries, events, refs))
-    events = _story_order(events)
+    events = _story_order(events, anchor, guessed_starts)
 
     places = [
         _place(
@@ -905,7 +912,7 @@ def _legs_home(
     return kept
 
 
-def _story_order(events: list) -> list:
+def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> list:
     """Events in the order the article first tells them; a traveller's visits among them in
     the order they happen.
 
@@ -913,7 +920,9 @@ def _story_order(events: list) -> list:
     Singapore") is an excerpt of every stop, which would put Singapore second; each
     traveller's visits keep the places in the story their article order gives them, but
     fill them in date order. A visit with no date stays after the one told before it, unless
-    it is the leg a dated one goes on from (then just before that one).
+    it is the leg a dated one goes on from (then just before that one; not when that one's
+    start, in *guessed_starts*, is only the traveller's capital). A trip still ahead "this
+    week" is not before the article's day, whatever day the week began.
     """
     ordered = sorted(events, key=lambda event: min(span.start for span in event.spans))
     slots: dict[str, list[int]] = {}
@@ -930,7 +939,10 @@ def _story_order(events: list) -> list:
         for index in indexes:
             visit = ordered[index]
             if visit.date is not None:
-                keys[index] = (visit.date.start, float(index))
+                start = visit.date.start
+                if visit.status != "happened" and visit.date.start < anchor <= visit.date.end:
+                    start = anchor
+                keys[index] = (start, float(index))
         for _ in indexes:
             for index in indexes:
                 visit = ordered[index]
@@ -940,17 +952,29 @@ def _story_order(events: list) -> list:
                     (i for i in indexes if i in keys and ordered[i].destination == visit.origin),
                     None,
                 )
-                if leg is not None:
-                    keys[index] = (keys[leg][0], keys[leg][1] + 0.5)
-                    continue
                 # "… held talks in Ankara on Monday. Earlier he had visited Jordan": a dated
-                # leg that starts where this one ends comes after it.
+                # leg that starts where this one ends comes after it, whatever this one's
+                # guessed start ("met Xi in Beijing on Monday after a trade fair in
+                # Shanghai", and back to Canberra on Tuesday: Shanghai from Canberra is
+                # before Beijing, not after the return).
                 after = next(
-                    (i for i in indexes if i in keys and ordered[i].origin == visit.destination),
+                    (
+                        i
+                        for i in indexes
+                        if i in keys
+                        and ordered[i].origin == visit.destination
+                        and ordered[i].id not in guessed_starts
+                    ),
                     None,
                 )
-                if after is not None:
+                # (A leg there and back, "arrived in Kyiv … returns to Washington", is
+                # after the leg it reverses.)
+                if after is not None and (
+                    leg is None or ("origin" in visit.inferred and leg != after)
+                ):
                     keys[index] = (keys[after][0], keys[after][1] - 0.5)
+                elif leg is not None:
+                    keys[index] = (keys[leg][0], keys[leg][1] + 0.5)
         when = dt.date.min
         for index in indexes:
             if index in keys:

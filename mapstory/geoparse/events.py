@@ -1971,7 +1971,8 @@ _ATTENDED_EVENTS = frozenset(
         "summit", "conference", "meeting", "talks", "ceremony", "funeral", "forum", "rally",
         "session", "celebration", "parade", "inauguration", "gathering", "games", "olympics",
         "festival", "negotiation", "assembly", "congress", "convention", "coronation",
-        "wedding", "memorial", "commemoration", "event", "opening",
+        "wedding", "memorial", "commemoration", "event", "opening", "fair", "expo",
+        "exhibition", "tournament", "concert",
     }
 )  # fmt: skip
 _NEGATING = frozenset({"unable", "fail", "refuse", "decline", "cancel", "postpone", "scrap"})
@@ -1981,8 +1982,13 @@ def _attends_an_event(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    # "attended the Group of 20 summit": the event may be what the object is "of".
-    named = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
+    # "attended the Group of 20 summit": the event may be what the object is "of"; "a trade
+    # fair": the model may make the noun a modifier of the word before it.
+    named = [
+        obj,
+        *(g for c in obj.children if c.lower_ == "of" for g in c.children),
+        *(c for c in obj.children if c.dep_ == "amod" and c.i == obj.i + 1),
+    ]
     return any(t.lemma_.lower() in _ATTENDED_EVENTS for t in named)
 
 

@@ -3014,3 +3014,19 @@ def test_stops_told_as_earlier_come_before_the_leg_told_just_before_them() -> No
         ("Tokyo", "Seoul"),
     ]
     assert _leg_pairs(story)[0][1] == "Israel"
+
+
+def test_a_fair_attended_before_the_meeting_and_a_trip_ahead_this_week_keep_their_order() -> None:
+    story = draft_story(
+        "Australian Prime Minister Anthony Albanese returned home on Tuesday from a four-day "
+        "visit to China.\n\nAlbanese met President Xi Jinping in Beijing on Monday after "
+        "attending a trade fair in Shanghai. Albanese will travel to the Cook Islands this "
+        "week for the Pacific Islands Forum.",
+        date=dt.date(2023, 11, 7),
+    )
+    assert _leg_pairs(story) == [
+        ("Canberra", "Shanghai"),
+        ("Shanghai", "Beijing"),
+        ("Beijing", "Canberra"),
+        ("Canberra", "Cook Islands"),
+    ]
