@@ -259,7 +259,7 @@ _DIVISION_QUALIFIERS = frozenset({"autonomous"})
 _DIVISION_PREFIXES = ("province of ", "state of ", "departamento de ")
 
 
-def _division_core(key: str) -> str:
+def division_core(key: str) -> str:
     """A folded region name without its division word, or "" if it has none."""
     for prefix in _DIVISION_PREFIXES:
         if key.startswith(prefix):
@@ -393,7 +393,7 @@ class Gazetteer:
                     else:
                         bucket.append(hit)
                     if hit[0].kind == "region":
-                        core = _division_core(key)
+                        core = division_core(key)
                         if core:
                             cores.setdefault(core, []).append(hit)
         self._cores = cores

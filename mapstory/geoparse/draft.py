@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from geopy.location import Location
 
 from mapstory.blocs import BlocDataError, BlocDef, alias_pattern, load_blocs
-from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, fold
+from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, division_core, fold
 from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
 from mapstory.geoparse.events import HOME_PREFIX, ActorRef, EventDraft, PlaceRef, extract_events
@@ -146,6 +146,14 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
             fold(a) for a in entry.alt_names
         }:
             return dataclasses.replace(entry, name=written)
+        if fold(written) != division_core(fold(entry.name)):
+            # "the Ryazan region": the English name with its division word ("Ryazan
+            # Oblast"), where the source's own is another spelling ("Rjazan")
+            full = next(
+                (a for a in entry.alt_names if division_core(fold(a)) == fold(written)), None
+            )
+            if full is not None:
+                return dataclasses.replace(entry, name=full)
         return entry
     if (
         entry.kind != "city"
@@ -399,7 +407,10 @@ _TITLE_BETWEEN = re.compile(
     r"economy|energy|health|justice|education|industry|commerce|labou?r|environment|"
     r"climate|affairs|external|senior|navy|air|force|intelligence|central|bank|governor|"
     r"mayor|senator|lawmaker|monarch|emir|sheikh|pope|cardinal|archbishop|bishop|"
-    r"billionaire|tycoon|businessman|businesswoman|activist|journalist|author|singer|star))*"
+    r"billionaire|tycoon|businessman|businesswoman|activist|journalist|author|singer|star|"
+    r"shipping|transport|agriculture|tourism|culture|technology|science|digital|development|"
+    r"infrastructure|mining|mines|oil|petroleum|water|housing|planning|budget|treasury|"
+    r"aviation|railways?|fisheries|immigration|communications|information|sports?))*"
     r"[\s,]*"
 )
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")

@@ -157,7 +157,18 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
         return [e for e in found if e.feature_code == "ISL" or e.kind == "region"] or found
     if found and mention.kind is not None:
         # "the city of Donetsk": the cities of that name, when the gazetteer has any.
-        return [e for e in found if e.kind == mention.kind] or found
+        # "Russia's Ryazan region": a first-level region whose name is this one with its
+        # division word ("Ryazan Oblast"), before the city the name alone finds. (Not a
+        # county: "the Houston region" is the city's area, not Houston County.)
+        return (
+            [e for e in found if e.kind == mention.kind]
+            or [
+                e
+                for e in (gazetteer.search_core(name) if mention.kind == "region" else [])
+                if e.feature_code == "ADM1"
+            ]
+            or found
+        )
     if found:
         return found
     for variant in (

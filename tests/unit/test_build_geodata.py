@@ -246,7 +246,8 @@ def test_aliases_are_in_the_gazetteer(gaz: Gazetteer) -> None:
     assert lines[0].startswith("#") and "CC0" in "\n".join(lines[:5])
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     assert rows[0][:2] == ["alias", "target_id"]
-    assert 10 <= len(rows) - 1 <= 120
+    # A hand list of widely used forms, not a second gazetteer: a bound keeps it so.
+    assert 10 <= len(rows) - 1 <= 200
     for alias, target, *_ in rows[1:]:
         entry = gaz.get(target)
         assert entry is not None, target

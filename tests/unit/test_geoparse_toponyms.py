@@ -130,6 +130,22 @@ def test_the_words_around_a_name_say_whether_it_is_a_city_or_a_region() -> None:
     assert _places("He thanked his wife, Caroline, and his son, Trent.") == {}
 
 
+def test_a_region_named_like_its_capital_is_the_region_when_the_text_says_region() -> None:
+    found = _places(
+        "Ukrainian drones struck an oil refinery in Russia's Ryazan region and an airbase in "
+        "Kursk overnight. A heatwave hit the Krasnodar region."
+    )
+    assert found["Ryazan"] == ("region", "RU", "Rjazan")
+    assert found["Krasnodar"][:2] == ("region", "RU")
+    # A city's area is not the county of its name.
+    assert _places("There have been nine cases in the Houston region.")["Houston"][0] == "city"
+    # Russia's republics go by their English names.
+    assert _places("Wildfires spread in Yakutia and Buryatia.") == {
+        "Yakutia": ("region", "RU", "Sakha"),
+        "Buryatia": ("region", "RU", "Respublika Buryatiya"),
+    }
+
+
 def test_gaza_is_palestinian_unless_the_article_is_about_mozambique() -> None:
     assert _places("Hamas fighters in Gaza fired rockets at Israel.")["Gaza"][1] == "PS"
     mozambique = _places("Gaza province in southern Mozambique was flooded on Monday.")

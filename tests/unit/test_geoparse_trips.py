@@ -3030,3 +3030,24 @@ def test_a_fair_attended_before_the_meeting_and_a_trip_ahead_this_week_keep_thei
         ("Beijing", "Canberra"),
         ("Canberra", "Cook Islands"),
     ]
+
+
+def test_a_minister_of_a_portfolio_speaks_for_the_country_before_the_title() -> None:
+    story = draft_story(
+        "India signed a 10-year contract with Iran on Monday to run the Chabahar port. India's "
+        "shipping minister Sarbananda Sonowal travelled to Tehran for the signing.",
+        date=dt.date(2024, 5, 13),
+    )
+    assert _leg_pairs(story) == [("New Delhi", "Tehran")]
+
+
+def test_a_region_is_shown_by_its_english_name_with_its_division_word() -> None:
+    story = draft_story(
+        "Ukrainian drones struck an oil refinery in Russia's Ryazan region overnight, a source "
+        "in Ukraine's SBU security service said on Wednesday.",
+        date=dt.date(2024, 3, 13),
+    )
+    (strike,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert [(story.place(p).name, story.place(p).kind) for p in strike.places] == [
+        ("Ryazan Oblast", "region")
+    ]
