@@ -3253,7 +3253,7 @@ _TARGET_NOUNS = frozenset(
     {
         "target", "position", "site", "base", "area", "suburb", "district", "facility", "depot",
         "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
-        "terminal", "warehouse", "substation", "station", "building",
+        "terminal", "warehouse", "substation", "station", "building", "airbase",
     }
 )  # fmt: skip
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
@@ -3388,6 +3388,15 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         elif place is None and obj.lemma_.lower() in _TARGET_NOUNS:
             # "struck grain terminals in the port of Odesa": where the targets are.
             place = _where_in([*obj.children, *token.children], sentence)
+            # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
+            # other targets struck are (the model may join the second to the first's place).
+            also = [
+                found
+                for t in obj.subtree
+                if t.dep_ == "conj"
+                and _noun_in(t, _TARGET_NOUNS)
+                and (found := _where_in(t.children, sentence)) is not None
+            ]
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
@@ -4511,7 +4520,7 @@ def extract_events(
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
-    drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where)
+    drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
     _onward_origins(drafts)
     _origin_cities(drafts, where, anchor)
     return drafts
@@ -4599,7 +4608,9 @@ def _travel_not_statements(found: list[EventDraft]) -> list[EventDraft]:
 _SAME_TRIP_DAYS = 14
 
 
-def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> list[EventDraft]:
+def _fold_trip_countries(
+    drafts: list[EventDraft], where: dict[str, PlaceRef], text: str
+) -> list[EventDraft]:
     """ "A journey that will take him to Indonesia, Papua New Guinea …" and, later, "landed in
     Jakarta", "flies to Port Moresby": the countries are the cities' trips, not others.
 
@@ -4628,7 +4639,7 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
                     # "arrived in Mongolia on Friday … will spend four days in Ulaanbaatar":
                     # the stay the arrival began
                     and not (city.fields.get("stay") and city.date is None)
-                    and not _landed_at_capital(country, city, where)
+                    and not _landed_at_capital(country, city, where, text)
                 )
             ),
         )
@@ -4672,10 +4683,12 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
             early.add(id(city))
         if city.fields.get("stay") and city.date is None and draft.status == "happened":
             city.status = "happened"  # the stay began with the arrival told
-        elif draft.status == "happened" != city.status and _landed_at_capital(draft, city, where):
+        elif draft.status == "happened" != city.status and _landed_at_capital(
+            draft, city, where, text
+        ):
             # the stay in the capital began with the landing: its days run from it
             city.status = "happened"
-            city.date = _days_of_stay(draft.date, city.date)  # type: ignore[arg-type]
+            city.date = _days_of_stay(draft.date, city.date or draft.date)  # type: ignore[arg-type]
         _absorb(city, draft)
         if city.date is None and draft.status != "happened":
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":
@@ -4712,14 +4725,20 @@ def _fold_trip_countries(drafts: list[EventDraft], where: dict[str, PlaceRef]) -
     return kept
 
 
-def _landed_at_capital(country: EventDraft, city: EventDraft, where: dict[str, PlaceRef]) -> bool:
+def _landed_at_capital(
+    country: EventDraft, city: EventDraft, where: dict[str, PlaceRef], text: str
+) -> bool:
     """ "Arrived in France on Sunday … Macron will host Xi in Paris on Monday": an arrival in
-    a country is at its capital when the capital is where the traveller is next, within days;
-    the trip does not fly from France to Paris. (A city elsewhere, "will travel to Jaipur on
-    Wednesday", is a leg on from wherever the arrival was.)"""
+    a country is at its capital when the capital is where the traveller is next, within days
+    or, undated, told right after ("arrived in New Caledonia … before driving to the capital
+    Noumea, where he will meet local leaders"); the trip does not fly from France to Paris.
+    (A city elsewhere, "will travel to Jaipur on Wednesday", is a leg on from wherever the
+    arrival was.)"""
     place = where.get(city.fields["destination"])
-    if place is None or not place.capital or country.date is None or city.date is None:
+    if place is None or not place.capital or country.date is None:
         return False
+    if city.date is None:
+        return min(city.spans) > min(country.spans) and _told_right_after(country, city, text)
     gap = (city.date.start - country.date.end).days
     return 0 <= gap <= _ONWARD_DAYS
 

@@ -231,6 +231,8 @@ _KINDS_LIST_BEFORE = re.compile(
     r"(?:(?:and|or)\s+)?$"
 )
 _KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
+# "driving to the capital Noumea", "the Ukrainian capital, Kyiv": a capital is a city.
+_CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}capital,?\s+$", re.IGNORECASE)
 # "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
 # says what the name is. The word must end its phrase ("a town councillor" is a person).
 _KIND_APPOSITION = re.compile(
@@ -292,6 +294,8 @@ def _form_kind(text: str, start: int, end: int) -> str | None:
     )
     if before is not None:
         return next(kind for kind in ("city", "region", "island") if before.group(kind))
+    if _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
+        return "city"
     if _KIND_AFTER.match(text[end : end + 20]):
         return "region"
     apposition = _KIND_APPOSITION.match(text[end : end + 60])

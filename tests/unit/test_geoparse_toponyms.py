@@ -146,6 +146,12 @@ def test_a_region_named_like_its_capital_is_the_region_when_the_text_says_region
     }
 
 
+def test_a_name_called_the_capital_is_a_city_whatever_the_model_tagged_it() -> None:
+    # The model tags "Noumea" an organisation here.
+    found = _places("Macron landed at the airport before driving to the capital Noumea.")
+    assert found["Noumea"][:2] == ("city", "NC")
+
+
 def test_gaza_is_palestinian_unless_the_article_is_about_mozambique() -> None:
     assert _places("Hamas fighters in Gaza fired rockets at Israel.")["Gaza"][1] == "PS"
     mozambique = _places("Gaza province in southern Mozambique was flooded on Monday.")

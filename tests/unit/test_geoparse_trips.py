@@ -3043,11 +3043,26 @@ def test_a_minister_of_a_portfolio_speaks_for_the_country_before_the_title() -> 
 
 def test_a_region_is_shown_by_its_english_name_with_its_division_word() -> None:
     story = draft_story(
-        "Ukrainian drones struck an oil refinery in Russia's Ryazan region overnight, a source "
-        "in Ukraine's SBU security service said on Wednesday.",
+        "Ukrainian drones struck an oil refinery in Russia's Ryazan region and an airbase in "
+        "Kursk overnight, a source in Ukraine's SBU security service said on Wednesday.",
         date=dt.date(2024, 3, 13),
     )
     (strike,) = [e for e in story.events if isinstance(e, Conflict)]
+    # (and every target's place: the airbase's too)
     assert [(story.place(p).name, story.place(p).kind) for p in strike.places] == [
-        ("Ryazan Oblast", "region")
+        ("Ryazan Oblast", "region"),
+        ("Kursk", "city"),
     ]
+
+
+def test_an_arrival_in_a_territory_then_a_drive_to_its_capital_is_one_trip_there() -> None:
+    story = draft_story(
+        "French President Emmanuel Macron arrived in New Caledonia on Thursday after a week "
+        "of deadly riots.\n\nMacron, who travelled from Paris with his interior minister, "
+        "landed at La Tontouta airport before driving to the capital Noumea, where he will "
+        "meet local leaders.",
+        date=dt.date(2024, 5, 23),
+    )
+    (visit,) = _visit_events(story)
+    assert (_name(story, visit.origin), _name(story, visit.destination)) == ("Paris", "Nouméa")
+    assert visit.status == "happened" and visit.date.start == dt.date(2024, 5, 23)
