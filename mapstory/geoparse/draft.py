@@ -1337,12 +1337,21 @@ _JOINING_VERBS = frozenset({"join", "accede", "enter"})
 def _joiners(span, refs: list[PlaceRef]) -> set[str]:
     """Place ids of the countries the sentence says joined the bloc named at *span*."""
     name = span.root
+    if name.dep_ == "compound":
+        name = name.head  # "the BRICS group"
     verb = name.head
     if name.dep_ == "pobj" and verb.dep_ == "prep":  # "acceded to the WTO"
         verb = verb.head
-    if name.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _JOINING_VERBS:
+    if verb.lemma_.lower() == "member" and verb.dep_ == "attr" and verb.head.lemma_ == "become":
+        verb = verb.head  # "became a member of the BRICS group"
+    elif verb.lemma_.lower() not in _JOINING_VERBS:
+        return set()
+    if name.dep_ not in ("dobj", "pobj"):
         return set()
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        # "Iran joined the SCO last year and became a member of Brics": the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     offsets = {t.idx for s in subjects for t in s.subtree}
     if not subjects:
         # After a headline the model may cut the subject off into a sentence of its own:

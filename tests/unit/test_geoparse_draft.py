@@ -180,6 +180,18 @@ def test_a_bloc_named_beyond_its_office_is_drawn_as_well() -> None:
     assert [e.kind for e in story.events] == ["institution"]
 
 
+def test_a_country_that_became_a_member_is_a_stated_member() -> None:
+    text = (
+        "China is Iran's largest trading partner. Iran joined the Shanghai Cooperation "
+        "Organisation last year and became a member of the BRICS group on Jan. 1."
+    )
+    story = draft_story(text, date=dt.date(2024, 1, 28))
+    blocs = {e.name: e for e in story.events if isinstance(e, Bloc)}
+    for name in ("Brics", "SCO"):
+        certainty = {story.place(m.place).name: m.certainty for m in blocs[name].members}
+        assert certainty == {"China": "inferred", "Iran": "stated"}, name
+
+
 def test_a_statement_made_somewhere_named() -> None:
     text = "Foreign minister Ann Reed said in Vienna on Tuesday that talks with Iran would resume."
     story = draft_story(text, date=dt.date(2024, 3, 6))
