@@ -660,6 +660,8 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
 
 # How much of a place is taken or struck ("retook parts of Omdurman").
 _PORTION_NOUNS = frozenset({"part", "parts", "much", "most", "rest", "half", "swathe", "swath"})
+# A side or end of something placed: "the Egyptian side of the Rafah crossing".
+_SIDES = _PORTION_NOUNS | frozenset({"side", "end", "edge"})
 # Nouns for a place itself, which "of" names: "the city of Goma", "the outskirts of Kyiv".
 _PLACE_NOUNS = _WAYPOINT_NOUNS | frozenset(
     {
@@ -692,11 +694,17 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
                 # "the southern city of Rostov-on-Don, headquarters of …": the model may
                 # hang the name on the apposition after it; it is still what follows "of".
                 place = sentence.named_place_at(obj.doc[child.i + 1])
+            if place is None and named is not None and obj.lemma_.lower() in _SIDES:
+                # "visited the Egyptian side of the Rafah border crossing": the side of a
+                # thing a place names is there.
+                place = _object_place(named, sentence, owners=owners)
             if place is not None:
                 return place
     # The name in the noun before its owner's: "Russia's Samara region" is Samara.
     # ("the Itaguaí naval base": the model may call the name a modifier of the noun.)
     named_by = [c for c in obj.children if owners and c.dep_ in ("compound", "nmod")]
+    # "the Rafah border crossing": the name may qualify the noun before the head.
+    named_by += [g for c in named_by for g in c.children if g.dep_ == "compound"]
     for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
         place = sentence.named_place_at(token)
         # A sea before a noun says where the thing lies, not what it is: "the Mediterranean
@@ -2816,6 +2824,12 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             # "Russia is China's biggest supplier, shipping 107 million tonnes": the
             # subject of the clause the verb hangs from.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.lower_ in ("which", "that", "who")
+            and verb.dep_ == "relcl"
+        ):
+            subject = verb.head  # "… is China, which bought $156 billion of Taiwanese goods"
         own = _subtree_place(subject, sentence) if subject is not None else None
         if own is None or own.kind not in _TRADERS:
             continue
@@ -4797,9 +4811,22 @@ def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDra
         # "left for Washington on Sunday … is due to meet Biden at the White House on
         # Tuesday": a meeting ahead days after the arrival made is the same stay.
         gap = (plan.date.start - made.date.end).days  # type: ignore[union-attr]
-        return 0 < gap <= _ONWARD_DAYS and made.date.end <= anchor < plan.date.start  # type: ignore[union-attr]
+        return (
+            0 < gap <= _ONWARD_DAYS
+            and made.date.end <= anchor < plan.date.start  # type: ignore[union-attr]
+            # ("met Sisi in Cairo on Thursday … visited the Rafah crossing on Friday … will
+            # attend a summit in Cairo on Saturday": away between, two stays)
+            and not any(
+                other.fields["actor"] == plan.fields["actor"]
+                and other.fields["destination"] != plan.fields["destination"]
+                and other.date is not None
+                and made.date.end < other.date.start < plan.date.start  # type: ignore[union-attr]
+                for other in made_any
+            )
+        )
 
     made = [d for d in drafts if d.kind == "visit" and d.status == "happened" and d.date]
+    made_any = [d for d in drafts if d.kind == "visit" and d.date]
     kept = []
     for draft in drafts:
         same = (

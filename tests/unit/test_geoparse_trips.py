@@ -3066,3 +3066,35 @@ def test_an_arrival_in_a_territory_then_a_drive_to_its_capital_is_one_trip_there
     (visit,) = _visit_events(story)
     assert (_name(story, visit.origin), _name(story, visit.destination)) == ("Paris", "Nouméa")
     assert visit.status == "happened" and visit.date.start == dt.date(2024, 5, 23)
+
+
+def test_a_visit_to_the_side_of_a_crossing_and_two_stays_in_a_city_with_a_trip_between() -> None:
+    story = draft_story(
+        "United Nations Secretary-General Antonio Guterres visited the Egyptian side of the "
+        "Rafah border crossing on Friday.\n\nGuterres flew to El Arish from Cairo, where he met "
+        "Egyptian President Abdel Fattah al-Sisi on Thursday. He will attend a peace summit in "
+        "Cairo on Saturday.",
+        date=dt.date(2023, 10, 20),
+    )
+    stays = [
+        (story.place(v.destination).name, v.date and (v.date.start, v.date.end), v.status)
+        for v in _visit_events(story)
+        if story.place(v.destination).name in ("Cairo", "Rafah")
+    ]
+    day = dt.date
+    assert stays == [
+        ("Cairo", (day(2023, 10, 19), day(2023, 10, 19)), "happened"),
+        ("Rafah", (day(2023, 10, 20), day(2023, 10, 20)), "happened"),
+        ("Cairo", (day(2023, 10, 21), day(2023, 10, 21)), "scheduled"),
+    ]
+
+
+def test_a_country_which_bought_anothers_goods_imports_them() -> None:
+    flows = _flows(
+        "Taiwan's largest trading partner is China, which bought $156 billion of Taiwanese "
+        "goods in 2023.",
+        dt.date(2024, 1, 13),
+    )
+    assert list(flows) == [("Taiwan", "China")]
+    figure = flows[("Taiwan", "China")].figures[0]
+    assert (figure.value, figure.unit) == (156, "USD bn")
