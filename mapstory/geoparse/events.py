@@ -1061,9 +1061,26 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             step = further.pop(0)
                             if step.pos_ == "ADP" and step.lower_ in preps:
                                 stop = _destination(step, sentence)
+                                named = [
+                                    c
+                                    for c in step.children
+                                    if c.dep_ in ("pobj", "pcomp")
+                                    and sentence.named_place_at(c) is not None
+                                ]
+                                if stop is None and named:
+                                    # "and then to Reading and Pittsburgh": the model may
+                                    # take the name for a verb.
+                                    stop = sentence.named_place_at(named[0])
                                 if stop is not None:
                                     next_stops.append(stop)
                                     stop_steps.append(step)
+                                    # … and the names joined to it are stops after it
+                                    for name in named[:1]:
+                                        for joined in name.children:
+                                            place = sentence.named_place_at(joined)
+                                            if joined.dep_ == "conj" and place is not None:
+                                                next_stops.append(place)
+                                                stop_steps.append(step)
                                 further.extend(c for c in step.children if c.dep_ == "conj")
                 if destination is not None:
                     break
@@ -3260,7 +3277,7 @@ _ARMED = frozenset(
     {
         "jet", "warplane", "aircraft", "plane", "helicopter", "drone", "missile", "rocket",
         "troop", "force", "army", "military", "soldier", "tank", "artillery", "navy",
-        "militant", "fighter", "gunman", "rebel", "militia", "warship",
+        "militant", "fighter", "gunman", "rebel", "militia", "warship", "coalition",
     }
 )  # fmt: skip
 _TARGET_NOUNS = frozenset(
@@ -3762,6 +3779,23 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             token.dep_ in ("nsubj", "nsubjpass", "ROOT")
             or (token.dep_ == "advcl" and token.i == sentence.sent.start)
         )
+        # "a Saudi-led coalition has fought the Houthis in Yemen since 2015": armed force
+        # fighting somewhere is fighting there.
+        # (Troops, a coalition, a country; not any organisation: "Apple fought the fine in
+        # Ireland" is no war.)
+        gerund = gerund or (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in ("fight", "battle")
+            and any(
+                c.dep_ == "nsubj"
+                and (
+                    c.lemma_.lower() in _ARMED
+                    or getattr(sentence.place_at(c), "kind", None) == "country"
+                )
+                for c in token.children
+            )
+            and not _negated(token)
+        )
         if (
             not gerund
             and not _noun_in(token, _CONFLICT_NOUNS)
@@ -3828,6 +3862,17 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 break
         if place is None and (trailing := _trailing_prep(token)) is not None:
             place = _subtree_place(trailing, sentence, clauses=False)
+        if (
+            place is None
+            and token.pos_ == "VERB"
+            and token.dep_ == "relcl"
+            and any(c.lower_ == "where" for c in token.children)
+        ):
+            place = sentence.named_place_at(token.head)  # "in Yemen, where a coalition fought"
+        if place is None and token.pos_ == "VERB":
+            # "has fought the Houthis in Yemen": the model may hang the place on the foe.
+            foes = [c for c in token.children if c.dep_ == "dobj"]
+            place = _where_in([g for foe in foes for g in foe.children], sentence)
         if place is None and _noun_lemma(token) == "attack":
             # "Attacks by Yemen's Houthi militants on ships in the Red Sea": the target, hung
             # on the attackers.

@@ -3098,3 +3098,28 @@ def test_a_country_which_bought_anothers_goods_imports_them() -> None:
     assert list(flows) == [("Taiwan", "China")]
     figure = flows[("Taiwan", "China")].figures[0]
     assert (figure.value, figure.unit) == (156, "USD bn")
+
+
+def test_then_to_two_places_the_model_misreads_are_the_next_two_stops() -> None:
+    story = draft_story(
+        "Republican Donald Trump campaigned in Pennsylvania on Sunday.\n\nOn Monday, Trump "
+        "will travel to Raleigh, North Carolina, and then to Reading and Pittsburgh.",
+        date=dt.date(2024, 11, 3),
+    )
+    assert [pair[1] for pair in _leg_pairs(story)][-3:] == ["Raleigh", "Reading", "Pittsburgh"]
+    assert _leg_pairs(story)[-1] == ("Reading", "Pittsburgh")
+
+
+def test_armed_force_that_fought_somewhere_is_fighting_there() -> None:
+    for text in (
+        "The two countries have backed opposing sides in conflicts across the region, "
+        "including in Yemen, where a Saudi-led coalition has fought the Houthis since 2015.",
+        "A Saudi-led coalition has fought the Iran-aligned Houthis in Yemen since 2015.",
+    ):
+        story = draft_story(text, date=dt.date(2023, 3, 10))
+        (war,) = [e for e in story.events if isinstance(e, Conflict)]
+        assert [story.place(p).name for p in war.places] == ["Yemen"]
+        assert war.title == "Fighting in Yemen"
+    # A company fighting a fine wages no war.
+    story = draft_story("Apple fought the fine in Ireland for years.", date=dt.date(2023, 3, 10))
+    assert not [e for e in story.events if isinstance(e, Conflict)]
