@@ -2214,6 +2214,20 @@ def _trade_endpoints(
             place = sentence.place_at(child)
             if place is not None and place.kind in _TRADERS:
                 own = place
+            elif child.dep_ == "poss" and child.lower_ == "its":
+                # "China's surplus … narrowed, while its exports to Russia rose": the
+                # country whose the sentence told something before.
+                own = next(
+                    (
+                        found
+                        for t in reversed(sentence.sent[: child.i - sentence.sent.start])
+                        if t.dep_ == "poss"
+                        and (found := sentence.place_at(t)) is not None
+                        and found.kind in _TRADERS
+                        and not found.demonym
+                    ),
+                    None,
+                )
     if own is None and keyword.dep_ == "dobj":
         # "Vietnam reported exports to the United States up 25%": whose they are is who
         # reports them.
@@ -2382,6 +2396,7 @@ _BALANCE_BEFORE = re.compile(
     r"some|roughly|over|more\s+than|less\s+than)?\s*$",
     re.IGNORECASE,
 )
+_BALANCE_NOUNS = frozenset({"surplus", "deficit", "imbalance", "balance", "gap"})
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(?:surplus|deficit|imbalance)\b", re.IGNORECASE)
 
 
@@ -2429,6 +2444,11 @@ def _periods(sentence, ctx) -> list[DatePhrase]:
         and not _RUNNING_AFTER.search(ctx.text[p.end : p.end + 12])
         and not _RUNNING_IN.search(ctx.text[p.start : p.end])
     ]
+
+
+def _gap(amount, percent) -> int:
+    """How many characters lie between an amount and a percentage, either way round."""
+    return max(percent.start - amount.end, amount.start - percent.end)
 
 
 def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> list[Figure]:
@@ -2489,6 +2509,11 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             )
             if not (after or before) or _MONEY_SIGN.search(between):
                 continue
+            if any(
+                other is not amount and _gap(other, percent) < len(between)
+                for other in found_amounts
+            ):
+                continue  # "… to $279bn, while exports rose 26% to $110bn": the closer one's
             if nearest is None or len(between) < len(nearest[2]):
                 nearest = (i, percent, between)
         if nearest is not None:
@@ -2644,6 +2669,12 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     """One flow per trade noun; a sentence telling two ("China's imports … rose, while
     India's purchases … jumped") gives each the figures and dates of its own clause."""
     keywords = [t for t in sentence.sent if _noun_in(t, _TRADE_NOUNS)]
+    # "Germany's trade surplus with the US hit €70bn": a balance, not what flows.
+    keywords = [
+        k
+        for k in keywords
+        if not (k.dep_ == "compound" and k.head.lemma_.lower() in _BALANCE_NOUNS)
+    ]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
     low, high = sentence.span()
@@ -2705,12 +2736,16 @@ def _clause_extent(token) -> tuple[int, int]:
 def _trades_apart(verb) -> bool:
     """Whether *verb* heads a side clause telling a trade of its own: "China bought $89.7bn
     of Brazilian goods, while Brazil imported $60.7bn from China"."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in _SENDING_VERBS | _BUYING_VERBS
-        and any(c.dep_ == "nsubj" for c in verb.children)
-    )
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() in _SENDING_VERBS | _BUYING_VERBS and subjects:
+        return True
+    # "China's surplus with the US narrowed to $279bn, while its exports to Russia rose 26%
+    # to $110bn": a contrast whose subject is a trade of its own.
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children
+    ) and any(_noun_in(t, _TRADE_NOUNS) for s in subjects for t in s.subtree)
 
 
 def _own_clause(verb) -> list:

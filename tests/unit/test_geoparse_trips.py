@@ -3123,3 +3123,16 @@ def test_armed_force_that_fought_somewhere_is_fighting_there() -> None:
     # A company fighting a fine wages no war.
     story = draft_story("Apple fought the fine in Ireland for years.", date=dt.date(2023, 3, 10))
     assert not [e for e in story.events if isinstance(e, Conflict)]
+
+
+def test_a_trade_balance_is_no_flow_and_a_change_goes_with_the_nearest_amount() -> None:
+    # A deficit or surplus is what one side sells more, not the trade between them.
+    assert _flows("France's trade deficit with China reached 54bn euros last year.") == {}
+    flows = _flows(
+        "China's trade surplus with the United States narrowed to $279 billion, while its "
+        "exports to Russia rose 26% to $110 billion.",
+        dt.date(2024, 1, 15),
+    )
+    assert list(flows) == [("China", "Russia")]
+    (figure,) = flows[("China", "Russia")].figures
+    assert (figure.value, figure.change_pct) == (110, 26)
