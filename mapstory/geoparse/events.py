@@ -2940,13 +2940,26 @@ _SUPPLIER_NOUNS = frozenset({"supplier", "exporter", "seller", "provider", "sour
 def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef | None]:
     """Among *nouns*, the one that calls a subject a supplier ("Russia is now China's biggest
     supplier of crude oil") and the country it supplies, the noun's owner."""
+    # ("Mexico overtook China as the biggest exporter to the United States": or the noun
+    # after "as", the country it sells "to".)
+    nouns = [
+        *nouns,
+        *(g for n in nouns if n.dep_ == "prep" and n.lower_ == "as" for g in n.children),
+    ]
     for noun in nouns:
-        if noun.dep_ not in ("attr", "appos") or noun.lemma_.lower() not in _SUPPLIER_NOUNS:
+        if noun.lemma_.lower() not in _SUPPLIER_NOUNS:
             continue
-        for child in noun.children:
-            place = sentence.place_at(child) if child.dep_ == "poss" else None
-            if place is not None and place.kind in _TRADERS:
-                return noun, place
+        if noun.dep_ in ("attr", "appos"):
+            for child in noun.children:
+                place = sentence.place_at(child) if child.dep_ == "poss" else None
+                if place is not None and place.kind in _TRADERS:
+                    return noun, place
+        if noun.dep_ in ("attr", "appos", "pobj"):
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    place = _subtree_place(child, sentence)
+                    if place is not None and place.kind in _TRADERS:
+                        return noun, place
     return None, None
 
 

@@ -3136,3 +3136,13 @@ def test_a_trade_balance_is_no_flow_and_a_change_goes_with_the_nearest_amount() 
     assert list(flows) == [("China", "Russia")]
     (figure,) = flows[("China", "Russia")].figures
     assert (figure.value, figure.change_pct) == (110, 26)
+
+
+def test_a_country_overtaking_another_as_the_biggest_exporter_to_a_third_ships_to_it() -> None:
+    flows = _flows(
+        "Mexico overtook China as the biggest exporter to the United States, shipping $475 "
+        "billion of goods in 2023.",
+        dt.date(2024, 2, 7),
+    )
+    assert list(flows) == [("Mexico", "United States")]
+    assert flows[("Mexico", "United States")].figures[0].value == 475
