@@ -1075,12 +1075,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                     next_stops.append(stop)
                                     stop_steps.append(step)
                                     # … and the names joined to it are stops after it
-                                    for name in named[:1]:
-                                        for joined in name.children:
-                                            place = sentence.named_place_at(joined)
-                                            if joined.dep_ == "conj" and place is not None:
-                                                next_stops.append(place)
-                                                stop_steps.append(step)
+                                    for joined in named[0].children if named else ():
+                                        place = sentence.named_place_at(joined)
+                                        if joined.dep_ == "conj" and place is not None:
+                                            next_stops.append(place)
+                                            stop_steps.append(step)
                                 further.extend(c for c in step.children if c.dep_ == "conj")
                 if destination is not None:
                     break
@@ -1533,25 +1532,23 @@ def _earlier_stops(drafts: list[EventDraft]) -> None:
     visited Israel, the West Bank and Jordan": the stops told as earlier, right after a
     traveller's leg, came before it. The leg starts at the last of them (inferred), and the
     first of them does not start where the leg ended (see _from_last_stop)."""
+    run_of: dict[int, EventDraft] = {}  # an earlier stop -> the leg its run came before
     for draft, before in _legs_after_legs(drafts):
         if not draft.fields.pop("earlier", False) or before is None:
             continue
-        if before.fields.get("earlier_run"):
+        if id(before) in run_of:
             # the run goes on ("Israel, the West Bank and Jordan"): the leg after the run
             # starts at its last stop
-            leg = before.fields["earlier_run"]
-            draft.fields["earlier_run"] = leg
+            leg = run_of[id(before)]
         elif before.date is not None or before.status == "happened":
             leg = before
-            draft.fields["earlier_run"] = leg
             draft.fields["made_before"] = True  # not from where the later leg ended
         else:
             continue
+        run_of[id(draft)] = leg
         if leg.fields["origin"] is None or leg.fields.get("origin_inferred"):
             leg.fields["origin"] = draft.fields["destination"]
             leg.fields["origin_inferred"] = True
-    for draft in drafts:
-        draft.fields.pop("earlier_run", None)
 
 
 def _en_route(verb) -> bool:
