@@ -1083,6 +1083,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 further.extend(c for c in step.children if c.dep_ == "conj")
                 if destination is not None:
                     break
+            if destination is None and any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+                for c in token.children
+            ):
+                # "travelled to the Vostochny Cosmodrome in the Amur region": a named site
+                # the gazetteer lacks, in a place the verb's "in" names.
+                where = next(
+                    (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None
+                )
+                destination = _destination(where, sentence) if where is not None else None
         elif travel_noun:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("to", "in"):
@@ -1803,7 +1815,16 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
     ("Xi Jinping and Narendra Modi attended", "visit Canberra and Perth")."""
     head = _name_head(ref.start, ref.end, sentence)
     found: list = []
-    for token in head.conjuncts if head is not None else ():
+    # ("visited Komsomolsk-on-Amur and Vladivostok": the model may join the next name to a
+    # word inside a name of several tokens.)
+    inside = (
+        [t for t in sentence.sent if ref.start <= t.idx < ref.end and t is not head]
+        if head is not None
+        else []
+    )
+    conjuncts = [*head.conjuncts] if head is not None else []
+    conjuncts += [c for t in inside for c in t.children if c.dep_ == "conj"]
+    for token in conjuncts:
         other = find(token)
         if other is not None and other.key != ref.key and other not in found:
             found.append(other)
@@ -3086,8 +3107,11 @@ def _pact_status(noun) -> str:
 
 # Verbs by which countries make a pact together: "Japan and the Philippines signed a pact".
 _SIGNING_VERBS = frozenset(
-    {"sign", "conclude", "seal", "ink", "forge", "form", "strike", "renew", "finalise", "finalize"}
-)
+    {
+        "sign", "conclude", "seal", "ink", "forge", "form", "strike", "renew", "finalise",
+        "finalize", "declare", "announce", "establish",
+    }
+)  # fmt: skip
 
 
 def _signatories(noun, sentence: _Sentence) -> list[str]:
@@ -3178,6 +3202,9 @@ def _partners_with(noun, sentence: _Sentence) -> list[str]:
             return []
         token = token.head
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "xcomp":
+        # "Russia seeks to deepen its partnership with China": the subject of the seeking
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     place = sentence.place_at(subject) if subject is not None else None
     if place is None or place.kind != "country" or place.key in partners:
         return []

@@ -3146,3 +3146,27 @@ def test_a_country_overtaking_another_as_the_biggest_exporter_to_a_third_ships_t
     )
     assert list(flows) == [("Mexico", "United States")]
     assert flows[("Mexico", "United States")].figures[0].value == 475
+
+
+def test_a_partnership_declared_or_sought_to_deepen_joins_its_countries() -> None:
+    for text in (
+        'China and Russia declared a "no limits" partnership in February 2022.',
+        'Russia seeks to deepen its "no limits" partnership with China.',
+    ):
+        story = draft_story(text, date=dt.date(2023, 9, 16))
+        (pact,) = [e for e in story.events if isinstance(e, Alliance)]
+        assert {story.place(m.place).name for m in pact.members} == {"China", "Russia"}, text
+
+
+def test_a_named_site_in_a_region_and_names_joined_to_a_long_name_are_stops() -> None:
+    story = draft_story(
+        "North Korean leader Kim Jong Un travelled to the Vostochny Cosmodrome in the Amur "
+        "region by armoured train last week, and later visited Komsomolsk-on-Amur and "
+        "Vladivostok.",
+        date=dt.date(2023, 9, 16),
+    )
+    assert [pair[1] for pair in _leg_pairs(story)] == [
+        "Amur",
+        "Komsomolsk-on-Amur",
+        "Vladivostok",
+    ]
