@@ -1356,11 +1356,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         start = origin.key if origin is not None else onward_from
         chained = False
         previous = None
-        for place in [
-            destination,
-            *_conjoined(destination, sentence, sentence.named_place_at),
-            *next_stops,
-        ]:
+        listed = _conjoined(destination, sentence, sentence.named_place_at)
+        for place in [destination, *listed, *next_stops]:
             if start is not None and place.key == start:
                 continue
             if (
@@ -1371,8 +1368,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and ctx.text[previous.end : place.start].strip() == ","
             ):
                 continue  # "Scranton, Pennsylvania": the town's state, not a stop after it
-            later = place in next_stops
-            own_date = stop_dates[next_stops.index(place)] if later else None
+            own_date = stop_dates[next_stops.index(place)] if place in next_stops else None
+            # "arrived in Jakarta at the start of a trip to Indonesia, Papua New Guinea and
+            # Singapore": the trip's other countries are still ahead of the arrival.
+            ahead = (
+                (guest is not None or (travel_noun and _just_begun(token)))
+                and place in listed
+                and status == "happened"
+            )
+            later = place in next_stops or ahead
             if own_date is not None:
                 # A stop with a date of its own is a trip of its own, from wherever it began.
                 start, chained = None, False
@@ -1428,11 +1432,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         kind="visit",
                         # A trip made and one still ahead are two, even to one place
                         # ("last visited Israel in August" and "will arrive on Tuesday").
-                        key=("visit", traveller.key, place.key, status == "happened"),
+                        key=("visit", traveller.key, place.key, status == "happened" and not ahead),
                         spans=[sentence.span()],
                         fields=fields,
                         date=when,
-                        status=status,
+                        status="scheduled" if ahead else status,
                     )
                 )
         if previous is not None:
@@ -1524,6 +1528,15 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
             if draft.fields["origin"] is None or draft.fields.get("origin_inferred"):
                 draft.fields["origin"] = reached[earlier.i][1]
                 draft.fields["origin_inferred"] = True
+
+
+def _just_begun(trip) -> bool:
+    """ "At the start of a 12-day trip", "began a tour": a trip whose first stop was just
+    reached, so its other stops are ahead."""
+    head = trip.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in ("start", "beginning", "outset"):
+        return True
+    return trip.dep_ == "dobj" and head.lemma_.lower() in ("begin", "start", "kick")
 
 
 def _told_as_earlier(verb) -> bool:

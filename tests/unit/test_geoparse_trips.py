@@ -3170,3 +3170,29 @@ def test_a_named_site_in_a_region_and_names_joined_to_a_long_name_are_stops() ->
         "Komsomolsk-on-Amur",
         "Vladivostok",
     ]
+
+
+def test_the_other_countries_of_a_trip_just_begun_are_ahead_and_fold_into_their_cities() -> None:
+    story = draft_story(
+        "Pope Francis arrived in Jakarta on Tuesday at the start of a 12-day trip to "
+        "Indonesia, Papua New Guinea, East Timor and Singapore.\n\nThe 87-year-old pontiff "
+        "flew from Rome. Francis will then fly to Port Moresby on Friday, visit the remote "
+        "town of Vanimo on Sunday, and travel on to Dili on Monday. He will end the trip in "
+        "Singapore before returning to Rome on Sept. 13.",
+        date=dt.date(2024, 9, 3),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("Rome", "Jakarta", "happened"),
+        ("Jakarta", "Port Moresby", "scheduled"),
+        ("Port Moresby", "Vanimo", "scheduled"),
+        ("Vanimo", "Dili", "scheduled"),
+        ("Dili", "Singapore", "scheduled"),
+        ("Singapore", "Rome", "scheduled"),
+    ]
+    # A trip told as made keeps its countries made.
+    trips = _trips("Macron's trip to Germany and Poland last week was a success.")
+    assert {v.status for v in trips.values()} <= {"happened"}
