@@ -3439,6 +3439,14 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     place = None
     name = None
     also: list[PlaceRef] = []
+    if (
+        lemma in _LAUNCHING_VERBS
+        and obj is not None
+        and obj.lemma_.lower() in _COUNTS_OF | {"round"}
+        and any(o.lemma_.lower() in _ASSAULT_NOUNS for o in _objects_of(obj))
+    ):
+        # "carried out several rounds of strikes on Houthi targets": the strikes
+        obj = next(o for o in _objects_of(obj) if o.lemma_.lower() in _ASSAULT_NOUNS)
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
         preposition = "on"

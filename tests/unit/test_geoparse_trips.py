@@ -3196,3 +3196,14 @@ def test_the_other_countries_of_a_trip_just_begun_are_ahead_and_fold_into_their_
     # A trip told as made keeps its countries made.
     trips = _trips("Macron's trip to Germany and Poland last week was a success.")
     assert {v.status for v in trips.values()} <= {"happened"}
+
+
+def test_rounds_of_strikes_carried_out_on_targets_are_strikes_there() -> None:
+    story = draft_story(
+        "The United States and Britain have carried out several rounds of strikes on Houthi "
+        "targets in Yemen since Jan. 12.",
+        date=dt.date(2024, 1, 26),
+    )
+    (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert [story.place(p).name for p in strikes.places] == ["Yemen"]
+    assert strikes.title.startswith("Strikes on Yemen")
