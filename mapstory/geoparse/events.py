@@ -1377,6 +1377,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and status == "happened"
             )
             later = place in next_stops or ahead
+            place_status = "scheduled" if ahead else status
             if own_date is not None:
                 # A stop with a date of its own is a trip of its own, from wherever it began.
                 start, chained = None, False
@@ -1432,11 +1433,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         kind="visit",
                         # A trip made and one still ahead are two, even to one place
                         # ("last visited Israel in August" and "will arrive on Tuesday").
-                        key=("visit", traveller.key, place.key, status == "happened" and not ahead),
+                        key=("visit", traveller.key, place.key, place_status == "happened"),
                         spans=[sentence.span()],
                         fields=fields,
                         date=when,
-                        status="scheduled" if ahead else status,
+                        status=place_status,
                     )
                 )
         if previous is not None:
@@ -1831,7 +1832,7 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
     # ("visited Komsomolsk-on-Amur and Vladivostok": the model may join the next name to a
     # word inside a name of several tokens.)
     inside = (
-        [t for t in sentence.sent if ref.start <= t.idx < ref.end and t is not head]
+        [t for t in sentence.sent if ref.start <= t.idx < ref.end and t.i != head.i]
         if head is not None
         else []
     )
@@ -3380,7 +3381,18 @@ _SHIP_NOUNS = frozenset(
 _FIRING_VERBS = frozenset({"fire", "launch"})
 # What counts what is fired: "dozens of rockets", "a barrage of missiles".
 _COUNTS_OF = frozenset(
-    {"dozen", "hundred", "thousand", "score", "number", "volley", "wave", "barrage", "salvo"}
+    {
+        "dozen",
+        "hundred",
+        "thousand",
+        "score",
+        "number",
+        "volley",
+        "wave",
+        "barrage",
+        "salvo",
+        "round",
+    }
 )
 # Where ships lie when struck: "a submarine being repaired at a shipyard in Sevastopol".
 _DOCKS = frozenset({"shipyard", "dock", "port", "harbour", "harbor", "base", "naval"})
@@ -3439,14 +3451,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     place = None
     name = None
     also: list[PlaceRef] = []
-    if (
-        lemma in _LAUNCHING_VERBS
-        and obj is not None
-        and obj.lemma_.lower() in _COUNTS_OF | {"round"}
-        and any(o.lemma_.lower() in _ASSAULT_NOUNS for o in _objects_of(obj))
-    ):
+    if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _COUNTS_OF:
         # "carried out several rounds of strikes on Houthi targets": the strikes
-        obj = next(o for o in _objects_of(obj) if o.lemma_.lower() in _ASSAULT_NOUNS)
+        obj = next((o for o in _objects_of(obj) if o.lemma_.lower() in _ASSAULT_NOUNS), obj)
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
         preposition = "on"
