@@ -77,8 +77,15 @@ _REL_MONTH = re.compile(r"^(?P<rel>this|last|next)\s+(?P<month>[A-Za-z]+)\.?$", 
 _MONTH_OF_YEAR = re.compile(
     r"^(?P<month>[A-Za-z]+)\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.IGNORECASE
 )
+# "18-19 November", "Nov 18-19", "November 30 to December 1, 2024", "30 Nov - 1 Dec": two days
+# of one span, written day first or month first, the month said once or twice.
+_RANGE_DASH = r"\s*(?:-|–|—|\s(?:to|through|until)\s)\s*"
 _DAY_RANGE = re.compile(
-    r"^(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})\s+(?P<month>[A-Za-z]+)(?:\s+(?P<year>\d{4}))?$"
+    r"^(?:(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Za-z]+)\.?)?" + _RANGE_DASH
+    + r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?"
+    + r"|(?P<m1b>[A-Za-z]+)\.?\s+(?P<d1b>\d{1,2})" + _RANGE_DASH
+    + r"(?:(?P<m2b>[A-Za-z]+)\.?\s+)?(?P<d2b>\d{1,2}))"
+    r",?(?:\s+(?P<year>\d{4}))?$"
 )
 _WEEKDAY_RANGE = re.compile(
     r"^(?P<d1>[A-Za-z]+)\s*(?:-|–|—|\s(?:and|to|through|until)\s)\s*(?P<d2>[A-Za-z]+)$"
@@ -241,21 +248,17 @@ def resolve(
             day = anchor + dt.timedelta(days=delta)
         return _value(day, day, "day", original, True, certainty)
 
-    if m := _DAY_RANGE.match(text):
-        first = _parse(f"{m['d1']} {m['month']} {m['year'] or ''}".strip(), anchor, tense)
-        if first is not None:
-            day1 = first[0]
-            try:
-                day2 = day1.replace(day=int(m["d2"]))
-            except ValueError:
-                return None
-            if day2 >= day1:
-                return _value(day1, day2, "day", original, not m["year"], certainty)
+    if (m := _DAY_RANGE.match(text)) and (span := _day_range(m, anchor, tense)):
+        return _value(*span, "day", original, not m["year"], certainty)
 
     parsed = _parse(text, anchor, tense)
     if parsed is None:
         return None
     day, period = parsed
+    if not has_year and re.search(r"\d", text) and abs(day.year - anchor.year) > 1:
+        # A day and month written without a year is within a year of the article's;
+        # dateparser reads a stray day number as a year ("Nov 18-19": 2119).
+        return None
     if period == "year":
         start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
         precision: Precision = "year"
@@ -269,6 +272,31 @@ def resolve(
         start = end = day
         precision = "day"
     return _value(start, end, precision, original, not has_year, certainty)
+
+
+def _day_range(m: re.Match, anchor: dt.date, tense: Tense) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a two-day span, or None when it is no such span.
+
+    The first day is read as a lone date would be (its year from the article's date and the
+    tense), the second is the next such day on or after it: "Dec 30-Jan 2" crosses a year.
+    """
+    d1, d2 = m["d1"] or m["d1b"], m["d2"] or m["d2b"]
+    m2 = (m["m2"] or m["m2b"] or m["m1b"] or "").capitalize()
+    m1 = (m["m1"] or m["m1b"] or m2).capitalize()
+    if m1 not in _MONTH_WORDS or m2 not in _MONTH_WORDS:
+        return None
+    first = _parse(f"{d1} {m1} {m['year'] or ''}".strip(), anchor, tense)
+    if first is None:
+        return None
+    day1 = first[0]
+    year = day1.year + (1 if _MONTH_WORDS[m2] < day1.month else 0)
+    try:
+        day2 = dt.date(year, _MONTH_WORDS[m2], int(d2))
+    except ValueError:
+        return None
+    if not dt.timedelta(0) <= day2 - day1 <= dt.timedelta(days=62):
+        return None
+    return day1, day2
 
 
 def _offset(

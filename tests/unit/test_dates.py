@@ -23,6 +23,10 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("the first three months of this year", "past", "2023-01-01", "2023-03-31", "quarter"),
         ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
         ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
+        ("May 23-24", "past", "2023-05-23", "2023-05-24", "day"),
+        ("on Nov. 18-19", "future", "2023-11-18", "2023-11-19", "day"),
+        ("June 30 to July 2, 2024", "future", "2024-06-30", "2024-07-02", "day"),
+        ("30 Dec - 2 Jan", "future", "2023-12-30", "2024-01-02", "day"),
         ("next week", "past", "2023-05-29", "2023-06-04", "week"),
         ("in the year to March", "past", "2022-04-01", "2023-03-31", "month"),
         ("the 12 months ended June 2022", "past", "2021-07-01", "2022-06-30", "month"),
@@ -88,6 +92,12 @@ def test_a_length_of_time_is_not_a_date(phrase) -> None:
     # "the first visit to China in five years", "after spending two days in New York":
     # dateparser alone reads a bare "five years" as five years ago.
     assert resolve(phrase, WEDNESDAY) is None
+
+
+def test_a_day_number_is_never_read_as_a_year() -> None:
+    # dateparser alone reads "Nov 18-19" as 18 November 2119.
+    assert resolve("19-20", WEDNESDAY, "future") is None
+    assert resolve("May 5-3", WEDNESDAY) is None
 
 
 def test_a_length_of_time_ago_is_a_date() -> None:
