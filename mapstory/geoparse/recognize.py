@@ -266,6 +266,12 @@ _OF_PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Tags of a common word: a noun, or a verb's "-ing" ("Reading fans celebrated").
+_COMMON_TAGS = frozenset({"NN", "NNS", "VBG"})
+# Nouns for a place whose "of" names it: "the exclave of Kaliningrad".
+_OF_PLACE_HEADS = frozenset({"exclave", "enclave", "territory", "city", "town", "port"})
+
+
 def _of_a_place(ent) -> bool:
     """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
     doc = ent.doc
@@ -1480,11 +1486,19 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             and fold(ent.text) not in _CALENDAR_WORDS
             and (
                 _prominent(gazetteer, ent.text)
-                # "a car plant in Szeged" tagged a product: a city after "in" is the city.
+                # "a car plant in Szeged" tagged a product: a city after "in" is the city,
+                # as one after "the exclave of" ("the Russian exclave of Kaliningrad").
                 or (
                     label == "PRODUCT"
                     and ent.start > 0
-                    and doc[ent.start - 1].lower_ in ("in", "near")
+                    and (
+                        doc[ent.start - 1].lower_ in ("in", "near")
+                        or (
+                            ent.start > 1
+                            and doc[ent.start - 1].lower_ == "of"
+                            and doc[ent.start - 2].lemma_.lower() in _OF_PLACE_HEADS
+                        )
+                    )
                     and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD)
                     is not None
                 )
@@ -1663,7 +1677,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         ) or local(tokens)
 
     for ent in groups:
-        if fold(ent.text) in known:
+        # ... or that the words before say is one ("the port of Chancay" tagged a people).
+        if fold(ent.text) in known or (
+            _form_kind(text, ent.start_char, ent.end_char) is not None
+            and _known(gazetteer, ent.text, min_population=0, any_name=True) is not None
+        ):
             add(ent.start_char, ent.end_char, "relabelled")
 
     for ent in deferred:
@@ -1750,6 +1768,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if _country_code(tokens, gazetteer):
             return True
         if len(tokens.text) < 4 or fold(tokens.text) in person_parts:
+            return False
+        if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ in _COMMON_TAGS:
+            # "Rivers burst their banks": a common word that opens the sentence, tagged as
+            # one, is not the state of its name (a name the article places elsewhere, or a
+            # country, is found above).
             return False
         if local(tokens) or resident(tokens):
             return True

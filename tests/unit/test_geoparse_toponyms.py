@@ -1103,3 +1103,32 @@ def test_the_island_of_a_name_is_the_island_not_its_town() -> None:
     places = _places("About 19,000 people were evacuated on the Greek island of Rhodes on Sunday.")
     assert places["Rhodes"][0] == "region"  # the island, not Rhodes town
     assert _places("He lives in Rhodes, a town in Greece.")["Rhodes"][0] == "city"
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_state_of_its_name() -> None:
+    # Rivers State, Nigeria, has 2.5 million people; "Rivers burst their banks" is water.
+    assert "Rivers" not in _places("Rivers burst their banks, sweeping away cars.")
+    assert _places("Rivers is an oil-rich state in Nigeria.")["Rivers"][1] == "NG"
+
+
+def test_a_place_the_model_takes_for_a_product_or_a_people_is_placed_by_its_kind() -> None:
+    # The small model tags "Kaliningrad" a product and "Chancay" a nationality here.
+    exclave = _places(
+        "Sweden's entry leaves Russia's coast ringed by Nato, apart from the Russian exclave "
+        "of Kaliningrad."
+    )
+    assert exclave["Kaliningrad"][1] == "RU"
+    port = _places(
+        "Chinese President Xi Jinping on Thursday inaugurated the $3.5 billion deep-water port "
+        "of Chancay north of Lima."
+    )
+    assert port["Chancay"][:2] == ("city", "PE")
+
+
+def test_capes_ships_round_and_regions_in_their_own_language_are_known() -> None:
+    places = _places(
+        "Container lines diverted ships around the Cape of Good Hope. Two people died in the "
+        "neighbouring region of Castilla-La Mancha."
+    )
+    assert places["Cape of Good Hope"][0] == "sea"
+    assert places["Castilla-La Mancha"][:2] == ("region", "ES")
