@@ -306,8 +306,18 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     if earlier or last_actor is not None:
                         return (earlier or [last_actor])[-1]
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    about = token.head
+                    if (
+                        about.lower_ == "those"
+                        and about.dep_ == "pobj"
+                        and about.head.lower_ == "among"
+                    ):
+                        # "Xi and Modi were among those who arrived": the ones among them.
+                        about = next(
+                            (c for c in about.head.head.children if c.dep_ == "nsubj"), about
+                        )
                     # "Narendra Modi, who visited Paris": the person the clause is about.
-                    return sentence.actor_at(token.head)
+                    return sentence.actor_at(about)
                 if child.dep_ != "poss" and not any(
                     other.dep_ == "nsubj" and other.i > child.i for other in token.children
                 ):
@@ -575,8 +585,36 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
             or _object_place(obj, sentence)
             or _subtree_place(obj, sentence)
         )
+        if found is None:
+            found = _city_just_named(obj, sentence)
         return None if _sea_qualifies(found, obj, sentence) else found
     return None
+
+
+# How far back (characters) "the city" may look for the city it means.
+_CITY_REACH = 600
+
+
+def _city_just_named(obj, sentence: _Sentence) -> PlaceRef | None:
+    """ "Welcomed leaders to the city of Kazan … Xi and Modi arrived in the Volga city": a
+    definite "the city" or "the town" naming none is the city named last before it, when
+    that is near (within _CITY_REACH characters)."""
+    if obj.lemma_.lower() not in ("city", "town") or obj.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        return None
+    if any(c.dep_ == "prep" for c in obj.children):
+        return None  # "the city of …", "the town near the border": it says which
+    start = sentence.sent.start_char
+    before = [
+        p
+        for p in sentence.article_places
+        if p.end <= start and p.kind == "city" and not p.demonym
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.start)
+    return last if start - last.end <= _CITY_REACH else None
 
 
 def _sea_qualifies(place: PlaceRef | None, noun, sentence: _Sentence) -> bool:
@@ -1422,6 +1460,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["returning"] = True
                 if _en_route(token):
                     fields["en_route"] = True
+                if _after_a_stay(token):
+                    fields["after_stay"] = True
                 if when is None and _told_as_earlier(token):
                     fields["earlier"] = True
                 if chained:
@@ -1529,6 +1569,28 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
             if draft.fields["origin"] is None or draft.fields.get("origin_inferred"):
                 draft.fields["origin"] = reached[earlier.i][1]
                 draft.fields["origin_inferred"] = True
+
+
+# What a traveller stays somewhere for: "after the summit, Xi will travel to Rio".
+_STAY_NOUNS = frozenset(
+    {"summit", "talk", "meeting", "visit", "stay", "conference", "ceremony", "forum", "event"}
+)
+
+
+def _after_a_stay(verb) -> bool:
+    """ "After the summit, Xi will travel to Rio de Janeiro": the leg goes on from where the
+    summit was, the stop told before it (see _from_last_stop), whatever days lie between."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "after"
+        and any(
+            g.dep_ == "pobj"
+            and g.lemma_.lower() in _STAY_NOUNS
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in g.subtree)
+            for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _just_begun(trip) -> bool:
@@ -1736,6 +1798,7 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
             and not draft.fields.get("made_before")
             and (
                 draft.fields.get("returning")
+                or draft.fields.get("after_stay")
                 # (An undated leg only: a dated one told later may well have come first.)
                 or (draft.date is None and _told_right_after(before, draft, text))
             )
@@ -3346,7 +3409,7 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     return [
         EventDraft(
             kind="conflict",
-            key=("conflict", places[0], name),
+            key=("conflict", places[0], _SAME_ACTS.get(name, name)),
             spans=[sentence.span()],
             fields=fields,
             date=date,
@@ -3560,7 +3623,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     return [
         EventDraft(
             kind="conflict",
-            key=("conflict", place.key, name),
+            key=("conflict", place.key, _SAME_ACTS.get(name, name)),
             spans=[sentence.span()],
             fields=fields,
             date=date,
@@ -3875,9 +3938,11 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue
         # spaCy often tags "Fighting" opening a sentence as a verb, even as a clause of the
         # sentence's verb ("Fighting between … broke out in Khartoum").
+        # "people who fled fighting in the capital Khartoum": what they fled, as a verb.
         gerund = token.lower_ == "fighting" and (
             token.dep_ in ("nsubj", "nsubjpass", "ROOT")
             or (token.dep_ == "advcl" and token.i == sentence.sent.start)
+            or (token.dep_ == "dobj" and token.head.lemma_.lower() in ("flee", "escape"))
         )
         # "a Saudi-led coalition has fought the Houthis in Yemen since 2015": armed force
         # fighting somewhere is fighting there.
@@ -4088,6 +4153,9 @@ _FORCE_VERBS = {
     "attack": "attack on",
     "liberate": "liberation of",
 }
+# Names of one act told in other words ("RSF seizes Wad Madani" in the headline, "had taken
+# control of Wad Madani" below): one event.
+_SAME_ACTS = {"seizure of": "capture of"}
 # Words that make a "war" or an "invasion" something other than armed conflict.
 _NOT_ARMED = frozenset(
     {
@@ -5124,7 +5192,7 @@ _DAMAGE_VERBS = frozenset(
     {
         "collapse", "destroy", "damage", "flood", "devastate", "hit", "batter", "ravage",
         "inundate", "submerge", "raze", "flatten", "wreck", "swamp", "engulf", "topple",
-        "affect",
+        "affect", "sweep", "drown", "die", "kill",
     }
 )  # fmt: skip
 _DAMAGE_NOUNS = frozenset(
@@ -5153,8 +5221,8 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
     for token in sentence.sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in _DAMAGE_VERBS or lemma in own_words):
-            if any(c.dep_ == "prt" for c in token.children):
-                continue  # "hit back", "hit out at"
+            if any(c.dep_ == "prt" and c.lower_ != "away" for c in token.children):
+                continue  # "hit back", "hit out at"; "swept away cars" is harm
             scope = token
         elif token.pos_ == "NOUN" and (lemma in _DAMAGE_NOUNS or lemma in own_words):
             scope = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token)

@@ -224,3 +224,15 @@ def test_a_quake_to_hit_a_country_and_where_its_deaths_were_are_its_places() -> 
     # Not the agency's country, not the city where it was only felt.
     assert _places(story, quake) == ["Morocco", "Marrakesh", "Taroudant"]
     assert quake.title == "Earthquake in Morocco"
+
+
+def test_towns_a_flood_swept_and_regions_where_people_died_are_its_places() -> None:
+    story, (flood,) = _disasters(
+        "MADRID, Oct 30 (Reuters) - Flash floods have killed at least 95 people in Spain's "
+        "Valencia region, authorities said on Wednesday.\n\nRivers burst their banks, sweeping "
+        "away cars and flooding homes in the towns of Paiporta, Chiva and Utiel. Two people "
+        "also died in the neighbouring region of Castilla-La Mancha.",
+        dt.date(2024, 10, 30),
+    )
+    assert _places(story, flood)[-4:] == ["Paiporta", "Chiva", "Utiel", "Castilla-La Mancha"]
+    assert "Rivers" not in [p.name for p in story.places]

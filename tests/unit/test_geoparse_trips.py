@@ -285,6 +285,12 @@ def test_plans_are_scheduled_and_cancelled_trips_are_none(text: str, title: str 
         ("Shanghai, the busiest port in the world, handled record volumes.", "Shanghai"),
         ("Port Authority director Milan Kruszynski said boaters in Lowell were unhappy.", None),
         ("The car blew up near a bus terminal in Baghdad.", None),
+        # (the model tags "Chancay" a nationality here)
+        (
+            "Xi Jinping on Thursday inaugurated the $3.5 billion deep-water port of Chancay "
+            "north of Lima.",
+            "Chancay",
+        ),
     ],
 )
 def test_a_port_is_a_city_the_sentence_calls_one(text: str, port: str | None) -> None:
@@ -3207,3 +3213,44 @@ def test_rounds_of_strikes_carried_out_on_targets_are_strikes_there() -> None:
     (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
     assert [story.place(p).name for p in strikes.places] == ["Yemen"]
     assert strikes.title.startswith("Strikes on Yemen")
+
+
+def test_a_leg_after_the_summit_goes_on_from_the_summits_city() -> None:
+    story = draft_story(
+        "Xi, who arrived in Lima on Wednesday for the APEC summit, inaugurated a port on "
+        "Thursday. After the summit, Xi will travel to Rio de Janeiro for the Group of 20 "
+        "summit on Nov 18-19.",
+        date=dt.date(2024, 11, 14),
+    )
+    rio = _visits(story)[("Xi", "Rio de Janeiro")]
+    assert _name(story, rio.origin) == "Lima"  # not Beijing, five days later
+    assert (rio.date.start, rio.date.end) == (dt.date(2024, 11, 18), dt.date(2024, 11, 19))
+    assert rio.status == "scheduled"
+
+
+def test_leaders_among_those_who_arrived_in_the_city_just_named_went_there() -> None:
+    story = draft_story(
+        "Putin welcomed leaders from more than 20 countries to the city of Kazan on Tuesday. "
+        "Chinese President Xi Jinping and Indian Prime Minister Narendra Modi were among those "
+        "who arrived in the Volga city.",
+        date=dt.date(2024, 10, 22),
+    )
+    assert set(_visits(story)) == {("Xi Jinping", "Kazan"), ("Narendra Modi", "Kazan")}
+    # "The city" with nothing named before it goes nowhere.
+    assert not _visit_events(
+        draft_story("Xi arrived in the city on Tuesday.", date=dt.date(2024, 10, 22))
+    )
+
+
+def test_a_city_seized_in_the_headline_and_taken_below_is_one_capture() -> None:
+    story = draft_story(
+        "Sudan's RSF seizes Wad Madani as thousands flee\n\n"
+        "Sudan's paramilitary Rapid Support Forces said on Tuesday they had taken control of "
+        "Wad Madani, the capital of Gezira state. The city had become a refuge for people who "
+        "fled fighting in the capital Khartoum.",
+        date=dt.date(2023, 12, 19),
+    )
+    titles = sorted(e.title for e in story.events if isinstance(e, Conflict))
+    assert titles == ["Fighting in Khartoum", "Seizure of Wad Madani"]
+    (seized,) = [e for e in story.events if e.title == "Seizure of Wad Madani"]
+    assert seized.date.start == dt.date(2023, 12, 19)  # the body's day
