@@ -81,9 +81,11 @@ _MONTH_OF_YEAR = re.compile(
 # of one span, written day first or month first, the month said once or twice.
 _RANGE_DASH = r"\s*(?:-|–|—|\s(?:to|through|until)\s)\s*"
 _DAY_RANGE = re.compile(
-    r"^(?:(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Za-z]+)\.?)?" + _RANGE_DASH
+    r"^(?:(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Za-z]+)\.?)?"
+    + _RANGE_DASH
     + r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?"
-    + r"|(?P<m1b>[A-Za-z]+)\.?\s+(?P<d1b>\d{1,2})" + _RANGE_DASH
+    + r"|(?P<m1b>[A-Za-z]+)\.?\s+(?P<d1b>\d{1,2})"
+    + _RANGE_DASH
     + r"(?:(?P<m2b>[A-Za-z]+)\.?\s+)?(?P<d2b>\d{1,2}))"
     r",?(?:\s+(?P<year>\d{4}))?$"
 )

@@ -607,9 +607,7 @@ def _city_just_named(obj, sentence: _Sentence) -> PlaceRef | None:
         return None  # "the city of …", "the town near the border": it says which
     start = sentence.sent.start_char
     before = [
-        p
-        for p in sentence.article_places
-        if p.end <= start and p.kind == "city" and not p.demonym
+        p for p in sentence.article_places if p.end <= start and p.kind == "city" and not p.demonym
     ]
     if not before:
         return None
