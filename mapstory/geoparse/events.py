@@ -109,13 +109,23 @@ _STATEMENT_VERBS = frozenset(
         "declare", "promise", "threaten",
     }
 )  # fmt: skip
-_RISE = frozenset({"rise", "increase", "grow", "growth", "jump", "surge", "up", "climb", "gain"})
-_FALL = frozenset({"fall", "drop", "decline", "decrease", "down", "shrink", "slump"})
+_RISE = frozenset(
+    {
+        "rise", "increase", "grow", "growth", "jump", "surge", "up", "climb", "gain", "soar",
+        "rebound", "leap",
+    }
+)  # fmt: skip
+_FALL = frozenset(
+    {
+        "fall", "drop", "decline", "decrease", "down", "shrink", "slump", "dip", "slip",
+        "plunge", "tumble", "sink", "slide",
+    }
+)  # fmt: skip
 _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
 _PROJECTED = frozenset({"project", "projection", "estimate"})
 # What a figure is aimed at, not reached: "set a target of $200bn", "aim to double trade to
 # $26bn", "agreed to boost trade to $100bn by 2030".
-_TARGET_NOUNS = frozenset({"target", "goal", "aim", "ambition", "objective"})
+_GOAL_NOUNS = frozenset({"target", "goal", "aim", "ambition", "objective"})
 # Words an infinitive hangs from when it tells an aim ("want trade to reach $50bn"), not a
 # result ("rose 20% to reach $50bn").
 _AIMING = frozenset(
@@ -125,7 +135,7 @@ _AIMING = frozenset(
     }
 )  # fmt: skip
 # A sentence with one of these tells an aim, so its periods do not date the figures after it.
-_AIM_WORDS = _TARGET_NOUNS | frozenset({"seek", "want", "hope", "pledge", "vow", "target"})
+_AIM_WORDS = _GOAL_NOUNS | frozenset({"seek", "want", "hope", "pledge", "vow", "target"})
 _MONEY_SIGN = re.compile(r"[$€£¥₹₽]")
 _BILATERAL = re.compile(r"\b(?:bilateral|two countries|both countries|two nations)\b", re.I)
 
@@ -2665,7 +2675,7 @@ def _aimed_at(sentence, start: int, end: int) -> bool:
     if token.head.dep_ == "prep" and token.head.lower_ == "from":
         return False  # "boost trade to $10bn from about $6bn": where it starts is a fact
     for _ in range(6):
-        if token.lemma_.lower() in _TARGET_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in _GOAL_NOUNS and token.pos_ == "NOUN":
             return True
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
             return token.head.lemma_.lower() in _AIMING
@@ -3200,6 +3210,19 @@ def _signatories(noun, sentence: _Sentence) -> list[str]:
     members: list[str] = []
     for t in [subject, *subject.conjuncts]:
         place = sentence.named_place_at(t)
+        if place is None and sentence.actor_at(t) is not None:
+            # "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed":
+            # the leaders sign for the countries their titles name.
+            place = next(
+                (
+                    found
+                    for w in t.subtree
+                    if w.i < t.i
+                    and w.dep_ in ("amod", "compound", "poss", "nmod")
+                    and (found := sentence.place_at(w)) is not None
+                ),
+                None,
+            )
         if place is not None and place.kind == "country" and place.key not in members:
             members.append(place.key)
     return members if len(members) >= 2 else []
@@ -3427,11 +3450,14 @@ _ARMED = frozenset(
         "militant", "fighter", "gunman", "rebel", "militia", "warship", "coalition",
     }
 )  # fmt: skip
+# What strikes hit in a place ("struck targets in Beirut", "a hospital in Kyiv"). (Not the
+# goals of trade figures: _GOAL_NOUNS.)
 _TARGET_NOUNS = frozenset(
     {
         "target", "position", "site", "base", "area", "suburb", "district", "facility", "depot",
         "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
-        "terminal", "warehouse", "substation", "station", "building", "airbase",
+        "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
+        "school", "market", "bridge", "camp", "factory", "headquarters",
     }
 )  # fmt: skip
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
@@ -3578,8 +3604,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             )
             name = "attacks on shipping in"
         elif place is None and obj.lemma_.lower() in _TARGET_NOUNS:
-            # "struck grain terminals in the port of Odesa": where the targets are.
-            place = _where_in([*obj.children, *token.children], sentence)
+            # "struck grain terminals in the port of Odesa": where the targets are;
+            # "struck Beirut's southern suburbs": whose they are.
+            within = _where_in([*obj.children, *token.children], sentence)
+            owner = next(
+                (
+                    found
+                    for c in obj.children
+                    if c.dep_ == "poss" and (found := sentence.named_place_at(c)) is not None
+                ),
+                None,
+            )
+            place = owner or within
             # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
             # other targets struck are (the model may join the second to the first's place).
             also = [
@@ -3589,6 +3625,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 and _noun_in(t, _TARGET_NOUNS)
                 and (found := _where_in(t.children, sentence)) is not None
             ]
+            if owner is not None and within is not None and within != owner:
+                # "struck Beirut's southern suburbs and targets in the city of Tyre": the
+                # model hangs the second target's place on the first.
+                also.append(within)
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
@@ -3725,7 +3765,24 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         ]
         if not places:
             continue
-        own = _own_dates(scope, ctx.dates_in(sentence)) if scope.pos_ in ("VERB", "AUX") else []
+        phrases = ctx.dates_in(sentence)
+        own = _own_dates(scope, phrases) if scope.pos_ in ("VERB", "AUX") else []
+        # "The quake was the deadliest since 2016": a measure, not when it struck.
+        own = [
+            p
+            for p in own
+            if not (
+                _SINCE.search(ctx.text, max(0, p.start - 12), p.start)
+                or p.text.lower().startswith("since ")
+            )
+        ]
+        if (
+            scope.dep_ == "relcl"
+            and scope.head.ent_type_ == "DATE"
+            and any(c.lower_ == "when" for c in scope.children)
+        ):
+            # "… since 2016, when earthquakes in Kumamoto killed 200": the year it names.
+            own = [p for p in phrases if p.start <= scope.head.idx < p.end]
         if scope is not token:
             # "Typhoon Yagi, Asia's most powerful storm this year, made landfall … on
             # Saturday": not a date told about the storm's name.
@@ -4620,8 +4677,23 @@ def extract_events(
                     # "arrived in Beijing … after a stop in Shanghai": a stop the traveller
                     # has left for another is not where the next leg starts.
                     left = {d.fields["origin"] for d in before}
-                    last = [d for d in before if d.fields["destination"] not in left] or before
-                    draft.fields["origin"] = last[-1].fields["destination"]
+                    staying = [d for d in before if d.fields["destination"] not in left]
+                    last = (staying or before)[-1]
+                    country = where.get(last.fields["destination"])
+                    city = where.get(draft.fields["destination"])
+                    if (
+                        country is not None
+                        and country.kind == "country"
+                        and city is not None
+                        and city.kind != "country"
+                        and city.country_code == country.country_code
+                        and last.fields["origin"] is not None
+                    ):
+                        # "… then heads to Vietnam" above "flew on to Hanoi": the country
+                        # told again as its city, from where that leg began.
+                        draft.fields["origin"] = last.fields["origin"]
+                    else:
+                        draft.fields["origin"] = last.fields["destination"]
         # Where the story is, this sentence: the dateline's city, else where someone else
         # just arrived ("Xi arrived in Kazan on Tuesday, and Modi flew in from New Delhi").
         arrived = next(
@@ -4796,10 +4868,27 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
                 )
             )
         ]
+        # "Arrived in Kyiv … from Poland. Modi, who spent two days in Warsaw …": an undated
+        # stay in that country told after the leg, and taken as on from it, came before it.
+        came_from = [
+            other
+            for m, other in stays
+            if m > n
+            and draft.date is not None
+            and other.date is None
+            and other.status == draft.status
+            and not other.fields.get("returning")
+            and other.fields["origin"] in (None, draft.fields["destination"])
+        ]
         if dated:
             city_visit = max(dated, key=lambda other: other.date.end)  # type: ignore[union-attr]
         elif told:
             city_visit = told[-1]
+        elif came_from:
+            city_visit = came_from[0]
+            if city_visit.fields.get("origin_inferred"):
+                city_visit.fields["origin"] = None
+                del city_visit.fields["origin_inferred"]
         else:
             continue
         draft.fields["origin"] = city_visit.fields["destination"]
@@ -5273,7 +5362,9 @@ _TRIPS_APART_DAYS = 30
 
 
 def _trips_apart(told: EventDraft, draft: EventDraft) -> bool:
-    if draft.kind != "visit" or told.date is None or draft.date is None:
+    """Two visits, or two disasters of a kind ("the deadliest since 2016, when earthquakes in
+    Kumamoto killed 200"), told this far apart in time are two."""
+    if draft.kind not in ("visit", "disaster") or told.date is None or draft.date is None:
         return False
     gap = max((draft.date.start - told.date.end).days, (told.date.start - draft.date.end).days)
     return gap > _TRIPS_APART_DAYS

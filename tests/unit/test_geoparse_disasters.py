@@ -236,3 +236,17 @@ def test_towns_a_flood_swept_and_regions_where_people_died_are_its_places() -> N
     )
     assert _places(story, flood)[-4:] == ["Paiporta", "Chiva", "Utiel", "Castilla-La Mancha"]
     assert "Rivers" not in [p.name for p in story.places]
+
+
+def test_a_quake_of_another_year_is_another_quake() -> None:
+    story, quakes = _disasters(
+        "TOKYO, Jan 2 (Reuters) - A magnitude 7.5 earthquake struck the Noto peninsula in "
+        "Ishikawa prefecture on Monday, killing at least 48 people.\n\nThe quake was the "
+        "deadliest in Japan since 2016, when earthquakes in Kumamoto killed more than 200 "
+        "people.",
+        dt.date(2024, 1, 2),
+    )
+    by_year = {q.date.start.year: _places(story, q) for q in quakes}
+    assert set(by_year) == {2024, 2016}
+    assert "Kumamoto" not in by_year[2024]
+    assert by_year[2016] == ["Kumamoto"]

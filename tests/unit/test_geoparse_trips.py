@@ -3254,3 +3254,55 @@ def test_a_city_seized_in_the_headline_and_taken_below_is_one_capture() -> None:
     assert titles == ["Fighting in Khartoum", "Seizure of Wad Madani"]
     (seized,) = [e for e in story.events if e.title == "Seizure of Wad Madani"]
     assert seized.date.start == dt.date(2023, 12, 19)  # the body's day
+
+
+def test_exports_that_dipped_fell_and_a_goal_is_a_target_not_trade_done() -> None:
+    flows = _flows(
+        "China's exports to the United States climbed 8.1% to $47 billion in July, while "
+        "exports to the EU dipped 0.3%.",
+        dt.date(2024, 8, 7),
+    )
+    assert [f.change_pct for f in flows[("China", "European Union")].figures] == [-0.3]
+    (india,) = _flows(
+        "Trade between India and Russia reached $65bn last year. The two countries set a goal "
+        "of $100bn in bilateral trade by 2030.",
+        dt.date(2024, 7, 9),
+    ).values()
+    assert [(f.value, f.basis) for f in india.figures] == [(65.0, "actual"), (100.0, "target")]
+
+
+def test_a_leg_flown_on_after_a_headline_country_starts_at_the_last_city() -> None:
+    story = draft_story(
+        "Putin signs defence pact with Kim in Pyongyang, then heads to Vietnam\n\n"
+        "SEOUL, June 19 (Reuters) - Russian President Vladimir Putin and North Korean leader "
+        "Kim Jong Un signed a mutual defence pact on Wednesday in Pyongyang.\n\n"
+        "Putin arrived in the North Korean capital early on Wednesday. Later on Wednesday, "
+        "Putin flew on to Hanoi for a two-day state visit to Vietnam.",
+        date=dt.date(2024, 6, 19),
+    )
+    hanoi = _visits(story)[("Vladimir Putin", "Hanoi")]
+    assert _name(story, hanoi.origin) == "Pyongyang"
+    # The leaders sign for the countries their titles name.
+    (pact,) = [e for e in story.events if isinstance(e, Alliance)]
+    assert sorted(_name(story, m.place) for m in pact.members) == ["North Korea", "Russia"]
+
+
+def test_a_stay_told_after_a_leg_from_its_country_came_before_it() -> None:
+    story = draft_story(
+        "KYIV, Aug 23 (Reuters) - Indian Prime Minister Narendra Modi arrived in Kyiv on Friday "
+        "after a 10-hour overnight train journey from Poland.\n\nModi, who spent two days in "
+        "Warsaw meeting Polish Prime Minister Donald Tusk, was greeted at the station.",
+        date=dt.date(2024, 8, 23),
+    )
+    assert _leg_pairs(story) == [("New Delhi", "Warsaw"), ("Warsaw", "Kyiv")]
+
+
+def test_strikes_on_a_hospital_in_a_city_and_on_a_citys_suburbs_are_strikes_there() -> None:
+    story = draft_story(
+        "Modi hugged Putin on the day a Russian missile struck a children's hospital in Kyiv. "
+        "Hours before the truce began, Israeli jets struck Beirut's southern suburbs and "
+        "targets in the city of Tyre.",
+        date=dt.date(2024, 8, 23),
+    )
+    titles = sorted(e.title for e in story.events if isinstance(e, Conflict))
+    assert titles == ["Strikes on Beirut and Tyre by Israel", "Strikes on Kyiv by Russia"]
