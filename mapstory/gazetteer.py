@@ -89,6 +89,9 @@ COLUMNS: tuple[str, ...] = (
 )
 KINDS: tuple[str, ...] = ("continent", "country", "region", "sea", "city")
 DEMONYMS_FILE = "demonyms.tsv"
+#: Hand-written world regions ("Central Asia": KG KZ TJ TM UZ). The build places each as a
+#: gazetteer region; the draft reads the members too, to know which countries a region holds.
+WORLD_REGIONS_FILE = "world-regions.tsv"
 
 _REBUILD_HINT = "rebuild with `pip install -e .[build] && python scripts/build_geodata.py`"
 
@@ -714,3 +717,33 @@ def default_gazetteer() -> Gazetteer:
                 _DEFAULTS.pop(next(iter(_DEFAULTS)))
             _DEFAULTS[key] = found
         return found
+
+
+_REGIONS_LOCK = threading.Lock()
+_REGIONS: dict[Path, dict[str, frozenset[str]]] = {}
+
+
+def world_region_members() -> dict[str, frozenset[str]]:
+    """Folded name of each world region -> the ISO codes of its member countries.
+
+    "Scholz visits Central Asia" above "arrived in Astana" is one trip only if Kazakhstan is
+    in Central Asia; the gazetteer places a region but does not list what it holds. Empty
+    when the file is missing (a trimmed test copy of the data): no region then holds a city.
+    """
+    path = geodata_dir() / WORLD_REGIONS_FILE
+    with _REGIONS_LOCK:
+        if path not in _REGIONS:
+            members: dict[str, frozenset[str]] = {}
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                lines = []
+            rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+            for row in rows:
+                if len(row) >= 3 and row[0] != "name":
+                    codes = frozenset(row[2].split())
+                    for name in [row[0], *row[1].split("|")]:
+                        if name.strip():
+                            members[fold(name)] = codes
+            _REGIONS[path] = members
+        return _REGIONS[path]

@@ -67,13 +67,13 @@ from mapstory.gazetteer import (  # noqa: E402
     DEMONYMS_FILE,
     GAZETTEER_FILE,
     TOWNS_FILE,
+    WORLD_REGIONS_FILE,
     fold,
 )
 
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
-WORLD_REGIONS_FILE = "world-regions.tsv"
 LANDS_FILE = "lands.tsv"
 SEAS_FILE = "seas.tsv"
 RG_CSV = "rg_cities1000.csv"

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from geopy.location import Location
 
 from mapstory.blocs import BlocDataError, BlocDef, alias_pattern, load_blocs
-from mapstory.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, division_core, fold
+from mapstory.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    default_gazetteer,
+    division_core,
+    fold,
+    world_region_members,
+)
 from mapstory.geocode.chain import BatchResult, GeocoderChain
 from mapstory.geoparse import geoparse
 from mapstory.geoparse.events import HOME_PREFIX, ActorRef, EventDraft, PlaceRef, extract_events
@@ -613,6 +620,7 @@ def make_draft(
     chosen: dict[str, GazetteerEntry] = {}
     mentions: dict[str, list[tuple[int, int]]] = {}
     refs: list[PlaceRef] = []
+    regions = world_region_members()
     for r in resolutions:
         entry = r.entry or found_online.get(r.mention.text.strip())
         if entry is None:
@@ -632,6 +640,11 @@ def make_draft(
                 country_code=entry.country_code,
                 demonym=r.mention.hint is not None,
                 capital=entry.is_capital,
+                members=(
+                    regions.get(fold(entry.name), frozenset())
+                    if entry.feature_code == "RGN"
+                    else frozenset()
+                ),
             )
         )
 
@@ -954,6 +967,23 @@ def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> lis
                 if visit.status != "happened" and visit.date.start < anchor <= visit.date.end:
                     start = anchor
                 keys[index] = (start, float(index))
+        # Legs of one day in the order they chain: "arrived in Qatar on Tuesday … travelled
+        # to El Alamein on Tuesday morning before flying to Doha" is El Alamein, then Doha.
+        for _ in indexes:
+            moved = False
+            for index in keys:
+                for other in keys:
+                    first, then = ordered[other], ordered[index]
+                    if (
+                        keys[index][0] == keys[other][0]
+                        and keys[index] < keys[other]
+                        and then.origin == first.destination
+                        and first.origin != then.destination
+                    ):
+                        keys[index] = (keys[other][0], keys[other][1] + 0.1)
+                        moved = True
+            if not moved:
+                break
         for _ in indexes:
             for index in indexes:
                 visit = ordered[index]

@@ -151,6 +151,7 @@ class PlaceRef:
     country_code: str
     demonym: bool  # "Russian" rather than "Russia"
     capital: bool = False  # a country's capital city
+    members: frozenset[str] = frozenset()  # a world region's countries ("Central Asia")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1743,6 +1744,8 @@ def _headline_place_holds(
         return False
     if headline.key == body.key or headline.kind == "continent":
         return True
+    if headline.members:  # "Scholz visits Central Asia" above "arrived in Astana"
+        return body.kind != "continent" and body.country_code in headline.members
     if regions and headline.kind == "region":
         return body.kind == "city" and body.country_code == headline.country_code
     return (
@@ -3492,7 +3495,7 @@ _ASSAULT_NOUNS = frozenset(
     }
 )  # fmt: skip
 _STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid", "attack", "bomb"})
-_ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep"})
+_ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep", "press"})
 
 
 def _armed_subject(verb, sentence: _Sentence) -> bool:
@@ -3632,19 +3635,27 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
+        # ("Russian forces continued to press towards Pokrovsk": the subject of "continued".)
+        doer = token.head if token.dep_ == "xcomp" else token
         mover = (
-            obj if lemma == "send" else next((c for c in token.children if c.dep_ == "nsubj"), None)
+            obj if lemma == "send" else next((c for c in doer.children if c.dep_ == "nsubj"), None)
         )
         if mover is None or mover.lemma_.lower() not in _ARMED:
             return []
+        name = "advance into"
         for child in token.children:
             if child.dep_ == "advmod":  # "pushed deeper into"
                 child = next((c for c in child.children if c.dep_ == "prep"), child)
-            if child.dep_ == "prep" and child.lower_ == "into":
-                place = _subtree_place(child, sentence)
+            if child.dep_ == "prep" and child.lower_ in ("into", "towards", "toward", "on"):
+                # "into Russia's Kursk region": the region, not Russia.
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                place = (named is not None and _object_place(named, sentence)) or _subtree_place(
+                    child, sentence
+                )
                 if place is not None:
+                    if child.lower_ != "into":
+                        name = "advance on"  # "pressed towards Pokrovsk": not in it yet
                     break
-        name = "advance into"
     if place is None or name is None or place.kind not in ("country", "region", "city", "sea"):
         return []
     # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck.
@@ -3732,7 +3743,11 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             if c != scope
             and (
                 c.dep_ in ("ccomp", "relcl")
-                or (c.dep_ in ("advcl", "conj") and any(g.dep_ == "nsubj" for g in c.children))
+                # ("… weakened as it moved into Georgia": the hazard's own clause goes on.)
+                or (
+                    c.dep_ in ("advcl", "conj")
+                    and any(g.dep_ == "nsubj" and g.lower_ != "it" for g in c.children)
+                )
                 # "a cargo ship under the flag of St. Kitts and Nevis sank": whose ship it
                 # was, not where it went down
                 or (token.pos_ == "VERB" and c.dep_ == "nsubj" and c.head == token)
@@ -3961,6 +3976,9 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
     States and Britain launched strikes"), or the country its forces are of ("Israeli jets
     struck", "Russia's army pushed into")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        # "Russian forces continued to press towards Pokrovsk"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
     first = _attacking_country(subject, sentence)
@@ -5279,7 +5297,7 @@ _DAMAGE_VERBS = frozenset(
     {
         "collapse", "destroy", "damage", "flood", "devastate", "hit", "batter", "ravage",
         "inundate", "submerge", "raze", "flatten", "wreck", "swamp", "engulf", "topple",
-        "affect", "sweep", "drown", "die", "kill",
+        "affect", "sweep", "drown", "die", "kill", "wash", "knock",
     }
 )  # fmt: skip
 _DAMAGE_NOUNS = frozenset(
@@ -5308,7 +5326,7 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
     for token in sentence.sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in _DAMAGE_VERBS or lemma in own_words):
-            if any(c.dep_ == "prt" and c.lower_ != "away" for c in token.children):
+            if lemma == "hit" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "hit back", "hit out at"; "swept away cars" is harm
             scope = token
         elif token.pos_ == "NOUN" and (lemma in _DAMAGE_NOUNS or lemma in own_words):

@@ -250,3 +250,14 @@ def test_a_quake_of_another_year_is_another_quake() -> None:
     assert set(by_year) == {2024, 2016}
     assert "Kumamoto" not in by_year[2024]
     assert by_year[2016] == ["Kumamoto"]
+
+
+def test_where_a_storm_moved_on_to_and_washed_away_roads_is_its_place() -> None:
+    story, (helene,) = _disasters(
+        "ATLANTA, Sept 28 (AP) — Hurricane Helene has killed at least 52 people after making "
+        "landfall in Florida late Thursday.\n\nThe storm weakened as it moved into Georgia, "
+        "where it knocked out power to more than a million homes. In the mountain city of "
+        "Asheville, North Carolina, roads were washed away.",
+        dt.date(2024, 9, 28),
+    )
+    assert {"Florida", "Georgia", "Asheville"} <= set(_places(story, helene))

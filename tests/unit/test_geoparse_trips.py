@@ -3306,3 +3306,41 @@ def test_strikes_on_a_hospital_in_a_city_and_on_a_citys_suburbs_are_strikes_ther
     )
     titles = sorted(e.title for e in story.events if isinstance(e, Conflict))
     assert titles == ["Strikes on Beirut and Tyre by Israel", "Strikes on Kyiv by Russia"]
+
+
+def test_a_headline_tour_of_a_world_region_is_the_trip_to_its_cities() -> None:
+    story = draft_story(
+        "Scholz visits Central Asia seeking energy deals\n\n"
+        "ASTANA, Sept 17 (Reuters) - German Chancellor Olaf Scholz arrived in Kazakhstan on "
+        "Tuesday after visiting Uzbekistan, where he signed a migration agreement in Samarkand "
+        "on Sunday. In Astana, Scholz met President Kassym-Jomart Tokayev.",
+        date=dt.date(2024, 9, 17),
+    )
+    assert "Central Asia" not in {d for _, d in _leg_pairs(story)}  # no arrow to the region
+
+
+def test_legs_of_one_day_follow_each_other_as_they_chain() -> None:
+    story = draft_story(
+        "DOHA, Aug 20 (Reuters) - U.S. Secretary of State Antony Blinken arrived in Qatar on "
+        "Tuesday after talks in Egypt.\n\nBlinken had met Israeli Prime Minister Benjamin "
+        "Netanyahu in Jerusalem on Monday. He travelled to the Egyptian town of El Alamein on "
+        "Tuesday morning before flying to Doha.",
+        date=dt.date(2024, 8, 20),
+    )
+    legs = [(o, d) for o, d in _leg_pairs(story) if d != "Washington"]
+    assert legs[-3:] == [
+        ("Washington", "Jerusalem"),
+        ("Jerusalem", "El Alamein"),
+        ("El Alamein", "Doha"),
+    ]
+
+
+def test_an_advance_into_a_countrys_region_is_into_it_and_a_push_toward_a_city_is_on_it() -> None:
+    story = draft_story(
+        "Ukrainian forces have advanced further into Russia's Kursk region, Zelenskiy said on "
+        "Tuesday. Meanwhile Russian forces continued to press towards the eastern Ukrainian "
+        "city of Pokrovsk.",
+        date=dt.date(2024, 8, 13),
+    )
+    titles = sorted(e.title for e in story.events if isinstance(e, Conflict))
+    assert titles == ["Advance into Kursk by Ukraine", "Advance on Pokrovsk by Russia"]
