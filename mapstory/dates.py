@@ -30,6 +30,10 @@ _LEADING_WORDS = re.compile(
     r"as of|earlier|later)\s+",
     re.IGNORECASE,
 )
+# The part of a day told with it, which says nothing of which day: "late Friday", "early on
+# Wednesday", "Tuesday morning".
+_PART_OF_DAY_BEFORE = re.compile(r"^(?:late|early)(?:\s+on)?\s+", re.IGNORECASE)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _QUARTER_WORDS = re.compile(
     r"^(?:the\s+)?(?P<which>first|second|third|fourth|final)\s+(?:quarter|three\s+months)"
@@ -157,6 +161,9 @@ def resolve(
     original = phrase
     text = " ".join(phrase.strip().split())
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
+    text = _PART_OF_DAY_BEFORE.sub("", text)
+    if _PART_OF_DAY_AFTER.sub("", text).lower() in _WEEKDAYS:
+        text = _PART_OF_DAY_AFTER.sub("", text)
     if not text or _DURATION_WORD.match(text):
         return None
     if m := _OFFSET.match(text):

@@ -24,6 +24,10 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
         ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
         ("May 23-24", "past", "2023-05-23", "2023-05-24", "day"),
+        # The part of a day says nothing of which: the article's own Wednesday.
+        ("late Wednesday", "past", "2023-05-24", "2023-05-24", "day"),
+        ("early on Tuesday", "past", "2023-05-23", "2023-05-23", "day"),
+        ("Wednesday night", "past", "2023-05-24", "2023-05-24", "day"),
         ("on Nov. 18-19", "future", "2023-11-18", "2023-11-19", "day"),
         ("June 30 to July 2, 2024", "future", "2024-06-30", "2024-07-02", "day"),
         ("30 Dec - 2 Jan", "future", "2023-12-30", "2024-01-02", "day"),
