@@ -535,9 +535,16 @@ def _event_city(verb, country: PlaceRef, sentence: _Sentence) -> PlaceRef | None
         for g in c.children
         if g.dep_ == "dobj"
     ]
+    # ("for the Commonwealth Heads of Government Meeting in Apia": the gathering's head
+    # word may be deep in its name.)
+    gatherings = [
+        t
+        for g in gatherings
+        for t in g.subtree
+        if t.dep_ not in ("relcl", "acl")
+        and (_noun_lemma(t) or (t.lower_ if t.pos_ == "PROPN" else None)) in _ATTENDED_EVENTS
+    ]
     for gathering in gatherings:
-        if _noun_lemma(gathering) not in _ATTENDED_EVENTS:
-            continue
         for prep in gathering.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 city = _subtree_place(prep, sentence)
@@ -1857,6 +1864,8 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
 
 # Plural nouns for people named together before ("the leaders", "the ministers").
 _GROUP_NOUNS = frozenset({"leader", "minister", "president", "diplomat", "official"})
+# Nouns for two people named together before, whatever qualifies them ("the royal couple").
+_PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 
 
 def _names_the_group(subject) -> bool:
@@ -1865,10 +1874,13 @@ def _names_the_group(subject) -> bool:
         return False
     if subject.lower_ == "they":
         return True
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return False
+    if subject.lemma_.lower() in _PAIR_NOUNS:
+        return True  # "the royal couple", "the pair"
     return (
         subject.tag_ == "NNS"
         and subject.lemma_.lower() in _GROUP_NOUNS
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
         and not any(c.dep_ in ("amod", "compound", "prep") for c in subject.children)
     )
 
@@ -2315,7 +2327,18 @@ def _trade_endpoints(
     """
     importing = _noun_lemma(keyword) in _IMPORT_NOUNS
     own = None
-    for child in keyword.children:
+    # ("U.S. LNG exports": the country may qualify the goods before the noun.)
+    before = [
+        *keyword.children,
+        *(
+            g
+            for c in keyword.children
+            if c.dep_ == "compound" and c.i < keyword.i
+            for g in c.children
+            if g.dep_ in ("amod", "compound") and g.i < c.i
+        ),
+    ]
+    for child in before:
         if child.dep_ in ("amod", "compound", "poss"):
             place = sentence.place_at(child)
             if place is not None and place.kind in _TRADERS:
@@ -2567,7 +2590,8 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
     lemmas = {t.lemma_.lower() for t in sentence.sent}
     figures: list[Figure] = []
     found_amounts = amounts(sent_text, base)
-    found_percents = percents(sent_text, base)
+    # "tariffs of up to 45% on imports", "a 100% tariff": a rate levied, not a change.
+    found_percents = [p for p in percents(sent_text, base) if not _levied(sentence, p)]
     used_percents = set()
 
     def period_for(position: int, end: int) -> DateValue | None:
@@ -2665,6 +2689,26 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             )
         )
     return figures
+
+
+# What a percentage may be the rate of rather than a change in a flow.
+_LEVY_NOUNS = frozenset({"tariff", "duty", "tax", "levy", "surcharge", "vat"})
+
+
+def _levied(sentence, percent) -> bool:
+    """Whether *percent* is the rate of a tariff or tax: the noun it hangs from, a few steps
+    up ("tariffs of up to 45%", "a 100% tariff", "duties of 35.3% on Chinese EVs")."""
+    span = sentence.sent.doc.char_span(percent.start, percent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.lemma_.lower() in _LEVY_NOUNS:
+            return True
+        if token.head == token:
+            break
+        token = token.head
+    return token.lemma_.lower() in _LEVY_NOUNS
 
 
 def _aimed_at(sentence, start: int, end: int) -> bool:

@@ -3344,3 +3344,37 @@ def test_an_advance_into_a_countrys_region_is_into_it_and_a_push_toward_a_city_i
     )
     titles = sorted(e.title for e in story.events if isinstance(e, Conflict))
     assert titles == ["Advance into Kursk by Ukraine", "Advance on Pokrovsk by Russia"]
+
+
+def test_a_royal_couple_is_the_two_named_before_and_their_trip_goes_on_to_the_meetings_city() -> (
+    None
+):
+    story = draft_story(
+        "SYDNEY (AP) — King Charles III and Queen Camilla arrived in Sydney late Friday for a "
+        "six-day visit to Australia.\n\nThe royal couple flew from London on a chartered "
+        "flight and were greeted at Sydney airport by Prime Minister Anthony Albanese. They "
+        "will visit the capital, Canberra, on Monday.\n\nAfter Australia, the couple will "
+        "travel to Samoa for the Commonwealth Heads of Government Meeting in Apia.",
+        date=dt.date(2024, 10, 18),
+    )
+    charles = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+        if "Charles" in story.actor(v.actor).name
+    ]
+    assert charles == [
+        ("London", "Sydney", dt.date(2024, 10, 18)),
+        ("Sydney", "Canberra", dt.date(2024, 10, 21)),
+        ("Canberra", "Apia", None),
+    ]
+
+
+def test_a_tariff_rate_is_no_change_in_trade_and_a_countrys_goods_exports_are_its_own() -> None:
+    flows = _flows(
+        "European Union countries on Friday backed tariffs of up to 45% on imports of electric "
+        "vehicles made in China, despite opposition from Germany.",
+        dt.date(2024, 10, 4),
+    )
+    assert flows == {}
+    lng = _flows("U.S. LNG exports to Asia fell 20% in October.", dt.date(2023, 11, 1))
+    assert [f.change_pct for f in lng[("United States", "Asia")].figures] == [-20.0]
