@@ -100,6 +100,10 @@ _INSTITUTION_NOUNS = frozenset(
 _CONFLICT_NOUNS = frozenset(
     {"war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege"}
 )
+# A campaign or operation is armed conflict only when a word says so ("a military campaign",
+# "an air campaign"; not "an election campaign").
+_CAMPAIGN_NOUNS = frozenset({"campaign", "operation"})
+_ARMED_CAMPAIGNS = frozenset({"military", "air", "bombing", "ground", "aerial", "army"})
 # Verbs that report what someone said: the speaker is their subject, what it was about their
 # complement ("Mishustin told Xi that Moscow and Beijing would push back").
 _STATEMENT_VERBS = frozenset(
@@ -1059,9 +1063,34 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # "attended the summit in Johannesburg": only where it was, not whose.
                     destination = _object_place(child, sentence) if lemma != "attend" else None
                     if destination is None:  # "visited Vladimir Putin in Moscow"
-                        for grandchild in child.children:
-                            if grandchild.dep_ == "prep" and grandchild.lower_ in ("in", "at"):
+                        # ("attending the inauguration of President Javier Milei in Buenos
+                        # Aires": the model may hang the "in" on the name inside.)
+                        for grandchild in child.subtree:
+                            if (
+                                grandchild.dep_ == "prep"
+                                and grandchild.lower_ in ("in", "at")
+                                and not _in_clause_below(grandchild, child)
+                            ):
                                 destination = _subtree_place(grandchild, sentence)
+                                if destination is not None:
+                                    break
+                    # "attending the APEC summit in Peru and the G20 summit in Brazil": the
+                    # next gathering's place is the next stop.
+                    for gathering in child.subtree:
+                        if (
+                            destination is not None
+                            and gathering.dep_ == "conj"
+                            and _noun_lemma(gathering) in _ATTENDED_EVENTS
+                        ):
+                            for where in gathering.children:
+                                stop = (
+                                    _subtree_place(where, sentence)
+                                    if where.dep_ == "prep" and where.lower_ in ("in", "at")
+                                    else None
+                                )
+                                if stop is not None and stop != destination:
+                                    next_stops.append(stop)
+                                    stop_steps.append(where)
                 if destination is None and child.dep_ == "prep":
                     # "fly home on Monday via Anchorage": a stop on the way is a visit too.
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via", "into"))
@@ -1609,6 +1638,15 @@ def _after_a_stay(verb) -> bool:
     )
 
 
+def _in_clause_below(token, top) -> bool:
+    """Whether *token* sits in a clause inside *top*'s phrase ("the man who lives in Rome")."""
+    while token != top and token.head != token:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        token = token.head
+    return False
+
+
 def _just_begun(trip) -> bool:
     """ "At the start of a 12-day trip", "began a tour": a trip whose first stop was just
     reached, so its other stops are ahead."""
@@ -1637,8 +1675,16 @@ def _earlier_stops(drafts: list[EventDraft]) -> None:
     traveller's leg, came before it. The leg starts at the last of them (inferred), and the
     first of them does not start where the leg ended (see _from_last_stop)."""
     run_of: dict[int, EventDraft] = {}  # an earlier stop -> the leg its run came before
+    told_earlier: set[int] = set()
     for draft, before in _legs_after_legs(drafts):
-        if not draft.fields.pop("earlier", False) or before is None:
+        if not draft.fields.pop("earlier", False):
+            continue
+        told_earlier.add(id(draft))
+        if before is None:
+            continue
+        if id(before) in told_earlier and id(before) not in run_of:
+            # "had travelled to Qatar and Israel": a run told as earlier with no leg before
+            # it to come before; its stops follow each other.
             continue
         if id(before) in run_of:
             # the run goes on ("Israel, the West Bank and Jordan"): the leg after the run
@@ -1832,6 +1878,39 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
         ):
             draft.fields["origin"] = before.fields["destination"]
             draft.fields["origin_inferred"] = True
+
+
+def _stops_on_the_way(drafts: list[EventDraft]) -> None:
+    """ "Arrived in Washington … He is due to return to Kyiv on Wednesday after a brief stop
+    in Germany": a stop told as made before the leg told just ahead of it starts where the
+    traveller was before that leg (Washington), not at home."""
+    told: dict[str, list[EventDraft]] = {}
+    for draft, before in _legs_after_legs(drafts):
+        legs = told.setdefault(draft.fields["actor"], [])
+        legs.append(draft)
+        if not (
+            draft.fields.get("made_before")
+            and draft.fields["origin"] is None
+            and before is not None
+            and before.fields["origin"] == draft.fields["destination"]
+        ):
+            continue
+        # Where the traveller was before: the latest leg by date, else the last told.
+        away = (draft.fields["destination"], before.fields["destination"])
+        earlier = [
+            leg
+            for leg in legs[: legs.index(before)]
+            if leg.status in (draft.status, "happened") and leg.fields["destination"] not in away
+        ]
+        dated = [leg for leg in earlier if leg.date is not None]
+        if dated:
+            prior = max(dated, key=lambda leg: leg.date.end)  # type: ignore[union-attr]
+        elif earlier:
+            prior = earlier[-1]
+        else:
+            continue
+        draft.fields["origin"] = prior.fields["destination"]
+        draft.fields["origin_inferred"] = True
 
 
 def _stops_en_route(drafts: list[EventDraft]) -> None:
@@ -4078,8 +4157,19 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             )
             and not _negated(token)
         )
+        # "Israel's military campaign in Gaza", "a Russian air campaign in Syria".
+        campaign = next(
+            (
+                c.lower_
+                for c in token.children
+                if c.dep_ in ("amod", "compound") and c.lower_ in _ARMED_CAMPAIGNS
+            ),
+            None,
+        )
+        campaign = campaign if _noun_in(token, _CAMPAIGN_NOUNS) else None
         if (
             not gerund
+            and not campaign
             and not _noun_in(token, _CONFLICT_NOUNS)
             and not _armed_attack(token, sentence)
         ):
@@ -4212,6 +4302,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             told.date = told.date or date
             continue
         name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
+        if campaign:
+            name = f"{campaign} {name}"  # "military campaign in", "air campaign in"
         if preposition == "of":
             # "the invasion of Ukraine" is the act "Russia invaded Ukraine" told as a noun,
             # dated by its own phrase ("the invasion of Iraq in 2003").
@@ -4876,6 +4968,7 @@ def extract_events(
     _timetable_goes_on(drafts, text)
     _earlier_stops(drafts)
     _from_last_stop(drafts, text)
+    _stops_on_the_way(drafts)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)

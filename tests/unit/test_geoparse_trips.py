@@ -3378,3 +3378,50 @@ def test_a_tariff_rate_is_no_change_in_trade_and_a_countrys_goods_exports_are_it
     assert flows == {}
     lng = _flows("U.S. LNG exports to Asia fell 20% in October.", dt.date(2023, 11, 1))
     assert [f.change_pct for f in lng[("United States", "Asia")].figures] == [-20.0]
+
+
+def test_a_trip_home_with_a_stop_on_the_way_and_an_inauguration_attended_before() -> None:
+    story = draft_story(
+        "Ukraine's president, Volodymyr Zelensky, travelled to Washington on Tuesday to make "
+        "a personal appeal to US lawmakers.\n\nMr Zelensky, who had flown in from Argentina "
+        "after attending the inauguration of President Javier Milei in Buenos Aires on Sunday, "
+        "met Joe Biden at the White House.\n\nZelensky was due to return to Kyiv on Wednesday "
+        "after a brief stop in Germany.",
+        date=dt.date(2023, 12, 12),
+    )
+    assert _leg_pairs(story) == [
+        ("Kyiv", "Buenos Aires"),
+        ("Buenos Aires", "Washington"),
+        ("Washington", "Germany"),
+        ("Germany", "Kyiv"),
+    ]
+
+
+def test_places_listed_as_visited_earlier_with_no_leg_before_follow_each_other() -> None:
+    story = draft_story(
+        "US President-elect Donald Trump's Middle East envoy, Steve Witkoff, had travelled to "
+        "Qatar and Israel in recent days to push for the deal.",
+        date=dt.date(2025, 1, 15),
+    )
+    assert _leg_pairs(story)[-1] == ("Qatar", "Israel")
+    assert ("Israel", "Qatar") not in _leg_pairs(story)
+
+
+def test_summits_attended_one_after_another_are_stops_of_the_trip() -> None:
+    story = draft_story(
+        "Indonesian President Prabowo Subianto met Xi Jinping in Beijing on Saturday. Prabowo "
+        "will travel to the United States on Sunday to meet President Joe Biden in Washington, "
+        "before attending the APEC summit in Peru and the G20 summit in Brazil.",
+        date=dt.date(2024, 11, 9),
+    )
+    assert _leg_pairs(story)[-2:] == [("Washington", "Peru"), ("Peru", "Brazil")]
+
+
+def test_a_military_campaign_is_armed_conflict_and_an_election_campaign_is_not() -> None:
+    story = draft_story(
+        "Israel's military campaign in Gaza has killed more than 46,000 Palestinians. Trump's "
+        "election campaign in Pennsylvania drew crowds.",
+        date=dt.date(2025, 1, 15),
+    )
+    titles = [e.title for e in story.events if isinstance(e, Conflict)]
+    assert titles == ["Military campaign in Gaza"]
