@@ -257,11 +257,14 @@ def _actors(
 
     def named(ent):
         """The person's name as the article writes it, with a title that is part of it
-        ("Pope Francis", "King Charles"), which the model leaves out of the name."""
+        ("Pope Francis", "King Charles"), which the model leaves out of the name, and without
+        a possessive it took in ("Chancellor Olaf Scholz's coalition")."""
+        from spacy.tokens import Span as NameSpan  # loaded already: doc is spaCy's
+
+        if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'", "’"):
+            ent = NameSpan(ent.doc, ent.start, ent.end - 1, label=ent.label_)
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.is_title and before.lower_ in _STYLED_TITLES:
-            from spacy.tokens import Span as NameSpan  # loaded already: doc is spaCy's
-
             return NameSpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
         return ent
 

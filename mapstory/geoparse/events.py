@@ -2286,7 +2286,16 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
         found = named_by(noun)
         if found is None:
             continue
-        for each in [found, *_conjoined(found, sentence, sentence.named_place_at)]:
+        listed = [found, *_conjoined(found, sentence, sentence.named_place_at)]
+        if noun.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            # "the ports of Piraeus in Greece, Valencia in Spain and Zeebrugge in Belgium":
+            # every city of the list, however the model strings it together.
+            listed += [
+                place
+                for t in noun.subtree
+                if not _in_clause_below(t, noun) and (place := city(t)) is not None
+            ]
+        for each in listed:
             if each.kind == "city" and not each.demonym and each not in ports:
                 ports.append(each)
     return ports
@@ -2328,33 +2337,85 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
+def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
+    """The country another's port is given to or taken by: whose the subject of the port's
+    verb is ("China's customs authorities added Russia's Vladivostok to its list", "the
+    customs authorities of China"), who it goes "to" or "for" ("leased Hambantota port to
+    China"), or whose the buyer of a stake in it is ("approved Chinese shipping giant
+    Cosco's purchase of a stake in … the port of Hamburg"). Not a country that only says
+    where a place is ("Piraeus in Greece, Valencia in Spain"), where people come from, or
+    one a clause inside tells of ("the port city of Marseille, where India is opening a
+    consulate")."""
+    span = sentence.sent.doc.char_span(port.start, port.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    # The noun phrases the port lies inside, up to its verb ("Cosco's purchase of a stake in
+    # a terminal at the port"), and the verb's own subject, object and beneficiaries.
+    owners = [
+        c
+        for t in span.root.ancestors
+        if t.i != verb.i and (verb.is_ancestor(t))
+        for c in t.children
+        if c.dep_ in ("poss", "amod", "compound", "nmod")
+    ]
+    doer = verb
+    for _ in range(3):
+        # "India signed a contract … to develop and operate the Chabahar port": the one who
+        # signed operates it.
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in doer.children):
+            break
+        if doer.dep_ not in ("xcomp", "advcl", "conj") or doer.head == doer:
+            break
+        doer = doer.head
+    sides = [c for c in verb.children if c.dep_ in ("dative", "agent")]
+    sides += [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "leased Hambantota port to China": the country the "to" or "for" names itself, not
+    # the places of a route ("run … to the UAE port of Jebel Ali").
+    sides += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for g in c.children
+        if g.dep_ == "pobj" and getattr(sentence.named_place_at(g), "kind", None) == "country"
+    ]
+
+    def users(token):
+        # Not inside a clause of its own, nor a phrase that only places something.
+        # ("the customs authorities of China")
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp") or (
+            token.dep_ == "prep" and token.lower_ != "of"
+        ):
+            return
+        yield token
+        for child in token.children:
+            yield from users(child)
+
+    for top in [*sides, *owners]:
+        if top.is_ancestor(span.root):
+            continue  # "… to the UAE port of Jebel Ali": the port's own phrase
+        for token in users(top):
+            place = sentence.place_at(token)
+            if (
+                place is not None
+                and place.kind == "country"
+                and place.country_code not in ("", port.country_code)
+                # ("The Iranian ship anchored off the port of Limassol": a ship's flag is no
+                # user; a buyer's is, "Chinese shipping giant Cosco's purchase".)
+                and (not place.demonym or top in owners)
+            ):
+                return place
+    return None
+
+
 def _ports(sentence, ctx) -> list[EventDraft]:
     return [draft for port in _port_cities(sentence) for draft in _port(port, sentence, ctx)]
 
 
 def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
-    grantee = next(
-        (
-            p
-            for p in sentence.places
-            if p.kind == "country"
-            and not p.demonym
-            and p.country_code != port.country_code
-            and _same_clause(p.start, port.start, sentence)
-            # "… with 45 people on board, most of them from Ivory Coast": where people come
-            # from is no user of the port.
-            and not _after_from(p, sentence)
-            # "The port of Piraeus in Greece and Jeddah in Saudi Arabia": where another
-            # city is, not who is granted the port.
-            and not any(
-                q.kind == "city"
-                and q.country_code == p.country_code
-                and re.fullmatch(r",?\s+(?:in\s+)?", ctx.text[q.end : p.start])
-                for q in sentence.places
-            )
-        ),
-        None,
-    )
+    grantee = _port_user(port, sentence)
     phrases = ctx.dates_in(sentence)
     effective = [p for p in phrases if re.search(r"\b(?:from|effective|starting)\b", p.text, re.I)]
     after_effective = [
@@ -3480,7 +3541,10 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 found = sentence.place_at(subject) if subject is not None else None
                 if found is not None and found.kind == "country" and not found.demonym:
-                    organisation, name = subject.text, f"{subject.text}'s {token.text}"
+                    # ("South Korea reopened its embassy": the whole name, not its head.)
+                    country = sentence.sent.doc.text[found.start : found.end]
+                    whose = f"{country}'" if country.endswith("s") else f"{country}'s"
+                    organisation, name = country, f"{whose} {token.text}"
             if organisation is not None and sentence.place_at(token) is None:
                 owned = sentence.place_at(owner) if owner is not None else found
                 if owned is not None and owned.country_code == place.country_code:

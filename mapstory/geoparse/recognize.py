@@ -227,7 +227,9 @@ _KIND_BEFORE = re.compile(
 _KINDS_LIST_BEFORE = re.compile(
     r"\b(?:(?P<city>cities|towns|villages|ports|suburbs)|(?P<region>provinces|regions|states|"
     r"counties|districts|oblasts)|(?P<island>islands))\s+of\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?:,\s+|\s+(?=and|or)))*"
+    # ("the ports of Piraeus in Greece, Valencia in Spain and …": each may say where it is.)
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    r"(?:\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?(?:,\s+|\s+(?=and|or)))*"
     r"(?:(?:and|or)\s+)?$"
 )
 _KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")

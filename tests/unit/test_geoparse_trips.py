@@ -3425,3 +3425,44 @@ def test_a_military_campaign_is_armed_conflict_and_an_election_campaign_is_not()
     )
     titles = [e.title for e in story.events if isinstance(e, Conflict)]
     assert titles == ["Military campaign in Gaza"]
+
+
+def test_the_user_of_a_port_is_who_takes_it_not_a_country_on_the_route() -> None:
+    def ports(text: str, day: dt.date) -> dict[str, str | None]:
+        story = draft_story(text, date=day)
+        return {
+            story.place(p.port).name: _name(story, p.granted_to)
+            for p in story.events
+            if p.kind == "port"
+        }
+
+    assert ports(
+        "The German government on Wednesday approved Chinese shipping giant Cosco's purchase "
+        "of a 24.9% stake in a container terminal at the port of Hamburg.",
+        dt.date(2023, 5, 10),
+    ) == {"Hamburg": "China"}
+    assert ports(
+        "India signed a 10-year contract with Iran on Monday to develop and operate the "
+        "Chabahar port.",
+        dt.date(2024, 5, 13),
+    ) == {"Chabahar": "India"}
+    assert ports(
+        "The corridor would run from India to the UAE port of Jebel Ali, then by rail across "
+        "Saudi Arabia and Jordan to the Israeli port of Haifa.",
+        dt.date(2023, 9, 10),
+    ) == {"Jebel Ali": None, "Haifa": None}
+    assert ports(
+        "Cosco already holds stakes in the ports of Piraeus in Greece, Valencia in Spain and "
+        "Zeebrugge in Belgium.",
+        dt.date(2023, 5, 10),
+    ) == {"Piraeus": None, "Valencia": None, "Zeebrugge": None}
+
+
+def test_a_name_is_its_person_without_a_possessive_and_a_country_with_its_whole_name() -> None:
+    story = draft_story(
+        "The deal was criticised by the Greens in Chancellor Olaf Scholz's coalition. Scholz "
+        "visited Beijing in November. South Korea reopened its embassy in Kyiv on Monday.",
+        date=dt.date(2023, 5, 10),
+    )
+    assert [a.name for a in story.actors] == ["Olaf Scholz"]
+    assert "South Korea's embassy in Kyiv" in {e.title for e in story.events}
