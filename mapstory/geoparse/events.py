@@ -1333,12 +1333,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
             for step, (a, b) in zip(stop_steps, stop_extents, strict=True)
         ]
+        # "… and travel to Marrakech on Wednesday before returning to Paris": a leg told as
+        # after another takes no day but its own clause's.
+        told_after = token.dep_ == "pcomp" and token.head.lower_ == "before"
         phrases = [
             p
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
             and not any(a <= p.start < b for a, b in stop_extents)
-        ] or _dated_by(governor, ctx.dates_in(sentence))
+        ] or ([] if told_after else _dated_by(governor, ctx.dates_in(sentence)))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
         # after Albanese visited Beijing": not on the day the sentence's talks are).
@@ -1354,6 +1357,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and met_at is None
             and not itinerary
             and not aside
+            and not told_after
             and not _time_set_apart(token)
         ):
             # Nothing in its own clause that is a date ("in more than two years" is not).
@@ -1878,6 +1882,42 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
         ):
             draft.fields["origin"] = before.fields["destination"]
             draft.fields["origin_inferred"] = True
+
+
+def _arrived_at_dateline(
+    drafts: list[EventDraft], where: dict[str, PlaceRef], filed_from: str | None, anchor: dt.date
+) -> None:
+    """ "RABAT — Macron began a three-day state visit to Morocco on Monday": a visit to a
+    country made on the article's day, or the day before, is to the city the article was
+    filed from in that country, when the article takes the traveller to no other city of
+    it that day. Marked inferred: the article named only the country."""
+    city = where.get(filed_from or "")
+    if city is None or city.kind != "city":
+        return
+    for draft in drafts:
+        country = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
+        if (
+            country is None
+            or country.kind != "country"
+            or country.country_code != city.country_code
+            or draft.status != "happened"
+            or draft.date is None
+            or draft.date.precision != "day"
+            or not 0 <= (anchor - draft.date.start).days <= 1
+        ):
+            continue
+        elsewhere = any(
+            other.kind == "visit"
+            and other.fields["actor"] == draft.fields["actor"]
+            and (place := where.get(other.fields["destination"])) is not None
+            and place.kind == "city"
+            and place.country_code == country.country_code
+            and (other.date is None or other.date.start <= draft.date.end)
+            for other in drafts
+        )
+        if not elsewhere:
+            draft.fields["destination"] = city.key
+            draft.fields["destination_inferred"] = True
 
 
 def _stops_on_the_way(drafts: list[EventDraft]) -> None:
@@ -3746,6 +3786,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     place = _where_in([*target.children, *obj.children, *token.children], sentence)
                 if place is not None:
                     break
+        if place is None:
+            # "carries out air strikes against the PKK in the mountains of northern Iraq":
+            # struck at a group, where the strikes are.
+            place = _where_in([*obj.children, *token.children], sentence)
         # "…, including the port of Hodeidah": the places the strikes are said to include.
         also = [
             named
@@ -3930,10 +3974,19 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             if c != scope
             and (
                 c.dep_ in ("ccomp", "relcl")
-                # ("… weakened as it moved into Georgia": the hazard's own clause goes on.)
+                # ("… weakened as it moved into Georgia", "… as a blaze moved within 5 km of
+                # Fort McMurray": the hazard's own clause goes on.)
                 or (
                     c.dep_ in ("advcl", "conj")
-                    and any(g.dep_ == "nsubj" and g.lower_ != "it" for g in c.children)
+                    and any(
+                        g.dep_ == "nsubj"
+                        and g.lower_ != "it"
+                        # (another hazard's clause is its own: "floods …, and wildfires
+                        # on Rhodes forced …")
+                        and _HAZARDS.get(g.lemma_.lower()) != kind
+                        and g.lemma_.lower() not in _HAZARD_GOES_ON.get(kind.split()[0], ())
+                        for g in c.children
+                    )
                 )
                 # "a cargo ship under the flag of St. Kitts and Nevis sank": whose ship it
                 # was, not where it went down
@@ -3956,6 +4009,17 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and doc[token.i + 2].lemma_.lower() in _HAZARD_HITS
         ):
             spans.append(_extent(doc[token.i + 2]))
+        # "Wildfires raging across Alberta …, as a blaze moved within 5 km of Fort McMurray":
+        # the hazard told again in its own words in the sentence, and where that went.
+        spans += [
+            _extent(again.head)
+            for again in sentence.sent
+            if again.i != token.i
+            and again.pos_ == "NOUN"
+            and again.dep_ == "nsubj"
+            and again.lemma_.lower() in _HAZARD_GOES_ON.get(kind.split()[0], ())
+            and again.head.pos_ == "VERB"
+        ]
         places = [
             p.key
             for p in sentence.places
@@ -5033,6 +5097,7 @@ def extract_events(
     _earlier_stops(drafts)
     _from_last_stop(drafts, text)
     _stops_on_the_way(drafts)
+    _arrived_at_dateline(drafts, where, filed_from, anchor)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)

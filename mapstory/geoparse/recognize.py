@@ -274,6 +274,19 @@ _COMMON_TAGS = frozenset({"NN", "NNS", "VBG"})
 _OF_PLACE_HEADS = frozenset({"exclave", "enclave", "territory", "city", "town", "port"})
 
 
+def _placed_organisation(ent) -> bool:
+    """Whether a one-word name tagged an organisation stands where a place would: "to",
+    "in", "from" or "and" before it ("travel to Marrakech", "between Kenitra and
+    Marrakech")."""
+    return (
+        ent.label_ == "ORG"
+        and len(ent) == 1
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in ("to", "in", "from", "and")
+        and ent[0].is_title
+    )
+
+
 def _of_a_place(ent) -> bool:
     """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
     doc = ent.doc
@@ -1541,6 +1554,22 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             # place, when a town has that name — unless the
             # article uses the name for a person or an organisation elsewhere too ("deaths
             # near Franklin", the company the article is about).
+            add(ent.start_char, ent.end_char, "relabelled")
+        elif (
+            _placed_organisation(ent)
+            and (big := _known(gazetteer, ent.text, min_population=0, any_name=True)) is not None
+            and big.population >= _MIN_POPULATION_RELABEL
+            and _spelling_of(fold(ent.text), big)  # "Marrakech", not a translation
+            and not any(
+                other.text == ent.text
+                and other.label_ in _CONTAINER_LABELS
+                and not _placed_organisation(other)
+                for other in doc.ents
+                if other.start != ent.start
+            )
+        ):
+            # "will travel to Marrakech", "between Kenitra and Marrakech" tagged an
+            # organisation: a city of half a million where a place goes is the city.
             add(ent.start_char, ent.end_char, "relabelled")
         elif label in _CONTAINER_LABELS:
             # "Sri Lanka's former president": the possessive is not part of the name.

@@ -261,3 +261,13 @@ def test_where_a_storm_moved_on_to_and_washed_away_roads_is_its_place() -> None:
         dt.date(2024, 9, 28),
     )
     assert {"Florida", "Georgia", "Asheville"} <= set(_places(story, helene))
+
+
+def test_a_wildfire_told_again_as_a_blaze_in_its_sentence_goes_where_the_blaze_went() -> None:
+    story, (fire,) = _disasters(
+        "CALGARY, Alberta, May 15 (Reuters) - Wildfires raging across northern Alberta forced "
+        "more than 6,000 people from their homes on Wednesday, as a blaze moved within 5 km of "
+        "the oil sands hub of Fort McMurray.",
+        dt.date(2024, 5, 15),
+    )
+    assert "Fort McMurray" in _places(story, fire)

@@ -1132,3 +1132,12 @@ def test_capes_ships_round_and_regions_in_their_own_language_are_known() -> None
     )
     assert places["Cape of Good Hope"][0] == "sea"
     assert places["Castilla-La Mancha"][:2] == ("region", "ES")
+
+
+def test_a_big_city_the_model_takes_for_an_organisation_where_a_place_goes_is_the_city() -> None:
+    places = _places(
+        "Macron will travel to Marrakech on Wednesday, on a high-speed line between Kenitra "
+        "and Marrakech."
+    )
+    assert places["Marrakech"][:2] == ("city", "MA")
+    assert _places("She joined Apple in 2019 and moved to Amazon.") == {}

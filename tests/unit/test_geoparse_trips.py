@@ -565,8 +565,10 @@ def test_a_visit_goes_to_the_place_named_not_to_places_a_clause_mentions() -> No
         date=dt.date(2023, 9, 1),
     )
     trips = _visits(story)
-    assert set(trips) == {("Pope Francis", "Mongolia")}  # never Russia or China
-    assert _name(story, trips[("Pope Francis", "Mongolia")].origin) == "Rome"
+    # Never Russia or China: to Mongolia, at the city the article was filed from (inferred).
+    assert set(trips) == {("Pope Francis", "Ulaanbaatar")}
+    assert _name(story, trips[("Pope Francis", "Ulaanbaatar")].origin) == "Rome"
+    assert "destination" in trips[("Pope Francis", "Ulaanbaatar")].inferred
     # The capital, not its province, and under the article's spelling (GeoNames: Ulan Bator).
     capital = next(p for p in story.places if p.gazetteer_id == "geonames:2028462")
     assert capital.name == "Ulaanbaatar" and capital.kind == "city"
@@ -3466,3 +3468,34 @@ def test_a_name_is_its_person_without_a_possessive_and_a_country_with_its_whole_
     )
     assert [a.name for a in story.actors] == ["Olaf Scholz"]
     assert "South Korea's embassy in Kyiv" in {e.title for e in story.events}
+
+
+def test_a_state_visit_begun_on_the_day_is_to_the_dateline_city_and_goes_on_from_there() -> None:
+    story = draft_story(
+        "RABAT, Oct 28 (Reuters) - French President Emmanuel Macron began a three-day state "
+        "visit to Morocco on Monday.\n\nMacron will address the Moroccan parliament on Tuesday "
+        "and travel to Marrakech on Wednesday before returning to Paris.",
+        date=dt.date(2024, 10, 28),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("Paris", "Rabat", dt.date(2024, 10, 28)),
+        ("Rabat", "Marrakech", dt.date(2024, 10, 30)),
+        ("Marrakech", "Paris", None),  # after Wednesday, not Tuesday's speech
+    ]
+    rabat = _visit_events(story)[0]
+    assert "destination" in rabat.inferred
+
+
+def test_air_strikes_against_a_group_in_a_country_are_strikes_there() -> None:
+    story = draft_story(
+        "Turkey regularly carries out air strikes against the Kurdistan Workers Party (PKK) in "
+        "the mountains of northern Iraq.",
+        date=dt.date(2024, 4, 22),
+    )
+    assert [e.title for e in story.events if isinstance(e, Conflict)] == [
+        "Strikes on Iraq by Turkey"
+    ]
