@@ -41,6 +41,10 @@ ShapeLookup = Callable[[str], dict | None]
 PATH_DECIMALS = 5
 
 VISIT_BEND = 0.16
+# How much more each further traveller on the same leg bends, so that companions' arrows
+# ("King Charles and Queen Camilla flew from London to Sydney") lie side by side instead of
+# one hiding the other.
+COMPANION_BEND = 0.07
 FLOW_BEND = 0.0
 DIRECTED_FLOW_BEND = 0.22
 
@@ -104,8 +108,14 @@ def _lay_out(story: Story, shape_of: ShapeLookup, west: float | None) -> StoryLa
             layout.place_bounds[place.id] = bounds
         else:
             layout.place_bounds[place.id] = Bounds(point[0], point[1], point[0], point[1])
+    legs: dict[tuple, int] = {}  # a leg's ends -> how many travellers drawn on it so far
     for event in story.events:
-        path = _event_path(event, layout)
+        bend = VISIT_BEND
+        if isinstance(event, Visit):
+            ends = (event.origin, event.site or event.destination)
+            bend += COMPANION_BEND * legs.get(ends, 0)
+            legs[ends] = legs.get(ends, 0) + 1
+        path = _event_path(event, layout, bend)
         if path is not None:
             path = [(round(lat, PATH_DECIMALS), round(lon, PATH_DECIMALS)) for lat, lon in path]
             layout.paths[event.id] = path
@@ -138,13 +148,13 @@ def endpoint(layout: StoryLayout, place_id: str | None) -> LatLon | None:
     return layout.points.get(place_id)
 
 
-def _event_path(event: Event, layout: StoryLayout) -> list[LatLon] | None:
+def _event_path(event: Event, layout: StoryLayout, bend: float = VISIT_BEND) -> list[LatLon] | None:
     if isinstance(event, Visit):
         a = endpoint(layout, event.origin)
         b = endpoint(layout, event.site or event.destination)
         if a is None or b is None or a == b:
             return None
-        full = curved_path(a, b, VISIT_BEND)
+        full = curved_path(a, b, bend)
         return trim_end(full, arrow_gap_km(path_length_km(full)))
     if isinstance(event, Trade):
         a_id, b_id = event.endpoints

@@ -453,3 +453,44 @@ def test_a_disaster_is_dotted_yellow_in_a_solid_outline_with_its_legend_row() ->
     assert "Disaster area" in rows and "Conflict area" in rows
     assert event_layer(quake) == "disasters"
     assert "disasters" in context_for(story, []).layers
+
+
+def test_companions_on_one_leg_get_arrows_side_by_side_not_one_over_the_other() -> None:
+    def trip(who: str) -> dict:
+        return {
+            "id": f"trip-{who}",
+            "kind": "visit",
+            "title": f"{who} visits Sydney",
+            "actor": who,
+            "origin": "london",
+            "destination": "sydney",
+            "spans": [{"quote": "flew", "occurrence": 1}],
+        }
+
+    story = parse_story(
+        json.dumps(
+            {
+                "id": "royal",
+                "title": "Royal tour",
+                "article": {
+                    "title": "Royal tour",
+                    "date": "2024-10-18",
+                    "text": "The royal couple flew from London to Sydney.",
+                },
+                "places": [
+                    {"id": "london", "name": "London", "kind": "city", "lat": 51.5, "lon": -0.1},
+                    {"id": "sydney", "name": "Sydney", "kind": "city", "lat": -33.9, "lon": 151.2},
+                ],
+                "actors": [
+                    {"id": "charles", "name": "Charles"},
+                    {"id": "camilla", "name": "Camilla"},
+                ],
+                "events": [trip("charles"), trip("camilla")],
+            }
+        )
+    )
+    paths = layout_story(story, lambda code: None).paths
+    first, second = paths["trip-charles"], paths["trip-camilla"]
+    assert first[0] == second[0]  # both leave London
+    middle = len(first) // 2
+    assert haversine_km(first[middle], second[middle]) > 300  # apart along the way
