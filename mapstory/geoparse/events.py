@@ -760,7 +760,10 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
                 return place
     # The name in the noun before its owner's: "Russia's Samara region" is Samara.
     # ("the Itaguaí naval base": the model may call the name a modifier of the noun.)
-    named_by = [c for c in obj.children if owners and c.dep_ in ("compound", "nmod")]
+    # A noun for a place is named by the name before it even where owners do not count
+    # ("retook the breakaway Nagorno-Karabakh region").
+    naming = owners or obj.lemma_.lower() in _PLACE_NOUNS
+    named_by = [c for c in obj.children if naming and c.dep_ in ("compound", "nmod")]
     # "the Rafah border crossing": the name may qualify the noun before the head.
     named_by += [g for c in named_by for g in c.children if g.dep_ == "compound"]
     for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
@@ -1957,7 +1960,28 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
     """Put a stop made on the way inside the traveller's leg told before it: "flew in from
     Lima … On the way he stopped in Manaus" is Lima to Manaus, then Manaus to Rio."""
     for n, stop in enumerate(drafts):
-        if stop.kind != "visit" or not stop.fields.get("en_route") or stop.fields["origin"]:
+        if stop.kind != "visit" or not stop.fields.get("en_route"):
+            continue
+        if stop.fields["origin"]:
+            # "Biden stopped in Cape Verde on his way from Washington": the leg told before,
+            # with no start of its own, goes on from the stop.
+            leg = next(
+                (
+                    d
+                    for d in reversed(drafts[:n])
+                    if d.kind == "visit"
+                    and d.fields["actor"] == stop.fields["actor"]
+                    and d.status == stop.status
+                ),
+                None,
+            )
+            if (
+                leg is not None
+                and leg.fields["origin"] in (None, stop.fields["origin"])
+                and leg.fields["destination"] != stop.fields["destination"]
+            ):
+                leg.fields["origin"] = stop.fields["destination"]
+                leg.fields["origin_inferred"] = True
             continue
         leg = next(
             (
@@ -3000,10 +3024,14 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     India's purchases … jumped") gives each the figures and dates of its own clause."""
     keywords = [t for t in sentence.sent if _noun_in(t, _TRADE_NOUNS)]
     # "Germany's trade surplus with the US hit €70bn": a balance, not what flows.
+    # Nor is "China, Angola's biggest trade partner, imported …": a partner, not a flow.
     keywords = [
         k
         for k in keywords
-        if not (k.dep_ == "compound" and k.head.lemma_.lower() in _BALANCE_NOUNS)
+        if not (
+            k.dep_ in ("compound", "amod")
+            and k.head.lemma_.lower() in _BALANCE_NOUNS | {"partner", "partnership"}
+        )
     ]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
@@ -5563,7 +5591,7 @@ _DAMAGE_VERBS = frozenset(
     {
         "collapse", "destroy", "damage", "flood", "devastate", "hit", "batter", "ravage",
         "inundate", "submerge", "raze", "flatten", "wreck", "swamp", "engulf", "topple",
-        "affect", "sweep", "drown", "die", "kill", "wash", "knock",
+        "affect", "sweep", "drown", "die", "kill", "wash", "knock", "tear", "uproot",
     }
 )  # fmt: skip
 _DAMAGE_NOUNS = frozenset(

@@ -271,3 +271,13 @@ def test_a_wildfire_told_again_as_a_blaze_in_its_sentence_goes_where_the_blaze_w
         dt.date(2024, 5, 15),
     )
     assert "Fort McMurray" in _places(story, fire)
+
+
+def test_where_winds_tore_roofs_off_is_a_storms_place() -> None:
+    story, (yagi,) = _disasters(
+        "HANOI, Sept 8 (Reuters) - Typhoon Yagi killed at least 14 people in northern Vietnam "
+        "on Saturday.\n\nIn the port city of Haiphong, winds tore roofs off houses and uprooted "
+        "trees.",
+        dt.date(2024, 9, 8),
+    )
+    assert "Haiphong" in _places(story, yagi)

@@ -3499,3 +3499,29 @@ def test_air_strikes_against_a_group_in_a_country_are_strikes_there() -> None:
     assert [e.title for e in story.events if isinstance(e, Conflict)] == [
         "Strikes on Iraq by Turkey"
     ]
+
+
+def test_a_stop_on_the_way_from_home_starts_the_leg_told_before_it() -> None:
+    story = draft_story(
+        "LUANDA, Dec 3 (Reuters) - U.S. President Joe Biden arrived in Angola's capital Luanda "
+        "on Monday night.\n\nBiden stopped in Cape Verde on his way from Washington and met "
+        "Prime Minister Ulisses Correia e Silva during a brief layover on Sunday.",
+        date=dt.date(2024, 12, 3),
+    )
+    assert _leg_pairs(story) == [("Washington", "Cabo Verde"), ("Cabo Verde", "Luanda")]
+
+
+def test_a_trade_partner_is_no_flow_and_a_region_retaken_is_named_by_its_name() -> None:
+    flows = _flows(
+        "China, Angola's biggest trade partner, imported $14 billion of Angolan oil last year.",
+        dt.date(2024, 12, 3),
+    )
+    assert list(flows) == [("Angola", "China")]
+    story = draft_story(
+        "Azerbaijan retook the breakaway Nagorno-Karabakh region in a lightning offensive in "
+        "September 2023.",
+        date=dt.date(2025, 3, 13),
+    )
+    assert [e.title for e in story.events if isinstance(e, Conflict)] == [
+        "Recapture of Nagorno-Karabakh by Azerbaijan"
+    ]
