@@ -1077,6 +1077,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 destination = _subtree_place(grandchild, sentence)
                                 if destination is not None:
                                     break
+                    # "will visit Mosul, the former Islamic State stronghold, and Irbil":
+                    # the model may join the next place to the apposition, as another object.
+                    for other in token.children:
+                        if destination is None or other.dep_ != "dobj" or other == child:
+                            continue
+                        for t in other.subtree:
+                            stop = sentence.named_place_at(t) if t.dep_ == "conj" else None
+                            if stop is not None and stop != destination and stop not in next_stops:
+                                next_stops.append(stop)
+                                stop_steps.append(t)
                     # "attending the APEC summit in Peru and the G20 summit in Brazil": the
                     # next gathering's place is the next stop.
                     for gathering in child.subtree:
@@ -1132,6 +1142,19 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 ),
                             )
                             if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > child.i
+                        ]
+                        # "… and then to Nasiriyah and the city of Ur, believed to be …":
+                        # the model may hang a "then to" on a verb joined to this one.
+                        further += [
+                            g
+                            for a in token.children
+                            if a.dep_ == "conj"
+                            and a.pos_ == "VERB"
+                            and a.lemma_.lower() not in _VISIT_VERBS
+                            for g in a.children
+                            if g.dep_ == "prep"
+                            and g.lower_ == child.lower_
+                            and any(n.lower_ in _NEXT_WORDS for n in g.children)
                         ]
                         # "travel to Vanimo, then to Dili … and finally to Singapore": a
                         # later "to" of the verb's own, after a "then", is the next stop.
@@ -1863,6 +1886,23 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
             ]
             if reached:
                 before = max(reached, key=lambda d: d.date.start)  # type: ignore[union-attr]
+                # "… visit Mosul and Irbil on Sunday. He returns to Rome on Monday": from an
+                # undated stop on from that one, told before the return.
+                passed = {id(before)}
+                while onward := next(
+                    (
+                        d
+                        for d in earlier
+                        if d.date is None
+                        and id(d) not in passed
+                        and d.fields["origin"] == before.fields["destination"]
+                        and d.fields["destination"] != draft.fields["destination"]
+                        and d.status in (draft.status, "happened")
+                    ),
+                    None,
+                ):
+                    before = onward
+                    passed.add(id(onward))
         earlier.append(draft)
         if (
             before is not None
@@ -1921,6 +1961,37 @@ def _arrived_at_dateline(
         if not elsewhere:
             draft.fields["destination"] = city.key
             draft.fields["destination_inferred"] = True
+
+
+def _from_where_it_returns(drafts: list[EventDraft]) -> None:
+    """ "Pope Francis arrived in Baghdad on Friday … He returns to Rome on Monday": a trip
+    whose first leg has no start told began where the traveller goes back to at its end.
+    Marked inferred."""
+    legs: dict[str, list[EventDraft]] = {}
+    for draft in drafts:
+        if draft.kind == "visit":
+            legs.setdefault(draft.fields["actor"], []).append(draft)
+    for trip in legs.values():
+        first = trip[0]
+        if first.fields["origin"] is not None or first.fields.get("returning"):
+            continue
+        back = next(
+            (
+                leg
+                for leg in trip[1:]
+                if leg.fields.get("returning")
+                and leg.fields["destination"] != first.fields["destination"]
+                and (
+                    leg.date is None
+                    or first.date is None
+                    or 0 <= (leg.date.start - first.date.end).days <= _SAME_TRIP_DAYS
+                )
+            ),
+            None,
+        )
+        if back is not None:
+            first.fields["origin"] = back.fields["destination"]
+            first.fields["origin_inferred"] = True
 
 
 def _stops_on_the_way(drafts: list[EventDraft]) -> None:
@@ -5131,6 +5202,7 @@ def extract_events(
     drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
     _onward_origins(drafts)
+    _from_where_it_returns(drafts)
     _origin_cities(drafts, where, anchor)
     return drafts
 

@@ -2620,9 +2620,10 @@ def test_a_tour_told_as_then_and_finally_is_its_legs_in_order() -> None:
         (story.place(v.origin).name if v.origin else None, story.place(v.destination).name)
         for v in _visit_events(story)
     ]
-    # "A trip to four countries in Southeast Asia" is the tour, not a leg to the region.
+    # "A trip to four countries in Southeast Asia" is the tour, not a leg to the region; it
+    # began where it returns to.
     assert legs == [
-        (None, "Jakarta"),
+        ("Rome", "Jakarta"),
         ("Jakarta", "Port Moresby"),
         ("Port Moresby", "Vanimo"),
         ("Vanimo", "Dili"),
@@ -3524,4 +3525,24 @@ def test_a_trade_partner_is_no_flow_and_a_region_retaken_is_named_by_its_name() 
     )
     assert [e.title for e in story.events if isinstance(e, Conflict)] == [
         "Recapture of Nagorno-Karabakh by Azerbaijan"
+    ]
+
+
+def test_a_tour_told_stop_by_stop_begins_where_it_returns_to() -> None:
+    story = draft_story(
+        "BAGHDAD, March 5 (AP) — Pope Francis arrived in Baghdad on Friday for the first-ever "
+        "papal visit to Iraq.\n\nOn Saturday he will fly to the holy city of Najaf to meet "
+        "Grand Ayatollah Ali al-Sistani, and then to Nasiriyah and the ancient city of Ur, "
+        "believed to be the birthplace of the prophet Abraham.\n\nOn Sunday, Francis will "
+        "visit Mosul, the former Islamic State stronghold, and Irbil, the capital of the "
+        "Kurdish region. He returns to Rome on Monday.",
+        date=dt.date(2021, 3, 5),
+    )
+    assert _leg_pairs(story) == [
+        ("Rome", "Baghdad"),
+        ("Baghdad", "Najaf"),
+        ("Najaf", "Nasiriyah"),
+        ("Nasiriyah", "Mosul"),
+        ("Mosul", "Irbil"),
+        ("Irbil", "Rome"),
     ]
