@@ -945,6 +945,33 @@ def _gathering_place(verb, sentence: _Sentence) -> PlaceRef | None:
 _GUEST_VERBS = {"host": ("in", "at"), "welcome": ("to", "in"), "receive": ("in", "at")}
 
 
+# Nouns for a meeting whose "between" names who met: "talks in Beijing between …".
+_TALKS_NOUNS = frozenset({"talk", "meeting", "negotiation", "summit"})
+
+
+def _talks_between(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] | None:
+    """(the people, the city) of "four days of talks in Beijing between Iran's top security
+    official Ali Shamkhani and Saudi national security adviser Musaed Al-Aiban": a meeting
+    in a city, and two or more people named as meeting there (who of them is at home is
+    left to the draft, as for any meeting)."""
+    if _noun_lemma(token) not in _TALKS_NOUNS:
+        return None
+    where = between = None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and where is None:
+            where = _subtree_place(child, sentence, clauses=False)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            between = child
+    if where is None or where.kind != "city" or between is None:
+        return None
+    people: list[ActorRef] = []
+    for t in between.subtree:
+        actor = sentence.actor_at(t)
+        if actor is not None and actor not in people:
+            people.append(actor)
+    return (people, where) if len(people) >= 2 else None
+
+
 def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
     """(traveller, place) for a verb whose object travels, else None."""
     lemma = token.lemma_.lower()
@@ -985,6 +1012,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         lemma = token.lemma_.lower()
         presence = _presence_place(token, sentence)
         met_at = None if presence is not None else _met_at(token, sentence)
+        talks = None if presence or met_at else _talks_between(token, sentence)
+        if talks is not None:
+            met_at = talks[1]
         travel_noun = token.pos_ == "NOUN" and (
             lemma in _VISIT_NOUNS
             or lemma in _STOP_NOUNS
@@ -1230,6 +1260,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 stop_steps.append(step)
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
         group: list[ActorRef] = []
+        if talks is not None:
+            group = talks[0]  # "talks in Beijing between Shamkhani and Al-Aiban": both
+            actor = group[0]
         named_group = [c for c in token.children if _names_the_group(c)]
         if actor is None and named_group:
             # "Blinken and Lammy arrived in Kyiv … They travelled from Poland overnight", "The

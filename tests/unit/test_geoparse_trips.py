@@ -3546,3 +3546,12 @@ def test_a_tour_told_stop_by_stop_begins_where_it_returns_to() -> None:
         ("Mosul", "Irbil"),
         ("Irbil", "Rome"),
     ]
+
+
+def test_talks_in_a_city_between_two_envoys_from_abroad_are_their_visits_there() -> None:
+    story = draft_story(
+        "The agreement was announced after four days of talks in Beijing between Iran's top "
+        "security official Ali Shamkhani and Saudi national security adviser Musaed Al-Aiban.",
+        date=dt.date(2023, 3, 10),
+    )
+    assert _leg_pairs(story) == [("Tehran", "Beijing"), ("Riyadh", "Beijing")]
