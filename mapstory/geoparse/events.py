@@ -3918,7 +3918,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     place = _where_in([*target.children, *obj.children, *token.children], sentence)
                 if place is not None:
                     break
-        if place is None:
+        if place is None and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in obj.children
+        ):
             # "carries out air strikes against the PKK in the mountains of northern Iraq":
             # struck at a group, where the strikes are.
             place = _where_in([*obj.children, *token.children], sentence)

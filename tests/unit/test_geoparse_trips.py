@@ -3500,6 +3500,13 @@ def test_air_strikes_against_a_group_in_a_country_are_strikes_there() -> None:
     assert [e.title for e in story.events if isinstance(e, Conflict)] == [
         "Strikes on Iraq by Turkey"
     ]
+    # An attack someone was urged to carry out somewhere is no strike there.
+    urged = draft_story(
+        "An Islamic State member encouraged him to conduct a violent attack in the United "
+        "States, prosecutors said.",
+        date=dt.date(2016, 11, 23),
+    )
+    assert not [e for e in urged.events if isinstance(e, Conflict)]
 
 
 def test_a_stop_on_the_way_from_home_starts_the_leg_told_before_it() -> None:
