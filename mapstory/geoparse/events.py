@@ -2066,27 +2066,6 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
     for n, stop in enumerate(drafts):
         if stop.kind != "visit" or not stop.fields.get("en_route"):
             continue
-        if stop.fields["origin"]:
-            # "Biden stopped in Cape Verde on his way from Washington": the leg told before,
-            # with no start of its own, goes on from the stop.
-            leg = next(
-                (
-                    d
-                    for d in reversed(drafts[:n])
-                    if d.kind == "visit"
-                    and d.fields["actor"] == stop.fields["actor"]
-                    and d.status == stop.status
-                ),
-                None,
-            )
-            if (
-                leg is not None
-                and leg.fields["origin"] in (None, stop.fields["origin"])
-                and leg.fields["destination"] != stop.fields["destination"]
-            ):
-                leg.fields["origin"] = stop.fields["destination"]
-                leg.fields["origin_inferred"] = True
-            continue
         leg = next(
             (
                 d
@@ -2097,10 +2076,21 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
             ),
             None,
         )
-        if (
-            leg is None
-            or leg.fields["origin"] is None
-            or stop.fields["destination"] in (leg.fields["origin"], leg.fields["destination"])
+        if leg is None:
+            continue
+        if stop.fields["origin"]:
+            # "Biden stopped in Cape Verde on his way from Washington": the leg told before,
+            # with no start of its own, goes on from the stop.
+            if (
+                leg.fields["origin"] in (None, stop.fields["origin"])
+                and leg.fields["destination"] != stop.fields["destination"]
+            ):
+                leg.fields["origin"] = stop.fields["destination"]
+                leg.fields["origin_inferred"] = True
+            continue
+        if leg.fields["origin"] is None or stop.fields["destination"] in (
+            leg.fields["origin"],
+            leg.fields["destination"],
         ):
             continue
         stop.fields["origin"] = leg.fields["origin"]
