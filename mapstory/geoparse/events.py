@@ -2525,6 +2525,11 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
         # signed operates it.
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in doer.children):
             break
+        if doer.dep_ == "acl" and doer.head.dep_ in ("dobj", "attr"):
+            # "Ethiopia signed an agreement … to use Somaliland's port of Berbera": the one
+            # who signed the agreement uses the port.
+            doer = doer.head.head
+            continue
         if doer.dep_ not in ("xcomp", "advcl", "conj") or doer.head == doer:
             break
         doer = doer.head
@@ -5484,10 +5489,15 @@ def _city_visit(
     place = where.get(draft.fields.get("destination", "")) if draft.kind == "visit" else None
     if place is None:
         return None
+    members: frozenset[str] | None = None
     if place.kind == "continent" and continents:
         kinds, country = ("city", "region", "country"), None
     elif place.kind == "country":
         kinds, country = ("city", "region"), place.country_code
+    elif place.members:
+        # "on his ninth trip to the Middle East" with "arrived in Israel": a world region
+        # holds the places of its member countries.
+        kinds, country, members = ("city", "region", "country"), None, place.members
     else:
         return None
     return next(
@@ -5500,6 +5510,7 @@ def _city_visit(
             and (inside := where.get(other.fields["destination"])) is not None
             and inside.kind in kinds
             and country in (None, inside.country_code)
+            and (members is None or inside.country_code in members)
             and fits(draft, other)
         ),
         None,

@@ -3562,3 +3562,28 @@ def test_talks_in_a_city_between_two_envoys_from_abroad_are_their_visits_there()
         date=dt.date(2023, 3, 10),
     )
     assert _leg_pairs(story) == [("Tehran", "Beijing"), ("Riyadh", "Beijing")]
+
+
+def test_a_trip_to_a_world_region_is_the_visits_to_its_members_places() -> None:
+    story = draft_story(
+        "TEL AVIV, Aug 18 (Reuters) - U.S. Secretary of State Antony Blinken arrived in Israel "
+        "on Sunday on his ninth trip to the Middle East since the Gaza war began in October.\n\n"
+        "Blinken will meet Prime Minister Benjamin Netanyahu in Jerusalem on Monday before "
+        "travelling to Egypt on Tuesday.",
+        date=dt.date(2024, 8, 18),
+    )
+    assert _leg_pairs(story) == [
+        ("Washington", "Tel Aviv"),
+        ("Tel Aviv", "Jerusalem"),
+        ("Jerusalem", "Egypt"),
+    ]
+
+
+def test_who_signed_an_agreement_to_use_a_port_is_its_user() -> None:
+    story = draft_story(
+        "Ethiopia signed a preliminary agreement on Monday to use the breakaway region of "
+        "Somaliland's port of Berbera on the Red Sea.",
+        date=dt.date(2024, 1, 1),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert _name(story, port.granted_to) == "Ethiopia"
