@@ -5234,7 +5234,26 @@ def extract_events(
     _onward_origins(drafts)
     _from_where_it_returns(drafts)
     _origin_cities(drafts, where, anchor)
+    _no_start_in_a_wider_place(drafts, where)
     return drafts
+
+
+def _no_start_in_a_wider_place(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
+    """ "Xi makes rare visit to Europe, starting in France": a leg that would go on from a
+    continent, or from a world region that holds where it goes, has the trip's wider aim for
+    a start; it has no start told (the draft may still infer one from home)."""
+    for draft in drafts:
+        if draft.kind != "visit":
+            continue
+        origin = where.get(draft.fields["origin"] or "")
+        destination = where.get(draft.fields["destination"])
+        if origin is None or destination is None:
+            continue
+        if origin.kind == "continent" or (
+            origin.members and destination.country_code in origin.members
+        ):
+            draft.fields["origin"] = None
+            draft.fields.pop("origin_inferred", None)
 
 
 def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor: dt.date) -> None:

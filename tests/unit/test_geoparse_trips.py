@@ -3587,3 +3587,13 @@ def test_who_signed_an_agreement_to_use_a_port_is_its_user() -> None:
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert _name(story, port.granted_to) == "Ethiopia"
+
+
+def test_a_continent_the_headline_tours_is_no_start_of_the_first_leg() -> None:
+    story = draft_story(
+        "Xi makes rare visit to Europe, starting in France\n\n"
+        "PARIS, May 5 (Reuters) - Chinese President Xi Jinping arrived in France on Sunday on "
+        "his first trip to Europe in five years.\n\nXi will then go on to Serbia and Hungary.",
+        date=dt.date(2024, 5, 5),
+    )
+    assert _leg_pairs(story) == [("Beijing", "Paris"), ("Paris", "Serbia"), ("Serbia", "Hungary")]
