@@ -1402,6 +1402,21 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not any(a <= p.start < b for a, b in stop_extents)
         ] or ([] if told_after else _dated_by(governor, ctx.dates_in(sentence)))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
+        if told_after and date is not None and date.precision == "day":
+            # "… on Thursday, before flying to Beijing on Friday": the Friday after it, not
+            # the one before the article.
+            before = _nearest_date(
+                [
+                    p
+                    for p in _own_dates(token.head.head, ctx.dates_in(sentence))
+                    if not token.left_edge.idx <= p.start < token.right_edge.idx + 1
+                ],
+                token.head.head.idx,
+                ctx.anchor,
+                tense,
+            )
+            if before is not None and date.start < before.start:
+                date = _nearest_date(phrases, token.idx, ctx.anchor, "future") or date
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
         # after Albanese visited Beijing": not on the day the sentence's talks are).
         # Nor the stops a tour "will take him to": the sentence's day is the tour's start
@@ -3193,8 +3208,8 @@ def _clause_extent(token) -> tuple[int, int]:
 def _trades_apart(verb) -> bool:
     """Whether *verb* heads a side clause telling a trade of its own: "China bought $89.7bn
     of Brazilian goods, while Brazil imported $60.7bn from China"."""
-    if verb.dep_ != "advcl" or verb.pos_ != "VERB":
-        return False
+    if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX"):
+        return False  # (an "AUX": "while Brazil's imports from China were worth $60.7bn")
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.lemma_.lower() in _SENDING_VERBS | _BUYING_VERBS and subjects:
         return True
@@ -3206,8 +3221,14 @@ def _trades_apart(verb) -> bool:
 
 
 def _own_clause(verb) -> list:
-    """*verb*'s subtree without the clauses conjoined to it."""
-    others = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    """*verb*'s subtree without the clauses conjoined to it, nor a side clause telling a
+    trade of its own ("China bought $89.7bn of Brazilian goods, while Brazil's imports
+    from China were worth $60.7bn")."""
+    others = [
+        c
+        for c in verb.children
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or _trades_apart(c)
+    ]
     return [t for t in verb.subtree if not any(t in o.subtree for o in others)]
 
 
@@ -5651,7 +5672,17 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
                 before
                 for before in legs
                 if before.fields["destination"] != draft.fields["destination"]
-                and 0 < (start - before.date.end).days <= _ONWARD_DAYS  # type: ignore[union-attr]
+                and (
+                    0 < (start - before.date.end).days <= _ONWARD_DAYS  # type: ignore[union-attr]
+                    # "visited troops in the Kharkiv region on Thursday … Later on Thursday he
+                    # flew to Stockholm": a stop of the same day, told before it.
+                    or (
+                        before.date.end == start  # type: ignore[union-attr]
+                        and order.index(before) < order.index(draft)
+                        and not before.fields.get("made_before")
+                        and not draft.fields.get("made_before")
+                    )
+                )
             ]
             if stops:
                 # The stop that ends last; of stops ending on one day, the one told last

@@ -3597,3 +3597,29 @@ def test_a_continent_the_headline_tours_is_no_start_of_the_first_leg() -> None:
         date=dt.date(2024, 5, 5),
     )
     assert _leg_pairs(story) == [("Beijing", "Paris"), ("Paris", "Serbia"), ("Serbia", "Hungary")]
+
+
+def test_a_leg_told_before_the_next_is_dated_after_it_and_a_later_leg_of_the_day_goes_on() -> None:
+    story = draft_story(
+        "KYIV, May 30 (Reuters) - Ukrainian President Volodymyr Zelenskiy visited troops in "
+        "the northeastern Kharkiv region on Thursday.\n\nZelenskiy met commanders in the town of "
+        "Vovchansk.\n\nLater on Thursday he flew to Stockholm, where he signed a security "
+        "agreement with Sweden, before travelling on to Brussels on Friday.",
+        date=dt.date(2024, 5, 30),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.date and v.date.start)
+        for v in _visit_events(story)
+    }
+    assert legs["Stockholm"] == ("Vovchansk", dt.date(2024, 5, 30))
+    assert legs["Brussels"] == ("Stockholm", dt.date(2024, 5, 31))  # not the Friday before
+
+
+def test_a_side_clause_of_its_own_trade_keeps_its_own_flow() -> None:
+    flows = _flows(
+        "China bought $89.7 billion of Brazilian goods last year, mostly soybeans and iron "
+        "ore, while Brazil's imports from China were worth $60.7 billion.",
+        dt.date(2023, 4, 13),
+    )
+    values = {ends: [f.value for f in flow.figures] for ends, flow in flows.items()}
+    assert values == {("Brazil", "China"): [89.7], ("China", "Brazil"): [60.7]}
