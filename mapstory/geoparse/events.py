@@ -5252,7 +5252,7 @@ def extract_events(
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
-    _onward_origins(drafts)
+    _onward_origins(drafts, where)
     _from_where_it_returns(drafts)
     _origin_cities(drafts, where, anchor)
     _no_start_in_a_wider_place(drafts, where)
@@ -5648,13 +5648,25 @@ def _fold_country_visits(found: list[EventDraft], sentence: _Sentence) -> list[E
     return kept
 
 
-def _onward_origins(drafts: list[EventDraft]) -> None:
+def _left_for(where: dict[str, PlaceRef], stop: EventDraft, leg: EventDraft) -> bool:
+    """Whether *leg* can go on from *stop*: the stop is a city, or the leg leaves its country
+    (a region visited, then abroad; not the region, then a town inside it)."""
+    here = where.get(stop.fields["destination"])
+    there = where.get(leg.fields["destination"])
+    if here is None or there is None:
+        return False
+    return here.kind == "city" or here.country_code not in ("", there.country_code)
+
+
+def _onward_origins(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
     """Start a visit with no stated origin at the traveller's latest stop before it, when the
     new leg follows that stop within _ONWARD_DAYS ("arrived in New Delhi on Monday … will
     travel to Jaipur on Wednesday"; "who visited Rome on Saturday" before Sunday's Berlin).
     Both need a day-precise date; the origin is marked inferred. An undated leg on from
     that stop, told between the two ("will fly to Auckland on Saturday and then to Adelaide
-    … In Canberra on Monday"), comes between them: the new leg starts there."""
+    … In Canberra on Monday"), comes between them: the new leg starts there. A stop of the
+    same day, told before the leg, is such a stop too, when the leg can leave it (see
+    _left_for)."""
     dated: dict[str, list[EventDraft]] = {}
     told: dict[str, list[EventDraft]] = {}
     for draft in drafts:
@@ -5676,11 +5688,13 @@ def _onward_origins(drafts: list[EventDraft]) -> None:
                     0 < (start - before.date.end).days <= _ONWARD_DAYS  # type: ignore[union-attr]
                     # "visited troops in the Kharkiv region on Thursday … Later on Thursday he
                     # flew to Stockholm": a stop of the same day, told before it.
+                    # (Not "a visit to Darfur" that holds the town visited next.)
                     or (
                         before.date.end == start  # type: ignore[union-attr]
                         and order.index(before) < order.index(draft)
                         and not before.fields.get("made_before")
                         and not draft.fields.get("made_before")
+                        and _left_for(where, before, draft)
                     )
                 )
             ]

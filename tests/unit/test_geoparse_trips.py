@@ -3613,6 +3613,13 @@ def test_a_leg_told_before_the_next_is_dated_after_it_and_a_later_leg_of_the_day
     }
     assert legs["Stockholm"] == ("Vovchansk", dt.date(2024, 5, 30))
     assert legs["Brussels"] == ("Stockholm", dt.date(2024, 5, 31))  # not the Friday before
+    # A region visited, then a town inside it the same day: no leg from the region.
+    story = draft_story(
+        "During a visit to Darfur on 10 January, Mr. Ali Mahdi visited the town of Nyala, the "
+        "capital of South Darfur.",
+        date=dt.date(2020, 6, 1),
+    )
+    assert ("Darfur", "Nyala") not in _leg_pairs(story)
 
 
 def test_a_side_clause_of_its_own_trade_keeps_its_own_flow() -> None:
