@@ -162,8 +162,8 @@ def resolve(
     text = " ".join(phrase.strip().split())
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
     text = _PART_OF_DAY_BEFORE.sub("", text)
-    if _PART_OF_DAY_AFTER.sub("", text).lower() in _WEEKDAYS:
-        text = _PART_OF_DAY_AFTER.sub("", text)
+    if (day_only := _PART_OF_DAY_AFTER.sub("", text)).lower() in _WEEKDAYS:
+        text = day_only
     if not text or _DURATION_WORD.match(text):
         return None
     if m := _OFFSET.match(text):
