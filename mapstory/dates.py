@@ -103,6 +103,14 @@ _YEAR_TO = re.compile(
     r"(?:\s+\d{1,2})?(?:,?\s+(?P<year>\d{4}))?$",
     re.IGNORECASE,
 )
+# "May of that year", "later that year", "that same month": placed by the date the story told
+# before it, which dateparser cannot know.
+_THAT_YEAR = re.compile(
+    r"^(?:in\s+)?(?:(?P<month>[A-Za-z]+)\.?\s+(?:of\s+)?)?(?:that|that\s+same|the\s+same)\s+year$",
+    re.IGNORECASE,
+)
+_THAT_NAMED_MONTH = re.compile(r"^(?:in\s+)?that\s+(?P<month>[A-Z][a-z]+)$")
+_THAT_MONTH = re.compile(r"^(?:in\s+)?(?:that|that\s+same|the\s+same)\s+month$", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
@@ -168,6 +176,8 @@ def resolve(
         return None
     if m := _OFFSET.match(text):
         return _offset(m, original, anchor, reference, certainty)
+    if (told := _told_before(text, reference)) is not False:
+        return told if told is None else _value(*told, original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
 
     if m := _QUARTER_WORDS.match(text):
@@ -306,6 +316,31 @@ def _day_range(m: re.Match, anchor: dt.date, tense: Tense) -> tuple[dt.date, dt.
     if not dt.timedelta(0) <= day2 - day1 <= dt.timedelta(days=62):
         return None
     return day1, day2
+
+
+def _told_before(
+    text: str, reference: DateValue | dt.date | None
+) -> tuple[dt.date, dt.date, Precision] | Literal[False] | None:
+    """The span "that year" or "May of that year" means, counted from the date told before it.
+
+    False when *text* is no such phrase; None when it is one but the story told no date
+    before it to count from (the article's own year would be a guess).
+    """
+    m = _THAT_YEAR.match(text) or _THAT_NAMED_MONTH.match(text)
+    if m is None:
+        if not _THAT_MONTH.match(text):
+            return False
+        if isinstance(reference, DateValue) and reference.precision in ("day", "week", "month"):
+            return (*month_range(reference.start.year, reference.start.month), "month")
+        return None
+    if reference is None:
+        return None
+    year = reference.start.year if isinstance(reference, DateValue) else reference.year
+    if month_word := (m["month"] or "").capitalize():
+        if month_word not in _MONTH_WORDS:
+            return False
+        return (*month_range(year, _MONTH_WORDS[month_word]), "month")
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
 def _offset(

@@ -151,3 +151,31 @@ def test_a_year_counted_from_another_counts_from_its_year() -> None:
         )
     # A year is too coarse to count days from: "a day later" then counts from the article.
     assert resolve("a day later", WEDNESDAY, reference=in_1971).start == dt.date(2023, 5, 25)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "precision"),
+    [
+        ("in May of that year", "2021-05-01", "2021-05-31", "month"),
+        ("June that year", "2021-06-01", "2021-06-30", "month"),
+        ("that May", "2021-05-01", "2021-05-31", "month"),
+        ("later that year", "2021-01-01", "2021-12-31", "year"),
+        ("the same year", "2021-01-01", "2021-12-31", "year"),
+        ("later that month", "2021-03-01", "2021-03-31", "month"),
+    ],
+)
+def test_that_year_is_the_year_the_story_told_last(phrase, start, end, precision) -> None:
+    # "Yoon visited Tokyo in March 2021 … and Kishida made a return visit to Seoul in May of
+    # that year": May 2021, not the article's year, and no day is invented.
+    told = resolve("in March 2021", WEDNESDAY)
+    value = resolve(phrase, WEDNESDAY, reference=told)
+    assert (str(value.start), str(value.end), value.precision) == (start, end, precision)
+    # With nothing told before, "that year" has no year to be: no date rather than a guess.
+    assert resolve(phrase, WEDNESDAY) is None
+
+
+def test_the_year_alone_is_not_that_year() -> None:
+    # "making Africa their first trip of the year": no year the story told before.
+    told = resolve("in March 2021", WEDNESDAY)
+    assert resolve("the year", WEDNESDAY, reference=told) is None
+    assert resolve("the month", WEDNESDAY, reference=told) is None
