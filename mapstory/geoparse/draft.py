@@ -410,7 +410,8 @@ _AFTER_PREPOSITION = re.compile(
 # leader Ali Khamenei").
 _TITLE_BETWEEN = re.compile(
     r"(?:['’]s)?(?:[\s,]+(?:[A-Z][\w.'’-]*|prime|minister|foreign|defen[cs]e|finance|trade|"
-    r"interior|deputy|vice|acting|former|then|new|president|leader|chief|supreme|king|queen|"
+    r"interior|deputy|vice|acting|interim|caretaker|transitional|outgoing|incoming|former|"
+    r"then|new|president|leader|chief|supreme|king|queen|"
     r"crown|prince|premier|chancellor|secretary|of|state|general|envoy|ambassador|top|"
     r"diplomat|official|counterpart|ruler|opposition|army|military|spy|security|national|"
     r"special|representative|spokesman|spokeswoman|speaker|head|the|ministry|spokesperson|"

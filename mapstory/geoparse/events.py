@@ -1004,6 +1004,56 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
     return None
 
 
+def _stays_told(token, sentence: _Sentence, ctx) -> list[tuple[PlaceRef, object]]:
+    """The places a person is said to be in on days told with them, each with its "in".
+
+    "He will be in Dili from Sept 9 to 11 and in Singapore from Sept 11 to 13": the stops of
+    a trip told as an itinerary. Being somewhere is no trip without its days: "he was in
+    Moscow in 1991" is a life, and "will be in talks" names no place at all.
+    """
+    # ("… was in Berlin on Monday and will be in Rome on Wednesday": the subject of both.)
+    told_of = [*token.children, *(token.head.children if token.dep_ == "conj" else ())]
+    if token.lemma_ != "be" or not any(
+        c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or sentence.actor_at(c))
+        for c in told_of
+    ):
+        return []
+    steps = [
+        t
+        for t in token.subtree
+        if t.pos_ == "ADP"
+        and t.lower_ in ("in", "at")
+        and all(a == token or a.pos_ == "ADP" for a in _ancestors_to(t, token))
+    ]
+    stays: list[tuple[PlaceRef, object]] = []
+    bounds = [t.idx for t in steps] + [sentence.sent.end_char]
+    for step, (start, end) in zip(steps, itertools.pairwise(bounds), strict=True):
+        place = _destination(step, sentence)
+        days = [
+            value
+            for p in ctx.dates_in(sentence)
+            if start <= p.start < end
+            and (value := resolve(p.text, ctx.anchor, "future", reference=p.reference))
+        ]
+        if place is None or place.kind not in ("city", "country") or not days:
+            continue
+        if any(value.precision != "day" for value in days):
+            continue
+        stays.append((place, step))
+    return stays
+
+
+def _ancestors_to(token, top) -> list:
+    """The tokens from *token*'s head up to *top*, or [] when *top* is not above it."""
+    path = []
+    while token.head != token:
+        token = token.head
+        path.append(token)
+        if token == top:
+            return path
+    return []
+
+
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
@@ -1015,6 +1065,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         talks = None if presence or met_at else _talks_between(token, sentence)
         if talks is not None:
             met_at = talks[1]
+        stays = [] if presence or met_at else _stays_told(token, sentence, ctx)
+        if stays:
+            met_at = stays[0][0]
         travel_noun = token.pos_ == "NOUN" and (
             lemma in _VISIT_NOUNS
             or lemma in _STOP_NOUNS
@@ -1072,6 +1125,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         destination = presence or met_at or (guest[1] if guest else None)
         next_stops: list[PlaceRef] = []
         stop_steps: list = []  # the "to" of each next stop, whose phrase may date it
+        for stop, step in stays[1:]:
+            next_stops.append(stop)
+            stop_steps.append(step)
         if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
             continue  # "was unable to attend", "attended law school"
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
@@ -1187,14 +1243,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             and any(n.lower_ in _NEXT_WORDS for n in g.children)
                         ]
                         # "travel to Vanimo, then to Dili … and finally to Singapore": a
-                        # later "to" of the verb's own, after a "then", is the next stop.
+                        # later "to" of the verb's own, after a "then", is the next stop
+                        # (the "then" may hang on a date before it: "and then on Sunday to").
                         further += [
                             a
                             for a in token.children
                             if a.dep_ == "prep"
                             and a.i > child.i
                             and a.lower_ == child.lower_
-                            and any(g.lower_ in _NEXT_WORDS for g in a.children)
+                            and any(g.lower_ in _NEXT_WORDS for g in a.subtree if g.i < a.i)
                         ]
                         while further:
                             step = further.pop(0)
@@ -1356,7 +1413,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             traveller, stop = reached[earlier.i]
             if actor is not None and traveller == actor.key:
                 onward_from = stop
-        governor = token if token.pos_ == "VERB" or held_at else token.head
+        governor = token if token.pos_ == "VERB" or held_at or stays else token.head
         if governor.lower_ == "during":
             # "signed a deal … during a visit to London": as the sentence's own event is.
             governor = sentence.sent.root
@@ -1375,7 +1432,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # own date is its own.
         # (The model hangs "in May" on the verb: a stop's words run up to the next stop's, or
         # to the next verb, "… and then to Vanimo, … before travelling on to Dili next Monday".)
-        bounds = [step.idx for step in stop_steps] + [sentence.sent.end_char]
+        # (A stop's words may come before its "to": "and then on Sunday to Vanimo".)
+        bounds = [
+            min(step.idx, max(step.left_edge.idx, previous.idx + 1))
+            for previous, step in zip([token, *stop_steps], stop_steps, strict=False)
+        ] + [sentence.sent.end_char]
         stop_extents = [
             (
                 start,
@@ -2708,7 +2769,7 @@ def _trade_endpoints(
         if t.head != keyword and _noun_in(t.head, _TRADE_NOUNS):
             continue  # "exports rose, helped by shipments to the US": the shipments' end
         if t.dep_ == "prep" and t.lower_ == "to":
-            place = _subtree_place(t, sentence)
+            place = _subtree_place(t, sentence) or _bloc_named_before(t, own, sentence)
             # "exports of Chinese electric cars to Europe": a continent is a market too.
             if place is not None and place.kind in (*_TRADERS, "continent"):
                 destination = place
@@ -2725,6 +2786,8 @@ def _trade_endpoints(
         return "directed", (origin.key, destination.key)
     if partner is not None and own is not None and partner.key != own.key:
         return "between", tuple(sorted((own.key, partner.key)))
+    if (partners := _partners_told(keyword, sentence)) is not None:
+        return "between", partners
     aside = _side_clauses(keyword, sentence)
     countries = []
     for place in sentence.places:
@@ -2745,6 +2808,49 @@ def _trade_endpoints(
         if pair is not None:
             return "between", pair
     return None
+
+
+def _bloc_named_before(prep, own: PlaceRef | None, sentence: _Sentence) -> PlaceRef | None:
+    """The bloc "the bloc" stands for: the last other one the sentence named before it
+    ("Mercosur exported €56bn to the EU, while EU exports to the bloc reached €55.7bn")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if (
+        obj is None
+        or obj.lemma_.lower() != "bloc"
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+    ):
+        return None
+    named = [
+        p
+        for p in sentence.places
+        if p.kind == "bloc" and p.end <= obj.idx and (own is None or p.key != own.key)
+    ]
+    return named[-1] if named else None
+
+
+def _partners_told(keyword, sentence: _Sentence) -> tuple[str, str] | None:
+    """The two a trade's clause calls partners: "China is Africa's largest trading partner,
+    with two-way trade of $282bn" (a continent may be one), whatever else the sentence
+    names ("Wagner has deployed fighters to Mali, while China is …")."""
+    holder = keyword.head.head if keyword.head.lower_ == "with" else None
+    if holder is None:
+        return None
+    copula = holder.head if holder.lemma_.lower() == "partner" else holder
+    noun = next(
+        (c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() == "partner"), None
+    )
+    if copula.lemma_ != "be" or noun is None:
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    whose = next((c for c in noun.children if c.dep_ == "poss"), None)
+    one = sentence.place_at(subject) if subject is not None else None
+    other = sentence.place_at(whose) if whose is not None else None
+    kinds = (*_TRADERS, "continent")
+    if one is None or other is None or one.kind not in kinds or other.kind not in kinds:
+        return None
+    if one.key == other.key:
+        return None
+    return (one.key, other.key) if one.key < other.key else (other.key, one.key)
 
 
 _SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
@@ -3335,6 +3441,8 @@ _UNIT_NOUNS = frozenset(
     {
         "tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth",
         "bcm",  # billion cubic metres, of gas
+        # "exported 56 billion euros of goods": money, not what was sold
+        "euro", "dollar", "pound", "yen", "yuan", "rupee", "rouble", "ruble", "peso", "franc",
     }
 )  # fmt: skip
 
@@ -3388,6 +3496,19 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 ),
                 None,
             )
+        if other is None and wanted == "from" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            # "China is Peru's largest trading partner, buying copper …": whose partner
+            # (or customer) it is sells.
+            other = next(
+                (
+                    place
+                    for c in verb.head.children
+                    if c.dep_ == "attr" and c.lemma_.lower() in _CUSTOMER_NOUNS
+                    for g in c.children
+                    if g.dep_ == "poss" and (place := sentence.place_at(g)) is not None
+                ),
+                None,
+            )
         # "piped 122 bcm of gas to Europe": a continent is a market too.
         markets = (*_TRADERS, "continent") if wanted == "to" else _TRADERS
         if other is None or other.kind not in markets or other.key == own.key:
@@ -3413,6 +3534,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
 
 
 _SUPPLIER_NOUNS = frozenset({"supplier", "exporter", "seller", "provider", "source"})
+_CUSTOMER_NOUNS = frozenset({"partner", "customer", "buyer", "market", "client", "importer"})
 
 
 def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef | None]:
@@ -3897,6 +4019,8 @@ def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
         if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around", "off"):
             # The place the phrase is about ("in Russia's Samara region": Samara), else any.
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is None:
+                continue  # "in what it says is solidarity with Palestinians in Gaza": a why
             place = (named is not None and _object_place(named, sentence)) or _subtree_place(
                 child, sentence
             )
@@ -5789,7 +5913,13 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
     it, with places or without ("the blaze was the worst disaster in the state's history")."""
     telling = False
     own_words = _HAZARD_GOES_ON.get(disaster.fields["kind"].split()[0], frozenset())
+    # The words a harm's places were taken from, and the clauses of their own left out of
+    # them ("killed in Grenada …, while three died in northern Venezuela": told next).
+    covered: tuple[int, int] | None = None
+    left_out: list[tuple[int, int]] = []
     for token in sentence.sent:
+        if covered is not None and not any(a <= token.idx < b for a, b in left_out):
+            continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in _DAMAGE_VERBS or lemma in own_words):
             if lemma == "hit" and any(c.dep_ == "prt" for c in token.children):
@@ -5822,7 +5952,9 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
         if places:
             if sentence.span() not in disaster.spans:
                 disaster.spans.append(sentence.span())
-            break
+            if covered is not None:
+                break
+            covered, left_out = (low, high), own
     return telling
 
 

@@ -281,3 +281,13 @@ def test_where_winds_tore_roofs_off_is_a_storms_place() -> None:
         dt.date(2024, 9, 8),
     )
     assert "Haiphong" in _places(story, yagi)
+
+
+def test_deaths_told_in_a_clause_of_their_own_place_the_disaster_there_too() -> None:
+    story, (storm,) = _disasters(
+        "KINGSTON, July 3 (Reuters) - Hurricane Beryl lashed Jamaica on Wednesday.\n\nThree "
+        "people were killed in Grenada and one in St Vincent and the Grenadines, while three "
+        "died in northern Venezuela.",
+        dt.date(2024, 7, 3),
+    )
+    assert _places(story, storm)[-2:] == ["St Vincent and the Grenadines", "Venezuela"]

@@ -3630,3 +3630,92 @@ def test_a_side_clause_of_its_own_trade_keeps_its_own_flow() -> None:
     )
     values = {ends: [f.value for f in flow.figures] for ends, flow in flows.items()}
     assert values == {("Brazil", "China"): [89.7], ("China", "Brazil"): [60.7]}
+
+
+def test_an_itinerary_of_days_in_places_and_a_then_on_sunday_to_are_legs() -> None:
+    story = draft_story(
+        "JAKARTA, Sept 3 (Reuters) - Pope Francis arrived in Indonesia on Tuesday at the start "
+        "of a 12-day tour of Asia and Oceania.\n\nThe pontiff flew from Rome on an overnight "
+        "flight and will meet President Joko Widodo in Jakarta on Wednesday.\n\nOn Friday he "
+        "travels to Port Moresby, and then on Sunday to the remote town of Vanimo near the "
+        "border with Indonesia. He will be in Dili from Sept 9 to 11 and in Singapore from "
+        "Sept 11 to 13.",
+        date=dt.date(2024, 9, 3),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start, v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs[1:] == [
+        ("Jakarta", "Port Moresby", dt.date(2024, 9, 6), "scheduled"),
+        ("Port Moresby", "Vanimo", dt.date(2024, 9, 8), "scheduled"),
+        ("Vanimo", "Dili", dt.date(2024, 9, 9), "scheduled"),
+        ("Dili", "Singapore", dt.date(2024, 9, 11), "scheduled"),
+    ]
+
+
+def test_being_somewhere_is_a_leg_only_with_its_days() -> None:
+    story = draft_story(
+        "French President Emmanuel Macron was in Berlin on Monday and will be in Rome on "
+        "Wednesday.\n\nHe was in Moscow in 1991 when the Soviet Union collapsed.",
+        date=dt.date(2024, 6, 5),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs == [("Paris", "Berlin", "happened"), ("Berlin", "Rome", "scheduled")]
+
+
+def test_a_return_visit_in_may_of_that_year_is_dated_by_the_year_told() -> None:
+    story = draft_story(
+        "Yoon visited Tokyo in March 2023, the first such trip in 12 years, and Japanese Prime "
+        "Minister Fumio Kishida made a return visit to Seoul in May of that year.",
+        date=dt.date(2024, 9, 2),
+    )
+    (kishida,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Seoul"]
+    assert (kishida.date.start, kishida.date.precision) == (dt.date(2023, 5, 1), "month")
+
+
+def test_whose_trading_partner_a_country_is_trades_with_it_whatever_else_is_named() -> None:
+    flows = _flows(
+        "Russia's Wagner group has deployed fighters to Mali and the Central African Republic, "
+        "while China is Africa's largest trading partner, with two-way trade of $282 billion "
+        "in 2023.",
+        dt.date(2024, 1, 22),
+    )
+    assert list(flows) == [("Africa", "China")]
+    flows = _flows(
+        "China is Peru's largest trading partner, buying copper and other minerals worth about "
+        "$36 billion last year.",
+        dt.date(2024, 11, 14),
+    )
+    assert [f.value for f in flows[("Peru", "China")].figures] == [36.0]
+
+
+def test_the_bloc_is_the_other_bloc_named_and_euros_are_no_goods() -> None:
+    flows = _flows(
+        "Mercosur, whose members are Brazil, Argentina, Uruguay, Paraguay and Bolivia, exported "
+        "56 billion euros of goods to the EU last year, while EU exports to the bloc reached "
+        "55.7 billion euros.",
+        dt.date(2024, 12, 6),
+    )
+    values = {ends: [f.value for f in flow.figures] for ends, flow in flows.items()}
+    assert values == {
+        ("Mercosur", "European Union"): [56.0],
+        ("European Union", "Mercosur"): [55.7],
+    }
+    assert flows[("Mercosur", "European Union")].goods != "euros"
+
+
+def test_why_an_attack_was_made_is_not_where() -> None:
+    story = draft_story(
+        "The Iran-aligned group has launched hundreds of drone and missile attacks on ships in "
+        "the Red Sea and the Gulf of Aden since November in what it says is solidarity with "
+        "Palestinians in Gaza.",
+        date=dt.date(2024, 8, 22),
+    )
+    struck = [
+        story.place(p).name for e in story.events if isinstance(e, Conflict) for p in e.places
+    ]
+    assert "Gaza" not in struck
