@@ -715,6 +715,7 @@ def make_draft(
             went = entries.get(d.fields["destination"])
             travelling.setdefault(d.fields["actor"], set()).add(went.country_code if went else "")
     drafts = [d for d in drafts if not _met_at_home(d, travelling, homes, entries)]
+    _go_on_from_earlier_stops(drafts, homes, entries)
     # Where each traveller went: a statement with no place of its own was most likely made
     # there ("Mishustin told Xi ..." during his visit to Beijing).
     visiting: dict[str, list[EventDraft]] = {}
@@ -888,6 +889,47 @@ def _capital_id(
         found = _slug(capital.name, taken)
         extra_places[found] = _place(capital, found, certainty="inferred", note=note)
     return found
+
+
+# A leg with no start told that comes this soon after another stop abroad of its traveller
+# goes on from there: the same trip, told out of order.
+_SAME_TRIP_DAYS = 7
+
+
+def _go_on_from_earlier_stops(
+    drafts: list[EventDraft], homes: dict[str, str], entries: dict[str, GazetteerEntry | None]
+) -> None:
+    """ "Zelenskiy met Biden at the White House on Thursday … Zelenskiy, who arrived in the
+    United States on Sunday, visited a factory in Scranton": a leg told first with no start
+    begins at the traveller's stop abroad a few days before it, not at their capital.
+    Marked inferred, as any start taken from the previous stop."""
+    for draft in drafts:
+        f = draft.fields
+        home = entries.get(homes.get(f.get("actor", ""), ""))
+        if draft.kind != "visit" or f.get("origin") is not None or home is None:
+            continue
+        if draft.date is None or draft.date.precision != "day":
+            continue
+        earlier = [
+            other
+            for other in drafts
+            if other is not draft
+            and other.kind == "visit"
+            and other.fields["actor"] == f["actor"]
+            and other.status == "happened"
+            and other.fields["destination"] != f["destination"]
+            and other.date is not None
+            and other.date.precision == "day"
+            and 0 < (draft.date.start - other.date.end).days <= _SAME_TRIP_DAYS
+        ]
+        if not earlier:
+            continue
+        last = max(earlier, key=lambda other: other.date.end if other.date else dt.date.min)
+        where = entries.get(last.fields["destination"])
+        if where is None or where.country_code in ("", home.country_code):
+            continue  # home again in between: a trip of its own
+        f["origin"] = last.fields["destination"]
+        f["origin_inferred"] = True
 
 
 def _legs_home(

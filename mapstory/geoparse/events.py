@@ -1305,6 +1305,19 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         destination = None
                     if destination is not None:
                         break
+        if travel_noun and destination is not None and destination.kind == "country":
+            # "began a three-day visit to Brazil on Tuesday in the Amazon city of Belem": the
+            # visit (or its verb) says in which of its cities it began.
+            for prep in [*token.children, *token.head.children]:
+                city = _destination(prep, sentence) if prep.dep_ == "prep" else None
+                if (
+                    prep.lower_ == "in"
+                    and city is not None
+                    and city.kind == "city"
+                    and city.country_code == destination.country_code
+                ):
+                    destination = city
+                    break
         if destination is not None and destination.kind == "country" and token.pos_ == "VERB":
             # "will travel to Russia next week for the Brics summit in Kazan": the summit's
             # city in that country is where the trip goes.
@@ -2510,7 +2523,13 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
 
     ports: list[PlaceRef] = []
     for noun in sentence.sent:
-        if noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None:
+        # ("Cambodia's Ream Naval Base": a harbour for warships is a port too.)
+        naval_base = noun.lemma_.lower() == "base" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ == "naval" for c in noun.children
+        )
+        if not naval_base and (
+            noun.lemma_.lower() not in _PORT_NOUNS or sentence.place_at(noun) is not None
+        ):
             continue
         if any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "entry" for g in c.children)
@@ -2642,11 +2661,17 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
                 and place.kind == "country"
                 and place.country_code not in ("", port.country_code)
                 # ("The Iranian ship anchored off the port of Limassol": a ship's flag is no
-                # user; a buyer's is, "Chinese shipping giant Cosco's purchase".)
-                and (not place.demonym or top in owners)
+                # user; a buyer's is, "Chinese shipping giant Cosco's purchase", and so is a
+                # navy's, "Two Chinese warships have docked at Ream Naval Base".)
+                and (not place.demonym or top in owners or top.lemma_.lower() in _NAVAL_VESSELS)
             ):
                 return place
     return None
+
+
+_NAVAL_VESSELS = frozenset(
+    {"warship", "navy", "frigate", "destroyer", "submarine", "corvette", "cruiser"}
+)
 
 
 def _ports(sentence, ctx) -> list[EventDraft]:
@@ -3253,6 +3278,11 @@ def _trade(sentence, ctx) -> list[EventDraft]:
             and k.head.lemma_.lower() in _BALANCE_NOUNS | {"partner", "partnership"}
         )
     ]
+    # "… importing 1.9 million barrels a day, a trade that Kyiv says funds the war": a noun
+    # that renames what the clause told is no flow of its own.
+    keywords = [
+        k for k in keywords if not (k.dep_ == "appos" and not any(t.like_num for t in k.subtree))
+    ]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
     low, high = sentence.span()
@@ -3496,19 +3526,13 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 ),
                 None,
             )
+        customer = None
         if other is None and wanted == "from" and verb.dep_ in ("advcl", "xcomp", "conj"):
             # "China is Peru's largest trading partner, buying copper …": whose partner
-            # (or customer) it is sells.
-            other = next(
-                (
-                    place
-                    for c in verb.head.children
-                    if c.dep_ == "attr" and c.lemma_.lower() in _CUSTOMER_NOUNS
-                    for g in c.children
-                    if g.dep_ == "poss" and (place := sentence.place_at(g)) is not None
-                ),
-                None,
-            )
+            # (or customer) it is sells; "India has become one of the biggest buyers of
+            # Russian oil, importing …": so does the country the goods bought are of.
+            customer, other = _customer_noun(verb.head, own, sentence)
+        # "piped 122 bcm of gas to Europe": a continent is a market too.
         # "piped 122 bcm of gas to Europe": a continent is a market too.
         markets = (*_TRADERS, "continent") if wanted == "to" else _TRADERS
         if other is None or other.kind not in markets or other.key == own.key:
@@ -3522,8 +3546,8 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 goods_words = _goods_of(thing, sentence)  # "$20bn of defence equipment"
             elif not sentence.place_at(thing):
                 goods_words = _goods_named(thing, sentence)
-        if not goods_words and supplier is not None:
-            goods_words = _goods_of(supplier, sentence)
+        if not goods_words and (supplier is not None or customer is not None):
+            goods_words = _goods_of(supplier or customer, sentence)
         goods = " ".join(goods_words) or None
         noun = "exports" if wanted == "to" else "imports"
         measure = f"{goods} {noun}".lower() if goods else noun
@@ -3535,6 +3559,30 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
 
 _SUPPLIER_NOUNS = frozenset({"supplier", "exporter", "seller", "provider", "source"})
 _CUSTOMER_NOUNS = frozenset({"partner", "customer", "buyer", "market", "client", "importer"})
+
+
+def _customer_noun(
+    head, own: PlaceRef, sentence: _Sentence
+) -> tuple[object | None, PlaceRef | None]:
+    """(the customer noun, the seller) of "China is Peru's largest trading partner" (Peru)
+    or "India has become one of the biggest buyers of Russian oil" (Russia)."""
+    for attr in head.children:
+        if attr.dep_ != "attr":
+            continue
+        noun = attr
+        if attr.lower_ == "one":  # "one of the biggest buyers"
+            noun = next(iter(_objects_of(attr)), attr)
+        if noun.lemma_.lower() not in _CUSTOMER_NOUNS:
+            continue
+        for child in noun.children:
+            place = None
+            if child.dep_ == "poss":
+                place = sentence.place_at(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                place = _subtree_place(child, sentence, demonyms=True)
+            if place is not None and place.kind in _TRADERS and place.key != own.key:
+                return noun, place
+    return None, None
 
 
 def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef | None]:
@@ -3957,7 +4005,7 @@ _TARGET_NOUNS = frozenset(
         "target", "position", "site", "base", "area", "suburb", "district", "facility", "depot",
         "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
-        "school", "market", "bridge", "camp", "factory", "headquarters",
+        "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
     }
 )  # fmt: skip
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
@@ -4053,6 +4101,12 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # rival's prices in Paris").
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 place = _object_place(target, sentence, owners=False) if target else None
+                if place is None and target is not None and _noun_in(target, _SHIP_NOUNS):
+                    # "launched hundreds of drone attacks on ships in the Red Sea"
+                    place = _where_in(target.children, sentence)
+                    if place is not None:
+                        name = "attacks on shipping in"
+                        break
                 if place is None and target is not None and _noun_in(target, _TARGET_NOUNS):
                     # "launched strikes on Houthi targets in Yemen": where the targets are.
                     place = _where_in([*target.children, *obj.children, *token.children], sentence)
@@ -4062,8 +4116,21 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             c.dep_ == "prep" and c.lower_ in ("on", "against") for c in obj.children
         ):
             # "carries out air strikes against the PKK in the mountains of northern Iraq":
-            # struck at a group, where the strikes are.
-            place = _where_in([*obj.children, *token.children], sentence)
+            # struck at a group, where the strikes are (or the group: "against Kurdistan
+            # Workers Party (PKK) militants in northern Iraq").
+            foes = [
+                foe
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for pobj in c.children
+                if pobj.dep_ == "pobj"
+                for foe in [pobj, *(a for a in pobj.children if a.dep_ == "appos")]
+                if foe.lemma_.lower() in _ARMED_GROUPS  # not "an attack on its rival's prices"
+            ]
+            place = _where_in(
+                [*obj.children, *token.children, *(g for foe in foes for g in foe.children)],
+                sentence,
+            )
         # "…, including the port of Hodeidah": the places the strikes are said to include.
         also = [
             named
@@ -4074,17 +4141,21 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             and (named := _object_place(pobj, sentence, owners=False)) is not None
         ]
         # As told: "strikes on", "a fresh assault on".
-        name = f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} {preposition}"
+        name = name or f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} {preposition}"
     elif lemma in _FIRING_VERBS:
         if obj is None:
             # "rockets were fired from Lebanon at the town of Kiryat Shmona"
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        counted = obj
         if obj is not None and obj.lemma_.lower() in _COUNTS_OF:
             obj = next(iter(_objects_of(obj)), obj)  # "fired dozens of rockets at Haifa"
         if obj is None or (_noun_lemma(obj) or obj.lemma_.lower()) not in _PROJECTILES:
             return []
         name = f"{_noun_lemma(obj) or obj.lemma_.lower()} attack on"
-        for child in [*token.children, *obj.children]:
+        # ("launched a barrage of drones at Ukraine's energy infrastructure": the "at" may
+        # hang on what counts them.)
+        counting = list(counted.children) if counted is not None and counted != obj else []
+        for child in [*token.children, *obj.children, *counting]:
             if child.dep_ == "prep" and child.lower_ in ("at", "on", "into", "toward", "towards"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None and target.lemma_.lower() in _SHIP_NOUNS:
@@ -4384,7 +4455,10 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
 # Acts of force that go on for days or months, whose place is the fighting there: "the siege
 # of El Fasher" and "fighting around El Fasher" are one thing on the map; an invasion or an
 # annexation is a moment, and the war after it another mark.
-_ONGOING_ACTS = ("siege of", "blockade of", "shelling of", "bombardment of", "bombing of")
+_ONGOING_ACTS = (
+    "siege of", "blockade of", "shelling of", "bombardment of", "bombing of",
+    "attacks on shipping in",
+)  # fmt: skip
 
 
 def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -4813,13 +4887,21 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
     if lemma in ("airstrike", "shelling", "bombardment"):
         return True  # "Russian shelling killed 23 people in Kherson"
     if lemma == "strike":
-        # "an Israeli drone strike on a car in Tyre", "Russian strikes on Kyiv"; not a rail
-        # strike, nor French workers' one.
+        # "an Israeli drone strike on a car in Tyre", "Russian strikes on Kyiv", "an Israeli
+        # strike on its embassy compound in Damascus"; not a rail strike, nor French
+        # workers' one.
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
         on_place = any(
             c.dep_ == "prep"
             and c.lower_ in ("on", "against")
-            and any(g.dep_ == "pobj" and sentence.named_place_at(g) is not None for g in c.children)
+            and any(
+                g.dep_ == "pobj"
+                and (
+                    sentence.named_place_at(g) is not None
+                    or (_noun_in(g, _TARGET_NOUNS) and _where_in(g.children, sentence) is not None)
+                )
+                for g in c.children
+            )
             for c in noun.children
         )
         return any(c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers) or (

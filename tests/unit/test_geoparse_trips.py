@@ -3719,3 +3719,91 @@ def test_why_an_attack_was_made_is_not_where() -> None:
         story.place(p).name for e in story.events if isinstance(e, Conflict) for p in e.places
     ]
     assert "Gaza" not in struck
+
+
+def test_a_buyer_of_a_countrys_goods_buys_from_it_and_a_trade_renamed_is_no_other() -> None:
+    flows = _flows(
+        "India has become one of the biggest buyers of Russian oil since the start of the war, "
+        "importing about 1.9 million barrels a day last year, a trade that Kyiv and its "
+        "Western allies say helps fund Moscow's war effort.",
+        dt.date(2024, 8, 23),
+    )
+    assert list(flows) == [("Russia", "India")]
+    assert flows[("Russia", "India")].goods == "oil"
+
+
+def test_a_visit_to_a_country_begun_in_one_of_its_cities_goes_to_that_city() -> None:
+    story = draft_story(
+        "BELEM, Brazil, March 27 (Reuters) - French President Emmanuel Macron began a "
+        "three-day visit to Brazil on Tuesday in the Amazon city of Belem.",
+        date=dt.date(2024, 3, 27),
+    )
+    (visit,) = _visit_events(story)
+    assert _name(story, visit.destination) == "Belém"
+    assert "destination" not in visit.inferred
+
+
+def test_a_leg_told_first_goes_on_from_the_stop_abroad_told_after_it() -> None:
+    story = draft_story(
+        "WASHINGTON, Sept 26 (Reuters) - Ukrainian President Volodymyr Zelenskiy met U.S. "
+        "President Joe Biden at the White House on Thursday.\n\nZelenskiy, who arrived in the "
+        "United States on Sunday, visited an ammunition factory in Scranton, Pennsylvania.",
+        date=dt.date(2024, 9, 26),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    assert legs == [("Kyiv", "Scranton"), ("Scranton", "Washington")]
+
+
+def test_a_barrage_strikes_on_a_compound_and_on_militants_are_placed_where_they_hit() -> None:
+    def struck(text: str, day: dt.date) -> list[list[str]]:
+        story = draft_story(text, date=day)
+        return [
+            [story.place(p).name for p in e.places] for e in story.events if isinstance(e, Conflict)
+        ]
+
+    assert struck(
+        "Russia launched a barrage of drones and missiles at Ukraine's energy infrastructure "
+        "overnight, the Ukrainian air force said.",
+        dt.date(2024, 9, 26),
+    ) == [["Ukraine"]]
+    assert struck(
+        "Iran's attack came in retaliation for a suspected Israeli strike on its embassy "
+        "compound in Damascus on April 1 that killed seven officers.",
+        dt.date(2024, 4, 19),
+    ) == [["Damascus"]]
+    assert struck(
+        "Turkey has carried out air strikes against Kurdistan Workers Party (PKK) militants in "
+        "northern Iraq for years.",
+        dt.date(2024, 4, 22),
+    ) == [["Iraq"]]
+    # Not a strike of workers on a network.
+    assert (
+        struck("A rail strike on the network in London disrupted travel.", dt.date(2024, 4, 22))
+        == []
+    )
+
+
+def test_attacks_launched_on_ships_are_one_mark_of_attacks_on_shipping_where_they_sail() -> None:
+    story = draft_story(
+        "Houthis claim attack on Greek tanker in Red Sea\n\nADEN, Aug 22 (Reuters) - Yemen's "
+        "Houthi militia said on Thursday it had attacked the Greek-flagged oil tanker Sounion in "
+        "the Red Sea.\n\nThe Iran-aligned group has launched hundreds of drone and missile "
+        "attacks on ships in the Red Sea and the Gulf of Aden since November in what it says is "
+        "solidarity with Palestinians in Gaza.",
+        date=dt.date(2024, 8, 22),
+    )
+    (attacks,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert attacks.title.startswith("Attacks on shipping in the Red Sea")
+    assert [story.place(p).name for p in attacks.places] == ["Red Sea", "Gulf of Aden"]
+
+
+def test_warships_docked_at_a_naval_base_make_it_a_port_of_their_navy() -> None:
+    story = draft_story(
+        "Chinese navy ships dock in Cambodia's Ream base\n\nPHNOM PENH, Dec 4 (Reuters) - Two "
+        "Chinese warships have docked at Cambodia's Ream Naval Base on the Gulf of Thailand, the "
+        "first foreign vessels to use a new pier built with Chinese funding, Cambodia's defence "
+        "ministry said on Monday.",
+        date=dt.date(2023, 12, 4),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert (_name(story, port.port), _name(story, port.granted_to)) == ("Ream", "China")
