@@ -1657,6 +1657,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["returning"] = True
                 if _en_route(token):
                     fields["en_route"] = True
+                    bound_for = _way_to(token, sentence)
+                    if bound_for is not None:
+                        fields["en_route_to"] = bound_for.key
                 if _after_a_stay(token):
                     fields["after_stay"] = True
                 if when is None and _told_as_earlier(token):
@@ -1866,6 +1869,26 @@ def _en_route(verb) -> bool:
             elif child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route":
                 return True
     return False
+
+
+def _way_to(verb, sentence: _Sentence) -> PlaceRef | None:
+    """Where the way a stop was made on leads: "stopped in Cape Verde on his way to Angola"."""
+    for token in [verb, *verb.ancestors][:3]:
+        ways = [token] if token.lower_ == "way" else []
+        ways += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj" and g.lower_ == "way"
+        ]
+        for way in ways:
+            for child in way.children:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    place = _destination(child, sentence)
+                    if place is not None:
+                        return place
+    return None
 
 
 def _fold_headline_visits(
@@ -2085,6 +2108,48 @@ def _arrived_at_dateline(
             draft.fields["destination_inferred"] = True
 
 
+def _fold_meetings_into_stays(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "LUANDA — Biden arrived in Angola on Monday … met President Lourenco in Luanda on
+    Tuesday": a meeting in the city an arrival reached days before, with no other stop
+    between, is that stay, not a second trip there."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        f = draft.fields
+        if draft.kind == "visit" and f.get("met_there") and not f.get("origin") and draft.date:
+            legs = [
+                d
+                for d in drafts
+                if d.kind == "visit" and d is not draft and d.fields["actor"] == f["actor"]
+            ]
+            stay = next(
+                (
+                    d
+                    for d in kept
+                    if d in legs
+                    and d.fields["destination"] == f["destination"]
+                    and d.status == draft.status
+                    and d.date is not None
+                    and d.date.precision == "day"
+                    and dt.timedelta(0) < draft.date.start - d.date.end <= _LONGEST_STAY
+                ),
+                None,
+            )
+            if stay is not None and stay.date is not None:
+                arrived, met = stay.date, draft.date
+                if not any(
+                    d.date is not None
+                    and d.fields["destination"] != f["destination"]
+                    and arrived.end <= d.date.start <= met.start
+                    for d in legs
+                ):
+                    stay.spans.extend(s for s in draft.spans if s not in stay.spans)
+                    stay.spans.sort()
+                    stay.date = _days_of_stay(arrived, met)
+                    continue
+        kept.append(draft)
+    return kept
+
+
 def _from_where_it_returns(drafts: list[EventDraft]) -> None:
     """ "Pope Francis arrived in Baghdad on Friday … He returns to Rome on Monday": a trip
     whose first leg has no start told began where the traveller goes back to at its end.
@@ -2165,6 +2230,26 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
             ),
             None,
         )
+        bound_for = stop.fields.get("en_route_to")
+        if bound_for is not None:
+            # "Biden stopped in Cape Verde on his way to Angola": the leg to Angola, wherever
+            # the article told it.
+            leg = next(
+                (
+                    d
+                    for d in drafts
+                    if d.kind == "visit"
+                    and d is not stop
+                    and d.fields["actor"] == stop.fields["actor"]
+                    and bound_for in (d.key[2], d.fields["destination"])
+                ),
+                None,
+            )
+            if leg is not None and leg.fields["origin"] is None and not stop.fields["origin"]:
+                leg.fields["origin"] = stop.fields["destination"]
+                leg.fields["origin_inferred"] = True
+                stop.fields["made_before"] = True  # not from where the later leg ended
+                continue
         if leg is None:
             continue
         if stop.fields["origin"]:
@@ -3237,7 +3322,9 @@ def _period_label(value: DateValue | None, anchor: dt.date) -> str:
     if value.precision == "month":
         first, last = value.start.strftime("%B %Y"), value.end.strftime("%B %Y")
         return first if first == last else f"{first} – {last}"  # "the year to June"
-    return value.start.isoformat()
+    # A deal signed on a day: the day as the story writes dates ("1 December 2023").
+    first, last = (f"{d.day} {d:%B %Y}" for d in (value.start, value.end))
+    return first if first == last else f"{first} – {last}"
 
 
 # Flows told from the receiving side: the country before the noun buys.
@@ -4877,6 +4964,22 @@ _ARMED_GROUPS = frozenset(
 )
 
 
+_KILLING_VERBS = frozenset({"kill", "die", "wound", "injure", "assassinate"})
+
+
+def _target_place(target, sentence: _Sentence) -> PlaceRef | None:
+    """Where a struck target is: "a compound in Damascus", "Beirut's southern suburbs"."""
+    owner = next(
+        (
+            place
+            for c in target.children
+            if c.dep_ == "poss" and (place := sentence.named_place_at(c)) is not None
+        ),
+        None,
+    )
+    return owner or _where_in(target.children, sentence)
+
+
 def _armed_attack(noun, sentence: _Sentence) -> bool:
     """An "attack" that is fighting: told by its weapon, its kind or who made it ("the Hamas
     attack on southern Israel", "a drone attack on Kyiv"); not a heart attack, a cyber
@@ -4898,14 +5001,29 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
                 g.dep_ == "pobj"
                 and (
                     sentence.named_place_at(g) is not None
-                    or (_noun_in(g, _TARGET_NOUNS) and _where_in(g.children, sentence) is not None)
+                    or (_noun_in(g, _TARGET_NOUNS) and _target_place(g, sentence) is not None)
                 )
                 for g in c.children
             )
             for c in noun.children
         )
-        return any(c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers) or (
-            on_place and any(c.ent_type_ == "NORP" for c in modifiers)
+        # "was killed in an Israeli strike in Tehran", "killed a commander in a strike on
+        # Beirut's southern suburbs": a strike that kills is armed.
+        killing = (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in ("in", "by")
+            and noun.head.head.lemma_.lower() in _KILLING_VERBS
+        )
+        in_place = any(
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(g.dep_ == "pobj" and sentence.named_place_at(g) is not None for g in c.children)
+            for c in noun.children
+        )
+        return (
+            any(c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers)
+            or (on_place and any(c.ent_type_ == "NORP" for c in modifiers))
+            or (killing and (on_place or in_place))
         )
     if lemma != "attack":
         return False
@@ -5422,7 +5540,13 @@ def extract_events(
                 )
                 for t in sentence.sent
             )
-            if not still_him or last_actor is None:
+            # "The crown prince met Prime Minister Fumio Kishida and the two sides signed
+            # agreements. … He will fly to Beijing": the one the story was about is still
+            # its subject, whoever the next clause has for its own.
+            kept_on = last_actor is not None and any(
+                a.key == last_actor.key and _subject_of(doc, a, sentence.sent.root) for a in doers
+            )
+            if (not still_him or last_actor is None) and not kept_on:
                 # "He will meet President Joko Widodo": still the "he", not the one he meets.
                 last_actor = (doers or subjects or sentence.actors[:1])[-1]
         if doers:
@@ -5454,6 +5578,7 @@ def extract_events(
     _from_last_stop(drafts, text)
     _stops_on_the_way(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
+    drafts = _fold_meetings_into_stays(drafts)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
@@ -5950,6 +6075,14 @@ def _only_reports(doc, actor: ActorRef) -> bool:
     # The verb comes after what was said: it ends the sentence or follows a comma.
     return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or (
         verb.dep_ in ("parataxis",)
+    )
+
+
+def _subject_of(doc, actor: ActorRef, verb) -> bool:
+    """Whether the person is *verb*'s own subject."""
+    span = doc.char_span(actor.start, actor.end)
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in span
     )
 
 

@@ -3807,3 +3807,60 @@ def test_warships_docked_at_a_naval_base_make_it_a_port_of_their_navy() -> None:
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert (_name(story, port.port), _name(story, port.granted_to)) == ("Ream", "China")
+
+
+def test_he_is_still_the_one_the_story_was_about_when_a_second_clause_has_another_subject() -> None:
+    story = draft_story(
+        "TOKYO, Feb 20 (Reuters) - Saudi Crown Prince Mohammed bin Salman arrived in Tokyo on "
+        "Tuesday.\n\nThe crown prince met Prime Minister Fumio Kishida and the two sides signed "
+        "agreements on hydrogen.\n\nHe will fly to Beijing on Thursday for talks with President "
+        "Xi Jinping.",
+        date=dt.date(2024, 2, 20),
+    )
+    (beijing,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Beijing"]
+    assert story.actor(beijing.actor).name == "Prince Mohammed bin Salman"
+    assert _name(story, beijing.origin) == "Tokyo"
+
+
+def test_a_stop_on_the_way_to_a_country_starts_its_leg_and_a_meeting_days_later_is_the_stay() -> (
+    None
+):
+    story = draft_story(
+        "LUANDA, Dec 3 (Reuters) - U.S. President Joe Biden arrived in Angola on Monday.\n\n"
+        "Biden met President Joao Lourenco in Luanda on Tuesday.\n\nBiden stopped in Cape Verde "
+        "on his way to Angola, where he met Prime Minister Ulisses Correia e Silva.",
+        date=dt.date(2024, 12, 3),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("Washington", "Cabo Verde", None),
+        ("Cabo Verde", "Luanda", dt.date(2024, 12, 2)),
+    ]
+    (luanda,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Luanda"]
+    assert luanda.date.end == dt.date(2024, 12, 3)
+
+
+def test_a_strike_that_killed_someone_is_armed_where_it_hit() -> None:
+    story = draft_story(
+        "Hamas political chief Ismail Haniyeh was killed in an Israeli strike in Tehran early on "
+        "Wednesday.\n\nIsrael said it had killed Hezbollah commander Fuad Shukr in a strike on "
+        "Beirut's southern suburbs.",
+        date=dt.date(2024, 7, 31),
+    )
+    struck = [
+        [story.place(p).name for p in e.places] for e in story.events if isinstance(e, Conflict)
+    ]
+    assert struck == [["Tehran"], ["Beirut"]]
+
+
+def test_a_figure_of_one_day_is_dated_as_the_story_writes_days() -> None:
+    flows = _flows(
+        "WARSAW, Dec 1 (Reuters) - Poland signed a $2.6 billion deal on Friday to buy 180 K2 "
+        "tanks from South Korea's Hyundai Rotem.",
+        dt.date(2023, 12, 1),
+    )
+    (flow,) = flows.values()
+    assert [f.period for f in flow.figures] == ["1 December 2023"]
