@@ -195,15 +195,30 @@ _STYLED_TITLES = frozenset(
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")  # "King Felipe VI", "Pope Leo XIV"
 
 
+# Words after a styled title that make it a place's name: "King County", "Prince Edward
+# Island", "Queen Maud Land".
+_NAMED_PLACE_WORDS = frozenset(
+    {"county", "island", "islands", "land", "street", "road", "bay", "sound", "city", "town",
+     "river", "mountain", "mountains", "avenue", "square", "park", "station", "airport",
+     "hospital", "college", "university", "school", "bridge", "hall"}
+)  # fmt: skip
+
+
 def _untagged_monarchs(doc) -> list:
     """ "King Charles", "Pope Leo XIV" that the model tagged as nothing at all (after a
-    dateline it often does): a styled title and one or two capitalised names, none of them
-    in any entity, are a person."""
+    dateline it often does), or as a place or body of its own ("Britain's King Charles"
+    as a GPE): a styled title and one or two capitalised names, in no entity or in one of
+    their own, are a person."""
     from spacy.tokens import Span as NameSpan  # loaded already: doc is spaCy's
 
     found = []
     for token in doc:
-        if token.lower_ not in _STYLED_TITLES or not token.is_title or token.ent_type_:
+        if token.lower_ not in _STYLED_TITLES or not token.is_title:
+            continue
+        # In an entity, only a place's that starts at the title (an organisation's is
+        # read as a titled name in _actors).
+        tagged = bool(token.ent_type_)
+        if tagged and (token.ent_type_ not in ("GPE", "LOC", "NORP") or token.ent_iob_ != "B"):
             continue
         end = token.i + 1
         while (
@@ -211,9 +226,19 @@ def _untagged_monarchs(doc) -> list:
             and end - token.i <= 2
             and doc[end].pos_ == "PROPN"
             and doc[end].is_title
-            and not doc[end].ent_type_
+            and (doc[end].ent_iob_ == "I" if tagged else not doc[end].ent_type_)
         ):
             end += 1
+        if (
+            tagged
+            and end < len(doc)
+            and doc[end].ent_iob_ == "I"
+            and doc[end].is_alpha
+            and doc[end].pos_ != "CCONJ"
+        ):
+            continue  # the entity goes on past the name: something else's name
+        if any(t.lower_ in _NAMED_PLACE_WORDS for t in doc[token.i + 1 : end]):
+            continue
         if end < len(doc) and _REGNAL_NUMBER.fullmatch(doc[end].text):
             end += 1
         if end - token.i >= 2:
@@ -269,7 +294,8 @@ def _actors(
         return ent
 
     persons = [named(e) for e in doc.ents if (e.label_ == "PERSON" or titled(e)) and plausible(e)]
-    persons += [e for e in _untagged_monarchs(doc) if plausible(e)]
+    monarchs = [e for e in _untagged_monarchs(doc) if plausible(e)]
+    persons += monarchs
     persons.sort(key=lambda e: e.start)
     full_names = [e for e in persons if len(e) > 1]
     by_token: dict[str, str] = {}
@@ -306,7 +332,9 @@ def _actors(
             by_surname.setdefault(fold(" ".join(words[n:])), _key_of(ent))
 
     refs: list[ActorRef] = []
-    for ent in doc.ents:
+    # (A monarch the model took for a place, "Britain's King Charles" as a GPE, is named
+    # here; one it tagged nothing is found by its name's words below.)
+    for ent in [*doc.ents, *(m for m in monarchs if m[0].ent_type_)]:
         if ent.label_ == "PERSON":
             ent = named(ent)
         # A named person's surname alone may be tagged anything ("Blinken" as a place).

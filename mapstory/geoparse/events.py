@@ -58,6 +58,9 @@ _PRESENCE_VERBS = frozenset(
     {
         "meet", "hold", "sign", "attend", "address", "tour", "stop", "stay", "inspect", "open",
         "discuss", "negotiate",
+        # "handed over the accession documents at the State Department in Washington", "laid
+        # a wreath at a memorial in Kyiv"
+        "hand", "lay",
     }
 )  # fmt: skip
 # ... of which these have for object what was talked of, not whom they met.
@@ -837,7 +840,20 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                 ):
                     return place
                 if place is None and obj is not None and child.lower_ == "at":
-                    seat = _seat_city(obj, sentence)
+                    # "at the State Department in Washington": where the named building
+                    # is (not "at a dinner in the city": an occasion, not a place).
+                    seat = _seat_city(obj, sentence) or next(
+                        (
+                            found
+                            for g in obj.children
+                            if obj.pos_ == "PROPN"
+                            and g.dep_ == "prep"
+                            and g.lower_ == "in"
+                            and (found := _destination(g, sentence)) is not None
+                            and found.kind == "city"
+                        ),
+                        None,
+                    )
                     if seat is not None:
                         return seat
     if lemma != "be":
@@ -1334,11 +1350,36 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             group = talks[0]  # "talks in Beijing between Shamkhani and Al-Aiban": both
             actor = group[0]
         named_group = [c for c in token.children if _names_the_group(c)]
+        governing = token
+        for _ in range(2):
+            # "The royal couple will travel to Mombasa before returning to London": the
+            # subject of the leg this one is told after.
+            if named_group or actor is not None:
+                break
+            if governing.dep_ == "pcomp" and governing.head.dep_ == "prep":
+                governing = governing.head.head
+            elif governing.dep_ in ("advcl", "xcomp", "conj"):
+                governing = governing.head
+            else:
+                break
+            if any(
+                c.dep_ in ("nsubj", "nsubjpass") and not _names_the_group(c)
+                for c in governing.children
+            ):
+                break
+            named_group = [c for c in governing.children if _names_the_group(c)]
         if actor is None and named_group:
             # "Blinken and Lammy arrived in Kyiv … They travelled from Poland overnight", "The
             # leaders visited Irpin"; "the two leaders", however much was told between, are
             # the last people named together.
-            group = ctx.last_group or (ctx.last_together if named_group[0].lower_ != "they" else [])
+            # ("The royal couple will travel to Mombasa", after "The king met President
+            # Ruto": a couple is a pair named together, not one who met the other.)
+            together = ctx.last_joined if named_group[0].lemma_.lower() in _PAIR_NOUNS else None
+            group = (
+                ctx.last_group
+                or together
+                or (ctx.last_together if named_group[0].lower_ != "they" else [])
+            )
             actor = group[0] if group else None
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
@@ -2108,10 +2149,11 @@ def _arrived_at_dateline(
             draft.fields["destination_inferred"] = True
 
 
-def _fold_meetings_into_stays(drafts: list[EventDraft]) -> list[EventDraft]:
+def _fold_meetings_into_stays(drafts: list[EventDraft], anchor: dt.date) -> list[EventDraft]:
     """ "LUANDA — Biden arrived in Angola on Monday … met President Lourenco in Luanda on
     Tuesday": a meeting in the city an arrival reached days before, with no other stop
-    between, is that stay, not a second trip there."""
+    between, is that stay, not a second trip there. (A meeting still ahead is not yet
+    part of a stay that happened.)"""
     kept: list[EventDraft] = []
     for draft in drafts:
         f = draft.fields
@@ -2131,6 +2173,7 @@ def _fold_meetings_into_stays(drafts: list[EventDraft]) -> list[EventDraft]:
                     and d.date is not None
                     and d.date.precision == "day"
                     and dt.timedelta(0) < draft.date.start - d.date.end <= _LONGEST_STAY
+                    and (d.status != "happened" or draft.date.end <= anchor)
                 ),
                 None,
             )
@@ -3382,12 +3425,41 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         draft = _trade_flow(sentence, ctx, keyword, scope)
         if draft is not None:
             drafts.append(draft)
-    drafts += _trade_verbs(sentence, ctx, keywords)
+    drafts = _one_flow_each(drafts + _trade_verbs(sentence, ctx, keywords))
     if keywords or drafts:
         periods = _spans_of_time(sentence, ctx)
         if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
             ctx.trade_period = periods[0]
     return drafts
+
+
+def _one_flow_each(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "China is Nigeria's biggest source of imports, selling it goods worth $22.6bn": the
+    noun and the verb of one sentence telling one flow, with the same figures, are one; the
+    one that says more (which way, what goods) is kept."""
+
+    def says(draft: EventDraft) -> tuple[bool, bool]:
+        return draft.key[1] == "directed", draft.fields.get("goods") is not None
+
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        values = sorted(f.value for f in draft.figures if f.value is not None)
+        same = next(
+            (
+                k
+                for k in kept
+                if set(k.key[2]) == set(draft.key[2])
+                and values
+                and sorted(f.value for f in k.figures if f.value is not None) == values
+                and (k.key[1] == "between" or draft.key[1] == "between" or k.key[2] == draft.key[2])
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(draft)
+        elif says(draft) > says(same):
+            kept[kept.index(same)] = draft
+    return kept
 
 
 def _spans_of_time(sentence, ctx) -> list[DateValue]:
@@ -5230,6 +5302,7 @@ class _Context:
         # The people the last sentence named together as its subject, for a "they".
         self.last_group: list[ActorRef] = []
         self.last_together: list[ActorRef] = []  # the last people named together, kept
+        self.last_joined: list[ActorRef] = []  # … and the last joined by "and" as subject
         self._dates: dict[int, list[DatePhrase]] = {}
         # The last date the story has told so far, and, per sentence reached, the one told
         # before it: what "a day earlier" and "the following year" count from.
@@ -5554,7 +5627,7 @@ def extract_events(
             together = [doers[0], *_conjoined(doers[0], sentence, sentence.actor_at)]
             ctx.last_group = together if len(together) > 1 else []
             if len(together) > 1:
-                ctx.last_together = together
+                ctx.last_together = ctx.last_joined = together
             else:
                 # "Macron urged Xi on Thursday … The two leaders last met in Bali": one
                 # person acting on the only other one named are two together too.
@@ -5578,7 +5651,7 @@ def extract_events(
     _from_last_stop(drafts, text)
     _stops_on_the_way(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
-    drafts = _fold_meetings_into_stays(drafts)
+    drafts = _fold_meetings_into_stays(drafts, anchor)
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)

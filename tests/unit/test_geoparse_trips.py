@@ -3864,3 +3864,45 @@ def test_a_figure_of_one_day_is_dated_as_the_story_writes_days() -> None:
     )
     (flow,) = flows.values()
     assert [f.period for f in flow.figures] == ["1 December 2023"]
+
+
+def test_a_royal_couple_travels_together_and_returns_together() -> None:
+    story = draft_story(
+        "King Charles begins state visit to Kenya\n\nNAIROBI, Oct 31 (Reuters) - Britain's King "
+        "Charles and Queen Camilla arrived in Kenya on Tuesday for a four-day state visit.\n\n"
+        "The king met President William Ruto at State House in Nairobi.\n\nThe royal couple "
+        "will travel to Mombasa on Thursday before returning to London on Friday.",
+        date=dt.date(2023, 10, 31),
+    )
+    legs = sorted(
+        (story.actor(v.actor).name, _name(story, v.origin), _name(story, v.destination))
+        for v in _visit_events(story)
+    )
+    assert legs == sorted(
+        (who, start, end)
+        for who in ("King Charles", "Queen Camilla")
+        for start, end in (("London", "Nairobi"), ("Nairobi", "Mombasa"), ("Mombasa", "London"))
+    )
+
+
+def test_a_noun_and_a_verb_telling_one_flow_are_one_flow() -> None:
+    story = draft_story(
+        "China is Nigeria's biggest source of imports, selling it goods worth $22.6 billion last "
+        "year, while Nigeria exported $2.6 billion worth of goods to China.",
+        date=dt.date(2024, 9, 3),
+    )
+    flows = sorted(
+        (_name(story, t.origin), _name(story, t.destination), [f.value for f in t.figures])
+        for t in story.events
+        if isinstance(t, Trade)
+    )
+    assert flows == [("China", "Nigeria", [22.6]), ("Nigeria", "China", [2.6])]
+
+
+def test_handing_over_documents_at_a_building_in_a_city_is_being_there() -> None:
+    story = draft_story(
+        "Swedish Prime Minister Ulf Kristersson handed over the accession documents at the State "
+        "Department in Washington, where Secretary of State Antony Blinken hailed the move.",
+        date=dt.date(2024, 3, 7),
+    )
+    assert _leg_pairs(story) == [("Stockholm", "Washington")]
