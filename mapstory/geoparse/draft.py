@@ -743,7 +743,7 @@ def make_draft(
             went = entries.get(d.fields["destination"])
             travelling.setdefault(d.fields["actor"], set()).add(went.country_code if went else "")
     drafts = [d for d in drafts if not _met_at_home(d, travelling, homes, entries)]
-    _go_on_from_earlier_stops(drafts, homes, entries)
+    _go_on_from_earlier_stops(drafts, homes, entries, anchor)
     # Where each traveller went: a statement with no place of its own was most likely made
     # there ("Mishustin told Xi ..." during his visit to Beijing).
     visiting: dict[str, list[EventDraft]] = {}
@@ -925,7 +925,10 @@ _SAME_TRIP_DAYS = 7
 
 
 def _go_on_from_earlier_stops(
-    drafts: list[EventDraft], homes: dict[str, str], entries: dict[str, GazetteerEntry | None]
+    drafts: list[EventDraft],
+    homes: dict[str, str],
+    entries: dict[str, GazetteerEntry | None],
+    anchor: dt.date,
 ) -> None:
     """ "Zelenskiy met Biden at the White House on Thursday … Zelenskiy, who arrived in the
     United States on Sunday, visited a factory in Scranton": a leg told first with no start
@@ -950,6 +953,25 @@ def _go_on_from_earlier_stops(
             and other.date.precision == "day"
             and 0 < (draft.date.start - other.date.end).days <= _SAME_TRIP_DAYS
         ]
+        if (
+            not earlier
+            and draft.status == "scheduled"
+            and 0 <= (draft.date.start - anchor).days <= _SAME_TRIP_DAYS
+        ):
+            # "Jaishankar, who flew in from Brasilia, inaugurated the mission … He will travel
+            # to the Dominican Republic on Wednesday": a leg just ahead goes on from the
+            # stop the article has the traveller at, dated or not.
+            at = [
+                other
+                for other in drafts
+                if other.kind == "visit"
+                and other.fields["actor"] == f["actor"]
+                and other.status == "happened"
+                and other.fields["destination"] != f["destination"]
+                and min(other.spans) < min(draft.spans)
+                and (other.date is None or 0 <= (anchor - other.date.end).days <= _SAME_TRIP_DAYS)
+            ]
+            earlier = at[-1:]
         if not earlier:
             continue
         last = max(earlier, key=lambda other: other.date.end if other.date else dt.date.min)

@@ -1020,6 +1020,36 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
     return None
 
 
+def _attended_by(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] | None:
+    """(the people, the city) of "a summit in Johannesburg attended by Chinese President Xi
+    Jinping, Indian Prime Minister Narendra Modi and Lula": each went there."""
+    if token.lemma_.lower() != "attend" or token.dep_ != "acl":
+        return None
+    gathering = token.head
+    if _noun_lemma(gathering) not in _ATTENDED_EVENTS:
+        return None
+    where = next(
+        (
+            place
+            for c in gathering.children
+            if c.dep_ == "prep"
+            and c.lower_ in ("in", "at")
+            and (place := _destination(c, sentence)) is not None
+            and place.kind == "city"
+        ),
+        None,
+    )
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if where is None or agent is None:
+        return None
+    people: list[ActorRef] = []
+    for t in agent.subtree:
+        actor = sentence.actor_at(t)
+        if actor is not None and actor not in people:
+            people.append(actor)
+    return (people, where) if people else None
+
+
 def _stays_told(token, sentence: _Sentence, ctx) -> list[tuple[PlaceRef, object]]:
     """The places a person is said to be in on days told with them, each with its "in".
 
@@ -1084,6 +1114,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         stays = [] if presence or met_at else _stays_told(token, sentence, ctx)
         if stays:
             met_at = stays[0][0]
+        attendees = None if presence or met_at else _attended_by(token, sentence)
+        if attendees is not None:
+            met_at = attendees[1]
         travel_noun = token.pos_ == "NOUN" and (
             lemma in _VISIT_NOUNS
             or lemma in _STOP_NOUNS
@@ -1144,7 +1177,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         for stop, step in stays[1:]:
             next_stops.append(stop)
             stop_steps.append(step)
-        if _negated(token) or (lemma == "attend" and not _attends_an_event(token)):
+        if _negated(token) or (
+            lemma == "attend" and attendees is None and not _attends_an_event(token)
+        ):
             continue  # "was unable to attend", "attended law school"
         if lemma == "return" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "will be returned to Meigs County": sent back, not travelling
@@ -1235,11 +1270,14 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                     for g in a.children
                                 ),
                                 # "to Lima for the APEC summit and to Rio for the G20": or
-                                # on the purpose after the first stop.
+                                # on the purpose after the first stop, or its day ("to the
+                                # Dominican Republic on Wednesday and then to Panama").
                                 *(
                                     g
                                     for a in token.children
-                                    if a.dep_ == "prep" and a.i > child.i and a.lower_ == "for"
+                                    if a.dep_ == "prep"
+                                    and a.i > child.i
+                                    and a.lower_ in ("for", "on", "by")
                                     for g in a.children
                                 ),
                             )
@@ -1348,6 +1386,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         group: list[ActorRef] = []
         if talks is not None:
             group = talks[0]  # "talks in Beijing between Shamkhani and Al-Aiban": both
+            actor = group[0]
+        elif attendees is not None:
+            group = attendees[0]  # "a summit in Johannesburg attended by Xi, Modi and Lula"
             actor = group[0]
         named_group = [c for c in token.children if _names_the_group(c)]
         governing = token
@@ -2896,6 +2937,19 @@ def _trade_endpoints(
         place = sentence.place_at(subject) if subject is not None else None
         if place is not None and place.kind in _TRADERS and not place.demonym:
             own = place
+    if own is None:
+        # "The United States imported $427bn from China, while exports to China totalled
+        # $148bn": whose they are is the country the clause they contrast with is about.
+        clause = next((a for a in keyword.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if (
+            clause is not None
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children)
+        ):
+            subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            place = sentence.place_at(subject) if subject is not None else None
+            if place is not None and place.kind in _TRADERS and not place.demonym:
+                own = place
     partner = None
     for child in keyword.children:
         if child.dep_ == "prep" and child.lower_ == "with":
@@ -4022,6 +4076,23 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 place = _subtree_place(child, sentence)
+                # "an embassy in Paraguay's capital Asuncion": in the city the phrase names.
+                city = next(
+                    (
+                        found
+                        for t in child.subtree
+                        if (found := sentence.place_at(t)) is not None
+                        and found.kind == "city"
+                        and not found.demonym
+                    ),
+                    None,
+                )
+                if (
+                    place is not None
+                    and city is not None
+                    and city.country_code == place.country_code
+                ):
+                    place = city
         verb = token.head
         if (
             place is None
@@ -4080,6 +4151,38 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             )
         )
     return drafts
+
+
+def _fold_office_countries(
+    drafts: list[EventDraft], where: dict[str, PlaceRef]
+) -> list[EventDraft]:
+    """ "India opens embassy in Paraguay" above "opened an embassy in Paraguay's capital
+    Asuncion": one office, in the city; the country's mention is another excerpt of it."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        country = where.get(draft.fields.get("place", "")) if draft.kind == "institution" else None
+        city = (
+            next(
+                (
+                    d
+                    for d in drafts
+                    if d.kind == "institution"
+                    and d.key[1] == draft.key[1]
+                    and (found := where.get(d.fields["place"])) is not None
+                    and found.kind == "city"
+                    and found.country_code == country.country_code
+                ),
+                None,
+            )
+            if country is not None and country.kind == "country"
+            else None
+        )
+        if city is None:
+            kept.append(draft)
+            continue
+        city.spans.extend(s for s in draft.spans if s not in city.spans)
+        city.spans.sort()
+    return kept
 
 
 # Where one country keeps its people in another.
@@ -5656,6 +5759,7 @@ def extract_events(
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
+    drafts = _fold_office_countries(drafts, where)
     _onward_origins(drafts, where)
     _from_where_it_returns(drafts)
     _origin_cities(drafts, where, anchor)

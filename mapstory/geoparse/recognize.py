@@ -270,6 +270,8 @@ _OF_PLACE_NOUNS = frozenset(
 
 # Tags of a common word: a noun, or a verb's "-ing" ("Reading fans celebrated").
 _COMMON_TAGS = frozenset({"NN", "NNS", "VBG"})
+# Nouns of a place a list's next name is joined to: "in Al Haouz province and Taroudant".
+_LISTED_PLACE_HEADS = frozenset({"province", "region", "city", "town", "district", "county"})
 # Nouns for a place whose "of" names it: "the exclave of Kaliningrad".
 _OF_PLACE_HEADS = frozenset({"exclave", "enclave", "territory", "city", "town", "port"})
 
@@ -1515,6 +1517,18 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                         )
                     )
                     and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD)
+                    is not None
+                )
+                # "deaths were in Al Haouz province and Taroudant": a product joined to a
+                # place by "and" is another place, when a town has its name.
+                or (
+                    label == "PRODUCT"
+                    and ent.root.dep_ == "conj"
+                    and (
+                        ent.root.head.lemma_.lower() in _LISTED_PLACE_HEADS
+                        or ent.root.head.ent_type_ in _PLACE_LABELS
+                    )
+                    and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
                     is not None
                 )
             )

@@ -1141,3 +1141,8 @@ def test_a_big_city_the_model_takes_for_an_organisation_where_a_place_goes_is_th
     )
     assert places["Marrakech"][:2] == ("city", "MA")
     assert _places("She joined Apple in 2019 and moved to Amazon.") == {}
+
+
+def test_a_town_the_model_takes_for_a_product_joined_to_a_province_is_a_place() -> None:
+    found = toponyms("Most of the deaths were in Al Haouz province and Taroudant.")
+    assert [t["name"] for t in found] == ["Taroudant"]

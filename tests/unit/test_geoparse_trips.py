@@ -3906,3 +3906,46 @@ def test_handing_over_documents_at_a_building_in_a_city_is_being_there() -> None
         date=dt.date(2024, 3, 7),
     )
     assert _leg_pairs(story) == [("Stockholm", "Washington")]
+
+
+def test_a_leg_just_ahead_goes_on_from_where_the_traveller_is_and_then_to_the_next() -> None:
+    story = draft_story(
+        "India opens embassy in Paraguay\n\nASUNCION, Sept 25 (Reuters) - India opened an "
+        "embassy in Paraguay's capital Asuncion on Monday.\n\nIndian Foreign Minister "
+        "Subrahmanyam Jaishankar, who flew in from Brasilia, inaugurated the mission and met "
+        "President Santiago Pena. He will travel to the Dominican Republic on Wednesday and then "
+        "to Panama.",
+        date=dt.date(2023, 9, 25),
+    )
+    assert _leg_pairs(story) == [
+        ("Brasília", "Asunción"),
+        ("Asunción", "Dominican Republic"),
+        ("Dominican Republic", "Panama"),
+    ]
+    # One embassy, in the capital the body names, with the headline's words as its own.
+    (embassy,) = [e for e in story.events if e.kind == "institution"]
+    assert _name(story, embassy.place) == "Asunción" and len(embassy.spans) == 2
+
+
+def test_leaders_a_summit_was_attended_by_went_to_its_city() -> None:
+    story = draft_story(
+        "South African President Cyril Ramaphosa announced the expansion at the end of a "
+        "three-day summit in Johannesburg attended by Chinese President Xi Jinping, Indian "
+        "Prime Minister Narendra Modi and Brazilian President Luiz Inacio Lula da Silva.",
+        date=dt.date(2023, 8, 24),
+    )
+    assert _leg_pairs(story) == [
+        ("Beijing", "Johannesburg"),
+        ("New Delhi", "Johannesburg"),
+        ("Brasília", "Johannesburg"),
+    ]
+
+
+def test_exports_told_against_a_countrys_imports_are_that_countrys() -> None:
+    flows = _flows(
+        "The United States imported about $427 billion of goods from China last year, while "
+        "exports to China totalled $148 billion.",
+        dt.date(2024, 5, 14),
+    )
+    values = {ends: [f.value for f in flow.figures] for ends, flow in flows.items()}
+    assert values == {("China", "United States"): [427.0], ("United States", "China"): [148.0]}
