@@ -108,7 +108,13 @@ class BlocDef(_Model):
 
     @property
     def label(self) -> str:
-        return self.name if not self.full_name else f"{self.name} ({self.full_name})"
+        """ "G7 (Group of Seven)"; a full name with brackets of its own follows a colon:
+        "Brics: BRICS (Brazil, Russia, …)", not brackets in brackets."""
+        if not self.full_name:
+            return self.name
+        if "(" in self.full_name:
+            return f"{self.name}: {self.full_name}"
+        return f"{self.name} ({self.full_name})"
 
 
 class BlocFile(_Model):

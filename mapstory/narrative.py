@@ -318,6 +318,8 @@ def describe_event(story: Story, event: Event) -> str:
             inferred_name(story.place(m.place).name, m.certainty == "inferred")
             for m in event.members
         ]
+        if isinstance(event, Bloc) and event.status != "happened":
+            return text("narrative.bloc_invited", members=join_names(names), name=event.name)
         return text("narrative.alliance", members=join_names(names), name=event.name)
     if isinstance(event, Institution):
         where = _name(story, event.place)

@@ -1410,6 +1410,7 @@ def _blocs(
         ]
         sentences: list[tuple[int, int]] = []
         joined: set[str] = set()
+        invited: dict[str, list[tuple[int, int]]] = {}  # member to be -> where it is told
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
@@ -1419,6 +1420,10 @@ def _blocs(
             bounds = (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
             if bounds not in sentences:
                 sentences.append(bounds)
+            for pid in _invitees(span, refs):
+                told_at = invited.setdefault(pid, [])
+                if bounds not in told_at:
+                    told_at.append(bounds)
         if office_words and all(
             any(words.search(text, a, b) for words in office_words) for a, b in sentences
         ):
@@ -1426,6 +1431,31 @@ def _blocs(
         if not sentences:
             continue
         codes = bloc.member_codes_on(anchor)
+        first_told = {r.key: r.start for r in reversed(refs)}
+        to_be = sorted(
+            (
+                pid
+                for pid in invited
+                if (entry := entries.get(pid)) is not None and entry.country_code not in codes
+            ),
+            key=lambda pid: first_told.get(pid, 0),
+        )
+        if to_be:
+            # "The BRICS group invited Saudi Arabia, Iran, … to join the bloc": the members it
+            # may have, drawn as a proposal beside the members it has.
+            invitations = sorted({b for pid in to_be for b in invited[pid]})
+            found.append(
+                Bloc(
+                    id=f"bloc-{bloc.id}-invited",
+                    title=f"Invited to join {bloc.name}",
+                    name=bloc.name,
+                    members=[Member(place=pid, certainty="stated") for pid in to_be],
+                    status="proposed",
+                    note=f"The article says these countries were invited, or applied, to join "
+                    f"{bloc.label}; they were not members on {anchor:%-d %B %Y}.",
+                    spans=[_span(text, a, b) for a, b in invitations],
+                )
+            )
         countries = [
             (pid, entry)
             for pid, entry in entries.items()
@@ -1491,6 +1521,53 @@ def _joiners(span, refs: list[PlaceRef]) -> set[str]:
             before -= 1
         offsets = {verb.doc[before].idx} if before >= 0 else set()
     return {r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym}
+
+
+# Verbs by which a country is asked, or asks, to join a bloc: "invited Saudi Arabia … to
+# join the bloc", "Turkey has applied to join Brics".
+_ASKING_VERBS = frozenset({"invite", "apply", "ask", "seek"})
+
+
+# What "the bloc" may be called when its name is not repeated: "… to join the bloc".
+_BLOC_NOUNS = frozenset({"bloc", "group", "alliance", "club", "organisation", "organization"})
+
+
+def _invitees(span, refs: list[PlaceRef]) -> set[str]:
+    """Place ids of the countries the sentence of the bloc named at *span* says were invited
+    to join it, or applied to: members to be, not members yet. ("The EU invited Ukraine to
+    join talks" is no invitation into the EU.)"""
+    found: set[str] = set()
+    for verb in span.sent:
+        if verb.lemma_.lower() not in _ASKING_VERBS or verb.pos_ != "VERB":
+            continue
+        joining = [
+            c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _JOINING_VERBS
+        ]
+        # What is joined: the join's object, or what it accedes "to".
+        joined = [
+            t
+            for j in joining
+            for c in j.children
+            for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+            if c.dep_ in ("dobj", "prep")
+        ]
+        if not any(
+            t.lemma_.lower() in _BLOC_NOUNS or any(span.start <= g.i < span.end for g in t.subtree)
+            for t in joined
+        ):
+            continue
+        role = "dobj" if verb.lemma_.lower() in ("invite", "ask") else "nsubj"
+        offsets = {t.idx for c in verb.children if c.dep_ == role for t in c.subtree}
+        if not offsets and role == "nsubj":
+            # (The model may cut the subject off, as in _joiners: the name just before.)
+            before = verb.i - 1
+            while before > 0 and verb.doc[before].pos_ in ("ADV", "AUX"):
+                before -= 1
+            offsets = {verb.doc[before].idx}
+        found |= {
+            r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym
+        }
+    return found
 
 
 def relocate_place(story: Story, place_id: str, entry: GazetteerEntry) -> Story:

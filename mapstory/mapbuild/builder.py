@@ -503,8 +503,13 @@ def legend_html(
             style.ALLIANCE, opacity=0.16, edge=style.ALLIANCE_EDGE, dash=style.PROPOSED_DASH
         )
         rows.append(_row(swatch, text("legend.alliance_proposed")))
-    if any(isinstance(e, Bloc) for e in shown_events):
+    if any(isinstance(e, Bloc) and e.status == "happened" for e in shown_events):
         rows.append(_row(_swatch_area(style.BLOC, edge=style.BLOC_EDGE), text("legend.bloc")))
+    if any(isinstance(e, Bloc) and e.status != "happened" for e in shown_events):
+        swatch = _swatch_area(
+            style.BLOC, opacity=0.16, edge=style.BLOC_EDGE, dash=style.PROPOSED_DASH
+        )
+        rows.append(_row(swatch, text("legend.bloc_proposed")))
     if any(
         isinstance(e, Alliance | Bloc) and any(m.certainty == "inferred" for m in e.members)
         for e in shown_events

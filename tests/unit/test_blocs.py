@@ -138,3 +138,9 @@ blocs:
 """
     with pytest.raises(BlocDataError, match="overlapping"):
         parse_blocs(text)
+
+
+def test_a_full_name_with_brackets_of_its_own_is_not_bracketed_again() -> None:
+    blocs = load_blocs()
+    assert blocs["brics"].label.startswith("Brics: BRICS (")
+    assert blocs["g7"].label == "G7 (Group of Seven)"

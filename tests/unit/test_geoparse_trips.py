@@ -3949,3 +3949,21 @@ def test_exports_told_against_a_countrys_imports_are_that_countrys() -> None:
     )
     values = {ends: [f.value for f in flow.figures] for ends, flow in flows.items()}
     assert values == {("China", "United States"): [427.0], ("United States", "China"): [148.0]}
+
+
+def test_a_country_applying_to_join_a_bloc_is_a_member_to_be_but_one_invited_to_talks_is_not() -> (
+    None
+):
+    def invited(text: str) -> list[str]:
+        story = draft_story(text, date=dt.date(2023, 8, 24))
+        return [
+            story.place(m.place).name
+            for e in story.events
+            if e.kind == "bloc" and e.status == "proposed"
+            for m in e.members
+        ]
+
+    assert invited("Turkey has applied to join BRICS, officials said. China is a member.") == [
+        "Turkey"
+    ]
+    assert invited("The EU invited Ukraine to join talks on Monday. France is a member.") == []

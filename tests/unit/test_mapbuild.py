@@ -494,3 +494,31 @@ def test_companions_on_one_leg_get_arrows_side_by_side_not_one_over_the_other() 
     assert first[0] == second[0]  # both leave London
     middle = len(first) // 2
     assert haversine_km(first[middle], second[middle]) > 300  # apart along the way
+
+
+def test_countries_invited_to_join_a_bloc_are_a_faint_dashed_proposal_of_their_own() -> None:
+    from mapstory.geoparse.draft import draft_story
+    from mapstory.mapbuild.builder import legend_rows
+    from mapstory.narrative import describe_event
+
+    story = draft_story(
+        "JOHANNESBURG, Aug 24 (Reuters) - The BRICS group of emerging economies on Thursday "
+        "invited Saudi Arabia, Iran, Ethiopia, Egypt, Argentina and the United Arab Emirates to "
+        "join the bloc, doubling its membership. China and India are members.",
+        date=dt.date(2023, 8, 24),
+    )
+    blocs = {e.id: e for e in story.events if e.kind == "bloc"}
+    invited = blocs["bloc-brics-invited"]
+    assert invited.status == "proposed" and invited.title == "Invited to join Brics"
+    assert [story.place(m.place).name for m in invited.members] == [
+        "Saudi Arabia", "Iran", "Ethiopia", "Egypt", "Argentina", "United Arab Emirates",
+    ]  # fmt: skip
+    assert all(m.certainty == "stated" for m in invited.members)
+    # The members it has stay a bloc of their own: no invitee among them.
+    assert {story.place(m.place).name for m in blocs["bloc-brics"].members} == {"China", "India"}
+    assert "invited or applying to join Brics" in describe_event(story, invited)
+    rows = " ".join(legend_rows(story, story.events))
+    assert "Invited or applying to join a bloc" in rows and "Bloc" in rows
+    layout = layout_story(story, default_gazetteer().country_shape)
+    rendered = build_map(story, layout, OPTIONS).get_root().render()
+    assert f"ms-ev-{invited.id}" in rendered
