@@ -549,7 +549,10 @@ def _event_city(verb, country: PlaceRef, sentence: _Sentence) -> PlaceRef | None
         for g in gatherings
         for t in g.subtree
         if t.dep_ not in ("relcl", "acl")
-        and (_noun_lemma(t) or (t.lower_ if t.pos_ == "PROPN" else None)) in _ATTENDED_EVENTS
+        and (
+            (_noun_lemma(t) or (t.lower_ if t.pos_ == "PROPN" else None)) in _ATTENDED_EVENTS
+            or t.lower_ == "talks"  # ("for talks in Hanoi": its lemma is "talk")
+        )
     ]
     for gathering in gatherings:
         for prep in gathering.children:
@@ -822,7 +825,8 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
         frame = [token.head.head]  # "In Cairo he is due to meet Sisi": "in Cairo" hangs on "is"
     for head in [token, *met, *frame]:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            # ("met Putin outside Moscow": at a residence by the city, a visit to it.)
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "outside"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 # "in Beijing", "in the southern city of Guangzhou"; not any place the
                 # object's clauses mention ("at an event celebrating Jerusalem's role").
@@ -2265,10 +2269,12 @@ def _from_where_it_returns(drafts: list[EventDraft]) -> None:
             first.fields["origin_inferred"] = True
 
 
-def _stops_on_the_way(drafts: list[EventDraft]) -> None:
+def _stops_on_the_way(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
     """ "Arrived in Washington … He is due to return to Kyiv on Wednesday after a brief stop
     in Germany": a stop told as made before the leg told just ahead of it starts where the
-    traveller was before that leg (Washington), not at home."""
+    traveller was before that leg (Washington), not at home — nor in the country that leg
+    goes to ("Putin visits North Korea" above "arrived in Pyongyang after a stop in
+    Yakutsk")."""
     told: dict[str, list[EventDraft]] = {}
     for draft, before in _legs_after_legs(drafts):
         legs = told.setdefault(draft.fields["actor"], [])
@@ -2282,10 +2288,18 @@ def _stops_on_the_way(drafts: list[EventDraft]) -> None:
             continue
         # Where the traveller was before: the latest leg by date, else the last told.
         away = (draft.fields["destination"], before.fields["destination"])
+        ahead = where.get(before.fields["destination"])
+        ahead_code = ahead.country_code if ahead is not None else None
         earlier = [
             leg
             for leg in legs[: legs.index(before)]
-            if leg.status in (draft.status, "happened") and leg.fields["destination"] not in away
+            if leg.status in (draft.status, "happened")
+            and leg.fields["destination"] not in away
+            and not (
+                (place := where.get(leg.fields["destination"])) is not None
+                and place.kind == "country"
+                and place.country_code == ahead_code
+            )
         ]
         dated = [leg for leg in earlier if leg.date is not None]
         if dated:
@@ -5752,7 +5766,7 @@ def extract_events(
     _timetable_goes_on(drafts, text)
     _earlier_stops(drafts)
     _from_last_stop(drafts, text)
-    _stops_on_the_way(drafts)
+    _stops_on_the_way(drafts, where)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
     drafts = _fold_meetings_into_stays(drafts, anchor)
     drafts = _fold_headline_visits(drafts, text, where)

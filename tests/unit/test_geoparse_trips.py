@@ -3967,3 +3967,27 @@ def test_a_country_applying_to_join_a_bloc_is_a_member_to_be_but_one_invited_to_
         "Turkey"
     ]
     assert invited("The EU invited Ukraine to join talks on Monday. France is a member.") == []
+
+
+def test_a_stop_before_a_country_the_headline_names_starts_nowhere_in_it() -> None:
+    story = draft_story(
+        "Putin visits North Korea, signs pact with Kim\n\nPYONGYANG, June 19 (Reuters) - "
+        "Russian President Vladimir Putin signed a pact with Kim Jong Un on Wednesday.\n\nPutin "
+        "arrived in the North Korean capital early on Wednesday after a stop in Yakutsk in "
+        "Russia's Far East. He flies on to Vietnam later on Wednesday for talks in Hanoi with "
+        "President To Lam.",
+        date=dt.date(2024, 6, 19),
+    )
+    legs = _leg_pairs(story)
+    assert ("Pyongyang", "Yakutsk") not in legs and ("North Korea", "Yakutsk") not in legs
+    assert legs[-2:] == [("Yakutsk", "Pyongyang"), ("Pyongyang", "Hanoi")]
+
+
+def test_meeting_someone_outside_a_city_is_a_visit_to_it_on_that_day() -> None:
+    story = draft_story(
+        "VIENNA, April 11 (Reuters) - Austrian Chancellor Karl Nehammer met Russian President "
+        "Vladimir Putin outside Moscow on Monday.",
+        date=dt.date(2022, 4, 11),
+    )
+    (visit,) = _visit_events(story)
+    assert (_name(story, visit.destination), visit.date.start) == ("Moscow", dt.date(2022, 4, 11))
