@@ -2230,8 +2230,7 @@ def _fold_meetings_into_stays(drafts: list[EventDraft], anchor: dt.date) -> list
                     and arrived.end <= d.date.start <= met.start
                     for d in legs
                 ):
-                    stay.spans.extend(s for s in draft.spans if s not in stay.spans)
-                    stay.spans.sort()
+                    _take_excerpts(stay, draft)
                     stay.date = _days_of_stay(arrived, met)
                     continue
         kept.append(draft)
@@ -4194,8 +4193,7 @@ def _fold_office_countries(
         if city is None:
             kept.append(draft)
             continue
-        city.spans.extend(s for s in draft.spans if s not in city.spans)
-        city.spans.sort()
+        _take_excerpts(city, draft)
     return kept
 
 
@@ -4755,8 +4753,7 @@ def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
         if siege is None:
             kept.append(draft)
             continue
-        siege.spans.extend(s for s in draft.spans if s not in siege.spans)
-        siege.spans.sort()
+        _take_excerpts(siege, draft)
         siege.date = siege.date or draft.date
     return kept
 
@@ -6132,6 +6129,12 @@ def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDra
             if draft.date is not None and same.date is not None:
                 same.date = _days_of_stay(same.date, draft.date)
     return kept
+
+
+def _take_excerpts(into: EventDraft, other: EventDraft) -> None:
+    """*into* tells *other*'s words too, in the article's order (*other* is folded into it)."""
+    into.spans.extend(s for s in other.spans if s not in into.spans)
+    into.spans.sort()
 
 
 def _absorb(city: EventDraft, country: EventDraft) -> None:
