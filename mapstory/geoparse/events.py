@@ -1555,12 +1555,17 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # "… and travel to Marrakech on Wednesday before returning to Paris": a leg told as
         # after another takes no day but its own clause's.
         told_after = token.dep_ == "pcomp" and token.head.lower_ == "before"
+        # "… before travelling to Vienna, the first trip to Austria by an Indian prime
+        # minister in 41 years": a trip noun that renames a leg told is dated by that leg.
+        renames = (
+            travel_noun and token.dep_ == "appos" and sentence.place_at(token.head) is not None
+        )
         phrases = [
             p
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
             and not any(a <= p.start < b for a, b in stop_extents)
-        ] or ([] if told_after else _dated_by(governor, ctx.dates_in(sentence)))
+        ] or ([] if told_after or renames else _dated_by(governor, ctx.dates_in(sentence)))
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if told_after and date is not None and date.precision == "day":
             # "… on Thursday, before flying to Beijing on Friday": the Friday after it, not
@@ -1592,6 +1597,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not itinerary
             and not aside
             and not told_after
+            and not renames
             and not _time_set_apart(token)
         ):
             # Nothing in its own clause that is a date ("in more than two years" is not).
@@ -1599,6 +1605,39 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
+        if renames:
+            # (… and is as made, or as ahead, as that leg: "before travelling to Vienna")
+            leg = token.head.head.head if token.head.head.dep_ == "prep" else None
+            if leg is not None and made.get(leg.i):
+                status = made[leg.i][0].status
+        if told_after and date is None and status == "happened":
+            # "left for Moscow on Monday for a two-day visit … before travelling to Vienna",
+            # told on that Monday: the leg after one begun today is still ahead.
+            begun = _nearest_date(
+                [
+                    p
+                    for p in _own_dates(token.head.head, ctx.dates_in(sentence))
+                    if not token.left_edge.idx <= p.start < token.right_edge.idx + 1
+                ],
+                token.head.head.idx,
+                ctx.anchor,
+                "past",
+            )
+            # (Not a leg of the same day: "travelled to El Alamein on Tuesday morning before
+            # flying to Doha", told that Tuesday, is made.)
+            head = token.head.head
+            days_long = re.search(
+                r"\b(?:two|three|four|five|six|seven|\d+)[- ]day\b",
+                ctx.text[head.left_edge.idx : token.left_edge.idx],
+                re.IGNORECASE,
+            )
+            if (
+                begun is not None
+                and begun.precision == "day"
+                and begun.end >= ctx.anchor
+                and days_long
+            ):
+                status = "scheduled"
         arrival = token.pos_ == "VERB" and (
             lemma == "arrive"
             or any(

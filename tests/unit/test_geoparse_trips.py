@@ -3991,3 +3991,23 @@ def test_meeting_someone_outside_a_city_is_a_visit_to_it_on_that_day() -> None:
     )
     (visit,) = _visit_events(story)
     assert (_name(story, visit.destination), visit.date.start) == ("Moscow", dt.date(2022, 4, 11))
+
+
+def test_a_leg_after_a_stay_of_days_begun_today_is_ahead_and_a_trip_renaming_it_is_that_leg() -> (
+    None
+):
+    story = draft_story(
+        "NEW DELHI, July 8 (Reuters) - Indian Prime Minister Narendra Modi left for Moscow on "
+        "Monday for a two-day visit, before travelling to Vienna, the first trip to Austria by "
+        "an Indian prime minister in 41 years.\n\nIn Vienna, Modi will meet Chancellor Karl "
+        "Nehammer on Wednesday.",
+        date=dt.date(2024, 7, 8),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start, v.status)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        ("New Delhi", "Moscow", dt.date(2024, 7, 8), "happened"),
+        ("Moscow", "Vienna", dt.date(2024, 7, 10), "scheduled"),
+    ]
