@@ -1605,6 +1605,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
+        if date is None and destination is not None and token.pos_ == "VERB":
+            # "before flying on to Abidjan, where he was due to watch the match on Monday
+            # evening": what the traveller does there, and when, is the stop's day.
+            there = [
+                t
+                for t in token.subtree
+                if t.dep_ == "relcl"
+                and any(c.lower_ == "where" for c in t.children)
+                and sentence.place_at(t.head) == destination
+            ]
+            if there:
+                date = _nearest_date(
+                    _own_dates(there[0], ctx.dates_in(sentence)), there[0].idx, ctx.anchor, tense
+                )
         if renames:
             # (… and is as made, or as ahead, as that leg: "before travelling to Vienna")
             leg = token.head.head.head if token.head.head.dep_ == "prep" else None

@@ -4011,3 +4011,14 @@ def test_a_leg_after_a_stay_of_days_begun_today_is_ahead_and_a_trip_renaming_it_
         ("New Delhi", "Moscow", dt.date(2024, 7, 8), "happened"),
         ("Moscow", "Vienna", dt.date(2024, 7, 10), "scheduled"),
     ]
+
+
+def test_what_a_traveller_is_due_to_do_where_a_leg_goes_dates_the_leg() -> None:
+    story = draft_story(
+        "DAKAR, Jan 22 (Reuters) - U.S. Secretary of State Antony Blinken met Cape Verde's Prime "
+        "Minister Ulisses Correia e Silva in Praia on Monday before flying on to Abidjan, where "
+        "he was due to watch a football match on Monday evening.",
+        date=dt.date(2024, 1, 22),
+    )
+    (abidjan,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Abidjan"]
+    assert abidjan.date.start == dt.date(2024, 1, 22)
