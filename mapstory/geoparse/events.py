@@ -984,12 +984,18 @@ def _talks_between(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef
             between = child
     if where is None or where.kind != "city" or between is None:
         return None
+    people = _people_under(between, sentence)
+    return (people, where) if len(people) >= 2 else None
+
+
+def _people_under(token, sentence: _Sentence) -> list[ActorRef]:
+    """The people *token*'s phrase names, each once, in the order named."""
     people: list[ActorRef] = []
-    for t in between.subtree:
+    for t in token.subtree:
         actor = sentence.actor_at(t)
         if actor is not None and actor not in people:
             people.append(actor)
-    return (people, where) if len(people) >= 2 else None
+    return people
 
 
 def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
@@ -1046,11 +1052,7 @@ def _attended_by(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] 
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if where is None or agent is None:
         return None
-    people: list[ActorRef] = []
-    for t in agent.subtree:
-        actor = sentence.actor_at(t)
-        if actor is not None and actor not in people:
-            people.append(actor)
+    people = _people_under(agent, sentence)
     return (people, where) if people else None
 
 
