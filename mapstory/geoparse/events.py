@@ -1997,25 +1997,12 @@ def _earlier_stops(drafts: list[EventDraft]) -> None:
             leg.fields["origin_inferred"] = True
 
 
-def _en_route(verb) -> bool:
-    """ "On the way he stopped in Manaus", "stopped en route in Anchorage": a halt inside the
-    leg told before, not a leg after it. (The model may make the verb a clause of "way".)"""
+def _ways_on(verb) -> list:
+    """The "way" of "on his way" the verb (or a word above it) hangs on."""
+    ways = []
     for token in [verb, *verb.ancestors][:3]:
         if token.lower_ == "way" and token.head.lower_ == "on":
-            return True
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "on":
-                if any(g.dep_ == "pobj" and g.lower_ == "way" for g in child.children):
-                    return True
-            elif child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route":
-                return True
-    return False
-
-
-def _way_to(verb, sentence: _Sentence) -> PlaceRef | None:
-    """Where the way a stop was made on leads: "stopped in Cape Verde on his way to Angola"."""
-    for token in [verb, *verb.ancestors][:3]:
-        ways = [token] if token.lower_ == "way" else []
+            ways.append(token)
         ways += [
             g
             for c in token.children
@@ -2023,12 +2010,27 @@ def _way_to(verb, sentence: _Sentence) -> PlaceRef | None:
             for g in c.children
             if g.dep_ == "pobj" and g.lower_ == "way"
         ]
-        for way in ways:
-            for child in way.children:
-                if child.dep_ == "prep" and child.lower_ == "to":
-                    place = _destination(child, sentence)
-                    if place is not None:
-                        return place
+    return ways
+
+
+def _en_route(verb) -> bool:
+    """ "On the way he stopped in Manaus", "stopped en route in Anchorage": a halt inside the
+    leg told before, not a leg after it. (The model may make the verb a clause of "way".)"""
+    return bool(_ways_on(verb)) or any(
+        child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route"
+        for token in [verb, *verb.ancestors][:3]
+        for child in token.children
+    )
+
+
+def _way_to(verb, sentence: _Sentence) -> PlaceRef | None:
+    """Where the way a stop was made on leads: "stopped in Cape Verde on his way to Angola"."""
+    for way in _ways_on(verb):
+        for child in way.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                place = _destination(child, sentence)
+                if place is not None:
+                    return place
     return None
 
 
