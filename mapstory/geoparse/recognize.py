@@ -912,6 +912,26 @@ def _article_head(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> boo
     return True
 
 
+def _name_before_day(ent) -> int | None:
+    """Where the name ends in a date entity the model made of a name, or ran one into
+    ("Turbat on Monday"): one or two title-case proper nouns, then "on" and a weekday."""
+    doc = ent.doc
+    for end in range(ent.start + 1, min(ent.start + 3, ent.end + 1)):
+        words = doc[ent.start : end]
+        if not all(t.is_title and t.pos_ == "PROPN" for t in words):
+            return None
+        if any(fold(t.text) in _CALENDAR_WORDS for t in words):
+            return None
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ == "on"
+            and fold(doc[end + 1].text) in _CALENDAR_WORDS
+            and end + 2 >= ent.end
+        ):
+            return end
+    return None
+
+
 def _prominent(gazetteer: Gazetteer, name: str) -> bool:
     """A country, a capital, or a city or state of a million: it can speak for its government.
 
@@ -1496,6 +1516,20 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             # "drones at Kyiv overnight" tagged a time: the city, then when.
             add(ent.start_char, ent[0].idx + len(ent[0]), "relabelled")
         elif (
+            label in ("DATE", "TIME")
+            and (name_end := _name_before_day(ent)) is not None
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in ("in", "near", "at")
+            and _known(
+                gazetteer,
+                doc[ent.start : name_end].text,
+                min_population=_MIN_POPULATION_INSIDE_NAMES,
+            )
+            is not None
+        ):
+            # "a naval air base in Turbat on Monday" tagged a date: the town, then the day.
+            add(ent.start_char, doc[name_end - 1].idx + len(doc[name_end - 1]), "relabelled")
+        elif (
             label in _MISTAKEN_LABELS
             and len(ent) <= 3
             and not any(c.isdigit() for c in ent.text)
@@ -1804,6 +1838,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         add(*_char_span(doc, i, j), "street", exact=True)
         for k in range(i, j):
             covered[k] = True
+
+    # ("the Gwadar Port Authority complex … Gwadar, on the Arabian Sea, is …": a town an
+    # organisation is named after is a name the article uses for a place, too, wherever the
+    # model took it for a product or a date.)
+    named_inside = {fold(m.text) for m in mentions if m.source == "inside" and m.hint is None}
+    for ent in deferred:
+        if ent.label_ in _MISTAKEN_LABELS and fold(ent.text) in named_inside - known:
+            add(ent.start_char, ent.end_char, "relabelled")
+    known |= named_inside
 
     # Words outside any entity: demonyms spaCy did not tag, names this article already uses
     # for places, and prominent places it missed.

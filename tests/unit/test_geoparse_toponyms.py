@@ -1146,3 +1146,23 @@ def test_a_big_city_the_model_takes_for_an_organisation_where_a_place_goes_is_th
 def test_a_town_the_model_takes_for_a_product_joined_to_a_province_is_a_place() -> None:
     found = toponyms("Most of the deaths were in Al Haouz province and Taroudant.")
     assert [t["name"] for t in found] == ["Taroudant"]
+
+
+def test_a_town_the_model_runs_into_a_weekday_is_still_the_town() -> None:
+    # spaCy tags "Turbat" (a town of 75,000) here as a date.
+    places = _places("Militants also targeted a naval air base in Turbat on Monday.")
+    assert places["Turbat"] == ("city", "PK", "Turbat")
+    assert "Monday" not in _places("Talks were held in Geneva on Monday.")
+
+
+def test_a_name_an_organisation_is_named_after_is_a_place_where_the_model_calls_it_a_product() -> (
+    None
+):
+    text = (
+        "Militants attack Pakistan's Chinese-run Gwadar port complex\n\nMilitants attacked "
+        "the Gwadar Port Authority complex in Pakistan's southwestern Balochistan province on "
+        "Wednesday.\n\nGwadar, on the Arabian Sea, is "
+        "being developed by China."
+    )
+    starts = [t["start"] for t in toponyms(text) if t["name"] == "Gwadar"]
+    assert [text[s : s + 6] for s in starts] == ["Gwadar"] * 3
