@@ -1339,7 +1339,8 @@ def _event(
         # named storm goes by its name alone.
         label = f["name"]
         if not f.get("named"):
-            label = f"{label} in {_in_prose(name(f['places'][0]))}"
+            called_in = f.get("called_in") or f["places"][:1]
+            label = f"{label} in {_and_list([_in_prose(name(p)) for p in called_in])}"
         return Disaster(
             id=f"disaster-{f['places'][0]}",
             title=label,

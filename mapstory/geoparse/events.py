@@ -616,7 +616,30 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
         if found is None:
             found = _city_just_named(obj, sentence)
         return None if _sea_qualifies(found, obj, sentence) else found
+    if obj.pos_ == "PROPN" or obj.lemma_.lower() in _COMPASS_NOUNS:
+        # "arrived in Russia's Far East", "in China's northwest": a part of the place no
+        # gazetteer holds is in the place that owns it.
+        return next(
+            (
+                place
+                for c in obj.children
+                if c.dep_ == "poss"
+                and (place := sentence.place_at(c)) is not None
+                and not place.demonym
+                and place.kind in ("country", "region")
+            ),
+            None,
+        )
     return None
+
+
+# The parts of a place named by where they lie in it ("China's northwest").
+_COMPASS_NOUNS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "interior", "heartland", "hinterland",
+    }
+)  # fmt: skip
 
 
 # How far back (characters) "the city" may look for the city it means.
@@ -850,11 +873,12 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                         (
                             found
                             for g in obj.children
-                            if obj.pos_ == "PROPN"
+                            if (obj.pos_ == "PROPN" or obj.lemma_.lower() in _VENUE_NOUNS)
                             and g.dep_ == "prep"
                             and g.lower_ == "in"
                             and (found := _destination(g, sentence)) is not None
-                            and found.kind == "city"
+                            # ("at the Vostochny Cosmodrome in the Amur region")
+                            and found.kind in ("city", "region")
                         ),
                         None,
                     )
@@ -863,6 +887,17 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     if lemma != "be":
         return _gathering_place(token, sentence)
     return None
+
+
+# Buildings a meeting is held at, in a city the phrase names ("met at a naval base in San
+# Diego"); not occasions ("at a dinner in the city").
+_VENUE_NOUNS = frozenset(
+    {
+        "base", "hotel", "palace", "residence", "resort", "ranch", "estate", "retreat",
+        "headquarters", "museum", "centre", "center", "hall", "embassy", "airport", "castle",
+        "villa", "mansion", "cathedral", "mosque", "temple", "shipyard", "port",
+    }
+)  # fmt: skip
 
 
 # Seats of government news names for their capitals: "met Biden at the White House" was
@@ -1601,6 +1636,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not told_after
             and not renames
             and not _time_set_apart(token)
+            # "meet Putin on Wednesday, and may later visit Vladivostok": not that day.
+            and not _told_as_later(token)
         ):
             # Nothing in its own clause that is a date ("in more than two years" is not).
             phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
@@ -1805,8 +1842,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["after_stay"] = True
                 if when is None and _told_as_earlier(token):
                     fields["earlier"] = True
+                if _told_as_later(token):
+                    fields["later"] = True
                 if chained:
                     fields["origin_inferred"] = True
+                if origin is None and start is not None and start == onward_from:
+                    fields["went_on"] = True  # from the leg its clause is joined to
                 if start is None and after_place is not None and after_place.key != place.key:
                     fields["after_place"] = after_place.key
                 drafts.append(
@@ -1892,6 +1933,20 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
     that nothing later takes it for the next leg (see _from_last_stop)."""
     for earlier in sentence.sent:
         later = earlier.head.head
+        days_before = None
+        if later.dep_ == "npadvmod" and later.pos_ == "NOUN":
+            # "met Biden on Thursday, a day after addressing the UN in Geneva": the day
+            # before the meeting.
+            if later.lemma_.lower() == "day":
+                days_before = next(
+                    (
+                        _SMALL_COUNTS.get(c.lower_)
+                        for c in later.children
+                        if c.dep_ in ("det", "nummod") and c.lower_ in _SMALL_COUNTS
+                    ),
+                    None,
+                )
+            later = later.head
         if not (
             earlier.dep_ in ("pcomp", "pobj")
             and earlier.head.lower_ == "after"
@@ -1906,10 +1961,23 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
             draft.fields["made_before"] = True
             if draft.date in dates:
                 draft.date = None
+            if draft.date is None and days_before is not None and len(dates) == 1:
+                day = next(iter(dates))
+                if day.precision == "day":
+                    draft.date = DateValue(
+                        start=day.start - dt.timedelta(days=days_before),
+                        end=day.start - dt.timedelta(days=days_before),
+                        precision="day",
+                        relative=True,
+                    )
         for draft in made[later.i]:
             if draft.fields["origin"] is None or draft.fields.get("origin_inferred"):
                 draft.fields["origin"] = reached[earlier.i][1]
                 draft.fields["origin_inferred"] = True
+
+
+# "a day after", "two days before": how many days a leg is told apart from another.
+_SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 # What a traveller stays somewhere for: "after the summit, Xi will travel to Rio".
@@ -1962,6 +2030,15 @@ def _told_as_earlier(verb) -> bool:
     )
     return pluperfect or any(
         c.dep_ == "advmod" and c.lower_ in ("earlier", "previously") for c in verb.children
+    )
+
+
+def _told_as_later(verb) -> bool:
+    """ "… and may later visit Vladivostok", "afterwards flew to Rome": a leg told as coming
+    some time after the one before it, on no day of that one's."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "subsequently")
+        for c in verb.children
     )
 
 
@@ -2366,6 +2443,46 @@ def _stops_on_the_way(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> N
             continue
         draft.fields["origin"] = prior.fields["destination"]
         draft.fields["origin_inferred"] = True
+
+
+def _from_stops_between(drafts: list[EventDraft]) -> None:
+    """ "Lula arrived in Shanghai on Wednesday night and will fly to the UAE on Saturday",
+    told after "met Xi in Beijing on Friday": a leg joined to an earlier one in its sentence
+    goes on from the traveller's latest stop dated between the two (Beijing), not from the
+    stop its clause is joined to. Marked inferred."""
+    visits = [d for d in drafts if d.kind == "visit"]
+    for leg in visits:
+        if not leg.fields.get("went_on") or leg.date is None:
+            continue
+        actor = leg.fields["actor"]
+        joined = next(
+            (
+                d
+                for d in visits
+                if d.fields["actor"] == actor
+                and d.fields["destination"] == leg.fields["origin"]
+                and d is not leg
+                and d.date is not None
+            ),
+            None,
+        )
+        if joined is None:
+            continue
+        between = [
+            d
+            for d in visits
+            if d.fields["actor"] == actor
+            and d is not leg
+            and d is not joined
+            and d.date is not None
+            and joined.date.end < d.date.start <= leg.date.start  # type: ignore[union-attr]
+            and d.status in ("happened", leg.status)
+            and d.fields["destination"] not in (leg.fields["destination"], leg.fields["origin"])
+        ]
+        if between:
+            latest = max(between, key=lambda d: d.date.start)  # type: ignore[union-attr]
+            leg.fields["origin"] = latest.fields["destination"]
+            leg.fields["origin_inferred"] = True
 
 
 def _stops_en_route(drafts: list[EventDraft]) -> None:
@@ -2775,7 +2892,14 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
             for c in noun.children
         ):
             continue  # "the Hidalgo port of entry": a border crossing, not a harbour
+        # "Gwadar, on the Arabian Sea, is being developed by China. The port was leased to
+        # …": the port the article has just named.
         found = named_by(noun)
+        if found is None and noun.lemma_.lower() == "port":
+            found = _port_just_told(noun, sentence)
+            if found is not None:
+                # (told here by the noun: what the sentence says of it is said of the noun)
+                found = dataclasses.replace(found, start=noun.idx, end=noun.idx + len(noun))
         if found is None:
             continue
         listed = [found, *_conjoined(found, sentence, sentence.named_place_at)]
@@ -2829,6 +2953,33 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
+def _port_just_told(noun, sentence: _Sentence) -> PlaceRef | None:
+    """ "Gwadar, on the Arabian Sea, is being developed by China. The port was leased to …":
+    a bare "the port" opening a sentence is the city the sentence before was about — its
+    subject — in the same paragraph; not any city it named ("Xi, who arrived in Lima …")."""
+    if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    doc = noun.doc
+    if sentence.sent.start == 0:
+        return None
+    before = doc[sentence.sent.start - 1].sent
+    if "\n" in doc.text[before.end_char : sentence.sent.start_char]:
+        return None
+    # (Its subject, or the name it opens with: the model may not take "Gwadar, on the
+    # Arabian Sea, is …" for a subject.)
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), before[0])
+    return next(
+        (
+            p
+            for p in sentence.article_places
+            if p.start <= subject.idx < p.end and p.kind == "city" and not p.demonym
+        ),
+        None,
+    )
+
+
 def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
     """The country another's port is given to or taken by: whose the subject of the port's
     verb is ("China's customs authorities added Russia's Vladivostok to its list", "the
@@ -2871,12 +3022,15 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
     sides += [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "leased Hambantota port to China": the country the "to" or "for" names itself, not
     # the places of a route ("run … to the UAE port of Jebel Ali").
+    # ("leased to China Overseas Port Holding Company": or a firm named after its country.)
     sides += [
-        g
+        named
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in ("to", "for")
         for g in c.children
-        if g.dep_ == "pobj" and getattr(sentence.named_place_at(g), "kind", None) == "country"
+        if g.dep_ == "pobj"
+        for named in [g, *(t for t in g.children if t.dep_ == "compound" and t.i == g.left_edge.i)]
+        if getattr(sentence.named_place_at(named), "kind", None) == "country"
     ]
 
     def users(token):
@@ -2999,7 +3153,7 @@ def _trade_endpoints(
                         and not found.demonym
                     ),
                     None,
-                )
+                ) or _subject_owning(keyword, sentence)
     if own is None and keyword.dep_ == "dobj":
         # "Vietnam reported exports to the United States up 25%": whose they are is who
         # reports them.
@@ -3084,6 +3238,20 @@ def _trade_endpoints(
         pair = ctx.previous_pair or ctx.last_pair  # "the two countries": the last two named
         if pair is not None:
             return "between", pair
+    return None
+
+
+def _subject_owning(keyword, sentence: _Sentence) -> PlaceRef | None:
+    """Whose "its" is in "Indonesia, which filled the gap, saw its coal sales to China
+    fall": the subject of the nearest clause above the phrase that has one of its own."""
+    for verb in keyword.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or keyword in subject.subtree:
+            continue
+        place = sentence.place_at(subject)
+        if place is not None and place.kind in _TRADERS and not place.demonym:
+            return place
+        return None
     return None
 
 
@@ -3787,7 +3955,11 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         wanted = "to" if lemma in _SENDING_VERBS else "from"
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
         other = None
-        for prep in [*verb.children, *(thing.children if thing is not None else ())]:
+        # ("exported electric vehicles worth $11.5bn to the European Union": or the
+        # phrase that gives the goods' value.)
+        held = [*thing.children] if thing is not None else []
+        held += [g for c in held if c.dep_ in ("amod", "acl") for g in c.children]
+        for prep in [*verb.children, *held]:
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 other = _subtree_place(prep, sentence)
                 break
@@ -4337,6 +4509,7 @@ _TARGET_NOUNS = frozenset(
         "refinery", "airfield", "airport", "plant", "infrastructure", "consulate", "embassy",
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
+        "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
     }
 )  # fmt: skip
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
@@ -4501,7 +4674,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         if obj is None or not _armed_subject(token, sentence):
             return []
         place = sentence.named_place_at(obj)
-        name = "strikes on"
+        # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes.
+        name = {"attack": "attack on", "raid": "raid on"}.get(lemma, "strikes on")
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
             place = _where_in([*obj.children, *token.children], sentence) or _where_in(
                 [
@@ -4525,7 +4699,21 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 ),
                 None,
             )
-            place = owner or within
+            # "attacked the Gwadar Port Authority complex in Balochistan province": the town
+            # the target is named after is nearer than the province it is in.
+            named_by = next(
+                (
+                    found
+                    for t in obj.subtree
+                    if t.dep_ == "compound"
+                    and t.i < obj.i
+                    and (found := sentence.named_place_at(t)) is not None
+                    and found.kind == "city"
+                    and not found.demonym
+                ),
+                None,
+            )
+            place = owner or named_by or within
             # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
             # other targets struck are (the model may join the second to the first's place).
             also = [
@@ -4649,7 +4837,10 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             for c in scope.subtree
             if c != scope
             and (
-                c.dep_ in ("ccomp", "relcl")
+                c.dep_ == "ccomp"
+                # ("the wildfire that destroyed the town of Lahaina": but the hazard's own
+                # relative clause tells where it struck.)
+                or (c.dep_ == "relcl" and not _relative_of(c, token))
                 # ("… weakened as it moved into Georgia", "… as a blaze moved within 5 km of
                 # Fort McMurray": the hazard's own clause goes on.)
                 or (
@@ -4734,6 +4925,19 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         fields = {"name": name, "places": list(dict.fromkeys(places)), "kind": kind}
         if named:
             fields["named"] = True
+        else:
+            # "the earthquake in Turkey and Syria": what it is called by, in the places
+            # of its own phrase.
+            own_phrase = [
+                place.key
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "across")
+                for place in sentence.places
+                if place.key in places and prep.idx <= place.start < _extent(prep)[1]
+            ]
+            kinds = {place.kind for place in sentence.places if place.key in own_phrase}
+            if 1 < len(own_phrase) <= 3 and len(kinds) == 1:  # not "in Brazil and Rio …"
+                fields["called_in"] = tuple(dict.fromkeys(own_phrase))
         drafts.append(
             EventDraft(
                 kind="disaster",
@@ -4744,6 +4948,14 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             )
         )
     return drafts
+
+
+def _relative_of(clause, noun) -> bool:
+    """Whether a relative clause tells what *noun* itself did ("the wildfire that destroyed
+    Lahaina"), not what another did to or near it ("the quake, which residents felt in …")."""
+    return clause.head == noun and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
+    )
 
 
 def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -5628,6 +5840,10 @@ def extract_events(
         disasters = [merged[d.key] for d in found if d.kind == "disaster"]
         if disasters:
             last_disaster, quiet = disasters[-1], 0
+            if len(disasters) == 1:
+                # "The toll from the quake in Turkey rose as rescuers pulled survivors from
+                # collapsed buildings in Antakya": the sentence telling it may tell its harm.
+                _disaster_damage(last_disaster, sentence)
         elif last_disaster is not None and not any(d.kind == "conflict" for d in found):
             if _disaster_damage(last_disaster, sentence):
                 quiet = 0
@@ -5821,6 +6037,7 @@ def extract_events(
     _earlier_stops(drafts)
     _from_last_stop(drafts, text)
     _stops_on_the_way(drafts, where)
+    _from_stops_between(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
     drafts = _fold_meetings_into_stays(drafts, anchor)
     drafts = _fold_headline_visits(drafts, text, where)
@@ -5881,6 +6098,8 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
             if draft.date is not None
             and other.date is not None
             and 0 <= (draft.date.start - other.date.end).days <= _SAME_TRIP_DAYS
+            # (Not a stop the leg leads on to: "may visit Vladivostok and Komsomolsk".)
+            and other.fields["origin"] != draft.fields["destination"]
         ]
         told = [
             other
@@ -5908,6 +6127,7 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
             and other.date is None
             and other.status == draft.status
             and not other.fields.get("returning")
+            and not other.fields.get("later")
             and other.fields["origin"] in (None, draft.fields["destination"])
         ]
         if dated:
@@ -6391,6 +6611,11 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             if lemma == "hit" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "hit back", "hit out at"; "swept away cars" is harm
             scope = token
+            if token.dep_ == "amod":
+                # "collapsed buildings in Antakya", "the worst-hit areas were around
+                # Aleppo": the harm is where the things it describes are.
+                noun = token.head
+                scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
         elif token.pos_ == "NOUN" and (lemma in _DAMAGE_NOUNS or lemma in own_words):
             scope = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token)
         else:

@@ -147,7 +147,8 @@ def test_the_harm_told_in_the_sentences_after_a_disaster_places_it_there_too() -
         dt.date(2023, 2, 9),
     )
     names = _places(story, quake)
-    assert names[0] == "Gaziantep"
+    # ("the earthquake that struck southern Turkey": its own relative clause says where.)
+    assert names[:2] == ["Turkey", "Gaziantep"]
     assert {"Antakya", "Adıyaman", "Malatya", "Syria", "Aleppo"} <= set(names)
     # Not where the president went, nor where the help came from, nor, after the article has
     # moved on, other harm elsewhere.
@@ -291,3 +292,30 @@ def test_deaths_told_in_a_clause_of_their_own_place_the_disaster_there_too() -> 
         dt.date(2024, 7, 3),
     )
     assert _places(story, storm)[-2:] == ["St Vincent and the Grenadines", "Venezuela"]
+
+
+def test_the_harm_told_in_the_sentence_that_names_a_disaster_places_it_there() -> None:
+    story, (quake,) = _disasters(
+        "The death toll from Monday's earthquake in Turkey and Syria rose above 20,000 on "
+        "Thursday as rescuers pulled survivors from the rubble of collapsed buildings in the "
+        "southern Turkish city of Antakya.\n\nIn Syria, the worst-hit areas were around Aleppo.",
+        dt.date(2023, 2, 9),
+    )
+    assert _places(story, quake) == ["Turkey", "Syria", "Antakya", "Aleppo"]
+    # Called by the places its own phrase names together.
+    assert quake.title == "Earthquake in Turkey and Syria"
+
+
+def test_a_hazards_own_relative_clause_tells_where_it_struck() -> None:
+    story, (fire,) = _disasters(
+        "The death toll from the wildfire that destroyed the historic town of Lahaina on the "
+        "Hawaiian island of Maui rose to 93 on Saturday. Smaller fires also burned in Kula.",
+        dt.date(2023, 8, 13),
+    )
+    assert _places(story, fire)[0] == "Lahaina" and "Kula" in _places(story, fire)
+    # Not a clause about what someone else did there.
+    story, found = _disasters(
+        "The earthquake, which officials in Tokyo reported on Monday, caused no damage.",
+        dt.date(2024, 1, 2),
+    )
+    assert not found
