@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -519,7 +520,25 @@ def _home_countries(
         for ref in actor_refs:
             if ref.key not in homes and (home := sign(ref, clear)) is not None:
                 homes[ref.key] = home
+    # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara": the
+    # demonym before the first of two officials joined by "and" is the second's too, when
+    # nothing else tells the second's.
+    for first, second in itertools.pairwise(sorted(actor_refs, key=lambda r: r.start)):
+        if (
+            second.key not in homes
+            and first.key in homes
+            and first.key != second.key
+            and _JOINED_TITLE.fullmatch(text[first.end : second.start])
+        ):
+            homes[second.key] = homes[first.key]
     return homes
+
+
+# " and Defence Minister ": an official named right after another, by title alone.
+_JOINED_TITLE = re.compile(
+    r"\s+and\s+(?:(?:[A-Z][a-z]+|of)\s+)*?(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Aa]dviser|"
+    r"[Ee]nvoy)\s+"
+)
 
 
 def _met_at_home(

@@ -106,7 +106,14 @@ _CONFLICT_NOUNS = frozenset(
 # A campaign or operation is armed conflict only when a word says so ("a military campaign",
 # "an air campaign"; not "an election campaign").
 _CAMPAIGN_NOUNS = frozenset({"campaign", "operation"})
-_ARMED_CAMPAIGNS = frozenset({"military", "air", "bombing", "ground", "aerial", "army"})
+_ARMED_CAMPAIGNS = frozenset(
+    {
+        "military", "air", "bombing", "ground", "aerial", "army",
+        # "what it called anti-terrorist operations", "a counter-terrorism operation"
+        "terrorist", "terrorism", "counterterrorism", "counterterrorist",
+    }
+)  # fmt: skip
+_TERROR_WORDS = frozenset({"terrorist", "terrorism", "counterterrorism", "counterterrorist"})
 # Verbs that report what someone said: the speaker is their subject, what it was about their
 # complement ("Mishustin told Xi that Moscow and Beijing would push back").
 _STATEMENT_VERBS = frozenset(
@@ -224,6 +231,10 @@ def _noun_lemma(token) -> str | None:
     if token.pos_ == "PROPN" and token.is_sent_start and token.is_title:
         word = token.lower_
         return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if token.pos_ == "ADJ" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        # "Azerbaijan launches offensive in Nagorno-Karabakh": a headline's bare noun the
+        # model took for an adjective, where only a noun can stand.
+        return token.lower_
     return None
 
 
@@ -2132,6 +2143,23 @@ def _fold_headline_visits(
                 # "Ukraine says it hit Russian warship in Crimea" above "struck a landing
                 # ship … at a shipyard in Sevastopol": the body's strike, told where it was.
                 told = _told_again(draft, drafts, where, "places", "name", regions=True)
+                if told is None and draft.fields["name"].endswith(" in"):
+                    # "Azerbaijan launches offensive in Nagorno-Karabakh" above "launched
+                    # what it called anti-terrorist operations in Nagorno-Karabakh": the
+                    # body's fighting in just that place, by whatever name it gives it.
+                    told = next(
+                        (
+                            d
+                            for d in drafts
+                            if d is not draft
+                            and d.kind == "conflict"
+                            and d.fields["places"] == draft.fields["places"]
+                            and any(e > end for _, e in d.spans)
+                        ),
+                        None,
+                    )
+                    if told is not None and draft.fields.get("by"):
+                        told.fields.setdefault("by", draft.fields["by"])
         if told is None:
             kept.append(draft)
         else:
@@ -3705,6 +3733,13 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     keywords = [
         k for k in keywords if not (k.dep_ == "appos" and not any(t.like_num for t in k.subtree))
     ]
+    # "imported 7.8 million tonnes of Kazakh oil, about a tenth of its crude imports": the
+    # whole a flow is a share of is no flow of its own.
+    keywords = [
+        k
+        for k in keywords
+        if not (k.head.lower_ == "of" and k.head.head.lemma_.lower() in _SHARE_NOUNS)
+    ]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
     low, high = sentence.span()
@@ -3723,6 +3758,12 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
             ctx.trade_period = periods[0]
     return drafts
+
+
+# What a part of a whole is counted as ("a tenth of its crude imports").
+_SHARE_NOUNS = frozenset(
+    {"half", "third", "quarter", "fifth", "tenth", "share", "portion", "fraction", "percent"}
+)
 
 
 def _one_flow_each(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -4564,6 +4605,10 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
     return subject.ent_type_ in ("ORG", "NORP") and subject.pos_ == "PROPN"
 
 
+# What is launched in a place, not on it: an offensive there is fighting there.
+_CAMPAIGN_OPENERS = frozenset({"offensive", "counteroffensive", "incursion"})
+
+
 def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     """The place the first of *preps* that says where ("in", "across", "near", "around")
     names: "struck targets in Beirut's southern suburbs"."""
@@ -4635,6 +4680,11 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 [*obj.children, *token.children, *(g for foe in foes for g in foe.children)],
                 sentence,
             )
+        if place is None and obj.lemma_.lower() in _CAMPAIGN_OPENERS:
+            # "Azerbaijan launches offensive in Nagorno-Karabakh": where it is fought.
+            place = _where_in([*obj.children, *token.children], sentence)
+            if place is not None:
+                preposition = "in"
         # "…, including the port of Hodeidah": the places the strikes are said to include.
         also = [
             named
@@ -5321,7 +5371,10 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue
         name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
         if campaign:
-            name = f"{campaign} {name}"  # "military campaign in", "air campaign in"
+            # "military campaign in", "air campaign in"; what its maker calls it ("anti-
+            # terrorist operations") is a military one.
+            campaign = "military" if campaign in _TERROR_WORDS else campaign
+            name = f"{campaign} {name}"
         if preposition == "of":
             # "the invasion of Ukraine" is the act "Russia invaded Ukraine" told as a noun,
             # dated by its own phrase ("the invasion of Iraq in 2003").
@@ -6284,6 +6337,26 @@ def _fold_trip_countries(
         start = moved.get((*key, draft.status))
         if start is None and draft.status != "happened":
             start = moved.get((*key, None))
+        if start is not None and draft.date is not None:
+            # "arrived in New York on Tuesday … travelling to Washington on Wednesday …
+            # wrapped up a state visit to the United States on Friday and flew to Cairo": the
+            # country's city the traveller reached last before the leg.
+            country = where.get(draft.fields["origin"] or "")
+            reached = [
+                other
+                for other in kept
+                if other.kind == "visit"
+                and other is not draft
+                and other.fields["actor"] == draft.fields["actor"]
+                and other.date is not None
+                and other.date.start <= draft.date.start
+                and (place := where.get(other.fields["destination"])) is not None
+                and place.kind == "city"
+                and country is not None
+                and place.country_code == country.country_code
+            ]
+            if reached:
+                start = max(reached, key=lambda other: other.date.start).fields["destination"]  # type: ignore[union-attr]
         if start is not None and start != draft.fields["destination"]:
             draft.fields["origin"] = start
     return kept
@@ -6637,6 +6710,11 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             and place.kind in ("city", "region", "country")
             and not any(a <= place.start < b for a, b in own)
         ]
+        if scope.dep_ == "relcl" and any(c.lower_ == "where" for c in scope.children):
+            # "survivors in Blantyre, where landslides swept away entire neighbourhoods"
+            there = sentence.place_at(scope.head)
+            if there is not None and not there.demonym and there.kind in ("city", "region"):
+                places.insert(0, there)
         for place in places:
             if place.key not in disaster.fields["places"]:
                 disaster.fields["places"].append(place.key)

@@ -319,3 +319,13 @@ def test_a_hazards_own_relative_clause_tells_where_it_struck() -> None:
         dt.date(2024, 1, 2),
     )
     assert not found
+
+
+def test_harm_told_in_a_where_clause_is_in_the_place_it_hangs_from() -> None:
+    story, (storm,) = _disasters(
+        "BLANTYRE, Malawi, March 16 (Reuters) - The death toll from Cyclone Freddy rose to 326 "
+        "in Malawi on Thursday, as rescuers dug for survivors in the commercial hub of "
+        "Blantyre, where landslides swept away entire neighbourhoods.",
+        dt.date(2023, 3, 16),
+    )
+    assert _places(story, storm) == ["Malawi", "Blantyre"]

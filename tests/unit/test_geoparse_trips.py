@@ -4150,3 +4150,47 @@ def test_the_port_is_the_city_the_sentence_before_was_about_not_any_city_it_name
         date=dt.date(2024, 11, 14),
     )
     assert not [e for e in story.events if e.kind == "port"]
+
+
+def test_an_offensive_launched_in_a_region_is_the_fighting_the_body_tells_there() -> None:
+    story = draft_story(
+        "Azerbaijan launches offensive in Nagorno-Karabakh\n\nBAKU, Sept 19 (Reuters) - "
+        "Azerbaijan launched what it called anti-terrorist operations in Nagorno-Karabakh on "
+        "Tuesday.",
+        date=dt.date(2023, 9, 19),
+    )
+    (conflict,) = [e for e in story.events if isinstance(e, Conflict)]
+    # One mark, called by the words of war, not by its maker's word for its foes.
+    assert conflict.title == "Military operation in Nagorno-Karabakh by Azerbaijan"
+    assert len(conflict.spans) == 2
+
+
+def test_a_flow_told_with_the_share_it_is_of_a_whole_is_that_flow() -> None:
+    flows = _flows(
+        "Germany imported 7.8 million tonnes of Kazakh oil last year, about a tenth of its "
+        "crude imports.",
+        dt.date(2024, 9, 15),
+    )
+    (flow,) = flows.values()
+    assert (flow.origin, flow.destination, flow.goods) == ("kazakhstan", "germany", "oil")
+
+
+def test_a_leg_from_a_country_toured_starts_at_its_city_reached_last() -> None:
+    story = draft_story(
+        "WASHINGTON, June 23 (Reuters) - Indian Prime Minister Narendra Modi wrapped up a state "
+        "visit to the United States on Friday and flew to Cairo for his first bilateral visit "
+        "to Egypt.\n\nModi arrived in New York on Tuesday, where he led a yoga session at the "
+        "United Nations headquarters, before travelling to Washington on Wednesday.",
+        date=dt.date(2023, 6, 23),
+    )
+    assert _leg_pairs(story)[-1] == ("Washington", "Cairo")
+
+
+def test_a_second_official_named_by_title_alone_after_the_first_shares_their_country() -> None:
+    story = draft_story(
+        "MANILA, July 8 (Reuters) - Japanese Foreign Minister Yoko Kamikawa and Defence "
+        "Minister Minoru Kihara flew to Manila for the signing.",
+        date=dt.date(2024, 7, 8),
+    )
+    assert set(_leg_pairs(story)) == {("Tokyo", "Manila")}
+    assert len(_leg_pairs(story)) == 2
