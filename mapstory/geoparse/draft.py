@@ -1444,6 +1444,13 @@ def _blocs(
                 told_at = invited.setdefault(pid, [])
                 if bounds not in told_at:
                     told_at.append(bounds)
+            if sentence.end < len(doc):
+                after = doc[sentence.end].sent
+                next_bounds = (after.start_char, after.start_char + len(after.text.rstrip()))
+                for pid in _invitees(span, refs, after):
+                    told_at = invited.setdefault(pid, [])
+                    if next_bounds not in told_at:
+                        told_at.append(next_bounds)
         if office_words and all(
             any(words.search(text, a, b) for words in office_words) for a, b in sentences
         ):
@@ -1552,12 +1559,14 @@ _ASKING_VERBS = frozenset({"invite", "apply", "ask", "seek"})
 _BLOC_NOUNS = frozenset({"bloc", "group", "alliance", "club", "organisation", "organization"})
 
 
-def _invitees(span, refs: list[PlaceRef]) -> set[str]:
+def _invitees(span, refs: list[PlaceRef], sentence=None) -> set[str]:
     """Place ids of the countries the sentence of the bloc named at *span* says were invited
     to join it, or applied to: members to be, not members yet. ("The EU invited Ukraine to
-    join talks" is no invitation into the EU.)"""
+    join talks" is no invitation into the EU.) Given the *sentence* after that one, those it
+    says were invited to join with nothing else named to join ("… told the leaders of the
+    BRICS group … Saudi Arabia and Iran were also invited to join")."""
     found: set[str] = set()
-    for verb in span.sent:
+    for verb in sentence if sentence is not None else span.sent:
         if verb.lemma_.lower() not in _ASKING_VERBS or verb.pos_ != "VERB":
             continue
         joining = [
@@ -1569,14 +1578,16 @@ def _invitees(span, refs: list[PlaceRef]) -> set[str]:
             for j in joining
             for c in j.children
             for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
-            if c.dep_ in ("dobj", "prep")
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("to", "into"))
         ]
         if not any(
             t.lemma_.lower() in _BLOC_NOUNS or any(span.start <= g.i < span.end for g in t.subtree)
             for t in joined
-        ):
+        ) and not (sentence is not None and joining and not joined):
             continue
         role = "dobj" if verb.lemma_.lower() in ("invite", "ask") else "nsubj"
+        if role == "dobj" and any(c.dep_ == "auxpass" for c in verb.children):
+            role = "nsubjpass"  # "Saudi Arabia … were invited to join"
         offsets = {t.idx for c in verb.children if c.dep_ == role for t in c.subtree}
         if not offsets and role == "nsubj":
             # (The model may cut the subject off, as in _joiners: the name just before.)

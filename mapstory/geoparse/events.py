@@ -4037,7 +4037,9 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             continue  # "to terminals in the Netherlands, France and Spain": whose figure?
         pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
         goods_words: list[str] = []
-        if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+        if thing is not None and thing.pos_ == "NUM" and thing.ent_type_ in ("MONEY", "QUANTITY"):
+            goods_words = _goods_of(thing, sentence)  # "bought $29.25 billion of farm products"
+        elif thing is not None and thing.pos_ in ("NOUN", "PROPN"):
             if thing.lemma_.lower() in _UNIT_NOUNS or any(ch.isdigit() for ch in thing.text):
                 goods_words = _goods_of(thing, sentence)  # "$20bn of defence equipment"
             elif not sentence.place_at(thing):
@@ -4915,6 +4917,18 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         ]
         if scope.lemma_.lower() == "feel":
             continue  # "was felt as far away as Casablanca": where it shook, not struck
+        if kind == "shipwreck":
+            # "capsized in the Mediterranean on its way from Sfax to Lampedusa": where the
+            # boat was going, or had come from, is not where it went down.
+            said += [
+                _extent(c)
+                for c in scope.children
+                if c.dep_ == "prep"
+                and (
+                    c.lower_ in ("from", "to", "for", "toward", "towards")
+                    or any(g.lemma_.lower() in _ROUTE_NOUNS for g in c.children)
+                )
+            ]
         spans = [(low, high)]
         # "the strongest earthquake to hit Morocco in a century": the model may hang the
         # "to hit" on whatever the hazard's phrase is part of ("The death toll from …").
@@ -4932,9 +4946,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             _extent(again.head)
             for again in sentence.sent
             if again.i != token.i
-            and again.pos_ == "NOUN"
             and again.dep_ == "nsubj"
-            and again.lemma_.lower() in _HAZARD_GOES_ON.get(kind.split()[0], ())
+            and _noun_lemma(again) in _HAZARD_GOES_ON.get(kind.split()[0], ())
             and again.head.pos_ == "VERB"
         ]
         places = [
@@ -5081,6 +5094,8 @@ def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
 _STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
 
 
+# A boat's journey: "on its way from Sfax", "on the route to Lampedusa".
+_ROUTE_NOUNS = frozenset({"way", "journey", "route", "voyage", "crossing", "passage"})
 # What sinks or capsizes in a shipwreck; not a warship, whose sinking is war.
 _VESSELS = frozenset(
     {"boat", "vessel", "ship", "ferry", "dinghy", "trawler", "yacht", "barge", "raft", "tanker",
@@ -5099,6 +5114,9 @@ def _sinking(token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl":
         subject = verb.head  # "after a boat packed with migrants capsized"
+        if subject.dep_ == "dobj" and subject.head.dep_ == "acl":
+            subject = subject.head.head  # "a boat carrying migrants capsized": the model's
+            # "capsized" may hang on the migrants
     return subject is not None and subject.lemma_.lower() in _VESSELS
 
 
@@ -6660,6 +6678,7 @@ _HAZARD_GOES_ON = {
     "wildfire": frozenset({"fire", "blaze", "burn", "flame"}),
     "flood": frozenset({"water", "floodwater"}),
     "outbreak": frozenset({"case", "infection"}),
+    "heatwave": frozenset({"temperature", "heat", "mercury"}),
 }
 # Sentences without word of a disaster after which the article has left it.
 _DISASTER_QUIET = 2

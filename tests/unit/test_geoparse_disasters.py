@@ -329,3 +329,24 @@ def test_harm_told_in_a_where_clause_is_in_the_place_it_hangs_from() -> None:
         dt.date(2023, 3, 16),
     )
     assert _places(story, storm) == ["Malawi", "Blantyre"]
+
+
+def test_a_heatwave_is_where_its_temperatures_soar() -> None:
+    story, found = _disasters(
+        "ROME, July 18 (Reuters) - Temperatures soared above 40 degrees Celsius in parts of "
+        "Italy, Spain and Greece on Tuesday, as a heatwave forced the closure of the Acropolis.",
+        dt.date(2023, 7, 18),
+    )
+    (heat,) = found
+    assert _places(story, heat) == ["Italy", "Spain", "Greece"]
+
+
+def test_a_boat_sunk_on_its_way_is_wrecked_where_it_went_down_not_where_it_was_going() -> None:
+    story, (wreck,) = _disasters(
+        "ROME, Aug 5 (Reuters) - At least 41 people are feared dead after a boat carrying "
+        "migrants capsized in the Mediterranean on its way from the Tunisian city of Sfax to "
+        "the Italian island of Lampedusa, survivors told aid workers.",
+        dt.date(2023, 8, 5),
+    )
+    assert wreck.title == "Shipwreck in the Mediterranean Sea"
+    assert _places(story, wreck) == ["Mediterranean Sea"]

@@ -3967,6 +3967,15 @@ def test_a_country_applying_to_join_a_bloc_is_a_member_to_be_but_one_invited_to_
         "Turkey"
     ]
     assert invited("The EU invited Ukraine to join talks on Monday. France is a member.") == []
+    # Told in the sentence after the bloc's, invited "to join" with nothing else to join.
+    assert invited(
+        "Argentina will not join the BRICS group, Milei told its leaders. Saudi Arabia and "
+        "Iran were also invited to join at a summit in Johannesburg. China is a member."
+    ) == ["Saudi Arabia", "Iran"]
+    assert (
+        invited("Brazil hosted a BRICS meeting. Ukraine was invited to join the talks in Geneva.")
+        == []
+    )
 
 
 def test_a_stop_before_a_country_the_headline_names_starts_nowhere_in_it() -> None:
@@ -4194,3 +4203,14 @@ def test_a_second_official_named_by_title_alone_after_the_first_shares_their_cou
     )
     assert set(_leg_pairs(story)) == {("Tokyo", "Manila")}
     assert len(_leg_pairs(story)) == 2
+
+
+def test_an_amount_of_goods_bought_names_the_goods() -> None:
+    flows = _flows(
+        "China bought $29.25 billion of U.S. agricultural products in 2024, down 14% from a "
+        "year earlier.",
+        dt.date(2025, 3, 4),
+    )
+    (flow,) = flows.values()
+    assert (flow.origin, flow.destination) == ("united-states", "china")
+    assert flow.goods == "agricultural products"
