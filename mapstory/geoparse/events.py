@@ -873,6 +873,9 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                 # and so may a summit's host ("met in Bali on the sidelines of the G20").
                 if place is not None and (
                     place.kind == "city"
+                    # "addressed the UN General Assembly in New York": a gathering's host (the
+                    # draft puts a state named like its great city at the city)
+                    or (place.kind in _HOSTS and head.lemma_.lower() in _ATTENDED_EVENTS)
                     or lemma in _STOPPING_VERBS
                     or (place.kind in _HOSTS and _gathering(token) is not None)
                 ):
@@ -1944,19 +1947,28 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
     that nothing later takes it for the next leg (see _from_last_stop)."""
     for earlier in sentence.sent:
         later = earlier.head.head
+        # "met Biden on Thursday, a day after addressing the UN in Geneva": the day before
+        # the meeting. (The model hangs "a day" on "after", or "after" on "a day".)
+        span_noun = later if later.dep_ == "npadvmod" and later.pos_ == "NOUN" else None
+        span_noun = span_noun or next(
+            (c for c in earlier.head.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"), None
+        )
         days_before = None
-        if later.dep_ == "npadvmod" and later.pos_ == "NOUN":
-            # "met Biden on Thursday, a day after addressing the UN in Geneva": the day
-            # before the meeting.
-            if later.lemma_.lower() == "day":
-                days_before = next(
-                    (
-                        _SMALL_COUNTS.get(c.lower_)
-                        for c in later.children
-                        if c.dep_ in ("det", "nummod") and c.lower_ in _SMALL_COUNTS
-                    ),
-                    None,
-                )
+        if span_noun is not None and span_noun.lemma_.lower() == "day":
+            days_before = next(
+                (
+                    _SMALL_COUNTS.get(c.lower_)
+                    for c in span_noun.children
+                    if c.dep_ in ("det", "nummod") and c.lower_ in _SMALL_COUNTS
+                ),
+                None,
+            )
+        if later is span_noun:
+            later = later.head
+        for _ in range(2):
+            # ("met Biden … to present his plan, a day after …": on the purpose, the visit.)
+            if later.i in reached or later.dep_ not in ("xcomp", "advcl") or later.head == later:
+                break
             later = later.head
         if not (
             earlier.dep_ in ("pcomp", "pobj")

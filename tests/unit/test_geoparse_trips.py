@@ -4214,3 +4214,22 @@ def test_an_amount_of_goods_bought_names_the_goods() -> None:
     (flow,) = flows.values()
     assert (flow.origin, flow.destination) == ("united-states", "china")
     assert flow.goods == "agricultural products"
+
+
+def test_addressing_a_body_in_a_state_named_like_its_great_city_is_a_stop_in_the_city() -> None:
+    story = draft_story(
+        "WASHINGTON, Sept 26 (Reuters) - Ukrainian President Volodymyr Zelenskiy met U.S. "
+        "President Joe Biden at the White House on Thursday to present his plan, a day after "
+        "addressing the United Nations General Assembly in New York.\n\nZelenskiy, who arrived "
+        "in the United States on Sunday, visited a factory in Scranton, Pennsylvania.",
+        date=dt.date(2024, 9, 26),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    # "a day after" hangs on the meeting's purpose; it still puts New York the day before.
+    assert legs[-2:] == [
+        ("Scranton", "New York City", dt.date(2024, 9, 25)),
+        ("New York City", "Washington", dt.date(2024, 9, 26)),
+    ]
