@@ -3135,11 +3135,17 @@ def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
         and (value := resolve(p.text, ctx.anchor, "past", reference=p.reference)) is not None
     ]
     status = "scheduled" if date is not None and date.start > ctx.anchor else "happened"
+    spans = [sentence.span()]
+    if ctx.text[port.start : port.end].lower() == "port" and sentence.sent.start > 0:
+        # "Gwadar, on the Arabian Sea, is being developed by China. The port was leased …":
+        # the sentence that named the port is part of its story.
+        before = ctx.doc[sentence.sent.start - 1].sent
+        spans.insert(0, (before.start_char, before.start_char + len(before.text.rstrip())))
     return [
         EventDraft(
             kind="port",
             key=("port", port.key),
-            spans=[sentence.span()],
+            spans=spans,
             fields={"port": port.key, "granted_to": grantee.key if grantee else None},
             date=date or (others.pop(0) if others else None),
             other_dates=others,

@@ -4149,6 +4149,9 @@ def test_an_attack_on_a_complex_named_after_a_town_is_an_attack_on_the_town() ->
     (port,) = [e for e in story.events if e.kind == "port"]
     assert (_name(story, port.port), _name(story, port.granted_to)) == ("Gwadar", "China")
     assert port.date.start == dt.date(2015, 1, 1)
+    # Its excerpts begin with the sentence that named it.
+    assert story.article.text[port.spans[0].start :].startswith("Gwadar, on the Arabian Sea")
+    assert len(port.spans) == 2
 
 
 def test_the_port_is_the_city_the_sentence_before_was_about_not_any_city_it_named() -> None:
