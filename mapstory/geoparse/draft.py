@@ -771,7 +771,7 @@ def make_draft(
             visiting.setdefault(d.fields["actor"], []).append(d)
     events = []
     event_ids: set[str] = set()
-    guessed_starts: set[str] = set()  # visits that start at their traveller's capital, guessed
+    guessed_starts: set[str] = set()  # visits that start at their home or journey's end, guessed
     for draft in drafts:
         event = _event(
             draft,
@@ -790,7 +790,11 @@ def make_draft(
             if (
                 isinstance(event, Visit)
                 and "origin" in event.inferred
-                and not draft.fields.get("origin_inferred")
+                and (
+                    not draft.fields.get("origin_inferred")
+                    # (or where the trip returns to: "… before returning to Rome")
+                    or draft.fields.get("start_from_return")
+                )
             ):
                 guessed_starts.add(events[-1].id)
 
@@ -1061,8 +1065,9 @@ def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> lis
     traveller's visits keep the places in the story their article order gives them, but
     fill them in date order. A visit with no date stays after the one told before it, unless
     it is the leg a dated one goes on from (then just before that one; not when that one's
-    start, in *guessed_starts*, is only the traveller's capital). A trip still ahead "this
-    week" is not before the article's day, whatever day the week began.
+    start, in *guessed_starts*, is only a guess: the traveller's capital, or where the trip
+    returns to). A trip still ahead "this week" is not before the article's day, whatever
+    day the week began.
     """
     ordered = sorted(events, key=lambda event: min(span.start for span in event.spans))
     slots: dict[str, list[int]] = {}

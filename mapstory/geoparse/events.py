@@ -2440,6 +2440,7 @@ def _from_where_it_returns(drafts: list[EventDraft]) -> None:
         if back is not None:
             first.fields["origin"] = back.fields["destination"]
             first.fields["origin_inferred"] = True
+            first.fields["start_from_return"] = True  # a guess: see draft's story order
 
 
 def _stops_on_the_way(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
@@ -3911,6 +3912,15 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
             [],
         )
     goods = " ".join(goods_words) or None
+    if shape == "directed" and keyword.tag_ == "NNS":
+        # "India's imports of Russian oil rose … Imports from Iraq fell 10%": the goods a
+        # country's imports (or exports) were told to be of, until told otherwise.
+        importing = _noun_lemma(keyword) in _IMPORT_NOUNS
+        told = (pair[1] if importing else pair[0], "imports" if importing else "exports")
+        if goods is not None:
+            ctx.goods_told[told] = goods
+        else:
+            goods = ctx.goods_told.get(told)
     if shape == "between":
         ctx.last_pair = pair
     noun = keyword.text.lower() if keyword.tag_ == "NNS" else "trade"  # "shipments", "exports"
@@ -4972,6 +4982,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             p.key
             for p in sentence.places
             if any(a <= p.start < b for a, b in spans)
+            # ("Marburg kills more slowly": the disease, not the town it is named after)
+            and not p.start <= token.idx < p.end
             and not p.demonym
             and p.kind in ("city", "region", "country", "sea", "site")
             and not any(a <= p.start < b for a, b in said)
@@ -5154,6 +5166,8 @@ def _hazard(token) -> tuple[str, str, bool] | None:
                 return f"{before.text} {token.text} {own.group(1)}", word, True
             return f"{token.text} {own.group(1)}", word, True
     lemma = _noun_lemma(token)
+    if (found := _disease_spreading(token)) is not None:
+        return found
     if lemma is None or lemma not in _HAZARDS or token.dep_ == "compound":
         return None  # "storm surge", "flood defences": a thing about the hazard
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -5196,6 +5210,51 @@ def _hazard(token) -> tuple[str, str, bool] | None:
         name = f"{told} {name}" if disease.i < token.i else f"{name} of {told}"
         kind = f"outbreak {disease.lemma_.lower()}"
     return name[:1].upper() + name[1:], kind, False
+
+
+# Diseases news names outbreaks by, as the word the model reads them as.
+_DISEASES = frozenset(
+    {
+        "cholera", "measles", "ebola", "mpox", "monkeypox", "dengue", "malaria", "polio",
+        "h5n1", "h1n1", "covid", "covid-19", "coronavirus", "zika", "marburg", "plague",
+        "anthrax", "diphtheria", "salmonella", "listeria", "meningitis", "lassa", "nipah",
+        "hepatitis", "typhoid", "chikungunya", "flu", "influenza", "norovirus", "sars",
+        "mers", "yellow fever",
+    }
+)  # fmt: skip
+# What a disease does when an outbreak of it is told by the disease alone: "Bird flu has
+# been detected in dairy cattle in Texas", "Cholera spread to Kassala".
+_SPREADING_VERBS = frozenset(
+    {"detect", "find", "confirm", "report", "spread", "reach", "hit", "kill", "sicken",
+     "infect", "emerge", "surge", "strike", "break", "appear", "ravage", "sweep"}
+)  # fmt: skip
+
+
+def _disease_spreading(token) -> tuple[str, str, bool] | None:
+    """ "Bird flu has been detected in dairy cattle in Texas": a disease the clause's verb
+    finds, spreads or has strike somewhere is an outbreak of it, named by the disease."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in _DISEASES:
+        return None
+    word = token.lower_
+    verb = token.head.lemma_.lower()
+    # ("The WHO declared mpox a global public health emergency": so grave an outbreak.)
+    declared = (
+        token.dep_ in ("dobj", "xcomp", "nsubj")
+        and verb == "declare"
+        and any(
+            t.lemma_.lower() in ("emergency", "epidemic", "pandemic") for t in token.head.subtree
+        )
+    )
+    if not declared and (token.dep_ not in ("nsubj", "nsubjpass") or verb not in _SPREADING_VERBS):
+        return None
+    if _negated(token.head):
+        return None
+    before = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod")]
+    if word in ("flu", "influenza") and not before:
+        return None  # "the flu" alone is the season's, not an outbreak somewhere
+    first = min(before, key=lambda t: t.i, default=token)
+    told = token.doc[first.i : token.i + 1].text
+    return f"{told[:1].upper()}{told[1:]} outbreak", f"outbreak {word}", False
 
 
 def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
@@ -5763,6 +5822,8 @@ class _Context:
         self.trader: PlaceRef | None = None
         # The period the article's last trade figures told as fact covered ("in October").
         self.trade_period: DateValue | None = None
+        # (country, "imports" or "exports") -> the goods its flows were last told to be of
+        self.goods_told: dict[tuple[str, str], str] = {}
         # The two countries the previous sentence names, if it names exactly two.
         self.previous_pair: tuple[str, ...] | None = None
         # Travel told with its origin only, in this sentence.
@@ -5900,7 +5961,16 @@ def extract_events(
             if current.date is None or (
                 draft.kind == "visit"
                 and draft.date is not None
-                and _finer(draft.date, current.date)
+                and (
+                    _finer(draft.date, current.date)
+                    # "will visit Luxembourg and Belgium from Sept. 26 to 29 … will spend one
+                    # day in Luxembourg on Sept. 26": the stay told, within the tour's days.
+                    or (
+                        draft.fields.get("stay")
+                        and current.date.start <= draft.date.start
+                        and draft.date.end <= current.date.end
+                    )
+                )
             ):
                 current.date = draft.date or current.date
             elif draft.kind == "visit" and draft.date is not None:
@@ -6695,7 +6765,7 @@ _HAZARD_HITS = frozenset({"hit", "strike", "batter", "ravage", "rock", "lash"})
 _HAZARD_GOES_ON = {
     "wildfire": frozenset({"fire", "blaze", "burn", "flame"}),
     "flood": frozenset({"water", "floodwater"}),
-    "outbreak": frozenset({"case", "infection"}),
+    "outbreak": frozenset({"case", "infection", "strain", "variant"}),
     "heatwave": frozenset({"temperature", "heat", "mercury"}),
 }
 # Sentences without word of a disaster after which the article has left it.

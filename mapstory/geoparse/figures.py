@@ -72,13 +72,15 @@ _WORD_AMOUNT = re.compile(
     r"(?P<word>dollars|dollar|euros|euro|pounds|yuan|roubles|rubles|yen|rupees)\b",
     re.IGNORECASE,
 )
-# Trade in kind: "1.2 million tonnes", "2.1m barrels a day", "22 bcm".
+# Trade in kind: "1.2 million tonnes", "2.1m barrels a day", "22 bcm", "800,000 bpd".
 _QUANTITY = re.compile(
     r"\b(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|mn|million|m|thousand)?\s+"
-    r"(?:metric\s+)?(?P<unit>tonnes|tons|barrels|cubic\s+met(?:re|er)s|bcm)"
-    r"(?P<rate>\s+(?:a|per)\s+day)?\b",
+    r"(?:metric\s+)?(?P<unit>tonnes|tons|barrels|cubic\s+met(?:re|er)s|bcm|bpd|b/d)"
+    r"(?P<rate>\s+(?:a|per)\s+day)?(?![\w/])",
     re.IGNORECASE,
 )
+# Units written with their rate: "bpd" is barrels a day.
+_RATE_UNITS = {"bpd": "barrels", "b/d": "barrels"}
 _SCALE_WORDS = {"k": "thousand", "m": "million", "bn": "billion", "tn": "trillion"}
 _PERCENT = re.compile(
     r"(?:(?P<approx>almost|nearly|about|around|some|roughly|approximately|more than|over)\s+)?"
@@ -177,7 +179,8 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
             continue
         scale = _SCALE_WORDS.get(_SCALES.get((m["scale"] or "").lower(), ""), "")
         unit = " ".join(m["unit"].lower().split())
-        rate = " a day" if m["rate"] else ""
+        rate = " a day" if m["rate"] or unit in _RATE_UNITS else ""
+        unit = _RATE_UNITS.get(unit, unit)
         found.append(
             Amount(offset + m.start(), offset + m.end(), value, f"{scale} {unit}{rate}".strip())
         )

@@ -350,3 +350,31 @@ def test_a_boat_sunk_on_its_way_is_wrecked_where_it_went_down_not_where_it_was_g
     )
     assert wreck.title == "Shipwreck in the Mediterranean Sea"
     assert _places(story, wreck) == ["Mediterranean Sea"]
+
+
+def test_a_disease_found_or_spreading_somewhere_is_an_outbreak_named_by_it() -> None:
+    story, (flu,) = _disasters(
+        "Bird flu has been detected in dairy cattle in Texas, Kansas and Idaho, the U.S. "
+        "Department of Agriculture said on Tuesday.",
+        dt.date(2024, 4, 2),
+    )
+    assert flu.title == "Bird flu outbreak in Texas"
+    assert _places(story, flu) == ["Texas", "Kansas", "Idaho"]
+    # Declared an emergency, then told by its cases and its strain.
+    story, (mpox,) = _disasters(
+        "GENEVA, Aug 14 (Reuters) - The World Health Organization declared mpox a global "
+        "public health emergency on Wednesday, as a new variant of the virus spread from the "
+        "Democratic Republic of Congo to neighbouring countries.\n\nMore than 15,600 cases "
+        "have been reported in Congo this year. The new strain has also been detected in "
+        "Burundi and Kenya.",
+        dt.date(2024, 8, 14),
+    )
+    assert mpox.title.startswith("Mpox outbreak in")
+    assert {"Burundi", "Kenya"} <= set(_places(story, mpox))
+    # Not a disease only named, nor the season's flu, nor the town a disease is named after.
+    for text in (
+        "Cholera is a waterborne disease.",
+        "The flu has spread in Ohio this winter.",
+        "Marburg kills more slowly than Ebola.",
+    ):
+        assert not _disasters(text, dt.date(2024, 8, 14))[1], text

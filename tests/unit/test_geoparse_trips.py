@@ -124,6 +124,8 @@ def test_a_pact_named_with_its_partners(story: Story) -> None:
         ("2 lakh rupees", 0.2, "INR m"),
         ("1.2 million tonnes", 1.2, "million tonnes"),
         ("2.1m barrels a day", 2.1, "million barrels a day"),
+        ("800,000 bpd", 800000.0, "barrels a day"),
+        ("1.9 million b/d", 1.9, "million barrels a day"),
     ],
 )
 def test_money_keeps_its_currency(text: str, value: float, unit: str) -> None:
@@ -4236,3 +4238,34 @@ def test_addressing_a_body_in_a_state_named_like_its_great_city_is_a_stop_in_the
         ("Scranton", "New York City", dt.date(2024, 9, 25)),
         ("New York City", "Washington", dt.date(2024, 9, 26)),
     ]
+
+
+def test_a_countrys_imports_keep_the_goods_they_were_told_to_be_of() -> None:
+    flows = _flows(
+        "India's imports of Russian oil rose to a record 2.2 million barrels per day in June. "
+        "Imports from Iraq fell 10% to 800,000 bpd.",
+        dt.date(2024, 7, 18),
+    )
+    iraq = flows[("Iraq", "India")]
+    assert iraq.goods == "oil"
+    assert (iraq.figures[0].value, iraq.figures[0].unit) == (800000.0, "barrels a day")
+
+
+def test_a_day_a_tour_spends_in_one_of_its_countries_dates_that_stop_and_the_return_is_last() -> (
+    None
+):
+    story = draft_story(
+        "VATICAN CITY, May 28 (Reuters) - Pope Francis will visit Luxembourg and Belgium from "
+        "Sept. 26 to 29, the Vatican said on Tuesday.\n\nThe pope will spend one day in "
+        "Luxembourg on Sept. 26 before travelling to Brussels, where he will meet King "
+        "Philippe. He will celebrate a Mass in Brussels on Sept. 29 before returning to Rome.",
+        date=dt.date(2024, 5, 28),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert legs[0] == ("Rome", "Luxembourg", dt.date(2024, 9, 26))
+    assert legs[-1][:2] == ("Brussels", "Rome")
+    (luxembourg,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Luxembourg"]
+    assert luxembourg.date.end == dt.date(2024, 9, 26)
