@@ -2155,6 +2155,19 @@ def _fold_headline_visits(
                 # "Ukraine says it hit Russian warship in Crimea" above "struck a landing
                 # ship … at a shipyard in Sevastopol": the body's strike, told where it was.
                 told = _told_again(draft, drafts, where, "places", "name", regions=True)
+                if told is None and draft.fields["name"] == "attacks on shipping in":
+                    # "Houthi missile hits tanker off Yemen's Hodeidah" above "hit a tanker in
+                    # the Red Sea, about 77 nautical miles west of the port of Hodeidah": the
+                    # body's one attack on shipping, placed where the ship was.
+                    same = [
+                        d
+                        for d in drafts
+                        if d is not draft
+                        and d.kind == "conflict"
+                        and d.fields["name"] == draft.fields["name"]
+                        and any(e > end for _, e in d.spans)
+                    ]
+                    told = same[0] if len(same) == 1 else None
                 if told is None and draft.fields["name"].endswith(" in"):
                     # "Azerbaijan launches offensive in Nagorno-Karabakh" above "launched
                     # what it called anti-terrorist operations in Nagorno-Karabakh": the
@@ -2933,6 +2946,8 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
             for c in noun.children
         ):
             continue  # "the Hidalgo port of entry": a border crossing, not a harbour
+        if _landmark(noun):
+            continue  # "77 nautical miles west of the port of Hodeidah": where, not a port story
         # "Gwadar, on the Arabian Sea, is being developed by China. The port was leased to
         # …": the port the article has just named.
         found = named_by(noun)
@@ -2992,6 +3007,18 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _landmark(noun) -> bool:
+    """Whether *noun* only says where something else was: "77 nautical miles west of the
+    port of Hodeidah", "near the port city of Mariupol". (A ship "anchored off the port of
+    Limassol" is calling there.)"""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    if head.lower_ == "near":
+        return True
+    return head.lower_ == "of" and head.head.lower_ in _COMPASS_NOUNS
 
 
 def _port_just_told(noun, sentence: _Sentence) -> PlaceRef | None:
@@ -3912,15 +3939,19 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
             [],
         )
     goods = " ".join(goods_words) or None
-    if shape == "directed" and keyword.tag_ == "NNS":
+    if shape == "directed" and _noun_lemma(keyword) in ("import", "export"):
         # "India's imports of Russian oil rose … Imports from Iraq fell 10%": the goods a
-        # country's imports (or exports) were told to be of, until told otherwise.
-        importing = _noun_lemma(keyword) in _IMPORT_NOUNS
+        # country's imports (or exports) were told to be of, until told otherwise — not
+        # what an aside says one flow is of ("Imports from Russia, mostly oil and gas").
+        importing = _noun_lemma(keyword) == "import"
         told = (pair[1] if importing else pair[0], "imports" if importing else "exports")
         if goods is not None:
             ctx.goods_told[told] = goods
         else:
-            goods = ctx.goods_told.get(told)
+            aside = _goods_aside(keyword, sentence)
+            goods = " ".join(aside) if aside else ctx.goods_told.get(told)
+    elif goods is None:
+        goods = " ".join(_goods_aside(keyword, sentence)) or None
     if shape == "between":
         ctx.last_pair = pair
     noun = keyword.text.lower() if keyword.tag_ == "NNS" else "trade"  # "shipments", "exports"
@@ -4152,6 +4183,37 @@ def _goods_of(keyword, sentence: _Sentence) -> list[str]:
             if noun is None or (noun.pos_ != "NOUN" and not acronym) or sentence.place_at(noun):
                 return []
             return _goods_named(noun, sentence)
+    return []
+
+
+# What a country is to another, which an aside about it may say instead of its goods.
+_ROLE_NOUNS = _SUPPLIER_NOUNS | _CUSTOMER_NOUNS | {"ally", "neighbour", "neighbor", "rival"}
+
+
+_MOSTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily"})
+
+
+def _goods_aside(keyword, sentence: _Sentence) -> list[str]:
+    """ "Imports from Russia, mostly oil and gas, fell 6%": the goods an aside names, hung
+    on the noun or on the country it comes from."""
+    holders = [
+        keyword,
+        *(g for c in keyword.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+    ]
+    for holder in holders:
+        for aside in holder.children:
+            # (The model may join "mostly oil" to the country as if it were another.)
+            marked = any(c.lower_ in _MOSTLY for c in aside.children)
+            if not (aside.dep_ == "appos" or (aside.dep_ == "conj" and marked)):
+                continue
+            if aside.pos_ != "NOUN" or sentence.place_at(aside):
+                continue
+            if aside.lemma_.lower() in _NOT_GOODS | _ROLE_NOUNS or _counted(aside):
+                continue
+            if any(c.dep_ == "poss" for c in aside.children):
+                continue  # "Iraq, traditionally India's top supplier": what it is to whom
+            nouns = [aside, *(c for c in aside.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+            return [" and ".join(n.text for n in nouns)]
     return []
 
 

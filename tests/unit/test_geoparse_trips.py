@@ -4269,3 +4269,29 @@ def test_a_day_a_tour_spends_in_one_of_its_countries_dates_that_stop_and_the_ret
     assert legs[-1][:2] == ("Brussels", "Rome")
     (luxembourg,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Luxembourg"]
     assert luxembourg.date.end == dt.date(2024, 9, 26)
+
+
+def test_a_port_that_only_says_where_something_was_is_no_port_story() -> None:
+    story = draft_story(
+        "Houthi missile hits tanker off Yemen's Hodeidah\n\nDUBAI, Aug 21 (Reuters) - A "
+        "missile fired by Yemen's Houthi movement hit a Greek-flagged oil tanker in the Red Sea "
+        "on Wednesday, about 77 nautical miles west of the port of Hodeidah.",
+        date=dt.date(2024, 8, 21),
+    )
+    assert not [e for e in story.events if e.kind == "port"]
+    # The headline's attack is the body's one attack on shipping, where the ship was.
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert attack.title == "Attacks on shipping in the Red Sea" and len(attack.spans) == 2
+
+
+def test_goods_an_aside_names_are_a_flows_goods_but_a_role_is_not() -> None:
+    flows = _flows(
+        "China's imports rose 7.2%, boosted by purchases of chips from South Korea. Imports from "
+        "Russia, mostly oil and gas, fell 6% in July to $10.4 billion. Imports from Iraq, "
+        "traditionally China's top supplier, fell to 830,000 barrels per day.",
+        dt.date(2024, 8, 7),
+    )
+    goods = {ends[0]: flow.goods for ends, flow in flows.items()}
+    assert goods["Russia"] == "oil and gas"
+    # Neither the chips bought elsewhere nor what Iraq is to China.
+    assert goods["Iraq"] is None
