@@ -807,6 +807,8 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
     # "the Rafah border crossing": the name may qualify the noun before the head.
     named_by += [g for c in named_by for g in c.children if g.dep_ == "compound"]
     for token in [*named_by, *(c for c in obj.children if owners and c.dep_ == "poss")]:
+        if token.dep_ == "compound" and _brand(token):
+            continue  # "toured a Toyota battery plant": the maker's, not the town's
         place = sentence.named_place_at(token)
         # A sea before a noun says where the thing lies, not what it is: "the Mediterranean
         # island", "a Red Sea port".
@@ -818,6 +820,17 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
             if place is not None:
                 return place
     return None
+
+
+def _brand(token) -> bool:
+    """Whether *token* is an organisation's one-word name the model tags as such ("Toyota",
+    "Tesla") — a maker named like a town, not the town."""
+    doc = token.doc
+    return (
+        token.ent_type_ == "ORG"
+        and token.ent_iob_ == "B"
+        and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    )
 
 
 def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
@@ -2330,6 +2343,8 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
                 or draft.fields.get("after_stay")
                 # (An undated leg only: a dated one told later may well have come first.)
                 or (draft.date is None and _told_right_after(before, draft, text))
+                # "… arrived in Baghdad … held talks … He later travelled to Erbil"
+                or (draft.date is None and draft.fields.get("later"))
             )
             and draft.fields["origin"] is None
             and before.fields["destination"] != draft.fields["destination"]
@@ -5544,6 +5559,18 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             key = ("conflict", place.key)
             # (named after the places its first telling lists, not those it spread to)
             fields = {"name": name, "places": [p.key for p in places], "listed": len(places)}
+        if _noun_lemma(token) in _ARMED_ACT_NOUNS:
+            # "killed in an Israeli strike in Tehran": the side whose strike it was.
+            sides = [
+                found.key
+                for c in token.children
+                if c.dep_ in ("amod", "compound", "poss")
+                and (found := sentence.place_at(c)) is not None
+                and found.kind == "country"
+                and found.key not in fields["places"]
+            ]
+            if sides:
+                fields["by"] = sides
         drafts.append(
             EventDraft(kind="conflict", key=key, spans=[sentence.span()], fields=fields, date=date)
         )

@@ -870,7 +870,7 @@ def test_an_armed_attack_and_a_war_the_parser_misreads_are_still_conflicts() -> 
         date=dt.date(2024, 8, 16),
     )
     conflicts = {e.title for e in story.events if isinstance(e, Conflict)}
-    assert conflicts == {"Attack on Israel", "War in Gaza", "Attack on Kharkiv"}
+    assert conflicts == {"Attack on Israel", "War in Gaza", "Attack on Kharkiv by Russia"}
     # The war, not the army, began in Khartoum, though the parser hangs the clause on "army".
     story = draft_story(
         "The war between the army and the RSF, which began in Khartoum in April last year, "
@@ -2837,10 +2837,10 @@ def test_a_day_spent_somewhere_first_is_a_stop_before() -> None:
 
 def test_strikes_and_rockets_are_attacks_but_a_rail_strike_is_not() -> None:
     assert _kinds("An Israeli drone strike on a car in Tyre killed three people.") == [
-        ("conflict", "Strike in Tyre")
+        ("conflict", "Strike in Tyre by Israel")
     ]
     assert _kinds("Russian strikes on Kyiv killed five people on Monday.") == [
-        ("conflict", "Strike on Kyiv")
+        ("conflict", "Strike on Kyiv by Russia")
     ]
     assert _kinds("The group fired dozens of rockets at Haifa overnight.") == [
         ("conflict", "Rocket attack on Haifa")
@@ -2868,7 +2868,7 @@ def test_drones_at_a_city_overnight_and_shelling_are_attacks() -> None:
         ("conflict", "Drone attack on Kyiv by Russia")
     ]
     assert _kinds("In the southern city of Kherson, Russian shelling killed 23 people.") == [
-        ("conflict", "Shelling in Kherson")
+        ("conflict", "Shelling in Kherson by Russia")
     ]
     assert _kinds("The bombardment of Gaza continued on Sunday.") == [
         ("conflict", "Bombardment of Gaza")
@@ -4295,3 +4295,33 @@ def test_goods_an_aside_names_are_a_flows_goods_but_a_role_is_not() -> None:
     assert goods["Russia"] == "oil and gas"
     # Neither the chips bought elsewhere nor what Iraq is to China.
     assert goods["Iraq"] is None
+
+
+def test_a_leg_told_as_later_goes_on_from_the_last_stop_however_far_back_it_was_told() -> None:
+    story = draft_story(
+        "BAGHDAD, April 22 (Reuters) - Turkish President Tayyip Erdogan arrived in Baghdad on "
+        "Monday for his first visit to Iraq in more than a decade.\n\nErdogan held talks with "
+        "Prime Minister Mohammed Shia al-Sudani, and the two governments signed an agreement. "
+        "He later travelled to Erbil.",
+        date=dt.date(2024, 4, 22),
+    )
+    assert _leg_pairs(story)[-1] == ("Baghdad", "Erbil")
+
+
+def test_the_side_an_armed_act_noun_is_told_with_made_it() -> None:
+    story = draft_story(
+        "Hamas political leader Ismail Haniyeh was killed in an Israeli strike in Tehran "
+        "early on Wednesday.",
+        date=dt.date(2024, 7, 31),
+    )
+    (strike,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert strike.title == "Strike in Tehran by Israel"
+
+
+def test_a_plant_named_for_its_maker_is_not_in_the_town_of_that_name() -> None:
+    story = draft_story(
+        "RALEIGH, North Carolina, April 12 (Reuters) - Japanese Prime Minister Fumio Kishida "
+        "toured a Toyota battery plant in North Carolina on Friday.",
+        date=dt.date(2024, 4, 12),
+    )
+    assert [dest for _, dest in _leg_pairs(story)] == ["North Carolina"]
