@@ -106,14 +106,12 @@ _CONFLICT_NOUNS = frozenset(
 # A campaign or operation is armed conflict only when a word says so ("a military campaign",
 # "an air campaign"; not "an election campaign").
 _CAMPAIGN_NOUNS = frozenset({"campaign", "operation"})
-_ARMED_CAMPAIGNS = frozenset(
-    {
-        "military", "air", "bombing", "ground", "aerial", "army",
-        # "what it called anti-terrorist operations", "a counter-terrorism operation"
-        "terrorist", "terrorism", "counterterrorism", "counterterrorist",
-    }
-)  # fmt: skip
+# ... and what its maker may call one ("what it called anti-terrorist operations", "a
+# counter-terrorism operation"), which the map calls a military one.
 _TERROR_WORDS = frozenset({"terrorist", "terrorism", "counterterrorism", "counterterrorist"})
+_ARMED_CAMPAIGNS = (
+    frozenset({"military", "air", "bombing", "ground", "aerial", "army"}) | _TERROR_WORDS
+)
 # Verbs that report what someone said: the speaker is their subject, what it was about their
 # complement ("Mishustin told Xi that Moscow and Beijing would push back").
 _STATEMENT_VERBS = frozenset(
@@ -2168,33 +2166,23 @@ def _fold_headline_visits(
                 # "Ukraine says it hit Russian warship in Crimea" above "struck a landing
                 # ship … at a shipyard in Sevastopol": the body's strike, told where it was.
                 told = _told_again(draft, drafts, where, "places", "name", regions=True)
+                body = [
+                    d
+                    for d in drafts
+                    if d is not draft and d.kind == "conflict" and any(e > end for _, e in d.spans)
+                ]
                 if told is None and draft.fields["name"] == "attacks on shipping in":
                     # "Houthi missile hits tanker off Yemen's Hodeidah" above "hit a tanker in
                     # the Red Sea, about 77 nautical miles west of the port of Hodeidah": the
                     # body's one attack on shipping, placed where the ship was.
-                    same = [
-                        d
-                        for d in drafts
-                        if d is not draft
-                        and d.kind == "conflict"
-                        and d.fields["name"] == draft.fields["name"]
-                        and any(e > end for _, e in d.spans)
-                    ]
+                    same = [d for d in body if d.fields["name"] == draft.fields["name"]]
                     told = same[0] if len(same) == 1 else None
                 if told is None and draft.fields["name"].endswith(" in"):
                     # "Azerbaijan launches offensive in Nagorno-Karabakh" above "launched
                     # what it called anti-terrorist operations in Nagorno-Karabakh": the
                     # body's fighting in just that place, by whatever name it gives it.
                     told = next(
-                        (
-                            d
-                            for d in drafts
-                            if d is not draft
-                            and d.kind == "conflict"
-                            and d.fields["places"] == draft.fields["places"]
-                            and any(e > end for _, e in d.spans)
-                        ),
-                        None,
+                        (d for d in body if d.fields["places"] == draft.fields["places"]), None
                     )
                     if told is not None and draft.fields.get("by"):
                         told.fields.setdefault("by", draft.fields["by"])
