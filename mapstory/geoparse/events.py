@@ -4451,7 +4451,11 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         if not _noun_in(token, _INSTITUTION_NOUNS):
             continue
         place = None
-        for child in token.children:
+        # ("plans to open a consulate in Lubumbashi": the model may hang "in" on the verb.)
+        verb_preps = list(token.head.children) if token.dep_ == "dobj" else []
+        for child in [*token.children, *verb_preps]:
+            if place is not None and child in verb_preps:
+                break
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 place = _subtree_place(child, sentence)
                 # "an embassy in Paraguay's capital Asuncion": in the city the phrase names.
@@ -4479,8 +4483,8 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
         ):
             place = sentence.place_at(verb.head)  # "Marseille, where India is opening a consulate"
-        if place is None or place.demonym:
-            continue
+        if place is None or place.demonym or place.kind == "continent" or place.members:
+            continue  # ("embassies in 53 of Africa's 54 countries": no one place)
         organisation = None
         for ent in sentence.sent.ents:
             # The organisation names the office: "a Nato liaison office", "the FBI field office".
@@ -4504,8 +4508,21 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             if owner is not None:
                 organisation, name = owner.text, f"{owner.text} {token.text}"
             elif token.dep_ == "dobj":
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                doer = verb.head if verb.dep_ == "xcomp" else verb  # "plans to open"
+                subject = next((c for c in doer.children if c.dep_ == "nsubj"), None)
                 found = sentence.place_at(subject) if subject is not None else None
+                if found is not None and found.capital and not found.demonym:
+                    # "Tokyo plans to open a consulate": the capital speaks for its country.
+                    found = next(
+                        (
+                            p
+                            for p in sentence.article_places
+                            if p.kind == "country"
+                            and p.country_code == found.country_code
+                            and not p.demonym
+                        ),
+                        None,
+                    )
                 if found is not None and found.kind == "country" and not found.demonym:
                     # ("South Korea reopened its embassy": the whole name, not its head.)
                     country = sentence.sent.doc.text[found.start : found.end]
@@ -5105,7 +5122,31 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 date=date,
             )
         )
-    return drafts
+    return _storm_brings(drafts)
+
+
+# What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
+# swamping towns in Poland" is the storm's harm, not a disaster of its own.
+_STORM_HARMS = frozenset({"flood", "landslide"})
+
+
+def _storm_brings(drafts: list[EventDraft]) -> list[EventDraft]:
+    named = next((d for d in drafts if d.fields.get("named")), None)
+    if named is None:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if (
+            draft is not named
+            and not draft.fields.get("named")
+            and draft.fields["kind"] in (_STORM_HARMS)
+        ):
+            named.fields["places"] += [
+                p for p in draft.fields["places"] if p not in named.fields["places"]
+            ]
+        else:
+            kept.append(draft)
+    return kept
 
 
 def _relative_of(clause, noun) -> bool:

@@ -378,3 +378,16 @@ def test_a_disease_found_or_spreading_somewhere_is_an_outbreak_named_by_it() -> 
         "Marburg kills more slowly than Ebola.",
     ):
         assert not _disasters(text, dt.date(2024, 8, 14))[1], text
+
+
+def test_floods_told_beside_a_named_storm_are_the_storms_harm() -> None:
+    story, found = _disasters(
+        "WARSAW, Sept 16 (Reuters) - Storm Boris has killed at least 17 people in central and "
+        "eastern Europe, with floods swamping towns in Poland, the Czech Republic, Austria and "
+        "Romania over the weekend.\n\nIn Poland, floodwaters inundated the city of Nysa on "
+        "Monday.",
+        dt.date(2024, 9, 16),
+    )
+    (storm,) = found
+    assert storm.title == "Storm Boris"
+    assert _places(story, storm) == ["Poland", "Czechia", "Austria", "Romania", "Nysa"]

@@ -4325,3 +4325,24 @@ def test_a_plant_named_for_its_maker_is_not_in_the_town_of_that_name() -> None:
         date=dt.date(2024, 4, 12),
     )
     assert [dest for _, dest in _leg_pairs(story)] == ["North Carolina"]
+
+
+def test_a_capital_opening_a_post_speaks_for_its_country_and_a_continent_holds_no_office() -> (
+    None
+):
+    story = draft_story(
+        "TOKYO, Jan 1 (Reuters) - Japan opened an embassy in Nouakchott, the capital of "
+        "Mauritania, on Monday.\n\nTokyo also plans to open a consulate in Lubumbashi in the "
+        "Democratic Republic of Congo later this year. China has embassies in 53 of Africa's "
+        "54 countries.",
+        date=dt.date(2024, 1, 1),
+    )
+    offices = {
+        (e.organisation, _name(story, e.place), e.status)
+        for e in story.events
+        if e.kind == "institution"
+    }
+    assert offices == {
+        ("Japan", "Nouakchott", "happened"),
+        ("Japan", "Lubumbashi", "proposed"),
+    }
