@@ -4327,9 +4327,7 @@ def test_a_plant_named_for_its_maker_is_not_in_the_town_of_that_name() -> None:
     assert [dest for _, dest in _leg_pairs(story)] == ["North Carolina"]
 
 
-def test_a_capital_opening_a_post_speaks_for_its_country_and_a_continent_holds_no_office() -> (
-    None
-):
+def test_a_capital_opening_a_post_speaks_for_its_country_and_a_continent_holds_no_office() -> None:
     story = draft_story(
         "TOKYO, Jan 1 (Reuters) - Japan opened an embassy in Nouakchott, the capital of "
         "Mauritania, on Monday.\n\nTokyo also plans to open a consulate in Lubumbashi in the "
