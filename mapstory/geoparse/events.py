@@ -3942,6 +3942,7 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
             [],
         )
     goods = " ".join(goods_words) or None
+    aside = _goods_aside(keyword, sentence) if goods is None else None
     if shape == "directed" and _noun_lemma(keyword) in ("import", "export"):
         # "India's imports of Russian oil rose … Imports from Iraq fell 10%": the goods a
         # country's imports (or exports) were told to be of, until told otherwise — not
@@ -3950,11 +3951,9 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
         told = (pair[1] if importing else pair[0], "imports" if importing else "exports")
         if goods is not None:
             ctx.goods_told[told] = goods
-        else:
-            aside = _goods_aside(keyword, sentence)
-            goods = " ".join(aside) if aside else ctx.goods_told.get(told)
-    elif goods is None:
-        goods = " ".join(_goods_aside(keyword, sentence)) or None
+        goods = goods or aside or ctx.goods_told.get(told)
+    else:
+        goods = goods or aside
     if shape == "between":
         ctx.last_pair = pair
     noun = keyword.text.lower() if keyword.tag_ == "NNS" else "trade"  # "shipments", "exports"
@@ -4196,7 +4195,7 @@ _ROLE_NOUNS = _SUPPLIER_NOUNS | _CUSTOMER_NOUNS | {"ally", "neighbour", "neighbo
 _MOSTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily"})
 
 
-def _goods_aside(keyword, sentence: _Sentence) -> list[str]:
+def _goods_aside(keyword, sentence: _Sentence) -> str | None:
     """ "Imports from Russia, mostly oil and gas, fell 6%": the goods an aside names, hung
     on the noun or on the country it comes from."""
     holders = [
@@ -4216,8 +4215,8 @@ def _goods_aside(keyword, sentence: _Sentence) -> list[str]:
             if any(c.dep_ == "poss" for c in aside.children):
                 continue  # "Iraq, traditionally India's top supplier": what it is to whom
             nouns = [aside, *(c for c in aside.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
-            return [" and ".join(n.text for n in nouns)]
-    return []
+            return " and ".join(n.text for n in nouns)
+    return None
 
 
 def _counted(noun) -> bool:
