@@ -499,6 +499,12 @@ _COMMON_WORDS = frozenset(
         "Transportation",
         # The Commonwealth of Nations and its Games, not Commonwealth, Quezon City.
         "Commonwealth",
+        # Regions named by an everyday word, which organisations borrow: "UK Maritime Trade
+        # Operations" (not Togo's Maritime), "the Capital Markets Authority", "the Littoral
+        # Combat Ship".
+        "Maritime",
+        "Capital",
+        "Littoral",
     )
 )
 
@@ -586,7 +592,9 @@ def _known(
 
     *any_name*: the words around the name already say it is a place ("the port of
     Hodeidah"), so one of a town's other names is as good as its own."""
-    if fold(name) in _GENERIC or fold(name) in _COMMON_WORDS:
+    # (An everyday word is a place when the words around it say so: "the Littoral region",
+    # "the city of Mobile".)
+    if fold(name) in _GENERIC or (fold(name) in _COMMON_WORDS and not any_name):
         return None
     key = fold(name)
     # A one-word name that is only another spelling of a town ("Hamas" for Hamm, in some

@@ -1166,3 +1166,15 @@ def test_a_name_an_organisation_is_named_after_is_a_place_where_the_model_calls_
     )
     starts = [t["start"] for t in toponyms(text) if t["name"] == "Gwadar"]
     assert [text[s : s + 6] for s in starts] == ["Gwadar"] * 3
+
+
+def test_a_region_named_by_an_everyday_word_is_found_only_where_words_say_it_is_a_place() -> None:
+    assert "Maritime" not in _places(
+        "A tanker was hit in the Red Sea, the UK Maritime Trade Operations agency said."
+    )
+    assert "Capital" not in _places("The Capital Markets Authority fined the bank in Nairobi.")
+    assert _places("Floods hit the Littoral region of Cameroon, near Douala.")["Littoral"][:2] == (
+        "region",
+        "CM",
+    )
+    assert _places("He grew up in the city of Mobile, Alabama.")["Mobile"][:2] == ("city", "US")
