@@ -607,6 +607,22 @@ class DraftResult:
         return [name for name in batch.names if name in batch.found] if batch else []
 
 
+# A continent's adjective opening a name: "the European Union", "African Union troops".
+_INSTITUTION_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _names_institution(resolution: Resolution, entry: GazetteerEntry, text: str) -> bool:
+    """Whether a continent's adjective only begins an institution's name ("the European
+    Commission", "the African Union"): the institution is not the continent, and the map
+    has its own marks for blocs ("European leaders" is Europe)."""
+    mention = resolution.mention
+    return (
+        mention.source == "demonym"
+        and entry.kind == "continent"
+        and _INSTITUTION_AFTER.match(text, mention.end) is not None
+    )
+
+
 def draft_story(
     text: str,
     *,
@@ -675,7 +691,7 @@ def make_draft(
     regions = world_region_members()
     for r in resolutions:
         entry = r.entry or found_online.get(r.mention.text.strip())
-        if entry is None:
+        if entry is None or _names_institution(r, entry, text):
             continue
         gid = entry.id
         if gid not in place_ids:

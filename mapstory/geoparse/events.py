@@ -464,7 +464,13 @@ def _status(verb) -> str:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         ):
             return "scheduled"  # a headline's "King Charles to visit Australia in October"
-        if token.dep_ == "ROOT" or (token is verb and verb.tag_ == "VBD"):
+        if (
+            token.dep_ == "ROOT"
+            or (token is verb and verb.tag_ == "VBD")
+            # "Blinken, who flew in after a stop in Tokyo, is expected to meet Qin": an aside
+            # in the past tense tells what was done.
+            or (token.dep_ == "relcl" and token.tag_ == "VBD")
+        ):
             # A verb in the past tense is its own clause's, whatever the sentence it sits in
             # will do ("will hold talks with Albanese, the first since he visited Beijing").
             break
@@ -1066,6 +1072,18 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
     if lemma == "take":
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         trip = token.head if token.dep_ == "relcl" else (subjects[0] if subjects else None)
+        if trip is not None and trip.lower_ in ("which", "that") and trip.i > 0:
+            # "at the start of his first European tour in five years, which will also take
+            # him to Serbia": the model may hang the clause on the verb; the trip it tells of
+            # is the nearest one named before.
+            trip = next(
+                (
+                    t
+                    for t in reversed(sentence.sent.doc[max(0, trip.i - 8) : trip.i])
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in _VISIT_NOUNS
+                ),
+                trip,
+            )
         if trip is None or trip.lemma_.lower() not in _VISIT_NOUNS:
             return None
         preps = ("to",)
@@ -1680,9 +1698,22 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and sentence.place_at(t.head) == destination
             ]
             if there:
+                # (Not the date of what is done there: "where he will mark the anniversary
+                # of the bombing of the embassy in 1999".)
                 date = _nearest_date(
-                    _own_dates(there[0], ctx.dates_in(sentence)), there[0].idx, ctx.anchor, tense
+                    [
+                        p
+                        for p in _own_dates(there[0], ctx.dates_in(sentence))
+                        if not _inside_a_noun(p, there[0], sentence)
+                    ],
+                    there[0].idx,
+                    ctx.anchor,
+                    tense,
                 )
+                if tense == "future" and date is not None and date.end < ctx.anchor:
+                    # "flies to Belgrade, where he will mark the anniversary of … in 1999":
+                    # a day gone is not that of a leg still ahead.
+                    date = None
         if renames:
             # (… and is as made, or as ahead, as that leg: "before travelling to Vienna")
             leg = token.head.head.head if token.head.head.dep_ == "prep" else None
@@ -1869,6 +1900,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["earlier"] = True
                 if _told_as_later(token):
                     fields["later"] = True
+                if travel_noun and _stop_before_arrival(token, reached):
+                    fields["before_arrival"] = True
                 if chained:
                     fields["origin_inferred"] = True
                 if origin is None and start is not None and start == onward_from:
@@ -1894,6 +1927,22 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         made[token.i] = drafts[told:]
     _legs_told_after(sentence, reached, made)
     return drafts
+
+
+def _stop_before_arrival(noun, reached: dict) -> bool:
+    """ "Blinken, who flew in from Washington after a stop in Tokyo": a stop made on the way
+    to an arrival told with no place, where the story already is (see _Origin)."""
+    verb = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "after"
+        and noun.head.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and verb.i < noun.i
+        and verb.i not in reached
+        and verb.lemma_.lower() in _VISIT_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    )
 
 
 #: Place key prefix of a leg "home" (the traveller's id follows), for the draft to settle.
@@ -2823,6 +2872,20 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
     ]
 
 
+def _inside_a_noun(phrase: DatePhrase, verb, sentence: _Sentence) -> bool:
+    """Whether the date hangs on a noun below *verb* rather than on the verb's clause ("mark
+    the anniversary of the bombing in 1999": the bombing's year)."""
+    span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.head != token and token.head != verb:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            return True
+    return False
+
+
 def _names_another_event(phrase: DatePhrase, sentence: _Sentence, travel=None) -> bool:
     """Whether the date only says which event a noun is ("on the anniversary of the 1999 Nato
     bombing", "the 2022 invasion", "Monday's earthquake"): it dates that noun, not the
@@ -3218,9 +3281,11 @@ def _trade_endpoints(
             if place is not None and place.kind in _TRADERS:
                 own = place
             elif child.dep_ == "poss" and child.lower_ == "its":
-                # "China's surplus … narrowed, while its exports to Russia rose": the
-                # country whose the sentence told something before.
-                own = next(
+                # "India has refused to condemn Russia's invasion and increased its
+                # purchases": the subject's; with no country for subject, the country whose
+                # the sentence told something before ("China's surplus … narrowed, while its
+                # exports to Russia rose").
+                own = _subject_owning(keyword, sentence) or next(
                     (
                         found
                         for t in reversed(sentence.sent[: child.i - sentence.sent.start])
@@ -3230,7 +3295,7 @@ def _trade_endpoints(
                         and not found.demonym
                     ),
                     None,
-                ) or _subject_owning(keyword, sentence)
+                )
     if own is None and keyword.dep_ == "dobj":
         # "Vietnam reported exports to the United States up 25%": whose they are is who
         # reports them.
@@ -3568,7 +3633,22 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             _BALANCE_AFTER.match(text, amount.end)
         ):
             continue  # "running a surplus of $45.7bn": a balance, not what flows
-        period = period_for(amount.start, amount.end)
+        # "fell to $0.7bn … from $3.4bn before the war": the amount a flow changed from is
+        # of its own earlier time ("from $190bn in 2022"), not of the period of the new one.
+        changed_from = bool(lemmas & (_RISE | _FALL)) and _CHANGED_FROM.search(
+            text, max(0, amount.start - 16), amount.start
+        )
+        if changed_from:
+            period = next(
+                (
+                    value
+                    for p in phrases
+                    if 0 <= p.start - amount.end <= 4 and (value := _period(p, ctx)) is not None
+                ),
+                None,
+            )
+        else:
+            period = period_for(amount.start, amount.end)
         change = None
         approximate = False
         # "$53.8bn, an almost 40% increase" or "rose by 12% last year to $450m": the nearest
@@ -3607,7 +3687,7 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
                 measure=measure,
                 value=amount.value,
                 unit=amount.unit,
-                period=label(period, told),
+                period="" if changed_from and period is None else label(period, told),
                 basis=told,  # type: ignore[arg-type]
                 change_pct=change,
                 approximate=approximate,
@@ -3636,6 +3716,9 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
         )
     return figures
 
+
+# The words before the amount a flow rose or fell from: "… from $3.4bn", "from about 40m".
+_CHANGED_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 
 # What a percentage may be the rate of rather than a change in a flow.
 _LEVY_NOUNS = frozenset({"tariff", "duty", "tax", "levy", "surcharge", "vat"})
@@ -3774,7 +3857,8 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         for k in keywords
         if not (
             k.dep_ in ("compound", "amod")
-            and k.head.lemma_.lower() in _BALANCE_NOUNS | {"partner", "partnership"}
+            and k.head.lemma_.lower()
+            in _BALANCE_NOUNS | _TRADE_RULE_NOUNS | {"partner", "partnership"}
         )
     ]
     # "… importing 1.9 million barrels a day, a trade that Kyiv says funds the war": a noun
@@ -3809,9 +3893,14 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     return drafts
 
 
+# A rule on trade, not trade: "export controls on advanced semiconductors", "an import ban".
+_TRADE_RULE_NOUNS = frozenset(
+    {"control", "ban", "curb", "restriction", "licence", "license", "tariff", "duty", "quota"}
+)
+
 # What a part of a whole is counted as ("a tenth of its crude imports").
 _SHARE_NOUNS = frozenset(
-    {"half", "third", "quarter", "fifth", "tenth", "share", "portion", "fraction", "percent"}
+    {"half", "third", "quarter", "fifth", "tenth", "share", "portion", "fraction", "percent", "%"}
 )
 
 
@@ -4052,19 +4141,40 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         ):
             subject = verb.head  # "… is China, which bought $156 billion of Taiwanese goods"
         own = _subtree_place(subject, sentence) if subject is not None else None
+        wanted = "to" if lemma in _SENDING_VERBS else "from"
+        back = None
+        if own is None and subject is not None:
+            # "EU exports to Mercosur were worth €56bn, while the bloc imported €54bn":
+            # the flow back between the two the clause it contrasts with told.
+            back = _flow_contrasted(verb, subject, sentence, ctx, taken)
+            if back is not None:
+                own, other = back
         if own is None or own.kind not in _TRADERS:
             continue
-        wanted = "to" if lemma in _SENDING_VERBS else "from"
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        other = None
+        other = back[1] if back is not None else None
         # ("exported electric vehicles worth $11.5bn to the European Union": or the
         # phrase that gives the goods' value.)
         held = [*thing.children] if thing is not None else []
         held += [g for c in held if c.dep_ in ("amod", "acl") for g in c.children]
         for prep in [*verb.children, *held]:
+            if other is not None:
+                break
             if prep.dep_ == "prep" and prep.lower_ == wanted:
                 other = _subtree_place(prep, sentence)
                 break
+        whole = _share_of_trade(thing) if other is None and wanted == "to" else None
+        if whole is not None:
+            # "Saudi Arabia supplies about 40% of Japan's crude oil imports": to the country
+            # whose imports they are a share of.
+            other = next(
+                (
+                    place
+                    for c in whole.children
+                    if c.dep_ == "poss" and (place := sentence.place_at(c)) is not None
+                ),
+                None,
+            )
         supplier = None
         if other is None and wanted == "to":
             # "Russia is China's biggest supplier of crude oil, shipping …", "Saudi Arabia,
@@ -4105,6 +4215,14 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 goods_words = _goods_of(thing, sentence)  # "$20bn of defence equipment"
             elif not sentence.place_at(thing):
                 goods_words = _goods_named(thing, sentence)
+        if whole is not None:
+            goods_words = [
+                t.text
+                for t in whole.children
+                if t.dep_ in ("compound", "amod")
+                and sentence.place_at(t) is None
+                and t.lower_ not in _NOT_GOODS
+            ]
         if not goods_words and (supplier is not None or customer is not None):
             goods_words = _goods_of(supplier or customer, sentence)
         goods = " ".join(goods_words) or None
@@ -4114,6 +4232,55 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
         )
     return drafts
+
+
+def _share_of_trade(thing):
+    """The imports (or trade) a verb's object is a share of: "supplies about 40% of Japan's
+    crude oil imports" (the imports)."""
+    if thing is None or thing.lemma_.lower() not in _SHARE_NOUNS:
+        return None
+    return next(
+        (
+            p
+            for c in thing.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and _noun_in(p, _TRADE_NOUNS)
+        ),
+        None,
+    )
+
+
+# What stands for a trader already named: "while the bloc imported €54bn", "while it bought".
+_TRADER_STANDINS = frozenset({"it", "bloc", "country", "nation", "union"})
+
+
+def _flow_contrasted(
+    verb, subject, sentence: _Sentence, ctx, taken: list
+) -> tuple[PlaceRef, PlaceRef] | None:
+    """(own, other) for a trade verb in a "while" clause whose subject stands for the trader
+    of the flow the clause it hangs on tells ("EU exports to Mercosur were worth €56bn, while
+    the bloc imported €54bn": the EU, and Mercosur)."""
+    if (
+        subject.lemma_.lower() not in _TRADER_STANDINS
+        or verb.dep_ != "advcl"
+        or not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    ):
+        return None
+    told = next((k for k in taken if k in _own_clause(verb.head)), None)
+    if told is None:
+        return None
+    ends = _trade_endpoints(sentence, told, ctx, _clause_extent(told))
+    if ends is None or ends[0] != "directed":
+        return None
+    origin, destination = ends[1]
+    own, other = (
+        (destination, origin) if _noun_lemma(told) in _IMPORT_NOUNS else (origin, destination)
+    )
+    by_key = {p.key: p for p in sentence.places}
+    if own not in by_key or other not in by_key:
+        return None
+    return by_key[own], by_key[other]
 
 
 _SUPPLIER_NOUNS = frozenset({"supplier", "exporter", "seller", "provider", "source"})
@@ -4699,10 +4866,56 @@ _STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid", "attack
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep", "press"})
 
 
+def _doer(verb):
+    """Who did what a passive verb tells: "was hit by a missile fired by Houthi rebels" (the
+    rebels: a weapon's own "by" says whose it was), "was struck by Israeli jets"."""
+    agent = next(
+        (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
+    if agent is None:
+        return None
+    fired_by = next(
+        (
+            p
+            for acl in agent.children
+            if acl.dep_ == "acl"
+            for c in acl.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    return fired_by if fired_by is not None and agent.lemma_.lower() in _PROJECTILES else agent
+
+
+def _how_done(verb) -> list:
+    """The words hung on how *verb*'s act was done, which may say where: "struck a tanker
+    with a missile in the Red Sea", "was hit by a missile fired by Houthi rebels in the Red
+    Sea"."""
+    means = [
+        p
+        for c in verb.children
+        if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    doer = _doer(verb)
+    if doer is not None and doer not in means:
+        means.append(doer)
+    return [g for p in means for g in p.children] + [
+        g for p in means for acl in p.children if acl.dep_ == "acl" for g in acl.children
+    ]
+
+
 def _armed_subject(verb, sentence: _Sentence) -> bool:
     """Whether *verb*'s subject is armed force: troops, jets, a country or a named group
-    ("Israeli jets", "Iran", "Hezbollah")."""
+    ("Israeli jets", "Iran", "Hezbollah") — or, told in the passive, whoever did it ("was
+    hit by a missile")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        subject = _doer(verb)
     if subject is None:
         return False
     if subject.lemma_.lower() in _ARMED:
@@ -4754,7 +4967,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
         preposition = "on"
-        for child in obj.children:
+        # ("launched a major assault on El Fasher": the model may hang the "on" on the verb.)
+        for child in [*obj.children, *token.children]:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "into"):
                 preposition = "into" if child.lower_ == "into" else "on"
                 # The place attacked, not one a phrase about it names ("an attack on its
@@ -4832,13 +5046,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 if place is not None:
                     break
     elif lemma in _STRIKING_VERBS:
+        if obj is None:
+            # "A tanker was hit by a missile": what was struck is the passive's subject.
+            obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if obj is None or not _armed_subject(token, sentence):
             return []
         place = sentence.named_place_at(obj)
         # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes.
         name = {"attack": "attack on", "raid": "raid on"}.get(lemma, "strikes on")
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
-            place = _where_in([*obj.children, *token.children], sentence) or _where_in(
+            place = _where_in(
+                [*obj.children, *token.children, *_how_done(token)], sentence
+            ) or _where_in(
                 [
                     t
                     for t in obj.subtree
@@ -5370,6 +5589,8 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
     if subject is None and verb.dep_ == "xcomp":
         # "Russian forces continued to press towards Pokrovsk"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        subject = _doer(verb)  # "was hit by a missile fired by Yemen's Houthi rebels"
     if subject is None:
         return []
     first = _attacking_country(subject, sentence)
@@ -5830,10 +6051,25 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
     for token in sentence.sent:
         if token.lemma_.lower() not in _STATEMENT_VERBS or token.pos_ != "VERB":
             continue
-        actor = _subject_actor(token, sentence, last_actor)
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        if passive:
+            # "he was criticised in Kyiv": the one spoken of; the speaker is the "by", if told.
+            actor = next(
+                (
+                    found
+                    for c in token.children
+                    if c.dep_ == "agent"
+                    for g in c.children
+                    if g.dep_ == "pobj" and (found := sentence.actor_at(g)) is not None
+                ),
+                None,
+            )
+        else:
+            actor = _subject_actor(token, sentence, last_actor)
         if actor is None:
             continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # ("Russia was condemned by Blinken": what was said is about Russia.)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
         subject = {t.i for child in subjects for t in child.subtree}
         site = None
         for child in token.children:
@@ -6214,7 +6450,33 @@ def extract_events(
             theirs = [v for v in last_visits if v.fields["actor"] == told.actor]
             made = [v for v in theirs if v.status == "happened"]
             last_visit = (made or theirs or [None])[-1]
+            stop = next(
+                (
+                    merged[d.key]
+                    for d in found
+                    if d.kind == "visit"
+                    and d.fields.get("before_arrival")
+                    and d.fields["actor"] == told.actor
+                ),
+                None,
+            )
             if (
+                stop is not None
+                and told.origin is not None
+                and last_visit is not None
+                and last_visit.fields["origin"] is None
+                and stop.fields["destination"]
+                not in (told.origin, last_visit.fields["destination"])
+            ):
+                # "… who flew in from Washington after a stop in Tokyo": Washington to Tokyo,
+                # then Tokyo to where the story is.
+                stop.fields["origin"] = told.origin
+                stop.fields.pop("origin_inferred", None)
+                stop.fields["made_before"] = True
+                last_visit.fields["origin"] = stop.fields["destination"]
+                if told.span not in last_visit.spans:
+                    last_visit.spans.append(told.span)
+            elif (
                 told.origin is not None
                 and last_visit is not None
                 and last_visit.fields["origin"] is None

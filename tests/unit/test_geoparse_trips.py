@@ -4344,3 +4344,134 @@ def test_a_capital_opening_a_post_speaks_for_its_country_and_a_continent_holds_n
         ("Japan", "Nouakchott", "happened"),
         ("Japan", "Lubumbashi", "proposed"),
     }
+
+
+def test_a_stop_made_on_the_way_to_an_arrival_sits_between_its_start_and_its_end() -> None:
+    story = draft_story(
+        "US Secretary of State Antony Blinken arrived in Beijing on Sunday for two days of "
+        "talks.\n\nMr Blinken, who flew in from Washington after a stop in Tokyo, is expected "
+        "to meet Foreign Minister Qin Gang.",
+        date=dt.date(2023, 6, 18),
+    )
+    legs = {
+        (_name(story, v.origin), _name(story, v.destination), v.status)
+        for v in _visit_events(story)
+    }
+    assert legs == {("Washington", "Tokyo", "happened"), ("Tokyo", "Beijing", "happened")}
+
+
+def test_a_tour_a_relative_clause_tells_takes_its_traveller_on_and_an_old_year_is_not_a_leg_s() -> (
+    None
+):
+    story = draft_story(
+        "Chinese President Xi Jinping arrived in Paris on Sunday at the start of his first "
+        "European tour in five years, which will also take him to Serbia and Hungary.\n\nFrom "
+        "France, Mr Xi flies to Belgrade, where he will mark the 25th anniversary of the Nato "
+        "bombing of the Chinese embassy in 1999, and then to Budapest.",
+        date=dt.date(2024, 5, 5),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status, v.date)
+        for v in _visit_events(story)
+    ]
+    assert legs[1:] == [
+        ("Paris", "Belgrade", "scheduled", None),
+        ("Belgrade", "Budapest", "scheduled", None),
+    ]
+
+
+def test_one_criticised_is_not_the_one_who_spoke() -> None:
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi arrived in Kyiv on Friday. The trip comes six "
+        "weeks after he was criticised in Kyiv for embracing Vladimir Putin during a visit to "
+        "Moscow in July.",
+        date=dt.date(2024, 8, 23),
+    )
+    assert not [e for e in story.events if isinstance(e, Statement)]
+
+
+def test_a_rule_on_trade_names_no_pair_for_the_two_countries_told_next() -> None:
+    flows = _flows(
+        "US Secretary of State Antony Blinken arrived in Beijing on Sunday, the highest-level "
+        "American visit to China in nearly five years. Relations have "
+        "been strained over Taiwan, export controls on advanced semiconductors and China's ties "
+        "with Russia. Trade between the two countries hit a record $690bn last year.",
+        dt.date(2023, 6, 18),
+    )
+    assert set(flows) == {("China", "United States")}
+
+
+def test_the_amount_a_flow_fell_from_is_not_its_latest_value() -> None:
+    flows = _flows(
+        "India's trade with Ukraine fell to $0.7bn in the last financial year from $3.4bn "
+        "before the war, officials said.",
+        dt.date(2024, 8, 23),
+    )
+    (flow,) = flows.values()
+    assert [(f.value, f.period) for f in flow.figures] == [(0.7, "2024"), (3.4, "")]
+
+
+def test_its_purchases_are_the_subject_s_not_those_of_a_country_named_before() -> None:
+    flows = _flows(
+        "India has refused to condemn Russia's invasion and has sharply increased its "
+        "purchases of Russian oil, which rose to about 1.9 million barrels a day last year.",
+        dt.date(2024, 8, 23),
+    )
+    assert flows[("Russia", "India")].goods == "oil"
+
+
+def test_a_bloc_s_imports_told_against_its_exports_flow_back() -> None:
+    flows = _flows(
+        "EU exports to Mercosur were worth €56bn in 2023, while the bloc imported €54bn of "
+        "goods, mostly agricultural products.",
+        dt.date(2024, 12, 6),
+    )
+    back = flows[("Mercosur", "European Union")]
+    assert [f.value for f in back.figures] == [54.0]
+    assert [f.value for f in flows[("European Union", "Mercosur")].figures] == [56.0]
+
+
+def test_a_share_of_a_country_s_imports_is_shipped_to_that_country() -> None:
+    flows = _flows(
+        "Australia shipped A$124bn of iron ore to China last year, about 85% of its total iron "
+        "ore exports. Saudi Arabia supplies about 40% of Japan's crude oil imports, shipping "
+        "some 1.1 million barrels a day last year.",
+        dt.date(2024, 3, 28),
+    )
+    assert flows[("Australia", "China")].goods == "iron ore"
+    assert [f.value for f in flows[("Saudi Arabia", "Japan")].figures] == [1.1]
+
+
+def test_a_ship_hit_by_a_missile_fired_by_rebels_is_an_attack_on_shipping() -> None:
+    story = draft_story(
+        "A Greek-flagged oil tanker was hit by a missile fired by Yemen's Houthi rebels in the "
+        "Red Sea on Wednesday, officials said.",
+        date=dt.date(2024, 8, 21),
+    )
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert (attack.title, [_name(story, p) for p in attack.parties]) == (
+        "Attacks on shipping in the Red Sea by Yemen",
+        ["Yemen"],
+    )
+
+
+def test_an_assault_the_model_hangs_on_its_verb_is_on_the_place_after_it() -> None:
+    story = draft_story(
+        "Sudan's paramilitary Rapid Support Forces (RSF) launched a major assault on El "
+        "Fasher, the last army-held city in the western region of Darfur, on Friday.",
+        date=dt.date(2024, 10, 26),
+    )
+    (assault,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert assault.title == "Assault on El Fasher"
+
+
+def test_an_institution_a_continent_s_adjective_opens_is_not_the_continent() -> None:
+    story = draft_story(
+        "European Commission President Ursula von der Leyen flew to Montevideo. European "
+        "leaders welcomed the deal.",
+        date=dt.date(2024, 12, 6),
+    )
+    europe = [p for p in story.places if p.name == "Europe"]
+    assert len(europe) == 1
+    assert [s.text for s in europe[0].mentions] == ["European"]
+    assert europe[0].mentions[0].start > 60
