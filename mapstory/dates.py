@@ -112,6 +112,9 @@ _THAT_YEAR = re.compile(
 _THAT_NAMED_MONTH = re.compile(r"^(?:in\s+)?that\s+(?P<month>[A-Z][a-z]+)$")
 _THAT_MONTH = re.compile(r"^(?:in\s+)?(?:that|that\s+same|the\s+same)\s+month$", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+_DECADE = re.compile(
+    r"^(?:the\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<decade>\d{3}0)s$", re.IGNORECASE
+)
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
     name: i for i, name in enumerate(calendar.month_abbr) if name
@@ -179,6 +182,21 @@ def resolve(
     if (told := _told_before(text, reference)) is not False:
         return told if told is None else _value(*told, original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
+
+    if m := _DECADE.match(text):
+        # "in the 1990s": ten years (dateparser reads the "s" as seconds ago); "the early
+        # 2000s", "the late 1980s": a third of them.
+        first = int(m["decade"])
+        part = (m["part"] or "").lower().rstrip("- ")
+        low, high = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
+        return _value(
+            dt.date(first + low, 1, 1),
+            dt.date(first + high, 12, 31),
+            "year",
+            original,
+            False,
+            certainty,
+        )
 
     if m := _QUARTER_WORDS.match(text):
         quarter = _ORDINALS[m["which"].lower()]

@@ -179,3 +179,17 @@ def test_the_year_alone_is_not_that_year() -> None:
     told = resolve("in March 2021", WEDNESDAY)
     assert resolve("the year", WEDNESDAY, reference=told) is None
     assert resolve("the month", WEDNESDAY, reference=told) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("in the 1990s", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("the early 2000s", dt.date(2000, 1, 1), dt.date(2003, 12, 31)),
+        ("the mid-1980s", dt.date(1984, 1, 1), dt.date(1986, 12, 31)),
+        ("the late 1970s", dt.date(1977, 1, 1), dt.date(1979, 12, 31)),
+    ],
+)
+def test_a_decade_is_its_years_not_seconds_ago(phrase, start, end) -> None:
+    value = resolve(phrase, dt.date(2023, 11, 6))
+    assert (value.start, value.end, value.precision) == (start, end, "year")
