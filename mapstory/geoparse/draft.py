@@ -534,6 +534,56 @@ def _home_countries(
     return homes
 
 
+# A head of state or government named by title alone, as news names its own country's:
+# "Prime Minister Keir Starmer", not "Indian Prime Minister Narendra Modi".
+_BARE_TITLE = re.compile(
+    r"(?:^|[.;:\n]\s*|[,(]\s*|\b(?:[a-z]+|The)\s+)"
+    r"(?:Prime Minister|President|Chancellor|Premier|King|Queen)\s+$"
+)
+
+
+def _homes_by_dateline(
+    text: str,
+    actor_refs: list[ActorRef],
+    refs: list[PlaceRef],
+    homes: dict[str, str],
+    filed_from: str | None,
+    entries: dict[str, GazetteerEntry | None],
+    drafts: list[EventDraft],
+) -> None:
+    """ "LONDON, Dec 3 - … Prime Minister Keir Starmer will hold talks": a leader named by
+    title alone in a story filed from a country's capital is that country's, as a wire
+    story names the host's own leaders — unless the story has them travel to that country
+    ("Prime Minister Narendra Modi arrived in Kyiv", as his own country's press writes)."""
+    capital = entries.get(filed_from or "")
+    if capital is None or not capital.is_capital:
+        return
+    country = next(
+        (
+            r.key
+            for r in refs
+            if r.kind == "country" and r.country_code == capital.country_code and not r.demonym
+        ),
+        None,
+    )
+    if country is None:
+        return
+    going_there = {
+        d.fields["actor"]
+        for d in drafts
+        if d.kind == "visit"
+        and (went := entries.get(d.fields["destination"])) is not None
+        and went.country_code == capital.country_code
+    }
+    for ref in sorted(actor_refs, key=lambda r: r.start):
+        if (
+            ref.key not in homes
+            and ref.key not in going_there
+            and _BARE_TITLE.search(text, max(0, ref.start - 40), ref.start)
+        ):
+            homes[ref.key] = country
+
+
 # " and Defence Minister ": an official named right after another, by title alone.
 _JOINED_TITLE = re.compile(
     r"\s+and\s+(?:(?:[A-Z][a-z]+|of)\s+)*?(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Aa]dviser|"
@@ -769,6 +819,7 @@ def make_draft(
             extra_places[key] = place
             taken.add(key)
     homes = _home_countries(text, actor_refs, refs)
+    _homes_by_dateline(text, actor_refs, refs, homes, filed_from, entries, drafts)
     speaks_for = _home_countries(text, actor_refs, refs, strict=True)
     drafts = _legs_home(drafts, homes, entries, extra_places, taken, gazetteer)
     # The countries each traveller goes to, by the story's own travel words.

@@ -1954,7 +1954,12 @@ def _goes_home(verb) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VISIT_VERBS:
         return False
     return any(
-        (c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt"))
+        (
+            c.lower_ == "home"
+            and c.dep_ in ("advmod", "npadvmod", "dobj", "prt")
+            # "visited Meloni's holiday home in Puglia": someone's house, not going home
+            and not any(g.dep_ in ("poss", "compound", "amod", "det") for g in c.children)
+        )
         or (
             c.dep_ == "prep"
             and c.lower_ == "for"
@@ -2714,6 +2719,12 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
     conjuncts += [c for t in inside for c in t.children if c.dep_ == "conj"]
     for token in conjuncts:
         other = find(token)
+        if other is None:
+            # "Meloni and her Albanian counterpart Edi Rama": the name beside the noun.
+            other = next(
+                (named for c in token.children if c.dep_ == "appos" and (named := find(c))),
+                None,
+            )
         if other is not None and other.key != ref.key and other not in found:
             found.append(other)
     return found
@@ -3077,9 +3088,15 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
 
 def _landmark(noun) -> bool:
     """Whether *noun* only says where something else was: "77 nautical miles west of the
-    port of Hodeidah", "near the port city of Mariupol". (A ship "anchored off the port of
-    Limassol" is calling there.)"""
+    port of Hodeidah", "near the port city of Mariupol", "in the port of Shengjin and the
+    town of Gjader". (A ship "anchored off the port of Limassol" is calling there.)"""
     head = noun.head
+    if any(
+        c.dep_ == "conj" and c.lemma_.lower() in _WAYPOINT_NOUNS - {"port"} for c in noun.children
+    ):
+        # "the centres, in the port of Shengjin and the inland town of Gjader": a place
+        # named by its kind, like the town beside it.
+        return True
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return False
     if head.lower_ == "near":
@@ -3873,6 +3890,16 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         for k in keywords
         if not (k.head.lower_ == "of" and k.head.head.lemma_.lower() in _SHARE_NOUNS)
     ]
+    # "after halting purchases of Russian oil": a flow stopped is none to draw.
+    keywords = [
+        k
+        for k in keywords
+        if not (
+            k.dep_ == "dobj" and k.head.lemma_.lower() in _HALTING_VERBS and not _negated(k.head)
+        )
+        # ("after halting purchases": the model may take the verb for the noun's adjective.)
+        and not any(c.dep_ == "amod" and c.lemma_.lower() in _HALTING_VERBS for c in k.children)
+    ]
     # Trade nouns inside another's phrase ("trade in exports") are part of that one.
     keywords = [k for k in keywords if not any(o != k and k in o.subtree for o in keywords)]
     low, high = sentence.span()
@@ -3892,6 +3919,9 @@ def _trade(sentence, ctx) -> list[EventDraft]:
             ctx.trade_period = periods[0]
     return drafts
 
+
+# What stops a flow: "halted purchases of Russian oil", "suspended exports".
+_HALTING_VERBS = frozenset({"halt", "stop", "end", "suspend", "ban", "cease", "freeze", "block"})
 
 # A rule on trade, not trade: "export controls on advanced semiconductors", "an import ban".
 _TRADE_RULE_NOUNS = frozenset(
@@ -4982,8 +5012,19 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                         name = "attacks on shipping in"
                         break
                 if place is None and target is not None and _noun_in(target, _TARGET_NOUNS):
-                    # "launched strikes on Houthi targets in Yemen": where the targets are.
-                    place = _where_in([*target.children, *obj.children, *token.children], sentence)
+                    # "launched strikes on Houthi targets in Yemen": where the targets are;
+                    # "carried out a strike on Beirut's southern suburbs": whose they are.
+                    place = _where_in(
+                        [*target.children, *obj.children, *token.children], sentence
+                    ) or next(
+                        (
+                            found
+                            for c in target.children
+                            if c.dep_ == "poss"
+                            and (found := sentence.named_place_at(c)) is not None
+                        ),
+                        None,
+                    )
                 if place is not None:
                     break
         if place is None and any(
@@ -5144,6 +5185,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
     if attackers:
         fields["by"] = list(dict.fromkeys(attackers))
+    if obj is not None and obj.tag_ == "NN" and _definite(obj) and lemma in _LAUNCHING_VERBS:
+        fields["again"] = True  # "carrying out the attack on …": see _fold_acts_told_again
     return [
         EventDraft(
             kind="conflict",
@@ -5441,6 +5484,40 @@ def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         _take_excerpts(siege, draft)
         siege.date = siege.date or draft.date
+    return kept
+
+
+def _fold_acts_told_again(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> list[EventDraft]:
+    """ "A rocket attack that killed 12 children in the Golan Heights … Hezbollah denied
+    carrying out the attack on the town of Majdal Shams": "the attack", told after the one
+    attack of that name in that country, is that one — and says where exactly it struck."""
+
+    def noun(draft: EventDraft) -> str:
+        return draft.fields["name"].split()[0].removesuffix("s")
+
+    def codes(draft: EventDraft) -> set[str]:
+        return {where[k].country_code for k in draft.fields["places"] if k in where}
+
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        if draft.kind == "conflict" and draft.fields.pop("again", False):
+            earlier = [
+                d
+                for d in kept
+                if d.kind == "conflict"
+                and noun(d) == noun(draft)
+                and min(d.spans) < min(draft.spans)
+                and codes(d) & codes(draft)
+            ]
+            if len(earlier) == 1:
+                (told,) = earlier
+                for key in draft.fields["places"]:
+                    if key not in told.fields["places"]:
+                        told.fields["places"].append(key)
+                _take_excerpts(told, draft)
+                told.date = told.date or draft.date
+                continue
+        kept.append(draft)
     return kept
 
 
@@ -5769,6 +5846,16 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
         date = None
         if verb is not None and verb.lemma_.lower() in _OUTBREAK_VERBS:
             date = _nearest_date(ctx.dates_in(sentence), verb.idx, ctx.anchor, "past")
+        elif _noun_lemma(token) in _ARMED_ACT_NOUNS:
+            # "a rocket attack that killed 12 children in the Golan Heights on Saturday":
+            # an act's own phrase says when it struck.
+            low, high = _extent(token)
+            date = _nearest_date(
+                [p for p in ctx.dates_in(sentence) if low <= p.start < high],
+                token.idx,
+                ctx.anchor,
+                "past",
+            )
         told = ctx.last_conflict
         if told is not None and told.fields.get("act"):
             told = None
@@ -5820,6 +5907,8 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             ]
             if sides:
                 fields["by"] = sides
+            if token.tag_ == "NN" and _definite(token):
+                fields["again"] = True  # "the attack on Majdal Shams": see _fold_acts_told_again
         drafts.append(
             EventDraft(kind="conflict", key=key, spans=[sentence.span()], fields=fields, date=date)
         )
@@ -5868,7 +5957,7 @@ _FORCE_VERBS = {
 }
 # Names of one act told in other words ("RSF seizes Wad Madani" in the headline, "had taken
 # control of Wad Madani" below): one event.
-_SAME_ACTS = {"seizure of": "capture of"}
+_SAME_ACTS = {"seizure of": "capture of", "strike on": "strikes on", "airstrike on": "strikes on"}
 # Words that make a "war" or an "invasion" something other than armed conflict.
 _NOT_ARMED = frozenset(
     {
@@ -6134,6 +6223,11 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
     return drafts
 
 
+_DAY_OF_THIS_WEEK = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b", re.I
+)
+
+
 def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The dates of what was said: its own clause's, else the clause it hangs on ("arrived in
     Manila on Tuesday …, pledging support": Tuesday, not the Monday of a trip told between),
@@ -6143,6 +6237,22 @@ def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
         _extent(t)
         for t in verb.sent
         if t.lemma_.lower() in _VISIT_VERBS and t.pos_ == "VERB" and t != verb
+    ]
+    # "said Albania owed Italy a debt for taking in Albanians in the 1990s": what was said
+    # has dates of its own, not the day it was said — but for a day of this week ("the EU
+    # and Mercosur reached a deal on Friday, von der Leyen said"), which news tells the
+    # same day.
+    # (A clause with a subject of its own: not "In a call late last week to mark …, Peres
+    # told", which the model may make a clause of the verb's.)
+    said = [
+        _extent(c)
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    phrases = [
+        p
+        for p in phrases
+        if not any(a <= p.start < b for a, b in said) or _DAY_OF_THIS_WEEK.search(p.text)
     ]
     return (
         _own_dates(verb, phrases)
@@ -6581,6 +6691,7 @@ def extract_events(
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
+    drafts = _fold_acts_told_again(drafts, where)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
     drafts = _fold_office_countries(drafts, where)
     _onward_origins(drafts, where)

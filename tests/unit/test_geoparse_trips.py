@@ -4475,3 +4475,70 @@ def test_an_institution_a_continent_s_adjective_opens_is_not_the_continent() -> 
     assert len(europe) == 1
     assert [s.text for s in europe[0].mentions] == ["European"]
     assert europe[0].mentions[0].start > 60
+
+
+def test_a_counterpart_named_beside_the_noun_went_too_and_a_holiday_home_is_not_home() -> None:
+    story = draft_story(
+        "ROME, Nov 6 - Italian Prime Minister Giorgia Meloni and her Albanian counterpart Edi "
+        "Rama signed an agreement in Rome on Monday under which Albania will host two centres "
+        "for migrants.\n\nRama, who visited Meloni's holiday home in Puglia in August, said "
+        "Albania owed Italy a debt for taking in Albanians in the 1990s.",
+        date=dt.date(2023, 11, 6),
+    )
+    visits = {(_name(story, v.destination), v.date.start) for v in _visit_events(story)}
+    assert visits == {("Rome", dt.date(2023, 11, 6)), ("Puglia", dt.date(2023, 8, 1))}
+    # What he said of the 1990s was not said in the 1990s.
+    (said,) = [e for e in story.events if isinstance(e, Statement)]
+    assert said.date is None or said.date.start.year == 2023
+
+
+def test_a_port_named_by_its_kind_beside_a_town_is_no_port_story() -> None:
+    story = draft_story(
+        "The centres, in the port of Shengjin and the inland town of Gjader, will be able to "
+        "hold up to 3,000 people at a time and will be run by Italy.",
+        date=dt.date(2023, 11, 6),
+    )
+    assert not [e for e in story.events if e.kind == "port"]
+
+
+def test_a_halted_flow_is_none_and_the_one_that_replaced_it_is_drawn() -> None:
+    flows = _flows(
+        "Germany imported about 10 million tonnes of Kazakh oil last year, roughly 12% of its "
+        "crude imports, after halting purchases of Russian oil following Moscow's invasion of "
+        "Ukraine.",
+        dt.date(2024, 9, 15),
+    )
+    assert list(flows) == [("Kazakhstan", "Germany")]
+
+
+def test_a_leader_named_by_title_alone_in_a_story_filed_from_a_capital_is_that_country_s() -> None:
+    story = draft_story(
+        "LONDON, Dec 3 - Qatar's emir Sheikh Tamim bin Hamad Al Thani arrived in London on "
+        "Tuesday for a two-day state visit to Britain.\n\nPrime Minister Keir Starmer will hold "
+        "talks with Sheikh Tamim on Wednesday. The emir's visit follows a trip by Starmer to "
+        "Saudi Arabia last month.",
+        date=dt.date(2024, 12, 3),
+    )
+    (trip,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Saudi Arabia"]
+    assert _name(story, trip.origin) == "London" and "origin" in trip.inferred
+
+
+def test_the_attack_told_again_is_the_one_told_before_and_says_where_it_struck() -> None:
+    story = draft_story(
+        "Israel strikes Hezbollah targets in Beirut after rocket attack on Golan\n\n"
+        "BEIRUT, July 30 - Israel carried out a strike on Beirut's southern suburbs on Tuesday, "
+        "targeting a commander it blamed for a rocket attack that killed 12 children and "
+        "teenagers in the "
+        "Israeli-occupied Golan Heights on Saturday.\n\nHezbollah has denied carrying out the "
+        "attack on the town of Majdal Shams.",
+        date=dt.date(2024, 7, 30),
+    )
+    acts = {
+        e.name: ([_name(story, p) for p in e.places], e.date and e.date.start)
+        for e in story.events
+        if isinstance(e, Conflict) and e.name.split()[0] in ("Attack", "Strike", "Strikes")
+    }
+    assert acts == {
+        "Strikes on Beirut by Israel": (["Beirut"], dt.date(2024, 7, 30)),
+        "Attack on Golan Heights": (["Golan Heights", "Majdal Shams"], dt.date(2024, 7, 27)),
+    }
