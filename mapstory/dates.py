@@ -112,6 +112,10 @@ _THAT_YEAR = re.compile(
 _THAT_NAMED_MONTH = re.compile(r"^(?:in\s+)?that\s+(?P<month>[A-Z][a-z]+)$")
 _THAT_MONTH = re.compile(r"^(?:in\s+)?(?:that|that\s+same|the\s+same)\s+month$", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+_FISCAL_YEAR = re.compile(
+    r"^(?:the\s+)?(?P<rel>last|previous|past|this|current|next)\s+(?:fiscal|financial)\s+year$",
+    re.IGNORECASE,
+)
 _DECADE = re.compile(
     r"^(?:the\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<decade>\d{3}0)s$", re.IGNORECASE
 )
@@ -182,6 +186,18 @@ def resolve(
     if (told := _told_before(text, reference)) is not False:
         return told if told is None else _value(*told, original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
+
+    if m := _FISCAL_YEAR.match(text):
+        # "in the last fiscal year": twelve months across two calendar years, counted as
+        # most governments count them, April to March (America's October-to-September year
+        # spans the same two years from October on).
+        current = anchor.year if anchor.month >= 4 else anchor.year - 1
+        first = current + {"last": -1, "previous": -1, "past": -1, "next": 1}.get(
+            m["rel"].lower(), 0
+        )
+        return _value(
+            dt.date(first, 1, 1), dt.date(first + 1, 12, 31), "year", original, True, certainty
+        )
 
     if m := _DECADE.match(text):
         # "in the 1990s": ten years (dateparser reads the "s" as seconds ago); "the early

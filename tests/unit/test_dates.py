@@ -193,3 +193,18 @@ def test_the_year_alone_is_not_that_year() -> None:
 def test_a_decade_is_its_years_not_seconds_ago(phrase, start, end) -> None:
     value = resolve(phrase, dt.date(2023, 11, 6))
     assert (value.start, value.end, value.precision) == (start, end, "year")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "first", "last"),
+    [
+        ("in the last fiscal year", dt.date(2024, 10, 21), 2023, 2024),
+        ("the last financial year", dt.date(2024, 2, 1), 2022, 2023),
+        ("this fiscal year", dt.date(2024, 10, 21), 2024, 2025),
+    ],
+)
+def test_a_fiscal_year_spans_the_two_calendar_years_it_runs_across(
+    phrase, anchor, first, last
+) -> None:
+    value = resolve(phrase, anchor)
+    assert (value.start, value.end) == (dt.date(first, 1, 1), dt.date(last, 12, 31))
