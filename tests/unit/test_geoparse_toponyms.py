@@ -1178,3 +1178,13 @@ def test_a_region_named_by_an_everyday_word_is_found_only_where_words_say_it_is_
         "CM",
     )
     assert _places("He grew up in the city of Mobile, Alabama.")["Mobile"][:2] == ("city", "US")
+
+
+def test_indian_territories_go_by_the_names_news_uses() -> None:
+    places = _places(
+        "Troops have faced off in the Ladakh region since 2020, while Jammu and Kashmir and "
+        "Lakshadweep voted."
+    )
+    assert places["Ladakh"][:2] == ("region", "IN")
+    assert places["Jammu and Kashmir"][:2] == ("region", "IN")
+    assert places["Lakshadweep"][:2] == ("region", "IN")
