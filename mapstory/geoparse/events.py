@@ -149,7 +149,9 @@ _AIMING = frozenset(
 # A sentence with one of these tells an aim, so its periods do not date the figures after it.
 _AIM_WORDS = _GOAL_NOUNS | frozenset({"seek", "want", "hope", "pledge", "vow", "target"})
 _MONEY_SIGN = re.compile(r"[$€£¥₹₽]")
-_BILATERAL = re.compile(r"\b(?:bilateral|two countries|both countries|two nations)\b", re.I)
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|(?:two|both) (?:countries|nations|neighbou?rs|economies))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1310,12 +1312,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 stop_steps.append(t)
                     # "attending the APEC summit in Peru and the G20 summit in Brazil": the
                     # next gathering's place is the next stop.
-                    for gathering in child.subtree:
-                        if (
-                            destination is not None
-                            and gathering.dep_ == "conj"
-                            and _noun_lemma(gathering) in _ATTENDED_EVENTS
-                        ):
+                    for listed in child.subtree:
+                        # ("… in Lima and the Group of 20 summit in Rio": the model may join
+                        # the name of the next gathering, not the gathering, to the list.)
+                        gathering = (
+                            next(
+                                (t for t in listed.subtree if _noun_lemma(t) in _ATTENDED_EVENTS),
+                                None,
+                            )
+                            if listed.dep_ == "conj"
+                            else None
+                        )
+                        if destination is not None and gathering is not None:
                             for where in gathering.children:
                                 stop = (
                                     _subtree_place(where, sentence)
@@ -1592,6 +1600,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             traveller, stop = reached[earlier.i]
             if actor is not None and traveller == actor.key:
                 onward_from = stop
+        if (
+            origin is None
+            and onward_from is None
+            and destination is not None
+            and token.dep_ == "pcomp"
+            and token.head.lower_ == "before"
+        ):
+            # "In Beijing, Prabowo is scheduled to meet Xi …, before flying to Washington":
+            # from where the clause it comes after puts the traveller.
+            origin = _clause_set_in(token.head.head, token, sentence)
+            if origin is not None and origin.key == destination.key:
+                origin = None
         governor = token if token.pos_ == "VERB" or held_at or stays else token.head
         if governor.lower_ == "during":
             # "signed a deal … during a visit to London": as the sentence's own event is.
@@ -2696,6 +2716,19 @@ def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
     return None
 
 
+def _clause_set_in(verb, before, sentence: _Sentence) -> PlaceRef | None:
+    """The city an "In …" opening *verb*'s clause (or the clause above it) names, told
+    before the word *before*: "In Beijing, Prabowo is scheduled to meet Xi"."""
+    for token in [verb, *verb.ancestors]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i < before.i:
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                place = sentence.named_place_at(named) if named is not None else None
+                if place is not None and place.kind == "city" and not place.demonym:
+                    return place
+    return None
+
+
 def _name_head(start: int, end: int, sentence: _Sentence):
     """The syntactic head of the name at [start, end): its token whose own head lies
     outside the name ("Delhi" in "New Delhi"), which lists attach to."""
@@ -2717,6 +2750,15 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
     )
     conjuncts = [*head.conjuncts] if head is not None else []
     conjuncts += [c for t in inside for c in t.children if c.dep_ == "conj"]
+    if head is not None:
+        # "to the United States, Peru, Brazil and Britain": the model may take the second
+        # of a list for the first's apposition, and join the rest to it.
+        conjuncts += [
+            c
+            for a in head.children
+            if a.dep_ == "appos" and any(g.dep_ == "conj" for g in a.children)
+            for c in (a, *a.conjuncts)
+        ]
     for token in conjuncts:
         other = find(token)
         if other is None:

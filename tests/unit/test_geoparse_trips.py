@@ -4408,7 +4408,7 @@ def test_the_amount_a_flow_fell_from_is_not_its_latest_value() -> None:
         dt.date(2024, 8, 23),
     )
     (flow,) = flows.values()
-    assert [(f.value, f.period) for f in flow.figures] == [(0.7, "2024"), (3.4, "")]
+    assert [(f.value, f.period) for f in flow.figures] == [(0.7, "2023–2024"), (3.4, "")]
 
 
 def test_its_purchases_are_the_subject_s_not_those_of_a_country_named_before() -> None:
@@ -4542,3 +4542,34 @@ def test_the_attack_told_again_is_the_one_told_before_and_says_where_it_struck()
         "Strikes on Beirut by Israel": (["Beirut"], dt.date(2024, 7, 30)),
         "Attack on Golan Heights": (["Golan Heights", "Majdal Shams"], dt.date(2024, 7, 27)),
     }
+
+
+def test_a_tour_s_list_the_model_breaks_up_and_legs_told_after_a_city_s_talks() -> None:
+    story = draft_story(
+        "JAKARTA, Nov 8 - Indonesian President Prabowo Subianto will leave for Beijing on "
+        "Friday on the first leg of an overseas tour that will also take him to the United "
+        "States, Peru, Brazil and Britain, the foreign ministry said.\n\nIn Beijing, Prabowo "
+        "is scheduled to meet President Xi Jinping and Premier Li Qiang, before flying to "
+        "Washington to meet President Joe Biden. He will then attend the Asia-Pacific Economic "
+        "Cooperation summit in Lima and the Group of 20 summit in Rio de Janeiro.",
+        date=dt.date(2024, 11, 8),
+    )
+    assert _leg_pairs(story) == [
+        ("Jakarta", "Beijing"),
+        ("Beijing", "Washington"),
+        ("Washington", "Lima"),
+        ("Lima", "Rio de Janeiro"),
+        ("Rio de Janeiro", "United Kingdom"),
+    ]
+
+
+def test_trade_between_the_two_neighbours_is_the_pair_the_story_is_about() -> None:
+    flows = _flows(
+        "NEW DELHI, Oct 21 - India and China have reached an agreement on patrolling along "
+        "their disputed border in the Ladakh region, India's foreign secretary said.\n\nTrade "
+        "between the two neighbours reached $118 billion in the last fiscal year.",
+        dt.date(2024, 10, 21),
+    )
+    (flow,) = flows.values()
+    assert set(flows) == {("China", "India")}
+    assert [(f.value, f.period) for f in flow.figures] == [(118.0, "2023–2024")]
