@@ -587,14 +587,24 @@ def apply_region_areas(
     for cc, owner in sorted(points.items()):
         if cc not in land or len(set(owner.values())) < 2:
             continue  # one division (or no outline): nothing to split, keep the fallback
-        outline = _outline(land[cc])
         sites = [Point(xy) for xy in owner]
         codes = list(owner.values())
+        # Only the parts of the country where its own towns are: France's outline holds
+        # French Guiana, whose towns GeoNames files under GF, and the nearest French town's
+        # cell reaching across the ocean would hand it to Aquitaine.
+        outline = _outline(land[cc])
+        tree = STRtree(sites)
+        inhabited = [
+            part
+            for part in getattr(outline, "geoms", [outline])
+            if len(tree.query(part, predicate="intersects"))
+        ]
+        if inhabited:
+            outline = make_valid(union_all(inhabited, grid_size=GRID))
         minx, miny, maxx, maxy = outline.bounds
         cells = voronoi_polygons(
             MultiPoint(sites), extend_to=box(minx - 5, miny - 5, maxx + 5, maxy + 5)
         )
-        tree = STRtree(sites)
         parts: dict[str, list[Polygon]] = defaultdict(list)
         for cell in cells.geoms:
             inside = tree.query(cell, predicate="contains")

@@ -418,3 +418,47 @@ def test_regions_sit_at_the_centre_of_the_land_their_towns_cover() -> None:
     a, b = regions[("XX", "A")], regions[("XX", "B")]
     assert abs(a.lon - 3.0) < 0.1 and abs(a.lat - 5.0) < 0.1  # not the towns' middle, 2.2
     assert abs(b.lon - 8.0) < 0.1 and abs(b.lat - 5.0) < 0.1
+
+
+def test_land_overseas_with_none_of_the_country_s_towns_goes_to_no_division() -> None:
+    build = _build_module()
+    from shapely.geometry import MultiPolygon, box
+
+    def region(code: str) -> object:
+        return build.Entry(
+            id=f"admin1:XX.{code}",
+            name=code,
+            kind="region",
+            feature_code="ADM1",
+            country_code="XX",
+            iso3="",
+            lat=0.0,
+            lon=0.0,
+            population=0,
+        )
+
+    regions = {("XX", "A"): region("A"), ("XX", "B"): region("B")}
+    towns = {
+        str(n): {
+            "geonameid": n,
+            "countrycode": "XX",
+            "admin1code": code,
+            "longitude": x,
+            "latitude": y,
+        }
+        for n, (code, x, y) in enumerate([("A", 1.0, 1.0), ("B", 3.0, 3.0)], start=1)
+    }
+    # The mainland is 4 x 4; an overseas part as large, far to the south-west, has no town
+    # of the country (as French Guiana's are filed under their own code).
+    outline = MultiPolygon([box(0, 0, 4, 4), box(-40, -40, -35, -35)])
+    shapes = [build.Shape(id="xx", name="X", iso2="XX", iso3="XXX", geometry=outline)]
+    build.apply_region_areas(regions, towns, shapes)
+    a = regions[("XX", "A")]
+    assert 0 <= a.lon <= 4 and 0 <= a.lat <= 4
+
+
+def test_french_regions_go_by_their_names_and_sit_in_france(gaz: Gazetteer) -> None:
+    for name in ("Normandy", "Nouvelle-Aquitaine", "Occitanie", "Grand Est"):
+        (entry,) = [e for e in gaz.search(name, limit=5) if e.kind == "region"]
+        assert entry.country_code == "FR"
+        assert 41 < entry.lat < 52 and -5 < entry.lon < 9, name
