@@ -1118,7 +1118,7 @@ def _legs_home(
                 if settled[destination] in (None, draft.fields.get("origin")):
                     continue
                 draft.fields["destination"] = settled[destination]
-                draft.fields["destination_inferred"] = True
+                draft.fields["destination_inferred"] = "home"
         kept.append(draft)
     return kept
 
@@ -1253,6 +1253,14 @@ def _and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+# Why a destination the article does not state is the one drawn (see extract_events).
+_DESTINATION_NOTES = {
+    "dateline": "Destination not stated: the city the article was filed from.",
+    "scene": "Destination not stated: where the article has the others arrive.",
+    "home": "Destination not stated: the capital of the traveller's country, taken as home.",
+}
+
+
 def _event(
     draft: EventDraft,
     text: str,
@@ -1309,12 +1317,33 @@ def _event(
                 )
                 inferred.append("origin")
         note = None
-        if f.get("origin_inferred"):
+        origin_entry = entries.get(origin) if origin is not None else None
+        went_home_from = None  # the capital a trip "returning to France" began at
+        if (
+            f.get("start_from_return")
+            and origin_entry is not None
+            and origin_entry.kind == "country"
+            and home_entry is not None
+            and origin_entry.country_code == home_entry.country_code
+            and (capital := _capitals(gazetteer).get(home_entry.country_code)) is not None
+        ):
+            # "… before returning to France": the trip began at home, and home is the
+            # capital, as for a traveller whose start the article does not tell at all.
+            origin = went_home_from = _capital_id(
+                capital,
+                entries,
+                extra_places,
+                taken,
+                "Not named in the article: the capital of the traveller's country, taken as "
+                "the starting point.",
+            )
+            inferred.append("origin")
+        if f.get("origin_inferred") and went_home_from is None:
             inferred.append("origin")
             note = "Starting point not stated: the traveller's previous stop in the article."
         if f.get("destination_inferred"):
             inferred.append("destination")
-            note = "Destination not stated: the city the article was filed from."
+            note = _DESTINATION_NOTES[f["destination_inferred"]]
         who = actor_names.get(f["actor"], f["actor"])
         origin_entry = entries.get(origin) if origin is not None else None
         # "He is due in Berlin on Tuesday", after a leg abroad: a German chancellor going home.
@@ -1430,7 +1459,7 @@ def _event(
         # named storm goes by its name alone.
         label = f["name"]
         if not f.get("named"):
-            called_in = f.get("called_in") or f["places"][:1]
+            called_in = f.get("began_in") or f.get("called_in") or f["places"][:1]
             label = f"{label} in {_and_list([_in_prose(name(p)) for p in called_in])}"
         return Disaster(
             id=f"disaster-{f['places'][0]}",

@@ -575,9 +575,10 @@ def _event_city(verb, country: PlaceRef, sentence: _Sentence) -> PlaceRef | None
         for prep in gathering.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 city = _subtree_place(prep, sentence)
+                # ("for a summit at a luxury resort in Puglia": or the region it is in.)
                 if (
                     city is not None
-                    and city.kind == "city"
+                    and city.kind in ("city", "region")
                     and city.country_code == country.country_code
                 ):
                     return city
@@ -1806,7 +1807,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if (
             actor is None
             and destination is not None
-            and destination.kind == "city"
+            and destination.kind in ("city", "region")
             and lemma in ("arrive", "land")
             and status == "happened"
             and ctx.scene is None
@@ -2455,7 +2456,7 @@ def _arrived_at_dateline(
         )
         if not elsewhere:
             draft.fields["destination"] = city.key
-            draft.fields["destination_inferred"] = True
+            draft.fields["destination_inferred"] = "dateline"
 
 
 def _fold_meetings_into_stays(drafts: list[EventDraft], anchor: dt.date) -> list[EventDraft]:
@@ -4901,6 +4902,7 @@ _TARGET_NOUNS = frozenset(
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
         "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
+        "hotel", "apartment", "church", "mosque", "university", "shelter",
     }
 )  # fmt: skip
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
@@ -5117,7 +5119,15 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         # ("launched a barrage of drones at Ukraine's energy infrastructure": the "at" may
         # hang on what counts them.)
         counting = list(counted.children) if counted is not None and counted != obj else []
-        for child in [*token.children, *obj.children, *counting]:
+        # ("fired more than 100 missiles and about as many drones at Ukraine": or on the
+        # last of the things fired.)
+        others = [
+            g
+            for o in token.children
+            if o.dep_ == "dobj" and o not in (obj, counted)
+            for g in o.children
+        ]
+        for child in [*token.children, *obj.children, *counting, *others]:
             if child.dep_ == "prep" and child.lower_ in ("at", "on", "into", "toward", "towards"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None and target.lemma_.lower() in _SHIP_NOUNS:
@@ -5401,6 +5411,23 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             own = [p for p in own if not left <= p.start < right]
         date = _nearest_date(own, token.idx, ctx.anchor, "past")
         fields = {"name": name, "places": list(dict.fromkeys(places)), "kind": kind}
+        # "An outbreak of mpox that began in Congo has spread to Kenya": called after where
+        # it began, wherever the article first told it.
+        began = next(
+            (
+                place
+                for t in token.subtree
+                if t.dep_ == "relcl" and t.lemma_.lower() in _OUTBREAK_VERBS | {"originate"}
+                for prep in t.children
+                if prep.dep_ == "prep"
+                and prep.lower_ == "in"
+                and (place := _subtree_place(prep, sentence)) is not None
+                and place.key in places
+            ),
+            None,
+        )
+        if began is not None:
+            fields["began_in"] = (began.key,)
         if named:
             fields["named"] = True
         else:
@@ -5455,7 +5482,9 @@ def _storm_brings(drafts: list[EventDraft]) -> list[EventDraft]:
 def _relative_of(clause, noun) -> bool:
     """Whether a relative clause tells what *noun* itself did ("the wildfire that destroyed
     Lahaina"), not what another did to or near it ("the quake, which residents felt in …")."""
-    return clause.head == noun and any(
+    # ("an outbreak of a new strain of mpox that began in Congo": or what it is of did.)
+    heads = [noun, *(_objects_of(noun) if _noun_lemma(noun) in ("outbreak", "epidemic") else [])]
+    return clause.head in heads and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
     )
 
@@ -5637,6 +5666,9 @@ def _hazard(token) -> tuple[str, str, bool] | None:
             disease = None  # "an outbreak of an, as yet, unidentified illness"
         if disease is not None and disease.lemma_.lower() in _NOT_DISEASE:
             return None  # "the outbreak of war"
+        if disease is not None and disease.lemma_.lower() in _ANY_DISEASE:
+            # "an outbreak of a new strain of mpox": the disease the strain is of.
+            disease = next((d for d in _objects_of(disease) if d.lower_ in _DISEASES), disease)
         if disease is None or disease.lemma_.lower() in _ANY_DISEASE:
             # "the worst outbreak", "a disease outbreak": the outbreak the article names,
             # if it names one (see _fold_unnamed_disasters).
@@ -5688,7 +5720,12 @@ def _disease_spreading(token) -> tuple[str, str, bool] | None:
             t.lemma_.lower() in ("emergency", "epidemic", "pandemic") for t in token.head.subtree
         )
     )
-    if not declared and (token.dep_ not in ("nsubj", "nsubjpass") or verb not in _SPREADING_VERBS):
+    # ("Mpox outbreak spreads to Kenya": a headline the model reads with "outbreak" for
+    # its verb.)
+    misread = token.head.lower_ == "outbreak" and token.head.pos_ == "VERB"
+    if not declared and (
+        token.dep_ not in ("nsubj", "nsubjpass") or (verb not in _SPREADING_VERBS and not misread)
+    ):
         return None
     if _negated(token.head):
         return None
@@ -6656,7 +6693,8 @@ def extract_events(
                             "actor": told.actor,
                             "destination": here,
                             "origin": told.origin,
-                            "destination_inferred": True,
+                            # (why: see mapstory.geoparse.draft._DESTINATION_NOTES)
+                            "destination_inferred": "dateline" if here == filed_from else "scene",
                         },
                         # "… earlier in the day": the day of the arrival it is told with;
                         # with none, of the arrival that set the scene ("World leaders

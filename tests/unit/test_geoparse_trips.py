@@ -4573,3 +4573,57 @@ def test_trade_between_the_two_neighbours_is_the_pair_the_story_is_about() -> No
     (flow,) = flows.values()
     assert set(flows) == {("China", "India")}
     assert [(f.value, f.period) for f in flow.figures] == [(118.0, "2023–2024")]
+
+
+def test_missiles_and_drones_fired_at_a_country_are_an_attack_on_it() -> None:
+    story = draft_story(
+        "KYIV, Aug 26 - Russia fired more than 100 missiles and about as many drones at "
+        "Ukraine on Monday in one of the largest attacks of the war, Ukrainian officials said.",
+        date=dt.date(2024, 8, 26),
+    )
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert attack.title == "Missile attack on Ukraine by Russia"
+
+
+def test_an_outbreak_of_a_disease_s_strain_is_called_after_where_it_began() -> None:
+    story = draft_story(
+        "Mpox outbreak spreads to Kenya and Rwanda\n\nGENEVA, July 31 - An outbreak of a new "
+        "strain of mpox that began in the Democratic Republic of Congo has spread to "
+        "neighbouring countries including Burundi, Kenya, Rwanda and Uganda, the World Health "
+        "Organization said on Wednesday.",
+        date=dt.date(2024, 7, 31),
+    )
+    (outbreak,) = [e for e in story.events if e.kind == "disaster"]
+    assert outbreak.title == "Mpox outbreak in the Democratic Republic of the Congo"
+    assert {_name(story, p) for p in outbreak.places} == {
+        "Kenya",
+        "Rwanda",
+        "Burundi",
+        "Uganda",
+        "Democratic Republic of the Congo",
+    }
+
+
+def test_one_flying_in_comes_to_the_region_others_arrived_in_for_a_summit() -> None:
+    story = draft_story(
+        "Leaders of the Group of Seven rich democracies arrived in southern Italy on Thursday "
+        "for a three-day summit at a luxury resort in Puglia.\n\nU.S. President Joe Biden flew "
+        "in from Paris, where he had attended D-Day commemorations in Normandy.",
+        date=dt.date(2024, 6, 13),
+    )
+    (leg,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Puglia"]
+    assert _name(story, leg.origin) == "Paris"
+    assert leg.note == "Destination not stated: where the article has the others arrive."
+    (paris,) = [p for p in story.places if p.name == "Paris"]
+    assert paris.country_code == "FR"
+
+
+def test_a_trip_that_returns_to_the_traveller_s_country_began_at_its_capital() -> None:
+    story = draft_story(
+        "RABAT, Oct 28 - French President Emmanuel Macron arrived in Rabat on Monday for a "
+        "three-day state visit to Morocco.\n\nOn Wednesday Macron will travel to Marrakech "
+        "before returning to France.",
+        date=dt.date(2024, 10, 28),
+    )
+    (arrival,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Rabat"]
+    assert _name(story, arrival.origin) == "Paris" and "origin" in arrival.inferred
