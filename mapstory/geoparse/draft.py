@@ -368,10 +368,13 @@ def _actors(
     surnames.update({fold(ent[-1].text): _key_of(ent) for ent in full_names})
     for token in doc:
         key = surnames.get(fold(token.text))
+        # ("Trump flew to Rome": the model may read the name as the common noun, but not
+        # as the subject of what a person does.)
+        subject = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
         if (
             key is None
             or token.ent_type_
-            or token.pos_ != "PROPN"
+            or (token.pos_ != "PROPN" and not subject)
             or not token.is_title
             or any(s <= token.idx < e for s, e in place_spans)
         ):
@@ -839,6 +842,8 @@ def make_draft(
     events = []
     event_ids: set[str] = set()
     guessed_starts: set[str] = set()  # visits that start at their home or journey's end, guessed
+    returns: set[str] = set()  # visits told as going back ("returned to Poland")
+    made_first: set[str] = set()  # visits told as made before another ("after attending …")
     for draft in drafts:
         event = _event(
             draft,
@@ -864,9 +869,13 @@ def make_draft(
                 )
             ):
                 guessed_starts.add(events[-1].id)
+            if isinstance(event, Visit) and draft.fields.get("returning"):
+                returns.add(events[-1].id)
+            if isinstance(event, Visit) and draft.fields.get("made_before"):
+                made_first.add(events[-1].id)
 
     events.extend(_blocs(doc, text, anchor, entries, events, refs))
-    events = _story_order(events, anchor, guessed_starts)
+    events = _story_order(events, anchor, guessed_starts, returns, made_first)
 
     places = [
         _place(
@@ -1123,7 +1132,13 @@ def _legs_home(
     return kept
 
 
-def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> list:
+def _story_order(
+    events: list,
+    anchor: dt.date,
+    guessed_starts: set[str],
+    returns: frozenset[str] | set[str] = frozenset(),
+    made_first: frozenset[str] | set[str] = frozenset(),
+) -> list:
     """Events in the order the article first tells them; a traveller's visits among them in
     the order they happen.
 
@@ -1133,8 +1148,11 @@ def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> lis
     fill them in date order. A visit with no date stays after the one told before it, unless
     it is the leg a dated one goes on from (then just before that one; not when that one's
     start, in *guessed_starts*, is only a guess: the traveller's capital, or where the trip
-    returns to). A trip still ahead "this week" is not before the article's day, whatever
-    day the week began.
+    returns to), nor when this one is told as a return (in *returns*: "returned to Poland"
+    ends a stay, it does not begin the one that set out from Poland). A trip still ahead
+    "this week" is not before the article's day, whatever day the week began. An undated
+    visit told as made before another (in *made_first*: "visited Ukraine … after attending a
+    summit in Lithuania") goes just before the dated one told with it.
     """
     ordered = sorted(events, key=lambda event: min(span.start for span in event.spans))
     slots: dict[str, list[int]] = {}
@@ -1198,8 +1216,10 @@ def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> lis
                 )
                 # (A leg there and back, "arrived in Kyiv … returns to Washington", is
                 # after the leg it reverses.)
-                if after is not None and (
-                    leg is None or ("origin" in visit.inferred and leg != after)
+                if (
+                    after is not None
+                    and visit.id not in returns
+                    and (leg is None or ("origin" in visit.inferred and leg != after))
                 ):
                     keys[index] = (keys[after][0], keys[after][1] - 0.5)
                 elif leg is not None:
@@ -1215,7 +1235,8 @@ def _story_order(events: list, anchor: dt.date, guessed_starts: set[str]) -> lis
                 None,
             )
             keys[index] = keys[told_with] if told_with is not None else (when, float(index))
-            keys[index] = (keys[index][0], keys[index][1] + 0.25)
+            shift = -0.25 if told_with is not None and ordered[index].id in made_first else 0.25
+            keys[index] = (keys[index][0], keys[index][1] + shift)
         by_key = sorted(indexes, key=lambda i: (keys[i], i))
         for slot, index in zip(indexes, by_key, strict=True):
             result[slot] = ordered[index]

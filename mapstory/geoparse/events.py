@@ -1522,24 +1522,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "before flying home on Friday": to where the traveller lives, which the draft
             # knows once it knows whom each person speaks for (see HOME_PREFIX).
             destination = PlaceRef(HOME_PREFIX + actor.key, token.idx, token.idx, "home", "", False)
-        origin = None
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                origin = _subtree_place(child, sentence)
-            elif child.dep_ == "prep" and child.lower_ in ("on", "aboard", "by") and origin is None:
-                # "arrived in Kyiv on a train from Poland": where the vehicle came from.
-                for vehicle in child.children:
-                    if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
-                        origin = next(
-                            (
-                                place
-                                for g in vehicle.children
-                                if g.dep_ == "prep"
-                                and g.lower_ == "from"
-                                and (place := _subtree_place(g, sentence)) is not None
-                            ),
-                            None,
-                        )
+        origin = _origin_told(token, sentence)
+        if origin is None and travel_noun and token.dep_ == "dobj":
+            # "made a surprise visit to Ukraine, travelling by train from Poland": the way
+            # the visit's verb says it was made.
+            origin = next(
+                (
+                    found
+                    for c in token.head.children
+                    if c.dep_ == "advcl"
+                    and c.lemma_.lower() in _VISIT_VERBS
+                    and (found := _origin_told(c, sentence)) is not None
+                ),
+                None,
+            )
         if origin is None:
             # "travelled to Rio from Peru": the model may hang the "from" on the destination.
             origin = next(
@@ -1950,6 +1946,29 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     return drafts
 
 
+def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
+    """Where travel told by *word* set out from: its "from" ("flew from Warsaw"), or its
+    vehicle's ("arrived in Kyiv on a train from Poland")."""
+    origin = None
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            origin = _subtree_place(child, sentence)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "aboard", "by") and origin is None:
+            for vehicle in child.children:
+                if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
+                    origin = next(
+                        (
+                            place
+                            for g in vehicle.children
+                            if g.dep_ == "prep"
+                            and g.lower_ == "from"
+                            and (place := _subtree_place(g, sentence)) is not None
+                        ),
+                        None,
+                    )
+    return origin
+
+
 def _stop_before_arrival(noun, reached: dict) -> bool:
     """ "Blinken, who flew in from Washington after a stop in Tokyo": a stop made on the way
     to an arrival told with no place, where the story already is (see _Origin)."""
@@ -2056,6 +2075,10 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
             if later.i in reached or later.dep_ not in ("xcomp", "advcl") or later.head == later:
                 break
             later = later.head
+        if later.i not in reached:
+            # ("made a visit to Ukraine, travelling by train … after attending a summit in
+            # Lithuania": on the verb whose object the visit is.)
+            later = next((c for c in later.children if c.dep_ == "dobj" and c.i in reached), later)
         if not (
             earlier.dep_ in ("pcomp", "pobj")
             and earlier.head.lower_ == "after"
@@ -2514,10 +2537,11 @@ def _from_where_it_returns(drafts: list[EventDraft]) -> None:
         first = trip[0]
         if first.fields["origin"] is not None or first.fields.get("returning"):
             continue
+        # ("… returned to Poland before flying home to Seoul": the last of the returns.)
         back = next(
             (
                 leg
-                for leg in trip[1:]
+                for leg in reversed(trip[1:])
                 if leg.fields.get("returning")
                 and leg.fields["destination"] != first.fields["destination"]
                 and (
@@ -6991,6 +7015,12 @@ def _fold_trip_countries(
             itself
             or loops
             or (draft.fields["origin"] is not None and city.fields["origin"] is None)
+            # "travelling by train from Poland" over the stop the city was told after
+            or (
+                city.fields.get("origin_inferred")
+                and draft.fields["origin"] not in (None, city.fields["destination"])
+                and not draft.fields.get("origin_inferred")
+            )
         ):
             city.fields["origin"] = draft.fields["origin"]
             city.fields.pop("origin_inferred", None)

@@ -4627,3 +4627,33 @@ def test_a_trip_that_returns_to_the_traveller_s_country_began_at_its_capital() -
     )
     (arrival,) = [v for v in _visit_events(story) if _name(story, v.destination) == "Rabat"]
     assert _name(story, arrival.origin) == "Paris" and "origin" in arrival.inferred
+
+
+def test_a_surname_the_model_reads_as_a_common_noun_is_still_its_person() -> None:
+    story = draft_story(
+        "Dozens of leaders attended the funeral of Pope Francis on Saturday, among them U.S. "
+        "President Donald Trump.\n\nTrump and Zelensky held a brief meeting before the service, "
+        "their first since a heated exchange in the Oval Office in February. Trump flew to "
+        "Rome on Friday night and returned to "
+        "Washington after the funeral.",
+        date=dt.date(2025, 4, 26),
+    )
+    assert _leg_pairs(story) == [("Washington", "Rome"), ("Rome", "Washington")]
+
+
+def test_a_visit_made_by_train_from_a_country_after_a_summit_elsewhere() -> None:
+    story = draft_story(
+        "South Korean president visits Kyiv in surprise trip\n\nSouth Korean President Yoon "
+        "Suk Yeol made a surprise visit to Ukraine on Saturday, travelling by train from "
+        "Poland after attending a NATO summit in Lithuania.\n\nYoon and his wife visited the "
+        "towns of Bucha and Irpin near Kyiv before meeting President Volodymyr Zelensky.\n\n"
+        "After Kyiv, Yoon returned to Poland before flying home to Seoul.",
+        date=dt.date(2023, 7, 15),
+    )
+    assert _leg_pairs(story) == [
+        ("Seoul", "Lithuania"),
+        ("Poland", "Bucha"),
+        ("Bucha", "Irpin"),
+        ("Kyiv", "Poland"),
+        ("Poland", "Seoul"),
+    ]
