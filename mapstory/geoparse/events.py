@@ -27,6 +27,7 @@ _VISIT_VERBS = frozenset(
     {
         "visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave",
         "depart", "return",
+        "flee",  # "Gonzalez, who fled to Spain in September": into exile, a journey too
     }
 )  # fmt: skip
 # Nouns of travel that name where it went ("his visit to Kyiv", "a trip to Spain").
@@ -71,7 +72,13 @@ _STOPPING_VERBS = frozenset({"stop", "stay"})
 # A travel verb under one of these ("scheduled to visit", "plans to fly") has not happened yet.
 _SCHEDULING_VERBS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare"})
 # A trip under one of these is only wished for or offered.
-_WISHING_WORDS = frozenset({"invitation", "invite", "hope", "want", "wish", "offer", "eager"})
+_WISHING_WORDS = frozenset(
+    {
+        "invitation", "invite", "hope", "want", "wish", "offer", "eager",
+        # "He had vowed to return to Caracas": a trip promised, not made
+        "vow", "pledge", "promise", "threaten", "intend",
+    }
+)  # fmt: skip
 _WISHING_FORMS = frozenset({"hopes", "hoped", "hoping"})  # spaCy may lemmatise "hopes" as "hop"
 _PROPOSAL_MARKERS = frozenset(
     {"plan", "propose", "possibility", "consider", "could", "would", "may", "might", "idea"}
@@ -4519,6 +4526,12 @@ def _alliance_noun(token) -> bool:
     return any(t.lemma_.lower() in _ARMED_FORCES for c in told for t in c.subtree)
 
 
+# Words about a pact, not of its name.
+_PACT_ASIDES = frozenset(
+    {"similar", "same", "such", "another", "new", "landmark", "historic", "major", "first"}
+)
+
+
 def _alliances(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
@@ -4557,8 +4570,14 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
                 "their",
             ):
                 break
+            if previous.lower_ in _PACT_ASIDES:
+                break  # "a similar pact", "a landmark defence deal": not part of its name
             start -= 1
         name = sentence.sent.doc[start : token.i + 1].text.strip() or token.text
+        like = sentence.sent.doc[start - 1].lower_ if start > 0 else ""
+        if like in ("similar", "same", "such") and ctx.pact_name and start == token.i:
+            name = ctx.pact_name  # "a similar pact" after "a security treaty": that kind
+        ctx.pact_name = name
         drafts.append(
             EventDraft(
                 kind="alliance",
@@ -6390,6 +6409,8 @@ class _Context:
         self.trade_period: DateValue | None = None
         # (country, "imports" or "exports") -> the goods its flows were last told to be of
         self.goods_told: dict[tuple[str, str], str] = {}
+        # The name of the last pact told ("security pact"), for "a similar pact".
+        self.pact_name: str | None = None
         # The two countries the previous sentence names, if it names exactly two.
         self.previous_pair: tuple[str, ...] | None = None
         # Travel told with its origin only, in this sentence.
@@ -7080,6 +7101,9 @@ def _landed_at_capital(
     place = where.get(city.fields["destination"])
     if place is None or not place.capital or country.date is None:
         return False
+    land = where.get(country.fields["destination"])
+    if land is None or land.kind != "country" or land.country_code != place.country_code:
+        return False  # "has toured Latin America": a world region has no capital
     if city.date is None:
         return min(city.spans) > min(country.spans) and _told_right_after(country, city, text)
     gap = (city.date.start - country.date.end).days

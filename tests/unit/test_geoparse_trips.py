@@ -4657,3 +4657,29 @@ def test_a_visit_made_by_train_from_a_country_after_a_summit_elsewhere() -> None
         ("Kyiv", "Poland"),
         ("Poland", "Seoul"),
     ]
+
+
+def test_a_trip_vowed_is_no_trip_made_and_a_world_region_has_no_capital() -> None:
+    story = draft_story(
+        "CARACAS, Jan 10 - Nicolas Maduro was sworn in for a third term as Venezuela's "
+        "president on Friday.\n\nVenezuelan opposition candidate Edmundo Gonzalez, who fled to "
+        "Spain in September, has toured Latin America and met U.S. President Joe Biden in "
+        "Washington this week. He had vowed to return to Caracas to take office.",
+        date=dt.date(2025, 1, 10),
+    )
+    statuses = {_name(story, v.destination): v.status for v in _visit_events(story)}
+    assert statuses["Spain"] == "happened"
+    assert statuses["Caracas"] == "proposed"
+
+
+def test_a_similar_pact_is_of_the_kind_told_before() -> None:
+    story = draft_story(
+        "Australia and Papua New Guinea sign security pact\n\nAustralia and Papua New Guinea "
+        "signed a security treaty on Thursday under which Canberra will fund police.\n\nThe "
+        "treaty follows a similar pact between China and the Solomon Islands "
+        "signed in 2022.",
+        date=dt.date(2024, 12, 12),
+    )
+    names = {e.name for e in story.events if isinstance(e, Alliance)}
+    assert "similar pact" not in {n.lower() for n in names}
+    assert len(names) == 2
