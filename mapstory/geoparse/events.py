@@ -3058,7 +3058,8 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
                 found = _subtree_place(child, sentence)
                 if found is not None and found.kind == "city":
                     return found
-            elif child.dep_ in ("compound", "poss", "amod") and (found := city(child)):
+            # ("the $1.3 billion Chancay deep-water port": the model may make it a modifier.)
+            elif child.dep_ in ("compound", "poss", "amod", "nmod") and (found := city(child)):
                 return found
         if noun.dep_ in ("appos", "attr") and (found := city(noun.head)):
             return found
@@ -3160,10 +3161,18 @@ def _after_from(place: PlaceRef, sentence: _Sentence) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
+# People brought somewhere after a shipwreck or a rescue, and what brings them there.
+_CARRYING_VERBS = frozenset({"take", "bring", "transfer", "evacuate", "ferry", "carry", "move"})
+_CARRIED_PEOPLE = frozenset(
+    {"survivor", "migrant", "passenger", "crew", "body", "refugee", "people", "victim", "tourist"}
+)
+
+
 def _landmark(noun) -> bool:
     """Whether *noun* only says where something else was: "77 nautical miles west of the
     port of Hodeidah", "near the port city of Mariupol", "in the port of Shengjin and the
-    town of Gjader". (A ship "anchored off the port of Limassol" is calling there.)"""
+    town of Gjader", survivors "taken to the port of Kalamata". (A ship "anchored off the
+    port of Limassol" is calling there.)"""
     head = noun.head
     if any(
         c.dep_ == "conj" and c.lemma_.lower() in _WAYPOINT_NOUNS - {"port"} for c in noun.children
@@ -3173,6 +3182,16 @@ def _landmark(noun) -> bool:
         return True
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return False
+    verb = head.head
+    if (
+        head.lower_ == "to"
+        and verb.lemma_.lower() in _CARRYING_VERBS
+        and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _CARRIED_PEOPLE
+            for c in verb.children
+        )
+    ):
+        return True  # "Survivors were taken to the port of Kalamata": where people were put
     if head.lower_ == "near":
         return True
     return head.lower_ == "of" and head.head.lower_ in _COMPASS_NOUNS
@@ -3184,7 +3203,8 @@ def _port_just_told(noun, sentence: _Sentence) -> PlaceRef | None:
     subject — in the same paragraph; not any city it named ("Xi, who arrived in Lima …")."""
     if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+    # ("The port, 80 km north of Lima, is owned by …": an aside says no more which port.)
+    if [c.lower_ for c in noun.children if c.dep_ not in ("punct", "appos", "advmod")] != ["the"]:
         return None
     doc = noun.doc
     if sentence.sent.start == 0:
@@ -3195,14 +3215,26 @@ def _port_just_told(noun, sentence: _Sentence) -> PlaceRef | None:
     # (Its subject, or the name it opens with: the model may not take "Gwadar, on the
     # Arabian Sea, is …" for a subject.)
     subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), before[0])
-    return next(
-        (
-            p
-            for p in sentence.article_places
-            if p.start <= subject.idx < p.end and p.kind == "city" and not p.demonym
-        ),
-        None,
-    )
+
+    def city_at(token) -> PlaceRef | None:
+        return next(
+            (
+                p
+                for p in sentence.article_places
+                if p.start <= token.idx < p.end and p.kind == "city" and not p.demonym
+            ),
+            None,
+        )
+
+    # ("… inaugurated the Chancay deep-water port. The port …": or the port it named.)
+    named = [
+        found
+        for t in before
+        if t.lemma_.lower() in _PORT_NOUNS
+        for c in t.children
+        if c.dep_ in ("compound", "nmod", "poss") and (found := city_at(c)) is not None
+    ]
+    return city_at(subject) or (named[0] if len(named) == 1 else None)
 
 
 def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
@@ -3244,6 +3276,10 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
             break
         doer = doer.head
     sides = [c for c in verb.children if c.dep_ in ("dative", "agent")]
+    # ("The port … is majority-owned by China's Cosco": the owner after the copula.)
+    sides += [
+        g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "agent"
+    ]
     sides += [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "leased Hambantota port to China": the country the "to" or "for" names itself, not
     # the places of a route ("run … to the UAE port of Jebel Ali").
@@ -5384,17 +5420,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         if scope.lemma_.lower() == "feel":
             continue  # "was felt as far away as Casablanca": where it shook, not struck
         if kind == "shipwreck":
-            # "capsized in the Mediterranean on its way from Sfax to Lampedusa": where the
-            # boat was going, or had come from, is not where it went down.
-            said += [
-                _extent(c)
-                for c in scope.children
-                if c.dep_ == "prep"
-                and (
-                    c.lower_ in ("from", "to", "for", "toward", "towards")
-                    or any(g.lemma_.lower() in _ROUTE_NOUNS for g in c.children)
-                )
-            ]
+            said += _route_told(scope)
         spans = [(low, high)]
         # "the strongest earthquake to hit Morocco in a century": the model may hang the
         # "to hit" on whatever the hazard's phrase is part of ("The death toll from …").
@@ -5663,6 +5689,21 @@ def _sinking(token) -> bool:
             subject = subject.head.head  # "a boat carrying migrants capsized": the model's
             # "capsized" may hang on the migrants
     return subject is not None and subject.lemma_.lower() in _VESSELS
+
+
+def _route_told(verb) -> list[tuple[int, int]]:
+    """Where the phrases of a boat's route under *verb* lie: "capsized in the Mediterranean
+    on its way from Sfax to Lampedusa" — where it was going, or had come from, is not where
+    it went down."""
+    return [
+        _extent(c)
+        for c in verb.children
+        if c.dep_ == "prep"
+        and (
+            c.lower_ in ("from", "to", "for", "toward", "towards")
+            or any(g.lemma_.lower() in _ROUTE_NOUNS for g in c.children)
+        )
+    ]
 
 
 def _hazard(token) -> tuple[str, str, bool] | None:
@@ -7391,6 +7432,8 @@ _HAZARD_GOES_ON = {
     "flood": frozenset({"water", "floodwater"}),
     "outbreak": frozenset({"case", "infection", "strain", "variant"}),
     "heatwave": frozenset({"temperature", "heat", "mercury"}),
+    # "… according to survivors. It sank about 47 nautical miles southwest of Pylos."
+    "shipwreck": frozenset({"sink", "capsize"}),
 }
 # Sentences without word of a disaster after which the article has left it.
 _DISASTER_QUIET = 2
@@ -7433,6 +7476,10 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             and c.dep_ in ("ccomp", "relcl", "advcl", "conj")
             and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         ]
+        if disaster.fields["kind"] == "shipwreck":
+            # (nor whose flag the ship sailed under: "A cargo ship under the flag of St.
+            # Kitts and Nevis sank in the Red Sea")
+            own += _route_told(scope) + [_extent(c) for c in scope.children if c.dep_ == "nsubj"]
         places = [
             place
             for place in sentence.places

@@ -1561,6 +1561,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_ORG_HEAD)
                     is not None
                 )
+                # "the $1.3 billion Chancay deep-water port" tagged a product: the town a
+                # port is named after.
+                or (
+                    ent.root.dep_ in ("compound", "nmod")
+                    and ent.root.head.lemma_.lower() in ("port", "harbour", "harbor")
+                    and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+                    is not None
+                )
                 # "deaths were in Al Haouz province and Taroudant": a product joined to a
                 # place by "and" is another place, when a town has its name.
                 or (

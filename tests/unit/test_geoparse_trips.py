@@ -4683,3 +4683,29 @@ def test_a_similar_pact_is_of_the_kind_told_before() -> None:
     names = {e.name for e in story.events if isinstance(e, Alliance)}
     assert "similar pact" not in {n.lower() for n in names}
     assert len(names) == 2
+
+
+def test_a_port_named_for_its_town_and_owned_by_a_country_s_firm() -> None:
+    story = draft_story(
+        "Xi inaugurates Chinese-funded megaport in Peru\n\nLIMA, Nov 14 - Chinese President Xi "
+        "Jinping and Peruvian President Dina Boluarte inaugurated the $1.3 billion Chancay "
+        "deep-water port on Thursday by video link from Lima.\n\nThe port, 80 km north of "
+        "Lima, is majority-owned by China's state-run Cosco Shipping.",
+        date=dt.date(2024, 11, 14),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert (_name(story, port.port), _name(story, port.granted_to)) == ("Chancay", "China")
+
+
+def test_survivors_taken_to_a_port_make_no_port_story_and_it_sank_says_where() -> None:
+    story = draft_story(
+        "ATHENS, June 14 - At least 79 people drowned when a fishing boat packed with migrants "
+        "capsized and sank off southern Greece early on Wednesday.\n\nThe boat had left Tobruk "
+        "in eastern Libya bound for Italy, according to survivors. It sank about 47 nautical "
+        "miles southwest of Pylos.\n\nSurvivors were taken to the port of Kalamata.",
+        date=dt.date(2023, 6, 14),
+    )
+    assert not [e for e in story.events if e.kind == "port"]
+    (wreck,) = [e for e in story.events if e.kind == "disaster"]
+    names = {_name(story, p) for p in wreck.places}
+    assert "Pýlos" in names and not names & {"Tobruk", "Libya", "Italy"}
