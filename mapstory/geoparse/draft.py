@@ -856,6 +856,7 @@ def make_draft(
             taken,
             visiting,
             speaks_for,
+            anchor,
         )
         if event is not None:
             events.append(event.model_copy(update={"id": _slug(event.id, event_ids)}))
@@ -1255,9 +1256,17 @@ def _first_line(text: str) -> str:
     return line or "Untitled article"
 
 
-def _stop_on(visits: list[EventDraft], day: DateValue | None) -> str | None:
+# A visit over this long before someone spoke is not where they spoke ("Cook, who visited
+# Shanghai in March, said …" on an earnings call in August).
+_SPOKE_AWAY_DAYS = 14
+
+
+def _stop_on(
+    visits: list[EventDraft], day: DateValue | None, anchor: dt.date | None = None
+) -> str | None:
     """Where a traveller was when they spoke: the visit whose dates hold the statement's,
-    else the latest visit by date, else the last one told."""
+    else the latest visit by date, else the last one told — but not a visit that had ended
+    weeks before the statement's day (the article's, when the statement has none)."""
     if not visits:
         return None
     if day is not None:
@@ -1266,6 +1275,13 @@ def _stop_on(visits: list[EventDraft], day: DateValue | None) -> str | None:
                 return visit.fields["destination"]
     dated = [v for v in visits if v.date is not None]
     latest = max(dated, key=lambda v: v.date.end) if dated else visits[-1]  # type: ignore[union-attr]
+    spoke = day.start if day is not None else anchor
+    if (
+        spoke is not None
+        and latest.date is not None
+        and (spoke - latest.date.end).days > _SPOKE_AWAY_DAYS
+    ):
+        return None
     return latest.fields["destination"]
 
 
@@ -1293,6 +1309,7 @@ def _event(
     taken: set[str],
     visiting: dict[str, list[EventDraft]] | None = None,
     speaks_for: dict[str, str] | None = None,
+    anchor: dt.date | None = None,
 ):
     spans = [_span(text, s, e) for s, e in sorted(set(draft.spans))]
     common = {
@@ -1455,7 +1472,7 @@ def _event(
         where, inferred, note = f.get("site"), [], None
         if where is None:
             # Not said where: during the speaker's visit, else in the country they speak for.
-            where = _stop_on((visiting or {}).get(f["actor"], []), draft.date)
+            where = _stop_on((visiting or {}).get(f["actor"], []), draft.date, anchor)
             note = "The article does not say where; placed where the speaker was visiting."
             if where is None:
                 where = (speaks_for or {}).get(f["actor"])

@@ -1879,6 +1879,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and (previous.kind == place.kind or later)
                 # "Scholz visits Kazakhstan and Uzbekistan": a headline's list has no order.
                 and token.idx >= ctx.headline_end
+                # "had visited Washington, Beijing and Moscow many times": nor a list of
+                # places someone went to again and again.
+                and not _again_and_again(token)
             ):
                 # "will take him to Doha, Amman and Cairo": an itinerary, told in its order.
                 start, chained = previous.key, True
@@ -1924,6 +1927,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["earlier"] = True
                 if _told_as_later(token):
                     fields["later"] = True
+                if _again_and_again(token):
+                    fields["habit"] = True
                 if travel_noun and _stop_before_arrival(token, reached):
                     fields["before_arrival"] = True
                 if chained:
@@ -1951,6 +1956,23 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         made[token.i] = drafts[told:]
     _legs_told_after(sentence, reached, made)
     return drafts
+
+
+# Words that make travel a habit, not one trip: "many times", "often", "regularly".
+_HABIT_WORDS = frozenset({"often", "frequently", "regularly", "repeatedly", "routinely"})
+
+
+def _again_and_again(verb) -> bool:
+    """Whether *verb*'s travel is told as a habit ("had visited Washington, Beijing and
+    Moscow many times", "often travels to Paris"): its places are no itinerary."""
+    for child in verb.children:
+        if child.lower_ in _HABIT_WORDS:
+            return True
+        if child.lemma_.lower() == "time" and child.dep_ in ("npadvmod", "advmod", "dobj"):
+            counted = {c.lower_ for c in child.children if c.dep_ in ("amod", "nummod")}
+            if counted & {"many", "several", "numerous", "countless", "multiple"}:
+                return True
+    return False
 
 
 def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
@@ -2366,7 +2388,11 @@ def _legs_after_legs(drafts: list[EventDraft]):
     """Each visit, with the same traveller's visit told just before it (None for the first)."""
     last: dict[str, EventDraft] = {}  # traveller -> their visit told last
     for draft in drafts:
-        if draft.kind == "visit":
+        if draft.kind == "visit" and draft.fields.get("habit"):
+            # "had visited Washington, Beijing and Moscow many times": visits, each on its
+            # own, that no leg follows or goes on from.
+            yield draft, None
+        elif draft.kind == "visit":
             yield draft, last.get(draft.fields["actor"])
             last[draft.fields["actor"]] = draft
 

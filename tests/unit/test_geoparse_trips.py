@@ -4709,3 +4709,25 @@ def test_survivors_taken_to_a_port_make_no_port_story_and_it_sank_says_where() -
     (wreck,) = [e for e in story.events if e.kind == "disaster"]
     names = {_name(story, p) for p in wreck.places}
     assert "Pýlos" in names and not names & {"Tobruk", "Libya", "Italy"}
+
+
+def test_places_visited_many_times_are_no_itinerary() -> None:
+    story = draft_story(
+        "NARA, Japan, July 8 - Former Japanese Prime Minister Shinzo Abe was shot dead on "
+        "Friday.\n\nAbe had visited Washington, Beijing and Moscow many times during his nearly "
+        "nine years in office.",
+        date=dt.date(2022, 7, 8),
+    )
+    assert {origin for origin, _ in _leg_pairs(story)} == {"Tokyo"}
+
+
+def test_a_statement_is_not_placed_at_a_visit_months_before() -> None:
+    story = draft_story(
+        "CUPERTINO, California, Aug 1 - Apple reported quarterly revenue of $85.8 billion on "
+        "Thursday.\n\nChief Executive Tim Cook, who visited Shanghai in March, said the company "
+        "remained committed to China.",
+        date=dt.date(2024, 8, 1),
+    )
+    assert not [
+        e for e in story.events if isinstance(e, Statement) and _name(story, e.place) == "Shanghai"
+    ]
