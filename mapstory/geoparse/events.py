@@ -4164,18 +4164,24 @@ def _own_clause(verb) -> list:
     return [t for t in verb.subtree if not any(t in o.subtree for o in others)]
 
 
+def _goods_before(noun, sentence: _Sentence) -> list[str]:
+    """The goods words in front of a trade noun ("Australian wine exports": wine), without
+    places or their adjectives."""
+    return [
+        t.text
+        for t in noun.children
+        if t.dep_ in ("compound", "amod")
+        and sentence.place_at(t) is None
+        and t.lower_ not in _NOT_GOODS
+    ]
+
+
 def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | None:
     endpoints = _trade_endpoints(sentence, keyword, ctx, scope)
     if endpoints is None:
         return None
     shape, pair = endpoints
-    goods_words = [
-        t.text
-        for t in keyword.children
-        if t.dep_ in ("compound", "amod")
-        and sentence.place_at(t) is None
-        and t.lower_ not in _NOT_GOODS
-    ]
+    goods_words = _goods_before(keyword, sentence)
     if not goods_words:
         goods_words = _goods_of(keyword, sentence)
     if not goods_words and keyword.head.lemma_.lower() in _BUYING_VERBS:
@@ -4382,13 +4388,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             elif not sentence.place_at(thing):
                 goods_words = _goods_named(thing, sentence)
         if whole is not None:
-            goods_words = [
-                t.text
-                for t in whole.children
-                if t.dep_ in ("compound", "amod")
-                and sentence.place_at(t) is None
-                and t.lower_ not in _NOT_GOODS
-            ]
+            goods_words = _goods_before(whole, sentence)  # "Japan's crude oil imports"
         if not goods_words and (supplier is not None or customer is not None):
             goods_words = _goods_of(supplier or customer, sentence)
         goods = " ".join(goods_words) or None

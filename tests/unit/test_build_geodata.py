@@ -382,28 +382,24 @@ def test_area_centre_weighs_true_area() -> None:
     assert abs(centre.x - 5) < 0.01 and abs(centre.y - 5) < 0.05
 
 
-def test_regions_sit_at_the_centre_of_the_land_their_towns_cover() -> None:
-    build = _build_module()
-    from shapely.geometry import box
+def _region(build: ModuleType, code: str) -> object:
+    """A first-level division of the made-up country XX, not yet placed."""
+    return build.Entry(
+        id=f"admin1:XX.{code}",
+        name=code,
+        kind="region",
+        feature_code="ADM1",
+        country_code="XX",
+        iso3="",
+        lat=0.0,
+        lon=0.0,
+        population=0,
+    )
 
-    def region(code: str) -> object:
-        return build.Entry(
-            id=f"admin1:XX.{code}",
-            name=code,
-            kind="region",
-            feature_code="ADM1",
-            country_code="XX",
-            iso3="",
-            lat=0.0,
-            lon=0.0,
-            population=0,
-        )
 
-    regions = {("XX", "A"): region("A"), ("XX", "B"): region("B")}
-    # Division A's towns crowd its west coast, with one inland town; B has one town in the
-    # east. Halfway between the inland town (x=4) and B's (x=8), A's land ends at x=6.
-    spots = [("A", 0.5, 5.0), ("A", 0.6, 5.3), ("A", 0.4, 4.7), ("A", 4.0, 5.0), ("B", 8.0, 5.0)]
-    towns = {
+def _towns(spots: list[tuple[str, float, float]]) -> dict:
+    """GeoNames-style town rows of XX, one per (division code, lon, lat)."""
+    return {
         str(n): {
             "geonameid": n,
             "countrycode": "XX",
@@ -413,6 +409,17 @@ def test_regions_sit_at_the_centre_of_the_land_their_towns_cover() -> None:
         }
         for n, (code, x, y) in enumerate(spots, start=1)
     }
+
+
+def test_regions_sit_at_the_centre_of_the_land_their_towns_cover() -> None:
+    build = _build_module()
+    from shapely.geometry import box
+
+    regions = {("XX", "A"): _region(build, "A"), ("XX", "B"): _region(build, "B")}
+    # Division A's towns crowd its west coast, with one inland town; B has one town in the
+    # east. Halfway between the inland town (x=4) and B's (x=8), A's land ends at x=6.
+    spots = [("A", 0.5, 5.0), ("A", 0.6, 5.3), ("A", 0.4, 4.7), ("A", 4.0, 5.0), ("B", 8.0, 5.0)]
+    towns = _towns(spots)
     shapes = [build.Shape(id="xx", name="X", iso2="XX", iso3="XXX", geometry=box(0, 0, 10, 10))]
     build.apply_region_areas(regions, towns, shapes)
     a, b = regions[("XX", "A")], regions[("XX", "B")]
@@ -424,30 +431,8 @@ def test_land_overseas_with_none_of_the_country_s_towns_goes_to_no_division() ->
     build = _build_module()
     from shapely.geometry import MultiPolygon, box
 
-    def region(code: str) -> object:
-        return build.Entry(
-            id=f"admin1:XX.{code}",
-            name=code,
-            kind="region",
-            feature_code="ADM1",
-            country_code="XX",
-            iso3="",
-            lat=0.0,
-            lon=0.0,
-            population=0,
-        )
-
-    regions = {("XX", "A"): region("A"), ("XX", "B"): region("B")}
-    towns = {
-        str(n): {
-            "geonameid": n,
-            "countrycode": "XX",
-            "admin1code": code,
-            "longitude": x,
-            "latitude": y,
-        }
-        for n, (code, x, y) in enumerate([("A", 1.0, 1.0), ("B", 3.0, 3.0)], start=1)
-    }
+    regions = {("XX", "A"): _region(build, "A"), ("XX", "B"): _region(build, "B")}
+    towns = _towns([("A", 1.0, 1.0), ("B", 3.0, 3.0)])
     # The mainland is 4 x 4; an overseas part as large, far to the south-west, has no town
     # of the country (as French Guiana's are filed under their own code).
     outline = MultiPolygon([box(0, 0, 4, 4), box(-40, -40, -35, -35)])
