@@ -569,7 +569,9 @@ def _homes_by_dateline(
         ),
         None,
     )
-    if country is None:
+    # (A territory's leaders are another country's: "MAMOUDZOU, Mayotte … Prime Minister
+    # Francois Bayrou held a crisis meeting in Paris".)
+    if country is None or getattr(entries.get(country), "feature_code", "") != "PCLI":
         return
     going_there = {
         d.fields["actor"]

@@ -4731,3 +4731,14 @@ def test_a_statement_is_not_placed_at_a_visit_months_before() -> None:
     assert not [
         e for e in story.events if isinstance(e, Statement) and _name(story, e.place) == "Shanghai"
     ]
+
+
+def test_a_leader_named_by_title_alone_in_a_territory_s_capital_is_not_the_territory_s() -> None:
+    story = draft_story(
+        "MAMOUDZOU, Mayotte, Dec 16 - Cyclone Chido has killed at least 14 people in Mayotte, "
+        "officials said on Monday.\n\nFrench President Emmanuel Macron said he would travel to "
+        "Mayotte in the coming days. Prime Minister Francois Bayrou held a crisis meeting in "
+        "Paris.",
+        date=dt.date(2024, 12, 16),
+    )
+    assert [dest for _, dest in _leg_pairs(story)] == ["Mayotte"]
