@@ -170,6 +170,7 @@ _DIVISION_PLURALS = {
     "prefectures": "",
     "governorates": "",
     "oblasts": "",
+    "regions": "",
     "states": "",
 }
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
@@ -851,10 +852,18 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
     for i in range(span.start, max(sentence.start, span.start - _MAX_EXTENSION) - 1, -1):
         if not _name_edge(doc[i]) or not all(_name_inside(t) for t in doc[i : span.start]):
             continue
-        if i < span.start and all(
-            fold(t.text) in _GENERIC or t.lower_ in _NAME_CONNECTORS for t in doc[i : span.start]
+        if (
+            i < span.start
+            and all(
+                fold(t.text) in _GENERIC or t.lower_ in _NAME_CONNECTORS
+                for t in doc[i : span.start]
+            )
+            and not (
+                any(t.lower_ in _NAME_CONNECTORS for t in doc[i : span.start])
+                and _town_so_named(gazetteer, doc[i : span.end].text)
+            )
         ):
-            continue  # "City of Richmond" is Richmond
+            continue  # "City of Richmond" is Richmond; "Port of Spain" is a town
         for j in range(min(sentence.end, span.end + _MAX_EXTENSION), span.end - 1, -1):
             if (i, j) == (span.start, span.end) or not _name_edge(doc[j - 1]):
                 continue
@@ -885,6 +894,16 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
     if (start, end) == (mention.start, mention.end):
         return mention
     return Mention(start, end, text[start:end], mention.source, mention.hint)
+
+
+def _town_so_named(gazetteer: Gazetteer, name: str) -> bool:
+    """A town whose own name (not a variant) is the whole phrase: "Port of Spain", whose
+    generic head would otherwise be shed like the "City of" of "City of Richmond". (Only
+    with its "of": "North Arlington Neighbors" is an Arlington group's, not a town's.)"""
+    return any(
+        entry.kind == "city" and fold(entry.name) == fold(name)
+        for entry in gazetteer.search(name, kinds=("city",), limit=3)
+    )
 
 
 def _name_edge(token) -> bool:

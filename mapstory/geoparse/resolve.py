@@ -11,6 +11,7 @@ and by the "Springfield, Illinois" pattern. Each name keeps one sense for the wh
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -62,6 +63,10 @@ _QUALIFIER = 6.0  # "Springfield, Illinois": the qualifier names the container
 # A country named in the same sentence ("fly to Cairo ... for his first visit to Egypt"):
 # weaker than a qualifier, stronger than the article's mood, which may be another country's.
 _SAME_SENTENCE = 3.0
+# A national capital listed with another country's capital ("a visit to London and
+# Warsaw") is the capital too, not a town of its name where the traveller comes from
+# (London, Ontario, in a story about Canada's prime minister): as strong as a qualifier.
+_CAPITALS_LISTED = 6.0
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
 # A town gains from the other names' likely towns and counties within _NEAR_KM of it (see
 # _Nearby): up to _NEAR_CAP names count, each as much as it is likely; senses below
@@ -282,6 +287,20 @@ def _qualifiers(text: str, mentions: list[Mention], areal: set[str]) -> dict[int
     return pairs
 
 
+def _list_mates(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each name -> the names it is listed with ("London and Warsaw", "Paris, Berlin or
+    Rome"): next to each other, joined by a comma, "and" or "or"."""
+    mates: dict[str, set[str]] = {}
+    for first, second in itertools.pairwise(mentions):
+        gap = text[first.end : second.start]
+        if first.source == "demonym" or second.source == "demonym" or "\n" in gap:
+            continue
+        if _LIST_GAP.fullmatch(gap) and _key(first) != _key(second):
+            mates.setdefault(_key(first), set()).add(_key(second))
+            mates.setdefault(_key(second), set()).add(_key(first))
+    return mates
+
+
 def _sentence_mates(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """Each name -> the other names that share a sentence with one of its mentions.
 
@@ -447,6 +466,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         if cities:
             biggest = max(cities, key=lambda e: (e.population, e.feature_code == "PPLC"))
             options[key] = [biggest]  # ("NEW YORK (AP)" is the city, not the state)
+    listed = _list_mates(text, mentions)
     # Countries named beside a name, in one of its sentences.
     beside = {
         key: [m for m in mates if any(e.kind == "country" for e in options.get(m, ()))]
@@ -570,6 +590,13 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:
                 score += _TOWN_FORM
+            if entry.feature_code == "PPLC" and any(
+                (mate := picks.get(other)) is not None
+                and mate.feature_code == "PPLC"
+                and mate.country_code != entry.country_code
+                for other in listed.get(key, ())
+            ):
+                score += _CAPITALS_LISTED
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])

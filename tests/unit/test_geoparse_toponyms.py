@@ -1188,3 +1188,32 @@ def test_indian_territories_go_by_the_names_news_uses() -> None:
     assert places["Ladakh"][:2] == ("region", "IN")
     assert places["Jammu and Kashmir"][:2] == ("region", "IN")
     assert places["Lakshadweep"][:2] == ("region", "IN")
+
+
+def test_a_town_whose_own_name_begins_with_a_generic_word_and_of_is_the_whole_name() -> None:
+    places = _places("From there he flies to Port of Spain on Thursday, and then to Buenos Aires.")
+    assert places["Port of Spain"][:2] == ("city", "TT")
+    assert "Spain" not in places
+    # A generic word straight before a name is still shed ("North Arlington Neighbors").
+    assert "North Arlington" not in _places("The North Arlington Neighbors group met in Texas.")
+
+
+def test_a_capital_listed_with_another_countrys_capital_is_the_capital() -> None:
+    places = _places(
+        "Canadian Prime Minister Mark Carney made a visit to London and Warsaw last week."
+    )
+    assert places["London"][:2] == ("city", "GB")
+    # Alone in a story about Canada, London is still Ontario's, as local news means it.
+    assert _places("Canadian Prime Minister Mark Carney visited London on Friday.")["London"][
+        :2
+    ] == ("city", "CA")
+
+
+def test_names_listed_before_regions_are_the_regions() -> None:
+    places = _places(
+        "Russian forces attacked gas facilities in the Poltava and Kharkiv regions overnight, "
+        "and power was cut in the Kyiv and Zaporizhzhia regions."
+    )
+    assert {name: places[name][:2] for name in ("Poltava", "Kharkiv", "Kyiv", "Zaporizhzhia")} == {
+        name: ("region", "UA") for name in ("Poltava", "Kharkiv", "Kyiv", "Zaporizhzhia")
+    }
