@@ -84,13 +84,21 @@ _MONTH_OF_YEAR = re.compile(
 # "18-19 November", "Nov 18-19", "November 30 to December 1, 2024", "30 Nov - 1 Dec": two days
 # of one span, written day first or month first, the month said once or twice.
 _RANGE_DASH = r"\s*(?:-|–|—|\s(?:to|through|until)\s)\s*"
+# ("July 6 and 7", "6 and 7 July": two days running, said once with "and".)
+_RANGE_AND = r"\s+(?P<and>and)\s+"
 _DAY_RANGE = re.compile(
     r"^(?:(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Za-z]+)\.?)?"
     + _RANGE_DASH
     + r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?"
     + r"|(?P<m1b>[A-Za-z]+)\.?\s+(?P<d1b>\d{1,2})"
     + _RANGE_DASH
-    + r"(?:(?P<m2b>[A-Za-z]+)\.?\s+)?(?P<d2b>\d{1,2}))"
+    + r"(?:(?P<m2b>[A-Za-z]+)\.?\s+)?(?P<d2b>\d{1,2})"
+    + r"|(?P<d1c>\d{1,2})"
+    + _RANGE_AND
+    + r"(?P<d2c>\d{1,2})\s+(?P<m2c>[A-Za-z]+)\.?"
+    + r"|(?P<m1d>[A-Za-z]+)\.?\s+(?P<d1d>\d{1,2})"
+    + _RANGE_AND.replace("and>", "and2>")
+    + r"(?P<d2d>\d{1,2}))"
     r",?(?:\s+(?P<year>\d{4}))?$"
 )
 _WEEKDAY_RANGE = re.compile(
@@ -333,9 +341,12 @@ def _day_range(m: re.Match, anchor: dt.date, tense: Tense) -> tuple[dt.date, dt.
     The first day is read as a lone date would be (its year from the article's date and the
     tense), the second is the next such day on or after it: "Dec 30-Jan 2" crosses a year.
     """
-    d1, d2 = m["d1"] or m["d1b"], m["d2"] or m["d2b"]
-    m2 = (m["m2"] or m["m2b"] or m["m1b"] or "").capitalize()
-    m1 = (m["m1"] or m["m1b"] or m2).capitalize()
+    d1 = m["d1"] or m["d1b"] or m["d1c"] or m["d1d"]
+    d2 = m["d2"] or m["d2b"] or m["d2c"] or m["d2d"]
+    m2 = (m["m2"] or m["m2b"] or m["m1b"] or m["m2c"] or m["m1d"] or "").capitalize()
+    m1 = (m["m1"] or m["m1b"] or m["m1d"] or m2).capitalize()
+    if (m["and"] or m["and2"]) and int(d2) != int(d1) + 1:
+        return None  # "May 3 and 5": two days, not the days between
     if m1 not in _MONTH_WORDS or m2 not in _MONTH_WORDS:
         return None
     first = _parse(f"{d1} {m1} {m['year'] or ''}".strip(), anchor, tense)

@@ -214,6 +214,8 @@ _DAY_NAMES = (
     "Maundy",
 )
 _DAY_NAME_BEFORE = re.compile(r"\b(?:" + "|".join(_DAY_NAMES) + r")\s+$")
+# Verbs heading a clause of their own, not a word of the date ("the following year").
+_CLAUSES = frozenset({"acl", "advcl", "relcl", "ccomp", "xcomp", "conj"})
 _NAMING_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"})
 
 
@@ -242,6 +244,10 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
             # phrase's count of time, which is no part of it.
             cut = _COUNT_AFTER_DATE.search(ent.text)
             end = ent.start_char + cut.start() if cut else ent.end_char
+            # ("on Wednesday marking 80 years since …": or on into a clause of its own.)
+            verb = next((t for t in ent[1:] if t.pos_ == "VERB" and t.dep_ in _CLAUSES), None)
+            if verb is not None:
+                end = min(end, ent.start_char + len(ent.text[: verb.idx - ent.start_char].rstrip()))
             if (after := _DAY_BEFORE.match(text, ent.end_char - base)) and re.fullmatch(
                 r"the (?:day|night)", ent.text, re.IGNORECASE
             ):

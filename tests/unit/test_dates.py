@@ -24,6 +24,8 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
         ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
         ("May 23-24", "past", "2023-05-23", "2023-05-24", "day"),
+        ("May 23 and 24", "past", "2023-05-23", "2023-05-24", "day"),
+        ("6 and 7 July", "future", "2023-07-06", "2023-07-07", "day"),
         # The part of a day says nothing of which: the article's own Wednesday.
         ("late Wednesday", "past", "2023-05-24", "2023-05-24", "day"),
         ("early on Tuesday", "past", "2023-05-23", "2023-05-23", "day"),
@@ -82,7 +84,11 @@ def test_this_week_said_on_a_sunday_of_what_is_ahead_is_the_week_from_tomorrow()
 @pytest.mark.parametrize(
     "phrase",
     # A span of time as a modifier ("a 99-year lease", "a six-week war") is no date.
-    ["", "   ", "banana", "the same period", "last may", "99-year", "a 99-year", "six-week"],
+    # Two days with "and" that do not run on are two days, not the days between.
+    [
+        *("", "   ", "banana", "the same period", "last may", "99-year", "a 99-year"),
+        *("six-week", "May 3 and 5", "3 and 9 May"),
+    ],
 )
 def test_non_dates_give_none(phrase) -> None:
     assert resolve(phrase, WEDNESDAY) is None
