@@ -678,6 +678,28 @@ def _names_institution(resolution: Resolution, entry: GazetteerEntry, text: str)
     )
 
 
+def _bloc_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the blocs the article names by the bloc table's names: a town inside one
+    ("the Shanghai Cooperation Organisation") names the bloc, not a place it happens in."""
+    try:
+        definitions = load_blocs()
+    except BlocDataError:
+        return []  # the bloc table is an extra; a damaged one must not stop the draft
+    return [
+        match.span()
+        for bloc in definitions.values()
+        for match in alias_pattern(bloc.aliases, bloc.proper_names).finditer(text)
+    ]
+
+
+def _inside_bloc_name(mention, bloc_names: list[tuple[int, int]]) -> bool:
+    """Whether *mention* is a part, not the whole, of a bloc's name."""
+    return any(
+        start <= mention.start and mention.end <= end and end - start > mention.end - mention.start
+        for start, end in bloc_names
+    )
+
+
 def draft_story(
     text: str,
     *,
@@ -744,9 +766,14 @@ def make_draft(
     mentions: dict[str, list[tuple[int, int]]] = {}
     refs: list[PlaceRef] = []
     regions = world_region_members()
+    bloc_names = _bloc_names(text)
     for r in resolutions:
         entry = r.entry or found_online.get(r.mention.text.strip())
-        if entry is None or _names_institution(r, entry, text):
+        if (
+            entry is None
+            or _names_institution(r, entry, text)
+            or _inside_bloc_name(r.mention, bloc_names)
+        ):
             continue
         gid = entry.id
         if gid not in place_ids:

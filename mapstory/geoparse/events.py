@@ -25,7 +25,7 @@ __all__ = ["ActorRef", "EventDraft", "PlaceRef", "extract_events"]
 
 _VISIT_VERBS = frozenset(
     {
-        "visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave",
+        "visit", "travel", "fly", "go", "head", "arrive", "tour", "land", "attend", "leave", "come",
         "depart", "return",
         "flee",  # "Gonzalez, who fled to Spain in September": into exile, a journey too
     }
@@ -460,8 +460,10 @@ def _status(verb) -> str:
             return "proposed"  # "accepted an invitation to visit Washington": no trip yet
         if token.lemma_ in _SCHEDULING_VERBS:
             return "scheduled"
-        if token.dep_ == "xcomp" and token.head.lemma_ == "be":
-            return "scheduled"  # "Peres is to make an official visit"
+        if token.dep_ == "xcomp" and token.head.lemma_ in ("be", "agree"):
+            # "Peres is to make an official visit"; "Trump and Putin agreed to meet in
+            # Budapest": agreed on, not yet made.
+            return "scheduled"
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "shall", "would", "'ll"):
                 return "scheduled"  # "said he would fly to the United States"
@@ -579,7 +581,15 @@ def _event_city(verb, country: PlaceRef, sentence: _Sentence) -> PlaceRef | None
         )
     ]
     for gathering in gatherings:
-        for prep in gathering.children:
+        # ("for a summit of the Shanghai Cooperation Organisation in Tianjin": the model may
+        # hang the place on what the gathering is of.)
+        named = [
+            g
+            for c in gathering.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+        ]
+        for prep in [*gathering.children, *(c for g in named for c in g.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 city = _subtree_place(prep, sentence)
                 # ("for a summit at a luxury resort in Puglia": or the region it is in.)
@@ -1624,8 +1634,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # "From Jakarta he flies on Friday to Port Moresby": travel in the present simple
         # with a day named is the timetable ahead, not a day gone.
         # So is a trip's start or end ("He ends the trip in Singapore on September 13").
+        # ("The trip comes six weeks after …": not a timetable, nor "comes" a leg.)
         timetable = governor.tag_ in ("VBZ", "VBP") and (
-            governor.lemma_.lower() in _VISIT_VERBS
+            (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
             or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
         )
         tense = "future" if status == "scheduled" or timetable else "past"
@@ -1658,7 +1669,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         ]
         # "… and travel to Marrakech on Wednesday before returning to Paris": a leg told as
         # after another takes no day but its own clause's.
-        told_after = token.dep_ == "pcomp" and token.head.lower_ == "before"
+        # ("… on July 6 and 7 before a state visit to Brasilia": so is a trip noun.)
+        told_after = token.head.lower_ == "before" and (
+            token.dep_ == "pcomp" or (token.dep_ == "pobj" and travel_noun)
+        )
         # "… before travelling to Vienna, the first trip to Austria by an Indian prime
         # minister in 41 years": a trip noun that renames a leg told is dated by that leg.
         renames = (
@@ -2558,6 +2572,34 @@ def _fold_meetings_into_stays(drafts: list[EventDraft], anchor: dt.date) -> list
     return kept
 
 
+def _fold_meetings_on_legs(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "He ends the tour in Windhoek, where he will address Namibia's parliament": what the
+    traveller does at a stop the same sentence takes them to is that leg, once it is told
+    the same way (made or ahead) and on no other day."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        f = draft.fields
+        if draft.kind == "visit" and f.get("origin") is None and not f.get("returning"):
+            leg = next(
+                (
+                    d
+                    for d in kept
+                    if d.kind == "visit"
+                    and d.fields["actor"] == f["actor"]
+                    and d.fields["destination"] == f["destination"]
+                    and d.status == draft.status
+                    and set(draft.spans) <= set(d.spans)
+                    and (draft.date is None or d.date is None or draft.date == d.date)
+                ),
+                None,
+            )
+            if leg is not None:
+                leg.date = leg.date or draft.date
+                continue
+        kept.append(draft)
+    return kept
+
+
 def _from_where_it_returns(drafts: list[EventDraft]) -> None:
     """ "Pope Francis arrived in Baghdad on Friday … He returns to Rome on Monday": a trip
     whose first leg has no start told began where the traveller goes back to at its end.
@@ -2928,8 +2970,11 @@ _MOMENTS_APART = frozenset(
 
 def _phrase_set_apart(token) -> bool:
     """Whether *token* heads a phrase dated apart from its clause's trip ("since taking
-    office last month": the month is the office's)."""
-    return token.dep_ == "pcomp" and token.head.lower_ in _TIME_APART
+    office last month": the month is the office's; "travelled to Mexico after a visit to
+    London last week": the week is the earlier visit's)."""
+    return token.head.lower_ in _TIME_APART and (
+        token.dep_ == "pcomp" or (token.dep_ == "pobj" and _noun_in(token, _VISIT_NOUNS))
+    )
 
 
 def _time_set_apart(verb) -> bool:
@@ -5010,6 +5055,10 @@ _TARGET_NOUNS = frozenset(
         "hotel", "apartment", "church", "mosque", "university", "shelter",
     }
 )  # fmt: skip
+# People an armed force strikes where they are ("struck Hamas leaders in Doha").
+_PEOPLE_STRUCK = frozenset(
+    {"leader", "commander", "official", "militant", "fighter", "operative", "member", "chief"}
+)
 # Ships attacked where they sail ("attacked a cargo ship in the Red Sea"): an attack on
 # shipping there, the sea or the port.
 _SHIP_NOUNS = frozenset(
@@ -5112,6 +5161,22 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
 _CAMPAIGN_OPENERS = frozenset({"offensive", "counteroffensive", "incursion"})
 
 
+def _targets_country(target, sentence: _Sentence) -> PlaceRef | None:
+    """The country whose adjective a target noun bears ("air strikes on Cambodian military
+    targets", "struck two Cambodian military sites"): the targets are that country's, and
+    no nearer place is told. (A group's targets, "Houthi targets", name no country.)"""
+    return next(
+        (
+            found
+            for c in target.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and (found := sentence.place_at(c)) is not None
+            and found.kind == "country"
+        ),
+        None,
+    )
+
+
 def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     """The place the first of *preps* that says where ("in", "across", "near", "around")
     names: "struck targets in Beirut's southern suburbs"."""
@@ -5163,16 +5228,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 if place is None and target is not None and _noun_in(target, _TARGET_NOUNS):
                     # "launched strikes on Houthi targets in Yemen": where the targets are;
                     # "carried out a strike on Beirut's southern suburbs": whose they are.
-                    place = _where_in(
-                        [*target.children, *obj.children, *token.children], sentence
-                    ) or next(
-                        (
-                            found
-                            for c in target.children
-                            if c.dep_ == "poss"
-                            and (found := sentence.named_place_at(c)) is not None
-                        ),
-                        None,
+                    place = (
+                        _where_in([*target.children, *obj.children, *token.children], sentence)
+                        or next(
+                            (
+                                found
+                                for c in target.children
+                                if c.dep_ == "poss"
+                                and (found := sentence.named_place_at(c)) is not None
+                            ),
+                            None,
+                        )
+                        or _targets_country(target, sentence)
                     )
                 if place is not None:
                     break
@@ -5265,6 +5332,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 sentence,
             )
             name = "attacks on shipping in"
+        elif place is None and obj.lemma_.lower() in _PEOPLE_STRUCK:
+            # "Israel struck Hamas leaders in Doha": where the people were.
+            place = _where_in([*obj.children, *token.children], sentence)
         elif place is None and obj.lemma_.lower() in _TARGET_NOUNS:
             # "struck grain terminals in the port of Odesa": where the targets are;
             # "struck Beirut's southern suburbs": whose they are.
@@ -5291,7 +5361,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 ),
                 None,
             )
-            place = owner or named_by or within
+            place = owner or named_by or within or _targets_country(obj, sentence)
             # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
             # other targets struck are (the model may join the second to the first's place).
             also = [
@@ -5305,6 +5375,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # "struck Beirut's southern suburbs and targets in the city of Tyre": the
                 # model hangs the second target's place on the first.
                 also.append(within)
+            if place is None and also:
+                # "hit a petrol station and a hospital in Thailand's Sisaket province": the
+                # model hangs the place on the last target only.
+                place = also.pop(0)
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
@@ -5331,13 +5405,25 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     break
     if place is None or name is None or place.kind not in ("country", "region", "city", "sea"):
         return []
-    # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck.
-    also = [*_conjoined(place, sentence, sentence.named_place_at), *also]
+    # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck (and
+    # of the lists of the other places: "Ukraine's facilities in the Poltava and Kharkiv
+    # regions").
+    also = [
+        *_conjoined(place, sentence, sentence.named_place_at),
+        *(
+            p
+            for other in also
+            for p in (other, *_conjoined(other, sentence, sentence.named_place_at))
+        ),
+    ]
     places = list(dict.fromkeys([place.key, *(p.key for p in also)]))
     phrases = ctx.dates_in(sentence)
     # "Last week troops pushed into Jabalia, and jets struck Beirut": both last week.
-    own = _own_dates(token, phrases) or (token.dep_ == "conj" and _own_dates(token.head, phrases))
-    date = _nearest_date(own or [], token.idx, ctx.anchor, "past")
+    # ("…, and Thailand launched air strikes …, in the worst fighting in more than a
+    # decade": a span of time in its own clause is no date; the head's day is.)
+    date = _nearest_date(_own_dates(token, phrases), token.idx, ctx.anchor, "past")
+    if date is None and token.dep_ == "conj":
+        date = _nearest_date(_own_dates(token.head, phrases), token.idx, ctx.anchor, "past")
     fields = {"name": name, "places": places, "act": True}
     attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
     if attackers:
@@ -6879,7 +6965,7 @@ def extract_events(
     _stops_on_the_way(drafts, where)
     _from_stops_between(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
-    drafts = _fold_meetings_into_stays(drafts, anchor)
+    drafts = _fold_meetings_on_legs(_fold_meetings_into_stays(drafts, anchor))
     drafts = _fold_headline_visits(drafts, text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)

@@ -4742,3 +4742,88 @@ def test_a_leader_named_by_title_alone_in_a_territory_s_capital_is_not_the_terri
         date=dt.date(2024, 12, 16),
     )
     assert [dest for _, dest in _leg_pairs(story)] == ["Mayotte"]
+
+
+def test_leaders_who_agreed_to_meet_somewhere_are_scheduled_to_go() -> None:
+    story = draft_story(
+        "Ukrainian President Volodymyr Zelenskiy met U.S. President Donald Trump at the White "
+        "House on Friday, a day after Trump spoke by phone with Russian President Vladimir "
+        "Putin.\n\nTrump and Putin agreed in their call to meet in Budapest within two weeks.",
+        date=dt.date(2025, 10, 17),
+    )
+    visits = _visit_events(story)
+    assert {story.actor(v.actor).name for v in visits} == {"Donald Trump", "Vladimir Putin"}
+    assert {v.status for v in visits} == {"scheduled"}
+
+
+def test_a_visit_after_which_the_traveller_went_on_is_dated_by_its_own_phrase() -> None:
+    story = draft_story(
+        "Canadian Prime Minister Mark Carney met Mexican President Claudia Sheinbaum in Mexico "
+        "City on Thursday.\n\nCarney travelled to Mexico after a visit to London and Warsaw "
+        "last week.",
+        date=dt.date(2025, 9, 18),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert [(_name(story, v.origin), d) for d, v in legs.items()] == [
+        ("Ottawa", "London"),
+        ("London", "Warsaw"),
+        ("Warsaw", "Mexico City"),
+    ]
+    assert legs["London"].date.start == dt.date(2025, 9, 8)
+    assert legs["Warsaw"].date.end == dt.date(2025, 9, 14)
+    assert legs["Mexico City"].date.start == dt.date(2025, 9, 18)
+
+
+def test_a_tour_told_stop_by_stop_keeps_its_last_stop_once_and_its_days() -> None:
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi left New Delhi on Wednesday for an eight-day, "
+        "five-nation tour that will take him to Ghana, Trinidad and Tobago, Argentina, Brazil "
+        "and Namibia.\n\nIn Accra, Modi will hold talks with President John Dramani Mahama. From "
+        "there he flies to Port of Spain on Thursday, and then to Buenos Aires.\n\nModi will "
+        "attend the BRICS summit in Rio de Janeiro on July 6 and 7 before a state visit to "
+        "Brasilia. He ends the tour in Windhoek, where he will address Namibia's parliament.",
+        date=dt.date(2025, 7, 2),
+    )
+    assert _leg_pairs(story) == [
+        ("New Delhi", "Accra"),
+        ("Accra", "Port of Spain"),
+        ("Port of Spain", "Buenos Aires"),
+        ("Buenos Aires", "Rio de Janeiro"),
+        ("Rio de Janeiro", "Brasília"),
+        ("Brasília", "Windhoek"),
+    ]
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    rio = legs["Rio de Janeiro"].date
+    assert (rio.start, rio.end) == (dt.date(2025, 7, 6), dt.date(2025, 7, 7))
+    assert legs["Brasília"].date is None  # after the summit, on no day told
+    assert {v.status for v in legs.values()} == {"scheduled"}
+
+
+def test_a_leader_who_came_for_a_summit_in_a_city_went_there_first() -> None:
+    story = draft_story(
+        "Chinese President Xi Jinping hosted Russian President Vladimir Putin at a military "
+        "parade in Beijing on Wednesday marking 80 years since the end of World War Two.\n\n"
+        "Putin came to China on Sunday for a summit of the Shanghai Cooperation Organisation "
+        "in Tianjin.",
+        date=dt.date(2025, 9, 3),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert [(_name(story, v.origin), d) for d, v in legs.items()] == [
+        ("Moscow", "Tianjin"),
+        ("Tianjin", "Beijing"),
+    ]
+    assert legs["Tianjin"].date.start == dt.date(2025, 8, 31)
+    assert legs["Beijing"].date.start == dt.date(2025, 9, 3)
+    # The bloc's name is no place of the story.
+    assert "Shanghai" not in {p.name for p in story.places}
+
+
+def test_what_a_trip_comes_after_is_no_trip_of_its_own() -> None:
+    story = draft_story(
+        "Indian Prime Minister Narendra Modi travelled overnight from Poland to Kyiv. The trip "
+        "comes six weeks after he was criticised for embracing Vladimir Putin during a visit "
+        "to Moscow in July.",
+        date=dt.date(2024, 8, 23),
+    )
+    moscow = next(v for v in _visit_events(story) if _name(story, v.destination) == "Moscow")
+    assert (moscow.status, moscow.date.start) == ("happened", dt.date(2024, 7, 1))

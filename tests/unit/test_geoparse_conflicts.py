@@ -1,0 +1,60 @@
+"""Acts of war read from news sentences: who struck, where and when, told in the ways
+reports of border clashes and strikes abroad tell them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mapstory.geoparse.draft import draft_story
+from mapstory.model import Conflict, Story
+
+
+def _conflicts(text: str, day: dt.date) -> dict[str, Conflict]:
+    story = draft_story(text, date=day)
+    return {e.title: e for e in story.events if isinstance(e, Conflict)}
+
+
+def _place_names(story: Story, conflict: Conflict) -> list[str]:
+    return [story.place(key).name for key in conflict.places]
+
+
+def test_strikes_on_a_countrys_military_targets_are_strikes_on_that_country() -> None:
+    conflicts = _conflicts(
+        "Thai and Cambodian troops exchanged fire along their disputed border on Thursday, "
+        "and Thailand launched air strikes on Cambodian military targets, in the worst "
+        "fighting between the neighbours in more than a decade.\n\n"
+        "Thai F-16 jets struck two Cambodian military sites near an ancient temple.",
+        dt.date(2025, 7, 24),
+    )
+    assert set(conflicts) == {"Strikes on Cambodia by Thailand"}
+    # The day of the clause it is joined to; "more than a decade" is no day.
+    assert conflicts["Strikes on Cambodia by Thailand"].date.start == dt.date(2025, 7, 24)
+
+
+def test_targets_hit_in_a_place_told_after_the_first_target_are_hit_there() -> None:
+    conflicts = _conflicts(
+        "Cambodian rockets hit a petrol station and a hospital in Thailand's Sisaket "
+        "province, killing at least nine civilians.",
+        dt.date(2025, 7, 24),
+    )
+    assert set(conflicts) == {"Strikes on Sisaket by Cambodia"}
+
+
+def test_people_struck_in_a_city_are_a_strike_on_the_city() -> None:
+    conflicts = _conflicts(
+        "The pact comes a week after Israel struck Hamas leaders in Doha, Qatar.",
+        dt.date(2025, 9, 17),
+    )
+    assert set(conflicts) == {"Strikes on Doha by Israel"}
+    # Not the strikers' leaders struck wherever a deal was struck.
+    assert not _conflicts("The two leaders struck a deal in Doha on Monday.", dt.date(2025, 9, 17))
+
+
+def test_every_region_of_the_list_the_targets_lie_in_is_struck() -> None:
+    text = (
+        "Russian forces attacked Ukraine's gas production facilities in the Poltava and "
+        "Kharkiv regions overnight with drones and missiles."
+    )
+    story = draft_story(text, date=dt.date(2025, 10, 17))
+    (attack,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert _place_names(story, attack) == ["Ukraine", "Poltava", "Kharkiv"]
