@@ -63,8 +63,23 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     starts = _line_starts(doc.text)
     if not starts:
         return doc
+    marked: set[int] = set()
     for offset in starts:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+            marked.add(span.start)
+    # The word after a start goes on with it: left free, the parser may cut off a first
+    # word that reads like a headline's ("South" of "South Korean President Lee …",
+    # "Cyclone" of "Cyclone Chido killed …") as a sentence of its own.
+    for i in marked:
+        after = i + 1
+        if (
+            after < len(doc)
+            and after not in marked
+            and not doc[i].is_punct
+            and not doc[after].is_space
+            and "\n" not in doc.text[doc[i].idx : doc[after].idx]
+        ):
+            doc[after].is_sent_start = False
     return doc
