@@ -153,6 +153,8 @@ _AIMING = frozenset(
         "strive", "commit", "resolve", "target", "decide", "push", "work", "set", "goal", "bid",
     }
 )  # fmt: skip
+# Trade said to run both ways, between the two the sentence names.
+_TWO_WAY = re.compile(r"\b(?:two-way|bilateral)\b", re.I)
 # A sentence with one of these tells an aim, so its periods do not date the figures after it.
 _AIM_WORDS = _GOAL_NOUNS | frozenset({"seek", "want", "hope", "pledge", "vow", "target"})
 _MONEY_SIGN = re.compile(r"[$€£¥₹₽]")
@@ -1117,7 +1119,7 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
     traveller = sentence.actor_at(obj)
     if traveller is None and obj.lower_ in ("him", "her"):
         earlier = [a for a in sentence.actors if a.end <= obj.idx]
-        traveller = (earlier or [last_actor])[-1]
+        traveller = _whose_trip(token, sentence) or (earlier or [last_actor])[-1]
     if traveller is None:
         return None
     for child in token.children:
@@ -1126,6 +1128,21 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
             if place is not None:
                 return traveller, place
     return None
+
+
+def _whose_trip(take, sentence: _Sentence) -> ActorRef | None:
+    """The traveller a trip that "will take him on to Washington" is of, when the clause it
+    hangs on says: "Lee met Ishiba in Tokyo, the first stop of a trip that …" is Lee's trip
+    (who met someone where they went), "Xi hosted Macron at the start of a tour that …" is
+    Macron's (who was hosted). None when the clause has no such verb."""
+    verb = next((a for a in take.ancestors if a.pos_ == "VERB" and a != take), None)
+    if verb is None:
+        return None
+    role = "dobj" if verb.lemma_.lower() in _GUEST_VERBS else "nsubj"
+    if verb.lemma_.lower() not in _GUEST_VERBS and verb.lemma_.lower() != "meet":
+        return None
+    person = next((c for c in verb.children if c.dep_ == role), None)
+    return sentence.actor_at(person) if person is not None else None
 
 
 def _attended_by(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] | None:
@@ -1631,6 +1648,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "signed a deal … during a visit to London": as the sentence's own event is.
             governor = sentence.sent.root
         status = _status(governor)
+        if (
+            status == "happened"
+            and governor.dep_ == "pcomp"
+            and governor.head.lower_ == "before"
+            and (leg := made.get(governor.head.head.i))
+            and leg[0].status == "scheduled"
+        ):
+            # "He then travels to Jakarta on Wednesday …, before ending the trip in
+            # Singapore": the leg after one still ahead is ahead too.
+            status = "scheduled"
         # "From Jakarta he flies on Friday to Port Moresby": travel in the present simple
         # with a day named is the timetable ahead, not a day gone.
         # So is a trip's start or end ("He ends the trip in Singapore on September 13").
@@ -1678,12 +1705,21 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         renames = (
             travel_noun and token.dep_ == "appos" and sentence.place_at(token.head) is not None
         )
+        # ("… on Wednesday, before ending the trip in Singapore": nor a trip that ends
+        # after it.)
+        ends_after = (
+            travel_noun and token.head.dep_ == "pcomp" and token.head.head.lower_ == "before"
+        )
         phrases = [
             p
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
             and not any(a <= p.start < b for a, b in stop_extents)
-        ] or ([] if told_after or renames else _dated_by(governor, ctx.dates_in(sentence)))
+        ] or (
+            []
+            if told_after or renames or ends_after
+            else _dated_by(governor, ctx.dates_in(sentence))
+        )
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if told_after and date is not None and date.precision == "day":
             # "… on Thursday, before flying to Beijing on Friday": the Friday after it, not
@@ -1716,6 +1752,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not aside
             and not told_after
             and not renames
+            and not ends_after
             and not _time_set_apart(token)
             # "meet Putin on Wednesday, and may later visit Vladivostok": not that day.
             and not _told_as_later(token)
@@ -1725,7 +1762,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
-        if date is None and destination is not None and token.pos_ == "VERB":
+        if date is None and destination is not None and (token.pos_ == "VERB" or ends_after):
             # "before flying on to Abidjan, where he was due to watch the match on Monday
             # evening": what the traveller does there, and when, is the stop's day.
             there = [
@@ -3574,6 +3611,18 @@ def _trade_endpoints(
             countries.append(place.key)
     if len(countries) >= 2:
         return "between", tuple(sorted(countries[:2]))
+    if _TWO_WAY.search(ctx.text, scope[0], scope[1]):
+        # "Japan and South Korea signed a swap deal, and two-way trade was worth $77bn": the
+        # two the sentence named before it.
+        before = list(
+            dict.fromkeys(
+                p.key
+                for p in sentence.places
+                if p.end <= scope[0] and p.kind == "country" and not p.demonym
+            )
+        )
+        if len(before) == 2:
+            return "between", tuple(sorted(before))
     if _BILATERAL.search(ctx.text, scope[0], scope[1]):
         pair = ctx.previous_pair or ctx.last_pair  # "the two countries": the last two named
         if pair is not None:
@@ -5293,10 +5342,12 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         counting = list(counted.children) if counted is not None and counted != obj else []
         # ("fired more than 100 missiles and about as many drones at Ukraine": or on the
         # last of the things fired.)
+        # ("launched 14 ballistic missiles and 250 drones at Kyiv": or on the last of a
+        # list of things fired.)
         others = [
             g
-            for o in token.children
-            if o.dep_ == "dobj" and o not in (obj, counted)
+            for o in [*token.children, *obj.conjuncts]
+            if (o.dep_ == "dobj" or o in obj.conjuncts) and o not in (obj, counted)
             for g in o.children
         ]
         for child in [*token.children, *obj.children, *counting, *others]:
@@ -5943,6 +5994,9 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         subject = _doer(verb)  # "was hit by a missile fired by Yemen's Houthi rebels"
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        # "Iran responded by firing about 100 ballistic missiles at Israel"
+        subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
     first = _attacking_country(subject, sentence)

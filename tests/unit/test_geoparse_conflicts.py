@@ -58,3 +58,20 @@ def test_every_region_of_the_list_the_targets_lie_in_is_struck() -> None:
     story = draft_story(text, date=dt.date(2025, 10, 17))
     (attack,) = [e for e in story.events if isinstance(e, Conflict)]
     assert _place_names(story, attack) == ["Ukraine", "Poltava", "Kharkiv"]
+
+
+def test_missiles_and_drones_fired_at_a_city_are_an_attack_on_it() -> None:
+    conflicts = _conflicts(
+        "Overnight, Russia launched 14 ballistic missiles and 250 drones at Kyiv, injuring at "
+        "least 15 people, the city's military administration said.",
+        dt.date(2025, 5, 23),
+    )
+    assert set(conflicts) == {"Missile attack on Kyiv by Russia"}
+
+
+def test_a_country_that_responded_by_firing_fired() -> None:
+    conflicts = _conflicts(
+        "Iran responded on Friday night by firing about 100 ballistic missiles at Israel.",
+        dt.date(2025, 6, 13),
+    )
+    assert set(conflicts) == {"Missile attack on Israel by Iran"}

@@ -391,3 +391,13 @@ def test_floods_told_beside_a_named_storm_are_the_storms_harm() -> None:
     (storm,) = found
     assert storm.title == "Storm Boris"
     assert _places(story, storm) == ["Poland", "Czechia", "Austria", "Romania", "Nysa"]
+
+
+def test_a_ferry_sunk_in_a_strait_between_islands_is_wrecked_in_the_strait() -> None:
+    story, (wreck,) = _disasters(
+        "DENPASAR, Indonesia, July 3 - A ferry carrying 65 people sank in the Bali Strait late "
+        "on Wednesday, killing at least six and leaving 30 missing.",
+        dt.date(2025, 7, 3),
+    )
+    assert wreck.title == "Shipwreck in the Bali Strait"
+    assert _places(story, wreck) == ["Bali Strait"]

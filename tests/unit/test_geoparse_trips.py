@@ -4827,3 +4827,41 @@ def test_what_a_trip_comes_after_is_no_trip_of_its_own() -> None:
     )
     moscow = next(v for v in _visit_events(story) if _name(story, v.destination) == "Moscow")
     assert (moscow.status, moscow.date.start) == ("happened", dt.date(2024, 7, 1))
+
+
+def test_the_first_word_after_a_dateline_stays_with_its_sentence() -> None:
+    text = (
+        "Japan and South Korea agree to deepen ties\n\nTOKYO, Aug 23 - South Korean President "
+        "Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo on Saturday, the "
+        "first stop of a trip that will take him on to Washington for talks with President "
+        "Donald Trump."
+    )
+    sentences = [s.text.strip() for s in nlp()(text).sents]
+    assert any(s.startswith("South Korean President Lee") for s in sentences)
+    story = draft_story(text, date=dt.date(2025, 8, 23))
+    # The trip is his who met someone where he went, not his host's.
+    assert _leg_pairs(story) == [("Seoul", "Tokyo"), ("Tokyo", "Washington")]
+    assert {story.actor(v.actor).name for v in _visit_events(story)} == {"Lee Jae-myung"}
+
+
+def test_a_trip_ended_after_a_leg_ahead_is_ahead_on_the_day_told_where_it_ends() -> None:
+    story = draft_story(
+        "French President Emmanuel Macron arrived in Vietnam on Sunday evening.\n\nHe then "
+        "travels to Jakarta on Wednesday for talks with President Prabowo Subianto, before "
+        "ending the trip in Singapore, where he is due to deliver the keynote speech at a "
+        "security forum on Friday.",
+        date=dt.date(2025, 5, 25),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    singapore = legs["Singapore"]
+    assert (_name(story, singapore.origin), singapore.status) == ("Jakarta", "scheduled")
+    assert singapore.date.start == dt.date(2025, 5, 30)
+
+
+def test_two_way_trade_is_between_the_two_countries_its_sentence_names() -> None:
+    flows = _flows(
+        "Japan and South Korea signed a currency swap agreement in 2023, and two-way trade "
+        "was worth about $77 billion last year.",
+        dt.date(2025, 8, 23),
+    )
+    assert set(flows) == {("Japan", "South Korea")}
