@@ -453,7 +453,8 @@ _TITLE_BETWEEN = re.compile(
     r"billionaire|tycoon|businessman|businesswoman|activist|journalist|author|singer|star|"
     r"shipping|transport|agriculture|tourism|culture|technology|science|digital|development|"
     r"infrastructure|mining|mines|oil|petroleum|water|housing|planning|budget|treasury|"
-    r"aviation|railways?|fisheries|immigration|communications|information|sports?|adviser|"
+    r"aviation|railways?|fisheries|immigration|migration|asylum|communications|information|"
+    r"sports?|adviser|"
     r"advisor|aide|negotiator|commander))*"
     r"[\s,]*"
 )

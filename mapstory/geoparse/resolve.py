@@ -143,6 +143,9 @@ class Resolution:
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _MIN_INITIALISM_TOWN = 100_000
+_ROYAL_TITLES = frozenset(
+    {"prince", "princess", "king", "queen", "duke", "duchess", "sheikh", "emir", "sultan"}
+)
 
 
 def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
@@ -187,6 +190,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
                 return found
     # The recogniser already judged the words a place name; a region is often written
     # without its division word ("Anhui" for Anhui Sheng, "Ouachita" for Ouachita Parish).
+    # Not after a royal's title: "Britain's Prince William" is no Prince William County (a
+    # place that begins so is found by its whole name: "Prince Edward Island").
+    if fold(name).split(" ", 1)[0] in _ROYAL_TITLES:
+        return []
     return gazetteer.search_core(name, limit=_CANDIDATES)
 
 

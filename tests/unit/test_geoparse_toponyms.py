@@ -1217,3 +1217,14 @@ def test_names_listed_before_regions_are_the_regions() -> None:
     assert {name: places[name][:2] for name in ("Poltava", "Kharkiv", "Kyiv", "Zaporizhzhia")} == {
         name: ("region", "UA") for name in ("Poltava", "Kharkiv", "Kyiv", "Zaporizhzhia")
     }
+
+
+def test_a_royal_named_by_title_is_no_county_named_after_one() -> None:
+    places = _places(
+        "Britain's Prince William and French President Emmanuel Macron attended the meeting."
+    )
+    assert "Prince William" not in places
+    assert _places("They flew over Prince Edward Island.")["Prince Edward Island"][:2] == (
+        "region",
+        "CA",
+    )

@@ -4865,3 +4865,12 @@ def test_two_way_trade_is_between_the_two_countries_its_sentence_names() -> None
         dt.date(2025, 8, 23),
     )
     assert set(flows) == {("Japan", "South Korea")}
+
+
+def test_a_migration_minister_of_a_country_sets_out_from_its_capital() -> None:
+    story = draft_story(
+        "ATHENS, July 7 - Greece's migration minister Thanos Plevris flew to Benghazi on "
+        "Sunday for talks with eastern Libyan commander Khalifa Haftar.",
+        date=dt.date(2025, 7, 7),
+    )
+    assert _leg_pairs(story) == [("Athens", "Benghazi")]
