@@ -1145,10 +1145,15 @@ def _whose_trip(take, sentence: _Sentence) -> ActorRef | None:
     return sentence.actor_at(person) if person is not None else None
 
 
-def _attended_by(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] | None:
+def _attended_by(
+    token, sentence: _Sentence, dateline: PlaceRef | None = None
+) -> tuple[list[ActorRef], PlaceRef] | None:
     """(the people, the city) of "a summit in Johannesburg attended by Chinese President Xi
-    Jinping, Indian Prime Minister Narendra Modi and Lula": each went there."""
-    if token.lemma_.lower() != "attend" or token.dep_ != "acl":
+    Jinping, Indian Prime Minister Narendra Modi and Lula": each went there. "The summit,
+    which was attended by …", in a story filed from Johannesburg with no other place told
+    for it, is the one held there."""
+    relative = token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in token.children)
+    if token.lemma_.lower() != "attend" or not (token.dep_ == "acl" or relative):
         return None
     gathering = token.head
     if _noun_lemma(gathering) not in _ATTENDED_EVENTS:
@@ -1164,6 +1169,15 @@ def _attended_by(token, sentence: _Sentence) -> tuple[list[ActorRef], PlaceRef] 
         ),
         None,
     )
+    if (
+        where is None
+        and dateline is not None
+        and dateline.kind == "city"
+        and _definite(gathering)
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in gathering.children)
+        and not any(p.kind == "city" and p.key != dateline.key for p in sentence.places)
+    ):
+        where = dateline
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if where is None or agent is None:
         return None
@@ -1235,7 +1249,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         stays = [] if presence or met_at else _stays_told(token, sentence, ctx)
         if stays:
             met_at = stays[0][0]
-        attendees = None if presence or met_at else _attended_by(token, sentence)
+        attendees = None if presence or met_at else _attended_by(token, sentence, ctx.dateline)
         if attendees is not None:
             met_at = attendees[1]
         travel_noun = token.pos_ == "NOUN" and (
@@ -6626,6 +6640,8 @@ class _Context:
         # Berlin"): where someone who "had flown in from Warsaw" later landed.
         self.scene: str | None = None
         self.scene_date: DateValue | None = None  # when that arrival was
+        # The dateline's city, where "the summit" of a story filed from it is held.
+        self.dateline: PlaceRef | None = None
         # The people the last sentence named together as its subject, for a "they".
         self.last_group: list[ActorRef] = []
         self.last_together: list[ActorRef] = []  # the last people named together, kept
@@ -6694,6 +6710,7 @@ def extract_events(
     )
     ctx = _Context(doc, text, anchor)
     ctx.last_pair = default_pair
+    ctx.dateline = next((p for p in places if p.key == filed_from), None)
     where = {p.key: p for p in places}
     actors = _described_actors(doc, actors)
     merged: dict[tuple, EventDraft] = {}

@@ -4874,3 +4874,24 @@ def test_a_migration_minister_of_a_country_sets_out_from_its_capital() -> None:
         date=dt.date(2025, 7, 7),
     )
     assert _leg_pairs(story) == [("Athens", "Benghazi")]
+
+
+def test_leaders_who_attended_the_summit_of_the_datelines_city_went_there() -> None:
+    story = draft_story(
+        "JOHANNESBURG, Nov 22 - Leaders of the Group of 20 major economies gathered on "
+        "Saturday for the first G20 summit held in Africa.\n\nSouth African President Cyril "
+        "Ramaphosa opened the summit, which was attended by Chinese Premier Li Qiang and "
+        "Brazil's President Luiz Inacio Lula da Silva.",
+        date=dt.date(2025, 11, 22),
+    )
+    assert sorted(_leg_pairs(story)) == [
+        ("Beijing", "Johannesburg"),
+        ("Brasília", "Johannesburg"),
+    ]
+    # Filed from elsewhere, the summit's place is not the dateline's.
+    elsewhere = draft_story(
+        "WASHINGTON, Nov 22 - The summit, which was attended by Chinese Premier Li Qiang, "
+        "ended in Johannesburg.",
+        date=dt.date(2025, 11, 22),
+    )
+    assert ("Beijing", "Washington") not in _leg_pairs(elsewhere)
