@@ -1472,6 +1472,14 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                             next_stops.append(place)
                                             stop_steps.append(step)
                                 further.extend(c for c in step.children if c.dep_ == "conj")
+                            elif step.pos_ == "ADP" and step.lower_ in ("on", "onward"):
+                                # "… on Tuesday and on to Phnom Penh on Thursday": the model
+                                # joins the "on" of "on to" to the day's "on".
+                                further.extend(
+                                    c
+                                    for c in step.children
+                                    if c.dep_ == "prep" and c.lower_ in preps
+                                )
                 if destination is not None:
                     break
             if destination is None and any(
@@ -1680,6 +1688,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
             or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
         )
+        if (
+            status == "happened"
+            and guest is not None
+            and lemma == "take"
+            and governor.tag_ in ("VBZ", "VBP")
+        ):
+            # "arrived in Hanoi, the first stop of a tour that also takes him to Malaysia and
+            # Cambodia": the stops a tour under way takes him to are ahead.
+            status = "scheduled"
         tense = "future" if status == "scheduled" or timetable else "past"
         # ("visited Kahramanmaras, near the epicentre of Monday's earthquake, on Wednesday":
         # Monday is the earthquake's.)
@@ -6011,6 +6028,9 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
     if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         # "Iran responded by firing about 100 ballistic missiles at Israel"
         subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp":
+        # "India said it targeted … in Bahawalpur": who said it did it.
+        return _attacking_countries(verb.head, sentence)
     if subject is None:
         return []
     first = _attacking_country(subject, sentence)
@@ -6338,6 +6358,10 @@ _ARMED_GROUPS = frozenset(
 
 
 _KILLING_VERBS = frozenset({"kill", "die", "wound", "injure", "assassinate"})
+# Attacks that kill but are no violence: "a heart attack killed him", "a shark attack".
+_NOT_VIOLENCE = frozenset(
+    {"heart", "asthma", "panic", "anxiety", "shark", "bear", "dog", "animal", "cyber"}
+)
 
 
 def _target_place(target, sentence: _Sentence) -> PlaceRef | None:
@@ -6400,6 +6424,12 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
         )
     if lemma != "attack":
         return False
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in _KILLING_VERBS
+        and not any(c.lemma_.lower() in _NOT_VIOLENCE for c in noun.children)
+    ):
+        return True  # "The April 22 attack in Pahalgam killed 26 men"
     on = next(
         (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None
     )

@@ -1457,6 +1457,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     for dateline in find_datelines(text):
         add(*dateline.place, "dateline", exact=True)
         cover(*dateline.place)
+        if dateline.also is not None:
+            add(*dateline.also, "dateline", exact=True)
+            cover(*dateline.also)
         qualifier = dateline.qualifier
         if qualifier is not None and _known(
             gazetteer, text[qualifier[0] : qualifier[1]], min_population=10**12, areas_only=True

@@ -75,3 +75,22 @@ def test_a_country_that_responded_by_firing_fired() -> None:
         dt.date(2025, 6, 13),
     )
     assert set(conflicts) == {"Missile attack on Israel by Iran"}
+
+
+def test_a_country_that_said_it_struck_struck() -> None:
+    conflicts = _conflicts(
+        'India said it targeted "terrorist infrastructure" in Bahawalpur and Muridke in '
+        "Pakistan's Punjab province.",
+        dt.date(2025, 5, 7),
+    )
+    assert set(conflicts) == {"Strikes on Bahawalpur and Muridke by India"}
+
+
+def test_an_attack_that_killed_people_somewhere_is_an_attack_there() -> None:
+    conflicts = _conflicts(
+        "The April 22 attack in Pahalgam killed 26 men, most of them Indian tourists.\n\n"
+        "A heart attack in Paris killed the singer. A shark attack in Sydney killed a swimmer.",
+        dt.date(2025, 5, 7),
+    )
+    assert set(conflicts) == {"Attack in Pahalgam"}
+    assert conflicts["Attack in Pahalgam"].date.start == dt.date(2025, 4, 22)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from mapstory.gazetteer import default_gazetteer
 from mapstory.geoparse import geoparse, toponyms
+from mapstory.geoparse.datelines import find_datelines
 from mapstory.geoparse.lexicon import demonyms
 
 
@@ -1228,3 +1229,13 @@ def test_a_royal_named_by_title_is_no_county_named_after_one() -> None:
         "region",
         "CA",
     )
+
+
+def test_a_story_filed_from_two_places_names_both_in_its_dateline() -> None:
+    text = (
+        "India strikes Pakistan\n\nNEW DELHI/ISLAMABAD, May 7 - India launched missile strikes "
+        "on nine sites in Pakistan early on Wednesday."
+    )
+    assert {"NEW DELHI", "ISLAMABAD"} <= {t["name"] for t in toponyms(text)}
+    # … and the story's first sentence starts after it, with its subject.
+    assert [d.end for d in find_datelines(text)] == [text.index("India launched")]

@@ -2745,8 +2745,12 @@ def test_rockets_fired_told_in_the_passive_and_strikes_a_military_says_it_made()
         date=dt.date(2023, 9, 13),
     )
     conflicts = [e for e in story.events if isinstance(e, Conflict)]
-    # The headline's strike in Crimea is the body's strike at Sevastopol, told once.
-    assert [c.title for c in conflicts] == ["Attacks on shipping in Sevastopol", "Attack on Crimea"]
+    # The headline's strike in Crimea is the body's strike at Sevastopol, told once, and
+    # Ukraine's, whose military said it struck.
+    assert [c.title for c in conflicts] == [
+        "Attacks on shipping in Sevastopol by Ukraine",
+        "Attack on Crimea",
+    ]
     assert conflicts[0].spans[0].text == "Ukraine says it hit Russian warship in Crimea"
     # A military's own words about a strike are not every pronoun's: "it said it had hit a
     # record" strikes nothing.
@@ -4895,3 +4899,21 @@ def test_leaders_who_attended_the_summit_of_the_datelines_city_went_there() -> N
         date=dt.date(2025, 11, 22),
     )
     assert ("Beijing", "Washington") not in _leg_pairs(elsewhere)
+
+
+def test_the_stops_a_tour_under_way_takes_him_to_are_ahead_and_go_on_from_each_other() -> None:
+    story = draft_story(
+        "HANOI, April 14 - Chinese President Xi Jinping arrived in Hanoi on Monday for a "
+        "two-day state visit, the first stop of a regional tour that also takes him to "
+        "Malaysia and Cambodia.\n\nXi will fly to Kuala Lumpur on Tuesday and on to Phnom Penh "
+        "on Thursday.",
+        date=dt.date(2025, 4, 14),
+    )
+    assert _leg_pairs(story) == [
+        ("Beijing", "Hanoi"),
+        ("Hanoi", "Kuala Lumpur"),
+        ("Kuala Lumpur", "Phnom Penh"),
+    ]
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert legs["Phnom Penh"].date.start == dt.date(2025, 4, 17)
+    assert [v.status for v in legs.values()] == ["happened", "scheduled", "scheduled"]
