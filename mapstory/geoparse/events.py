@@ -1801,7 +1801,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 for t in token.subtree
                 if t.dep_ == "relcl"
                 and any(c.lower_ == "where" for c in t.children)
-                and sentence.place_at(t.head) == destination
+                # ("to Busan, South Korea, where …": or on the country set beside it.)
+                and (
+                    sentence.place_at(t.head) == destination
+                    or (t.head.dep_ == "appos" and sentence.place_at(t.head.head) == destination)
+                )
             ]
             if there:
                 # (Not the date of what is done there: "where he will mark the anniversary
@@ -2535,6 +2539,24 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
                 ):
                     before = onward
                     passed.add(id(onward))
+        if before is not None and not draft.fields.get("returning"):
+            # "arrived in Tokyo from Kuala Lumpur, where he attended the summit. … before
+            # flying to Busan": the stop told last was left for another, told before it.
+            passed = {id(before)}
+            while (
+                onward := next(
+                    (
+                        d
+                        for d in earlier
+                        if d.fields["origin"] == before.fields["destination"]
+                        and id(d) not in passed
+                        and d.status == "happened"
+                    ),
+                    None,
+                )
+            ) is not None:
+                before = onward
+                passed.add(id(onward))
         earlier.append(draft)
         if (
             before is not None
@@ -3098,14 +3120,19 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
 
 def _inside_a_noun(phrase: DatePhrase, verb, sentence: _Sentence) -> bool:
     """Whether the date hangs on a noun below *verb* rather than on the verb's clause ("mark
-    the anniversary of the bombing in 1999": the bombing's year)."""
+    the anniversary of the bombing in 1999": the bombing's year). Talks held there are the
+    stop's own business: "where he is due to hold talks with Xi on Thursday" is Thursday."""
     span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     while token.head != token and token.head != verb:
         token = token.head
-        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ not in ("DATE", "TIME")
+            and not _noun_in(token, _TALKS_NOUNS)
+        ):
             return True
     return False
 
@@ -3977,6 +4004,8 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             continue
         if not (lemmas & _RISE or lemmas & _FALL):
             continue
+        if _CHANGED_FROM.search(text, max(0, percent.start - 16), percent.start):
+            continue  # "19% of the EU's gas imports, down from 45%": a level before, no change
         sign = _percent_sign(sentence, percent.end - 1, lemmas)
         period = period_for(percent.start, percent.end)
         told = basis(period, percent.start, percent.end)

@@ -4917,3 +4917,27 @@ def test_the_stops_a_tour_under_way_takes_him_to_are_ahead_and_go_on_from_each_o
     legs = {_name(story, v.destination): v for v in _visit_events(story)}
     assert legs["Phnom Penh"].date.start == dt.date(2025, 4, 17)
     assert [v.status for v in legs.values()] == ["happened", "scheduled", "scheduled"]
+
+
+def test_a_leg_after_a_stay_starts_where_the_stay_is_not_at_the_stop_before_it() -> None:
+    story = draft_story(
+        "TOKYO, Oct 27 - U.S. President Donald Trump arrived in Tokyo on Monday from Kuala "
+        "Lumpur, where he attended the ASEAN summit.\n\nTrump will meet Japan's new Prime "
+        "Minister Sanae Takaichi on Tuesday before flying to Busan, South Korea, where he is "
+        "due to hold talks with Chinese President Xi Jinping on Thursday.",
+        date=dt.date(2025, 10, 27),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    busan = legs["Busan"]
+    assert _name(story, busan.origin) == "Tokyo"
+    # The day of the talks he is due to hold there.
+    assert (busan.status, busan.date.start) == ("scheduled", dt.date(2025, 10, 30))
+
+
+def test_a_share_down_from_an_earlier_one_is_no_change_in_the_flow() -> None:
+    flows = _flows(
+        "Russia supplied about 19% of the EU's gas imports last year, down from 45% before "
+        "the full-scale invasion of Ukraine in 2022.",
+        dt.date(2025, 10, 20),
+    )
+    assert all(f.change_pct != -45 for t in flows.values() for f in t.figures)
