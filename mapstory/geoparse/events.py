@@ -1343,7 +1343,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         for grandchild in child.subtree:
                             if (
                                 grandchild.dep_ == "prep"
-                                and grandchild.lower_ in ("in", "at")
+                                and grandchild.lower_ in ("in", "at", "near")
                                 and not _in_clause_below(grandchild, child)
                             ):
                                 destination = _subtree_place(grandchild, sentence)
@@ -5936,6 +5936,12 @@ def _hazard(token) -> tuple[str, str, bool] | None:
     word = token.lower_
     if _sinking(token):
         return "Shipwreck", "shipwreck", False
+    if (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() == "erupt"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() == "volcano" for c in token.children)
+    ):
+        return "Eruption", "eruption", False  # "A volcano erupted on Iceland's Reykjanes …"
     # "Hurricane Milton", "Typhoon Kong-rey": the title before a storm's own name.
     if word in _STORM_TITLES and token.is_title and token.i + 1 < len(token.doc):
         own = _STORM_NAME.match(token.doc.text, token.idx + len(token))
@@ -6737,7 +6743,14 @@ class _Context:
             phrases = []
             for phrase in date_phrases(sentence.sent):
                 phrases.append(dataclasses.replace(phrase, reference=reference))
-                value = resolve(phrase.text, self.anchor, "past", reference=reference)
+                # ("meet Xi in Beijing on Dec 9, before visiting Shanghai the following day",
+                # told on Dec 2: the Dec 9 a week ahead, not the one a year gone.)
+                readings = [
+                    value
+                    for tense in ("past", "future")
+                    if (value := resolve(phrase.text, self.anchor, tense, reference=reference))
+                ]
+                value = min(readings, key=lambda v: abs((v.start - self.anchor).days), default=None)
                 reference = value or reference
             self._dates[key] = phrases
         return self._dates[key]

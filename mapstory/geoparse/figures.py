@@ -91,6 +91,7 @@ _RELATIVE_DATE = re.compile(
     r"\b(?:(?:this|last|next|the past|the coming)\s+(?:week|month|year|quarter)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:yesterday|today|tomorrow)|"
+    r"the\s+(?:following|next)\s+day|"
     r"\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"(?:in\s+)?(?:19|20)\d\d)\b",
     re.IGNORECASE,

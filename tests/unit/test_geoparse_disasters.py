@@ -401,3 +401,15 @@ def test_a_ferry_sunk_in_a_strait_between_islands_is_wrecked_in_the_strait() -> 
     )
     assert wreck.title == "Shipwreck in the Bali Strait"
     assert _places(story, wreck) == ["Bali Strait"]
+
+
+def test_a_volcano_that_erupted_is_an_eruption_and_nothing_else_that_erupted_is() -> None:
+    story, (eruption,) = _disasters(
+        "REYKJAVIK, April 1 - A volcano erupted on Iceland's Reykjanes peninsula on Tuesday, "
+        "forcing the evacuation of the fishing town of Grindavik.\n\nProtests erupted in "
+        "Paris and violence erupted in Gaza.",
+        dt.date(2025, 4, 1),
+    )
+    assert eruption.title == "Eruption in Iceland"
+    assert eruption.date.start == dt.date(2025, 4, 1)
+    assert "Paris" not in _places(story, eruption)

@@ -4941,3 +4941,16 @@ def test_a_share_down_from_an_earlier_one_is_no_change_in_the_flow() -> None:
         dt.date(2025, 10, 20),
     )
     assert all(f.change_pct != -45 for t in flows.values() for f in t.figures)
+
+
+def test_a_stop_the_following_day_near_a_city_is_the_day_after_the_one_told_ahead() -> None:
+    story = draft_story(
+        "BERLIN, Dec 2 - German Chancellor Friedrich Merz will travel to China next week, with "
+        "stops in Beijing and Shanghai.\n\nMerz will meet President Xi Jinping in Beijing on "
+        "Dec 9, before visiting a Volkswagen plant near Shanghai the following day.",
+        date=dt.date(2025, 12, 2),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert _leg_pairs(story) == [("Berlin", "Beijing"), ("Beijing", "Shanghai")]
+    assert legs["Beijing"].date.start == dt.date(2025, 12, 9)
+    assert legs["Shanghai"].date.start == dt.date(2025, 12, 10)
