@@ -454,8 +454,7 @@ _TITLE_BETWEEN = re.compile(
     r"shipping|transport|agriculture|tourism|culture|technology|science|digital|development|"
     r"infrastructure|mining|mines|oil|petroleum|water|housing|planning|budget|treasury|"
     r"aviation|railways?|fisheries|immigration|migration|asylum|communications|information|"
-    r"sports?|adviser|"
-    r"advisor|aide|negotiator|commander))*"
+    r"sports?|adviser|advisor|aide|negotiator|commander))*"
     r"[\s,]*"
 )
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][^,;.]{1,40}?)(?:’s|'s)\s[^,;.]{2,60},\s*$")
