@@ -5290,7 +5290,10 @@ def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     """The place the first of *preps* that says where ("in", "across", "near", "around")
     names: "struck targets in Beirut's southern suburbs"."""
     for child in preps:
-        if child.dep_ == "prep" and child.lower_ in ("in", "across", "near", "around", "off"):
+        if child.dep_ == "prep" and child.lower_ in (
+            *("in", "across", "near", "around", "off"),
+            *("inside", "within"),  # "airbases deep inside Russia"
+        ):
             # The place the phrase is about ("in Russia's Samara region": Samara), else any.
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             if named is None:
@@ -5427,7 +5430,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if obj is None or not _armed_subject(token, sentence):
             return []
-        place = sentence.named_place_at(obj)
+        # ("struck Ukraine's second-largest city of Kharkiv": what the city is of.)
+        place = sentence.named_place_at(obj) or _object_place(obj, sentence, owners=False)
         # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes.
         name = {"attack": "attack on", "raid": "raid on"}.get(lemma, "strikes on")
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:

@@ -94,3 +94,21 @@ def test_an_attack_that_killed_people_somewhere_is_an_attack_there() -> None:
     )
     assert set(conflicts) == {"Attack in Pahalgam"}
     assert conflicts["Attack in Pahalgam"].date.start == dt.date(2025, 4, 22)
+
+
+def test_drone_attacks_on_airbases_deep_inside_a_country_are_attacks_on_it() -> None:
+    conflicts = _conflicts(
+        "The talks came a day after Ukraine launched drone attacks on airbases deep inside "
+        "Russia, destroying bombers.",
+        dt.date(2025, 6, 2),
+    )
+    assert set(conflicts) == {"Attacks on Russia by Ukraine"}
+
+
+def test_drones_that_struck_the_city_of_a_name_struck_it() -> None:
+    conflicts = _conflicts(
+        "Russian drones and glide bombs struck Ukraine's second-largest city of Kharkiv "
+        "overnight, killing at least three people.",
+        dt.date(2025, 6, 7),
+    )
+    assert set(conflicts) == {"Strikes on Kharkiv by Russia"}
