@@ -906,6 +906,11 @@ def _town_so_named(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
+def _named_so(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether a place bears *name* as its own name, not only among its variants."""
+    return any(fold(entry.name) == fold(name) for entry in gazetteer.search(name, limit=5))
+
+
 def _name_edge(token) -> bool:
     """A token that can begin or end a place name: a capitalised word, not "The"."""
     return token.text[:1].isupper() and not token.is_punct and not token.is_stop
@@ -1705,6 +1710,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         for ent in doc.ents
         if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and not _names_institution(ent)
     } & {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    # "Muhammad Yunus … Yunus, who attended": the last name of someone the article names in
+    # full is that person, where no place bears it as its own name (Khan Yunis is "Yunus"
+    # only among its variants).
+    family_names = {
+        fold(ent[-1].text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and not _names_institution(ent)
+    }
     titled, speakers = _person_names(doc)
     # "Mapleford says no" is the town speaking when the article also has "Mapleford residents".
     speakers -= _resident_names(doc)
@@ -1948,6 +1961,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             and not _article_head(text, doc, m, gazetteer)
             and not (
                 " " not in m.text and fold(m.text) in surnames and not _prominent(gazetteer, m.text)
+            )
+            and not (
+                " " not in m.text
+                and fold(m.text) in family_names
+                and not _named_so(gazetteer, m.text)
             )
         )
     ]
