@@ -1138,8 +1138,11 @@ def _whose_trip(take, sentence: _Sentence) -> ActorRef | None:
     verb = next((a for a in take.ancestors if a.pos_ == "VERB" and a != take), None)
     if verb is None:
         return None
-    role = "dobj" if verb.lemma_.lower() in _GUEST_VERBS else "nsubj"
-    if verb.lemma_.lower() not in _GUEST_VERBS and verb.lemma_.lower() != "meet":
+    if verb.lemma_.lower() in _GUEST_VERBS:
+        role = "dobj"
+    elif verb.lemma_.lower() == "meet":
+        role = "nsubj"
+    else:
         return None
     person = next((c for c in verb.children if c.dep_ == role), None)
     return sentence.actor_at(person) if person is not None else None
@@ -2524,39 +2527,19 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
                 before = max(reached, key=lambda d: d.date.start)  # type: ignore[union-attr]
                 # "… visit Mosul and Irbil on Sunday. He returns to Rome on Monday": from an
                 # undated stop on from that one, told before the return.
-                passed = {id(before)}
-                while onward := next(
-                    (
-                        d
-                        for d in earlier
-                        if d.date is None
-                        and id(d) not in passed
-                        and d.fields["origin"] == before.fields["destination"]
+                before = _gone_on_to(
+                    before,
+                    earlier,
+                    lambda d, draft=draft: (
+                        d.date is None
                         and d.fields["destination"] != draft.fields["destination"]
                         and d.status in (draft.status, "happened")
                     ),
-                    None,
-                ):
-                    before = onward
-                    passed.add(id(onward))
+                )
         if before is not None and not draft.fields.get("returning"):
             # "arrived in Tokyo from Kuala Lumpur, where he attended the summit. … before
             # flying to Busan": the stop told last was left for another, told before it.
-            passed = {id(before)}
-            while (
-                onward := next(
-                    (
-                        d
-                        for d in earlier
-                        if d.fields["origin"] == before.fields["destination"]
-                        and id(d) not in passed
-                        and d.status == "happened"
-                    ),
-                    None,
-                )
-            ) is not None:
-                before = onward
-                passed.add(id(onward))
+            before = _gone_on_to(before, earlier, lambda d: d.status == "happened")
         earlier.append(draft)
         if (
             before is not None
@@ -2581,6 +2564,27 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
         ):
             draft.fields["origin"] = before.fields["destination"]
             draft.fields["origin_inferred"] = True
+
+
+def _gone_on_to(leg: EventDraft, earlier: list[EventDraft], goes_on) -> EventDraft:
+    """The last of the legs among *earlier* that went on, one from the other, from where
+    *leg* ended, taking only those *goes_on* accepts (each once)."""
+    passed = {id(leg)}
+    while (
+        onward := next(
+            (
+                d
+                for d in earlier
+                if d.fields["origin"] == leg.fields["destination"]
+                and id(d) not in passed
+                and goes_on(d)
+            ),
+            None,
+        )
+    ) is not None:
+        leg = onward
+        passed.add(id(onward))
+    return leg
 
 
 def _arrived_at_dateline(
