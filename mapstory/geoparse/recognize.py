@@ -290,6 +290,25 @@ def _placed_organisation(ent) -> bool:
     )
 
 
+def _placed_capital(ent, gazetteer: Gazetteer) -> bool:
+    """Whether a name of up to three words tagged an organisation, where a place would
+    stand, is wholly a country's capital: "flies to Sao Tome" (a capital of fifty thousand,
+    too small for the size a city of no rank needs)."""
+    doc = ent.doc
+    if (
+        ent.label_ != "ORG"
+        or not 1 <= len(ent) <= 3
+        or ent.start == 0
+        or doc[ent.start - 1].lower_ not in ("to", "in", "from")
+        or not all(t.is_title and t.pos_ == "PROPN" for t in ent)
+    ):
+        return False
+    found = _known(gazetteer, ent.text, min_population=0)
+    return (
+        found is not None and found.feature_code == "PPLC" and _spelling_of(fold(ent.text), found)
+    )
+
+
 def _of_a_place(ent) -> bool:
     """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
     doc = ent.doc
@@ -1321,6 +1340,34 @@ def _named_venue(ent, gazetteer: Gazetteer) -> bool:
     )
 
 
+# Words that end the name of a meeting, which may be named after a hotel or a hill rather
+# than its town ("the Shangri-La Dialogue", "the Raisina Dialogue").
+_GATHERING_WORDS = frozenset(
+    {"dialogue", "forum", "summit", "conference", "congress", "talks", "meeting", "symposium"}
+)
+
+
+def _gathering_held_elsewhere(ent, name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a meeting's name holds *name* though the article says it is held in a place
+    no town so named lies in: "the Shangri-La Dialogue security forum in Singapore" (a
+    hotel's name, not the Chinese city's); "the Davos forum in Switzerland" keeps Davos."""
+    doc = ent.doc
+    if not any(t.lower_ in _GATHERING_WORDS for t in ent):
+        return False
+    after = ent.end
+    while after < len(doc) and doc[after].lower_ in _GATHERING_WORDS | {"security", "economic"}:
+        after += 1  # "the Shangri-La Dialogue security forum in Singapore"
+    if after + 1 >= len(doc) or doc[after].lower_ != "in":
+        return False
+    held = doc[after + 1]
+    end = held.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    where = {e.country_code for e in gazetteer.search(doc[held.i : end].text, limit=5)}
+    named = {e.country_code for e in gazetteer.search(name, limit=5)}
+    return bool(where) and bool(named) and not where & named
+
+
 def _division_lists(doc) -> list[tuple[int, int, str]]:
     """Token spans and lookup names of the counties in "Barrow, Jackson and Madison counties".
 
@@ -1646,6 +1693,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             # article uses the name for a person or an organisation elsewhere too ("deaths
             # near Franklin", the company the article is about).
             add(ent.start_char, ent.end_char, "relabelled")
+        elif _placed_capital(ent, gazetteer):
+            # "flies to Sao Tome" tagged an organisation: a capital where a place goes.
+            add(ent.start_char, ent.end_char, "relabelled")
         elif (
             _placed_organisation(ent)
             and (big := _known(gazetteer, ent.text, min_population=0, any_name=True)) is not None
@@ -1877,7 +1927,11 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if adjective is not None:
             add(*_char_span(doc, head, adjective[0]), "demonym", adjective[1])
             continue
-        taken = _scan(doc, ent.start, ent.end, heads)
+        taken = [
+            (i, j)
+            for i, j in _scan(doc, ent.start, ent.end, heads)
+            if not _gathering_held_elsewhere(ent, doc[i:j].text, gazetteer)
+        ]
         for i, j in taken:
             add(*_char_span(doc, i, j), "inside")
         if ent.label_ == "ORG":

@@ -1252,3 +1252,17 @@ def test_the_last_name_of_someone_named_in_full_is_them_where_no_place_is_so_nam
     assert _places(
         "Michael Jackson's fans gathered. Flooding hit Jackson, Mississippi, on Monday."
     )["Jackson"][:2] == ("city", "US")
+
+
+def test_a_meeting_named_after_a_place_it_is_not_held_in_names_no_place() -> None:
+    found = _places(
+        "He will end the trip at the Shangri-La Dialogue security forum in Singapore, "
+        "where he is due to give the keynote speech."
+    )
+    assert "Shangri-La" not in found
+    assert found["Singapore"][0] == "country"
+
+
+def test_a_capital_the_model_takes_for_an_organisation_is_the_capital() -> None:
+    found = _places("From Luanda he flies to Sao Tome for a summit of Portuguese-speaking nations.")
+    assert found["Sao Tome"] == ("city", "ST", "São Tomé")
