@@ -228,6 +228,17 @@ class _Sentence:
         return start, start + len(text.rstrip())
 
 
+def _plain_noun(token) -> str | None:
+    """*token* read as a common noun even where the model took it for a name: "KHARTOUM
+    (Reuters) - Drones struck Port Sudan" (after a dateline's dash the first word is
+    capitalised, and no entity)."""
+    found = _noun_lemma(token)
+    if found is None and token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
+        word = token.lower_
+        found = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return found
+
+
 def _noun_lemma(token) -> str | None:
     """The lemma of *token* used as a common noun, or None.
 
@@ -355,7 +366,13 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                             (c for c in about.head.head.children if c.dep_ == "nsubj"), about
                         )
                     # "Narendra Modi, who visited Paris": the person the clause is about.
-                    return sentence.actor_at(about)
+                    found = sentence.actor_at(about)
+                    if found is None and token != verb and _hung_before(verb, token):
+                        # "… the bloc that also includes Portugal, before ending the trip in
+                        # Maputo": the model hangs the traveller's last leg on the aside.
+                        token = about
+                        break
+                    return found
                 if child.dep_ != "poss" and not any(
                     other.dep_ == "nsubj" and other.i > child.i for other in token.children
                 ):
@@ -363,15 +380,30 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                     # model split the subject in two: "Sudan's army chief Abdel Fattah
                     # al-Burhan arrived" has "chief" and "Burhan" both for subject.
                     return None
-        if token.head == token:
-            break
-        token = token.head
+        else:
+            if token.head == token:
+                break
+            token = token.head
+            continue
+        # (climbing on from what the aside is about)
+        while token.dep_ in ("appos", "npadvmod", "conj") and token.head != token:
+            token = token.head
     if owned:
         earlier = [
             a for a in sentence.actors if a.end <= verb.idx and _is_subject(sentence.sent.doc, a)
         ]
         return (earlier or [last_actor])[-1]
     return None
+
+
+def _hung_before(verb, clause) -> bool:
+    """Whether *verb* (or the trip noun) hangs on *clause* through "before" or "after"."""
+    token = verb
+    while token != clause and token.head != token:
+        if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in ("before", "after"):
+            return True
+        token = token.head
+    return False
 
 
 # A definite description of someone named before ("the pontiff", "the prime minister") and
@@ -456,7 +488,19 @@ def _described_actors(doc, actors: list[ActorRef]) -> list[ActorRef]:
     return sorted([*actors, *described], key=lambda a: a.start) if described else actors
 
 
+# What makes a person the record holder of a trip: "the first French president to visit".
+_RECORD_WORDS = frozenset({"first", "second", "third", "last", "only", "latest"})
+
+
 def _status(verb) -> str:
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "amod" and c.lower_ in _RECORD_WORDS for c in verb.head.children)
+    ):
+        # "Macron, the first French president to visit Vietnam since 2016, will meet …":
+        # the record is the trip being made, whatever the sentence goes on to plan.
+        return "happened"
     for token in [verb, *verb.ancestors]:
         if token.lemma_ in _WISHING_WORDS or token.lower_ in _WISHING_FORMS:
             return "proposed"  # "accepted an invitation to visit Washington": no trip yet
@@ -822,6 +866,21 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
                 # "visited the Egyptian side of the Rafah border crossing": the side of a
                 # thing a place names is there.
                 place = _object_place(named, sentence, owners=owners)
+            if place is not None and place.kind == "country":
+                # "the Sumy region of northeastern Ukraine": the country the named place
+                # is in; the place is the name before the noun.
+                inner = next(
+                    (
+                        found
+                        for c in obj.children
+                        if c.dep_ in ("compound", "nmod")
+                        and (found := sentence.named_place_at(c)) is not None
+                        and found.kind in ("region", "city")
+                        and found.country_code == place.country_code
+                    ),
+                    None,
+                )
+                place = inner or place
             if place is not None:
                 return place
     # The name in the noun before its owner's: "Russia's Samara region" is Samara.
@@ -1498,8 +1557,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 )
                 destination = _destination(where, sentence) if where is not None else None
         elif travel_noun:
+            # "will end the trip at the Shangri-La Dialogue in Singapore": where a trip ends
+            # or begins, it is "at" too.
+            ends = token.dep_ == "dobj" and token.head.lemma_.lower() in _TRIP_ENDS
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "in"):
+                if child.dep_ == "prep" and (
+                    child.lower_ in ("to", "in") or (ends and child.lower_ == "at")
+                ):
                     if any(
                         g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in _MANY_PLACES
                         for g in child.children
@@ -1691,6 +1755,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
             or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
         )
+        # ("From Luanda he flies to Sao Tome …, before ending the trip in Maputo on Friday":
+        # and what follows "before" a leg in the timetable.)
+        root = sentence.sent.root
+        timetable = timetable or (
+            governor.dep_ == "pcomp"
+            and governor.head.lower_ == "before"
+            and root.tag_ in ("VBZ", "VBP")
+            and root.lemma_.lower() in _VISIT_VERBS - {"come"}
+        )
         if (
             status == "happened"
             and guest is not None
@@ -1751,7 +1824,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not any(a <= p.start < b for a, b in stop_extents)
         ] or (
             []
-            if told_after or renames or ends_after
+            if told_after or renames
+            # ("before ending the trip in Maputo on Friday": the end's own day is the trip's.)
+            else _own_dates(governor, ctx.dates_in(sentence))
+            if ends_after
             else _dated_by(governor, ctx.dates_in(sentence))
         )
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
@@ -1796,7 +1872,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
-        if date is None and destination is not None and (token.pos_ == "VERB" or ends_after):
+        if date is None and destination is not None and (token.pos_ == "VERB" or travel_noun):
             # "before flying on to Abidjan, where he was due to watch the match on Monday
             # evening": what the traveller does there, and when, is the stop's day.
             there = [
@@ -3003,6 +3079,17 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             or _time_set_apart(t)
         )
     ]
+    # "the first French president to visit Vietnam since Francois Hollande in 2016": from
+    # the one compared with on, the other's visit.
+    nested += [
+        (c.idx, high)
+        for c in verb.children
+        if c.dep_ == "prep"
+        and c.lower_ == "since"
+        and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "DATE" for g in c.children
+        )
+    ]
     return [
         p
         for p in phrases
@@ -3937,11 +4024,24 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
         # An aim with no year ("aim to double trade to $26bn") has none, not this year's.
         return "" if value is None and told == "target" else _period_label(value, ctx.anchor)
 
+    gain_end: int | None = None
     for amount in found_amounts:
         if _BALANCE_BEFORE.search(text, max(0, amount.start - 30), amount.start) or (
             _BALANCE_AFTER.match(text, amount.end)
         ):
             continue  # "running a surplus of $45.7bn": a balance, not what flows
+        if (
+            lemmas & (_RISE | _FALL | {"boost", "raise", "cut", "lift", "add"})
+            and (
+                _CHANGED_BY.search(text, max(0, amount.start - 24), amount.start)
+                # (and the same in another currency: "by 25.5 billion pounds ($34 billion)")
+                or (gain_end is not None and text[gain_end : amount.start].strip() == "(")
+            )
+        ):
+            # "expected to increase bilateral trade by 25.5 billion pounds by 2040": what
+            # the flow gains, not what it comes to.
+            gain_end = amount.end
+            continue
         # "fell to $0.7bn … from $3.4bn before the war": the amount a flow changed from is
         # of its own earlier time ("from $190bn in 2022"), not of the period of the new one.
         changed_from = bool(lemmas & (_RISE | _FALL)) and _CHANGED_FROM.search(
@@ -4029,6 +4129,11 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
 
 
 # The words before the amount a flow rose or fell from: "… from $3.4bn", "from about 40m".
+_CHANGED_BY = re.compile(
+    r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|an\s+estimated\s+|"
+    r"more\s+than\s+|over\s+|up\s+to\s+)?$",
+    re.I,
+)
 _CHANGED_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 
 # What a percentage may be the rate of rather than a change in a flow.
@@ -5166,6 +5271,8 @@ _TARGET_NOUNS = frozenset(
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
         "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
         "hotel", "apartment", "church", "mosque", "university", "shelter",
+        # Vehicles struck where they are: "a drone struck a bus in the Sumy region".
+        "bus", "train", "car", "vehicle", "convoy", "truck", "minibus", "ambulance",
     }
 )  # fmt: skip
 # People an armed force strikes where they are ("struck Hamas leaders in Doha").
@@ -5259,7 +5366,7 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
         subject = _doer(verb)
     if subject is None:
         return False
-    if subject.lemma_.lower() in _ARMED:
+    if subject.lemma_.lower() in _ARMED or _plain_noun(subject) in _ARMED:
         return True
     if subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" and verb.head != verb:
         # "Ukraine's military said it had struck a landing ship": who said it did it.
@@ -5684,6 +5791,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and not any(a <= p.start < b for a, b in said)
             and not (p.kind == "sea" and _COAST.match(sentence.sent.doc.text, p.end))
         ]
+        places = _without_bearings(places, sentence)
         if not places:
             continue
         phrases = ctx.dates_in(sentence)
@@ -5708,7 +5816,9 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             # "Typhoon Yagi, Asia's most powerful storm this year, made landfall … on
             # Saturday": not a date told about the storm's name.
             left, right = _extent(token.head if token.dep_ == "compound" else token)
-            own = [p for p in own if not left <= p.start < right]
+            # ("Last year floods in Maiduguri killed …": but a date before the hazard's
+            # word is when it struck.)
+            own = [p for p in own if not left <= p.start < right or p.end <= token.idx]
         date = _nearest_date(own, token.idx, ctx.anchor, "past")
         fields = {"name": name, "places": list(dict.fromkeys(places)), "kind": kind}
         # "An outbreak of mpox that began in Congo has spread to Kenya": called after where
@@ -5758,6 +5868,34 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
 # swamping towns in Poland" is the storm's harm, not a disaster of its own.
 _STORM_HARMS = frozenset({"flood", "landslide"})
+
+
+def _without_bearings(keys: list[str], sentence: _Sentence) -> list[str]:
+    """*keys* less the places named only to say how far from them another lies: "homes in
+    the town in Niger State, about 350 km west of the capital Abuja" struck Niger State,
+    not Abuja. (Where the bearing is all the clause tells, "struck 40 km northwest of the
+    city of Herat", it is where it struck.)"""
+    doc = sentence.sent.doc
+    bearings = set()
+    for place in sentence.places:
+        token = next((t for t in sentence.sent if t.idx == place.start), None)
+        while token is not None and token.dep_ in ("compound", "appos", "flat"):
+            token = token.head
+        if (
+            token is not None
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lower_ in _COMPASS_NOUNS
+            and token.head.head.i > sentence.sent.start
+            and any(t.like_num for t in doc[max(0, token.head.head.i - 3) : token.head.head.i])
+        ):
+            bearings.add(place.key)
+    located = {
+        p.key
+        for p in sentence.places
+        if p.key in keys and p.key not in bearings and p.kind in ("city", "region")
+    }
+    return [k for k in keys if k not in bearings] if located else keys
 
 
 def _storm_brings(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -5959,6 +6097,8 @@ def _hazard(token) -> tuple[str, str, bool] | None:
                 return f"{before.text} {token.text} {own.group(1)}", word, True
             return f"{token.text} {own.group(1)}", word, True
     lemma = _noun_lemma(token)
+    if lemma is None and token.lower_ == "flooding" and token.dep_ in ("pcomp", "pobj"):
+        lemma = "flooding"  # "died after flooding in the town of Mokwa": the model's gerund
     if (found := _disease_spreading(token)) is not None:
         return found
     if lemma is None or lemma not in _HAZARDS or token.dep_ == "compound":
@@ -6204,6 +6344,20 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     place = candidate
             if place is not None:
                 break
+        if (
+            place is None
+            and _noun_lemma(token) in ("siege", "blockade")
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in ("lay", "impose", "place", "tighten")
+        ):
+            # "where it laid siege to El Fasher": the siege of El Fasher.
+            for child in [*token.children, *token.head.children]:
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and child.lower_ in ("to", "on") and named is not None:
+                    place = sentence.named_place_at(named) or _object_place(named, sentence)
+                    if place is not None:
+                        preposition = "of"
+                        break
         if place is None and (trailing := _trailing_prep(token)) is not None:
             place = _subtree_place(trailing, sentence, clauses=False)
         if (
@@ -7751,6 +7905,8 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             and place.kind in ("city", "region", "country")
             and not any(a <= place.start < b for a, b in own)
         ]
+        kept = _without_bearings([place.key for place in places], sentence)
+        places = [place for place in places if place.key in kept]
         if scope.dep_ == "relcl" and any(c.lower_ == "where" for c in scope.children):
             # "survivors in Blantyre, where landslides swept away entire neighbourhoods"
             there = sentence.place_at(scope.head)

@@ -112,3 +112,34 @@ def test_drones_that_struck_the_city_of_a_name_struck_it() -> None:
         dt.date(2025, 6, 7),
     )
     assert set(conflicts) == {"Strikes on Kharkiv by Russia"}
+
+
+def test_drones_after_a_dateline_strike_the_city_they_hit() -> None:
+    # After the dateline's dash the model takes "Drones" for a name; it is still armed force.
+    conflicts = _conflicts(
+        "KHARTOUM (Reuters) - Drones struck Port Sudan for a third consecutive day on "
+        "Tuesday, hitting the city's main fuel depot, the army said.",
+        dt.date(2025, 5, 6),
+    )
+    assert set(conflicts) == {"Strikes on Port Sudan"}
+    assert conflicts["Strikes on Port Sudan"].date.start == dt.date(2025, 5, 6)
+
+
+def test_a_vehicle_struck_in_a_region_of_a_country_is_a_strike_on_the_region() -> None:
+    text = (
+        "Hours after the talks ended, a Russian drone struck a bus in the Sumy region of "
+        "northeastern Ukraine, killing nine people, regional officials said."
+    )
+    story = draft_story(text, date=dt.date(2025, 5, 17))
+    (strike,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert strike.title == "Strikes on Sumy by Russia"
+    assert _place_names(story, strike) == ["Sumy"]
+
+
+def test_a_siege_laid_to_a_city_is_the_siege_of_it() -> None:
+    conflicts = _conflicts(
+        "The RSF still holds most of the western region of Darfur, where it laid siege to "
+        "El Fasher.",
+        dt.date(2025, 5, 6),
+    )
+    assert set(conflicts) == {"Siege of El Fasher"}

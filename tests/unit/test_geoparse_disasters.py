@@ -413,3 +413,21 @@ def test_a_volcano_that_erupted_is_an_eruption_and_nothing_else_that_erupted_is(
     assert eruption.title == "Eruption in Iceland"
     assert eruption.date.start == dt.date(2025, 4, 1)
     assert "Paris" not in _places(story, eruption)
+
+
+def test_a_place_named_only_to_say_how_far_off_the_disaster_was_is_not_struck() -> None:
+    story, disasters = _disasters(
+        "At least 115 people have died after flooding in the market town of Mokwa in "
+        "central Nigeria.\n\nThe floods struck early on Thursday after hours of heavy rain, "
+        "sweeping away homes in the town in Niger State, about 350 km west of the capital "
+        "Abuja.\n\nLast year floods in Maiduguri, in the north-east, killed at least 30 "
+        "people after the Alau dam collapsed.",
+        dt.date(2025, 5, 31),
+    )
+    by_title = {d.title: d for d in disasters}
+    assert set(by_title) == {"Flooding in Mokwa", "Floods in Maiduguri"}
+    assert "Abuja" not in _places(story, by_title["Flooding in Mokwa"])
+    assert by_title["Flooding in Mokwa"].date.start == dt.date(2025, 5, 29)
+    # Last year's floods are floods of their own, in their own year.
+    assert by_title["Floods in Maiduguri"].date.start == dt.date(2024, 1, 1)
+    assert _places(story, by_title["Floods in Maiduguri"]) == ["Maiduguri"]

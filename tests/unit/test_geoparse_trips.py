@@ -4954,3 +4954,63 @@ def test_a_stop_the_following_day_near_a_city_is_the_day_after_the_one_told_ahea
     assert _leg_pairs(story) == [("Berlin", "Beijing"), ("Beijing", "Shanghai")]
     assert legs["Beijing"].date.start == dt.date(2025, 12, 9)
     assert legs["Shanghai"].date.start == dt.date(2025, 12, 10)
+
+
+def test_the_first_leader_to_visit_since_another_is_the_trip_being_made() -> None:
+    story = draft_story(
+        "HANOI, May 26 (AFP) - French President Emmanuel Macron arrived in Hanoi on Sunday "
+        "night at the start of a week-long tour of Southeast Asia that will also take him to "
+        "Indonesia and Singapore.\n\n"
+        "Macron, the first French president to visit Vietnam since Francois Hollande in "
+        "2016, will meet Communist Party chief To Lam on Monday.\n\n"
+        "In Jakarta, Macron will hold talks with President Prabowo Subianto. He will end the "
+        "trip at the Shangri-La Dialogue security forum in Singapore, where he is due to give "
+        "the keynote speech on Friday.",
+        date=dt.date(2025, 5, 26),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status, v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    # Not a trip to Vietnam in 2016, still ahead: the record is the trip now made.
+    assert [leg[:3] for leg in legs] == [
+        ("Paris", "Hanoi", "happened"),
+        ("Hanoi", "Jakarta", "scheduled"),
+        ("Jakarta", "Singapore", "scheduled"),
+    ]
+    assert legs[0][3] == dt.date(2025, 5, 25)
+    # The trip ends "at" the forum in Singapore, on the day of what he does there.
+    assert legs[2][3] == dt.date(2025, 5, 30)
+    # The forum is named after a hotel, not the Chinese city of Shangri-La.
+    assert "Shangri-La" not in {p.name for p in story.places}
+
+
+def test_a_last_leg_the_model_hangs_on_an_aside_is_still_the_travellers() -> None:
+    story = draft_story(
+        "Brazilian President Luiz Inacio Lula da Silva left Brasilia on Monday for a tour "
+        "of Africa.\n\nLula arrives in Luanda on Tuesday. From Luanda he flies to Sao Tome "
+        "for a summit of the Community of Portuguese Language Countries, the nine-member "
+        "bloc that also includes Portugal, Cape Verde and East Timor, before ending the trip "
+        "in Maputo on Friday.",
+        date=dt.date(2023, 8, 21),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.status, v.date and v.date.start)
+        for v in _visit_events(story)
+    }
+    # A capital the model took for an organisation, where a place goes, is the capital.
+    assert legs["São Tomé"][0] == "Luanda"
+    # The Friday ahead, as the timetable the sentence tells.
+    assert legs["Maputo"] == ("São Tomé", "scheduled", dt.date(2023, 8, 25))
+
+
+def test_what_a_deal_adds_to_trade_is_no_figure_of_trade() -> None:
+    story = draft_story(
+        "India and Britain signed a free trade agreement in London on Thursday. The deal is "
+        "expected to increase bilateral trade by 25.5 billion pounds ($34 billion) by 2040, "
+        "the British government said. Trade between the two countries stood at about 42.6 "
+        "billion pounds last year.",
+        date=dt.date(2025, 7, 24),
+    )
+    (trade,) = [e for e in story.events if isinstance(e, Trade)]
+    assert [(f.value, f.unit, f.period) for f in trade.figures] == [(42.6, "GBP bn", "2024")]
