@@ -131,13 +131,13 @@ _STATEMENT_VERBS = frozenset(
 _RISE = frozenset(
     {
         "rise", "increase", "grow", "growth", "jump", "surge", "up", "climb", "gain", "soar",
-        "rebound", "leap",
+        "rebound", "leap", "double", "triple", "treble", "quadruple",
     }
 )  # fmt: skip
 _FALL = frozenset(
     {
         "fall", "drop", "decline", "decrease", "down", "shrink", "slump", "dip", "slip",
-        "plunge", "tumble", "sink", "slide",
+        "plunge", "tumble", "sink", "slide", "halve",
     }
 )  # fmt: skip
 _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "forecast", "predict"})
@@ -5723,6 +5723,16 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         scope = verb if verb is not None and token.dep_ != "pobj" else token
         if token.pos_ == "VERB":
             scope = token  # "a boat capsized off Greece": the hazard is its own verb
+        elif (
+            scope.dep_ == "advcl"
+            and token.dep_ == "nsubj"
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in scope.children)
+            # (not "the king, who was in Paris when the quake struck")
+            and scope.head.lemma_.lower() in _DAMAGE_VERBS
+        ):
+            # "Two people died in Georgia when a tornado struck a mobile home park": the
+            # harm it did is told by the clause it explains.
+            scope = scope.head
         low, high = _extent(scope)
         said = [
             _extent(c)
@@ -5791,7 +5801,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and not any(a <= p.start < b for a, b in said)
             and not (p.kind == "sea" and _COAST.match(sentence.sent.doc.text, p.end))
         ]
-        places = _without_bearings(places, sentence)
+        places = _owned_first(_without_bearings(places, sentence), sentence)
         if not places:
             continue
         phrases = ctx.dates_in(sentence)
@@ -5867,7 +5877,30 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
 
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
 # swamping towns in Poland" is the storm's harm, not a disaster of its own.
-_STORM_HARMS = frozenset({"flood", "landslide"})
+_STORM_HARMS = frozenset({"flood", "landslide", "tornado"})
+# How many days around a storm's own day what it brings is told on.
+_STORM_DAYS = 7
+
+
+def _owned_first(keys: list[str], sentence: _Sentence) -> list[str]:
+    """*keys* with a place told as a country's ("Nigeria's Mokwa") before the country: the
+    nearer place is what the disaster is called after."""
+    order = list(keys)
+    for place in sentence.places:
+        token = next((t for t in sentence.sent if t.idx == place.start), None)
+        if token is None or token.dep_ != "poss" or place.key not in order:
+            continue
+        owned = sentence.named_place_at(token.head)
+        if (
+            owned is not None
+            and owned.key in order
+            and owned.kind in ("city", "region")
+            and owned.country_code == place.country_code
+            and order.index(owned.key) > order.index(place.key)
+        ):
+            order.remove(owned.key)
+            order.insert(order.index(place.key), owned.key)
+    return order
 
 
 def _without_bearings(keys: list[str], sentence: _Sentence) -> list[str]:
@@ -5941,9 +5974,27 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
             named.setdefault("the storm", []).append(draft)  # "The storm struck Luzon"
         elif draft.fields["kind"].startswith("outbreak "):
             named.setdefault("the outbreak", []).append(draft)  # "the worst outbreak"
+    storms = [d for d in named.get("the storm", []) if d.fields["kind"] in _STORM_TITLES]
     kept = []
     for draft in drafts:
         kind = draft.fields.get("kind", "") if draft.kind == "disaster" else None
+        if (
+            kind in _STORM_HARMS
+            and len(storms) == 1
+            and min(storms[0].spans)[0] < min(draft.spans)[0]
+            and (
+                draft.date is None
+                or storms[0].date is None
+                or abs((draft.date.start - storms[0].date.start).days) <= _STORM_DAYS
+            )
+        ):
+            # "Hurricane Helene made landfall … Two people died in Georgia when a tornado
+            # struck": what the one storm the article tells brought, after it was told.
+            storm = storms[0]
+            storm.spans.extend(s for s in draft.spans if s not in storm.spans)
+            places = storm.fields["places"]
+            places.extend(p for p in draft.fields["places"] if p not in places)
+            continue
         same = named.get(kind) if kind is not None else None
         if kind in ("the storm", "the outbreak") and same:
             # "Hurricane Milton made landfall … The storm tore the roof off …", however many

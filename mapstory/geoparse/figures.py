@@ -188,11 +188,50 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
+# Changes told in words, as the percentage they are: "more than halved", "dropped by about a
+# third", "doubled". (Only as done: "aims to double trade" is an aim, told by its amount.)
+_MULTIPLES = {"halved": 50.0, "doubled": 100.0, "tripled": 200.0, "trebled": 200.0}
+_MULTIPLES["quadrupled"] = 300.0
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}
+_WORDED_CHANGE = re.compile(
+    r"(?:(?P<approx>almost|nearly|about|around|roughly|more than|over)\s+)?"
+    r"(?:(?P<multiple>halved|doubled|tripled|trebled|quadrupled)\b"
+    r"|(?<=\bby\s)(?:(?:a|one)[\s-])?(?P<fraction>half|third|quarter|fifth)\b)",
+    re.IGNORECASE,
+)
+
+
+_SHORT_OF = frozenset({"almost", "nearly"})
+
+
 def percents(text: str, offset: int = 0) -> list[Percent]:
-    return [
+    found = [
         Percent(offset + m.start(), offset + m.end(), float(m["num"]), bool(m["approx"]))
         for m in _PERCENT.finditer(text)
     ]
+    for m in _WORDED_CHANGE.finditer(text):
+        if m["multiple"]:
+            value = _MULTIPLES[m["multiple"].lower()]
+        elif m["fraction"]:
+            value = round(_FRACTIONS[m["fraction"].lower()], 1)
+        else:
+            continue
+        # (A figure told as approximate reads "almost": only "almost" and "nearly" say so.)
+        approximate = (m["approx"] or "").lower() in _SHORT_OF
+        found.append(Percent(offset + m.start(), offset + m.end(), value, approximate))
+    for m in _BY_APPROX_FRACTION.finditer(text):
+        value = round(_FRACTIONS[m["fraction"].lower()], 1)
+        approximate = m.group(0).split()[0].lower() in _SHORT_OF
+        found.append(Percent(offset + m.start(), offset + m.end(), value, approximate))
+    return sorted(found, key=lambda p: p.start)
+
+
+# "dropped by about a third": the hedge sits between "by" and the fraction.
+_BY_APPROX_FRACTION = re.compile(
+    r"(?<=\bby\s)(?:almost|nearly|about|around|roughly|more than|over)\s+(?:(?:a|one)[\s-])?"
+    r"(?P<fraction>half|third|quarter|fifth)\b",
+    re.IGNORECASE,
+)
 
 
 _COUNT_AFTER_DATE = re.compile(

@@ -143,6 +143,7 @@ class Resolution:
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _MIN_INITIALISM_TOWN = 100_000
+_MIN_TOWN_OF_REGION = 15_000
 _ROYAL_TITLES = frozenset(
     {"prince", "princess", "king", "queen", "duke", "duchess", "sheikh", "emir", "sultan"}
 )
@@ -175,7 +176,15 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
                 for e in (gazetteer.search_core(name) if mention.kind == "region" else [])
                 if e.feature_code == "ADM1"
             ]
-            or found
+            # ("Florida's Big Bend region": no hamlet in Wisconsin either; a region called
+            # after a town is called after a sizeable one.)
+            or [
+                e
+                for e in found
+                if mention.kind != "region"
+                or e.kind != "city"
+                or e.population >= _MIN_TOWN_OF_REGION
+            ]
         )
     if found:
         return found

@@ -431,3 +431,36 @@ def test_a_place_named_only_to_say_how_far_off_the_disaster_was_is_not_struck() 
     # Last year's floods are floods of their own, in their own year.
     assert by_title["Floods in Maiduguri"].date.start == dt.date(2024, 1, 1)
     assert _places(story, by_title["Floods in Maiduguri"]) == ["Maiduguri"]
+
+
+def test_what_the_one_storm_told_brings_later_is_that_storm() -> None:
+    story, disasters = _disasters(
+        "PERRY, Florida, Sept 27 (Reuters) - Hurricane Helene made landfall in Florida's Big "
+        "Bend region late on Thursday as a Category 4 storm, killing at least three people."
+        "\n\nThe storm came ashore near the town of Perry with winds of 140 mph.\n\n"
+        "Two people died in Georgia when a tornado struck a mobile home park.",
+        dt.date(2024, 9, 27),
+    )
+    (helene,) = disasters
+    assert helene.title == "Hurricane Helene"
+    # The tornado it spawned killed in Georgia; the Big Bend is no hamlet of that name in
+    # Wisconsin or Eswatini.
+    assert _places(story, helene) == ["Florida", "Perry", "Georgia"]
+    # Someone who was elsewhere when a quake struck was not struck there.
+    story, (quake,) = _disasters(
+        "A powerful earthquake struck Morocco's High Atlas mountains late on Friday, killing "
+        "more than 2,000 people in villages south of Marrakech.\n\nKing Mohammed VI, who was "
+        "in Paris when the quake struck, returned to Rabat.",
+        dt.date(2023, 9, 10),
+    )
+    assert "Paris" not in _places(story, quake)
+
+
+def test_a_disaster_in_a_countrys_town_is_called_after_the_town() -> None:
+    story, (floods,) = _disasters(
+        "Floods kill dozens in Nigeria's Mokwa as dam bursts\n\nAt least 115 people have "
+        "died, emergency officials said on Saturday.",
+        dt.date(2025, 5, 31),
+    )
+    assert floods.title == "Floods in Mokwa"
+    assert _places(story, floods) == ["Mokwa", "Nigeria"]

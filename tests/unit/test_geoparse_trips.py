@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from mapstory.geoparse.draft import draft_story
-from mapstory.geoparse.figures import amounts
+from mapstory.geoparse.figures import amounts, percents
 from mapstory.geoparse.lexicon import nlp
 from mapstory.model import Alliance, Conflict, Statement, Story, Trade, Visit
 
@@ -5014,3 +5014,24 @@ def test_what_a_deal_adds_to_trade_is_no_figure_of_trade() -> None:
     )
     (trade,) = [e for e in story.events if isinstance(e, Trade)]
     assert [(f.value, f.unit, f.period) for f in trade.figures] == [(42.6, "GBP bn", "2024")]
+
+
+def test_changes_told_in_words_are_the_percentages_they_say() -> None:
+    story = draft_story(
+        "BEIJING, June 20 - China's exports of rare earth magnets to the United States fell "
+        "93% in May from a year earlier, customs data showed on Friday.\n\nShipments to "
+        "Germany dropped by about a third, while exports to India more than halved.",
+        date=dt.date(2025, 6, 20),
+    )
+    changes = {
+        _name(story, t.destination): [f.change_pct for f in t.figures]
+        for t in story.events
+        if isinstance(t, Trade)
+    }
+    assert changes == {"United States": [-93.0], "Germany": [-33.3], "India": [-50.0]}
+    # A doubling told as done is +100%; one only aimed at is no change yet.
+    assert [p.value for p in percents("Exports doubled to $5bn.")] == [100.0]
+    assert percents("The two sides aim to double trade by 2030.") == []
+    assert [(p.value, p.approximate) for p in percents("fell by nearly a quarter")] == [
+        (25.0, True)
+    ]
