@@ -396,6 +396,24 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
     return None
 
 
+def _where_clause_place(noun, sentence: _Sentence) -> PlaceRef | None:
+    """The place a "where" clause is about, when *noun* is told in that clause as what its
+    subject is on ("Poland, where he will be on a two-day visit"), no clause between."""
+    token = noun
+    for _ in range(3):
+        if token.head == token:
+            return None
+        token = token.head
+        if token.dep_ == "relcl":
+            if not any(c.lower_ == "where" for c in token.children) or token.lemma_ != "be":
+                return None
+            place = sentence.named_place_at(token.head)
+            return place if place is not None and place.kind in ("country", "city") else None
+        if token.pos_ == "VERB":
+            return None
+    return None
+
+
 def _hung_before(verb, clause) -> bool:
     """Whether *verb* (or the trip noun) hangs on *clause* through "before" or "after"."""
     token = verb
@@ -1575,6 +1593,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         destination = None
                     if destination is not None:
                         break
+            if destination is None:
+                # "from Poland, where he will be on a two-day visit starting Wednesday": a
+                # visit made where the clause it is told in is.
+                destination = _where_clause_place(token, sentence)
         if travel_noun and destination is not None and destination.kind == "country":
             # "began a three-day visit to Brazil on Tuesday in the Amazon city of Belem": the
             # visit (or its verb) says in which of its cities it began.
@@ -4258,6 +4280,9 @@ _NOT_GOODS = frozenset(
         "pipeline",  # how it travels, not what ("pipeline exports")
         "seaborne",
         "worth",  # "exports worth about $4 billion"
+        "onward",  # "for processing and onward shipment"
+        "further",
+        "additional",
     }
 )
 
@@ -4374,9 +4399,21 @@ def _spans_of_time(sentence, ctx) -> list[DateValue]:
 def _told_as_fact(sentence) -> bool:
     """Whether the sentence reports figures rather than forecasts or projects them."""
     # "ahead of expected US tariffs": an adjective forecasts the tariffs, not the figures.
-    return not {t.lemma_.lower() for t in sentence.sent if t.dep_ != "amod"} & (
+    if {t.lemma_.lower() for t in sentence.sent if t.dep_ != "amod"} & (
         _MODALS | _PROJECTED | _AIM_WORDS
+    ):
+        return False
+    # "close to completing an agreement to supply 1 million tonnes of grain": what a deal
+    # is to do, not what was done.
+    return not any(
+        t.dep_ == "acl"
+        and t.head.lemma_.lower() in _DEAL_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in sentence.sent
     )
+
+
+_DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "plan", "offer", "accord"})
 
 
 def _clause_extent(token) -> tuple[int, int]:
@@ -5539,15 +5576,23 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         if obj is None:
             # "A tanker was hit by a missile": what was struck is the passive's subject.
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if obj is None or not _armed_subject(token, sentence):
+        counted = obj
+        if obj is not None and obj.lemma_.lower() in _COUNTS_OF:
+            # "have attacked dozens of merchant vessels in the Red Sea": what is counted
+            obj = next(iter(_objects_of(obj)), obj)
+        # ("The Houthis have attacked dozens of merchant vessels": whoever attacks ships is
+        # armed, whatever the model made of the name.)
+        at_sea = lemma in ("attack", "target") and obj is not None and _noun_in(obj, _SHIP_NOUNS)
+        if obj is None or not (_armed_subject(token, sentence) or at_sea):
             return []
         # ("struck Ukraine's second-largest city of Kharkiv": what the city is of.)
         place = sentence.named_place_at(obj) or _object_place(obj, sentence, owners=False)
         # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes.
         name = {"attack": "attack on", "raid": "raid on"}.get(lemma, "strikes on")
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
+            counting = list(counted.children) if counted is not obj else []
             place = _where_in(
-                [*obj.children, *token.children, *_how_done(token)], sentence
+                [*obj.children, *counting, *token.children, *_how_done(token)], sentence
             ) or _where_in(
                 [
                     t
@@ -6270,7 +6315,10 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
     first = _attacking_country(subject, sentence)
     if first is None:
         return []
-    return [first, *_conjoined(first, sentence, sentence.named_place_at)]
+    # ("U.S. and British warplanes": the forces of both, an adjective naming the second.)
+    find = sentence.place_at if first.demonym or subject.lemma_.lower() in _ARMED else None
+    others = _conjoined(first, sentence, find or sentence.named_place_at)
+    return [first, *(p for p in others if p.kind == "country")]
 
 
 def _attacking_country(subject, sentence: _Sentence) -> PlaceRef | None:
@@ -6280,7 +6328,8 @@ def _attacking_country(subject, sentence: _Sentence) -> PlaceRef | None:
             (
                 found
                 for c in subject.children
-                if c.dep_ in ("amod", "compound", "poss")
+                # ("U.S. and British warplanes": the model may call the first a modifier.)
+                if c.dep_ in ("amod", "compound", "poss", "nmod")
                 and (found := sentence.place_at(c)) is not None
             ),
             None,
@@ -6374,6 +6423,14 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 # attack is "of" ("its largest drone attack of the war on Kyiv").
                 place = _subtree_place(child, sentence, clauses=False)
                 named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if (
+                    named is not None
+                    and child.lower_ in ("on", "against")
+                    and _noun_in(named, _SHIP_NOUNS)
+                ):
+                    # "attacks on shipping in the Red Sea": where the ships sail, not a place
+                    # a phrase about them names ("… despite U.S. strikes").
+                    place = _where_in(named.children, sentence)
                 if (
                     child.lower_ in ("on", "against")
                     and named is not None
@@ -6489,6 +6546,17 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             told.date = told.date or date
             continue
         name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
+        if (
+            _noun_lemma(token) == "attack"
+            and place.kind == "sea"
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ in ("on", "against")
+                and any(g.dep_ == "pobj" and _noun_in(g, _SHIP_NOUNS) for g in c.children)
+                for c in token.children
+            )
+        ):
+            name = "attacks on shipping in"  # "the group's attacks on shipping in the Red Sea"
         if campaign:
             # "military campaign in", "air campaign in"; what its maker calls it ("anti-
             # terrorist operations") is a military one.
@@ -6683,6 +6751,8 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
     )
     target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if target is not None and _noun_in(target, _SHIP_NOUNS):
+        return True  # "the group's attacks on shipping in the Red Sea": at sea, by force
     if target is not None and noun.dep_ == "dobj":
         # "Ukrainian forces have stepped up attacks on Crimea": made by armed force.
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)

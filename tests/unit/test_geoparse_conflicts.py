@@ -143,3 +143,18 @@ def test_a_siege_laid_to_a_city_is_the_siege_of_it() -> None:
         dt.date(2025, 5, 6),
     )
     assert set(conflicts) == {"Siege of El Fasher"}
+
+
+def test_strikes_by_two_countries_forces_and_attacks_on_shipping_at_sea() -> None:
+    conflicts = _conflicts(
+        "U.S. and British warplanes, ships and submarines launched dozens of air and sea "
+        "strikes on Houthi targets across Yemen overnight, in retaliation for the Iran-backed "
+        "group's attacks on shipping in the Red Sea.\n\n"
+        "The Houthis have attacked dozens of merchant vessels in the Red Sea since November, "
+        "as the group kept up attacks on shipping despite U.S. and British strikes.",
+        dt.date(2024, 1, 12),
+    )
+    assert set(conflicts) == {
+        "Strikes on Yemen by the United States and the United Kingdom",
+        "Attacks on shipping in the Red Sea",
+    }

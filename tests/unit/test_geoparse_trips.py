@@ -5035,3 +5035,30 @@ def test_changes_told_in_words_are_the_percentages_they_say() -> None:
     assert [(p.value, p.approximate) for p in percents("fell by nearly a quarter")] == [
         (25.0, True)
     ]
+
+
+def test_a_visit_told_in_a_where_clause_is_to_the_place_the_clause_is_about() -> None:
+    story = draft_story(
+        "NEW DELHI, Aug 19 - Indian Prime Minister Narendra Modi will visit Kyiv on Friday, "
+        "the foreign ministry said on Monday.\n\nModi will travel to Kyiv by train from "
+        "Poland, where he will be on a two-day visit starting Wednesday.",
+        date=dt.date(2024, 8, 19),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.status, v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert ("New Delhi", "Poland", "scheduled", dt.date(2024, 8, 21)) in legs
+    assert ("Poland", "Kyiv", "scheduled", dt.date(2024, 8, 23)) in legs
+
+
+def test_what_a_deal_is_to_supply_takes_no_month_an_earlier_sentence_gave() -> None:
+    story = draft_story(
+        "Russia quit the grain deal in July, saying its own exports of food and fertiliser "
+        "were being held back.\n\nPutin said Russia was close to completing an agreement to "
+        "supply 1 million tonnes of grain at a discount to Turkey for processing and onward "
+        "shipment to poorer countries.",
+        date=dt.date(2023, 9, 4),
+    )
+    flows = [t for t in story.events if isinstance(t, Trade) and t.figures]
+    assert [(t.goods, [f.period for f in t.figures]) for t in flows] == [(None, ["2023"])]
