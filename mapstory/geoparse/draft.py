@@ -1540,6 +1540,20 @@ def _event(
         # called after where it was first told ("Clashes in El Geneina and Nyala"), whatever
         # places it spread to later.
         shown = f["places"] if f.get("act") else f["places"][: f.get("listed", 1)]
+        countries = {
+            entry.country_code
+            for p in shown
+            if (entry := entries.get(p)) is not None and entry.kind == "country"
+        }
+        # ("Missile attack on Israel by Iran": the towns it hit inside a country it names
+        # are on the map, not in the title.)
+        shown = [
+            p
+            for p in shown
+            if (entry := entries.get(p)) is None
+            or entry.kind == "country"
+            or entry.country_code not in countries
+        ]
         names = [name(p) for p in shown]
         where = _and_list(names)
         word, _, preposition = f["name"].partition(" ")  # "war in", "annexation of"

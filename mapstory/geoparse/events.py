@@ -2530,7 +2530,17 @@ def _told_again(
             if other is not draft
             and other.kind == draft.kind
             and other.fields[same_field] == draft.fields[same_field]
-            and _headline_place_holds(place(draft), place(other), regions=regions)
+            and (
+                _headline_place_holds(place(draft), place(other), regions=regions)
+                # ("Iran fires missiles at Tel Aviv" above missiles fired at Israel that hit
+                # Tel Aviv: one of the places the body's act struck.)
+                or (
+                    isinstance(other.fields[place_field], list)
+                    and isinstance(draft.fields[place_field], list)
+                    and len(draft.fields[place_field]) == 1
+                    and draft.fields[place_field][0] in other.fields[place_field]
+                )
+            )
         ),
         None,
     )
@@ -5572,6 +5582,20 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     place = _subtree_place(child, sentence)
                 if place is not None:
                     break
+        # "… missiles at Israel, some of which hit buildings in Tel Aviv and Ramat Gan":
+        # the towns the things fired hit.
+        also += [
+            found
+            for hit in obj.children
+            if hit.dep_ == "relcl" and hit.lemma_.lower() in _STRIKING_VERBS
+            for target in hit.children
+            if target.dep_ == "dobj"
+            and (
+                found := _object_place(target, sentence, owners=False)
+                or _where_in(target.children, sentence)
+            )
+            is not None
+        ]
     elif lemma in _STRIKING_VERBS:
         if obj is None:
             # "A tanker was hit by a missile": what was struck is the passive's subject.
@@ -5676,6 +5700,30 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     break
     if place is None or name is None or place.kind not in ("country", "region", "city", "sea"):
         return []
+    # "launched strikes on Iran's nuclear facilities …, hitting the Natanz enrichment site
+    # and residential buildings in Tehran": what the strikes went on to hit.
+    also += [
+        found
+        for hit in token.children
+        if hit.dep_ == "advcl"
+        and hit.tag_ == "VBG"
+        and hit.lemma_.lower() in _STRIKING_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.children)
+        for target in hit.children
+        if target.dep_ == "dobj"
+        for one in (target, *target.conjuncts)
+        if (
+            found := _object_place(one, sentence)
+            or (
+                # (the model may hang the "in" on the verb: "hitting … buildings in Tehran")
+                _where_in([*one.children, *hit.children], sentence)
+                if _noun_in(one, _TARGET_NOUNS)
+                else None
+            )
+        )
+        is not None
+        and found.kind in ("city", "region")
+    ]
     # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck (and
     # of the lists of the other places: "Ukraine's facilities in the Poltava and Kharkiv
     # regions").
@@ -5695,6 +5743,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     date = _nearest_date(_own_dates(token, phrases), token.idx, ctx.anchor, "past")
     if date is None and token.dep_ == "conj":
         date = _nearest_date(_own_dates(token.head, phrases), token.idx, ctx.anchor, "past")
+    if date is None and token.dep_ == "pcomp" and token.head.lower_ == "by":
+        # "Iran responded on Friday evening by firing …": the day of what it answered with.
+        date = _nearest_date(_own_dates(token.head.head, phrases), token.idx, ctx.anchor, "past")
     fields = {"name": name, "places": places, "act": True}
     attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
     if attackers:
@@ -7097,6 +7148,7 @@ def extract_events(
             + _statements(sentence, ctx, last_actor)
         )
         found = _travel_not_statements(_fold_country_visits(found, sentence))
+        found = _fold_hits_within(found, sentence)
         ctx.told(sentence, found)
         # "Strikes on Yemen, including the port of Hodeidah": a port struck is a target,
         # not a port story.
@@ -7796,10 +7848,70 @@ def _take_excerpts(into: EventDraft, other: EventDraft) -> None:
     into.spans.sort()
 
 
+def _fold_hits_within(found: list[EventDraft], sentence: _Sentence) -> list[EventDraft]:
+    """One act told of a country and of its towns in a sentence ("fired more than 100
+    missiles at Israel, some of which hit buildings in Tel Aviv and Ramat Gan") is one
+    attack on the country, with the towns it hit."""
+    where = {p.key: p for p in sentence.places}
+
+    def country_of(draft: EventDraft) -> PlaceRef | None:
+        if draft.kind != "conflict" or not draft.fields.get("act"):
+            return None
+        if len(draft.fields["places"]) != 1:
+            return None
+        found = where.get(draft.fields["places"][0])
+        return found if found is not None and found.kind == "country" else None
+
+    def within(draft: EventDraft, country: PlaceRef) -> bool:
+        return all(
+            (inner := where.get(key)) is not None
+            and inner.kind in ("city", "region")
+            and inner.country_code == country.country_code
+            for key in draft.fields["places"]
+        )
+
+    kept: list[EventDraft] = []
+    for draft in found:
+        whole = next(
+            (
+                other
+                for other in found
+                if other is not draft
+                and draft.kind == "conflict"
+                and draft.fields.get("act")
+                and other.fields.get("name") == draft.fields["name"]
+                and other.fields.get("by") == draft.fields.get("by")
+                and (country := country_of(other)) is not None
+                and within(draft, country)
+            ),
+            None,
+        )
+        if whole is None:
+            kept.append(draft)
+            continue
+        places = whole.fields["places"]
+        places.extend(p for p in draft.fields["places"] if p not in places)
+        whole.date = whole.date or draft.date
+    return kept
+
+
 def _absorb(city: EventDraft, country: EventDraft) -> None:
-    """The city visit takes the country visit's excerpts, and its date if it has none."""
+    """The city visit takes the country visit's excerpts, and its date if it has none —
+    and where the trip to the country began, when the city's leg began in that country
+    ("arrived in Uzbekistan on Sunday …, signing an agreement in Samarkand": not a leg
+    from Uzbekistan to Samarkand)."""
     city.spans.extend(span for span in country.spans if span not in city.spans)
     city.date = city.date or country.date
+    if (
+        city.kind == "visit"
+        and country.kind == "visit"
+        and city.fields.get("origin") == country.fields.get("destination")
+    ):
+        city.fields["origin"] = country.fields.get("origin")
+        if country.fields.get("origin_inferred"):
+            city.fields["origin_inferred"] = True
+        else:
+            city.fields.pop("origin_inferred", None)
 
 
 def _same_trip(draft: EventDraft, other: EventDraft) -> bool:

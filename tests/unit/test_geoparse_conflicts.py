@@ -158,3 +158,22 @@ def test_strikes_by_two_countries_forces_and_attacks_on_shipping_at_sea() -> Non
         "Strikes on Yemen by the United States and the United Kingdom",
         "Attacks on shipping in the Red Sea",
     }
+
+
+def test_missiles_fired_at_a_country_that_hit_its_towns_are_one_attack_on_it() -> None:
+    text = (
+        "Israel strikes Iran's nuclear sites; Iran fires missiles at Tel Aviv\n\n"
+        "JERUSALEM, June 13 - Israel launched strikes on Iran's nuclear facilities early on "
+        "Friday, hitting the Natanz enrichment site and residential buildings in Tehran.\n\n"
+        "Iran responded on Friday evening by firing more than 100 ballistic missiles at "
+        "Israel, some of which hit buildings in Tel Aviv and Ramat Gan, the Israeli military "
+        "said."
+    )
+    story = draft_story(text, date=dt.date(2025, 6, 13))
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Strikes on Iran by Israel", "Missile attack on Israel by Iran"}
+    answer = conflicts["Missile attack on Israel by Iran"]
+    # The towns it hit are on the map; the headline's Tel Aviv is this attack.
+    assert _place_names(story, answer) == ["Israel", "Tel Aviv", "Ramat Gan"]
+    assert answer.date.start == dt.date(2025, 6, 13)
+    assert _place_names(story, conflicts["Strikes on Iran by Israel"]) == ["Iran", "Tehran"]

@@ -1573,7 +1573,8 @@ def test_strikes_launched_on_targets_in_a_country_are_an_act_of_war_not_a_port_s
         if isinstance(e, Conflict)
     }
     assert conflicts == {
-        "Strikes on Yemen and Hodeidah by the United States and the United Kingdom": (
+        # (The town it includes is on the map; the title names the country it is in.)
+        "Strikes on Yemen by the United States and the United Kingdom": (
             ["Yemen", "Hodeidah"],
             dt.date(2024, 1, 12),
         ),
@@ -5062,3 +5063,16 @@ def test_what_a_deal_is_to_supply_takes_no_month_an_earlier_sentence_gave() -> N
     )
     flows = [t for t in story.events if isinstance(t, Trade) and t.figures]
     assert [(t.goods, [f.period for f in t.figures]) for t in flows] == [(None, ["2023"])]
+
+
+def test_a_town_visited_in_the_country_arrived_in_is_no_leg_from_the_country() -> None:
+    story = draft_story(
+        "ASTANA, Sept 16 - German Chancellor Olaf Scholz arrived in Uzbekistan on Sunday at "
+        "the start of a three-day trip to Central Asia, signing a migration agreement in "
+        "Samarkand before flying to Kazakhstan.\n\nIn Astana on Monday, Scholz met President "
+        "Kassym-Jomart Tokayev. He will return to Berlin on Tuesday.",
+        date=dt.date(2024, 9, 16),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    assert legs[0] == ("Berlin", "Samarkand")
+    assert ("Samarkand", "Astana") in legs
