@@ -1844,14 +1844,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
             and not any(a <= p.start < b for a, b in stop_extents)
-        ] or (
-            []
-            if told_after or renames
-            # ("before ending the trip in Maputo on Friday": the end's own day is the trip's.)
-            else _own_dates(governor, ctx.dates_in(sentence))
-            if ends_after
-            else _dated_by(governor, ctx.dates_in(sentence))
-        )
+            and not _since(p, ctx.text)
+        ] or [
+            p
+            for p in (
+                []
+                if told_after or renames
+                # ("before ending the trip in Maputo on Friday": the end's own day is the
+                # trip's.)
+                else _own_dates(governor, ctx.dates_in(sentence))
+                if ends_after
+                else _dated_by(governor, ctx.dates_in(sentence))
+            )
+            if not _since(p, ctx.text)
+        ]
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if told_after and date is not None and date.precision == "day":
             # "… on Thursday, before flying to Beijing on Friday": the Friday after it, not
@@ -1890,7 +1896,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and not _told_as_later(token)
         ):
             # Nothing in its own clause that is a date ("in more than two years" is not).
-            phrases = _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
+            phrases = [
+                p
+                for p in _unclaimed_dates(token, sentence, ctx.dates_in(sentence))
+                if not _since(p, ctx.text)
+            ]
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
@@ -4239,6 +4249,14 @@ def _percent_direction(sentence, at: int) -> int | None:
 # "about 35% of its total exports": a share of something, not a change in it.
 _SHARE_AFTER = re.compile(r"\s+of\b")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _since(phrase: DatePhrase, text: str) -> bool:
+    """Whether *phrase* tells since when ("his first trip to Dushanbe since 2019"): the last
+    time, not this one's."""
+    return bool(_SINCE.search(text, max(0, phrase.start - 12), phrase.start)) or (
+        phrase.text.lower().startswith("since ")
+    )
 
 
 def _period(phrase: DatePhrase, ctx) -> DateValue | None:

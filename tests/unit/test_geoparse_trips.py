@@ -5076,3 +5076,28 @@ def test_a_town_visited_in_the_country_arrived_in_is_no_leg_from_the_country() -
     legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
     assert legs[0] == ("Berlin", "Samarkand")
     assert ("Samarkand", "Astana") in legs
+
+
+def test_a_trip_the_first_since_a_year_is_not_a_trip_in_that_year() -> None:
+    story = draft_story(
+        "ASTANA, July 3 (Reuters) - Chinese President Xi Jinping arrived in Astana on "
+        "Tuesday for a summit of the Shanghai Cooperation Organisation.\n\nAfter the summit, "
+        "Xi will pay a state visit to Tajikistan from Thursday to Saturday, his first trip to "
+        "Dushanbe since 2019.\n\nKim arrived in Beijing by armoured train on Tuesday, his "
+        "first trip to China since 2019.",
+        date=dt.date(2024, 7, 3),
+    )
+    trips = {
+        (story.actor(v.actor).name, _name(story, v.destination)): (
+            _name(story, v.origin),
+            v.date and (v.date.start, v.date.end),
+        )
+        for v in _visit_events(story)
+    }
+    assert trips[("Xi Jinping", "Dushanbe")] == (
+        "Astana",
+        (dt.date(2024, 7, 4), dt.date(2024, 7, 6)),
+    )
+    assert [when for (who, _), (_, when) in trips.items() if who == "Kim"] == [
+        (dt.date(2024, 7, 2), dt.date(2024, 7, 2))
+    ]
