@@ -154,6 +154,8 @@ _DISEASE = re.compile(
     r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis|strains?|variants?)\b",
     re.I,
 )
+# A river named like a town ("the Guaiba river", "the Bakhmutka River").
+_WATER_AFTER = re.compile(r"\s+(?:river|River)\b(?!\s+(?:of|in)\b)")
 # A class of ship or weapon named after a place ("Virginia-class submarines").
 _CLASS_NAME = re.compile(r"-(?:class|type)\b", re.I)
 # Rules that find a place by the form of the text, whatever the words: never a person, and
@@ -867,7 +869,9 @@ def _extend(text: str, doc, mention: Mention, gazetteer: Gazetteer) -> Mention:
     if span is None:
         return mention
     best: tuple[int, int] | None = None
-    sentence = span[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    # (Not bounded by the parser's sentences: it may end one inside a name, "… as Rio
+    # Grande | do Sul swamped"; a full stop or a line break ends the name anyway.)
+    sentence = doc[:]
     for i in range(span.start, max(sentence.start, span.start - _MAX_EXTENSION) - 1, -1):
         if not _name_edge(doc[i]) or not all(_name_inside(t) for t in doc[i : span.start]):
             continue
@@ -1471,6 +1475,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         start, end = _trim(text, start, end)
         if _DISEASE.match(text, end) or _CLASS_NAME.match(text, end):
             return  # "West Nile virus", "Virginia-class": a disease or a design named after one
+        if _WATER_AFTER.match(text, end):
+            return  # "the Guaiba river": the river, not the town of its name
         if hint is None and not exact:
             hint = _world_region(text[start:end], gazetteer)
         lookup = None

@@ -1266,3 +1266,22 @@ def test_a_meeting_named_after_a_place_it_is_not_held_in_names_no_place() -> Non
 def test_a_capital_the_model_takes_for_an_organisation_is_the_capital() -> None:
     found = _places("From Luanda he flies to Sao Tome for a summit of Portuguese-speaking nations.")
     assert found["Sao Tome"] == ("city", "ST", "São Tomé")
+
+
+def test_a_name_the_parser_cuts_at_a_sentence_end_is_still_whole() -> None:
+    # The model ends a "sentence" inside the headline's name ("… as Rio Grande | do Sul").
+    found = _places("Brazil floods kill 100 as Rio Grande do Sul swamped")
+    assert found["Rio Grande do Sul"][0] == "region"
+    assert "Rio Grande" not in found
+
+
+def test_a_river_named_like_a_town_is_not_the_town() -> None:
+    # (A town of the name lies in the state the article's other towns are in.)
+    found = _places(
+        "Floods in Rio Grande do Sul have killed at least 100 people.\n\nThe Guaiba river, "
+        "which runs through the state capital Porto Alegre, rose to a record 5.3 metres. "
+        "Rescuers used boats in Canoas and Sao Leopoldo."
+    )
+    assert "Guaiba" not in found
+    assert found["Porto Alegre"][0] == "city"
+    assert found["Canoas"][0] == "city"
