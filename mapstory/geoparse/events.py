@@ -870,17 +870,24 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
         place = sentence.named_place_at(token)
         if place is not None:
             return place
-    for child in obj.children:
+    # ("visit Iznik, the ancient town of Nicaea": or of the apposition's noun for a place.)
+    renamed = [
+        (a, c)
+        for a in obj.children
+        if a.dep_ == "appos" and a.lemma_.lower() in _PLACE_NOUNS
+        for c in a.children
+    ]
+    for noun, child in [*((obj, c) for c in obj.children), *renamed]:
         if child.dep_ == "prep" and child.lower_ == "of":
-            if not owners and obj.lemma_.lower() not in _PLACE_NOUNS | _PORTION_NOUNS:
+            if not owners and noun.lemma_.lower() not in _PLACE_NOUNS | _PORTION_NOUNS:
                 break  # "the city of Goma", "parts of Omdurman"; not "the governor of Texas"
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             place = sentence.named_place_at(named) if named is not None else None
-            if place is None and obj.lemma_.lower() in _PLACE_NOUNS:
+            if place is None and noun.lemma_.lower() in _PLACE_NOUNS:
                 # "the southern city of Rostov-on-Don, headquarters of …": the model may
                 # hang the name on the apposition after it; it is still what follows "of".
-                place = sentence.named_place_at(obj.doc[child.i + 1])
-            if place is None and named is not None and obj.lemma_.lower() in _SIDES:
+                place = sentence.named_place_at(noun.doc[child.i + 1])
+            if place is None and named is not None and noun.lemma_.lower() in _SIDES:
                 # "visited the Egyptian side of the Rafah border crossing": the side of a
                 # thing a place names is there.
                 place = _object_place(named, sentence, owners=owners)
@@ -890,7 +897,7 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
                 inner = next(
                     (
                         found
-                        for c in obj.children
+                        for c in noun.children
                         if c.dep_ in ("compound", "nmod")
                         and (found := sentence.named_place_at(c)) is not None
                         and found.kind in ("region", "city")
@@ -1402,7 +1409,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # ("flew back to London": the model may hang the "to" on the "back"; "is due
             # back in Berlin": on the "is" of the "due".)
             for child in [
-                *token.children,
+                # ("In Turkey, Leo will visit Iznik": the place visited before the one the
+                # sentence opens in.)
+                *sorted(
+                    token.children,
+                    key=lambda c: not (c.dep_ == "dobj" and lemma in ("visit", "tour")),
+                ),
                 *(
                     g
                     for c in token.children
@@ -1498,7 +1510,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                     for a in token.children
                                     if a.dep_ == "prep"
                                     and a.i > child.i
-                                    and a.lower_ in ("for", "on", "by")
+                                    and (
+                                        a.lower_ in ("for", "on", "by")
+                                        # ("to Turkey from Nov 27 to 30 and then to
+                                        # Lebanon": or on the days' "from")
+                                        or (
+                                            a.lower_ == "from"
+                                            and any(
+                                                g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                                for g in a.children
+                                            )
+                                        )
+                                    )
                                     for g in a.children
                                 ),
                             )
@@ -2018,6 +2041,22 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None or destination is None:
             continue
         travellers = group or [actor, *_conjoined(actor, sentence, sentence.actor_at)]
+        if not group and token.pos_ == "VERB":
+            # "David Lammy and U.S. Secretary of State Antony Blinken arrived": the model
+            # may make each a subject of the verb, with no list between them.
+            for subject in token.children:
+                other = sentence.actor_at(subject) if subject.dep_ == "nsubj" else None
+                if (
+                    other is not None
+                    and other.key not in {t.key for t in travellers}
+                    and any(
+                        c.dep_ == "cc" and c.lower_ == "and"
+                        for t in token.children
+                        if t.dep_ == "nsubj" and t.i < subject.i
+                        for c in t.children
+                    )
+                ):
+                    travellers.append(other)
         told = len(drafts)
         if lemma in _VISIT_VERBS and token.pos_ == "VERB":
             # "Meloni flew to Tunis on Sunday with Ursula von der Leyen": she went too.
@@ -2178,6 +2217,8 @@ def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
     origin = None
     for child in word.children:
         if child.dep_ == "prep" and child.lower_ == "from":
+            if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                continue  # "from Nov 27 to 30 and then to Lebanon": when, not where from
             origin = _subtree_place(child, sentence)
         elif child.dep_ == "prep" and child.lower_ in ("on", "aboard", "by") and origin is None:
             for vehicle in child.children:
@@ -3399,6 +3440,11 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
             continue  # "the Hidalgo port of entry": a border crossing, not a harbour
         if _landmark(noun):
             continue  # "77 nautical miles west of the port of Hodeidah": where, not a port story
+        if noun.dep_ == "appos" and ports:
+            # "inaugurated the port of Chancay … from the palace in Lima, the first major
+            # Chinese-controlled port in South America": the port told, renamed; the model
+            # hangs the words on the last name before them.
+            continue
         # "Gwadar, on the Arabian Sea, is being developed by China. The port was leased to
         # …": the port the article has just named.
         found = named_by(noun)

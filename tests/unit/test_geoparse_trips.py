@@ -5101,3 +5101,40 @@ def test_a_trip_the_first_since_a_year_is_not_a_trip_in_that_year() -> None:
     assert [when for (who, _), (_, when) in trips.items() if who == "Kim"] == [
         (dt.date(2024, 7, 2), dt.date(2024, 7, 2))
     ]
+
+
+def test_two_people_the_model_makes_each_a_subject_both_travel() -> None:
+    story = draft_story(
+        "KYIV, Sept 11 - British Foreign Secretary David Lammy and U.S. Secretary of State "
+        "Antony Blinken arrived in Kyiv by overnight train from Poland on Wednesday.",
+        date=dt.date(2024, 9, 11),
+    )
+    assert set(_visits(story)) == {("David Lammy", "Kyiv"), ("Antony Blinken", "Kyiv")}
+
+
+def test_the_days_of_a_stay_are_no_place_the_trip_set_out_from() -> None:
+    story = draft_story(
+        "VATICAN CITY, Oct 7 - Pope Leo will travel to Turkey from Nov 27 to 30 and then to "
+        "Lebanon until Dec 2, the Vatican said on Tuesday.\n\nIn Turkey, Leo will visit "
+        "Iznik, the ancient town of Nicaea. He will also meet President Tayyip Erdogan in "
+        "Ankara and visit Istanbul.",
+        date=dt.date(2025, 10, 7),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    # Not a trip from Lebanon: "from Nov 27" is when. The town visited "in Turkey" is the
+    # stop, not the country the sentence opens with.
+    assert "Lebanon" not in {origin for origin, _ in legs}
+    destinations = [destination for _, destination in legs]
+    assert destinations[0] in ("Iznik", "İznik", "Nicaea")
+    assert destinations[1:] == ["Ankara", "Istanbul", "Lebanon"]
+
+
+def test_words_renaming_a_port_hung_on_the_city_before_them_make_no_port_of_it() -> None:
+    story = draft_story(
+        "LIMA, Nov 14 - Xi Jinping and Dina Boluarte inaugurated the $3.5 billion deep-water "
+        "port of Chancay on Thursday by video link from the presidential palace in Lima, the "
+        "first major Chinese-controlled port in South America.",
+        date=dt.date(2024, 11, 14),
+    )
+    ports = [e for e in story.events if e.kind == "port"]
+    assert [_name(story, p.port) for p in ports] == ["Chancay"]
