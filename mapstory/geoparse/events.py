@@ -2219,7 +2219,10 @@ def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
         if child.dep_ == "prep" and child.lower_ == "from":
             if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
                 continue  # "from Nov 27 to 30 and then to Lebanon": when, not where from
-            origin = _subtree_place(child, sentence)
+            # ("from Poland's border town of Przemysl": the town, not its country.)
+            named = next((g for g in child.children if g.dep_ == "pobj"), None)
+            found = _object_place(named, sentence) if named is not None else None
+            origin = found or _subtree_place(child, sentence)
         elif child.dep_ == "prep" and child.lower_ in ("on", "aboard", "by") and origin is None:
             for vehicle in child.children:
                 if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in _VEHICLES:
@@ -5334,6 +5337,21 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     # has the place itself as object ("attacked the governor of Texas" takes no town).
     owners = name.split()[0] in ("bombing", "shelling", "bombardment")
     place = _object_place(obj, sentence, owners=owners) if obj is not None else None
+    if (
+        place is None
+        and obj is not None
+        and name in _TAKING
+        and _noun_in(obj, _TARGET_NOUNS | _SEATS_OF_POWER)
+        # (by armed force: not protesters who stormed a parliament)
+        and _armed_subject(token, sentence)
+    ):
+        # "recaptured the presidential palace in central Khartoum": a site taken in the
+        # city, not the city ("Recapture in Khartoum").
+        # (the model may hang the "in" on the verb)
+        place = _where_in([*obj.children, *token.children], sentence)
+        if place is not None and place.kind != "city":
+            place = None
+        name = f"{name.split()[0]} in"
     if place is None:
         return []
     places = [
@@ -6731,6 +6749,10 @@ def _only_feared(noun) -> bool:
 
 # Verbs of taking or striking a place by force, and the name their act goes by: "Russia
 # invaded Ukraine in February 2022" is the invasion of Ukraine, dated.
+# Acts of taking a place, which may take a site in a city instead.
+_TAKING = frozenset({"capture of", "recapture of", "seizure of", "liberation of"})
+# Seats of power an army takes in a city ("the presidential palace in Khartoum").
+_SEATS_OF_POWER = frozenset({"palace", "parliament", "ministry", "residence", "building", "center"})
 _FORCE_VERBS = {
     "invade": "invasion of",
     "annex": "annexation of",
@@ -7532,8 +7554,16 @@ def _no_start_in_a_wider_place(drafts: list[EventDraft], where: dict[str, PlaceR
         destination = where.get(draft.fields["destination"])
         if origin is None or destination is None:
             continue
-        if origin.kind == "continent" or (
-            origin.members and destination.country_code in origin.members
+        if (
+            origin.kind == "continent"
+            or (origin.members and destination.country_code in origin.members)
+            # ("Wang Yi visits Pakistan and Afghanistan" above "a two-day trip to Kabul": a
+            # country's own town is no leg from the country.)
+            or (
+                origin.kind == "country"
+                and destination.kind != "country"
+                and destination.country_code == origin.country_code
+            )
         ):
             draft.fields["origin"] = None
             draft.fields.pop("origin_inferred", None)

@@ -177,3 +177,15 @@ def test_missiles_fired_at_a_country_that_hit_its_towns_are_one_attack_on_it() -
     assert _place_names(story, answer) == ["Israel", "Tel Aviv", "Ramat Gan"]
     assert answer.date.start == dt.date(2025, 6, 13)
     assert _place_names(story, conflicts["Strikes on Iran by Israel"]) == ["Iran", "Tehran"]
+
+
+def test_a_site_an_army_takes_in_a_city_is_taken_in_the_city() -> None:
+    conflicts = _conflicts(
+        "PORT SUDAN, March 21 - Sudan's army said on Friday it had recaptured the "
+        "presidential palace in central Khartoum from the paramilitary Rapid Support "
+        "Forces.\n\nIn Nairobi, thousands of protesters stormed the parliament building on "
+        "Tuesday and seized the speaker's office in the city.",
+        dt.date(2025, 3, 21),
+    )
+    # The palace, not the whole city; protesters are no armed force.
+    assert set(conflicts) == {"Recapture in Khartoum by Sudan"}

@@ -5138,3 +5138,25 @@ def test_words_renaming_a_port_hung_on_the_city_before_them_make_no_port_of_it()
     )
     ports = [e for e in story.events if e.kind == "port"]
     assert [_name(story, p.port) for p in ports] == ["Chancay"]
+
+
+def test_where_a_trip_set_out_from_is_the_town_its_from_names() -> None:
+    story = draft_story(
+        "KYIV, May 10 - French President Emmanuel Macron and Polish Prime Minister Donald "
+        "Tusk arrived in Kyiv on Saturday.\n\nThe two leaders travelled together overnight "
+        "from Poland's border town of Przemysl.",
+        date=dt.date(2025, 5, 10),
+    )
+    assert {_name(story, v.origin) for v in _visit_events(story)} == {"Przemyśl"}
+
+
+def test_a_countrys_own_town_is_no_leg_from_the_country() -> None:
+    story = draft_story(
+        "Wang Yi visits Pakistan and Afghanistan amid India tensions\n\nISLAMABAD, Aug 21 - "
+        "Chinese Foreign Minister Wang Yi arrived in Islamabad on Thursday after a two-day "
+        "trip to Kabul, where he met Taliban officials.",
+        date=dt.date(2025, 8, 21),
+    )
+    legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
+    assert legs["Kabul"] != "Afghanistan"
+    assert legs["Islamabad"] == "Kabul"
