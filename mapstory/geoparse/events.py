@@ -2545,6 +2545,21 @@ def _fold_headline_visits(
                     # body's one attack on shipping, placed where the ship was.
                     same = [d for d in body if d.fields["name"] == draft.fields["name"]]
                     told = same[0] if len(same) == 1 else None
+                if told is None and draft.fields.get("by"):
+                    # "India strikes Pakistan after Kashmir attack" above strikes by India
+                    # "on nine sites in Pakistan and Pakistan-administered Kashmir": the one
+                    # act of that name by that side the body tells; the headline's place is
+                    # among those it struck.
+                    same = [
+                        d
+                        for d in body
+                        if d.fields["name"] == draft.fields["name"]
+                        and d.fields.get("by") == draft.fields["by"]
+                    ]
+                    told = same[0] if len(same) == 1 else None
+                    if told is not None:
+                        places = told.fields["places"]
+                        places.extend(p for p in draft.fields["places"] if p not in places)
                 if told is None and draft.fields["name"].endswith(" in"):
                     # "Azerbaijan launches offensive in Nagorno-Karabakh" above "launched
                     # what it called anti-terrorist operations in Nagorno-Karabakh": the
@@ -6318,13 +6333,21 @@ def _hazard(token) -> tuple[str, str, bool] | None:
     ):
         return "Eruption", "eruption", False  # "A volcano erupted on Iceland's Reykjanes …"
     # "Hurricane Milton", "Typhoon Kong-rey": the title before a storm's own name.
-    if word in _STORM_TITLES and token.is_title and token.i + 1 < len(token.doc):
+    # ("Ex-tropical cyclone Alfred crossed the coast": or in lower case, before the name.)
+    titled = token.is_title or (
+        token.is_lower
+        and token.dep_ == "compound"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].is_title
+        and token.head.i == token.i + 1
+    )
+    if word in _STORM_TITLES and titled and token.i + 1 < len(token.doc):
         own = _STORM_NAME.match(token.doc.text, token.idx + len(token))
         if own is not None and token.doc[token.i + 1].pos_ == "PROPN":
             before = token.doc[token.i - 1] if token.i > 0 else None
             if before is not None and before.lower_ in ("tropical", "super") and before.is_title:
                 return f"{before.text} {token.text} {own.group(1)}", word, True
-            return f"{token.text} {own.group(1)}", word, True
+            return f"{token.text.capitalize()} {own.group(1)}", word, True
     lemma = _noun_lemma(token)
     if lemma is None and token.lower_ == "flooding" and token.dep_ in ("pcomp", "pobj"):
         lemma = "flooding"  # "died after flooding in the town of Mokwa": the model's gerund

@@ -189,3 +189,16 @@ def test_a_site_an_army_takes_in_a_city_is_taken_in_the_city() -> None:
     )
     # The palace, not the whole city; protesters are no armed force.
     assert set(conflicts) == {"Recapture in Khartoum by Sudan"}
+
+
+def test_a_headline_strike_is_the_bodys_one_strike_by_that_side() -> None:
+    conflicts = _conflicts(
+        "India strikes Pakistan after Kashmir attack\n\nNEW DELHI, May 7 - India launched "
+        "missile strikes on nine sites in Pakistan and Pakistan-administered Kashmir early on "
+        "Wednesday.",
+        dt.date(2025, 5, 7),
+    )
+    (strikes,) = conflicts.values()
+    assert strikes.title.endswith("by India")
+    assert "Pakistan" in strikes.title
+    assert strikes.date.start == dt.date(2025, 5, 7)

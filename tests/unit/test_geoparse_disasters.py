@@ -464,3 +464,15 @@ def test_a_disaster_in_a_countrys_town_is_called_after_the_town() -> None:
     )
     assert floods.title == "Floods in Mokwa"
     assert _places(story, floods) == ["Mokwa", "Nigeria"]
+
+
+def test_a_storm_named_after_a_lower_case_title_is_that_storm() -> None:
+    story, disasters = _disasters(
+        "BRISBANE, March 8 - Ex-tropical cyclone Alfred crossed the coast near Brisbane on "
+        "Saturday, bringing heavy rain and flooding to southeast Queensland and northern New "
+        "South Wales.",
+        dt.date(2025, 3, 8),
+    )
+    (alfred,) = disasters
+    assert alfred.title == "Cyclone Alfred"
+    assert _places(story, alfred)[0] == "Brisbane"
