@@ -1399,6 +1399,31 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         for stop, step in stays[1:]:
             next_stops.append(stop)
             stop_steps.append(step)
+        if met_at is not None and not stays and token.pos_ == "VERB":
+            # "met Starmer in London on Wednesday and Macron in Paris later that day": the
+            # next one met, where he was met, is the next stop.
+            # (The model may hang the second "in" on the verb, the second person on the
+            # day.)
+            preps = [
+                prep
+                for holder in [
+                    token,
+                    *(o for m in token.children if m.dep_ == "dobj" for o in m.conjuncts),
+                ]
+                for prep in holder.children
+                if prep.dep_ == "prep" and prep.lower_ == "in"
+            ]
+            for prep in sorted(preps, key=lambda t: t.i):
+                named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                stop = _object_place(named, sentence) if named is not None else None
+                if (
+                    stop is not None
+                    and stop.kind == "city"
+                    and stop.start > met_at.start
+                    and stop.key not in {met_at.key, *(s.key for s in next_stops)}
+                ):
+                    next_stops.append(stop)
+                    stop_steps.append(prep)
         if _negated(token) or (
             lemma == "attend" and attendees is None and not _attends_an_event(token)
         ):

@@ -5160,3 +5160,14 @@ def test_a_countrys_own_town_is_no_leg_from_the_country() -> None:
     legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
     assert legs["Kabul"] != "Afghanistan"
     assert legs["Islamabad"] == "Kabul"
+
+
+def test_people_met_in_two_cities_in_a_sentence_are_two_stops() -> None:
+    story = draft_story(
+        "BERLIN, Oct 11 - Ukrainian President Volodymyr Zelenskiy met German Chancellor Olaf "
+        "Scholz in Berlin on Friday.\n\nZelenskiy met British Prime Minister Keir Starmer in "
+        "London on Wednesday and French President Emmanuel Macron in Paris later that day.",
+        date=dt.date(2024, 10, 11),
+    )
+    legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
+    assert ("London", "Paris") in legs
