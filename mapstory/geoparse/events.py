@@ -300,6 +300,13 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                 for t in child.subtree:
                     if (actor := sentence.actor_at(t)) is not None:
                         return actor
+        if _verb_taken_for_noun(verb, sentence):
+            # "Trump travels to Doha on Wednesday": the name before the "noun" travels.
+            return next(
+                actor
+                for c in verb.children
+                if c.dep_ == "compound" and (actor := sentence.actor_at(c)) is not None
+            )
     elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "From France Xi travels to Belgrade", "On Friday Putin will travel to Harbin": with
         # no comma the model takes the traveller into the opening phrase; a person there,
@@ -394,6 +401,22 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
         ]
         return (earlier or [last_actor])[-1]
     return None
+
+
+def _verb_taken_for_noun(token, sentence: _Sentence) -> bool:
+    """ "Trump travels to Doha on Wednesday and to Abu Dhabi on Thursday": the model may read
+    a travel verb in the present as a plural noun ruling the sentence, its subject a name
+    before it."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and token.lemma_.lower() in _VISIT_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+        and any(
+            c.dep_ == "compound" and c.i < token.i and sentence.actor_at(c) is not None
+            for c in token.children
+        )
+    )
 
 
 def _where_clause_place(noun, sentence: _Sentence) -> PlaceRef | None:
@@ -1341,6 +1364,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             met_at = attendees[1]
         travel_noun = token.pos_ == "NOUN" and (
             lemma in _VISIT_NOUNS
+            or _verb_taken_for_noun(token, sentence)
             or lemma in _STOP_NOUNS
             # "after a day in Shanghai", "after two days in Paris": a stop before this one
             or (
@@ -1821,10 +1845,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # with a day named is the timetable ahead, not a day gone.
         # So is a trip's start or end ("He ends the trip in Singapore on September 13").
         # ("The trip comes six weeks after …": not a timetable, nor "comes" a leg.)
-        timetable = governor.tag_ in ("VBZ", "VBP") and (
-            (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
-            or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
-        )
+        timetable = (
+            governor.tag_ in ("VBZ", "VBP")
+            and (
+                (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
+                or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
+            )
+        ) or _verb_taken_for_noun(governor, sentence)
         # ("From Luanda he flies to Sao Tome …, before ending the trip in Maputo on Friday":
         # and what follows "before" a leg in the timetable.)
         root = sentence.sent.root

@@ -5171,3 +5171,20 @@ def test_people_met_in_two_cities_in_a_sentence_are_two_stops() -> None:
     )
     legs = [(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)]
     assert ("London", "Paris") in legs
+
+
+def test_a_travel_verb_the_model_reads_as_a_plural_noun_is_still_travel() -> None:
+    story = draft_story(
+        "RIYADH, May 13 - U.S. President Donald Trump arrived in Saudi Arabia on Tuesday, "
+        "kicking off a four-day tour of the Gulf that will also take him to Qatar and the "
+        "United Arab Emirates.\n\nCrown Prince Mohammed bin Salman greeted Trump at Riyadh's "
+        "King Khalid International Airport.\n\nTrump travels to Doha on Wednesday and to Abu "
+        "Dhabi on Thursday.",
+        date=dt.date(2025, 5, 13),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.status, v.date and v.date.start)
+        for v in _visit_events(story)
+    }
+    # "Trump travels" read as a compound noun: still his leg, on the Wednesday ahead.
+    assert legs["Doha"] == ("Riyadh", "scheduled", dt.date(2025, 5, 14))
