@@ -403,6 +403,22 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
     return None
 
 
+# What one does with an invitation one takes up oneself.
+_TAKING_UP = frozenset({"accept", "receive", "get", "take", "have", "welcome", "consider"})
+
+
+def _invitation_passed_on(token) -> bool:
+    """Whether the trip *token* tells is what an invitation someone carries, extends or
+    hands over is for: "arrived carrying an invitation from King Charles for a state visit
+    to Britain" is the invitee's trip, not the carrier's. ("Accepted an invitation to visit
+    Washington" is the subject's own, proposed.)"""
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in ("invitation", "invite"):
+            verb = ancestor.head
+            return ancestor.dep_ == "dobj" and verb.lemma_.lower() not in _TAKING_UP
+    return False
+
+
 def _verb_taken_for_noun(token, sentence: _Sentence) -> bool:
     """ "Trump travels to Doha on Wednesday and to Abu Dhabi on Thursday": the model may read
     a travel verb in the present as a plural noun ruling the sentence, its subject a name
@@ -1735,6 +1751,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if actor is None and token.pos_ == "NOUN":
             # "X's visit" without a destination adds an excerpt to X's latest visit.
             continue
+        if _invitation_passed_on(token):
+            continue  # "carrying an invitation from King Charles for a state visit to Britain"
         if destination is None and actor is not None and _goes_home(token):
             # "before flying home on Friday": to where the traveller lives, which the draft
             # knows once it knows whom each person speaks for (see HOME_PREFIX).
@@ -6532,10 +6550,21 @@ def _attacking_countries(verb, sentence: _Sentence) -> list[PlaceRef]:
 def _attacking_country(subject, sentence: _Sentence) -> PlaceRef | None:
     place = sentence.place_at(subject)
     if place is None and subject.lemma_.lower() in _ARMED:
+        # ("Thai F-16 jets": the model may hang the country on the model of jet.)
+        modifiers = [
+            *subject.children,
+            *(
+                g
+                for c in subject.children
+                if c.dep_ in ("nummod", "compound")
+                for g in c.children
+                if g.i < c.i
+            ),
+        ]
         place = next(
             (
                 found
-                for c in subject.children
+                for c in modifiers
                 # ("U.S. and British warplanes": the model may call the first a modifier.)
                 if c.dep_ in ("amod", "compound", "poss", "nmod")
                 and (found := sentence.place_at(c)) is not None

@@ -202,3 +202,15 @@ def test_a_headline_strike_is_the_bodys_one_strike_by_that_side() -> None:
     assert strikes.title.endswith("by India")
     assert "Pakistan" in strikes.title
     assert strikes.date.start == dt.date(2025, 5, 7)
+
+
+def test_jets_of_a_country_named_before_their_model_are_that_countrys() -> None:
+    conflicts = _conflicts(
+        "Thailand's army said Cambodian forces fired rockets at a hospital in Sisaket "
+        "province, while Thai F-16 jets bombed Cambodian military targets near the temple.",
+        dt.date(2025, 7, 24),
+    )
+    assert set(conflicts) == {
+        "Rocket attack on Sisaket by Cambodia",
+        "Strikes on Cambodia by Thailand",
+    }

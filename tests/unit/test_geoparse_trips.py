@@ -5188,3 +5188,15 @@ def test_a_travel_verb_the_model_reads_as_a_plural_noun_is_still_travel() -> Non
     }
     # "Trump travels" read as a compound noun: still his leg, on the Wednesday ahead.
     assert legs["Doha"] == ("Riyadh", "scheduled", dt.date(2025, 5, 14))
+
+
+def test_a_visit_an_invitation_someone_carries_is_for_is_not_the_carriers() -> None:
+    story = draft_story(
+        "WASHINGTON, Feb 27 - British Prime Minister Keir Starmer arrived in Washington on "
+        "Wednesday evening for talks with President Donald Trump, carrying an invitation from "
+        "King Charles for a state visit to Britain.\n\nXi accepted an invitation to visit "
+        "Washington.",
+        date=dt.date(2025, 2, 27),
+    )
+    trips = {k: v.status for k, v in _visits(story).items()}
+    assert trips == {("Keir Starmer", "Washington"): "happened", ("Xi", "Washington"): "proposed"}
