@@ -190,17 +190,19 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
 
 # Changes told in words, as the percentage they are: "more than halved", "dropped by about a
 # third", "doubled". (Only as done: "aims to double trade" is an aim, told by its amount.)
-_MULTIPLES = {"halved": 50.0, "doubled": 100.0, "tripled": 200.0, "trebled": 200.0}
-_MULTIPLES["quadrupled"] = 300.0
+_MULTIPLES = {
+    "halved": 50.0, "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0
+}  # fmt: skip
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}
+_HEDGES = r"almost|nearly|about|around|roughly|more than|over"
 _WORDED_CHANGE = re.compile(
-    r"(?:(?P<approx>almost|nearly|about|around|roughly|more than|over)\s+)?"
-    r"(?:(?P<multiple>halved|doubled|tripled|trebled|quadrupled)\b"
-    r"|(?<=\bby\s)(?:(?:a|one)[\s-])?(?P<fraction>half|third|quarter|fifth)\b)",
+    rf"(?:(?P<hedge>{_HEDGES})\s+)?(?P<multiple>halved|doubled|tripled|trebled|quadrupled)\b"
+    # ("by about a third": the hedge sits between "by" and the fraction)
+    rf"|(?<=\bby\s)(?:(?P<by_hedge>{_HEDGES})\s+)?(?:(?:a|one)[\s-])?"
+    r"(?P<fraction>half|third|quarter|fifth)\b",
     re.IGNORECASE,
 )
-
-
+# A figure told as approximate reads "almost": only "almost" and "nearly" say so.
 _SHORT_OF = frozenset({"almost", "nearly"})
 
 
@@ -212,26 +214,11 @@ def percents(text: str, offset: int = 0) -> list[Percent]:
     for m in _WORDED_CHANGE.finditer(text):
         if m["multiple"]:
             value = _MULTIPLES[m["multiple"].lower()]
-        elif m["fraction"]:
-            value = round(_FRACTIONS[m["fraction"].lower()], 1)
         else:
-            continue
-        # (A figure told as approximate reads "almost": only "almost" and "nearly" say so.)
-        approximate = (m["approx"] or "").lower() in _SHORT_OF
-        found.append(Percent(offset + m.start(), offset + m.end(), value, approximate))
-    for m in _BY_APPROX_FRACTION.finditer(text):
-        value = round(_FRACTIONS[m["fraction"].lower()], 1)
-        approximate = m.group(0).split()[0].lower() in _SHORT_OF
-        found.append(Percent(offset + m.start(), offset + m.end(), value, approximate))
+            value = round(_FRACTIONS[m["fraction"].lower()], 1)
+        hedge = (m["hedge"] or m["by_hedge"] or "").lower()
+        found.append(Percent(offset + m.start(), offset + m.end(), value, hedge in _SHORT_OF))
     return sorted(found, key=lambda p: p.start)
-
-
-# "dropped by about a third": the hedge sits between "by" and the fraction.
-_BY_APPROX_FRACTION = re.compile(
-    r"(?<=\bby\s)(?:almost|nearly|about|around|roughly|more than|over)\s+(?:(?:a|one)[\s-])?"
-    r"(?P<fraction>half|third|quarter|fifth)\b",
-    re.IGNORECASE,
-)
 
 
 _COUNT_AFTER_DATE = re.compile(
