@@ -4398,10 +4398,7 @@ def _period(phrase: DatePhrase, ctx) -> DateValue | None:
     value = resolve(phrase.text, ctx.anchor, "past", reference=phrase.reference)
     if value is None:
         return None
-    since = _SINCE.search(ctx.text, max(0, phrase.start - 12), phrase.start) or (
-        phrase.text.lower().startswith("since ")
-    )
-    if since and value.start < ctx.anchor:
+    if _since(phrase, ctx.text) and value.start < ctx.anchor:
         return value.model_copy(update={"end": ctx.anchor})
     return value
 
@@ -6070,14 +6067,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         phrases = ctx.dates_in(sentence)
         own = _own_dates(scope, phrases) if scope.pos_ in ("VERB", "AUX") else []
         # "The quake was the deadliest since 2016": a measure, not when it struck.
-        own = [
-            p
-            for p in own
-            if not (
-                _SINCE.search(ctx.text, max(0, p.start - 12), p.start)
-                or p.text.lower().startswith("since ")
-            )
-        ]
+        own = [p for p in own if not _since(p, ctx.text)]
         if (
             scope.dep_ == "relcl"
             and scope.head.ent_type_ == "DATE"
