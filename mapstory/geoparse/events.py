@@ -5496,6 +5496,8 @@ _SHIP_NOUNS = frozenset(
     {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "shipping", "warship"}
 )
 _FIRING_VERBS = frozenset({"fire", "launch"})
+# Verbs of striking back, which say with what: "responded with a barrage of missiles".
+_ANSWERING_VERBS = frozenset({"respond", "retaliate", "reply", "answer"})
 # What counts what is fired: "dozens of rockets", "a barrage of missiles".
 _COUNTS_OF = frozenset(
     {
@@ -5588,6 +5590,34 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
     return subject.ent_type_ in ("ORG", "NORP") and subject.pos_ == "PROPN"
 
 
+def _acts_told_before(verb, ctx) -> EventDraft | None:
+    """ "the strikes hit residential buildings", after "Israel struck Iran's nuclear
+    facility": the armed acts of that name the article told last, whoever did them."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _definite(subject):
+        return None
+    noun = _noun_lemma(subject)
+    if noun not in _ASSAULT_NOUNS:
+        return None
+    return next(
+        (
+            act
+            for act in reversed(ctx.acts)
+            # ("strikes on", "air strike on": the noun before the preposition.)
+            if len(words := act.fields["name"].split()) >= 2 and words[-2].removesuffix("s") == noun
+        ),
+        None,
+    )
+
+
+def _where_clause_about(verb, sentence: _Sentence) -> PlaceRef | None:
+    """The city or region a "where" clause told by *verb* hangs on ("Tehran, where …")."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    place = sentence.named_place_at(verb.head)
+    return place if place is not None and place.kind in ("city", "region") else None
+
+
 # What is launched in a place, not on it: an offensive there is fighting there.
 _CAMPAIGN_OPENERS = frozenset({"offensive", "counteroffensive", "incursion"})
 
@@ -5639,6 +5669,21 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     place = None
     name = None
     also: list[PlaceRef] = []
+    # An answer given with things fired ("responded with barrages of missiles at Tel Aviv").
+    answer = (
+        next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if lemma in _ANSWERING_VERBS
+        else None
+    )
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _COUNTS_OF:
         # "carried out several rounds of strikes on Houthi targets": the strikes
         obj = next((o for o in _objects_of(obj) if o.lemma_.lower() in _ASSAULT_NOUNS), obj)
@@ -5712,7 +5757,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         ]
         # As told: "strikes on", "a fresh assault on".
         name = name or f"{obj.lower_ if obj.tag_ == 'NNS' else obj.lemma_.lower()} {preposition}"
-    elif lemma in _FIRING_VERBS:
+    elif lemma in _FIRING_VERBS or answer is not None:
+        if answer is not None:
+            obj = answer  # "Iran responded with barrages of ballistic missiles at Tel Aviv"
         if obj is None:
             # "rockets were fired from Lebanon at the town of Kiryat Shmona"
             obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -5771,7 +5818,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         # ("The Houthis have attacked dozens of merchant vessels": whoever attacks ships is
         # armed, whatever the model made of the name.)
         at_sea = lemma in ("attack", "target") and obj is not None and _noun_in(obj, _SHIP_NOUNS)
-        if obj is None or not (_armed_subject(token, sentence) or at_sea):
+        if obj is None or not (
+            _armed_subject(token, sentence) or at_sea or _acts_told_before(token, ctx) is not None
+        ):
             return []
         # ("struck Ukraine's second-largest city of Kharkiv": what the city is of.)
         place = sentence.named_place_at(obj) or _object_place(obj, sentence, owners=False)
@@ -5820,7 +5869,15 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 ),
                 None,
             )
-            place = owner or named_by or within or _targets_country(obj, sentence)
+            place = (
+                owner
+                or named_by
+                or within
+                or _targets_country(obj, sentence)
+                # "Explosions were heard in Tehran, where the strikes hit residential
+                # buildings": where the clause is about.
+                or _where_clause_about(token, sentence)
+            )
             # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
             # other targets struck are (the model may join the second to the first's place).
             also = [
@@ -5912,6 +5969,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         date = _nearest_date(_own_dates(token.head.head, phrases), token.idx, ctx.anchor, "past")
     fields = {"name": name, "places": places, "act": True}
     attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
+    told = None if attackers else _acts_told_before(token, ctx)
+    if told is not None:
+        attackers = [key for key in told.fields.get("by", []) if key not in places]
+        fields["again"] = True  # where "the strikes" hit: see _fold_acts_told_again
     if attackers:
         fields["by"] = list(dict.fromkeys(attackers))
     if obj is not None and obj.tag_ == "NN" and _definite(obj) and lemma in _LAUNCHING_VERBS:
@@ -7203,6 +7264,7 @@ class _Context:
         self.headline_end = _headline_end(text)
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
+        self.acts: list[EventDraft] = []  # the armed acts told so far ("the strikes" again)
         # The last country whose trade the article told ("China's exports").
         self.trader: PlaceRef | None = None
         # The period the article's last trade figures told as fact covered ("in October").
@@ -7567,6 +7629,7 @@ def extract_events(
         conflicts = [d for d in found if d.kind == "conflict"]
         if conflicts:
             ctx.last_conflict = merged[conflicts[-1].key]
+            ctx.acts.extend(merged[d.key] for d in conflicts if d.fields.get("act"))
         named = sorted({p.key for p in sentence.places if p.kind == "country" and not p.demonym})
         ctx.previous_pair = tuple(named) if len(named) == 2 else None
         subjects = [a for a in sentence.actors if _is_subject(doc, a)]

@@ -214,3 +214,36 @@ def test_jets_of_a_country_named_before_their_model_are_that_countrys() -> None:
         "Rocket attack on Sisaket by Cambodia",
         "Strikes on Cambodia by Thailand",
     }
+
+
+def test_a_country_that_responded_with_missiles_at_cities_attacked_them() -> None:
+    story = draft_story(
+        "JERUSALEM, June 13 - Israel struck Iran's main uranium enrichment facility at Natanz "
+        "early on Friday, and Iran responded with barrages of ballistic missiles at Tel Aviv "
+        "and Jerusalem.",
+        date=dt.date(2025, 6, 13),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    attack = conflicts["Missile attack on Tel Aviv and Jerusalem by Iran"]
+    assert _place_names(story, attack) == ["Tel Aviv", "Jerusalem"]
+    assert attack.date.start == dt.date(2025, 6, 13)
+
+
+def test_where_the_strikes_told_before_hit_is_struck_by_their_side() -> None:
+    text = (
+        "JERUSALEM, June 13 - Israel struck Iran's main uranium enrichment facility at Natanz "
+        "early on Friday.\n\nExplosions were also heard in Tehran, where the strikes hit "
+        "residential buildings."
+    )
+    story = draft_story(text, date=dt.date(2025, 6, 13))
+    (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert strikes.title == "Strikes on Iran by Israel"
+    assert _place_names(story, strikes) == ["Iran", "Tehran"]
+    assert any("where the strikes hit" in text[s.start : s.end] for s in strikes.spans)
+    # A strike no armed act before it explains is a walkout, not an attack.
+    story = draft_story(
+        "Dockers walked out in Antwerp on Monday.\n\nCargo piled up in Rotterdam, where the "
+        "strike hit container terminals.",
+        date=dt.date(2025, 6, 13),
+    )
+    assert not any(isinstance(e, Conflict) for e in story.events)
