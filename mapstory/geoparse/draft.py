@@ -1598,6 +1598,19 @@ def _blocs(
     offices = [e for e in events if isinstance(e, Institution)]
     told = [e.name for e in events if isinstance(e, Alliance)]
     found = []
+    # "the alliance", "the bloc": the bloc named last before it ("Sweden became the 32nd
+    # member of NATO … Neighbouring Finland joined the alliance in April last year").
+    named_at = sorted(
+        (match.start(), bloc.id)
+        for bloc in definitions.values()
+        for match in alias_pattern(bloc.aliases, bloc.proper_names).finditer(text)
+    )
+    called: dict[str, list] = {}
+    for token in doc:
+        if token.lemma_.lower() in _BLOC_NOUNS and _the(token):
+            last = [bloc_id for start, bloc_id in named_at if start < token.idx]
+            if last:
+                called.setdefault(last[-1], []).append(doc[token.i : token.i + 1])
     for bloc in definitions.values():
         pattern = alias_pattern(bloc.aliases, bloc.proper_names)
         if any(pattern.search(name) for name in told):
@@ -1612,6 +1625,14 @@ def _blocs(
         ]
         sentences: list[tuple[int, int]] = []
         joined: set[str] = set()
+        told_again: list[tuple[int, int]] = []
+        for again in called.get(bloc.id, []):
+            if members := _joiners(again, refs):
+                joined.update(members)
+                sentence = again.sent
+                told_again.append(
+                    (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+                )
         invited: dict[str, list[tuple[int, int]]] = {}  # member to be -> where it is told
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -1639,6 +1660,7 @@ def _blocs(
             continue  # told by the office's mark
         if not sentences:
             continue
+        sentences = sorted({*sentences, *told_again})
         codes = bloc.member_codes_on(anchor)
         first_told = {r.key: r.start for r in reversed(refs)}
         to_be = sorted(
@@ -1739,6 +1761,11 @@ _ASKING_VERBS = frozenset({"invite", "apply", "ask", "seek"})
 
 # What "the bloc" may be called when its name is not repeated: "… to join the bloc".
 _BLOC_NOUNS = frozenset({"bloc", "group", "alliance", "club", "organisation", "organization"})
+
+
+def _the(noun) -> bool:
+    """Whether *noun* is told with "the" (what the article has named already)."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _invitees(span, refs: list[PlaceRef], sentence=None) -> set[str]:

@@ -165,11 +165,11 @@ def test_a_bloc_named_beyond_its_office_is_drawn_as_well() -> None:
     story = draft_story(text, date=dt.date(2024, 3, 7))
     nato = next(e for e in story.events if isinstance(e, Bloc))
     assert {story.place(m.place).name for m in nato.members} == {"Sweden", "Finland"}
-    # The article says Sweden joined; Finland's membership ("joined the alliance") is the
-    # bloc table's.
+    # The article says Sweden joined, and Finland too: "the alliance" is the bloc named last.
     certainty = {story.place(m.place).name: m.certainty for m in nato.members}
-    assert certainty == {"Sweden": "stated", "Finland": "inferred"}
-    assert "It says that Sweden joined." in nato.note
+    assert certainty == {"Sweden": "stated", "Finland": "stated"}
+    assert "It says that Sweden and Finland joined." in nato.note
+    assert any("Finland joined the alliance" in text[s.start : s.end] for s in nato.spans)
     assert any(e.kind == "institution" for e in story.events)
     # Named only where its office is told, the office's mark tells it.
     text = (
@@ -231,3 +231,28 @@ def test_text_without_places_gives_an_empty_but_valid_story() -> None:
     story = draft_story("Nothing happened here, said nobody in particular.")
     assert story.places == [] and story.events == []
     assert story.article.text.startswith("Nothing")
+
+
+def test_a_country_that_joined_the_alliance_named_before_joined_that_bloc() -> None:
+    text = (
+        "Sweden joins NATO\n\nBRUSSELS, March 7 - Sweden formally became the 32nd member of "
+        "NATO on Thursday.\n\nPrime Minister Ulf Kristersson handed over the documents in "
+        "Washington. Neighbouring Finland joined the alliance in April last year. Hungary "
+        "was the last member to ratify the bid, after Turkey approved it."
+    )
+    story = draft_story(text, date=dt.date(2024, 3, 7))
+    nato = next(e for e in story.events if isinstance(e, Bloc))
+    certainty = {story.place(m.place).name: m.certainty for m in nato.members}
+    assert certainty == {
+        "Sweden": "stated",
+        "Finland": "stated",
+        "Hungary": "inferred",
+        "Turkey": "inferred",
+    }
+    # "the alliance" is no bloc's when none is named before it.
+    story = draft_story(
+        "Finland joined the alliance in April. Hungary and Turkey are NATO members.",
+        date=dt.date(2024, 3, 7),
+    )
+    nato = next(e for e in story.events if isinstance(e, Bloc))
+    assert {m.certainty for m in nato.members} == {"inferred"}
