@@ -350,7 +350,9 @@ def _actors(
             elif len(ent) > 1 and key in by_surname:
                 key = by_surname[key]  # "Von der Leyen", however tagged
             elif ent.label_ == "PERSON" and len(ent) == 1:
-                actors[key] = {"id": _slug(ent.text, taken), "name": ent.text, "spans": []}
+                # "Macron and his wife Brigitte": a first name by kin is of the family.
+                name = " ".join([ent.text, *_family_name(ent, full_names)])
+                actors[key] = {"id": _slug(name, taken), "name": name, "spans": []}
             else:
                 continue
         actors[key]["spans"].append((ent.start_char, ent.end_char))
@@ -1571,6 +1573,26 @@ def _event(
             **common,
         )
     return None
+
+
+# Kin a first name may follow ("his wife Brigitte"), of the family named just before.
+_KIN = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "partner"}
+)
+
+
+def _family_name(ent, full_names: list) -> list[str]:
+    """The family name a lone first name takes from the person it is kin of ("Macron and
+    his wife Brigitte": Macron's), the full name told last before it; else none."""
+    doc = ent.doc
+    if (
+        ent.start < 2
+        or doc[ent.start - 1].lower_ not in _KIN
+        or doc[ent.start - 2].lower_ not in ("his", "her", "'s", "’s")
+    ):
+        return []
+    before = [e for e in full_names if e.end <= ent.start - 2]
+    return [before[-1][-1].text] if before else []
 
 
 def _blocs(

@@ -359,6 +359,16 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                         for a in sentence.actors
                         if a.end <= child.idx and _is_subject(sentence.sent.doc, a)
                     ]
+                    if not earlier and any(
+                        t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ == "NOUN"
+                        and t.lemma_.lower() in _SOMEONE_UNNAMED
+                        for t in sentence.sent
+                        if t.i < child.i
+                    ):
+                        # "The man passed a medical check when he arrived at Moscow's
+                        # airport": the one the sentence is about, no one named.
+                        return None
                     if earlier or last_actor is not None:
                         return (earlier or [last_actor])[-1]
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
@@ -451,6 +461,16 @@ def _where_clause_place(noun, sentence: _Sentence) -> PlaceRef | None:
         if token.pos_ == "VERB":
             return None
     return None
+
+
+# People a report tells of without a name ("the man", "a passenger"), whom "he" or "she"
+# after them in a sentence is.
+_SOMEONE_UNNAMED = frozenset(
+    {
+        "man", "woman", "boy", "girl", "child", "patient", "person", "passenger", "traveller",
+        "traveler", "tourist", "student", "suspect", "victim", "driver", "pilot", "worker",
+    }
+)  # fmt: skip
 
 
 def _hung_before(verb, clause) -> bool:
@@ -730,6 +750,7 @@ _WAYPOINT_NOUNS = frozenset(
     {
         "capital", "city", "town", "village", "region", "province", "state", "country",
         "island", "port", "border", "district", "territory", "frontline", "front", "area",
+        "airport",
     }
 )  # fmt: skip
 
@@ -865,6 +886,10 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
     place = sentence.place_at(token.head)
     if place is None or place.demonym:
         return None
+    if token.lemma_.lower() in ("visit", "tour") and any(
+        c.dep_ == "dobj" and _object_place(c, sentence) is not None for c in token.children
+    ):
+        return None  # "Papua New Guinea, where he will visit Port Moresby": what is visited
     if place.kind == "country":
         # "from Argentina, where he attended the inauguration … in Buenos Aires": the city
         # the clause names in that country.
@@ -1799,6 +1824,9 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 origin = was
         onward_from = None
         earlier = _earlier_leg(token)
+        if earlier is None and travel_noun and token.dep_ == "dobj" and _ends_a_trip(token.head):
+            # "travels to East Timor and ends the trip in Singapore": on from East Timor.
+            earlier = _earlier_leg(token.head)
         for _ in range(3):  # "leave for Paris on Thursday, where he will …, before flying"
             if earlier is None or earlier.i in reached:
                 break
@@ -2155,7 +2183,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         start = origin.key if origin is not None else onward_from
         chained = False
         previous = None
-        listed = _conjoined(destination, sentence, sentence.named_place_at)
+        # ("visit Port Moresby and the remote town of Vanimo": a stop named as a town.)
+        listed = _conjoined(
+            destination,
+            sentence,
+            lambda t: (
+                sentence.named_place_at(t)
+                or (_object_place(t, sentence) if t.lemma_.lower() in _PLACE_NOUNS else None)
+            ),
+        )
         for place in [destination, *listed, *next_stops]:
             if start is not None and place.key == start:
                 continue
@@ -2755,7 +2791,7 @@ def _timetable_goes_on(drafts: list[EventDraft], text: str) -> None:
             draft.status = "scheduled"
 
 
-def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
+def _from_last_stop(drafts: list[EventDraft], text: str, anchor: dt.date) -> None:
     """ "Lammy will travel on to Warsaw, while Blinken returns to Washington"; "arrived in
     Kyiv … The leaders visited Irpin": a return, or an undated trip told in the very next
     sentence, with no origin told starts where the traveller's leg told before it ended,
@@ -2763,6 +2799,14 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
     inferred. A dated return starts at the stop reached last before its day, in whatever
     order the article told the stops ("met Xi in Beijing on Monday. Albanese arrived in
     Shanghai on Saturday … He will return to Canberra on Tuesday": from Beijing)."""
+    # Travellers with a leg dated about the article's day: a trip is under way.
+    under_way = {
+        d.fields["actor"]
+        for d in drafts
+        if d.kind == "visit"
+        and d.date is not None
+        and abs((d.date.start - anchor).days) <= _SAME_TRIP_DAYS
+    }
     told: dict[str, list[EventDraft]] = {}
     for draft, before in _legs_after_legs(drafts):
         earlier = told.setdefault(draft.fields["actor"], [])
@@ -2795,7 +2839,18 @@ def _from_last_stop(drafts: list[EventDraft], text: str) -> None:
                 draft.fields.get("returning")
                 or draft.fields.get("after_stay")
                 # (An undated leg only: a dated one told later may well have come first.)
-                or (draft.date is None and _told_right_after(before, draft, text))
+                or (
+                    draft.date is None
+                    and _told_right_after(before, draft, text)
+                    # "Modi, who visited Moscow in July … He spent two days in Warsaw
+                    # before travelling to Przemysl": not on from a trip long over, when
+                    # one is under way.
+                    and not (
+                        draft.fields["actor"] in under_way
+                        and before.date is not None
+                        and (anchor - before.date.end).days > _SAME_TRIP_DAYS
+                    )
+                )
                 # "… arrived in Baghdad … held talks … He later travelled to Erbil"
                 or (draft.date is None and draft.fields.get("later"))
             )
@@ -3218,6 +3273,15 @@ def _extent(token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 
 
+def _ends_a_trip(verb) -> bool:
+    """ "ends the trip in Singapore on Sept. 13": a trip's start or end, with its own day."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _TRIP_ENDS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _VISIT_NOUNS for c in verb.children)
+    )
+
+
 def _dated_by(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """ "… in August, when he travelled to Israel": a clause hung on a date happened then."""
     if verb.dep_ not in ("relcl", "advcl"):
@@ -3245,6 +3309,8 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
             or _phrase_set_apart(t)
             # "fly on to Palau … and stop in Guam on his way home on Friday": the stop's.
             or (t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
+            # "travels to East Timor and ends the trip in Singapore on Sept. 13": the end's.
+            or (t.dep_ == "conj" and _ends_a_trip(t))
             # "Blinken, on his ninth trip since the war began in October, will meet …": the
             # war's month, not the meeting's.
             or _time_set_apart(t)
@@ -3358,6 +3424,7 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
             or _phrase_set_apart(t)
             or _time_set_apart(t)
             or (t.pos_ == "VERB" and t.lemma_.lower() in _STOPPING_VERBS)
+            or _ends_a_trip(t)
         )
     ]
     # "will leave for Paris on Thursday … before flying to Washington": Thursday is the
@@ -5349,6 +5416,50 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             )
         )
     return drafts
+
+
+def _fold_arrivals_told_again(drafts: list[EventDraft], anchor: dt.date) -> list[EventDraft]:
+    """ "Pope Francis arrived in Indonesia on Tuesday … will stay in Jakarta until Friday …
+    Francis landed at Jakarta's airport after a flight from Rome": an undated arrival at
+    where the traveller's trip under way already is, made, is that stay told again; it
+    gives the stay its words and where it began."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        stay = (
+            next(
+                (
+                    d
+                    for d in drafts
+                    if d is not draft
+                    and d.kind == "visit"
+                    and d.fields["actor"] == draft.fields["actor"]
+                    and d.fields["destination"] == draft.fields["destination"]
+                    and d.status == "happened"
+                    and d.date is not None
+                    and abs((d.date.start - anchor).days) <= _SAME_TRIP_DAYS
+                    and d.fields["origin"] in (None, draft.fields["origin"])
+                    and not d.fields.get("returning")
+                ),
+                None,
+            )
+            if draft.kind == "visit"
+            and draft.date is None
+            and draft.status == "happened"
+            and not draft.fields.get("returning")
+            and not draft.fields.get("again")
+            else None
+        )
+        if stay is None:
+            kept.append(draft)
+            continue
+        _take_excerpts(stay, draft)
+        if not draft.fields.get("met_there"):
+            stay.fields["met_there"] = False  # travel, not only a meeting there
+        if stay.fields["origin"] is None and draft.fields["origin"] is not None:
+            stay.fields["origin"] = draft.fields["origin"]
+            if draft.fields.get("origin_inferred"):
+                stay.fields["origin_inferred"] = True
+    return kept
 
 
 def _fold_office_countries(
@@ -7682,7 +7793,7 @@ def extract_events(
     _from_place_after(drafts, where)
     _timetable_goes_on(drafts, text)
     _earlier_stops(drafts)
-    _from_last_stop(drafts, text)
+    _from_last_stop(drafts, text, anchor)
     _stops_on_the_way(drafts, where)
     _from_stops_between(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
@@ -7692,12 +7803,49 @@ def extract_events(
     drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_acts_told_again(drafts, where)
     drafts = _fold_trip_countries(_fold_plans_made(drafts, anchor), where, text)
+    # (Again after the countries' folds: "arrived in Vietnam on Sunday … landed in Hanoi …
+    # On Monday he will meet To Lam": the stay in Hanoi took Sunday from its country.)
+    drafts = _fold_plans_made(_fold_arrivals_told_again(drafts, anchor), anchor)
     drafts = _fold_office_countries(drafts, where)
     _onward_origins(drafts, where)
     _from_where_it_returns(drafts)
     _origin_cities(drafts, where, anchor)
     _no_start_in_a_wider_place(drafts, where)
+    _companions_share_the_leg(drafts)
     return drafts
+
+
+def _companions_share_the_leg(drafts: list[EventDraft]) -> None:
+    """ "Macron and his wife Brigitte landed at Noi Bai airport in Hanoi": the undated leg of
+    one of the family (an id ending in the same name), told only in words that also tell the
+    other's leg to the same place, is that leg — its day and where it set out from. (Others
+    named together may well have come on other days: "attended by Li Qiang, Modi and Lula",
+    Modi having "arrived on Friday".)"""
+    visits = [d for d in drafts if d.kind == "visit"]
+    for draft in visits:
+        if draft.date is not None:
+            continue
+        family = draft.fields["actor"].rsplit("-", 1)[-1]
+        lead = next(
+            (
+                d
+                for d in visits
+                if d.fields["actor"] != draft.fields["actor"]
+                and d.fields["actor"].rsplit("-", 1)[-1] == family
+                and d.fields["destination"] == draft.fields["destination"]
+                and d.status == draft.status
+                and d.date is not None
+                and set(draft.spans) <= set(d.spans)
+            ),
+            None,
+        )
+        if lead is None:
+            continue
+        draft.date = lead.date
+        if draft.fields["origin"] is None and lead.fields["origin"] is not None:
+            draft.fields["origin"] = lead.fields["origin"]
+            if lead.fields.get("origin_inferred"):
+                draft.fields["origin_inferred"] = True
 
 
 def _no_start_in_a_wider_place(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
@@ -7795,6 +7943,13 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
             if city_visit.fields.get("origin_inferred"):
                 city_visit.fields["origin"] = None
                 del city_visit.fields["origin_inferred"]
+            # ("… in Warsaw before travelling to the border town of Przemysl, where he
+            # boarded the train": from the last of the stays that went on one from another.)
+            city_visit = _gone_on_to(
+                city_visit,
+                [other for m, other in stays if m > n and other.date is None],
+                lambda other, draft=draft: other.status == draft.status,
+            )
         else:
             continue
         draft.fields["origin"] = city_visit.fields["destination"]

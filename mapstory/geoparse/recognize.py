@@ -311,6 +311,35 @@ def _placed_capital(ent, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _place_run_on(ent, gazetteer: Gazetteer) -> int | None:
+    """Where the place ends in a name tagged as something else that runs on past it into
+    the sentence: a city or country that a preposition before the tag governs, then a
+    preposition of the sentence's own ("to Montevideo for the Mercosur"). None otherwise."""
+    doc = ent.doc
+    if ent.label_ not in _CONTAINER_LABELS or ent.start == 0 or len(ent) < 3:
+        return None
+    before = doc[ent.start - 1]
+    if before.pos_ != "ADP" or before.lower_ not in ("to", "in", "from", "at"):
+        return None
+    cut = next(
+        (
+            t
+            for t in ent[1:]
+            if t.pos_ == "ADP" and t.is_lower and not ent.start <= t.head.i < ent.end
+        ),
+        None,
+    )
+    if cut is None or not all(t.is_title and t.pos_ == "PROPN" for t in doc[ent.start : cut.i]):
+        return None
+    name = doc[ent.start : cut.i]
+    if name.root.head != before or name.root.dep_ != "pobj":
+        return None
+    found = _known(gazetteer, name.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+    if found is None or found.kind not in ("city", "country"):
+        return None
+    return name.end_char
+
+
 def _of_a_place(ent) -> bool:
     """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
     doc = ent.doc
@@ -1702,6 +1731,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif _placed_capital(ent, gazetteer):
             # "flies to Sao Tome" tagged an organisation: a capital where a place goes.
             add(ent.start_char, ent.end_char, "relabelled")
+        elif (cut := _place_run_on(ent, gazetteer)) is not None:
+            # "flew to Montevideo for the Mercosur summit", "Montevideo for the Mercosur"
+            # tagged a work: the place, then the words of the sentence the tag ran on into.
+            add(ent.start_char, cut, "relabelled")
         elif (
             _placed_organisation(ent)
             and (big := _known(gazetteer, ent.text, min_population=0, any_name=True)) is not None

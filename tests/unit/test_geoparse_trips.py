@@ -5200,3 +5200,95 @@ def test_a_visit_an_invitation_someone_carries_is_for_is_not_the_carriers() -> N
     )
     trips = {k: v.status for k, v in _visits(story).items()}
     assert trips == {("Keir Starmer", "Washington"): "happened", ("Xi", "Washington"): "proposed"}
+
+
+def test_a_trip_long_over_is_no_start_for_the_stops_of_the_one_under_way() -> None:
+    story = draft_story(
+        "KYIV, Aug 23 - Indian Prime Minister Narendra Modi arrived in Kyiv on Friday after "
+        "a ten-hour overnight train journey from Poland.\n\nModi, who visited Moscow in July, "
+        "will hold talks with President Volodymyr Zelenskiy. He spent two days in Warsaw "
+        "before travelling to the Polish border town of Przemysl, where he boarded the train.",
+        date=dt.date(2024, 8, 23),
+    )
+    legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
+    # Not on from Moscow a month before; and into Kyiv from the last Polish town on the way.
+    assert legs["Warsaw"] != "Moscow"
+    assert legs["Przemyśl"] == "Warsaw"
+    assert legs["Kyiv"] == "Przemyśl"
+
+
+def test_a_landing_told_after_the_arrival_is_that_arrival_and_says_where_from() -> None:
+    story = draft_story(
+        "JAKARTA, Sept 3 - Pope Francis arrived in Indonesia on Tuesday at the start of a "
+        "12-day tour of Asia.\n\nThe pontiff will stay in Jakarta until Friday.\n\nFrancis "
+        "landed at Jakarta's Soekarno-Hatta airport after a 13-hour flight from Rome.",
+        date=dt.date(2024, 9, 3),
+    )
+    (jakarta,) = _visit_events(story)
+    assert _name(story, jakarta.destination) == "Jakarta"
+    assert _name(story, jakarta.origin) == "Rome"
+    assert (jakarta.date.start, jakarta.status) == (dt.date(2024, 9, 3), "happened")
+
+
+def test_towns_visited_in_a_where_clause_and_a_trips_end_are_stops_of_their_own() -> None:
+    story = draft_story(
+        "JAKARTA, Sept 3 - Pope Francis arrived in Jakarta on Tuesday.\n\nHe will stay in "
+        "Jakarta until Friday, when he flies to Papua New Guinea, where he will visit Port "
+        "Moresby and the remote town of Vanimo. He then travels to East Timor and ends the "
+        "trip in Singapore on Sept. 13.",
+        date=dt.date(2024, 9, 3),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert legs[1:] == [
+        ("Jakarta", "Port Moresby", dt.date(2024, 9, 6)),
+        ("Port Moresby", "Vanimo", None),
+        ("Vanimo", "Timor-Leste", None),  # the 13th is the trip's end, in Singapore
+        ("Timor-Leste", "Singapore", dt.date(2024, 9, 13)),
+    ]
+
+
+def test_a_city_the_model_runs_into_the_words_after_it_is_still_where_she_flew() -> None:
+    story = draft_story(
+        "MONTEVIDEO, Dec 6 - The European Union and Mercosur concluded a trade deal on "
+        "Friday.\n\nEuropean Commission President Ursula von der Leyen flew to Montevideo for "
+        "the Mercosur summit and announced the deal alongside the presidents of Brazil.",
+        date=dt.date(2024, 12, 6),
+    )
+    assert ("Ursula von der Leyen", "Montevideo") in _visits(story)
+
+
+def test_he_after_a_man_no_one_names_is_not_the_official_named_before() -> None:
+    story = draft_story(
+        "Health Secretary Francisco Duque said six of the cases were in people who had "
+        "returned from abroad. Russia reported its first case, in a 28-year-old man. The man "
+        "passed a medical check when he arrived at Moscow's Sheremetyevo airport on Monday.",
+        date=dt.date(2009, 5, 25),
+    )
+    assert _visit_events(story) == []
+    # Named, the traveller who lands at a city's airport arrives in the city.
+    story = draft_story(
+        "Health Secretary Francisco Duque said six of the cases were in people who had "
+        "returned from abroad. Duque arrived at Moscow's Sheremetyevo airport on Monday.",
+        date=dt.date(2009, 5, 25),
+    )
+    assert list(_visits(story)) == [("Francisco Duque", "Moscow")]
+
+
+def test_kin_who_landed_with_a_traveller_share_the_family_name_and_the_day() -> None:
+    story = draft_story(
+        "HANOI, May 25 - French President Emmanuel Macron arrived in Vietnam on Sunday "
+        "evening.\n\nMacron and his wife Brigitte landed at Noi Bai airport in Hanoi, where "
+        "they were welcomed by officials. On Monday he will meet Communist Party chief To "
+        "Lam and visit the Hanoi University of Science and Technology.",
+        date=dt.date(2025, 5, 25),
+    )
+    trips = _visits(story)
+    assert set(trips) == {("Emmanuel Macron", "Hanoi"), ("Brigitte Macron", "Hanoi")}
+    # One stay in Hanoi for him, from the Sunday of the arrival to the Monday's meeting; his
+    # wife's leg is the landing they made together.
+    macron = trips["Emmanuel Macron", "Hanoi"]
+    assert (macron.date.start, macron.date.end) == (dt.date(2025, 5, 25), dt.date(2025, 5, 26))
+    assert trips["Brigitte Macron", "Hanoi"].date == macron.date
