@@ -921,6 +921,14 @@ _PLACE_NOUNS = _WAYPOINT_NOUNS | frozenset(
 )  # fmt: skip
 
 
+def _place_named_or_described(token, sentence: _Sentence) -> PlaceRef | None:
+    """The place *token* names, or one a noun for a place says it is ("the remote town of
+    Vanimo", "the port city of Hodeidah"): a member of a list of places."""
+    return sentence.named_place_at(token) or (
+        _object_place(token, sentence) if token.lemma_.lower() in _PLACE_NOUNS else None
+    )
+
+
 def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef | None:
     """The place a travel verb's object names: itself, its apposition ("the Ukrainian
     capital, Kyiv"), its possessor ("Kyiv's main station") or what it is of ("the city of
@@ -1993,6 +2001,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 ctx.anchor,
                 tense,
             )
+            if before is None and actor is not None:
+                # "signed a deal on Thursday during Modi's visit to London … Modi met Starmer
+                # at Chequers before travelling on to the Maldives on Friday": after the day
+                # the traveller's trip has reached.
+                before = ctx.trip_days.get(actor.key)
             if before is not None and date.start < before.start:
                 date = _nearest_date(phrases, token.idx, ctx.anchor, "future") or date
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
@@ -2184,14 +2197,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         chained = False
         previous = None
         # ("visit Port Moresby and the remote town of Vanimo": a stop named as a town.)
-        listed = _conjoined(
-            destination,
-            sentence,
-            lambda t: (
-                sentence.named_place_at(t)
-                or (_object_place(t, sentence) if t.lemma_.lower() in _PLACE_NOUNS else None)
-            ),
-        )
+        listed = _conjoined(destination, sentence, lambda t: _place_named_or_described(t, sentence))
         for place in [destination, *listed, *next_stops]:
             if start is not None and place.key == start:
                 continue
@@ -5751,10 +5757,10 @@ def _targets_country(target, sentence: _Sentence) -> PlaceRef | None:
 
 def _where_in(preps, sentence: _Sentence) -> PlaceRef | None:
     """The place the first of *preps* that says where ("in", "across", "near", "around")
-    names: "struck targets in Beirut's southern suburbs"."""
+    names: "struck targets in Beirut's southern suburbs", "the facility at Natanz"."""
     for child in preps:
         if child.dep_ == "prep" and child.lower_ in (
-            *("in", "across", "near", "around", "off"),
+            *("in", "at", "across", "near", "around", "off"),
             *("inside", "within"),  # "airbases deep inside Russia"
         ):
             # The place the phrase is about ("in Russia's Samara region": Samara), else any.
@@ -5808,6 +5814,9 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # The place attacked, not one a phrase about it names ("an attack on its
                 # rival's prices in Paris").
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and target.lemma_.lower() in _COUNTS_OF:
+                    # "launched air strikes on dozens of Houthi targets in Yemen"
+                    target = next(iter(_objects_of(target)), target)
                 place = _object_place(target, sentence, owners=False) if target else None
                 if place is None and target is not None and _noun_in(target, _SHIP_NOUNS):
                     # "launched hundreds of drone attacks on ships in the Red Sea"
@@ -6060,7 +6069,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     # of the lists of the other places: "Ukraine's facilities in the Poltava and Kharkiv
     # regions").
     also = [
-        *_conjoined(place, sentence, sentence.named_place_at),
+        *_conjoined(place, sentence, lambda t: _place_named_or_described(t, sentence)),
         *(
             p
             for other in also
@@ -7375,6 +7384,8 @@ class _Context:
         self.headline_end = _headline_end(text)
         self.last_pair: tuple[str, ...] | None = None
         self.last_conflict: EventDraft | None = None
+        # The last day of a trip made each traveller's visits have told ("on Thursday").
+        self.trip_days: dict[str, DateValue] = {}
         self.acts: list[EventDraft] = []  # the armed acts told so far ("the strikes" again)
         # The last country whose trade the article told ("China's exports").
         self.trader: PlaceRef | None = None
@@ -7737,6 +7748,10 @@ def extract_events(
         visits = [d for d in found if d.kind == "visit"]
         if visits:
             last_visits = [merged[v.key] for v in visits]
+            for visit in visits:
+                day = merged[visit.key].date
+                if day is not None and day.precision == "day" and visit.status == "happened":
+                    ctx.trip_days[visit.fields["actor"]] = day
         conflicts = [d for d in found if d.kind == "conflict"]
         if conflicts:
             ctx.last_conflict = merged[conflicts[-1].key]
@@ -8519,7 +8534,12 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
                 # Aleppo": the harm is where the things it describes are.
                 noun = token.head
                 scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
-        elif token.pos_ == "NOUN" and (lemma in _DAMAGE_NOUNS or lemma in own_words):
+        elif token.pos_ == "NOUN" and (
+            lemma in _DAMAGE_NOUNS
+            or lemma in own_words
+            # "The town of Paiporta was among the worst hit"
+            or (lemma == "hit" and any(c.lower_ in ("worst", "hardest") for c in token.children))
+        ):
             scope = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token)
         else:
             continue

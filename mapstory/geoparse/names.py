@@ -43,6 +43,25 @@ def _whole_name_end(doc: Doc, person: Span) -> int:
     return end + 1
 
 
+def _head_word_end(doc: Doc, person: Span) -> int:
+    """Where *person*'s name ends when the model left out its last word, the one its words
+    hang on as parts of one name ("Min Aung" of "Min Aung Hlaing"): a capitalised word no
+    entity holds."""
+    if person.end >= len(doc):
+        return person.end
+    following = doc[person.end]
+    if (
+        following.pos_ == "PROPN"
+        and following.is_alpha
+        and following.is_title
+        and following.ent_iob_ == "O"
+        and all(t.dep_ == "compound" and t.head.i < person.end + 1 for t in person)
+        and person[-1].head == following
+    ):
+        return person.end + 1
+    return person.end
+
+
 @Language.component(COMPONENT)
 def join_name_particles(doc: Doc) -> Doc:
     """Extend each person over the particle and the surname the model left out of it."""
@@ -53,7 +72,7 @@ def join_name_particles(doc: Doc) -> Doc:
     while i < len(ents):
         ent = ents[i]
         if ent.label_ == "PERSON":
-            end = _whole_name_end(doc, ent)
+            end = max(_whole_name_end(doc, ent), _head_word_end(doc, ent))
             if end > ent.end:
                 ent = Span(doc, ent.start, end, label="PERSON")
                 changed = True

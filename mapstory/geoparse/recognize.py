@@ -340,6 +340,25 @@ def _place_run_on(ent, gazetteer: Gazetteer) -> int | None:
     return name.end_char
 
 
+# What stands at a town ("the enrichment facility at Natanz", "a refinery in Ryazan").
+_SITE_NOUNS = frozenset(
+    {
+        "facility", "site", "plant", "base", "airbase", "refinery", "reactor", "depot",
+        "factory", "mine", "terminal", "complex", "shipyard",
+    }
+)  # fmt: skip
+
+
+def _site_at(ent) -> bool:
+    """Whether a one-word name follows "the facility at", "a refinery in" and the like."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ in ("at", "in", "near")
+        and doc[ent.start - 2].lemma_.lower() in _SITE_NOUNS
+    )
+
+
 def _of_a_place(ent) -> bool:
     """Whether a one-word name follows "the mayor of", "the outskirts of" and the like."""
     doc = ent.doc
@@ -1712,6 +1731,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 doc[ent.start - 1].lower_ in _NEARBY_WORDS
                 or _taken_by_force(ent)
                 or _of_a_place(ent)
+                or _site_at(ent)
             )
             and ent[0].is_title
             and _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)

@@ -238,7 +238,7 @@ def test_where_the_strikes_told_before_hit_is_struck_by_their_side() -> None:
     story = draft_story(text, date=dt.date(2025, 6, 13))
     (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
     assert strikes.title == "Strikes on Iran by Israel"
-    assert _place_names(story, strikes) == ["Iran", "Tehran"]
+    assert _place_names(story, strikes) == ["Iran", "Natanz", "Tehran"]
     assert any("where the strikes hit" in text[s.start : s.end] for s in strikes.spans)
     # A strike no armed act before it explains is a walkout, not an attack.
     story = draft_story(
@@ -247,3 +247,27 @@ def test_where_the_strikes_told_before_hit_is_struck_by_their_side() -> None:
         date=dt.date(2025, 6, 13),
     )
     assert not any(isinstance(e, Conflict) for e in story.events)
+
+
+def test_strikes_on_dozens_of_targets_and_the_towns_the_strikes_hit_are_one_act() -> None:
+    text = (
+        "Houthis claim attack on ship as U.S. strikes Yemen\n\nDUBAI, Jan 12 - Yemen's Houthi "
+        "movement said on Friday it had fired missiles at a U.S. cargo ship in the Gulf of "
+        "Aden, hours after the United States and Britain launched air strikes on dozens of "
+        "Houthi targets in Yemen.\n\nThe strikes hit targets in the capital Sanaa, the port "
+        "city of Hodeidah and the northern stronghold of Saada, residents said."
+    )
+    story = draft_story(text, date=dt.date(2024, 1, 12))
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    strikes = conflicts["Strikes on Yemen by the United States and the United Kingdom"]
+    assert _place_names(story, strikes) == ["Yemen", "Sanaa", "Hodeidah", "Saada"]
+    assert "Attacks on shipping in the Gulf of Aden" in conflicts
+
+
+def test_a_facility_struck_at_a_town_strikes_the_town_too() -> None:
+    story = draft_story(
+        "Israel struck Iran's main uranium enrichment facility at Natanz early on Friday.",
+        date=dt.date(2025, 6, 13),
+    )
+    (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert _place_names(story, strikes) == ["Iran", "Natanz"]

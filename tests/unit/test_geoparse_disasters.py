@@ -476,3 +476,13 @@ def test_a_storm_named_after_a_lower_case_title_is_that_storm() -> None:
     (alfred,) = disasters
     assert alfred.title == "Cyclone Alfred"
     assert _places(story, alfred)[0] == "Brisbane"
+
+
+def test_a_town_among_the_worst_hit_is_a_place_the_disaster_struck() -> None:
+    story, (floods,) = _disasters(
+        "VALENCIA, Spain, Oct 30 - Flash floods in eastern Spain killed at least 95 people, "
+        "emergency services said on Wednesday.\n\nThe town of Paiporta, south of Valencia, "
+        "was among the worst hit, with at least 40 dead.",
+        dt.date(2024, 10, 30),
+    )
+    assert "Paiporta" in _places(story, floods)

@@ -5292,3 +5292,26 @@ def test_kin_who_landed_with_a_traveller_share_the_family_name_and_the_day() -> 
     macron = trips["Emmanuel Macron", "Hanoi"]
     assert (macron.date.start, macron.date.end) == (dt.date(2025, 5, 25), dt.date(2025, 5, 26))
     assert trips["Brigitte Macron", "Hanoi"].date == macron.date
+
+
+def test_a_day_told_after_a_stay_of_that_trip_is_the_one_after_it() -> None:
+    story = draft_story(
+        "LONDON, July 24 - India and Britain signed a free trade agreement on Thursday during "
+        "Prime Minister Narendra Modi's visit to London.\n\nModi met British Prime Minister "
+        "Keir Starmer at Chequers before travelling on to the Maldives on Friday.",
+        date=dt.date(2025, 7, 24),
+    )
+    legs = {
+        _name(story, v.destination): (_name(story, v.origin), v.status, v.date.start)
+        for v in _visit_events(story)
+    }
+    assert legs["Maldives"] == ("London", "scheduled", dt.date(2025, 7, 25))
+
+
+def test_the_last_word_of_a_name_the_model_left_out_is_still_the_name() -> None:
+    story = draft_story(
+        "Myanmar's junta leader Min Aung Hlaing visited Beijing in November and met Chinese "
+        "Premier Li Qiang.",
+        date=dt.date(2025, 6, 5),
+    )
+    assert ("Min Aung Hlaing", "Beijing") in _visits(story)
