@@ -3807,6 +3807,8 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
             token.dep_ == "prep" and token.lower_ != "of"
         ):
             return
+        if token.lower_.endswith("flagged"):
+            return  # "The Singapore-flagged Dali was leaving the port": a ship's flag
         yield token
         for child in token.children:
             yield from users(child)
@@ -6167,13 +6169,23 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         elif (
             scope.dep_ == "advcl"
             and token.dep_ == "nsubj"
-            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in scope.children)
+            and any(
+                (c.dep_ == "advmod" and c.lower_ == "when")
+                or (c.dep_ == "mark" and c.lower_ == "as")
+                for c in scope.children
+            )
             # (not "the king, who was in Paris when the quake struck")
-            and scope.head.lemma_.lower() in _DAMAGE_VERBS
+            and scope.head.lemma_.lower() in _DAMAGE_VERBS | _FLEEING_VERBS
         ):
             # "Two people died in Georgia when a tornado struck a mobile home park": the
-            # harm it did is told by the clause it explains.
+            # harm it did is told by the clause it explains; so is the flight from it
+            # ("Greece evacuated 19,000 people on Rhodes as a wildfire raged").
             scope = scope.head
+        agents = (
+            [_extent(c) for c in scope.children if c.dep_ == "nsubj"]
+            if scope.lemma_.lower() in _FLEEING_VERBS
+            else []
+        )  # "Greece evacuated …": who did it, not where
         low, high = _extent(scope)
         said = [
             _extent(c)
@@ -6205,7 +6217,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 # says so, not where it struck
                 or (c.dep_ == "prep" and c.lemma_.lower() == "accord")
             )
-        ]
+        ] + agents
         if scope.lemma_.lower() == "feel":
             continue  # "was felt as far away as Casablanca": where it shook, not struck
         if kind == "shipwreck":
@@ -6307,6 +6319,10 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             )
         )
     return _storm_brings(drafts)
+
+
+# What people do before a disaster: "evacuated 19,000 people … as a wildfire raged".
+_FLEEING_VERBS = frozenset({"evacuate", "flee", "escape"})
 
 
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
@@ -7490,6 +7506,7 @@ def extract_events(
     # more of it: "The quake hit near Gaziantep. Whole blocks collapsed in Antakya."
     last_disaster: EventDraft | None = None
     quiet = 0
+    left_disaster: EventDraft | None = None  # … and the one it moved on from
     # The visits of the last sentence that told any: "Widodo flew to Cianjur a day after
     # Wong arrived in Jakarta. Widodo, who travelled from Jakarta, …" gives Widodo's trip
     # its start even though Wong's was told last.
@@ -7585,13 +7602,22 @@ def extract_events(
                 # "The toll from the quake in Turkey rose as rescuers pulled survivors from
                 # collapsed buildings in Antakya": the sentence telling it may tell its harm.
                 _disaster_damage(last_disaster, sentence)
+        elif last_disaster is None and left_disaster is not None:
+            if _disaster_named_again(left_disaster, sentence) and _disaster_damage(
+                left_disaster, sentence
+            ):
+                # "Greece evacuated 19,000 people as a wildfire raged … Tour operators
+                # cancelled flights … The fire burned through forests near Lardos": back to
+                # the disaster the article left.
+                last_disaster, left_disaster, quiet = left_disaster, None, 0
         elif last_disaster is not None and not any(d.kind == "conflict" for d in found):
             if _disaster_damage(last_disaster, sentence):
                 quiet = 0
             else:
                 quiet += 1
                 if quiet >= _DISASTER_QUIET:
-                    last_disaster = None  # the article has moved on from it
+                    # the article has moved on from it
+                    last_disaster, left_disaster = None, last_disaster
         for n, draft in enumerate(found):
             if draft.kind == "visit" and draft.fields.get("onward") and not draft.fields["origin"]:
                 # Travel told later in the sentence ("… before returning to Rome") is not
@@ -8508,6 +8534,17 @@ _HAZARD_GOES_ON = {
 }
 # Sentences without word of a disaster after which the article has left it.
 _DISASTER_QUIET = 2
+
+
+def _disaster_named_again(disaster: EventDraft, sentence: _Sentence) -> bool:
+    """Whether *sentence* is about *disaster* again by its own word with "the" as its
+    subject: "The fire burned through forests …" after a wildfire."""
+    kind = disaster.fields["kind"].split()[0]
+    words = _HAZARD_GOES_ON.get(kind, frozenset()) | {kind}
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in words and _definite(t)
+        for t in sentence.sent
+    )
 
 
 def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:

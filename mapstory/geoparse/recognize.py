@@ -311,16 +311,17 @@ def _placed_capital(ent, gazetteer: Gazetteer) -> bool:
     )
 
 
-def _place_run_on(ent, gazetteer: Gazetteer) -> int | None:
-    """Where the place ends in a name tagged as something else that runs on past it into
-    the sentence: a city or country that a preposition before the tag governs, then a
-    preposition of the sentence's own ("to Montevideo for the Mercosur"). None otherwise."""
+def _place_run_on(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The places in a name tagged as something else that runs on past a place into the
+    sentence: a city or country that a preposition before the tag governs, then a
+    preposition of the sentence's own ("to Montevideo for the Mercosur"), and the place
+    that one names, if all that is left is it ("the port of Baltimore for Colombo")."""
     doc = ent.doc
     if ent.label_ not in _CONTAINER_LABELS or ent.start == 0 or len(ent) < 3:
-        return None
+        return []
     before = doc[ent.start - 1]
-    if before.pos_ != "ADP" or before.lower_ not in ("to", "in", "from", "at"):
-        return None
+    if before.pos_ != "ADP" or before.lower_ not in ("to", "in", "from", "at", "of"):
+        return []
     cut = next(
         (
             t
@@ -330,14 +331,27 @@ def _place_run_on(ent, gazetteer: Gazetteer) -> int | None:
         None,
     )
     if cut is None or not all(t.is_title and t.pos_ == "PROPN" for t in doc[ent.start : cut.i]):
-        return None
+        return []
     name = doc[ent.start : cut.i]
     if name.root.head != before or name.root.dep_ != "pobj":
-        return None
-    found = _known(gazetteer, name.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
-    if found is None or found.kind not in ("city", "country"):
-        return None
-    return name.end_char
+        return []
+
+    def known(span) -> bool:
+        found = _known(gazetteer, span.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+        return found is not None and found.kind in ("city", "country")
+
+    if not known(name):
+        return []
+    parts = [(name.start_char, name.end_char)]
+    rest = doc[cut.i + 1 : ent.end]
+    if (
+        len(rest)
+        and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+        and rest.root.head == cut
+        and known(rest)
+    ):
+        parts.append((rest.start_char, rest.end_char))
+    return parts
 
 
 # What stands at a town ("the enrichment facility at Natanz", "a refinery in Ryazan").
@@ -356,6 +370,21 @@ def _site_at(ent) -> bool:
         ent.start >= 2
         and doc[ent.start - 1].lower_ in ("at", "in", "near")
         and doc[ent.start - 2].lemma_.lower() in _SITE_NOUNS
+    )
+
+
+# What a ship is called before its name: "the container ship Dali", "the tanker Eagle S".
+_VESSEL_WORDS = frozenset(
+    {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "ferry", "yacht", "trawler"}
+)
+
+
+def _named_vessel(ent) -> bool:
+    """Whether a name is a ship's: "the Singapore-flagged Dali", "the container ship Dali"."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and (
+        before.lower_.endswith("flagged") or before.lemma_.lower() in _VESSEL_WORDS
     )
 
 
@@ -1751,10 +1780,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif _placed_capital(ent, gazetteer):
             # "flies to Sao Tome" tagged an organisation: a capital where a place goes.
             add(ent.start_char, ent.end_char, "relabelled")
-        elif (cut := _place_run_on(ent, gazetteer)) is not None:
+        elif parts := _place_run_on(ent, gazetteer):
             # "flew to Montevideo for the Mercosur summit", "Montevideo for the Mercosur"
-            # tagged a work: the place, then the words of the sentence the tag ran on into.
-            add(ent.start_char, cut, "relabelled")
+            # tagged a work: the place, then the words of the sentence the tag ran on into
+            # (and the place they name: "the port of Baltimore for Colombo").
+            for start, end in parts:
+                add(start, end, "relabelled")
         elif (
             _placed_organisation(ent)
             and (big := _known(gazetteer, ent.text, min_population=0, any_name=True)) is not None
@@ -1933,9 +1964,13 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if ent.label_ == "PERSON" and len(ent) == 1:
             # A lone "Alexandria" tagged as a person, in an article where no person of that
             # name appears, is the town.
-            if fold(ent.text) not in person_parts and (
-                _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
-                or local(ent)
+            if (
+                fold(ent.text) not in person_parts
+                and not _named_vessel(ent)
+                and (
+                    _known(gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+                    or local(ent)
+                )
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
             continue

@@ -486,3 +486,15 @@ def test_a_town_among_the_worst_hit_is_a_place_the_disaster_struck() -> None:
         dt.date(2024, 10, 30),
     )
     assert "Paiporta" in _places(story, floods)
+
+
+def test_the_disaster_named_again_after_sentences_about_else_is_the_same_one() -> None:
+    story, (fire,) = _disasters(
+        "RHODES, Greece, July 23 - Greece evacuated about 19,000 people from homes and hotels "
+        "on the island of Rhodes on Sunday as a wildfire raged for a sixth day.\n\nTour "
+        "operators TUI and Jet2 cancelled flights to the island. Britain said it would send "
+        "consular staff to Rhodes airport. The fire burned through forests near the village "
+        "of Lardos.\n\nFires also burned on the islands of Corfu and Evia.",
+        dt.date(2023, 7, 23),
+    )
+    assert _places(story, fire) == ["Rhodes", "Lárdos", "Corfu", "Evia"]

@@ -1285,3 +1285,24 @@ def test_a_river_named_like_a_town_is_not_the_town() -> None:
     assert "Guaiba" not in found
     assert found["Porto Alegre"][0] == "city"
     assert found["Canoas"][0] == "city"
+
+
+def test_a_tag_run_on_past_a_city_into_the_sentence_is_cut_back_to_the_places() -> None:
+    # The model tags "Baltimore for Colombo" one organisation; "Dali" is the ship's name.
+    found = _places(
+        "The Singapore-flagged Dali was leaving the port of Baltimore for Colombo, Sri Lanka, "
+        "when it struck a support pillar."
+    )
+    assert found["Baltimore"][:2] == ("city", "US")
+    assert found["Colombo"][:2] == ("city", "LK")
+    assert "Dali" not in found
+
+
+def test_a_one_word_town_a_facility_stands_at_is_the_town() -> None:
+    found = _places("Israel struck Iran's main uranium enrichment facility at Natanz on Friday.")
+    assert found["Natanz"][:2] == ("city", "IR")
+
+
+def test_an_island_no_division_names_is_found_by_its_names() -> None:
+    found = _places("Fires also burned on the islands of Corfu and Evia.")
+    assert found["Evia"][:2] == ("region", "GR")
