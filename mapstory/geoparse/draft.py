@@ -1648,14 +1648,21 @@ def _blocs(
         sentences: list[tuple[int, int]] = []
         joined: set[str] = set()
         told_again: list[tuple[int, int]] = []
+        invited: dict[str, list[tuple[int, int]]] = {}  # member to be -> where it is told
         for again in called.get(bloc.id, []):
             if members := _joiners(again, refs):
                 joined.update(members)
-                sentence = again.sent
-                told_again.append(
-                    (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
-                )
-        invited: dict[str, list[tuple[int, int]]] = {}  # member to be -> where it is told
+                told_again.append(_sentence_bounds(again.sent))
+            # "… joined the bloc this year. Turkey has applied to join."
+            after = doc[again.sent.end].sent if again.sent.end < len(doc) else None
+            for sentence, pids in (
+                (again.sent, _invitees(again, refs)),
+                (after, _invitees(again, refs, after) if after is not None else set()),
+            ):
+                for pid in pids:
+                    told_at = invited.setdefault(pid, [])
+                    if _sentence_bounds(sentence) not in told_at:
+                        told_at.append(_sentence_bounds(sentence))
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
@@ -1783,6 +1790,11 @@ _ASKING_VERBS = frozenset({"invite", "apply", "ask", "seek"})
 
 # What "the bloc" may be called when its name is not repeated: "… to join the bloc".
 _BLOC_NOUNS = frozenset({"bloc", "group", "alliance", "club", "organisation", "organization"})
+
+
+def _sentence_bounds(sentence) -> tuple[int, int]:
+    """Where *sentence* starts and ends in the text, without the space after it."""
+    return sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
 
 
 def _the(noun) -> bool:

@@ -1577,9 +1577,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     preps = _DIRECTIONAL_PREPS.get(lemma, ("to", "via", "into"))
                     if held_at:
                         preps = ("in", "at")
-                    # "visited troops in Kharkiv", "toured a factory in Scranton"
+                    # "visited troops in Kharkiv", "toured a factory in Scranton", "visited
+                    # troops near the eastern city of Pokrovsk"
                     if child.lower_ in preps or (
-                        lemma in ("visit", "tour") and child.lower_ == "in"
+                        lemma in ("visit", "tour") and child.lower_ in ("in", "near")
                     ):
                         destination = _destination(child, sentence)
                         if destination is None:
@@ -4185,6 +4186,12 @@ _BALANCE_BEFORE = re.compile(
 )
 _BALANCE_NOUNS = frozenset({"surplus", "deficit", "imbalance", "balance", "gap"})
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(?:surplus|deficit|imbalance)\b", re.IGNORECASE)
+# A price, not what flows: "capped at $60 a barrel", "$2.50 per bushel".
+_PER_UNIT = re.compile(
+    r"\s*(?:a|an|per)\s+(?:barrel|tonne|ton|share|unit|gallon|litre|liter|ounce|kilogram|kg|"
+    r"pound|bushel|cubic\s+met(?:re|er)|megawatt[- ]hour|mwh|head)\b",
+    re.IGNORECASE,
+)
 
 
 # "rose 13% from a year earlier", "higher than in 2022": the date a change is measured
@@ -4281,6 +4288,8 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
             _BALANCE_AFTER.match(text, amount.end)
         ):
             continue  # "running a surplus of $45.7bn": a balance, not what flows
+        if _PER_UNIT.match(text, amount.end):
+            continue  # "capped at $60 a barrel": a price
         if (
             lemmas & (_RISE | _FALL | {"boost", "raise", "cut", "lift", "add"})
             and (
@@ -8056,6 +8065,15 @@ def _fold_trip_countries(
                     # the stay the arrival began
                     and not (city.fields.get("stay") and city.date is None)
                     and not _landed_at_capital(country, city, where, text)
+                    # "… on Saturday before flying to the United States. Zelenskiy will
+                    # first visit an arms factory in Scranton on Sunday": the flight, of no
+                    # day, is to the first stop told right after it.
+                    and not (
+                        country.date is None
+                        and city.date is not None
+                        and min(city.spans) > min(country.spans)
+                        and _told_right_after(country, city, text)
+                    )
                 )
             ),
         )

@@ -256,3 +256,18 @@ def test_a_country_that_joined_the_alliance_named_before_joined_that_bloc() -> N
     )
     nato = next(e for e in story.events if isinstance(e, Bloc))
     assert {m.certainty for m in nato.members} == {"inferred"}
+
+
+def test_a_country_applying_after_the_bloc_is_told_again_is_invited() -> None:
+    story = draft_story(
+        "KAZAN, Russia, Oct 22 - Putin welcomed leaders to the BRICS summit in Kazan on "
+        "Tuesday.\n\nEgypt, Ethiopia, Iran and the United Arab Emirates joined the bloc this "
+        "year. Turkey has applied to join.",
+        date=dt.date(2024, 10, 22),
+    )
+    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
+    invited = blocs["bloc-brics-invited"]
+    assert [story.place(m.place).name for m in invited.members] == ["Turkey"]
+    members = {story.place(m.place).name: m.certainty for m in blocs["bloc-brics"].members}
+    assert members["Egypt"] == "stated"
+    assert members["Russia"] == "inferred"

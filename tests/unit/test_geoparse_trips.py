@@ -5315,3 +5315,31 @@ def test_the_last_word_of_a_name_the_model_left_out_is_still_the_name() -> None:
         date=dt.date(2025, 6, 5),
     )
     assert ("Min Aung Hlaing", "Beijing") in _visits(story)
+
+
+def test_troops_visited_near_a_town_and_a_flight_to_the_first_stop_told_next() -> None:
+    story = draft_story(
+        "KYIV, Sept 22 - Ukrainian President Volodymyr Zelenskiy visited troops near the "
+        "eastern city of Pokrovsk on Saturday before flying to the United States, where he "
+        "will present a plan to President Joe Biden.\n\nZelenskiy will first visit an arms "
+        "factory in Scranton, Pennsylvania, on Sunday.",
+        date=dt.date(2024, 9, 22),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date.start)
+        for v in _visit_events(story)
+    ]
+    assert legs == [
+        (None, "Pokrovsk", dt.date(2024, 9, 21)),
+        ("Pokrovsk", "Scranton", dt.date(2024, 9, 22)),
+    ]
+
+
+def test_a_price_per_barrel_is_no_flow_of_that_value() -> None:
+    flows = _flows(
+        "China's crude oil imports from Russia rose 24% to a record 107 million tonnes in "
+        "2023.\n\nIndia also raised its purchases of Russian oil, which is capped at $60 a "
+        "barrel by the Group of Seven.",
+        dt.date(2024, 1, 20),
+    )
+    assert list(flows) == [("Russia", "China")]
