@@ -2278,6 +2278,13 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     fields["later"] = True
                 if _again_and_again(token):
                     fields["habit"] = True
+                if (held_at and lemma in ("begin", "start")) or (
+                    travel_noun
+                    and token.dep_ == "dobj"
+                    and token.head.lemma_.lower() in ("begin", "start")
+                ):
+                    # "Lula began the trip in Tokyo": the first stop, from no stop told.
+                    fields["trip_start"] = True
                 if travel_noun and _stop_before_arrival(token, reached):
                     fields["before_arrival"] = True
                 if chained:
@@ -2842,6 +2849,7 @@ def _from_last_stop(drafts: list[EventDraft], text: str, anchor: dt.date) -> Non
         if (
             before is not None
             and not draft.fields.get("made_before")
+            and not draft.fields.get("trip_start")
             and (
                 draft.fields.get("returning")
                 or draft.fields.get("after_stay")
@@ -4530,6 +4538,16 @@ _NOT_GOODS = frozenset(
 )
 
 
+# What is bought once, not traded: a purchase of one is a deal ("the purchase of the port
+# of Haifa", "the purchase of a 20% stake").
+_ASSETS = frozenset(
+    {
+        "port", "stake", "company", "firm", "share", "terminal", "airline", "business",
+        "asset", "property", "building", "club", "team", "mine", "refinery", "plant",
+    }
+)  # fmt: skip
+
+
 def _trade(sentence, ctx) -> list[EventDraft]:
     """One flow per trade noun; a sentence telling two ("China's imports … rose, while
     India's purchases … jumped") gives each the figures and dates of its own clause."""
@@ -4746,6 +4764,8 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
             [],
         )
     goods = " ".join(goods_words) or None
+    if goods_words and goods_words[-1].lower().removesuffix("s") in _ASSETS:
+        return None  # "the $1.18 billion purchase of the port of Haifa": a deal, not trade
     aside = _goods_aside(keyword, sentence) if goods is None else None
     if shape == "directed" and _noun_lemma(keyword) in ("import", "export"):
         # "India's imports of Russian oil rose … Imports from Iraq fell 10%": the goods a
@@ -5609,7 +5629,7 @@ _TARGET_NOUNS = frozenset(
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
         "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
-        "hotel", "apartment", "church", "mosque", "university", "shelter",
+        "hotel", "apartment", "church", "mosque", "university", "shelter", "location",
         # Vehicles struck where they are: "a drone struck a bus in the Sumy region".
         "bus", "train", "car", "vehicle", "convoy", "truck", "minibus", "ambulance",
     }
@@ -6000,6 +6020,16 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 ),
                 None,
             )
+            # "the strikes hit six locations, including Muridke near Lahore and Bahawalpur":
+            # the places the targets are said to include.
+            including = [
+                named
+                for child in obj.children
+                if child.dep_ == "prep" and child.lower_ == "including"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+                and (named := _object_place(pobj, sentence, owners=False)) is not None
+            ]
             place = (
                 owner
                 or named_by
@@ -6008,6 +6038,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # "Explosions were heard in Tehran, where the strikes hit residential
                 # buildings": where the clause is about.
                 or _where_clause_about(token, sentence)
+                or (including[0] if including else None)
             )
             # "… a refinery in the Ryazan region and an airbase in Kursk": and where the
             # other targets struck are (the model may join the second to the first's place).
@@ -6026,6 +6057,25 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                 # "hit a petrol station and a hospital in Thailand's Sisaket province": the
                 # model hangs the place on the last target only.
                 place = also.pop(0)
+            # (… and every place the targets include: "including Bahawalpur in Punjab
+            # province and Muzaffarabad", the model joining the second to the province.)
+            also += [
+                p
+                for named in including
+                for p in (
+                    named,
+                    *_conjoined(named, sentence, sentence.named_place_at),
+                    *(
+                        sentence.named_place_at(t)
+                        for t in sentence.sent
+                        if t.dep_ == "conj"
+                        and t.head.dep_ == "pobj"
+                        and t.head.head.dep_ == "prep"
+                        and sentence.named_place_at(t.head.head.head) == named
+                    ),
+                )
+                if p is not None and p != place
+            ]
     elif lemma in _ADVANCING_VERBS or lemma == "send":
         # "troops pushed into Jabalia"; "Moscow sent troops into Ukraine" (into, not "to":
         # troops sent to an ally are no attack on it).
@@ -6103,7 +6153,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     told = None if attackers else _acts_told_before(token, ctx)
     if told is not None:
         attackers = [key for key in told.fields.get("by", []) if key not in places]
-        fields["again"] = True  # where "the strikes" hit: see _fold_acts_told_again
+        fields["again"] = told.key  # where "the strikes" hit: see _fold_acts_told_again
     if attackers:
         fields["by"] = list(dict.fromkeys(attackers))
     if obj is not None and obj.tag_ == "NN" and _definite(obj) and lemma in _LAUNCHING_VERBS:
@@ -6503,6 +6553,33 @@ def _fold_fighting_into_sieges(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         _take_excerpts(siege, draft)
         siege.date = siege.date or draft.date
+    return kept
+
+
+def _fold_acts_referred_to(drafts: list[EventDraft]) -> list[EventDraft]:
+    """ "India launched missile strikes on nine sites in Pakistan … Pakistan said the
+    strikes hit six locations, including Muridke and Bahawalpur": where "the strikes" hit
+    is where the acts they refer to struck (see _acts_told_before), whatever country —
+    folded before a headline is matched to the body's acts."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        referred = draft.fields.get("again") if draft.kind == "conflict" else None
+        told = (
+            next((d for d in kept if d.key == referred), None)
+            if isinstance(referred, tuple)
+            else None
+        )
+        if isinstance(referred, tuple):
+            draft.fields["again"] = True  # (else the acts of its name, as for any other)
+        if told is None:
+            kept.append(draft)
+            continue
+        del draft.fields["again"]
+        for key in draft.fields["places"]:
+            if key not in told.fields["places"]:
+                told.fields["places"].append(key)
+        _take_excerpts(told, draft)
+        told.date = told.date or draft.date
     return kept
 
 
@@ -6927,8 +7004,15 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     break
         verb = _conflict_verb(token)
         if place is None and verb is not None:
-            # "Fighting spread to El Fasher", "the war, which began in Khartoum"
-            for child in verb.children:
+            # "Fighting spread to El Fasher", "the war, which began in Khartoum"; "shelling
+            # killed 12 people in the town of Poonch" (the model may hang the "in" on them).
+            killed = [
+                g
+                for c in verb.children
+                if c.dep_ == "dobj" and verb.lemma_.lower() in _KILLING_VERBS
+                for g in c.children
+            ]
+            for child in [*verb.children, *killed]:
                 if child.dep_ == "prep" and child.lower_ in _CONFLICT_PREPS:
                     place = _subtree_place(child, sentence)
                     if place is not None:
@@ -7848,7 +7932,7 @@ def extract_events(
     _from_stops_between(drafts)
     _arrived_at_dateline(drafts, where, filed_from, anchor)
     drafts = _fold_meetings_on_legs(_fold_meetings_into_stays(drafts, anchor))
-    drafts = _fold_headline_visits(drafts, text, where)
+    drafts = _fold_headline_visits(_fold_acts_referred_to(drafts), text, where)
     drafts = _fold_unnamed_disasters(drafts)
     drafts = _fold_fighting_into_sieges(drafts)
     drafts = _fold_acts_told_again(drafts, where)

@@ -266,7 +266,8 @@ _CAPTURING_VERBS = frozenset(
 _OF_PLACE_NOUNS = frozenset(
     {
         "mayor", "governor", "residents", "people", "citizens", "outskirts", "streets",
-        "suburbs", "centre", "center", "heart", "mayoress",
+        "suburbs", "centre", "center", "heart", "mayoress", "terminal", "terminals",
+        "harbour", "harbor", "docks",
     }
 )  # fmt: skip
 

@@ -271,3 +271,22 @@ def test_a_facility_struck_at_a_town_strikes_the_town_too() -> None:
     )
     (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
     assert _place_names(story, strikes) == ["Iran", "Natanz"]
+
+
+def test_the_towns_the_strikes_were_said_to_hit_join_the_strikes_told_before() -> None:
+    text = (
+        "India strikes Pakistan after Kashmir attack\n\nNEW DELHI, May 7 - India launched "
+        "missile strikes on nine sites in Pakistan and Pakistan-administered Kashmir early on "
+        "Wednesday.\n\nPakistan said the strikes hit six locations, including Muridke near "
+        "Lahore and Bahawalpur in Punjab province. Artillery fire was exchanged across the "
+        "Line of Control in Kashmir, where Pakistani shelling killed 12 people in the Indian "
+        "town of Poonch."
+    )
+    story = draft_story(text, date=dt.date(2025, 5, 7))
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {
+        "Strikes on Kashmir and Pakistan by India",
+        "Shelling in Poonch by Pakistan",
+    }
+    strikes = conflicts["Strikes on Kashmir and Pakistan by India"]
+    assert {"Muridke", "Bahawalpur"} <= set(_place_names(story, strikes))

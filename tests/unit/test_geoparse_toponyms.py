@@ -1306,3 +1306,11 @@ def test_a_one_word_town_a_facility_stands_at_is_the_town() -> None:
 def test_an_island_no_division_names_is_found_by_its_names() -> None:
     found = _places("Fires also burned on the islands of Corfu and Evia.")
     assert found["Evia"][:2] == ("region", "GR")
+
+
+def test_a_town_whose_terminals_are_told_is_the_town() -> None:
+    found = _places(
+        "France, Spain and Belgium took most of the cargoes, landed at the terminals of "
+        "Dunkirk, Bilbao and Zeebrugge."
+    )
+    assert found["Dunkirk"][:2] == ("city", "FR")

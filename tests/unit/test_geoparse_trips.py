@@ -5343,3 +5343,27 @@ def test_a_price_per_barrel_is_no_flow_of_that_value() -> None:
         dt.date(2024, 1, 20),
     )
     assert list(flows) == [("Russia", "China")]
+
+
+def test_where_a_trip_began_is_its_first_stop_not_on_from_the_last_told() -> None:
+    story = draft_story(
+        "HANOI, March 29 - Brazilian President Luiz Inacio Lula da Silva ended a week-long "
+        "Asian tour in Vietnam on Saturday, after visits to Japan and Indonesia.\n\nLula "
+        "began the trip in Tokyo, where he met Emperor Naruhito. From there he flew to Jakarta "
+        "for talks with President Prabowo Subianto.\n\nHe returns to Brasilia on Sunday.",
+        date=dt.date(2025, 3, 29),
+    )
+    legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
+    assert legs["Tokyo"] != "Hanoi"
+    assert legs["Jakarta"] == "Tokyo"
+    assert legs["Hanoi"] == "Jakarta"
+    assert legs["Brasília"] == "Hanoi"
+
+
+def test_the_purchase_of_a_port_is_a_deal_not_a_trade_flow() -> None:
+    flows = _flows(
+        "India's Adani Ports and Israel's Gadot Group completed the $1.18 billion purchase of "
+        "the port of Haifa, Israel's largest, the companies said on Tuesday.",
+        dt.date(2023, 1, 10),
+    )
+    assert flows == {}
