@@ -1227,8 +1227,16 @@ def _story_order(
                 visit = ordered[index]
                 if index in keys:
                     continue
+                # (Not a return home for a leg whose start is only the guess of home: "began
+                # the trip in Tokyo" is not after "returns to Brasilia on Sunday".)
                 leg = next(
-                    (i for i in indexes if i in keys and ordered[i].destination == visit.origin),
+                    (
+                        i
+                        for i in indexes
+                        if i in keys
+                        and ordered[i].destination == visit.origin
+                        and not (visit.id in guessed_starts and ordered[i].id in returns)
+                    ),
                     None,
                 )
                 # "… held talks in Ankara on Monday. Earlier he had visited Jordan": a dated

@@ -5358,6 +5358,9 @@ def test_where_a_trip_began_is_its_first_stop_not_on_from_the_last_told() -> Non
     assert legs["Jakarta"] == "Tokyo"
     assert legs["Hanoi"] == "Jakarta"
     assert legs["Brasília"] == "Hanoi"
+    # Told in the order they were made: the start from home (a guess) before the return.
+    order = [_name(story, v.destination) for v in _visit_events(story)]
+    assert order == ["Tokyo", "Jakarta", "Hanoi", "Brasília"]
 
 
 def test_the_purchase_of_a_port_is_a_deal_not_a_trade_flow() -> None:
