@@ -104,6 +104,10 @@ _LOCAL_DESIGNATOR = re.compile(
 ADMIN2_DESIGNATORS = re.compile(
     r"\b(County|Parish|Borough|District|Prefecture|Province|Department|Region|Oblast|Krai)\b"
 )
+# Countries whose second-level divisions news names bare, as places of their own ("a tunnel
+# in Kent", "floods in Devon"): taken without a designator, unless a town of the country
+# has the name (Barnsley, Peterborough: the town is meant).
+BARE_COUNTY_COUNTRIES = frozenset({"GB"})
 
 COORD_DECIMALS = 5  # gazetteer points: ~1 m
 SIMPLIFY_TOLERANCE = 0.05  # degrees, ~5 km: enough for a country-level basemap
@@ -461,6 +465,11 @@ def build_regions(
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
     county_towns: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    town_names = {
+        (raw["countrycode"], raw["name"].casefold())
+        for raw in cities1000.values()
+        if raw["countrycode"] in BARE_COUNTY_COUNTRIES
+    }
     for raw in cities1000.values():
         cc = raw["countrycode"]
         code = str(raw.get("admin1code") or "")
@@ -473,7 +482,11 @@ def build_regions(
         admin1, admin2 = names
         if admin1:
             votes[(cc, code)][admin1] += 1
-        if admin2 and (cc == "US" or ADMIN2_DESIGNATORS.search(admin2)):
+        if admin2 and (
+            cc == "US"
+            or ADMIN2_DESIGNATORS.search(admin2)
+            or (cc in BARE_COUNTY_COUNTRIES and (cc, admin2.casefold()) not in town_names)
+        ):
             county_towns[(cc, code, admin2)].append(raw)
 
     regions: dict[tuple[str, str], Entry] = {}

@@ -1314,3 +1314,11 @@ def test_a_town_whose_terminals_are_told_is_the_town() -> None:
         "Dunkirk, Bilbao and Zeebrugge."
     )
     assert found["Dunkirk"][:2] == ("city", "FR")
+
+
+def test_an_english_county_news_names_bare_is_the_county() -> None:
+    found = _places(
+        "Eurostar cancelled trains between London and Paris on Monday after Storm Eowyn "
+        "flooded a tunnel in Kent."
+    )
+    assert found["Kent"][:2] == ("region", "GB")
