@@ -1824,8 +1824,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         after_place = None
         if origin is None:
             # ("After Astana, Xi will pay a state visit to Tajikistan": on the noun's verb.)
-            after_place = _place_after(token, sentence) or (
-                _place_after(token.head, sentence) if token.pos_ == "NOUN" else None
+            after_place = (
+                _place_after(token, sentence)
+                or (_place_after(token.head, sentence) if token.pos_ == "NOUN" else None)
+                or (_gathering_after(token, sentence) if token.pos_ == "VERB" else None)
             )
         if origin is None and actor is not None and destination is not None:
             was = _was_in(actor, sentence)
@@ -2406,6 +2408,30 @@ def _place_after(verb, sentence: _Sentence) -> PlaceRef | None:
         if child.dep_ == "prep" and child.lower_ == "after":
             for obj in child.children:
                 if obj.dep_ == "pobj" and (place := sentence.named_place_at(obj)) is not None:
+                    return place
+    return None
+
+
+def _gathering_after(verb, sentence: _Sentence) -> PlaceRef | None:
+    """ "travelled to Marseille on Wednesday, a day after co-chairing an AI summit in
+    Paris": the city of the gathering a clause of *verb* says it came after."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "prep", "npadvmod"):
+            continue
+        words = list(clause.subtree)
+        if not any(t.lower_ == "after" and t.dep_ in ("mark", "prep") for t in words):
+            continue
+        for noun in words:
+            if _noun_lemma(noun) not in _ATTENDED_EVENTS:
+                continue
+            for prep in noun.children:
+                named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                place = (
+                    sentence.named_place_at(named)
+                    if prep.dep_ == "prep" and prep.lower_ == "in" and named is not None
+                    else None
+                )
+                if place is not None and place.kind == "city" and not place.demonym:
                     return place
     return None
 
@@ -6265,7 +6291,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                         # (another hazard's clause is its own: "floods …, and wildfires
                         # on Rhodes forced …")
                         and _HAZARDS.get(g.lemma_.lower()) != kind
-                        and g.lemma_.lower() not in _HAZARD_GOES_ON.get(kind.split()[0], ())
+                        and g.lemma_.lower() not in _HAZARD_GOES_ON.get(_hazard_word(kind), ())
                         for g in c.children
                     )
                 )
@@ -6299,7 +6325,7 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             for again in sentence.sent
             if again.i != token.i
             and again.dep_ == "nsubj"
-            and _noun_lemma(again) in _HAZARD_GOES_ON.get(kind.split()[0], ())
+            and _noun_lemma(again) in _HAZARD_GOES_ON.get(_hazard_word(kind), ())
             and again.head.pos_ == "VERB"
         ]
         places = [
@@ -6715,8 +6741,19 @@ def _hazard(token) -> tuple[str, str, bool] | None:
         return None
     name = token.text.lower()
     if kind == "outbreak":
-        disease = next(iter(of), None) or next(
-            (m for m in modifiers if m.dep_ in ("compound", "nmod")), None
+        disease = (
+            next(iter(of), None)
+            or next((m for m in modifiers if m.dep_ in ("compound", "nmod")), None)
+            # ("A measles outbreak": the model may take the disease for the subject of a
+            # noun, right before it.)
+            or next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "nsubj" and c.i == token.i - 1 and c.lower_ in _DISEASES
+                ),
+                None,
+            )
         )
         if disease is not None and disease.pos_ not in ("NOUN", "PROPN"):
             disease = None  # "an outbreak of an, as yet, unidentified illness"
@@ -8638,10 +8675,21 @@ _HAZARD_GOES_ON = {
 _DISASTER_QUIET = 2
 
 
+# What a place is called as the heart of a disaster: "the centre of the outbreak".
+_CENTRE_NOUNS = frozenset({"centre", "center", "epicentre", "epicenter", "heart"})
+
+
+def _hazard_word(kind: str) -> str:
+    """The hazard a disaster's kind names: "outbreak" of "the outbreak" or "outbreak
+    measle", "wildfire" of "wildfire"."""
+    words = kind.split()
+    return next((w for w in words if w in _HAZARD_GOES_ON), words[0] if words else kind)
+
+
 def _disaster_named_again(disaster: EventDraft, sentence: _Sentence) -> bool:
     """Whether *sentence* is about *disaster* again by its own word with "the" as its
     subject: "The fire burned through forests …" after a wildfire."""
-    kind = disaster.fields["kind"].split()[0]
+    kind = _hazard_word(disaster.fields["kind"])
     words = _HAZARD_GOES_ON.get(kind, frozenset()) | {kind}
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in words and _definite(t)
@@ -8655,11 +8703,32 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
     also badly hit", "the worst damage was in Aleppo"); whether the sentence still tells of
     it, with places or without ("the blaze was the worst disaster in the state's history")."""
     telling = False
-    own_words = _HAZARD_GOES_ON.get(disaster.fields["kind"].split()[0], frozenset())
+    own_words = _HAZARD_GOES_ON.get(_hazard_word(disaster.fields["kind"]), frozenset())
     # The words a harm's places were taken from, and the clauses of their own left out of
     # them ("killed in Grenada …, while three died in northern Venezuela": told next).
     covered: tuple[int, int] | None = None
     left_out: list[tuple[int, int]] = []
+    hazard = _hazard_word(disaster.fields["kind"])
+    for token in sentence.sent:
+        # "lived in Gaines County, the centre of the outbreak": the place it centres on.
+        centre = (
+            sentence.named_place_at(token.head)
+            if token.lemma_.lower() in _CENTRE_NOUNS
+            and token.dep_ == "appos"
+            and any(
+                g.dep_ == "pobj" and _HAZARDS.get(g.lemma_.lower(), g.lemma_.lower()) == hazard
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+            )
+            else None
+        )
+        if centre is not None and not centre.demonym:
+            if centre.key not in disaster.fields["places"]:
+                disaster.fields["places"].append(centre.key)
+            if sentence.span() not in disaster.spans:
+                disaster.spans.append(sentence.span())
+            telling = True
     for token in sentence.sent:
         if covered is not None and not any(a <= token.idx < b for a, b in left_out):
             continue

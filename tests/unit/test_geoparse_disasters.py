@@ -498,3 +498,14 @@ def test_the_disaster_named_again_after_sentences_about_else_is_the_same_one() -
         dt.date(2023, 7, 23),
     )
     assert _places(story, fire) == ["Rhodes", "Lárdos", "Corfu", "Evia"]
+
+
+def test_an_outbreaks_centre_and_the_cases_told_after_it_are_its_places() -> None:
+    story, (measles,) = _disasters(
+        "AUSTIN, Texas, Feb 26 - A measles outbreak in West Texas has grown to 124 cases, "
+        "health officials said on Wednesday.\n\nThe child who died was unvaccinated and "
+        "lived in Gaines County, the centre of the outbreak. Nine cases have been reported in "
+        "Lea County, New Mexico.",
+        dt.date(2025, 2, 26),
+    )
+    assert {"Gaines County", "Lea County"} <= set(_places(story, measles))

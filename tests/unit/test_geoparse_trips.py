@@ -5370,3 +5370,20 @@ def test_the_purchase_of_a_port_is_a_deal_not_a_trade_flow() -> None:
         dt.date(2023, 1, 10),
     )
     assert flows == {}
+
+
+def test_a_trip_a_day_after_a_summit_in_a_city_sets_out_from_that_city() -> None:
+    story = draft_story(
+        "MARSEILLE, France, Feb 12 - French President Emmanuel Macron and Indian Prime "
+        "Minister Narendra Modi travelled together to Marseille on Wednesday, a day after "
+        "co-chairing an artificial intelligence summit in Paris.",
+        date=dt.date(2025, 2, 12),
+    )
+    legs = {
+        story.actor(v.actor).name: (_name(story, v.origin), _name(story, v.destination))
+        for v in _visit_events(story)
+    }
+    assert legs == {
+        "Emmanuel Macron": ("Paris", "Marseille"),
+        "Narendra Modi": ("Paris", "Marseille"),
+    }
