@@ -3237,7 +3237,8 @@ def _names_the_group(subject) -> bool:
 
 def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
     """Where a clause about the traveller says they were: "King Mohammed VI, who was in
-    Paris when the quake struck, returned to Rabat" returned from Paris."""
+    Paris when the quake struck, returned to Rabat" returned from Paris; "Rubio, attending a
+    NATO meeting in Antalya, arrived in Istanbul" came from Antalya."""
     for token in sentence.sent:
         if (
             token.lemma_ == "be"
@@ -3250,6 +3251,22 @@ def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
                     place = sentence.named_place_at(named) if named is not None else None
                     if place is not None:
                         return place
+        if (
+            token.lemma_ == "attend"
+            and token.dep_ == "acl"
+            and token.tag_ == "VBG"
+            and actor.start <= token.head.idx < actor.end
+        ):
+            # "Rubio, attending a NATO meeting in Antalya, arrived in Istanbul"
+            for prep in token.subtree:
+                named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                place = (
+                    sentence.named_place_at(named)
+                    if prep.dep_ == "prep" and prep.lower_ == "in" and named is not None
+                    else None
+                )
+                if place is not None and place.kind == "city" and not place.demonym:
+                    return place
     return None
 
 
@@ -8654,6 +8671,7 @@ _DAMAGE_VERBS = frozenset(
         "collapse", "destroy", "damage", "flood", "devastate", "hit", "batter", "ravage",
         "inundate", "submerge", "raze", "flatten", "wreck", "swamp", "engulf", "topple",
         "affect", "sweep", "drown", "die", "kill", "wash", "knock", "tear", "uproot",
+        "burst",  # "Rivers burst their banks in Derbyshire"
     }
 )  # fmt: skip
 _DAMAGE_NOUNS = frozenset(
@@ -8733,7 +8751,15 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
         if covered is not None and not any(a <= token.idx < b for a, b in left_out):
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (lemma in _DAMAGE_VERBS or lemma in own_words):
+        if token.pos_ == "ADJ" and token.dep_ == "amod" and lemma.endswith("ed"):
+            # "visited flooded homes in Retford": the model may take the participle for an
+            # adjective.
+            lemma = next(
+                (stem for stem in (lemma[:-2], lemma[:-1]) if stem in _DAMAGE_VERBS), lemma
+            )
+        if (token.pos_ == "VERB" or (token.pos_ == "ADJ" and lemma in _DAMAGE_VERBS)) and (
+            lemma in _DAMAGE_VERBS or lemma in own_words
+        ):
             if lemma == "hit" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "hit back", "hit out at"; "swept away cars" is harm
             scope = token

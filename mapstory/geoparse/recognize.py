@@ -1648,6 +1648,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     # "Brackenridge Falls, Ohio": a place the gazetteer may not know, placed by
                     # the state or country after it.
                     add(ent.start_char, ent.end_char, "qualified")
+                elif _known(gazetteer, ent.text, min_population=0, any_name=True) is None and (
+                    parts := _place_list(ent, gazetteer)
+                ):
+                    # "in Derbyshire and Nottinghamshire" tagged one place: the places it lists.
+                    for start, end in parts:
+                        add(start, end, f"ner:{label}")
                 elif not _listed_with_organisations(ent, gazetteer) and not _opening_other_name(
                     ent, gazetteer
                 ):

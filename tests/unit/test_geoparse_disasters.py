@@ -509,3 +509,13 @@ def test_an_outbreaks_centre_and_the_cases_told_after_it_are_its_places() -> Non
         dt.date(2025, 2, 26),
     )
     assert {"Gaines County", "Lea County"} <= set(_places(story, measles))
+
+
+def test_flooded_homes_and_rivers_that_burst_their_banks_are_the_storms_harm() -> None:
+    story, (babet,) = _disasters(
+        "LEEDS, Oct 23 - Opposition leader Keir Starmer visited flooded homes in Retford on "
+        "Monday after Storm Babet brought record rainfall to parts of England, killing at "
+        "least seven people.\n\nRivers burst their banks in Derbyshire and Nottinghamshire.",
+        dt.date(2023, 10, 23),
+    )
+    assert {"Retford", "Derbyshire", "Nottinghamshire"} <= set(_places(story, babet))

@@ -5387,3 +5387,13 @@ def test_a_trip_a_day_after_a_summit_in_a_city_sets_out_from_that_city() -> None
         "Emmanuel Macron": ("Paris", "Marseille"),
         "Narendra Modi": ("Paris", "Marseille"),
     }
+
+
+def test_someone_attending_a_meeting_in_a_city_arrives_elsewhere_from_it() -> None:
+    story = draft_story(
+        "ISTANBUL, May 16 - U.S. Secretary of State Marco Rubio, attending a NATO meeting in "
+        "Antalya, arrived in Istanbul on Friday.",
+        date=dt.date(2025, 5, 16),
+    )
+    legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
+    assert legs["Istanbul"] == "Antalya"
