@@ -2422,17 +2422,22 @@ def _gathering_after(verb, sentence: _Sentence) -> PlaceRef | None:
         if not any(t.lower_ == "after" and t.dep_ in ("mark", "prep") for t in words):
             continue
         for noun in words:
-            if _noun_lemma(noun) not in _ATTENDED_EVENTS:
-                continue
-            for prep in noun.children:
-                named = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                place = (
-                    sentence.named_place_at(named)
-                    if prep.dep_ == "prep" and prep.lower_ == "in" and named is not None
-                    else None
-                )
-                if place is not None and place.kind == "city" and not place.demonym:
-                    return place
+            if _noun_lemma(noun) in _ATTENDED_EVENTS and (
+                place := _city_named_in(noun.children, sentence)
+            ):
+                return place
+    return None
+
+
+def _city_named_in(tokens, sentence: _Sentence) -> PlaceRef | None:
+    """The city the first "in" among *tokens* that names one names ("a summit in Paris")."""
+    for prep in tokens:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        place = sentence.named_place_at(named) if named is not None else None
+        if place is not None and place.kind == "city" and not place.demonym:
+            return place
     return None
 
 
@@ -3258,15 +3263,9 @@ def _was_in(actor: ActorRef, sentence: _Sentence) -> PlaceRef | None:
             and actor.start <= token.head.idx < actor.end
         ):
             # "Rubio, attending a NATO meeting in Antalya, arrived in Istanbul"
-            for prep in token.subtree:
-                named = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                place = (
-                    sentence.named_place_at(named)
-                    if prep.dep_ == "prep" and prep.lower_ == "in" and named is not None
-                    else None
-                )
-                if place is not None and place.kind == "city" and not place.demonym:
-                    return place
+            place = _city_named_in(token.subtree, sentence)
+            if place is not None:
+                return place
     return None
 
 
@@ -3274,12 +3273,9 @@ def _clause_set_in(verb, before, sentence: _Sentence) -> PlaceRef | None:
     """The city an "In …" opening *verb*'s clause (or the clause above it) names, told
     before the word *before*: "In Beijing, Prabowo is scheduled to meet Xi"."""
     for token in [verb, *verb.ancestors]:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and child.i < before.i:
-                named = next((c for c in child.children if c.dep_ == "pobj"), None)
-                place = sentence.named_place_at(named) if named is not None else None
-                if place is not None and place.kind == "city" and not place.demonym:
-                    return place
+        place = _city_named_in([c for c in token.children if c.i < before.i], sentence)
+        if place is not None:
+            return place
     return None
 
 
