@@ -5358,7 +5358,11 @@ def _partners_with(noun, sentence: _Sentence) -> list[str]:
     States and Britain" — the clause's subject and the countries after "with" — or all of
     them after "between"."""
     partners: list[str] = []
-    for child in noun.children:
+    # ("signed a security pact with China last year": the model may hang the "with" on the
+    # verb the pact is the object of.)
+    withs = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    signed = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SIGNING_VERBS
+    for child in [*noun.children, *(withs if signed else [])]:
         if child.dep_ == "prep" and child.lower_ == "between":
             # "an alliance between Kenya and Ethiopia": every member is named after it.
             between = [
@@ -5382,8 +5386,10 @@ def _partners_with(noun, sentence: _Sentence) -> list[str]:
             return []
         token = token.head
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and token.dep_ == "xcomp":
-        # "Russia seeks to deepen its partnership with China": the subject of the seeking
+    if subject is None and token.dep_ in ("xcomp", "conj"):
+        # "Russia seeks to deepen its partnership with China": the subject of the seeking;
+        # "The Solomon Islands switched recognition … and signed a security pact with
+        # China": of the verb it is joined to.
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     place = sentence.place_at(subject) if subject is not None else None
     if place is None or place.kind != "country" or place.key in partners:
@@ -5438,6 +5444,7 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 organisation = ent.text
         words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
         name = " ".join([organisation or "", *words, token.text]).strip()
+        owner_place = None  # the country whose post it is: "US", "the United States"
         if organisation is None and _noun_lemma(token) in _DIPLOMATIC_POSTS:
             # A country's post abroad: "the Saudi embassy in Tehran", "where India is
             # opening a consulate".
@@ -5453,6 +5460,7 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             )
             if owner is not None:
                 organisation, name = owner.text, f"{owner.text} {token.text}"
+                owner_place = sentence.place_at(owner)
             elif token.dep_ == "dobj":
                 doer = verb.head if verb.dep_ == "xcomp" else verb  # "plans to open"
                 subject = next((c for c in doer.children if c.dep_ == "nsubj"), None)
@@ -5474,6 +5482,7 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                     country = sentence.sent.doc.text[found.start : found.end]
                     whose = f"{country}'" if country.endswith("s") else f"{country}'s"
                     organisation, name = country, f"{whose} {token.text}"
+                    owner_place = found
             if organisation is not None and sentence.place_at(token) is None:
                 owned = sentence.place_at(owner) if owner is not None else found
                 if owned is not None and owned.country_code == place.country_code:
@@ -5485,7 +5494,13 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         drafts.append(
             EventDraft(
                 kind="institution",
-                key=("institution", organisation.lower(), place.key),
+                # (One owner however named: "US opens embassy" above "the United States
+                # reopened its embassy in Honiara".)
+                key=(
+                    "institution",
+                    owner_place.key if owner_place is not None else organisation.lower(),
+                    place.key,
+                ),
                 spans=[sentence.span()],
                 fields={"name": name, "organisation": organisation, "place": place.key},
                 status=status,

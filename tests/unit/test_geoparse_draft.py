@@ -271,3 +271,27 @@ def test_a_country_applying_after_the_bloc_is_told_again_is_invited() -> None:
     members = {story.place(m.place).name: m.certainty for m in blocs["bloc-brics"].members}
     assert members["Egypt"] == "stated"
     assert members["Russia"] == "inferred"
+
+
+def test_an_embassy_its_country_opens_named_two_ways_is_one_office() -> None:
+    story = draft_story(
+        "US opens embassy in Solomon Islands to counter China\n\nHONIARA, Feb 2 - The United "
+        "States reopened its embassy in the Solomon Islands capital Honiara on Thursday "
+        "after a 30-year absence.",
+        date=dt.date(2023, 2, 2),
+    )
+    (office,) = [e for e in story.events if e.kind == "institution"]
+    assert story.place(office.place).name == "Honiara"
+
+
+def test_a_pact_signed_with_a_country_by_the_subject_of_a_verb_before() -> None:
+    story = draft_story(
+        "The Solomon Islands switched diplomatic recognition from Taiwan to Beijing in 2019 "
+        "and signed a security pact with China last year, alarming Australia. Sweden applied "
+        "to join the alliance with Finland in May 2022.",
+        date=dt.date(2023, 2, 2),
+    )
+    pacts = [e for e in story.events if e.kind == "alliance"]
+    assert [sorted(story.place(m.place).name for m in p.members) for p in pacts] == [
+        ["China", "Solomon Islands"]
+    ]
