@@ -1068,6 +1068,11 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
                 # and so may a summit's host ("met in Bali on the sidelines of the G20").
                 if place is not None and (
                     place.kind == "city"
+                    # "are expected to meet … in the Amur region": a region told as one
+                    or (
+                        place.kind == "region"
+                        and obj.lemma_.lower() in ("region", "province", "oblast", "prefecture")
+                    )
                     # "addressed the UN General Assembly in New York": a gathering's host (the
                     # draft puts a state named like its great city at the city)
                     or (place.kind in _HOSTS and head.lemma_.lower() in _ATTENDED_EVENTS)
@@ -1096,6 +1101,30 @@ def _met_at(token, sentence: _Sentence) -> PlaceRef | None:
     if lemma != "be":
         return _gathering_place(token, sentence)
     return None
+
+
+# Buildings a visit is made at, in a city the phrase names ("visited the wounded at a
+# hospital in Marrakech").
+_BUILDINGS = frozenset(
+    {
+        "hospital",
+        "school",
+        "factory",
+        "plant",
+        "base",
+        "camp",
+        "shelter",
+        "church",
+        "mosque",
+        "temple",
+        "museum",
+        "memorial",
+        "cemetery",
+        "site",
+        "port",
+        "mine",
+    }
+)
 
 
 # Buildings a meeting is held at, in a city the phrase names ("met at a naval base in San
@@ -1580,9 +1609,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # "visited troops in Kharkiv", "toured a factory in Scranton", "visited
                     # troops near the eastern city of Pokrovsk"
                     if child.lower_ in preps or (
-                        lemma in ("visit", "tour") and child.lower_ in ("in", "near")
+                        lemma in ("visit", "tour") and child.lower_ in ("in", "near", "at")
                     ):
                         destination = _destination(child, sentence)
+                        if destination is None and child.lower_ == "at":
+                            # "visited injured people at a hospital in Marrakech": where the
+                            # building is.
+                            destination = next(
+                                (
+                                    _where_in(g.children, sentence)
+                                    for g in child.children
+                                    if g.dep_ == "pobj" and g.lemma_.lower() in _BUILDINGS
+                                ),
+                                None,
+                            )
                         if destination is None:
                             continue  # its stops are those of the "to" that names a place
                         # "flies to Port Moresby and then to Vanimo": the next stops (the
@@ -3224,8 +3264,9 @@ _PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 
 
 def _names_the_group(subject) -> bool:
-    """Whether a subject refers back to people named together: "they", "the leaders"."""
-    if subject.dep_ != "nsubj":
+    """Whether a subject refers back to people named together: "they", "the leaders" (also
+    of a passive: "The two leaders are expected to meet")."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if subject.lower_ == "they":
         return True

@@ -5397,3 +5397,23 @@ def test_someone_attending_a_meeting_in_a_city_arrives_elsewhere_from_it() -> No
     )
     legs = {_name(story, v.destination): _name(story, v.origin) for v in _visit_events(story)}
     assert legs["Istanbul"] == "Antalya"
+
+
+def test_the_two_leaders_expected_to_meet_in_a_region_go_there() -> None:
+    story = draft_story(
+        "SEOUL, Sept 12 - North Korean leader Kim Jong Un arrived in Russia on Tuesday for a "
+        "summit with President Vladimir Putin.\n\nThe two leaders are expected to meet at the "
+        "Vostochny Cosmodrome in the Amur region on Wednesday.",
+        date=dt.date(2023, 9, 12),
+    )
+    amur = _visits(story)["Kim Jong Un", "Amur"]
+    assert (amur.status, amur.date.start) == ("scheduled", dt.date(2023, 9, 13))
+
+
+def test_people_visited_at_a_hospital_in_a_city_are_a_visit_to_the_city() -> None:
+    story = draft_story(
+        "MARRAKECH, Sept 14 - A powerful earthquake struck Morocco late on Friday.\n\nKing "
+        "Mohammed VI visited injured people at a hospital in Marrakech on Tuesday.",
+        date=dt.date(2023, 9, 14),
+    )
+    assert list(_visits(story)) == [("King Mohammed VI", "Marrakech")]
