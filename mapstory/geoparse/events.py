@@ -6318,6 +6318,15 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         # said.
         verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
         scope = verb if verb is not None and token.dep_ != "pobj" else token
+        if (
+            named
+            and scope.dep_ == "acl"
+            and any(c.dep_ == "agent" and token in c.subtree for c in scope.children)
+            and _hazard(scope.head) is not None
+        ):
+            # "Floods triggered by Storm Daniel swept through Derna": the storm did what
+            # the hazard it caused did, where that did it.
+            scope = next((t for t in scope.head.ancestors if t.pos_ in ("VERB", "AUX")), scope)
         if token.pos_ == "VERB":
             scope = token  # "a boat capsized off Greece": the hazard is its own verb
         elif (
@@ -6585,7 +6594,9 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
         if (
             kind in _STORM_HARMS
             and len(storms) == 1
-            and min(storms[0].spans)[0] < min(draft.spans)[0]
+            # (told again after the storm is: "Floods in Libya's Derna" above "Floods
+            # triggered by Storm Daniel … caused deadly floods in Greece")
+            and min(storms[0].spans)[0] < max(draft.spans)[0]
             and (
                 draft.date is None
                 or storms[0].date is None

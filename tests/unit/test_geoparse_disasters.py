@@ -519,3 +519,17 @@ def test_flooded_homes_and_rivers_that_burst_their_banks_are_the_storms_harm() -
         dt.date(2023, 10, 23),
     )
     assert {"Retford", "Derbyshire", "Nottinghamshire"} <= set(_places(story, babet))
+
+
+def test_a_storm_that_triggered_floods_did_what_they_did_and_takes_them_in() -> None:
+    story, disasters = _disasters(
+        "Floods in Libya's Derna kill thousands after dams burst\n\nBENGHAZI, Sept 12 - Floods "
+        "triggered by Storm Daniel swept through the eastern Libyan city of Derna, killing "
+        "more than 5,000 people, officials said on Tuesday.\n\nThe storm also hit Benghazi, "
+        "and earlier caused deadly floods in Greece.",
+        dt.date(2023, 9, 12),
+    )
+    (daniel,) = disasters
+    assert daniel.title == "Storm Daniel"
+    assert _places(story, daniel)[0] == "Derna"
+    assert {"Benghazi", "Greece"} <= set(_places(story, daniel))
