@@ -4867,6 +4867,24 @@ def _trade_flow(sentence, ctx, keyword, scope: tuple[int, int]) -> EventDraft | 
     return _flow_draft(sentence, ctx, shape, pair, goods, measure, scope)
 
 
+def _anothers_figure(figure: Figure, pair: tuple[str, ...], sentence) -> bool:
+    """Whether *figure* is told of a country not in the flow: "Russia supplied 44% of
+    India's imports, ahead of Iraq at 1 million bpd" (Iraq's, not Russia's)."""
+    text = sentence.sent.doc.text
+    return any(
+        place.kind == "country"
+        and not place.demonym
+        and place.key not in pair
+        and _AT_AMOUNT.fullmatch(text, place.end, figure.span.start)
+        for place in sentence.places
+        if place.end <= figure.span.start
+    )
+
+
+# What stands between a country and the amount told of it: "Iraq at 1 million bpd".
+_AT_AMOUNT = re.compile(r"\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
+
+
 def _flow_draft(
     sentence,
     ctx,
@@ -4897,7 +4915,9 @@ def _flow_draft(
         # the article's figures are of, until it names another.
         fallback = date = ctx.trade_period
     figures = [
-        f for f in _figures(sentence, ctx, measure, fallback) if scope[0] <= f.span.start < scope[1]
+        f
+        for f in _figures(sentence, ctx, measure, fallback)
+        if scope[0] <= f.span.start < scope[1] and not _anothers_figure(f, pair, sentence)
     ]
     fields = {"goods": goods}
     if shape == "directed":

@@ -5417,3 +5417,14 @@ def test_people_visited_at_a_hospital_in_a_city_are_a_visit_to_the_city() -> Non
         date=dt.date(2023, 9, 14),
     )
     assert list(_visits(story)) == [("King Mohammed VI", "Marrakech")]
+
+
+def test_an_amount_told_of_another_country_is_not_the_flows() -> None:
+    flows = _flows(
+        "India imported a record 2.2 million barrels per day of Russian crude oil in June.\n\n"
+        "Russia supplied about 44% of India's oil imports last month, ahead of Iraq at 1 "
+        "million bpd and Saudi Arabia at 590,000 bpd.",
+        dt.date(2024, 7, 19),
+    )
+    values = [f.value for f in flows["Russia", "India"].figures if f.unit.endswith("a day")]
+    assert 1.0 not in values and 1_000_000.0 not in values
