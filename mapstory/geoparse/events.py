@@ -5169,7 +5169,15 @@ def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef 
 def _goods_of(keyword, sentence: _Sentence) -> list[str]:
     """What "imports of Russian crude oil" are of: the noun and its modifiers, without
     places or their adjectives."""
-    for child in keyword.children:
+    # ("2.2 million barrels per day of Russian crude oil": or what the rate is of.)
+    rates = [
+        g
+        for c in keyword.children
+        if c.dep_ == "prep" and c.lower_ == "per"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for child in [*keyword.children, *(c for rate in rates for c in rate.children)]:
         if child.dep_ == "prep" and child.lower_ == "of":
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
             while noun is not None and _counted(noun):

@@ -5428,3 +5428,5 @@ def test_an_amount_told_of_another_country_is_not_the_flows() -> None:
     )
     values = [f.value for f in flows["Russia", "India"].figures if f.unit.endswith("a day")]
     assert 1.0 not in values and 1_000_000.0 not in values
+    # What a rate bought is of: "barrels per day of Russian crude oil".
+    assert flows["Russia", "India"].goods == "crude oil"
