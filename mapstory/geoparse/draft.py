@@ -1662,35 +1662,16 @@ def _blocs(
                 joined.update(members)
                 told_again.append(_sentence_bounds(again.sent))
             # "… joined the bloc this year. Turkey has applied to join."
-            after = doc[again.sent.end].sent if again.sent.end < len(doc) else None
-            for sentence, pids in (
-                (again.sent, _invitees(again, refs)),
-                (after, _invitees(again, refs, after) if after is not None else set()),
-            ):
-                for pid in pids:
-                    told_at = invited.setdefault(pid, [])
-                    if _sentence_bounds(sentence) not in told_at:
-                        told_at.append(_sentence_bounds(sentence))
+            _note_invitees(invited, again, refs)
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
             joined.update(_joiners(span, refs))
-            sentence = span.sent
-            bounds = (sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+            bounds = _sentence_bounds(span.sent)
             if bounds not in sentences:
                 sentences.append(bounds)
-            for pid in _invitees(span, refs):
-                told_at = invited.setdefault(pid, [])
-                if bounds not in told_at:
-                    told_at.append(bounds)
-            if sentence.end < len(doc):
-                after = doc[sentence.end].sent
-                next_bounds = (after.start_char, after.start_char + len(after.text.rstrip()))
-                for pid in _invitees(span, refs, after):
-                    told_at = invited.setdefault(pid, [])
-                    if next_bounds not in told_at:
-                        told_at.append(next_bounds)
+            _note_invitees(invited, span, refs)
         if office_words and all(
             any(words.search(text, a, b) for words in office_words) for a, b in sentences
         ):
@@ -1798,6 +1779,21 @@ _ASKING_VERBS = frozenset({"invite", "apply", "ask", "seek"})
 
 # What "the bloc" may be called when its name is not repeated: "… to join the bloc".
 _BLOC_NOUNS = frozenset({"bloc", "group", "alliance", "club", "organisation", "organization"})
+
+
+def _note_invitees(invited: dict[str, list[tuple[int, int]]], span, refs: list[PlaceRef]) -> None:
+    """Add to *invited* (member to be -> the sentences telling it) those the sentence of the
+    bloc named at *span*, and the sentence after it, say were invited or applied to join."""
+    doc = span.doc
+    after = doc[span.sent.end].sent if span.sent.end < len(doc) else None
+    for sentence, pids in (
+        (span.sent, _invitees(span, refs)),
+        (after, _invitees(span, refs, after) if after is not None else set()),
+    ):
+        for pid in pids:
+            told_at = invited.setdefault(pid, [])
+            if _sentence_bounds(sentence) not in told_at:
+                told_at.append(_sentence_bounds(sentence))
 
 
 def _sentence_bounds(sentence) -> tuple[int, int]:
