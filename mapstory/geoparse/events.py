@@ -6709,12 +6709,18 @@ def _fold_acts_referred_to(drafts: list[EventDraft]) -> list[EventDraft]:
             kept.append(draft)
             continue
         del draft.fields["again"]
-        for key in draft.fields["places"]:
-            if key not in told.fields["places"]:
-                told.fields["places"].append(key)
-        _take_excerpts(told, draft)
-        told.date = told.date or draft.date
+        _act_told_again(told, draft)
     return kept
+
+
+def _act_told_again(told: EventDraft, draft: EventDraft) -> None:
+    """*told* takes the places, words and (if it has none) the day of *draft*, the same act
+    told again."""
+    for key in draft.fields["places"]:
+        if key not in told.fields["places"]:
+            told.fields["places"].append(key)
+    _take_excerpts(told, draft)
+    told.date = told.date or draft.date
 
 
 def _fold_acts_told_again(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> list[EventDraft]:
@@ -6740,12 +6746,7 @@ def _fold_acts_told_again(drafts: list[EventDraft], where: dict[str, PlaceRef]) 
                 and codes(d) & codes(draft)
             ]
             if len(earlier) == 1:
-                (told,) = earlier
-                for key in draft.fields["places"]:
-                    if key not in told.fields["places"]:
-                        told.fields["places"].append(key)
-                _take_excerpts(told, draft)
-                told.date = told.date or draft.date
+                _act_told_again(earlier[0], draft)
                 continue
         kept.append(draft)
     return kept
