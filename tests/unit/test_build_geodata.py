@@ -154,15 +154,27 @@ def test_seas_are_in_the_water(gaz: Gazetteer, features: list[dict]) -> None:
     assert black_sea.kind == "sea" and 41 < black_sea.lat < 46 and 28 < black_sea.lon < 41
     assert gaz.search("Bosporus")[0].name == "Bosphorus"
     assert gaz.search("Gulf of America")[0].name == "Gulf of Mexico"
-    # Each point is off the land outlines the browser draws (canals aside).
+    # Each point is off the land outlines the browser draws (canals and lakes aside).
     land = shapely.STRtree([shape(f["geometry"]) for f in features])
     on_land = [
         e.name
         for e in seas
-        if e.feature_code != "CNL"
+        if e.feature_code not in ("CNL", "LK")
         and len(land.query(shapely.Point(e.lon, e.lat), predicate="intersects"))
     ]
     assert on_land == []
+    # The great lakes are waters too, named as news names them, each near land.
+    lakes = {e.name: e for e in seas if e.feature_code == "LK"}
+    assert {"Lake Chad", "Lake Victoria", "Lake Toba", "Dead Sea", "Lake Erie"} <= set(lakes)
+    assert gaz.search("Lake Nyasa")[0].name == "Lake Malawi"
+    chad = lakes["Lake Chad"]
+    assert 12 < chad.lat < 14.5 and 13 < chad.lon < 15.5
+    far = [
+        e.name
+        for e in lakes.values()
+        if not len(land.query(shapely.Point(e.lon, e.lat).buffer(0.5), predicate="intersects"))
+    ]
+    assert far == []
 
 
 def test_a_sea_on_land_stops_the_build(tmp_path: Path) -> None:
@@ -181,6 +193,11 @@ def test_a_sea_on_land_stops_the_build(tmp_path: Path) -> None:
     # Near its coast, or a canal, is allowed.
     near_coast = [("Strait", [], "strait", 5.0, 9.95, 2), ("Canal", [], "canal", 5.0, 5.0, 3)]
     assert [e.feature_code for e in build.build_seas(near_coast, [land], table)] == ["STRT", "CNL"]
+    # A lake lies on land; one out at sea is a slip of a digit.
+    inland = [("Lake Landia", [], "lake", 5.0, 5.0, 4)]
+    assert [e.feature_code for e in build.build_seas(inland, [land], table)] == ["LK"]
+    with pytest.raises(SystemExit, match=r"seas.tsv:5: Lake Offshore at 5.0, 50.0 lies out at sea"):
+        build.build_seas([("Lake Offshore", [], "lake", 5.0, 50.0, 5)], [land], table)
     table.write_text("name\talt_names\tkind\tlat\tlon\nMare\t\tpond\t5\t5\n")
     with pytest.raises(SystemExit, match="kind must be one of"):
         build.read_seas(table)
@@ -440,6 +457,19 @@ def test_land_overseas_with_none_of_the_country_s_towns_goes_to_no_division() ->
     build.apply_region_areas(regions, towns, shapes)
     a = regions[("XX", "A")]
     assert 0 <= a.lon <= 4 and 0 <= a.lat <= 4
+
+
+def test_french_departements_go_by_the_names_english_news_uses(gaz: Gazetteer) -> None:
+    gironde = gaz.search("Gironde")[0]
+    assert (gironde.kind, gironde.feature_code, gironde.country_code) == ("region", "ADM2", "FR")
+    assert gaz.get(gironde.admin1).country_code == "FR" and 44 < gironde.lat < 46
+    assert gaz.search("the Aude department")[0].name == "Aude"
+    assert gaz.search("Departement de la Gironde")[0] == gironde
+    # A name that is also an English word, or a video referee, keeps its designator.
+    assert gaz.search("Var department")[0].country_code == "FR"
+    assert all(e.country_code != "FR" for e in gaz.search("Var"))
+    # Paris is the city, not the département of the same name.
+    assert [e.kind for e in gaz.search("Paris", kinds=["region"]) if e.country_code == "FR"] == []
 
 
 def test_french_regions_go_by_their_names_and_sit_in_france(gaz: Gazetteer) -> None:
