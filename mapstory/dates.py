@@ -30,6 +30,12 @@ _LEADING_WORDS = re.compile(
     r"as of|earlier|later)\s+",
     re.IGNORECASE,
 )
+# "Earlier in the week", "later in the month": of this week or month, as news tells it.
+_IN_THE_UNIT = re.compile(
+    r"^(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)$", re.IGNORECASE
+)
+_EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
+_LATER = re.compile(r"later\b", re.IGNORECASE)
 # The part of a day told with it, which says nothing of which day: "late Friday", "early on
 # Wednesday", "Tuesday morning".
 _PART_OF_DAY_BEFORE = re.compile(r"^(?:late|early)(?:\s+on)?\s+", re.IGNORECASE)
@@ -48,7 +54,10 @@ _DURATION = re.compile(
     r"^(?:(?:more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|over|under|"
     r"up\s+to|some|roughly|at\s+least|the\s+(?:past|last|next|first|coming))\s+)?"
     r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|a\s+few|several|many|a\s+couple\s+of)?\s*"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:a|one)\s+hundred|a\s+few|several|many|a\s+couple\s+of)?\s*"
     r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries|century)$",
     re.IGNORECASE,
 )
@@ -183,6 +192,7 @@ def resolve(
     """
     original = phrase
     text = " ".join(phrase.strip().split())
+    text = _IN_THE_UNIT.sub(r"this \g<unit>", text)
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
     text = _PART_OF_DAY_BEFORE.sub("", text)
     if (day_only := _PART_OF_DAY_AFTER.sub("", text)).lower() in _WEEKDAYS:
@@ -282,6 +292,10 @@ def resolve(
                 # not the one ending today.
                 shift = 1
             start, end = week_range(anchor + dt.timedelta(weeks=shift))
+            if rel == "this" and _EARLIER.match(original.strip()) and start < anchor:
+                end = anchor - dt.timedelta(days=1)  # "earlier this week": before today
+            elif rel == "this" and _LATER.match(original.strip()) and anchor < end:
+                start = anchor + dt.timedelta(days=1)  # "later in the week": after today
             return _value(start, end, "week", original, True, certainty)
         if unit == "month":
             month_index = anchor.year * 12 + anchor.month - 1 + shift

@@ -89,6 +89,7 @@ _PERCENT = re.compile(
 )
 _RELATIVE_DATE = re.compile(
     r"\b(?:(?:this|last|next|the past|the coming)\s+(?:week|month|year|quarter)|"
+    r"(?:earlier|later)\s+in\s+the\s+(?:week|month|year)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:yesterday|today|tomorrow)|"
     r"the\s+(?:following|next)\s+day|"
@@ -96,6 +97,10 @@ _RELATIVE_DATE = re.compile(
     r"(?:in\s+)?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+# A plain decimal number the model may tag a date.
+_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 # "the day" the model reads with its "before" left off, when nothing follows the "before".
@@ -266,6 +271,8 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
     for ent in sentence.ents:
         if ent.label_ == "DATE" and _named_day(text, ent.start_char - base, ent.text):
             continue  # "Good Friday": a day's own name, not the Friday of the week
+        if ent.label_ == "DATE" and _DECIMAL.fullmatch(ent.text):
+            continue  # "measured the quakes at magnitude 6.4": a number, not the 6th of April
         if ent.label_ == "DATE":
             # "in March 2023, weeks after …": the model may run a date on into the next
             # phrase's count of time, which is no part of it.

@@ -23,6 +23,11 @@ WEDNESDAY = dt.date(2023, 5, 24)
         ("the first three months of this year", "past", "2023-01-01", "2023-03-31", "quarter"),
         ("Q4 2022", "past", "2022-10-01", "2022-12-31", "quarter"),
         ("23–24 May", "past", "2023-05-23", "2023-05-24", "day"),
+        # Earlier in the week is its days before today; later, its days after.
+        ("Earlier in the week", "past", "2023-05-22", "2023-05-23", "week"),
+        ("earlier this week", "past", "2023-05-22", "2023-05-23", "week"),
+        ("later in the week", "future", "2023-05-25", "2023-05-28", "week"),
+        ("later this month", "future", "2023-05-01", "2023-05-31", "month"),
         ("May 23-24", "past", "2023-05-23", "2023-05-24", "day"),
         ("May 23 and 24", "past", "2023-05-23", "2023-05-24", "day"),
         ("6 and 7 July", "future", "2023-07-06", "2023-07-07", "day"),
@@ -96,7 +101,18 @@ def test_non_dates_give_none(phrase) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["five years", "in five years", "two days", "more than a decade", "three decades", "10 days"],
+    [
+        "five years",
+        "in five years",
+        "two days",
+        "more than a decade",
+        "three decades",
+        "10 days",
+        # "the heaviest rainfall for ninety years": a length of time in words
+        "ninety years",
+        "seventy-five years",
+        "a hundred years",
+    ],
 )
 def test_a_length_of_time_is_not_a_date(phrase) -> None:
     # "the first visit to China in five years", "after spending two days in New York":
