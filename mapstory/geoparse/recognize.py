@@ -235,7 +235,10 @@ _KINDS_LIST_BEFORE = re.compile(
     r"(?:\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?(?:,\s+|\s+(?=and|or)))*"
     r"(?:(?:and|or)\s+)?$"
 )
-_KIND_AFTER = re.compile(r"^\s+(?P<region>region|province|oblast)\b")
+_KIND_AFTER = re.compile(
+    r"^\s+(?P<region>region|province|oblast|department|prefecture|governorate)\b"
+    r"(?!\s+stores?\b)"  # not "Chile's Ripley department store chain"
+)
 # "driving to the capital Noumea", "the Ukrainian capital, Kyiv": a capital is a city.
 _CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}capital,?\s+$", re.IGNORECASE)
 # "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
@@ -291,6 +294,42 @@ def _placed_organisation(ent) -> bool:
         and ent.doc[ent.start - 1].lower_ in ("to", "in", "from", "and")
         and ent[0].is_title
     )
+
+
+# Words before a name that make it one end of a route or a spot on the way.
+_ROUTE_WORDS = frozenset({"between", "from", "to", "and", "near", "at", "via", "outside"})
+# Compass words between "in" and the area: "in southern Finland".
+_COMPASS_ADJECTIVES = frozenset(
+    {
+        "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+        "west", "northeastern", "northwestern", "southeastern", "southwestern",
+    }
+)  # fmt: skip
+
+
+def _town_placed_in_area(ent, gazetteer: Gazetteer) -> bool:
+    """Whether a name of one or two words tagged an organisation or a building, where a
+    place would stand, is followed by "in" a country or region that holds a town of that
+    name: "between Porvoo in southern Finland and Harku near Tallinn"."""
+    doc = ent.doc
+    if (
+        ent.label_ not in ("ORG", "FAC", "PRODUCT")
+        or len(ent) > 2
+        or not all(t.is_title and t.is_alpha for t in ent)
+        or ent.start == 0
+        or doc[ent.start - 1].lower_ not in _ROUTE_WORDS
+        or ent.end + 1 >= len(doc)
+        or doc[ent.end].lower_ != "in"
+    ):
+        return False
+    at = ent.end + 1
+    while at < len(doc) and (doc[at].lower_ == "the" or doc[at].lower_ in _COMPASS_ADJECTIVES):
+        at += 1
+    area = next((e for e in doc.ents if e.start == at and e.label_ in _PLACE_LABELS), None)
+    if area is None:
+        return False
+    areas = [a for a in gazetteer.search(area.text, limit=5) if _is_area(a)]
+    return bool(areas) and _town_in(gazetteer, ent.text, areas)
 
 
 def _placed_capital(ent, gazetteer: Gazetteer) -> bool:
@@ -430,6 +469,10 @@ def _form_kind(text: str, start: int, end: int) -> str | None:
 # "Yunnan province", "Kansas State": a division word after a region's own name.
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Pp]refecture|[Gg]overnorate|[Tt]erritory)$"
+)
+# The same in lower case, which only describes: "Marsabit county", "Hotan prefecture".
+_LOWER_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:province|county|district|prefecture|governorate|region)$"
 )
 # Street names: one to three capitalised words or ordinals before a street word ("Orchard
 # St.", "40th Avenue South"). An address is a place a reader may want on the map, even when
@@ -819,6 +862,15 @@ def _narrow(
         )
     ):
         return start, start + division.start()
+    division = _LOWER_DIVISION_SUFFIX.search(span)
+    if division and any(
+        entry.kind == "city" and _country_named(text, entry, gazetteer)
+        for entry in gazetteer.search(span[: division.start()], limit=3)
+    ):
+        # "Marsabit county", where the gazetteer lacks the county: the town it is named
+        # after, and governed from, stands in for it — when the article names the town's
+        # country ("Nyanza province" of a story from Kenya is no town in Rwanda).
+        return start, start + division.start()
     compass = _COMPASS.match(span)
     if compass and _compass_core(gazetteer, span[compass.end() :]):
         return start + compass.end(), end
@@ -838,6 +890,18 @@ def _narrow(
             if gazetteer.search(head, limit=1):
                 return start, start + words[n - 1].end()
     return start, end
+
+
+def _country_named(text: str, entry: GazetteerEntry, gazetteer: Gazetteer) -> bool:
+    """Whether *text* names the country *entry* lies in, by its name or another of its names."""
+    country = gazetteer.country(entry.country_code) if entry.country_code else None
+    if country is None:
+        return False
+    return any(
+        re.search(r"\b" + re.escape(name) + r"\b", text)
+        for name in (country.name, *country.alt_names)
+        if len(name) > 3
+    )
 
 
 def _person_names(doc) -> tuple[set[str], set[str]]:
@@ -1808,6 +1872,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         ):
             # "will travel to Marrakech", "between Kenitra and Marrakech" tagged an
             # organisation: a city of half a million where a place goes is the city.
+            add(ent.start_char, ent.end_char, "relabelled")
+        elif _town_placed_in_area(ent, gazetteer) and not any(
+            other.text == ent.text and other.label_ in _CONTAINER_LABELS
+            for other in doc.ents
+            if other.start != ent.start
+        ):
+            # "between Porvoo in southern Finland and Harku" tagged an organisation: a town
+            # the gazetteer puts in the country the text places it in.
             add(ent.start_char, ent.end_char, "relabelled")
         elif label in _CONTAINER_LABELS:
             # "Sri Lanka's former president": the possessive is not part of the name.

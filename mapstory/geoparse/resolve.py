@@ -144,6 +144,8 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _MIN_INITIALISM_TOWN = 100_000
 _MIN_TOWN_OF_REGION = 15_000
+# Last words of a watercourse's name, which no county is called by without its own word.
+_WATERCOURSE_WORDS = frozenset({"river", "creek", "brook", "stream"})
 _ROYAL_TITLES = frozenset(
     {"prince", "princess", "king", "queen", "duke", "duchess", "sheikh", "emir", "sultan"}
 )
@@ -202,6 +204,9 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
     # Not after a royal's title: "Britain's Prince William" is no Prince William County (a
     # place that begins so is found by its whole name: "Prince Edward Island").
     if fold(name).split(" ", 1)[0] in _ROYAL_TITLES:
+        return []
+    # Nor a river's name: "the Red River" in Vietnam is no Red River County in Texas.
+    if fold(name).rsplit(" ", 1)[-1] in _WATERCOURSE_WORDS:
         return []
     return gazetteer.search_core(name, limit=_CANDIDATES)
 

@@ -1322,3 +1322,53 @@ def test_an_english_county_news_names_bare_is_the_county() -> None:
         "flooded a tunnel in Kent."
     )
     assert found["Kent"][:2] == ("region", "GB")
+
+
+def test_a_town_tagged_an_organisation_is_placed_by_the_country_after_it() -> None:
+    places = _places(
+        "The Estlink 2 cable, which carries electricity between Porvoo in southern Finland "
+        "and Harku near Tallinn, lost power on Christmas Day."
+    )
+    assert places["Porvoo"] == ("city", "FI", "Porvoo")
+
+
+def test_a_river_is_no_county_of_its_name() -> None:
+    found = {
+        t["name"]: t
+        for t in toponyms(
+            "In Phu Tho province a steel bridge over the Red River collapsed on Monday morning, "
+            "sending 10 cars into the water, Vietnamese officials said."
+        )
+    }
+    assert "Phu Tho" in found
+    # Still a place the article names, but no Red River County in Texas.
+    assert found.get("Red River", {}).get("lat") is None
+
+
+def test_a_county_the_gazetteer_lacks_stands_for_its_town_in_the_articles_country() -> None:
+    places = _places(
+        "Locusts have crossed into northern Kenya. The swarms were first seen in Marsabit "
+        "county last week and have since moved south into Isiolo and Samburu, the FAO said."
+    )
+    assert places["Marsabit"] == ("city", "KE", "Marsabit")
+    # Not a town of another country: Kenya's Nyanza province is no Nyanza in Rwanda.
+    places = _places("Tourists troop to Kogelo in Nyanza province in Kenya.")
+    assert "Nyanza" not in places and "Nyanza province" not in places
+
+
+def test_lakes_and_french_departements_are_places() -> None:
+    places = _places(
+        "A ferry sank in Lake Toba in North Sumatra. A wildfire burned in the Aude department "
+        "of southern France. Wildfires have burned 20,000 hectares in the Gironde, where "
+        "thousands were evacuated."
+    )
+    assert places["Lake Toba"] == ("sea", "", "Lake Toba")
+    assert places["Aude"][:2] == ("region", "FR")
+    assert places["Gironde"][:2] == ("region", "FR")
+
+
+def test_a_province_goes_by_its_english_name_too() -> None:
+    places = _places(
+        "The tanker Princess Empress sank off Oriental Mindoro with 800,000 litres of oil."
+    )
+    assert places["Oriental Mindoro"][:2] == ("region", "PH")
