@@ -150,6 +150,8 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
         # "Rafah" for GeoNames' transliteration "Rafaḩ": marks no English reader types.
         return dataclasses.replace(entry, name=written)
     if entry.feature_code in ("ADM1", "ADM2"):  # not "Baltic" for the Baltic states
+        if fold(entry.name) in (fold(written), division_core(fold(written))):
+            return entry  # "the Aude department": its name, with the article's word for it
         if fold(written) != fold(entry.name) and fold(written) in {
             fold(a) for a in entry.alt_names
         }:
@@ -191,8 +193,9 @@ def _place(entry: GazetteerEntry, place_id: str, **extra) -> Place:
 # Titles that are part of how a person is named: "Pope Francis" is his name, where
 # "President Lula" is a title before a name.
 _STYLED_TITLES = frozenset(
-    {"pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "emir"}
-)
+    {"pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "emir",
+     "patriarch"}
+)  # fmt: skip
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")  # "King Felipe VI", "Pope Leo XIV"
 
 
@@ -265,8 +268,8 @@ def _actors(
 
     def titled(ent) -> bool:
         """A name the model took for an organisation right after a person's title
-        ("Chancellor Olaf Scholz" tagged ORG), or a monarch's with the title inside it
-        ("King Felipe VI")."""
+        ("Chancellor Olaf Scholz" tagged ORG) or before a "who", or a monarch's with the
+        title inside it ("King Felipe VI")."""
         if ent.label_ != "ORG":
             return False
         if ent[0].lower_ in _STYLED_TITLES and ent[0].is_title and 2 <= len(ent) <= 4:
@@ -274,11 +277,12 @@ def _actors(
             if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1].text):
                 words.pop()
             return len(words) <= 2 and all(t.is_alpha and t.is_title for t in words)
-        return (
-            2 <= len(ent) <= 3
-            and ent.start > 0
-            and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES
-            and all(t.is_alpha and t.is_title for t in ent)
+        if not (2 <= len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent)):
+            return False
+        doc = ent.doc
+        return (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES) or (
+            # "Vadim Krasikov, who was serving a life sentence": a "who" says a person
+            ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
         )
 
     def named(ent):
@@ -582,13 +586,34 @@ def _homes_by_dateline(
         and (went := entries.get(d.fields["destination"])) is not None
         and went.country_code == capital.country_code
     }
+    travelling = {
+        d.fields["actor"] for d in drafts if d.kind == "visit" and not d.fields.get("met_there")
+    }
     for ref in sorted(actor_refs, key=lambda r: r.start):
         if (
             ref.key not in homes
             and ref.key not in going_there
             and _BARE_TITLE.search(text, max(0, ref.start - 40), ref.start)
+            # (one who travels is the host's leader going abroad; one only met abroad is
+            # that country's: "… to Moscow, where President Vladimir Putin met him")
+            and (
+                ref.key in travelling
+                or not _placed_elsewhere(text, ref, refs, capital.country_code)
+            )
         ):
             homes[ref.key] = country
+
+
+def _placed_elsewhere(text: str, ref: ActorRef, refs: list[PlaceRef], code: str) -> bool:
+    """Whether the sentence naming *ref* puts them in a town of a country other than *code*
+    ("He was flown to Moscow, where President Vladimir Putin met him", filed from Ankara)."""
+    start = max(text.rfind(". ", 0, ref.start), text.rfind("\n", 0, ref.start)) + 1
+    ends = [i for i in (text.find(". ", ref.end), text.find("\n", ref.end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return any(
+        start <= r.start < end and r.kind == "city" and r.country_code not in ("", code)
+        for r in refs
+    )
 
 
 # " and Defence Minister ": an official named right after another, by title alone.
@@ -807,6 +832,9 @@ def make_draft(
             written = _as_written(chosen[gid], r.mention.text, r.mention.hint)
             if written is not chosen[gid]:
                 chosen[gid] = written
+                renamed.add(gid)
+            elif fold(r.mention.text) == fold(written.name):
+                # "Iznik, the ancient city of Nicaea": told first by its own name, it keeps it.
                 renamed.add(gid)
 
     actors, actor_refs, actor_names = _actors(doc, text, [(r.start, r.end) for r in refs])
@@ -1363,8 +1391,13 @@ def _event(
         entry = entries.get(key or "")
         if entry is not None:
             # "Attacks on shipping in the Red Sea", as a sea's name is written.
-            # ("Cape Horn" takes no article, "the Cape of Good Hope" does.)
-            bare = entry.feature_code == "CAPE" and " of " not in entry.name
+            # ("Cape Horn" takes no article, "the Cape of Good Hope" does; nor does "Lake
+            # Chad" or "Inle Lake", but "the Dead Sea" and "the Great Salt Lake" do.)
+            bare = (entry.feature_code == "CAPE" and " of " not in entry.name) or (
+                entry.feature_code == "LK"
+                and (entry.name.startswith("Lake ") or entry.name.endswith(" Lake"))
+                and not entry.name.startswith("Great ")
+            )
             return f"the {entry.name}" if entry.kind == "sea" and not bare else entry.name
         extra = extra_places.get(key or "")
         return extra.name if extra else (key or "")
@@ -1657,6 +1690,7 @@ def _blocs(
         joined: set[str] = set()
         told_again: list[tuple[int, int]] = []
         invited: dict[str, list[tuple[int, int]]] = {}  # member to be -> where it is told
+        partners: dict[str, list[tuple[int, int]]] = {}  # partner -> where it is told
         for again in called.get(bloc.id, []):
             if members := _joiners(again, refs):
                 joined.update(members)
@@ -1669,6 +1703,8 @@ def _blocs(
                 continue
             joined.update(_joiners(span, refs))
             bounds = _sentence_bounds(span.sent)
+            for pid in _partners(span, refs):
+                partners.setdefault(pid, []).append(bounds)
             if bounds not in sentences:
                 sentences.append(bounds)
             _note_invitees(invited, span, refs)
@@ -1703,6 +1739,28 @@ def _blocs(
                     note=f"The article says these countries were invited, or applied, to join "
                     f"{bloc.label}; they were not members on {anchor:%-d %B %Y}.",
                     spans=[_span(text, a, b) for a, b in invitations],
+                )
+            )
+        partnered = [
+            pid
+            for pid in sorted(partners, key=lambda pid: first_told.get(pid, 0))
+            if (entry := entries.get(pid)) is not None and entry.country_code not in codes
+        ]
+        if partnered:
+            # "Malaysia became a Brics partner country, alongside Thailand …": tied to the
+            # bloc, not in it, so drawn beside it rather than shaded as its members.
+            found.append(
+                Bloc(
+                    id=f"bloc-{bloc.id}-partners",
+                    title=f"Partners of {bloc.name}",
+                    name=f"{bloc.name} partners",
+                    members=[Member(place=pid) for pid in partnered],
+                    note=f"The article says these countries became partners of {bloc.label}, "
+                    "short of full membership.",
+                    spans=[
+                        _span(text, a, b)
+                        for a, b in sorted({b for p in partnered for b in partners[p]})
+                    ],
                 )
             )
         countries = [
@@ -1794,6 +1852,44 @@ def _note_invitees(invited: dict[str, list[tuple[int, int]]], span, refs: list[P
             told_at = invited.setdefault(pid, [])
             if _sentence_bounds(sentence) not in told_at:
                 told_at.append(_sentence_bounds(sentence))
+
+
+# What a country may become of a bloc short of a member: "a Brics partner country", "an
+# observer of the SCO", "a dialogue partner of Asean".
+_PARTNER_NOUNS = frozenset({"partner", "observer"})
+# Words that join more countries to the one becoming a partner: "alongside Thailand".
+_ALONGSIDE = frozenset({"alongside", "with"})
+
+
+def _partners(span, refs: list[PlaceRef]) -> set[str]:
+    """Place ids of the countries the sentence says became partners (or observers) of the
+    bloc named at *span*: "Malaysia became a Brics partner country in January, alongside
+    Thailand, Indonesia and Vietnam", "Thailand and Vietnam became partners of Brics"."""
+    name = span.root
+    if name.dep_ == "compound":
+        noun = name.head  # "a Brics partner (country)"
+    elif name.dep_ == "pobj" and name.head.lower_ == "of":
+        noun = name.head.head  # "partners of Brics"
+    else:
+        return set()
+    if not (
+        noun.lemma_.lower() in _PARTNER_NOUNS
+        or any(c.dep_ == "compound" and c.lemma_.lower() in _PARTNER_NOUNS for c in noun.children)
+    ):
+        return set()
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_.lower() != "become":
+        return set()
+    told = [c for c in verb.children if c.dep_ == "nsubj"]
+    told += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _ALONGSIDE
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    offsets = {t.idx for c in told for t in c.subtree}
+    return {r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym}
 
 
 def _sentence_bounds(sentence) -> tuple[int, int]:

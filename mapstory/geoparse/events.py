@@ -307,20 +307,8 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                 for c in verb.children
                 if c.dep_ == "compound" and (actor := sentence.actor_at(c)) is not None
             )
-    elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "From France Xi travels to Belgrade", "On Friday Putin will travel to Harbin": with
-        # no comma the model takes the traveller into the opening phrase; a person there,
-        # before the verb, is its subject.
-        for child in verb.children:
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in ("from", "on", "in", "after", "at")
-                and child.i < verb.i
-                and not any(t.is_punct for t in child.subtree)
-            ):
-                for t in child.subtree:
-                    if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
-                        return actor
+    elif (actor := _opening_person(verb, sentence)) is not None:
+        return actor
     token = verb
     # "His secret trip to Beijing": whose it is, unless the clause it hangs on names him
     # ("During her visit to Israel, Clinton spoke").
@@ -410,6 +398,31 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             a for a in sentence.actors if a.end <= verb.idx and _is_subject(sentence.sent.doc, a)
         ]
         return (earlier or [last_actor])[-1]
+    if verb.pos_ == "VERB":
+        # "On Friday Lula will travel to Toulon …, before flying to Le Havre": the person
+        # the clause it hangs from took into its opening phrase.
+        for above in verb.ancestors:
+            if above.pos_ == "VERB" and (actor := _opening_person(above, sentence)) is not None:
+                return actor
+    return None
+
+
+def _opening_person(verb, sentence: _Sentence) -> ActorRef | None:
+    """ "From France Xi travels to Belgrade", "On Friday Putin will travel to Harbin": with
+    no comma the model takes the traveller into the opening phrase; a person there, before
+    a verb with no subject, is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("from", "on", "in", "after", "at")
+            and child.i < verb.i
+            and not any(t.is_punct for t in child.subtree)
+        ):
+            for t in child.subtree:
+                if t.dep_ == "pobj" and (actor := sentence.actor_at(t)) is not None:
+                    return actor
     return None
 
 
@@ -778,7 +791,7 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
     if obj.pos_ == "PROPN" or obj.lemma_.lower() in _COMPASS_NOUNS:
         # "arrived in Russia's Far East", "in China's northwest": a part of the place no
         # gazetteer holds is in the place that owns it.
-        return next(
+        owner = next(
             (
                 place
                 for c in obj.children
@@ -786,6 +799,22 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
                 and (place := sentence.place_at(c)) is not None
                 and not place.demonym
                 and place.kind in ("country", "region")
+            ),
+            None,
+        )
+        if owner is not None or obj.pos_ != "PROPN":
+            return owner
+        # "were flown to Joint Base Andrews near Washington": a named site no gazetteer
+        # holds is at the town it is told to be near, or in.
+        return next(
+            (
+                place
+                for c in obj.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("near", "outside", "in")
+                and (place := _subtree_place(c, sentence)) is not None
+                and not place.demonym
+                and (place.kind == "city" or (c.lower_ == "in" and place.kind == "region"))
             ),
             None,
         )
@@ -1307,7 +1336,8 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
         traveller = _whose_trip(token, sentence) or (earlier or [last_actor])[-1]
     if traveller is None:
         return None
-    for child in token.children:
+    # ("welcomed President Zelensky in Istanbul": the model may hang the place on the guest.)
+    for child in [*token.children, *obj.children]:
         if child.dep_ == "prep" and child.lower_ in preps:
             place = _destination(child, sentence)
             if place is not None:
@@ -2288,7 +2318,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     "origin": start,
                     # Only a meeting puts them there: the draft keeps it for someone away
                     # from home (see mapstory.geoparse.draft).
-                    "met_there": met_at is not None,
+                    # ("… flown to Moscow, where Putin met him": a meeting too, which a host
+                    # holds at home; "Chita, where he met officials" is a stop of his.)
+                    "met_there": met_at is not None
+                    or (
+                        presence is not None
+                        and lemma in _PRESENCE_VERBS
+                        and lemma not in _VISIT_VERBS
+                        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
+                    ),
                     # "will spend four days in Ulaanbaatar": a stay, not a leg of travel
                     "stay": lemma == "spend" and held_at,
                     "onward": _onward(token),
@@ -3258,7 +3296,9 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
 
 
 # Plural nouns for people named together before ("the leaders", "the ministers").
-_GROUP_NOUNS = frozenset({"leader", "minister", "president", "diplomat", "official"})
+_GROUP_NOUNS = frozenset(
+    {"leader", "minister", "president", "diplomat", "official", "man", "woman"}
+)
 # Nouns for two people named together before, whatever qualifies them ("the royal couple").
 _PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 
@@ -3486,8 +3526,26 @@ def _phrase_set_apart(token) -> bool:
     office last month": the month is the office's; "travelled to Mexico after a visit to
     London last week": the week is the earlier visit's)."""
     return token.head.lower_ in _TIME_APART and (
-        token.dep_ == "pcomp" or (token.dep_ == "pobj" and _noun_in(token, _VISIT_NOUNS))
+        token.dep_ == "pcomp"
+        or (
+            token.dep_ == "pobj"
+            and (_noun_in(token, _VISIT_NOUNS) or token.lemma_.lower() in _DATED_EVENT_NOUNS)
+        )
     )
+
+
+# Events a trip is told before or after, whose dates are their own: "had hoped to travel
+# to Iznik before his death in April".
+_DATED_EVENT_NOUNS = frozenset(
+    {"death", "election", "inauguration", "retirement", "resignation", "coronation"}
+)
+# The same told right before a date, which the model may hang on the trip instead.
+_EVENT_BEFORE_DATE = re.compile(
+    r"\b(?:before|after|since|until)\s+(?:(?:his|her|their|its|the)\s+)?(?:"
+    + "|".join(sorted(_DATED_EVENT_NOUNS))
+    + r")s?\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _time_set_apart(verb) -> bool:
@@ -3565,6 +3623,8 @@ def _names_another_event(phrase: DatePhrase, sentence: _Sentence, travel=None) -
     """Whether the date only says which event a noun is ("on the anniversary of the 1999 Nato
     bombing", "the 2022 invasion", "Monday's earthquake"): it dates that noun, not the
     clause's travel (unless the noun is the *travel* word itself: "Tuesday's visit")."""
+    if _EVENT_BEFORE_DATE.search(sentence.sent.doc.text, max(0, phrase.start - 40), phrase.start):
+        return True  # "to travel to Iznik before his death in April": the death's April
     span = sentence.sent.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None:
         return False
@@ -4992,6 +5052,8 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         # phrase that gives the goods' value.)
         held = [*thing.children] if thing is not None else []
         held += [g for c in held if c.dep_ in ("amod", "acl") for g in c.children]
+        # ("sold goods worth $505bn to the United States": the place hangs from the sum.)
+        held += [g for c in held if c.ent_type_ == "MONEY" for g in c.children]
         for prep in [*verb.children, *held]:
             if other is not None:
                 break
@@ -5265,6 +5327,10 @@ _PACT_ASIDES = frozenset(
 )
 
 
+# Verbs a headline makes a pact with, which the model may read as a word of its name.
+_PACT_MAKING = frozenset({"sign", "signs", "seal", "seals", "ink", "inks", "renew", "renews"})
+
+
 def _alliances(sentence, ctx) -> list[EventDraft]:
     drafts = []
     for token in sentence.sent:
@@ -5305,6 +5371,8 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
                 break
             if previous.lower_ in _PACT_ASIDES:
                 break  # "a similar pact", "a landmark defence deal": not part of its name
+            if previous.lower_ in _PACT_MAKING:
+                break  # "Australia and PNG sign defence treaty": a headline's verb, as a noun
             start -= 1
         name = sentence.sent.doc[start : token.i + 1].text.strip() or token.text
         like = sentence.sent.doc[start - 1].lower_ if start > 0 else ""
@@ -5741,6 +5809,7 @@ _ARMED = frozenset(
         "jet", "warplane", "aircraft", "plane", "helicopter", "drone", "missile", "rocket",
         "troop", "force", "army", "military", "soldier", "tank", "artillery", "navy",
         "militant", "fighter", "gunman", "rebel", "militia", "warship", "coalition",
+        "jihadist", "insurgent", "guerrilla",
     }
 )  # fmt: skip
 # What strikes hit in a place ("struck targets in Beirut", "a hospital in Kyiv"). (Not the
@@ -5794,7 +5863,10 @@ _ASSAULT_NOUNS = frozenset(
         "airstrike", "bombardment", "bombing",
     }
 )  # fmt: skip
-_STRIKING_VERBS = frozenset({"strike", "hit", "target", "pound", "raid", "attack", "bomb"})
+_STRIKING_VERBS = frozenset(
+    {"strike", "hit", "target", "pound", "raid", "attack", "bomb", "overrun", "storm",
+     "overran"}  # (the model leaves "overran" as it is)
+)  # fmt: skip
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep", "press"})
 
 
@@ -6098,8 +6170,12 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             return []
         # ("struck Ukraine's second-largest city of Kharkiv": what the city is of.)
         place = sentence.named_place_at(obj) or _object_place(obj, sentence, owners=False)
-        # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes.
-        name = {"attack": "attack on", "raid": "raid on"}.get(lemma, "strikes on")
+        # As told: "attacked" an attack, "raided" a raid; struck, hit, pounded: strikes;
+        # "overran a military base", "stormed a town": an attack by men on the ground.
+        name = {
+            "attack": "attack on", "raid": "raid on", "overrun": "attack on",
+            "overran": "attack on", "storm": "attack on",
+        }.get(lemma, "strikes on")  # fmt: skip
         if place is None and obj.lemma_.lower() in _SHIP_NOUNS:
             counting = list(counted.children) if counted is not obj else []
             place = _where_in(
@@ -6303,8 +6379,10 @@ _HAZARDS = {
     "heatwave": "heatwave", "famine": "famine", "outbreak": "outbreak", "epidemic": "outbreak",
     "storm": "storm", "shipwreck": "shipwreck", "thunderstorm": "thunderstorm",
     "blizzard": "blizzard", "snowstorm": "blizzard", "hailstorm": "hailstorm",
-    "sandstorm": "sandstorm",
+    "sandstorm": "sandstorm", "locust": "locust",
 }  # fmt: skip
+# What locusts come in: "swarms of desert locusts crossed into Kenya" is the locusts' doing.
+_PLAGUE_NOUNS = frozenset({"swarm", "plague", "invasion", "infestation", "cloud", "band"})
 # Words that make a hazard noun a figure of speech ("a political earthquake").
 _FIGURATIVE = frozenset(
     {"political", "diplomatic", "electoral", "financial", "market", "media", "social", "perfect"}
@@ -6345,7 +6423,14 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
         # their own ("… as Japan signs a defence pact", "… and fires forced …") or told as
         # said.
         verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        scope = verb if verb is not None and token.dep_ != "pobj" else token
+        held = token
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in _PLAGUE_NOUNS
+        ):
+            held = token.head.head  # "Swarms of desert locusts have crossed …"
+        scope = verb if verb is not None and held.dep_ != "pobj" else token
         if (
             named
             and scope.dep_ == "acl"
@@ -6444,12 +6529,29 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and p.kind in ("city", "region", "country", "sea", "site")
             and not any(a <= p.start < b for a, b in said)
             and not (p.kind == "sea" and _COAST.match(sentence.sent.doc.text, p.end))
+            # "The US Geological Service measured the quakes": a word of a body's name
+            and not any(
+                e.label_ == "ORG" and e.start_char <= p.start and p.end < e.end_char
+                for e in sentence.sent.ents
+            )
         ]
         places = _owned_first(_without_bearings(places, sentence), sentence)
         if not places:
             continue
         phrases = ctx.dates_in(sentence)
         own = _own_dates(scope, phrases) if scope.pos_ in ("VERB", "AUX") else []
+        if (
+            not own
+            and scope.dep_ == "advcl"
+            and any(c.lower_ == "when" for c in scope.children)
+            and scope.head.pos_ in ("VERB", "AUX")
+        ):
+            # "In 2018, 160 people drowned when a ferry sank": when the harm it did was
+            # (also "In June, hundreds are believed to have died when …").
+            harm = scope.head
+            while harm.dep_ == "xcomp" and harm.head.pos_ in ("VERB", "AUX"):
+                harm = harm.head
+            own = _own_dates(harm, phrases)
         # "The quake was the deadliest since 2016": a measure, not when it struck.
         own = [p for p in own if not _since(p, ctx.text)]
         if (
@@ -6519,6 +6621,9 @@ _FLEEING_VERBS = frozenset({"evacuate", "flee", "escape"})
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
 # swamping towns in Poland" is the storm's harm, not a disaster of its own.
 _STORM_HARMS = frozenset({"flood", "landslide", "tornado"})
+# What a quake sets off, told after it: landslides (a tsunami, felt on other shores, is a
+# mark of its own).
+_QUAKE_HARMS = frozenset({"landslide"})
 # How many days around a storm's own day what it brings is told on.
 _STORM_DAYS = 7
 
@@ -6541,6 +6646,19 @@ def _owned_first(keys: list[str], sentence: _Sentence) -> list[str]:
         ):
             order.remove(owned.key)
             order.insert(order.index(place.key), owned.key)
+    # "Swarms of locusts have crossed from Ethiopia into Kenya": where it came from is not
+    # what it is called after, while it is somewhere else too.
+    came_from = [
+        place.key
+        for place in sentence.places
+        if place.key in order
+        and (token := next((t for t in sentence.sent if t.idx == place.start), None)) is not None
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "from"
+        and token.head.head.pos_ == "VERB"
+    ]
+    if len(came_from) < len(order):
+        order = [k for k in order if k not in came_from] + [k for k in order if k in came_from]
     return order
 
 
@@ -6616,24 +6734,30 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
         elif draft.fields["kind"].startswith("outbreak "):
             named.setdefault("the outbreak", []).append(draft)  # "the worst outbreak"
     storms = [d for d in named.get("the storm", []) if d.fields["kind"] in _STORM_TITLES]
+    quakes = [d for d in drafts if d.kind == "disaster" and d.fields["kind"] == "earthquake"]
     kept = []
     for draft in drafts:
         kind = draft.fields.get("kind", "") if draft.kind == "disaster" else None
+        # "The quake … was centred south of Hualien. Landslides blocked roads across Hualien
+        # county": what the one quake the article tells set off.
+        causes = storms if kind in _STORM_HARMS else []
+        if kind in _QUAKE_HARMS and not causes:
+            # (the quake told before it: "The last major quake, in 1999, …" comes after)
+            causes = [q for q in quakes if min(q.spans)[0] < max(draft.spans)[0]]
         if (
-            kind in _STORM_HARMS
-            and len(storms) == 1
+            len(causes) == 1
             # (told again after the storm is: "Floods in Libya's Derna" above "Floods
             # triggered by Storm Daniel … caused deadly floods in Greece")
-            and min(storms[0].spans)[0] < max(draft.spans)[0]
+            and min(causes[0].spans)[0] < max(draft.spans)[0]
             and (
                 draft.date is None
-                or storms[0].date is None
-                or abs((draft.date.start - storms[0].date.start).days) <= _STORM_DAYS
+                or causes[0].date is None
+                or abs((draft.date.start - causes[0].date.start).days) <= _STORM_DAYS
             )
         ):
             # "Hurricane Helene made landfall … Two people died in Georgia when a tornado
             # struck": what the one storm the article tells brought, after it was told.
-            storm = storms[0]
+            storm = causes[0]
             storm.spans.extend(s for s in draft.spans if s not in storm.spans)
             places = storm.fields["places"]
             places.extend(p for p in draft.fields["places"] if p not in places)
@@ -6779,6 +6903,17 @@ def _sinking(token) -> bool:
         if subject.dep_ == "dobj" and subject.head.dep_ == "acl":
             subject = subject.head.head  # "a boat carrying migrants capsized": the model's
             # "capsized" may hang on the migrants
+    if (
+        subject is not None
+        and verb.dep_ == "relcl"
+        and (
+            subject.lower_ in ("which", "that")
+            # "A passenger ferry carrying more than 300 people sank": the model may make
+            # the people sink, in a clause of the ferry's own.
+            or any(c.dep_ == "acl" and c.i < subject.i for c in verb.head.children)
+        )
+    ):
+        subject = verb.head
     return subject is not None and subject.lemma_.lower() in _VESSELS
 
 
@@ -6849,6 +6984,9 @@ def _hazard(token) -> tuple[str, str, bool] | None:
             return "Storm", "the storm", False  # the named storm (_fold_unnamed_disasters)
         return None
     name = token.text.lower()
+    if kind == "locust":
+        # "desert locusts": the kind of locust with it.
+        name = " ".join([*(m.lower_ for m in modifiers if m.i < token.i), name])
     if kind == "outbreak":
         disease = (
             next(iter(of), None)
@@ -7781,9 +7919,10 @@ def extract_events(
             last_port = None  # a new paragraph: it no longer continues the port's story
         for draft in found:
             current = merged.get(draft.key)
-            if current is not None and _trips_apart(current, draft):
+            if current is not None and _trips_apart(current, draft, anchor):
                 # "Putin last visited Mongolia in 2019": not the visit the story is about.
-                draft.key = (*draft.key, draft.date.start.isoformat())  # type: ignore[union-attr]
+                # (An undated disaster apart from a dated one is the article's own, now.)
+                draft.key = (*draft.key, draft.date.start.isoformat() if draft.date else "now")
                 current = merged.get(draft.key)
             if current is None:
                 merged[draft.key] = draft
@@ -7901,6 +8040,18 @@ def extract_events(
                     left = {d.fields["origin"] for d in before}
                     staying = [d for d in before if d.fields["destination"] not in left]
                     last = (staying or before)[-1]
+                    days = [
+                        (d.date.end, n, d)
+                        for n, d in enumerate(staying or before)
+                        if d.date is not None and d.date.precision == "day"
+                    ]
+                    if last.date is not None and last.date.precision != "day" and days:
+                        # ("welcomed Zelensky in Istanbul on Friday … Earlier this week he
+                        # visited Slovakia … was due to travel on to Lithuania": the stop
+                        # reached last by its day, not the one told last in a week.)
+                        latest = max(days, key=lambda told: told[:2])[2]
+                        if latest.date.start >= last.date.start:  # type: ignore[union-attr]
+                            last = latest
                     country = where.get(last.fields["destination"])
                     city = where.get(draft.fields["destination"])
                     if (
@@ -8028,6 +8179,9 @@ def extract_events(
         if sentence.actors:
             # "he" in the next sentence is most likely this sentence's last named subject,
             # but not one who only reports it ("…, spokesman Matthew Miller said").
+            # ("It was Merz's first visit to Ukraine since he took office": a "he" after the
+            # one the sentence names is that one.)
+            named_first = min(a.start for a in sentence.actors)
             still_him = not subjects and any(
                 (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"))
                 # "His secret trip … paved the way for Nixon's visit": still him
@@ -8037,6 +8191,7 @@ def extract_events(
                     and t.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 for t in sentence.sent
+                if t.idx < named_first
             )
             # "The crown prince met Prime Minister Fumio Kishida and the two sides signed
             # agreements. … He will fly to Beijing": the one the story was about is still
@@ -8061,6 +8216,16 @@ def extract_events(
                     (other,) = others.values()
                     if not _only_reports(doc, other):
                         ctx.last_together = [doers[0], other]
+        elif (
+            last_actor is not None
+            and not subjects
+            and any(t.lower_ in ("he", "she") and t.dep_ == "nsubj" for t in sentence.sent)
+            and len(others := {a.key: a for a in sentence.actors if a.key != last_actor.key}) == 1
+            and not _only_reports(doc, (other := next(iter(others.values()))))
+        ):
+            # "… where he will meet Ecumenical Patriarch Bartholomew. On Saturday the two men
+            # will travel to Iznik": the one the story follows, and the one he meets.
+            ctx.last_together = [last_actor, other]
         elif any(t.dep_ == "nsubj" and not _names_the_group(t) for t in sentence.sent):
             ctx.last_group = []  # "Russian forces advanced …": "they" next are the forces
     # A trade flow is drawn to its figures; "trade deal", "arms sales" or "water supplies"
@@ -8212,6 +8377,8 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
             and other.status == draft.status
             and not other.fields.get("returning")
             and not other.fields.get("later")
+            # (not "… to Toulon on Friday, before flying to Le Havre": a leg on from it)
+            and not other.fields.get("went_on")
             and other.fields["origin"] in (None, draft.fields["destination"])
         ]
         if dated:
@@ -8780,6 +8947,7 @@ _HAZARD_GOES_ON = {
     "heatwave": frozenset({"temperature", "heat", "mercury"}),
     # "… according to survivors. It sank about 47 nautical miles southwest of Pylos."
     "shipwreck": frozenset({"sink", "capsize"}),
+    "locust": frozenset({"swarm", "insect"}),
 }
 # Sentences without word of a disaster after which the article has left it.
 _DISASTER_QUIET = 2
@@ -8804,6 +8972,17 @@ def _disaster_named_again(disaster: EventDraft, sentence: _Sentence) -> bool:
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in words and _definite(t)
         for t in sentence.sent
+    )
+
+
+def _of_another_time(token) -> bool:
+    """Whether *token* is in a clause about another time: "the largest since 1949, when a
+    fire in the Landes forest killed 82 people" tells of that fire, not this one."""
+    return any(
+        above.dep_ == "relcl"
+        and above.head.ent_type_ == "DATE"
+        and any(c.lower_ == "when" for c in above.children)
+        for above in (token, *token.ancestors)
     )
 
 
@@ -8841,6 +9020,8 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             telling = True
     for token in sentence.sent:
         if covered is not None and not any(a <= token.idx < b for a, b in left_out):
+            continue
+        if _of_another_time(token):
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "ADJ" and token.dep_ == "amod" and lemma.endswith("ed"):
@@ -8928,12 +9109,19 @@ _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 _TRIPS_APART_DAYS = 30
 
 
-def _trips_apart(told: EventDraft, draft: EventDraft) -> bool:
+def _trips_apart(told: EventDraft, draft: EventDraft, anchor: dt.date | None = None) -> bool:
     """Two visits, or two disasters of a kind ("the deadliest since 2016, when earthquakes in
-    Kumamoto killed 200"), told this far apart in time are two."""
-    if draft.kind not in ("visit", "disaster") or told.date is None or draft.date is None:
+    Kumamoto killed 200"), told this far apart in time are two. A disaster told with no day
+    is the one the article reports, on or about its own day: "a boat capsized …" and "In
+    June, hundreds died when a fishing boat sank off Pylos" are two wrecks."""
+    if draft.kind not in ("visit", "disaster"):
         return False
-    gap = max((draft.date.start - told.date.end).days, (told.date.start - draft.date.end).days)
+    now = (anchor, anchor) if draft.kind == "disaster" and anchor is not None else None
+    first = (told.date.start, told.date.end) if told.date is not None else now
+    then = (draft.date.start, draft.date.end) if draft.date is not None else now
+    if first is None or then is None or (told.date is None and draft.date is None):
+        return False
+    gap = max((then[0] - first[1]).days, (first[0] - then[1]).days)
     return gap > _TRIPS_APART_DAYS
 
 

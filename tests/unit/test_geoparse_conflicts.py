@@ -290,3 +290,12 @@ def test_the_towns_the_strikes_were_said_to_hit_join_the_strikes_told_before() -
     }
     strikes = conflicts["Strikes on Kashmir and Pakistan by India"]
     assert {"Muridke", "Bahawalpur"} <= set(_place_names(story, strikes))
+
+
+def test_jihadists_who_overran_a_base_attacked_the_town_it_is_in() -> None:
+    conflicts = _conflicts(
+        "MAIDUGURI, Nigeria - Officials in Borno state said on Sunday that at least 20 "
+        "soldiers were killed when jihadists overran a military base in Monguno.",
+        dt.date(2020, 6, 14),
+    )
+    assert "Attack on Monguno" in {c.title for c in conflicts.values()}

@@ -533,3 +533,86 @@ def test_a_storm_that_triggered_floods_did_what_they_did_and_takes_them_in() -> 
     assert daniel.title == "Storm Daniel"
     assert _places(story, daniel)[0] == "Derna"
     assert {"Benghazi", "Greece"} <= set(_places(story, daniel))
+
+
+def test_swarms_of_locusts_are_a_disaster_called_after_where_they_went() -> None:
+    story, (locusts,) = _disasters(
+        "NAIROBI, Kenya - Swarms of desert locusts have crossed from Ethiopia into northern "
+        "Kenya, threatening crops and pasture, the FAO said on Tuesday.\n\nThe swarms were "
+        "first seen in Marsabit county last week and have since moved south into Isiolo.",
+        dt.date(2020, 1, 21),
+    )
+    assert locusts.title == "Desert locusts in Kenya"  # not where they came from
+    assert {"Kenya", "Ethiopia", "Marsabit", "Isiolo"} <= set(_places(story, locusts))
+
+
+def test_a_ferry_that_sank_and_one_that_sank_years_before_are_two_shipwrecks() -> None:
+    story, (ferry, toba) = _disasters(
+        "JAKARTA - A passenger ferry carrying more than 300 people sank in rough seas off the "
+        "Indonesian island of Sulawesi on Sunday, leaving at least 29 dead.\n\nIn 2018, more "
+        "than 160 people drowned when an overcrowded ferry sank in Lake Toba in North Sumatra.",
+        dt.date(2025, 6, 1),
+    )
+    assert ferry.title == "Shipwreck in Sulawesi" and ferry.date.start == dt.date(2025, 6, 1)
+    assert toba.title == "Shipwreck in Lake Toba" and toba.date.start.year == 2018
+    assert story.place(toba.places[0]).kind == "sea"
+
+
+def test_a_fire_of_another_year_told_in_a_when_clause_is_not_this_fires_harm() -> None:
+    story, (fire,) = _disasters(
+        "MARSEILLE - A wildfire has burned more than 16,000 hectares in the Aude department of "
+        "southern France, officials said on Wednesday.\n\nFirefighters were battling the blaze, "
+        "the largest in France since 1949, when a fire in the Landes forest near Bordeaux "
+        "killed 82 people.",
+        dt.date(2025, 8, 6),
+    )
+    places = _places(story, fire)
+    assert "Aude" in places  # the département, by the name news uses
+    assert "Bordeaux" not in places and "Landes" not in places
+
+
+def test_a_wreck_told_with_no_day_is_todays_and_one_months_before_another() -> None:
+    story, (lampedusa, pylos) = _disasters(
+        "ROME - Forty-one migrants drowned after their boat capsized in the Mediterranean on "
+        "its way from Sfax to Lampedusa, survivors said on Wednesday.\n\nIn June, hundreds are "
+        "believed to have died when a fishing boat carrying up to 750 people sank off the "
+        "Greek town of Pylos.",
+        dt.date(2023, 8, 9),
+    )
+    assert _places(story, lampedusa) == ["Mediterranean Sea"]
+    assert _places(story, pylos) == ["Pýlos"] and pylos.date.start == dt.date(2023, 6, 1)
+
+
+def test_landslides_after_a_quake_are_its_harm() -> None:
+    story, disasters = _disasters(
+        "A magnitude 7.4 earthquake struck off Taiwan's eastern coast on Wednesday, officials "
+        "said.\n\nThe quake was centred about 18km south of the city of Hualien. Landslides "
+        "blocked roads and tunnels across Hualien county.\n\nThe last major quake in Taiwan, "
+        "in 1999, killed about 2,400 people.",
+        dt.date(2024, 4, 3),
+    )
+    assert [d.title for d in disasters] == ["Earthquake in Taiwan", "Quake in Taiwan"]
+    assert len(disasters[0].spans) == 3  # the landslides' sentence is the quake's
+    assert "Hualien City" in _places(story, disasters[0])
+
+
+def test_a_flood_of_a_year_gone_and_one_told_with_no_day_are_two() -> None:
+    story, floods = _disasters(
+        "In 2019, severe flooding in Burkina Faso affected over 100,000 people, the UN said."
+        "\n\nFlooding has also affected the neighbouring countries of Benin and Ghana, "
+        "officials said on Monday.",
+        dt.date(2020, 6, 1),
+    )
+    assert [_places(story, f)[0] for f in floods] == ["Burkina Faso", "Benin"]
+    assert floods[0].date.start.year == 2019 and floods[1].date is None
+
+
+def test_the_agency_that_measured_a_quake_is_no_place_of_it_nor_its_magnitude_a_day() -> None:
+    story, (quakes,) = _disasters(
+        "Two strong earthquakes have struck north-western Iran, leaving at least 180 people "
+        "dead, officials say.\nThe quakes struck near Tabriz and Ahar.\nThe US Geological "
+        "Service measured the quakes at magnitude 6.4 and 6.3.",
+        dt.date(2012, 8, 12),
+    )
+    assert _places(story, quakes) == ["Iran", "Tabriz", "Ahar"]
+    assert quakes.date is None  # "6.4" is no 6 April

@@ -295,3 +295,19 @@ def test_a_pact_signed_with_a_country_by_the_subject_of_a_verb_before() -> None:
     assert [sorted(story.place(m.place).name for m in p.members) for p in pacts] == [
         ["China", "Solomon Islands"]
     ]
+
+
+def test_countries_that_became_a_blocs_partners_are_drawn_beside_its_members() -> None:
+    story = draft_story(
+        "Malaysia became a Brics partner country in January, alongside Thailand, Indonesia "
+        "and Vietnam. Indonesia joined as a full member the same month.",
+        date=dt.date(2025, 7, 13),
+    )
+    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
+    partners = blocs["bloc-brics-partners"]
+    names = [_place_name(story, m.place) for m in partners.members]
+    assert names == ["Malaysia", "Thailand", "Vietnam"]  # Indonesia is a member, not a partner
+    assert all(m.certainty == "stated" for m in partners.members)
+    members = [_place_name(story, m.place) for m in blocs["bloc-brics"].members]
+    assert "Indonesia" in members and "Malaysia" not in members
+    assert parse_story(dump_story(story)).events == story.events

@@ -5430,3 +5430,106 @@ def test_an_amount_told_of_another_country_is_not_the_flows() -> None:
     assert 1.0 not in values and 1_000_000.0 not in values
     # What a rate bought is of: "barrels per day of Russian crude oil".
     assert flows["Russia", "India"].goods == "crude oil"
+
+
+def test_the_two_men_are_the_traveller_and_the_one_he_met_and_the_town_keeps_its_name() -> None:
+    story = draft_story(
+        "Pope Leo XIV landed in Ankara on Thursday at the start of a trip to Turkey and "
+        "Lebanon.\n\nOn Friday he will fly to Istanbul, where he will visit the Blue Mosque and "
+        "meet Ecumenical Patriarch Bartholomew. On Saturday the two men will travel to Iznik, "
+        "the ancient city of Nicaea. The pope will then fly to Beirut on Sunday.\n\nHis "
+        "predecessor, Pope Francis, had hoped to travel to Iznik himself before his death in "
+        "April.",
+        date=dt.date(2025, 11, 27),
+    )
+    legs = [
+        (story.actor(v.actor).name, _name(story, v.origin), _name(story, v.destination))
+        for v in _visit_events(story)
+    ]
+    assert ("Pope Leo XIV", "Istanbul", "İznik") in legs  # told first as Iznik, not Nicaea
+    assert ("Pope Leo XIV", "İznik", "Beirut") in legs
+    assert "Patriarch Bartholomew" in {name for name, _, _ in legs}
+    (hope,) = [v for v in _visit_events(story) if story.actor(v.actor).name == "Pope Francis"]
+    assert hope.status == "proposed" and hope.date is None  # April was his death's
+
+
+def test_a_he_after_the_one_a_sentence_names_is_that_one() -> None:
+    trips = _trips(
+        "KYIV - German Chancellor Friedrich Merz and French President Emmanuel Macron arrived "
+        "in Kyiv on Saturday. The two leaders met President Volodymyr Zelensky and called on "
+        "Russia to agree to a ceasefire.\n\nIt was Merz's first visit to Ukraine since he took "
+        "office on Tuesday. Earlier in the week he travelled to Paris and Warsaw.",
+        dt.date(2025, 5, 10),
+    )
+    paris, warsaw = trips[("Friedrich Merz", "Paris")], trips[("Friedrich Merz", "Warsaw")]
+    assert not any(name == "Volodymyr Zelensky" for name, _ in trips)
+    # Earlier in the week: that week's days before the article's Saturday.
+    assert (paris.date.start, paris.date.end) == (dt.date(2025, 5, 5), dt.date(2025, 5, 9))
+    assert warsaw.date == paris.date
+
+
+def test_a_traveller_taken_into_the_opening_phrase_makes_the_leg_told_after_too() -> None:
+    story = draft_story(
+        "PARIS - Brazilian President Luiz Inacio Lula da Silva began a state visit to France "
+        "on Wednesday.\n\nOn Friday Lula will travel to Toulon to visit the naval shipyard, "
+        "before flying to Le Havre for a business forum.",
+        date=dt.date(2023, 6, 21),
+    )
+    legs = _leg_pairs(story)
+    assert ("Toulon", "Le Havre") in legs
+    assert ("Le Havre", "Toulon") not in legs  # the leg on from it is no start of it
+
+
+def test_goods_sold_worth_a_sum_to_a_country_are_a_flow_to_it() -> None:
+    flows = _flows(
+        "Mexico sold goods worth $505bn to the United States last year, making it the "
+        "largest US trading partner.",
+        dt.date(2025, 2, 3),
+    )
+    flow = flows[("Mexico", "United States")]
+    assert (flow.figures[0].value, flow.figures[0].unit, flow.figures[0].period) == (
+        505,
+        "USD bn",
+        "2024",
+    )
+
+
+def test_a_headlines_verb_is_no_word_of_the_pacts_name() -> None:
+    story = draft_story(
+        "Australia and Papua New Guinea sign defence treaty\n\nCANBERRA - Australia and Papua "
+        "New Guinea signed a mutual defence treaty on Monday.",
+        date=dt.date(2025, 10, 6),
+    )
+    (pact,) = [e for e in story.events if isinstance(e, Alliance)]
+    assert pact.name == "defence treaty"
+
+
+def test_a_host_who_meets_a_guest_in_his_capital_makes_no_trip_there() -> None:
+    story = draft_story(
+        "ANKARA - Russia released US journalist Evan Gershkovich on Thursday in a prisoner "
+        "swap, Turkey's intelligence agency said.\n\nGershkovich and journalist Alsu "
+        "Kurmasheva were flown to Joint Base Andrews near Washington, where President Joe "
+        "Biden greeted them.\n\nAmong those sent to Russia was Vadim Krasikov, who was serving "
+        "a life sentence in Germany. He was flown to Moscow, where President Vladimir Putin "
+        "met him on the tarmac.",
+        date=dt.date(2024, 8, 1),
+    )
+    trips = {(story.actor(v.actor).name, _name(story, v.destination)) for v in _visit_events(story)}
+    # Flown to a base near the capital; "who" makes Krasikov a person; Putin is at home.
+    assert {("Evan Gershkovich", "Washington"), ("Vadim Krasikov", "Moscow")} <= trips
+    assert not any(name in ("Vladimir Putin", "Joe Biden") for name, _ in trips)
+
+
+def test_a_guest_welcomed_in_a_city_went_there_and_goes_on_from_it() -> None:
+    story = draft_story(
+        "ISTANBUL - Turkish President Recep Tayyip Erdogan welcomed Ukrainian President "
+        "Volodymyr Zelensky in Istanbul on Friday.\n\nZelensky flew to Turkey from Bulgaria, "
+        "where he met Prime Minister Nikolai Denkov in Sofia on Thursday. Earlier this week he "
+        "visited Slovakia and the Czech Republic.\n\nZelensky was due to travel on to "
+        "Lithuania for the Nato summit in Vilnius next week.",
+        date=dt.date(2023, 7, 7),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert _name(story, legs["Istanbul"].origin) == "Sofia"
+    assert legs["Istanbul"].date.start == dt.date(2023, 7, 7)
+    assert _name(story, legs["Vilnius"].origin) == "Istanbul"  # reached last, not told last
