@@ -236,7 +236,7 @@ _KINDS_LIST_BEFORE = re.compile(
     r"(?:(?:and|or)\s+)?$"
 )
 _KIND_AFTER = re.compile(
-    r"^\s+(?P<region>region|province|oblast|department|prefecture|governorate)\b"
+    r"^\s+(?P<region>region|province|oblast|department|prefecture|governorate|state)\b"
     r"(?!\s+stores?\b)"  # not "Chile's Ripley department store chain"
 )
 # "driving to the capital Noumea", "the Ukrainian capital, Kyiv": a capital is a city.
@@ -297,7 +297,9 @@ def _placed_organisation(ent) -> bool:
 
 
 # Words before a name that make it one end of a route or a spot on the way.
-_ROUTE_WORDS = frozenset({"between", "from", "to", "and", "near", "at", "via", "outside"})
+_ROUTE_WORDS = frozenset({"between", "from", "to", "and", "near", "at", "via", "outside", "in"})
+# The possessive inside a town's name: "Cox's Bazar".
+_NAME_POSSESSIVES = frozenset({"'s", "’s"})
 # Compass words between "in" and the area: "in southern Finland".
 _COMPASS_ADJECTIVES = frozenset(
     {
@@ -308,14 +310,16 @@ _COMPASS_ADJECTIVES = frozenset(
 
 
 def _town_placed_in_area(ent, gazetteer: Gazetteer) -> bool:
-    """Whether a name of one or two words tagged an organisation or a building, where a
+    """Whether a name of up to three words tagged an organisation or a building, where a
     place would stand, is followed by "in" a country or region that holds a town of that
-    name: "between Porvoo in southern Finland and Harku near Tallinn"."""
+    name: "between Porvoo in southern Finland and Harku near Tallinn", "camps in Cox's
+    Bazar in southern Bangladesh"."""
     doc = ent.doc
     if (
         ent.label_ not in ("ORG", "FAC", "PRODUCT")
-        or len(ent) > 2
-        or not all(t.is_title and t.is_alpha for t in ent)
+        or len(ent) > 3
+        or not all((t.is_title and t.is_alpha) or t.text in _NAME_POSSESSIVES for t in ent)
+        or ent[0].text in _NAME_POSSESSIVES
         or ent.start == 0
         or doc[ent.start - 1].lower_ not in _ROUTE_WORDS
         or ent.end + 1 >= len(doc)
@@ -415,8 +419,12 @@ def _site_at(ent) -> bool:
 
 # What a ship is called before its name: "the container ship Dali", "the tanker Eagle S".
 _VESSEL_WORDS = frozenset(
-    {"ship", "vessel", "tanker", "freighter", "carrier", "boat", "ferry", "yacht", "trawler"}
-)
+    {
+        "ship", "vessel", "tanker", "freighter", "carrier", "boat", "ferry", "yacht", "trawler",
+        # warships, named after towns as often as not: "the cruiser Zunyi"
+        "cruiser", "destroyer", "frigate", "corvette", "warship", "submarine", "icebreaker",
+    }
+)  # fmt: skip
 
 
 def _named_vessel(ent) -> bool:
@@ -1718,8 +1726,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     # "in Derbyshire and Nottinghamshire" tagged one place: the places it lists.
                     for start, end in parts:
                         add(start, end, f"ner:{label}")
-                elif not _listed_with_organisations(ent, gazetteer) and not _opening_other_name(
-                    ent, gazetteer
+                elif (
+                    not _listed_with_organisations(ent, gazetteer)
+                    and not _opening_other_name(ent, gazetteer)
+                    and not _named_vessel(ent)  # "the cruiser Zunyi" tagged a place
                 ):
                     add(ent.start_char, ent.end_char, f"ner:{label}")
             elif label == "NORP" and _known(

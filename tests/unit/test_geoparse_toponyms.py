@@ -1372,3 +1372,20 @@ def test_a_province_goes_by_its_english_name_too() -> None:
         "The tanker Princess Empress sank off Oriental Mindoro with 800,000 litres of oil."
     )
     assert places["Oriental Mindoro"][:2] == ("region", "PH")
+
+
+def test_a_warship_named_after_a_town_is_no_place() -> None:
+    places = _places(
+        "The three Chinese warships, including the cruiser Zunyi, had sailed down "
+        "Australia's east coast from the Coral Sea."
+    )
+    assert "Zunyi" not in places and places["Australia"][0] == "country"
+
+
+def test_a_town_with_a_possessive_in_its_name_and_a_state_told_with_its_word() -> None:
+    places = _places(
+        "The refugees sailed for weeks from camps in Cox's Bazar in southern Bangladesh, "
+        "after fleeing a military crackdown in Myanmar's Rakhine state in 2017."
+    )
+    assert places["Cox's Bazar"][:2] == ("city", "BD")
+    assert places["Rakhine"][:2] == ("region", "MM")
