@@ -378,6 +378,12 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
                         token = about
                         break
                     return found
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and last_actor is not None
+                    and _role_of(child, last_actor)
+                ):
+                    return last_actor  # "The top US diplomat began the trip in Israel"
                 if child.dep_ != "poss" and not any(
                     other.dep_ == "nsubj" and other.i > child.i for other in token.children
                 ):
@@ -405,6 +411,33 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             if above.pos_ == "VERB" and (actor := _opening_person(above, sentence)) is not None:
                 return actor
     return None
+
+
+# What news calls a person it has named, by their office: "the top US diplomat" is the
+# secretary of state told before. Each word, with the words of a title it stands for.
+_ROLE_WORDS = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "diplomat"),
+    "envoy": ("envoy",),
+    "chancellor": ("chancellor",),
+    "pontiff": ("pope",),
+    "pope": ("pope",),
+    "monarch": ("king", "queen"),
+    "premier": ("premier", "prime minister"),
+}
+
+
+def _role_of(subject, actor: ActorRef) -> bool:
+    """Whether *subject* ("the top US diplomat", "the chancellor") is *actor* called by the
+    office the article gave them when it first named them."""
+    if subject.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+    ):
+        return False
+    titles = _ROLE_WORDS.get(subject.lemma_.lower())
+    if titles is None:
+        return False
+    told = subject.doc.user_data.get("actor_titles", {}).get(actor.key, "")
+    return any(title in told for title in titles)
 
 
 def _opening_person(verb, sentence: _Sentence) -> ActorRef | None:
@@ -2127,7 +2160,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             ]
             if there:
                 # (Not the date of what is done there: "where he will mark the anniversary
-                # of the bombing of the embassy in 1999".)
+                # of the bombing of the embassy in 1999".) What is still to be done there is
+                # ahead, whatever the leg's tense: "before flying to Doha, where he is due to
+                # meet the emir on Wednesday".
+                ahead = _status(there[0]) == "scheduled" or any(
+                    _is_due(t) for t in there[0].subtree
+                )
                 date = _nearest_date(
                     [
                         p
@@ -2136,8 +2174,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     ],
                     there[0].idx,
                     ctx.anchor,
-                    tense,
+                    "future" if ahead else tense,
                 )
+                if ahead and status == "happened" and date is not None and date.start > ctx.anchor:
+                    status = "scheduled"
                 if tense == "future" and date is not None and date.end < ctx.anchor:
                     # "flies to Belgrade, where he will mark the anniversary of … in 1999":
                     # a day gone is not that of a leg still ahead.
@@ -3120,7 +3160,7 @@ def _fold_meetings_on_legs(drafts: list[EventDraft]) -> list[EventDraft]:
     return kept
 
 
-def _from_where_it_returns(drafts: list[EventDraft]) -> None:
+def _from_where_it_returns(drafts: list[EventDraft], anchor: dt.date) -> None:
     """ "Pope Francis arrived in Baghdad on Friday … He returns to Rome on Monday": a trip
     whose first leg has no start told began where the traveller goes back to at its end.
     Marked inferred."""
@@ -3140,9 +3180,21 @@ def _from_where_it_returns(drafts: list[EventDraft]) -> None:
                 if leg.fields.get("returning")
                 and leg.fields["destination"] != first.fields["destination"]
                 and (
-                    leg.date is None
+                    # (an undated return on from another stop is the article's own trip's,
+                    # not one of 2018's; "vowed to return to Caracas" is home, whenever)
+                    (
+                        leg.date is None
+                        and (
+                            first.date is None
+                            or _lately(first.date, anchor)
+                            or not leg.fields.get("went_on")
+                        )
+                    )
                     or first.date is None
-                    or 0 <= (leg.date.start - first.date.end).days <= _SAME_TRIP_DAYS
+                    or (
+                        leg.date is not None
+                        and 0 <= (leg.date.start - first.date.end).days <= _SAME_TRIP_DAYS
+                    )
                 )
             ),
             None,
@@ -3151,6 +3203,11 @@ def _from_where_it_returns(drafts: list[EventDraft]) -> None:
             first.fields["origin"] = back.fields["destination"]
             first.fields["origin_inferred"] = True
             first.fields["start_from_return"] = True  # a guess: see draft's story order
+
+
+def _lately(date: DateValue, anchor: dt.date) -> bool:
+    """Whether *date* ends within a trip's length of the article's day, or after it."""
+    return (anchor - date.end).days <= _SAME_TRIP_DAYS
 
 
 def _stops_on_the_way(drafts: list[EventDraft], where: dict[str, PlaceRef]) -> None:
@@ -5001,6 +5058,9 @@ def _flow_draft(
 # of iron ore to China"); the side that receives it buys (_BUYING_VERBS: "India imported
 # 1.9 million barrels from Russia").
 _SENDING_VERBS = frozenset({"export", "ship", "sell", "supply", "deliver", "pipe"})
+# Money sent to be put to work in another country: "agreed to invest $550bn in the United
+# States" is a flow of investment, not of trade.
+_INVESTING_VERBS = frozenset({"invest"})
 # The forms of "pipe" the model lemmatises wrongly ("piped" as "pip").
 _PIPING_FORMS = frozenset({"piped", "pipes", "piping"})
 # What an amount is counted in, not what is traded: the goods are what it is "of".
@@ -5020,7 +5080,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
     drafts = []
     for verb in sentence.sent:
         lemma = "pipe" if verb.lower_ in _PIPING_FORMS else verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _BUYING_VERBS:
+        if verb.pos_ != "VERB" or lemma not in _SENDING_VERBS | _BUYING_VERBS | _INVESTING_VERBS:
             continue
         if any(k in _own_clause(verb) for k in taken):
             continue
@@ -5036,7 +5096,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         ):
             subject = verb.head  # "… is China, which bought $156 billion of Taiwanese goods"
         own = _subtree_place(subject, sentence) if subject is not None else None
-        wanted = "to" if lemma in _SENDING_VERBS else "from"
+        wanted = "in" if lemma in _INVESTING_VERBS else "to" if lemma in _SENDING_VERBS else "from"
         back = None
         if own is None and subject is not None:
             # "EU exports to Mercosur were worth €56bn, while the bloc imported €54bn":
@@ -5103,7 +5163,7 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             continue
         if _conjoined(other, sentence, sentence.named_place_at):
             continue  # "to terminals in the Netherlands, France and Spain": whose figure?
-        pair = (own.key, other.key) if wanted == "to" else (other.key, own.key)
+        pair = (own.key, other.key) if wanted in ("to", "in") else (other.key, own.key)
         goods_words: list[str] = []
         if thing is not None and thing.pos_ == "NUM" and thing.ent_type_ in ("MONEY", "QUANTITY"):
             goods_words = _goods_of(thing, sentence)  # "bought $29.25 billion of farm products"
@@ -5116,9 +5176,11 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             goods_words = _goods_before(whole, sentence)  # "Japan's crude oil imports"
         if not goods_words and (supplier is not None or customer is not None):
             goods_words = _goods_of(supplier or customer, sentence)
+        if wanted == "in":
+            goods_words = ["investment"]  # money put to work there, whatever it buys
         goods = " ".join(goods_words) or None
-        noun = "exports" if wanted == "to" else "imports"
-        measure = f"{goods} {noun}".lower() if goods else noun
+        noun = {"to": "exports", "in": "investment"}.get(wanted, "imports")
+        measure = f"{goods} {noun}".lower() if goods and wanted != "in" else noun
         drafts.append(
             _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
         )
@@ -6141,10 +6203,21 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
                     break
         # "… missiles at Israel, some of which hit buildings in Tel Aviv and Ramat Gan":
         # the towns the things fired hit.
+        # (The model may hang the clause on the firing: "some of which" says whose it is.)
         also += [
             found
-            for hit in obj.children
-            if hit.dep_ == "relcl" and hit.lemma_.lower() in _STRIKING_VERBS
+            for hit in [*obj.children, *token.children]
+            if (
+                (hit.dep_ == "relcl" and hit.head == obj)
+                or (
+                    hit.dep_ == "advcl"
+                    and any(
+                        c.dep_ == "nsubj" and any(g.lower_ == "which" for g in c.subtree)
+                        for c in hit.children
+                    )
+                )
+            )
+            and hit.lemma_.lower() in _STRIKING_VERBS
             for target in hit.children
             if target.dep_ == "dobj"
             and (
@@ -6325,6 +6398,23 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         is not None
         and found.kind in ("city", "region")
     ]
+    # ("hitting the enrichment site at Natanz and targets in Tehran": each place the hits
+    # are told at or in.)
+    also += [
+        found
+        for hit in token.children
+        if hit.dep_ == "advcl"
+        and hit.tag_ == "VBG"
+        and hit.lemma_.lower() in _STRIKING_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.children)
+        and any(c.dep_ == "dobj" and _noun_in(c, _TARGET_NOUNS) for c in hit.children)
+        for prep in hit.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("in", "at")
+        and (found := _subtree_place(prep, sentence)) is not None
+        and found.kind in ("city", "region")
+        and not found.demonym
+    ]
     # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck (and
     # of the lists of the other places: "Ukraine's facilities in the Poltava and Kharkiv
     # regions").
@@ -6440,6 +6530,17 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             # "Floods triggered by Storm Daniel swept through Derna": the storm did what
             # the hazard it caused did, where that did it.
             scope = next((t for t in scope.head.ancestors if t.pos_ in ("VERB", "AUX")), scope)
+        told = next((c for c in scope.children if c.dep_ == "ccomp"), None)
+        if (
+            token.pos_ == "NOUN"
+            and scope.lemma_.lower() in _ATTRIBUTION_VERBS
+            and token.head == scope
+            and told is not None
+        ):
+            # "Bangladesh has recorded 1,000 deaths from dengue, the worst outbreak since …,
+            # officials said": the model may hang the apposition on the saying; it tells of
+            # what was said.
+            scope = told
         if token.pos_ == "VERB":
             scope = token  # "a boat capsized off Greece": the hazard is its own verb
         elif (
@@ -6769,6 +6870,12 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
             start = min(draft.spans)[0]
             before = [d for d in same if min(d.spans)[0] < start]
             same = [max(before, key=lambda d: min(d.spans)[0])] if before else None
+        if kind == "the outbreak" and not same and draft.fields["name"] != "Outbreak":
+            # "deaths from dengue …, the worst outbreak": with none named before it, the
+            # outbreak of the disease its sentence names.
+            draft.fields["kind"] = f"outbreak {draft.fields['name'].split()[-2].lower()}"
+            kept.append(draft)
+            continue
         if kind in ("the storm", "the outbreak") and (same is None or len(same) != 1):
             continue  # with none named before it: which one, if any, is not said
         if same is None or len(same) != 1 or draft.fields.get("named"):
@@ -6878,6 +6985,20 @@ def _fold_acts_told_again(drafts: list[EventDraft], where: dict[str, PlaceRef]) 
 
 # A storm's own name after its title: "Milton", "Kong-rey".
 _STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
+# A storm's title and own name anywhere in a text: "Cyclone Chido".
+_TITLED_STORM = re.compile(r"\b(Hurricane|Typhoon|Cyclone|Storm)\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
+
+
+def _storm_own_names(doc) -> dict[str, tuple[str, int]]:
+    """Own name -> (the storm's name with its title, where it is first told) for each storm
+    the text names ("Chido" -> "Cyclone Chido"), found once per text."""
+    found = doc.user_data.get("storm_own_names")
+    if found is None:
+        found = {}
+        for match in _TITLED_STORM.finditer(doc.text):
+            found.setdefault(match.group(2), (match.group(0), match.start()))
+        doc.user_data["storm_own_names"] = found
+    return found
 
 
 # A boat's journey: "on its way from Sfax", "on the route to Lampedusa".
@@ -6961,6 +7082,16 @@ def _hazard(token) -> tuple[str, str, bool] | None:
             if before is not None and before.lower_ in ("tropical", "super") and before.is_title:
                 return f"{before.text} {token.text} {own.group(1)}", word, True
             return f"{token.text.capitalize()} {own.group(1)}", word, True
+    if (
+        token.pos_ == "PROPN"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and not (token.i > 0 and token.doc[token.i - 1].lower_ in _STORM_TITLES)
+    ):
+        # "Cyclone Chido tore through Mayotte … After Mayotte, Chido made landfall in
+        # Mozambique": a storm told again by its own name alone.
+        earlier = _storm_own_names(token.doc).get(token.text)
+        if earlier is not None and earlier[1] < token.idx - len(earlier[0]):
+            return earlier[0], earlier[0].split()[-2].lower(), True
     lemma = _noun_lemma(token)
     if lemma is None and token.lower_ == "flooding" and token.dep_ in ("pcomp", "pobj"):
         lemma = "flooding"  # "died after flooding in the town of Mokwa": the model's gerund
@@ -7011,7 +7142,20 @@ def _hazard(token) -> tuple[str, str, bool] | None:
             disease = next((d for d in _objects_of(disease) if d.lower_ in _DISEASES), disease)
         if disease is None or disease.lemma_.lower() in _ANY_DISEASE:
             # "the worst outbreak", "a disease outbreak": the outbreak the article names,
-            # if it names one (see _fold_unnamed_disasters).
+            # if it names one (see _fold_unnamed_disasters) — else, "has recorded 1,000
+            # deaths from dengue this year, the worst outbreak since …", one of the one
+            # disease its sentence names (not "flu-like symptoms").
+            named = {
+                t.lower_: t
+                for t in token.sent
+                if t.lower_ in _DISEASES
+                and (t.whitespace_ or t.i + 1 == len(t.doc) or t.doc[t.i + 1].text != "-")
+            }
+            if len(named) == 1:
+                (told,) = named.values()
+                words = [c.text for c in told.children if c.dep_ == "compound" and c.i < told.i]
+                name = " ".join([*words, told.text])  # "bird flu"
+                return f"{name[:1].upper()}{name[1:]} outbreak", "the outbreak", False
             return "Outbreak", "the outbreak", False
         # "bird flu", "the H7N7 strain", "E. coli": the disease with the words before it.
         before = [
@@ -7872,6 +8016,13 @@ def extract_events(
         key=lambda p: p.start,
     )
     ctx = _Context(doc, text, anchor)
+    # The words before each person's mentions, where news gives their office ("US Secretary
+    # of State Antony Blinken"), for the office told alone later (see _role_of).
+    titles: dict[str, str] = {}
+    for actor in actors:
+        told = text[max(0, actor.start - 60) : actor.start].lower()
+        titles[actor.key] = f"{titles.get(actor.key, '')}\n{told}"
+    doc.user_data["actor_titles"] = titles
     ctx.last_pair = default_pair
     ctx.dateline = next((p for p in places if p.key == filed_from), None)
     where = {p.key: p for p in places}
@@ -8253,7 +8404,7 @@ def extract_events(
     drafts = _fold_plans_made(_fold_arrivals_told_again(drafts, anchor), anchor)
     drafts = _fold_office_countries(drafts, where)
     _onward_origins(drafts, where)
-    _from_where_it_returns(drafts)
+    _from_where_it_returns(drafts, anchor)
     _origin_cities(drafts, where, anchor)
     _no_start_in_a_wider_place(drafts, where)
     _companions_share_the_leg(drafts)
@@ -8383,6 +8534,20 @@ def _origin_cities(drafts: list[EventDraft], where: dict[str, PlaceRef], anchor:
         ]
         if dated:
             city_visit = max(dated, key=lambda other: other.date.end)  # type: ignore[union-attr]
+            # ("travel to Canberra on Monday … before returning to Sydney. From Australia
+            # the couple will fly to Samoa": from the stay the last dated one went on to.)
+            city_visit = _gone_on_to(
+                city_visit,
+                [
+                    other
+                    for m, other in stays
+                    if m < n
+                    and other.date is None
+                    and other.fields.get("went_on")
+                    and other.status == city_visit.status
+                ],
+                lambda other: True,
+            )
         elif told:
             city_visit = told[-1]
         elif came_from:
@@ -8657,7 +8822,11 @@ def _fold_plans_made(drafts: list[EventDraft], anchor: dt.date) -> list[EventDra
 
     def during(plan: EventDraft, made: EventDraft) -> bool:
         if plan.date is None:
-            return made.date.end >= anchor  # type: ignore[union-attr]
+            # (Not a leg back there from elsewhere: "will travel to Canberra … before
+            # returning to Sydney".)
+            return made.date.end >= anchor and not (  # type: ignore[union-attr]
+                plan.fields.get("returning") and plan.fields.get("went_on")
+            )
         if made.date.start <= plan.date.end and plan.date.start <= made.date.end:  # type: ignore[union-attr]
             return True
         # "left for Washington on Sunday … is due to meet Biden at the White House on

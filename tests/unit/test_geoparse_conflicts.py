@@ -299,3 +299,16 @@ def test_jihadists_who_overran_a_base_attacked_the_town_it_is_in() -> None:
         dt.date(2020, 6, 14),
     )
     assert "Attack on Monguno" in {c.title for c in conflicts.values()}
+
+
+def test_what_strikes_went_on_to_hit_and_what_missiles_fired_struck_are_their_places() -> None:
+    story = draft_story(
+        "JERUSALEM - Israel launched air strikes on Iran's nuclear facilities early on "
+        "Friday, hitting the uranium enrichment site at Natanz and targets in Tehran.\n\nIran "
+        "responded hours later by firing about 100 ballistic missiles at Israel, some of which "
+        "struck buildings in Tel Aviv and Ramat Gan, the Israeli military said.",
+        date=dt.date(2025, 6, 13),
+    )
+    places = {e.title: _place_names(story, e) for e in story.events if isinstance(e, Conflict)}
+    assert {"Natanz", "Tehran"} <= set(places["Strikes on Iran by Israel"])
+    assert {"Tel Aviv", "Ramat Gan"} <= set(places["Missile attack on Israel by Iran"])

@@ -616,3 +616,36 @@ def test_the_agency_that_measured_a_quake_is_no_place_of_it_nor_its_magnitude_a_
     )
     assert _places(story, quakes) == ["Iran", "Tabriz", "Ahar"]
     assert quakes.date is None  # "6.4" is no 6 April
+
+
+def test_an_outbreak_told_beside_its_disease_is_an_outbreak_of_it() -> None:
+    story, (dengue,) = _disasters(
+        "DHAKA - Bangladesh has recorded more than 1,000 deaths from dengue this year, the "
+        "worst outbreak since the disease was first recorded in the country, health officials "
+        "said on Sunday.\n\nThe outbreak has spread to all 64 districts, with Chattogram and "
+        "Barishal among the worst hit.",
+        dt.date(2023, 9, 17),
+    )
+    assert dengue.title == "Dengue outbreak in Bangladesh"
+    assert {"Chattogram", "Barishal"} <= set(_places(story, dengue))
+
+
+def test_a_storm_told_again_by_its_own_name_alone_is_that_storm() -> None:
+    story, (chido,) = _disasters(
+        "Cyclone Chido tore through the French territory of Mayotte on Saturday, killing at "
+        "least 21 people.\n\nAfter Mayotte, Chido made landfall in northern Mozambique on "
+        "Sunday near the city of Pemba, and later moved into Malawi.",
+        dt.date(2024, 12, 16),
+    )
+    assert chido.title == "Cyclone Chido"
+    assert {"Mayotte", "Mozambique", "Pemba", "Malawi"} <= set(_places(story, chido))
+
+
+def test_a_storm_named_in_the_headline_and_again_with_its_title_is_told_once() -> None:
+    story, (babet,) = _disasters(
+        "Starmer visits flood-hit towns as Storm Babet toll rises\n\nLEEDS, Oct 23 - Keir "
+        "Starmer visited flooded homes in Retford, Nottinghamshire, on Monday after Storm "
+        "Babet brought record rainfall to parts of England, killing at least seven people.",
+        dt.date(2023, 10, 23),
+    )
+    assert "Retford" in _places(story, babet)

@@ -5533,3 +5533,49 @@ def test_a_guest_welcomed_in_a_city_went_there_and_goes_on_from_it() -> None:
     assert _name(story, legs["Istanbul"].origin) == "Sofia"
     assert legs["Istanbul"].date.start == dt.date(2023, 7, 7)
     assert _name(story, legs["Vilnius"].origin) == "Istanbul"  # reached last, not told last
+
+
+def test_money_invested_in_a_country_is_a_flow_of_investment_not_of_trade() -> None:
+    flows = _flows(
+        "Under a trade deal struck in July, Japan agreed to invest $550bn in the United States "
+        "in return for lower US tariffs of 15% on Japanese cars.",
+        dt.date(2025, 10, 24),
+    )
+    (flow,) = flows.values()
+    assert (flow.origin is not None, flow.goods) == (True, "investment")
+    assert [f.measure for f in flow.figures] == ["investment"]
+
+
+def test_the_office_told_alone_is_the_one_who_holds_it_and_a_stop_ahead_is_dated_ahead() -> None:
+    story = draft_story(
+        "Blinken makes ninth Middle East trip, lands in Cairo\n\nCAIRO - US Secretary of State "
+        "Antony Blinken arrived in Cairo on Tuesday.\n\nBlinken met Egyptian President Abdel "
+        "Fattah al-Sisi in El Alamein before flying to Doha, where he is due to meet the emir "
+        "of Qatar on Wednesday.\n\nThe top US diplomat began the trip in Israel on Monday, "
+        "where he held talks with Prime Minister Benjamin Netanyahu in Jerusalem.",
+        date=dt.date(2024, 8, 20),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    # "The top US diplomat" is Blinken, who began in Israel, in Jerusalem, on the Monday.
+    assert legs["Jerusalem"].date.start == dt.date(2024, 8, 19)
+    assert _name(story, legs["Cairo"].origin) == "Jerusalem"
+    doha = legs["Doha"]
+    assert (doha.date.start, doha.status) == (dt.date(2024, 8, 21), "scheduled")
+
+
+def test_a_leg_back_to_a_city_is_a_leg_and_the_next_one_starts_there() -> None:
+    story = draft_story(
+        "SYDNEY - King Charles III and Queen Camilla arrived in Sydney on Friday evening for "
+        "a six-day visit to Australia.\n\nOn Monday they will travel to Canberra, where the "
+        "king will address parliament, before returning to Sydney to see the Opera House.\n\n"
+        "From Australia the couple will fly to Samoa on Wednesday.\n\nCharles last visited "
+        "Australia in 2018.",
+        date=dt.date(2024, 10, 18),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination))
+        for v in _visit_events(story)
+        if story.actor(v.actor).name == "King Charles III"
+    ]
+    assert ("Canberra", "Sydney") in legs and ("Sydney", "Samoa") in legs
+    assert (None, "Australia") in legs  # 2018's visit starts from no stop of this trip
