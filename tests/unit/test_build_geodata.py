@@ -508,3 +508,12 @@ def test_ukrainian_regions_go_by_the_names_news_uses(gaz: Gazetteer) -> None:
     for name in ("Poltava", "Kirovohrad", "Chernivtsi", "Kyiv", "Zaporizhzhia", "Odesa"):
         regions = gaz.search_core(name) or gaz.search(name, kinds=["region"])
         assert regions and regions[0].country_code == "UA", name
+
+
+def test_irish_counties_go_by_their_english_names(gaz: Gazetteer) -> None:
+    kerry = gaz.search("Kerry")[0]
+    assert (kerry.name, kerry.feature_code, kerry.country_code) == ("County Kerry", "ADM2", "IE")
+    assert gaz.search("An Clar")[0].name == "County Clare"
+    # A county named like its town is the town's name: Wexford is the town.
+    assert gaz.search("Wexford")[0].kind == "city"
+    assert gaz.search("County Wexford")[0].feature_code == "ADM2"
