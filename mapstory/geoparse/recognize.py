@@ -1908,6 +1908,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                 )
             ):
                 add(ent.start_char, ent.end_char, "relabelled")
+            elif text[bare_start:bare_end].startswith("County ") and any(
+                entry.feature_code == "ADM2"
+                for entry in gazetteer.search(text[bare_start:bare_end], limit=3)
+            ):
+                # "County Kerry" tagged an organisation: a county by its word and its name.
+                add(bare_start, bare_end, "relabelled")
             elif label == "ORG" and _land_named(gazetteer, text[bare_start:bare_end]):
                 # "Nagorno-Karabakh" tagged an organisation: a land news names as such, by its
                 # whole name and nothing else.

@@ -144,6 +144,10 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _MIN_INITIALISM_TOWN = 100_000
 _MIN_TOWN_OF_REGION = 15_000
+# Worlds news names that small towns are also called ("Earth", Texas): told in a story,
+# they are the worlds, which no map of the Earth places.
+_HEAVENLY_BODIES = frozenset({"earth", "moon", "mars"})
+_THE = re.compile(r"^(?:the|The)\s+")
 # Last words of a watercourse's name, which no county is called by without its own word.
 _WATERCOURSE_WORDS = frozenset({"river", "creek", "brook", "stream"})
 _ROYAL_TITLES = frozenset(
@@ -156,6 +160,8 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
         entry = gazetteer.get(mention.hint)
         return [entry] if entry is not None else []
     name = mention.lookup or mention.text
+    if fold(_THE.sub("", name)) in _HEAVENLY_BODIES:
+        return []  # "returned to Earth": a world, not the small towns named after it
     found = gazetteer.search(name, limit=_CANDIDATES)
     if found and (_INITIALISM.fullmatch(name.strip()) or _ACRONYM.fullmatch(name.strip())):
         # Letters with dots, or a few capitals, abbreviate a long name ("U.K.", "D.C.", "LA"),

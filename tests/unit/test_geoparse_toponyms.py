@@ -1389,3 +1389,20 @@ def test_a_town_with_a_possessive_in_its_name_and_a_state_told_with_its_word() -
     )
     assert places["Cox's Bazar"][:2] == ("city", "BD")
     assert places["Rakhine"][:2] == ("region", "MM")
+
+
+def test_the_earth_is_told_but_is_no_town_in_texas() -> None:
+    found = {
+        t["name"]: t
+        for t in toponyms(
+            "The crew blasted off from Baikonur in Kazakhstan. They replace three crew members "
+            "who returned to Earth last week."
+        )
+    }
+    assert found["Baikonur"]["lat"] is not None
+    assert found.get("Earth", {}).get("lat") is None
+
+
+def test_a_county_tagged_an_organisation_is_the_county() -> None:
+    places = _places("A man died in County Kerry when a tree fell on his car.")
+    assert places["County Kerry"] == ("region", "IE", "County Kerry")
