@@ -2114,6 +2114,28 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 before = ctx.trip_days.get(actor.key)
             if before is not None and date.start < before.start:
                 date = _nearest_date(phrases, token.idx, ctx.anchor, "future") or date
+        elif (
+            date is not None
+            and date.precision == "day"
+            and date.relative
+            and actor is not None
+            # (or the visit it is flown on for: "flew on to Hanoi for a state visit")
+            and (
+                _onward(token)
+                or (
+                    token.pos_ == "NOUN"
+                    and (going := next((a for a in token.ancestors if a.pos_ == "VERB"), None))
+                    is not None
+                    and _onward(going)
+                )
+            )
+            and (trip_day := ctx.trip_days.get(actor.key)) is not None
+            and date.start < trip_day.start
+        ):
+            # "Putin flew to Pyongyang … on Wednesday. From Pyongyang he flew on to Hanoi
+            # for a state visit on Thursday": a leg on from the day the trip has reached
+            # is after it.
+            date = _nearest_date(phrases, token.idx, ctx.anchor, "future") or date
         # A meeting takes no other clause's date, nor a clause set apart in time ("a year
         # after Albanese visited Beijing": not on the day the sentence's talks are).
         # Nor the stops a tour "will take him to": the sentence's day is the tour's start
@@ -3986,6 +4008,10 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
             continue
         if doer.dep_ not in ("xcomp", "advcl", "conj") or doer.head == doer:
             break
+        if doer.dep_ == "advcl" and doer.tag_ == "VBN":
+            # "accuse Pyongyang of supplying shells …, shipped … from the port of Rason": a
+            # participle tells of the things, not of what the accusers do.
+            break
         doer = doer.head
     sides = [c for c in verb.children if c.dep_ in ("dative", "agent")]
     # ("The port … is majority-owned by China's Cosco": the owner after the copula.)
@@ -4631,14 +4657,23 @@ def _aimed_at(sentence, start: int, end: int) -> bool:
     token = span.root
     if token.head.dep_ == "prep" and token.head.lower_ == "from":
         return False  # "boost trade to $10bn from about $6bn": where it starts is a fact
+    came = None
     for _ in range(6):
         if token.lemma_.lower() in _GOAL_NOUNS and token.pos_ == "NOUN":
             return True
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
             return token.head.lemma_.lower() in _AIMING
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in _AIMING
+            and came is not None
+            and came.dep_ == "prep"
+            and came.lower_ == "for"
+        ):
+            return True  # "India and Russia aim for $100bn trade"
         if token.head == token:
             break
-        token = token.head
+        came, token = token, token.head
     return False
 
 
@@ -4931,6 +4966,8 @@ def _goods_before(noun, sentence: _Sentence) -> list[str]:
         if t.dep_ in ("compound", "amod")
         and sentence.place_at(t) is None
         and t.lower_ not in _NOT_GOODS
+        and t.ent_type_ != "MONEY"  # "aim for $100bn trade": a sum, not what is traded
+        and not any(ch.isdigit() for ch in t.text)
     ]
 
 

@@ -5579,3 +5579,37 @@ def test_a_leg_back_to_a_city_is_a_leg_and_the_next_one_starts_there() -> None:
     ]
     assert ("Canberra", "Sydney") in legs and ("Sydney", "Samoa") in legs
     assert (None, "Australia") in legs  # 2018's visit starts from no stop of this trip
+
+
+def test_a_sum_a_headline_aims_for_is_a_target_not_the_goods() -> None:
+    flows = _flows(
+        "Modi visits Moscow as India and Russia aim for $100bn trade\n\nBilateral trade "
+        "between India and Russia reached a record $65bn in the last financial year.",
+        dt.date(2024, 7, 8),
+    )
+    (flow,) = flows.values()
+    assert flow.goods is None
+    assert sorted((f.value, f.basis) for f in flow.figures) == [(65, "actual"), (100, "target")]
+
+
+def test_a_leg_flown_on_from_the_day_a_trip_reached_is_after_it() -> None:
+    story = draft_story(
+        "SEOUL - Russian President Vladimir Putin flew to Pyongyang from Yakutsk on Wednesday "
+        "and signed a treaty with Kim Jong Un. From Pyongyang he flew on to Hanoi for a state "
+        "visit to Vietnam on Thursday.",
+        date=dt.date(2024, 6, 19),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert legs["Hanoi"].date.start == dt.date(2024, 6, 20)
+    assert _name(story, legs["Hanoi"].origin) == "Pyongyang"
+    assert "Vietnam" not in legs  # the state visit is the Hanoi leg
+
+
+def test_a_port_things_were_shipped_from_is_given_to_none_of_their_accusers() -> None:
+    story = draft_story(
+        "South Korea, Japan and the United States accuse Pyongyang of supplying artillery "
+        "shells to Russia, shipped by sea from the port of Rason to Vladivostok.",
+        date=dt.date(2024, 6, 19),
+    )
+    (port,) = [e for e in story.events if e.kind == "port"]
+    assert _name(story, port.port) == "Rason" and port.granted_to is None
