@@ -105,8 +105,12 @@ _ALLIANCE_NOUNS = frozenset(
 _AGREEMENT_NOUNS = frozenset({"agreement", "accord", "deal", "arrangement", "compact"})
 _SECURITY_WORDS = frozenset({"defence", "defense", "security", "military"})
 _INSTITUTION_NOUNS = frozenset(
-    {"office", "embassy", "consulate", "base", "headquarters", "mission", "bureau", "outpost"}
-)
+    {
+        "office", "embassy", "consulate", "base", "headquarters", "mission", "bureau", "outpost",
+        # a company's works abroad ("BYD's car plant in Szeged"), named by the company
+        "factory", "plant", "gigafactory",
+    }
+)  # fmt: skip
 _CONFLICT_NOUNS = frozenset(
     {"war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege"}
 )
@@ -5676,8 +5680,34 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         organisation = None
         for ent in sentence.sent.ents:
             # The organisation names the office: "a Nato liaison office", "the FBI field office".
-            if ent.label_ == "ORG" and 0 <= token.i - ent.end <= 3:
-                organisation = ent.text
+            if (
+                ent.label_ == "ORG"
+                and 0 <= token.i - ent.end <= 3
+                # (not "The Times visited a factory in Dongguan": a verb between)
+                and not any(t.pos_ in ("VERB", "AUX") for t in sentence.sent.doc[ent.end : token.i])
+            ):
+                organisation = re.sub(r"^(?:the|The)\s+", "", ent.text)
+        if (
+            organisation is None
+            and token.dep_ == "dobj"
+            and (
+                any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children)
+                or verb.lemma_.lower() in _HOLDING_VERBS
+            )
+        ):
+            # "Tesla opened its first European factory in Gruenheide": whose "its" is;
+            # "Tesla has factories in Fremont": whose they are.
+            doer = verb.head if verb.dep_ == "xcomp" else verb
+            organisation = next(
+                (
+                    ent.text
+                    for c in doer.children
+                    if c.dep_ == "nsubj"
+                    for ent in sentence.sent.ents
+                    if ent.label_ == "ORG" and ent.start <= c.i < ent.end
+                ),
+                None,
+            )
         words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
         name = " ".join([organisation or "", *words, token.text]).strip()
         owner_place = None  # the country whose post it is: "US", "the United States"
@@ -5723,26 +5753,54 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 owned = sentence.place_at(owner) if owner is not None else found
                 if owned is not None and owned.country_code == place.country_code:
                     continue  # a country's own embassy at home is no post abroad
+        if organisation is None and _noun_lemma(token) in _WORKS_NOUNS:
+            # "opened the carmaker's first European factory": the one company the sentence
+            # names.
+            companies = {e.text for e in sentence.sent.ents if e.label_ == "ORG"}
+            if len(companies) == 1 and any(
+                c.dep_ == "poss" and c.lemma_.lower() in _COMPANY_NOUNS for c in token.children
+            ):
+                (organisation,) = companies
+                name = f"{organisation} {token.text}"
         if organisation is None:
             continue
         context = {t.lemma_.lower() for t in sentence.sent}
         status = "proposed" if context & _PROPOSAL_MARKERS else "happened"
-        drafts.append(
-            EventDraft(
-                kind="institution",
-                # (One owner however named: "US opens embassy" above "the United States
-                # reopened its embassy in Honiara".)
-                key=(
-                    "institution",
-                    owner_place.key if owner_place is not None else organisation.lower(),
-                    place.key,
-                ),
-                spans=[sentence.span()],
-                fields={"name": name, "organisation": organisation, "place": place.key},
-                status=status,
+        # "Tesla has factories in Fremont, California, Shanghai and Austin": one at each town.
+        sites = [place]
+        if _noun_lemma(token) in _WORKS_NOUNS:
+            sites += [
+                other
+                for other in _conjoined(place, sentence, sentence.named_place_at)
+                if other.kind == "city"
+            ]
+        for site in dict.fromkeys(sites):
+            drafts.append(
+                EventDraft(
+                    kind="institution",
+                    # (One owner however named: "US opens embassy" above "the United States
+                    # reopened its embassy in Honiara".)
+                    key=(
+                        "institution",
+                        owner_place.key if owner_place is not None else organisation.lower(),
+                        site.key,
+                    ),
+                    spans=[sentence.span()],
+                    fields={"name": name, "organisation": organisation, "place": site.key},
+                    status=status,
+                )
             )
-        )
     return drafts
+
+
+# Verbs by which a subject holds what it has, builds or opens somewhere.
+_HOLDING_VERBS = frozenset({"have", "own", "operate", "run", "build", "open", "close"})
+# A company's works abroad, which the company names.
+_WORKS_NOUNS = frozenset({"factory", "plant", "gigafactory"})
+# What a company is called once named: "the carmaker's first European factory".
+_COMPANY_NOUNS = frozenset(
+    {"company", "carmaker", "automaker", "firm", "group", "manufacturer", "maker", "giant"}
+)
 
 
 def _fold_arrivals_told_again(drafts: list[EventDraft], anchor: dt.date) -> list[EventDraft]:
@@ -6759,6 +6817,10 @@ _FLEEING_VERBS = frozenset({"evacuate", "flee", "escape"})
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods
 # swamping towns in Poland" is the storm's harm, not a disaster of its own.
 _STORM_HARMS = frozenset({"flood", "landslide", "tornado"})
+# Disasters the weather brings, which "the storm" of an article naming no storm is.
+_WEATHER_DISASTERS = frozenset(
+    {"flood", "tornado", "thunderstorm", "hailstorm", "blizzard", "landslide"}
+)
 # What a quake sets off, told after it: landslides (a tsunami, felt on other shores, is a
 # mark of its own).
 _QUAKE_HARMS = frozenset({"landslide"})
@@ -6907,6 +6969,19 @@ def _fold_unnamed_disasters(drafts: list[EventDraft]) -> list[EventDraft]:
             start = min(draft.spans)[0]
             before = [d for d in same if min(d.spans)[0] < start]
             same = [max(before, key=lambda d: min(d.spans)[0])] if before else None
+        if kind == "the storm" and not same:
+            # "Flash floods unleashed by torrential rain have killed 205 … The storm also
+            # brought heavy rain to Andalusia": with no storm named, the one weather
+            # disaster told before it.
+            start = min(draft.spans)[0]
+            weather = [
+                d
+                for d in drafts
+                if d.kind == "disaster"
+                and d.fields["kind"] in _WEATHER_DISASTERS
+                and min(d.spans)[0] < start
+            ]
+            same = weather if len(weather) == 1 else None
         if kind == "the outbreak" and not same and draft.fields["name"] != "Outbreak":
             # "deaths from dengue …, the worst outbreak": with none named before it, the
             # outbreak of the disease its sentence names.

@@ -649,3 +649,13 @@ def test_a_storm_named_in_the_headline_and_again_with_its_title_is_told_once() -
         dt.date(2023, 10, 23),
     )
     assert "Retford" in _places(story, babet)
+
+
+def test_the_storm_of_an_article_naming_none_is_its_one_flood() -> None:
+    story, (floods,) = _disasters(
+        "VALENCIA, Spain - Flash floods unleashed by torrential rain have killed at least 205 "
+        "people in Spain's eastern Valencia region, officials said on Friday.\n\nThe storm "
+        "also brought heavy rain to Andalusia, where a man died in Malaga province.",
+        dt.date(2024, 11, 1),
+    )
+    assert {"Valencia", "Andalusia"} <= set(_places(story, floods))

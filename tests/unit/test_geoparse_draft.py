@@ -311,3 +311,23 @@ def test_countries_that_became_a_blocs_partners_are_drawn_beside_its_members() -
     members = [_place_name(story, m.place) for m in blocs["bloc-brics"].members]
     assert "Indonesia" in members and "Malaysia" not in members
     assert parse_story(dump_story(story)).events == story.events
+
+
+def test_a_companys_factories_are_its_presence_at_each_town() -> None:
+    story = draft_story(
+        "Chinese carmaker BYD will build its first European car plant in Szeged, Hungary, the "
+        "company said.\n\nTesla has factories in Fremont, Shanghai and Austin.\n\nRussian "
+        "drones struck a power plant in Kharkiv overnight.",
+        date=dt.date(2023, 12, 22),
+    )
+    works = {
+        (e.organisation, _place_name(story, e.place))
+        for e in story.events
+        if e.kind == "institution"
+    }
+    assert works == {
+        ("BYD", "Szeged"),
+        ("Tesla", "Fremont"),
+        ("Tesla", "Shanghai"),
+        ("Tesla", "Austin"),
+    }  # a power plant struck is no one's presence
