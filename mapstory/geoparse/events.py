@@ -6471,13 +6471,17 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         return []
     # "launched strikes on Iran's nuclear facilities …, hitting the Natanz enrichment site
     # and residential buildings in Tehran": what the strikes went on to hit.
-    also += [
-        found
+    hits = [
+        hit
         for hit in token.children
         if hit.dep_ == "advcl"
         and hit.tag_ == "VBG"
         and hit.lemma_.lower() in _STRIKING_VERBS
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.children)
+    ]
+    also += [
+        found
+        for hit in hits
         for target in hit.children
         if target.dep_ == "dobj"
         for one in (target, *target.conjuncts)
@@ -6497,12 +6501,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     # are told at or in.)
     also += [
         found
-        for hit in token.children
-        if hit.dep_ == "advcl"
-        and hit.tag_ == "VBG"
-        and hit.lemma_.lower() in _STRIKING_VERBS
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.children)
-        and any(c.dep_ == "dobj" and _noun_in(c, _TARGET_NOUNS) for c in hit.children)
+        for hit in hits
+        if any(c.dep_ == "dobj" and _noun_in(c, _TARGET_NOUNS) for c in hit.children)
         for prep in hit.children
         if prep.dep_ == "prep"
         and prep.lower_ in ("in", "at")
@@ -7098,7 +7098,11 @@ def _fold_acts_told_again(drafts: list[EventDraft], where: dict[str, PlaceRef]) 
 # A storm's own name after its title: "Milton", "Kong-rey".
 _STORM_NAME = re.compile(r"\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
 # A storm's title and own name anywhere in a text: "Cyclone Chido".
-_TITLED_STORM = re.compile(r"\b(Hurricane|Typhoon|Cyclone|Storm)\s+([A-Z][\w'’]*(?:-[\w'’]+)*)")
+_TITLED_STORM = re.compile(
+    r"\b("
+    + "|".join(sorted(title.capitalize() for title in _STORM_TITLES))
+    + r")\s+([A-Z][\w'’]*(?:-[\w'’]+)*)"
+)
 
 
 def _storm_own_names(doc) -> dict[str, tuple[str, int]]:
