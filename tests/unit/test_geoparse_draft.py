@@ -331,3 +331,18 @@ def test_a_companys_factories_are_its_presence_at_each_town() -> None:
         ("Tesla", "Shanghai"),
         ("Tesla", "Austin"),
     }  # a power plant struck is no one's presence
+
+
+def test_the_arab_league_shades_its_members_of_the_day() -> None:
+    text = (
+        "Leaders of the Arab League met in Baghdad on Saturday. Egypt, Saudi Arabia and Syria "
+        "called for a ceasefire in Gaza."
+    )
+
+    def members(day: dt.date) -> set[str | None]:
+        story = draft_story(text, date=day)
+        (league,) = [e for e in story.events if isinstance(e, Bloc) and e.name == "Arab League"]
+        return {_place_name(story, m.place) for m in league.members}
+
+    assert members(dt.date(2025, 5, 17)) == {"Egypt", "Saudi Arabia", "Syria"}
+    assert "Syria" not in members(dt.date(2015, 3, 28))  # suspended from 2011 to 2023
