@@ -154,6 +154,16 @@ _DISEASE = re.compile(
     r"(?:[a-z]*virus|viruses|fever|flu|influenza|disease|syndrome|encephalitis|strains?|variants?)\b",
     re.I,
 )
+# The place name a disease is called by, written beside its disease word somewhere in the
+# article ("Marburg virus", "Lassa fever"): told alone later ("no treatment for Marburg") it
+# is still the disease.
+_DISEASE_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:virus|fever|disease)\b")
+# What puts a name told alone at the place rather than the disease: "cases in Marburg".
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around)\s+$", re.I)
+# A one-word name with a capital inside it is a company's ("BlackRock", "PetroChina"), unless
+# a surname-like prefix explains it ("McAllen", "DeKalb", "KwaZulu") or the gazetteer spells
+# a place so ("SeaTac").
+_INNER_CAPITAL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Fitz|Kwa)[A-Z])[A-Z][a-z]+[A-Z]\w*")
 # A river named like a town ("the Guaiba river", "the Bakhmutka River").
 _WATER_AFTER = re.compile(r"\s+(?:river|River)\b(?!\s+(?:of|in)\b)")
 # A class of ship or weapon named after a place ("Virginia-class submarines").
@@ -247,8 +257,11 @@ _KIND_APPOSITION = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[a-z][a-z'’-]*\s+){0,2}"
     r"(?:(?P<city>town|city|village|port|hamlet|suburb|capital)|"
     r"(?P<region>province|region|district))"
-    r"(?=\s*[,.;:)]|\s+(?:near|in|on|of|at|by|about|close|outside|north|south|east|west|"
-    r"some|where|that|which|with|known|famous|home)\b)"
+    r"(?=\s*[,.;:)]|\s+(?:near|in|on|at|by|about|close|outside|north|south|east|west|"
+    r"some|where|that|which|with|known|famous|home)\b"
+    # "of" another name is that place's own kind, not this one's: "In Poland, the town of
+    # Nysa was evacuated"; "Nysa, a town of 40,000" is Nysa's.
+    r"|\s+of\b(?!\s+[A-Z]))"
 )
 # The one-word name of a place may differ this little from a gazetteer spelling and still be
 # that place ("Zaporizhzhia", "Zaporizhzhya"), where a mere translation would not.
@@ -1618,6 +1631,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     """
     mentions: list[Mention] = []
     covered = [False] * len(doc)
+    diseases = {
+        name
+        for name in _DISEASE_NAME.findall(text)
+        if (entry := _known(gazetteer, name, min_population=10**12, areas_only=True)) is None
+        or (entry.feature_code != "ADM1" and entry.kind not in ("country", "continent"))
+    }  # (the "Sudan virus" leaves Sudan a country everywhere else)
 
     def add(
         start: int, end: int, source: str, hint: str | None = None, *, exact: bool = False
@@ -1625,6 +1644,16 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         start, end = _trim(text, start, end)
         if _DISEASE.match(text, end) or _CLASS_NAME.match(text, end):
             return  # "West Nile virus", "Virginia-class": a disease or a design named after one
+        if text[start:end] in diseases and not _AT_PLACE_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            return  # "no approved treatment for Marburg", the Marburg virus named before
+        name = text[start:end]
+        if _INNER_CAPITAL.fullmatch(name) and not any(
+            name == entry.name or name in entry.alt_names
+            for entry in gazetteer.search(name, limit=5)
+        ):
+            return  # "a group led by BlackRock": the firm, not Blackrock in Dublin
         if _WATER_AFTER.match(text, end):
             return  # "the Guaiba river": the river, not the town of its name
         if hint is None and not exact:

@@ -222,6 +222,10 @@ def _canonical(name: str) -> str:
     return fold(_MOUNT.sub("Mount ", _SAINT.sub("Saint ", name)))
 
 
+def _hyphenless(name: str) -> str:
+    return _canonical(name.replace("-", " "))
+
+
 def _state_weight(population: int) -> float:
     """How much of a state's standing a first-level division has: all of it from 300 000
     people, none below 30 000. A US state or a Chinese province is what news means by its
@@ -258,9 +262,16 @@ def _seat_bonus(entry: GazetteerEntry, options: list[GazetteerEntry], key: str =
     # The region must bear the city's own name; a capital's region may bear the name the
     # article used instead ("Ulaanbaatar" is the region's name and one of Ulan Bator's).
     # ("New York" is one of New York City's names too, but the state keeps it.)
-    names = {fold(entry.name), key} if entry.feature_code == "PPLC" else {fold(entry.name)}
+    # (Compared as canonical names: the federal city "St.-Petersburg" bears Saint
+    # Petersburg's name.)
+    names = {_hyphenless(entry.name)}
+    if entry.feature_code == "PPLC":
+        names.add(key)
     for other in options:
-        if other.kind != "region" or not names & {fold(other.name), *map(fold, other.alt_names)}:
+        if other.kind != "region" or not names & {
+            _hyphenless(other.name),
+            *map(_hyphenless, other.alt_names),
+        }:
             continue
         same_region = other.id == entry.admin1 or (
             other.feature_code == "ADM2" and other.admin1 == entry.admin1

@@ -1406,3 +1406,66 @@ def test_the_earth_is_told_but_is_no_town_in_texas() -> None:
 def test_a_county_tagged_an_organisation_is_the_county() -> None:
     places = _places("A man died in County Kerry when a tree fell on his car.")
     assert places["County Kerry"] == ("region", "IE", "County Kerry")
+
+
+def test_the_town_of_another_place_is_not_the_kind_of_the_name_before_it() -> None:
+    # "In Poland, the town of Nysa": the town is Nysa's kind, not Poland's (Poland, Maine).
+    places = _places(
+        "Floods swept central Europe on Monday. In Poland, the town of Nysa was evacuated "
+        "after a dam broke. Ocala, a city of 60,000 people, was spared."
+    )
+    assert places["Poland"][:2] == ("country", "PL")
+    assert places["Nysa"][:2] == ("city", "PL")
+    assert places["Ocala"][0] == "city"  # an apposition of its own still tells its kind
+
+
+def test_a_disease_named_after_a_town_is_no_town_even_told_alone() -> None:
+    places = _places(
+        "Rwanda has confirmed 26 cases of Marburg virus. There is no approved vaccine or "
+        "treatment for Marburg, which was first found in Marburg, Germany, in 1967."
+    )
+    found = [
+        r.mention.text
+        for r in geoparse(
+            "Rwanda has confirmed 26 cases of Marburg virus. There is no approved vaccine or "
+            "treatment for Marburg."
+        )
+    ]
+    assert found == ["Rwanda"]
+    assert places["Marburg"][:2] == ("city", "DE")  # "in Marburg": the town
+    # A country a disease is named after stays the country everywhere else.
+    assert (
+        _places("An outbreak of Sudan virus disease hit Uganda. Sudan said it had no cases.")[
+            "Sudan"
+        ][0]
+        == "country"
+    )
+
+
+def test_a_firm_written_with_a_capital_inside_is_no_town() -> None:
+    found = {
+        r.mention.text
+        for r in geoparse(
+            "Hutchison sold its ports to a group led by BlackRock. Floods hit McAllen and DeKalb, "
+            "and KwaZulu-Natal."
+        )
+        if r.entry is not None
+    }
+    assert "BlackRock" not in found  # not Blackrock, a suburb of Dublin
+    assert {"McAllen", "DeKalb", "KwaZulu-Natal"} <= found
+
+
+def test_english_spellings_of_provinces_and_islands_news_names() -> None:
+    places = _places(
+        "Most of the deaths were in Kunar province. Fighting spread to Cambodia's Oddar "
+        "Meanchey province. A volcano on the Indonesian island of Flores erupted."
+    )
+    assert places["Kunar"][:2] == ("region", "AF")
+    assert places["Oddar Meanchey"][:2] == ("region", "KH")
+    assert places["Flores"][:2] == ("region", "ID")  # the island, not Uruguay's department
+
+
+def test_a_federal_city_is_the_city_whatever_its_regions_spelling() -> None:
+    # GeoNames spells the federal subject "St.-Petersburg": still the seat of its name.
+    places = _places("Putin met him in St. Petersburg on Friday, then flew to Kaliningrad.")
+    assert places["St. Petersburg"][:2] == ("city", "RU")
