@@ -312,3 +312,60 @@ def test_what_strikes_went_on_to_hit_and_what_missiles_fired_struck_are_their_pl
     places = {e.title: _place_names(story, e) for e in story.events if isinstance(e, Conflict)}
     assert {"Natanz", "Tehran"} <= set(places["Strikes on Iran by Israel"])
     assert {"Tel Aviv", "Ramat Gan"} <= set(places["Missile attack on Israel by Iran"])
+
+
+def test_a_stronghold_taken_is_the_city_its_apposition_names_dated_by_the_saying() -> None:
+    story = draft_story(
+        "Sudan's paramilitary Rapid Support Forces said on Sunday they had seized the army's "
+        "last stronghold in Darfur, the city of El Fasher, after a siege of more than 18 "
+        "months.\n\n"
+        "The army holds the north and east of Sudan, including Khartoum, which it retook in "
+        "March, and Port Sudan on the Red Sea, where the government is based.",
+        date=dt.date(2025, 10, 27),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Seizure of El Fasher", "Recapture of Khartoum"}
+    assert conflicts["Seizure of El Fasher"].date.start == dt.date(2025, 10, 26)
+    # Only the city its relative clause is about was retaken, not Port Sudan after it.
+    assert _place_names(story, conflicts["Recapture of Khartoum"]) == ["Khartoum"]
+    assert conflicts["Recapture of Khartoum"].date.start == dt.date(2025, 3, 1)
+
+
+def test_rebels_after_a_dateline_seize_a_site_in_the_city_apart_from_a_capture_years_ago() -> None:
+    conflicts = _conflicts(
+        "M23 rebels seize Goma airport as Congo army retreats\n\n"
+        "GOMA, Democratic Republic of Congo, Jan 28 (Reuters) - Rwanda-backed M23 rebels "
+        "seized the airport in Goma on Tuesday, consolidating their grip on the city.\n\n"
+        "The M23 rebels captured Goma once before, in 2012, and held it for over a week.",
+        dt.date(2025, 1, 28),
+    )
+    assert set(conflicts) == {"Seizure in Goma", "Capture of Goma"}
+    assert conflicts["Seizure in Goma"].date.start == dt.date(2025, 1, 28)
+    assert conflicts["Capture of Goma"].date.start == dt.date(2012, 1, 1)
+
+
+def test_gunmen_killing_people_somewhere_is_an_attack_there() -> None:
+    conflicts = _conflicts(
+        "India blamed Pakistan for the attack.\n\nGunmen killed 26 men at a meadow near "
+        "Pahalgam in Kashmir on April 22. Militants killed 12 soldiers in an ambush in Borno "
+        "state on Sunday. Police killed a suspect in Dayton on Monday. The storm killed 12 "
+        "people in Florida.",
+        dt.date(2025, 5, 7),
+    )
+    assert set(conflicts) == {"Attack in Pahalgam", "Attack in Borno"}
+    assert conflicts["Attack in Pahalgam"].date.start == dt.date(2025, 4, 22)
+
+
+def test_clashes_are_dated_by_their_clause_and_strikes_placed_by_the_targets_listed() -> None:
+    conflicts = _conflicts(
+        "In 2011, clashes near the Preah Vihear temple killed at least 20 people.",
+        dt.date(2025, 7, 24),
+    )
+    assert conflicts["Clash in Preah Vihear"].date.start == dt.date(2011, 1, 1)
+    story = draft_story(
+        "Pakistan said 26 civilians had been killed and 46 wounded in strikes on six "
+        "locations, including a mosque in Bahawalpur in Punjab province.",
+        date=dt.date(2025, 5, 7),
+    )
+    (strike,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert _place_names(story, strike) == ["Bahawalpur"]

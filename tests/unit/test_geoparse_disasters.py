@@ -659,3 +659,59 @@ def test_the_storm_of_an_article_naming_none_is_its_one_flood() -> None:
         dt.date(2024, 11, 1),
     )
     assert {"Valencia", "Andalusia"} <= set(_places(story, floods))
+
+
+def test_a_series_of_quakes_another_year_is_another_disaster() -> None:
+    story, quakes = _disasters(
+        "A magnitude 6.0 earthquake struck eastern Afghanistan late Sunday, killing at least "
+        "800 people. Most of the deaths were in Kunar province.\n\n"
+        "In October 2023, a series of quakes in Herat province in the west of the country "
+        "killed more than 1,500 people.",
+        dt.date(2025, 9, 1),
+    )
+    by_title = {q.title: q for q in quakes}
+    assert set(by_title) == {"Earthquake in Afghanistan", "Quakes in Herat"}
+    assert "Herat" not in _places(story, by_title["Earthquake in Afghanistan"])
+    assert by_title["Quakes in Herat"].date.start == dt.date(2023, 10, 1)
+
+
+def test_a_land_named_after_its_state_and_rain_that_swept_homes_away_place_a_flood() -> None:
+    story, (flood,) = _disasters(
+        "Flash floods tore through the Texas Hill Country on Friday, killing at least 24 "
+        "people.\n\nThe river rose 26 feet in 45 minutes after up to 10 inches of rain fell "
+        "overnight on Kerr County, sweeping away homes, cars and cabins.",
+        dt.date(2025, 7, 4),
+    )
+    assert _places(story, flood) == ["Texas", "Kerr County"]
+    assert flood.date.start == dt.date(2025, 7, 4)
+
+
+def test_rivers_bursting_their_banks_are_the_flood_there() -> None:
+    story, (flood,) = _disasters(
+        "Floods caused by Storm Boris swept through central and eastern Europe on Monday, "
+        "killing at least 16 people, as rivers burst their banks in Poland, the Czech "
+        "Republic, Austria and Romania.",
+        dt.date(2024, 9, 16),
+    )
+    assert _places(story, flood) == ["Poland", "Czechia", "Austria", "Romania"]
+
+
+def test_a_mountain_erupting_is_an_eruption_where_it_stands_not_where_flights_go() -> None:
+    story, (eruption,) = _disasters(
+        "Indonesian volcano erupts again, forcing Bali flight cancellations\n\n"
+        "Mount Lewotobi Laki-laki on the Indonesian island of Flores erupted again on "
+        "Tuesday, forcing dozens of international flights to and from Bali to be cancelled.",
+        dt.date(2024, 11, 12),
+    )
+    assert eruption.title == "Eruption in Flores"
+    assert _places(story, eruption) == ["Flores"]
+    assert eruption.date.start == dt.date(2024, 11, 12)
+
+
+def test_a_sea_naming_a_kind_of_storm_is_not_where_the_storm_struck() -> None:
+    story, (storm,) = _disasters(
+        "Hurricane Melissa made landfall in southwestern Jamaica on Tuesday as one of the "
+        "strongest Atlantic storms on record.",
+        dt.date(2025, 10, 28),
+    )
+    assert _places(story, storm) == ["Jamaica"]

@@ -5613,3 +5613,37 @@ def test_a_port_things_were_shipped_from_is_given_to_none_of_their_accusers() ->
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert _name(story, port.port) == "Rason" and port.granted_to is None
+
+
+def test_a_meeting_made_before_a_leg_still_ahead_on_its_day_is_part_of_the_stay() -> None:
+    story = draft_story(
+        "RIYADH (Reuters) - U.S. President Donald Trump arrived in Saudi Arabia on Tuesday at "
+        "the start of a four-day tour of the Gulf.\n\n"
+        "Trump is scheduled to fly on to Doha later on Wednesday for talks with the emir, and "
+        "to Abu Dhabi on Thursday.\n\n"
+        "On Wednesday, Trump met Syria's interim President Ahmed al-Sharaa in Riyadh.",
+        date=dt.date(2025, 5, 14),
+    )
+    legs = _legs(story)
+    # Not a leg back to Riyadh from Doha, where he had not yet gone.
+    assert [pair for pair in _leg_pairs(story) if pair[1] == "Riyadh"] == [
+        (legs["Riyadh"][0], "Riyadh")
+    ]
+    assert legs["Riyadh"][0] != "Doha"
+    riyadh = legs["Riyadh"][1].date
+    assert (riyadh.start, riyadh.end) == (dt.date(2025, 5, 13), dt.date(2025, 5, 14))
+    assert legs["Doha"][0] == "Riyadh" and legs["Doha"][1].status == "scheduled"
+
+
+def test_a_leg_on_from_a_summit_flown_in_to_starts_there() -> None:
+    story = draft_story(
+        "TIANJIN, China, Aug 31 (Reuters) - Xi Jinping welcomed more than 20 leaders to "
+        "Tianjin on Sunday for a summit.\n\n"
+        "Putin flew in from Moscow on Sunday and will travel on to Beijing after the summit "
+        "to attend a military parade on Wednesday.",
+        date=dt.date(2025, 8, 31),
+    )
+    legs = _legs(story)
+    assert legs["Tianjin"][0] == "Moscow"
+    assert legs["Beijing"][0] == "Tianjin"  # not from Moscow again
+    assert legs["Beijing"][1].status == "scheduled"
