@@ -158,6 +158,11 @@ _DISEASE = re.compile(
 # article ("Marburg virus", "Lassa fever"): told alone later ("no treatment for Marburg") it
 # is still the disease.
 _DISEASE_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:virus|fever|disease)\b")
+# A firm named like a town, told so by the word after it ("Toyota Motor", "Tata Group"):
+# the article's other bare mentions of the name are the firm too.
+_FIRM_AFTER = re.compile(
+    r"\s+(?:Motors?|Corp\b\.?|Corporation|Inc\b\.?|Ltd\b\.?|Holdings|Group|Co\b\.?|PLC|plc)\b"
+)
 # What puts a name told alone at the place rather than the disease: "cases in Marburg".
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around)\s+$", re.I)
 # A one-word name with a capital inside it is a company's ("BlackRock", "PetroChina"), unless
@@ -246,8 +251,10 @@ _KINDS_LIST_BEFORE = re.compile(
     r"(?:(?:and|or)\s+)?$"
 )
 _KIND_AFTER = re.compile(
-    r"^\s+(?P<region>region|province|oblast|department|prefecture|governorate|state)\b"
+    r"^\s+(?:(?P<region>region|province|oblast|department|prefecture|governorate|state)\b"
     r"(?!\s+stores?\b)"  # not "Chile's Ripley department store chain"
+    # "Sri Lanka's Chinese-run Hambantota port": a town's port, in lower case
+    r"|(?P<city>port|harbour|harbor)\b(?!\s+(?:authority|authorities)\b))"
 )
 # "driving to the capital Noumea", "the Ukrainian capital, Kyiv": a capital is a city.
 _CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}capital,?\s+$", re.IGNORECASE)
@@ -479,8 +486,9 @@ def _form_kind(text: str, start: int, end: int) -> str | None:
         return next(kind for kind in ("city", "region", "island") if before.group(kind))
     if _CAPITAL_BEFORE.search(text, max(0, start - 40), start):
         return "city"
-    if _KIND_AFTER.match(text[end : end + 20]):
-        return "region"
+    after = _KIND_AFTER.match(text[end : end + 25])
+    if after is not None:
+        return "city" if after.group("city") else "region"
     apposition = _KIND_APPOSITION.match(text[end : end + 60])
     if apposition is not None:
         return "city" if apposition.group("city") else "region"
@@ -911,6 +919,20 @@ def _narrow(
             if gazetteer.search(head, limit=1):
                 return start, start + words[n - 1].end()
     return start, end
+
+
+def _division_abroad(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a name told as a province ("near Astorga in Leon province") is a division
+    only of countries the article never names (Nicaragua's León), while a town of the name
+    lies in one it does (Spain's León, whose province the gazetteer lacks): the town stands
+    in for its province."""
+    entries = gazetteer.search(mention.lookup or mention.text, limit=5)
+    regions = [e for e in entries if e.kind == "region"]
+    return (
+        bool(regions)
+        and not any(_country_named(text, e, gazetteer) for e in regions)
+        and any(e.kind == "city" and _country_named(text, e, gazetteer) for e in entries)
+    )
 
 
 def _country_named(text: str, entry: GazetteerEntry, gazetteer: Gazetteer) -> bool:
@@ -1637,6 +1659,14 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if (entry := _known(gazetteer, name, min_population=10**12, areas_only=True)) is None
         or (entry.feature_code != "ADM1" and entry.kind not in ("country", "continent"))
     }  # (the "Sudan virus" leaves Sudan a country everywhere else)
+    firms = {
+        ent[0].text
+        for ent in doc.ents
+        if ent.label_ == "ORG"
+        and len(ent) >= 2
+        and _FIRM_AFTER.match(text, ent[0].idx + len(ent[0]))
+        and not any(_is_area(e) for e in gazetteer.search(ent[0].text, limit=5))
+    }
 
     def add(
         start: int, end: int, source: str, hint: str | None = None, *, exact: bool = False
@@ -1648,6 +1678,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             text, max(0, start - 12), start
         ):
             return  # "no approved treatment for Marburg", the Marburg virus named before
+        if text[start:end] in firms and not _AT_PLACE_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            return  # "Shares of Toyota Motor rose … Toyota builds cars in Kentucky"
         name = text[start:end]
         if _INNER_CAPITAL.fullmatch(name) and not any(
             name == entry.name or name in entry.alt_names
@@ -2248,6 +2282,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if mention.start >= last_end:
             if mention.hint is None:
                 said = mention.kind or _form_kind(text, mention.start, mention.end)
+                if said == "region" and _division_abroad(text, mention, gazetteer):
+                    said = "city"
                 mention = replace(mention, kind=said)
             result.append(mention)
             last_end = mention.end

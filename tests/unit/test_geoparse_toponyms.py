@@ -1469,3 +1469,24 @@ def test_a_federal_city_is_the_city_whatever_its_regions_spelling() -> None:
     # GeoNames spells the federal subject "St.-Petersburg": still the seat of its name.
     places = _places("Putin met him in St. Petersburg on Friday, then flew to Kaliningrad.")
     assert places["St. Petersburg"][:2] == ("city", "RU")
+
+
+def test_a_town_before_its_port_a_province_abroad_and_a_firm_named_like_a_town() -> None:
+    places = _places(
+        "Sri Lanka's Chinese-run Hambantota port handled a record number of ships. In "
+        "Spain, a firefighter died near the town of Astorga in Leon province."
+    )
+    assert places["Hambantota"][:2] == ("city", "LK")
+    # Spain's León, whose province the gazetteer lacks; not Nicaragua's León department.
+    assert places["Leon"][:2] == ("city", "ES")
+    assert _places("In Nicaragua, floods hit Leon province.")["Leon"][:2] == ("region", "NI")
+    found = {
+        r.mention.text
+        for r in geoparse(
+            "Shares of Toyota Motor rose 14% in Tokyo. Toyota builds cars in Kentucky. "
+            "Workers in Toyota, Aichi, cheered."
+        )
+    }
+    assert "Toyota Motor" not in found and {"Tokyo", "Kentucky", "Aichi"} <= found
+    # "in Toyota": the town, told as one.
+    assert "Toyota" in found
