@@ -2151,6 +2151,20 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         aside = token.dep_ == "relcl" and token.pos_ == "VERB"
         if (
             date is None
+            and aside
+            and token.head.ent_type_ == "DATE"
+            and any(c.lower_ == "when" for c in token.children)
+        ):
+            # "his first visit since 2015, when he addressed the General Assembly in New
+            # York": then, not now.
+            date = _nearest_date(
+                [p for p in ctx.dates_in(sentence) if p.start <= token.head.idx < p.end],
+                token.head.idx,
+                ctx.anchor,
+                "past",
+            )
+        if (
+            date is None
             and met_at is None
             and not itinerary
             and not aside
@@ -2845,16 +2859,35 @@ def _fold_headline_visits(
                     # "on nine sites in Pakistan and Pakistan-administered Kashmir": the one
                     # act of that name by that side the body tells; the headline's place is
                     # among those it struck.
+                    # ("Israel strikes Hamas leaders in Qatar's capital" above "carried out an
+                    # air strike on Hamas leaders in Doha": one strike or many, the same act.)
                     same = [
                         d
                         for d in body
-                        if d.fields["name"] == draft.fields["name"]
+                        if _SAME_ACTS.get(d.fields["name"], d.fields["name"])
+                        == _SAME_ACTS.get(draft.fields["name"], draft.fields["name"])
                         and d.fields.get("by") == draft.fields["by"]
                     ]
                     told = same[0] if len(same) == 1 else None
                     if told is not None:
                         places = told.fields["places"]
-                        places.extend(p for p in draft.fields["places"] if p not in places)
+                        # (Not the one country the body places it all in: "in Qatar's
+                        # capital" is Doha, told.)
+                        inside = {where[p].country_code for p in places if p in where}
+                        if len(inside) != 1 or any(
+                            where[p].kind == "country" for p in places if p in where
+                        ):
+                            inside = set()
+                        places.extend(
+                            p
+                            for p in draft.fields["places"]
+                            if p not in places
+                            and not (
+                                p in where
+                                and where[p].kind == "country"
+                                and where[p].country_code in inside
+                            )
+                        )
                 if told is None and draft.fields["name"].endswith(" in"):
                     # "Azerbaijan launches offensive in Nagorno-Karabakh" above "launched
                     # what it called anti-terrorist operations in Nagorno-Karabakh": the
@@ -3909,6 +3942,13 @@ _CARRIED_PEOPLE = frozenset(
 )
 
 
+# What happened at a port that says only where it was: "the explosion at the port of
+# Beirut".
+_INCIDENT_NOUNS = frozenset(
+    {"explosion", "blast", "fire", "collapse", "disaster", "accident", "stampede", "protest"}
+)
+
+
 def _landmark(noun) -> bool:
     """Whether *noun* only says where something else was: "77 nautical miles west of the
     port of Hodeidah", "near the port city of Mariupol", "in the port of Shengjin and the
@@ -3935,6 +3975,8 @@ def _landmark(noun) -> bool:
         return True  # "Survivors were taken to the port of Kalamata": where people were put
     if head.lower_ == "near":
         return True
+    if head.lower_ in ("at", "in") and head.head.lemma_.lower() in _INCIDENT_NOUNS:
+        return True  # "the site of the 2020 explosion at the port of Beirut": where it was
     return head.lower_ == "of" and head.head.lower_ in _COMPASS_NOUNS
 
 
@@ -5963,6 +6005,10 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             place, name = called, f"{name.split()[0]} of"
     if place is None:
         return []
+    if relative and place is not None and (place.members or place.kind == "continent"):
+        # "the largest U.S. base in the Middle East, which Iran attacked": the model may
+        # hang the clause on the region the base is in; no one attacks a whole region so.
+        return []
     # (Only the place its relative clause is about: "Khartoum, which it retook in March, and
     # Port Sudan" did not take Port Sudan.)
     places = [
@@ -6020,7 +6066,7 @@ _TARGET_NOUNS = frozenset(
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
         "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
-        "stronghold",
+        "stronghold", "block", "house", "home",
         "hotel", "apartment", "church", "mosque", "university", "shelter", "location",
         # Vehicles struck where they are: "a drone struck a bus in the Sumy region".
         "bus", "train", "car", "vehicle", "convoy", "truck", "minibus", "ambulance",
@@ -6065,7 +6111,8 @@ _ASSAULT_NOUNS = frozenset(
 )  # fmt: skip
 _STRIKING_VERBS = frozenset(
     {"strike", "hit", "target", "pound", "raid", "attack", "bomb", "overrun", "storm",
-     "overran"}  # (the model leaves "overran" as it is)
+     "overran",  # (the model leaves "overran" as it is)
+     "sink"}  # "the Houthis had sunk the bulk carrier Eternity C in the Red Sea"
 )  # fmt: skip
 _ADVANCING_VERBS = frozenset({"push", "advance", "move", "roll", "enter", "sweep", "press"})
 
@@ -6130,6 +6177,17 @@ def _armed_subject(verb, sentence: _Sentence) -> bool:
 def _armed_one(subject, verb, sentence: _Sentence) -> bool:
     if subject.lemma_.lower() in _ARMED or _plain_noun(subject) in _ARMED:
         return True
+    if subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subject = verb.head  # "a Russian attack that struck the cities of Lviv and Lutsk"
+    if _noun_lemma(subject) in _ASSAULT_NOUNS and any(
+        c.dep_ in ("amod", "compound", "nmod", "poss")
+        and (
+            c.lower_ in _ARMED_ATTACK_WORDS
+            or getattr(sentence.place_at(c), "kind", None) == "country"
+        )
+        for c in subject.children
+    ):
+        return True  # "A Russian attack struck …", "a drone strike hit …": force by its kind
     if subject.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" and verb.head != verb:
         # "Ukraine's military said it had struck a landing ship": who said it did it.
         return _armed_subject(verb.head, sentence)

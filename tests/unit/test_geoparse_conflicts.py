@@ -369,3 +369,49 @@ def test_clashes_are_dated_by_their_clause_and_strikes_placed_by_the_targets_lis
     )
     (strike,) = [e for e in story.events if isinstance(e, Conflict)]
     assert _place_names(story, strike) == ["Bahawalpur"]
+
+
+def test_the_headlines_strikes_on_a_country_are_the_bodys_on_its_capital() -> None:
+    story = draft_story(
+        "Israel strikes Hamas leaders in Qatar's capital\n\n"
+        "DOHA, Sept 9 (Reuters) - Israel carried out an air strike on Hamas leaders in Doha "
+        "on Tuesday.\n\nQatar hosts the Al Udeid air base, the largest U.S. military base in "
+        "the Middle East, which Iran attacked with missiles in June.",
+        date=dt.date(2025, 9, 9),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    # One strike, on Doha; and no attack on the whole Middle East.
+    assert set(conflicts) == {"Strike on Doha by Israel"}
+    assert _place_names(story, conflicts["Strike on Doha by Israel"]) == ["Doha"]
+
+
+def test_an_attack_told_by_its_kind_strikes_the_towns_it_hit() -> None:
+    story = draft_story(
+        "The drones were part of a Russian attack that struck the Ukrainian cities of Lviv, "
+        "Lutsk and Zhytomyr. A Russian drone strike hit an apartment block in Sumy on Monday.",
+        date=dt.date(2025, 9, 10),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert _place_names(story, conflicts["Strikes on Lviv, Lutsk and Zhytomyr"]) == [
+        "Lviv",
+        "Lutsk",
+        "Zhytomyr",
+    ]
+    assert conflicts["Strikes on Sumy"].date.start == dt.date(2025, 9, 8)
+
+
+def test_militants_who_sank_a_ship_attacked_shipping_where_it_sank() -> None:
+    conflicts = _conflicts(
+        "DUBAI, July 9 (Reuters) - Yemen's Houthi militants said on Wednesday they had sunk "
+        "the Greek-operated bulk carrier Eternity C in the Red Sea.",
+        dt.date(2025, 7, 9),
+    )
+    assert set(conflicts) == {"Attacks on shipping in the Red Sea by Yemen"}
+    # A ferry that sank is a wreck, and a hope sunk no attack.
+    assert (
+        _conflicts(
+            "A ferry sank off Bali on Monday. The defeat sank his hopes in Texas.",
+            dt.date(2025, 7, 9),
+        )
+        == {}
+    )

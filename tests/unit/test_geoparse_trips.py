@@ -287,6 +287,9 @@ def test_plans_are_scheduled_and_cancelled_trips_are_none(text: str, title: str 
         ("Shanghai, the busiest port in the world, handled record volumes.", "Shanghai"),
         ("Port Authority director Milan Kruszynski said boaters in Lowell were unhappy.", None),
         ("The car blew up near a bus terminal in Baghdad.", None),
+        # (a town before its port, in lower case; the place of a blast there is no port story)
+        ("Sri Lanka's Hambantota port handled a record number of ships.", "Hambantota"),
+        ("The pope will pray at the site of the 2020 explosion at the port of Beirut.", None),
         # (the model tags "Chancay" a nationality here)
         (
             "Xi Jinping on Thursday inaugurated the $3.5 billion deep-water port of Chancay "
@@ -5647,3 +5650,17 @@ def test_a_leg_on_from_a_summit_flown_in_to_starts_there() -> None:
     assert legs["Tianjin"][0] == "Moscow"
     assert legs["Beijing"][0] == "Tianjin"  # not from Moscow again
     assert legs["Beijing"][1].status == "scheduled"
+
+
+def test_a_trip_told_in_a_clause_on_a_year_is_of_that_year() -> None:
+    story = draft_story(
+        "Putin landed in Anchorage on Friday and was greeted on the tarmac by Trump. It was "
+        "Putin's first visit to the United States since 2015, when he addressed the United "
+        "Nations General Assembly in New York.",
+        date=dt.date(2025, 8, 15),
+    )
+    legs = _legs(story)
+    new_york = legs["New York City"]
+    assert new_york[0] != "Anchorage"  # not on from this trip
+    assert (new_york[1].date.start, new_york[1].date.precision) == (dt.date(2015, 1, 1), "year")
+    assert legs["Anchorage"][1].date.start == dt.date(2025, 8, 15)
