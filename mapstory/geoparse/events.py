@@ -4720,6 +4720,15 @@ def _aimed_at(sentence, start: int, end: int) -> bool:
             and came.lower_ == "for"
         ):
             return True  # "India and Russia aim for $100bn trade"
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in ("commit", "pledge", "promise")
+            and came is not None
+            and (came.dep_ == "dobj" or (came.dep_ == "prep" and came.lower_ == "to"))
+        ):
+            # "has committed to a $1.4 trillion investment framework", "pledged $20bn of
+            # investment": a sum promised, not spent yet.
+            return True
         if token.head == token:
             break
         came, token = token, token.head
@@ -4841,7 +4850,10 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         if not (
             k.dep_ in ("compound", "amod")
             and k.head.lemma_.lower()
-            in _BALANCE_NOUNS | _TRADE_RULE_NOUNS | {"partner", "partnership"}
+            in _BALANCE_NOUNS
+            | _TRADE_RULE_NOUNS
+            # ("… making it the largest U.S. export market": what a country is to trade)
+            | {"partner", "partnership", "market", "destination", "hub"}
         )
     ]
     # "… importing 1.9 million barrels a day, a trade that Kyiv says funds the war": a noun
@@ -4878,7 +4890,9 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         draft = _trade_flow(sentence, ctx, keyword, scope)
         if draft is not None:
             drafts.append(draft)
-    drafts = _one_flow_each(drafts + _trade_verbs(sentence, ctx, keywords))
+    drafts = _one_flow_each(
+        drafts + _trade_verbs(sentence, ctx, keywords) + _investment_nouns(sentence, ctx)
+    )
     if keywords or drafts:
         periods = _spans_of_time(sentence, ctx)
         if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
@@ -5269,6 +5283,55 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         measure = f"{goods} {noun}".lower() if goods and wanted != "in" else noun
         drafts.append(
             _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
+        )
+    return drafts
+
+
+def _investment_nouns(sentence, ctx) -> list[EventDraft]:
+    """ "The UAE has committed to a $1.4 trillion investment framework in the United States":
+    a sum of investment a country puts in another, told by the noun, flows from the one the
+    clause is about to the one it is put in."""
+    drafts = []
+    for noun in sentence.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() != "investment":
+            continue
+        phrase = noun.head if noun.dep_ == "compound" else noun  # "investment framework"
+        if not any(t.ent_type_ == "MONEY" for t in phrase.subtree):
+            continue
+        other = next(
+            (
+                place
+                for c in phrase.children
+                if c.dep_ == "prep"
+                and c.lower_ == "in"
+                and (place := _subtree_place(c, sentence)) is not None
+            ),
+            None,
+        )
+        verb = next((a for a in phrase.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = None
+        while verb is not None and subject is None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            verb = verb.head if subject is None and verb.dep_ in ("xcomp", "conj") else None
+        own = sentence.place_at(subject) if subject is not None else None
+        if (
+            own is None
+            or other is None
+            or own.kind not in _TRADERS
+            or other.kind not in _TRADERS
+            or own.key == other.key
+        ):
+            continue
+        drafts.append(
+            _flow_draft(
+                sentence,
+                ctx,
+                "directed",
+                (own.key, other.key),
+                "investment",
+                "investment",
+                _clause_extent(phrase),
+            )
         )
     return drafts
 
@@ -6054,7 +6117,7 @@ _ARMED = frozenset(
         "jet", "warplane", "aircraft", "plane", "helicopter", "drone", "missile", "rocket",
         "troop", "force", "army", "military", "soldier", "tank", "artillery", "navy",
         "militant", "fighter", "gunman", "rebel", "militia", "warship", "coalition",
-        "jihadist", "insurgent", "guerrilla",
+        "jihadist", "insurgent", "guerrilla", "gang",
     }
 )  # fmt: skip
 # What strikes hit in a place ("struck targets in Beirut", "a hospital in Kyiv"). (Not the
@@ -6066,7 +6129,8 @@ _TARGET_NOUNS = frozenset(
         "terminal", "warehouse", "substation", "station", "building", "airbase", "hospital",
         "school", "market", "bridge", "camp", "factory", "headquarters", "compound",
         "complex", "checkpoint", "outpost", "barracks", "garrison", "port", "dam", "pipeline",
-        "stronghold", "block", "house", "home",
+        "stronghold", "block", "house", "home", "cafe", "restaurant", "tent", "prison",
+        "jail",
         "hotel", "apartment", "church", "mosque", "university", "shelter", "location",
         # Vehicles struck where they are: "a drone struck a bus in the Sumy region".
         "bus", "train", "car", "vehicle", "convoy", "truck", "minibus", "ambulance",
@@ -6890,6 +6954,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 # "… southwest of Marrakesh, according to the U.S. Geological Survey": who
                 # says so, not where it struck
                 or (c.dep_ == "prep" and c.lemma_.lower() == "accord")
+                # "near the border with Turkey": the country across it, not struck
+                or (c.dep_ == "prep" and c.lower_ == "with" and c.head.lemma_.lower() in _BORDERS)
                 # "forcing Bali flight cancellations", "flights to and from Bali": where
                 # the flights go, not where it struck
                 or (c.pos_ == "NOUN" and c.lemma_.lower() in _FLIGHT_NOUNS)
@@ -8115,6 +8181,11 @@ def _conflict_verb(noun):
     for t in noun.subtree:
         if t.dep_ == "relcl" and t.pos_ == "VERB" and t.lemma_.lower() in _OUTBREAK_VERBS:
             return t
+    # "Israeli air strikes killed 51 Palestinians in Gaza": the model may make the verb a
+    # clause of the noun that opens the sentence.
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and child.lemma_.lower() in _KILLING_VERBS:
+            return child
     if noun.dep_ in ("nsubj", "nsubjpass", "advcl") and noun.head.pos_ == "VERB":
         return noun.head
     return None
@@ -8468,6 +8539,11 @@ def extract_events(
                 current.date = draft.date or current.date
             elif draft.kind == "visit" and draft.date is not None:
                 current.date = _days_of_stay(current.date, draft.date)
+            if draft.kind == "trade" and draft.figures and not current.figures:
+                # "the biggest UK trade delegation to India … Trade between the two was worth
+                # £44.1bn last year": the flow is dated by its figures, not the day of words
+                # about it.
+                current.date = draft.date or current.date
             current.figures.extend(draft.figures)
             current.other_dates.extend(d for d in draft.other_dates if d not in current.other_dates)
             if (
@@ -9615,8 +9691,14 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             _extent(c)
             for c in scope.subtree
             if c != scope
-            and c.dep_ in ("ccomp", "relcl", "advcl", "conj")
-            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and (
+                (
+                    c.dep_ in ("ccomp", "relcl", "advcl", "conj")
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                )
+                # ("near the border with Turkey": across it, not harmed)
+                or (c.dep_ == "prep" and c.lower_ == "with" and c.head.lemma_.lower() in _BORDERS)
+            )
         ]
         if disaster.fields["kind"] == "shipwreck":
             # (nor whose flag the ship sailed under: "A cargo ship under the flag of St.

@@ -415,3 +415,16 @@ def test_militants_who_sank_a_ship_attacked_shipping_where_it_sank() -> None:
         )
         == {}
     )
+
+
+def test_strikes_that_killed_are_placed_where_they_killed_and_gangs_are_armed() -> None:
+    story = draft_story(
+        "Israeli air strikes killed at least 51 Palestinians across the Gaza Strip on Monday, "
+        "local health officials said.\n\nGangs stormed two prisons in Port-au-Prince in "
+        "March, freeing about 4,000 inmates.",
+        date=dt.date(2025, 6, 30),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert _place_names(story, conflicts["Strike in Gaza Strip by Israel"]) == ["Gaza Strip"]
+    assert conflicts["Strike in Gaza Strip by Israel"].date.start == dt.date(2025, 6, 30)
+    assert conflicts["Attack on Port-au-Prince"].date.start == dt.date(2025, 3, 1)

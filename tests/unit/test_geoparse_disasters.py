@@ -715,3 +715,13 @@ def test_a_sea_naming_a_kind_of_storm_is_not_where_the_storm_struck() -> None:
         dt.date(2025, 10, 28),
     )
     assert _places(story, storm) == ["Jamaica"]
+
+
+def test_the_country_across_a_border_near_a_quake_is_not_struck() -> None:
+    story, (quake,) = _disasters(
+        "A magnitude 5.9 earthquake shook northwestern Iran near the border with Turkey late "
+        "Saturday, killing at least seven people. The quake struck near the city of Khoy in "
+        "West Azerbaijan province.",
+        dt.date(2023, 1, 29),
+    )
+    assert _places(story, quake) == ["Iran", "Khoy", "West Azerbaijan"]  # not Turkey

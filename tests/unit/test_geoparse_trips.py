@@ -5664,3 +5664,31 @@ def test_a_trip_told_in_a_clause_on_a_year_is_of_that_year() -> None:
     assert new_york[0] != "Anchorage"  # not on from this trip
     assert (new_york[1].date.start, new_york[1].date.precision) == (dt.date(2015, 1, 1), "year")
     assert legs["Anchorage"][1].date.start == dt.date(2025, 8, 15)
+
+
+def test_a_sum_of_investment_a_country_commits_flows_to_where_it_is_put() -> None:
+    flows = _flows(
+        "The United Arab Emirates has committed to a $1.4 trillion investment framework in "
+        "the United States over the next 10 years, the White House said on Friday.",
+        dt.date(2025, 3, 21),
+    )
+    flow = flows[("United Arab Emirates", "United States")]
+    assert flow.goods == "investment" and flow.status == "proposed"
+    assert [(f.value, f.unit, f.basis) for f in flow.figures] == [(1.4, "USD tn", "target")]
+
+
+def test_what_a_country_is_to_trade_is_no_flow_and_words_about_trade_do_not_date_one() -> None:
+    flows = _flows(
+        "The UAE imported $27 billion of American goods in 2024, making it the largest U.S. "
+        "export market in the Middle East.",
+        dt.date(2025, 3, 21),
+    )
+    assert set(flows) == {("United States", "United Arab Emirates")}
+    story = draft_story(
+        "Starmer lands in Mumbai with biggest UK trade delegation to India\n\n"
+        "British Prime Minister Keir Starmer arrived in Mumbai on Wednesday. Trade between "
+        "Britain and India was worth 44.1 billion pounds last year.",
+        date=dt.date(2025, 10, 8),
+    )
+    (trade,) = [e for e in story.events if isinstance(e, Trade)]
+    assert (trade.date.start, trade.date.precision) == (dt.date(2024, 1, 1), "year")
