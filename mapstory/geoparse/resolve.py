@@ -504,6 +504,29 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         if cities:
             biggest = max(cities, key=lambda e: (e.population, e.feature_code == "PPLC"))
             options[key] = [biggest]  # ("NEW YORK (AP)" is the city, not the state)
+    # A dateline of a national capital alone ("PANAMA CITY, Nov 1 (Reuters)") is that capital
+    # when no town of the name is bigger: a town elsewhere would carry its state or country
+    # ("PANAMA CITY, Fla."), as "SAN JOSE" alone may still be California's larger one.
+    for key, indexes in names.items():
+        if qualifier_of.get(key) or not any(mentions[i].source == "dateline" for i in indexes):
+            continue
+        towns = [e for e in options[key] if e.kind == "city"]
+        capital = max(towns, key=lambda e: e.population, default=None)
+        country = gazetteer.country(capital.country_code) if capital is not None else None
+        if (
+            capital is not None
+            and capital.feature_code == "PPLC"
+            and len(towns) > 1
+            # (and the story names its country: "the Panama Canal"; a "VICTORIA" story
+            # that never names Hong Kong is not from there)
+            and country is not None
+            and any(
+                re.search(r"\b" + re.escape(name) + r"\b", text)
+                for name in (country.name, *country.alt_names)
+                if len(name) > 3
+            )
+        ):
+            options[key] = [capital]
     listed = _list_mates(text, mentions)
     # Countries named beside a name, in one of its sentences.
     beside = {
