@@ -2014,6 +2014,14 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and (
                 (governor.lemma_.lower() in _VISIT_VERBS and governor.lemma_.lower() != "come")
                 or (travel_noun and governor.lemma_.lower() in _TRIP_ENDS)
+                # "… and ends the tour in Abu Dhabi on Wednesday"
+                or (
+                    governor.lemma_.lower() in _TRIP_ENDS
+                    and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in _VISIT_NOUNS
+                        for c in governor.children
+                    )
+                )
             )
         ) or _verb_taken_for_noun(governor, sentence)
         # ("From Luanda he flies to Sao Tome …, before ending the trip in Maputo on Friday":
@@ -6986,6 +6994,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             and _noun_lemma(again) in _HAZARD_GOES_ON.get(_hazard_word(kind), ())
             and again.head.pos_ == "VERB"
         ]
+        # (the words the article names places by, wherever: "Lahaina on Maui")
+        named_places = {ctx.text[q.start : q.end] for q in sentence.article_places}
         places = [
             p.key
             for p in sentence.places
@@ -7004,8 +7014,18 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 e.label_ == "ORG"
                 and e.start_char <= p.start
                 and p.end < e.end_char
-                # (not a land the model took for a body: "the Texas Hill Country")
+                # (not a land the model took for a body: "the Texas Hill Country"; nor
+                # places it ran together, "Lahaina on Maui")
                 and e[-1].lower_ not in _LANDS_NAMED
+                and any(
+                    t.text[:1].isupper() and t.pos_ != "DET" and t.text not in named_places
+                    for t in e
+                )
+                and not (
+                    e.start_char == p.start
+                    and p.end < e.end_char
+                    and ctx.text[p.end : p.end + 4] in (" on ", " in ")
+                )
                 for e in sentence.sent.ents
             )
         ]
@@ -8571,17 +8591,17 @@ def extract_events(
             if len(disasters) == 1:
                 # "The toll from the quake in Turkey rose as rescuers pulled survivors from
                 # collapsed buildings in Antakya": the sentence telling it may tell its harm.
-                _disaster_damage(last_disaster, sentence)
+                _disaster_damage(last_disaster, sentence, ctx)
         elif last_disaster is None and left_disaster is not None:
             if _disaster_named_again(left_disaster, sentence) and _disaster_damage(
-                left_disaster, sentence
+                left_disaster, sentence, ctx
             ):
                 # "Greece evacuated 19,000 people as a wildfire raged … Tour operators
                 # cancelled flights … The fire burned through forests near Lardos": back to
                 # the disaster the article left.
                 last_disaster, left_disaster, quiet = left_disaster, None, 0
         elif last_disaster is not None and not any(d.kind == "conflict" for d in found):
-            if _disaster_damage(last_disaster, sentence):
+            if _disaster_damage(last_disaster, sentence, ctx):
                 quiet = 0
             else:
                 quiet += 1
@@ -9612,7 +9632,7 @@ def _of_another_time(token) -> bool:
     )
 
 
-def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
+def _disaster_damage(disaster: EventDraft, sentence: _Sentence, ctx=None) -> bool:
     """Add to *disaster* the places a sentence after it tells its harm in ("Whole apartment
     blocks collapsed in Antakya, Adiyaman and Malatya", "the towns of Bayda and Marj were
     also badly hit", "the worst damage was in Aleppo"); whether the sentence still tells of
@@ -9649,6 +9669,13 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
             continue
         if _of_another_time(token):
             continue
+        if any(
+            a.dep_ == "relcl"
+            and (other := _HAZARDS.get(a.head.lemma_.lower())) is not None
+            and other != hazard
+            for a in (token, *token.ancestors)
+        ):
+            continue  # "surpassing a 1960 tsunami that killed 61 people": that one's harm
         lemma = token.lemma_.lower()
         if token.pos_ == "ADJ" and token.dep_ == "amod" and lemma.endswith("ed"):
             # "visited flooded homes in Retford": the model may take the participle for an
@@ -9722,6 +9749,39 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence) -> bool:
         for place in places:
             if place.key not in disaster.fields["places"]:
                 disaster.fields["places"].append(place.key)
+        # ("The blaze … swept through Lahaina on Tuesday": the model may make the blaze
+        # the sentence's head and the sweeping a clause of it.)
+        harm = (
+            token
+            if token.pos_ == "VERB"
+            else next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in _DAMAGE_VERBS
+                ),
+                None,
+            )
+        )
+        if (
+            places
+            and disaster.date is None
+            and ctx is not None
+            and harm is not None
+            and any(
+                (c.dep_ == "nsubj" or (c == harm.head and harm.dep_ == "acl"))
+                and (c.lemma_.lower() in own_words or _HAZARDS.get(c.lemma_.lower()) == hazard)
+                for c in [*harm.children, harm.head]
+            )
+        ):
+            # "The death toll from the wildfire … rose to 93 on Saturday. The blaze swept
+            # through Lahaina on Tuesday": when it did the harm is when it struck.
+            disaster.date = _nearest_date(
+                [p for p in _own_dates(harm, ctx.dates_in(sentence)) if not _since(p, ctx.text)],
+                harm.idx,
+                ctx.anchor,
+                "past",
+            )
         if places:
             if sentence.span() not in disaster.spans:
                 disaster.spans.append(sentence.span())

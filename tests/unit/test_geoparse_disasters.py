@@ -725,3 +725,31 @@ def test_the_country_across_a_border_near_a_quake_is_not_struck() -> None:
         dt.date(2023, 1, 29),
     )
     assert _places(story, quake) == ["Iran", "Khoy", "West Azerbaijan"]  # not Turkey
+
+
+def test_a_wildfire_told_by_its_toll_is_dated_by_the_blaze_that_swept_a_town() -> None:
+    story, fires = _disasters(
+        "LAHAINA, Hawaii (AP) — The death toll from the wildfire that destroyed the historic "
+        "town of Lahaina on Maui rose to 93 on Saturday.\n\n"
+        "The blaze, fanned by winds from Hurricane Dora passing far to the south, swept "
+        "through Lahaina on Tuesday, destroying more than 2,200 buildings.\n\n"
+        "Gov. Josh Green said the fires were the worst natural disaster in Hawaii's history, "
+        "surpassing a 1960 tsunami that killed 61 people on the Big Island.",
+        dt.date(2023, 8, 12),
+    )
+    (fire,) = [f for f in fires if f.title.startswith("Wildfire")]
+    assert _places(story, fire)[0] == "Lahaina"  # not lost inside "Lahaina on Maui"
+    assert fire.date.start == dt.date(2023, 8, 8)  # not the tsunami's 1960
+
+
+def test_a_drought_lowering_the_canals_lake_is_a_disaster_there() -> None:
+    story, (drought,) = _disasters(
+        "PANAMA CITY, Nov 1 (Reuters) - The Panama Canal will further cut the number of ships "
+        "allowed to cross each day because of a severe drought that has lowered the level of "
+        "Gatun Lake, the canal's main water source. Some shippers have diverted cargo to ports "
+        "in the United States.",
+        dt.date(2023, 11, 1),
+    )
+    assert _places(story, drought) == ["Gatun Lake"]
+    # The dateline alone is Panama's capital, in a story naming Panama, not Florida's town.
+    assert any(p.name == "Panama City" and p.country_code == "PA" for p in story.places)

@@ -5692,3 +5692,17 @@ def test_what_a_country_is_to_trade_is_no_flow_and_words_about_trade_do_not_date
     )
     (trade,) = [e for e in story.events if isinstance(e, Trade)]
     assert (trade.date.start, trade.date.precision) == (dt.date(2024, 1, 1), "year")
+
+
+def test_a_tour_that_ends_somewhere_on_a_day_in_the_present_is_ahead() -> None:
+    legs = _legs(
+        draft_story(
+            "Turkish President Tayyip Erdogan arrived in Saudi Arabia on Monday. Erdogan "
+            "travels to Doha on Tuesday and ends the tour in Abu Dhabi on Wednesday, where he "
+            "is expected to sign deals.",
+            date=dt.date(2023, 7, 17),
+        )
+    )
+    assert legs["Abu Dhabi"][0] == "Doha"
+    assert legs["Abu Dhabi"][1].date.start == dt.date(2023, 7, 19)  # not last Wednesday
+    assert legs["Abu Dhabi"][1].status == "scheduled"
