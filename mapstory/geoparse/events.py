@@ -1058,6 +1058,20 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
         if token.dep_ == "compound" and _brand(token):
             continue  # "toured a Toyota battery plant": the maker's, not the town's
         place = sentence.named_place_at(token)
+        if place is not None and place.kind == "country":
+            # "visits US base in Greenland": a country's base abroad is where it stands.
+            within = next(
+                (
+                    found
+                    for c in obj.children
+                    if c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and (found := _subtree_place(c, sentence)) is not None
+                    and found.country_code != place.country_code
+                ),
+                None,
+            )
+            place = within or place
         # A sea before a noun says where the thing lies, not what it is: "the Mediterranean
         # island", "a Red Sea port".
         if place is not None and not (place.kind == "sea" and token.dep_ != "poss"):
@@ -5289,6 +5303,34 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         goods = " ".join(goods_words) or None
         noun = {"to": "exports", "in": "investment"}.get(wanted, "imports")
         measure = f"{goods} {noun}".lower() if goods and wanted != "in" else noun
+        # "exported $1.1 billion of lithium to South Korea and $620 million to Japan": one
+        # flow to each, with the sum told before its "to".
+        gapped = [
+            (prep, found)
+            for prep in verb.children
+            if prep.dep_ == "prep"
+            and prep.lower_ == wanted == "to"
+            and (found := _subtree_place(prep, sentence)) is not None
+            and found.kind in markets
+            and found.key != own.key
+        ]
+        if len(gapped) > 1 and back is None:
+            low, high = _clause_extent(verb)
+            for n, (prep, found) in enumerate(gapped):
+                start = low if n == 0 else gapped[n - 1][0].right_edge.idx + 1
+                end = prep.right_edge.idx + len(prep.right_edge) if n + 1 < len(gapped) else high
+                drafts.append(
+                    _flow_draft(
+                        sentence,
+                        ctx,
+                        "directed",
+                        (own.key, found.key),
+                        goods,
+                        measure,
+                        (start, end),
+                    )
+                )
+            continue
         drafts.append(
             _flow_draft(sentence, ctx, "directed", pair, goods, measure, _clause_extent(verb))
         )
@@ -9763,25 +9805,43 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence, ctx=None) -> boo
                 None,
             )
         )
+        doer = (
+            next(
+                (
+                    c
+                    for c in [*harm.children, harm.head]
+                    if (c.dep_ == "nsubj" or (c == harm.head and harm.dep_ == "acl"))
+                    and (c.lemma_.lower() in own_words or _HAZARDS.get(c.lemma_.lower()) == hazard)
+                ),
+                None,
+            )
+            if harm is not None
+            else None
+        )
+        # (Where no place is told, "the flood" it names is still the one told before.)
         if (
-            places
+            (places or (doer is not None and _definite(doer)))
             and disaster.date is None
             and ctx is not None
-            and harm is not None
-            and any(
-                (c.dep_ == "nsubj" or (c == harm.head and harm.dep_ == "acl"))
-                and (c.lemma_.lower() in own_words or _HAZARDS.get(c.lemma_.lower()) == hazard)
-                for c in [*harm.children, harm.head]
-            )
+            and doer is not None
         ):
             # "The death toll from the wildfire … rose to 93 on Saturday. The blaze swept
             # through Lahaina on Tuesday": when it did the harm is when it struck.
-            disaster.date = _nearest_date(
-                [p for p in _own_dates(harm, ctx.dates_in(sentence)) if not _since(p, ctx.text)],
-                harm.idx,
-                ctx.anchor,
-                "past",
-            )
+            phrases = [
+                p for p in _own_dates(harm, ctx.dates_in(sentence)) if not _since(p, ctx.text)
+            ]
+            if not phrases:
+                # "The flood, which struck before dawn on Thursday, swept away homes": or
+                # when its own clause says it struck.
+                phrases = [
+                    p
+                    for c in [*harm.children, harm.head]
+                    if c.dep_ == "nsubj" or c == harm.head
+                    for r in c.children
+                    if r.dep_ == "relcl" and r.lemma_.lower() in _HAZARD_HITS | _DAMAGE_VERBS
+                    for p in _own_dates(r, ctx.dates_in(sentence))
+                ]
+            disaster.date = _nearest_date(phrases, harm.idx, ctx.anchor, "past")
         if places:
             if sentence.span() not in disaster.spans:
                 disaster.spans.append(sentence.span())

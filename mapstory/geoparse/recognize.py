@@ -261,7 +261,8 @@ _CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}capital,?\s+$", re.
 # "Vanimo, a remote town near the border", "Lviv, a city in the west": an apposition that
 # says what the name is. The word must end its phrase ("a town councillor" is a person).
 _KIND_APPOSITION = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[a-z][a-z'’-]*\s+){0,2}"
+    # ("Nuuk, the Greenlandic capital": or a people's adjective, capitalised)
+    r"^,\s+(?:a|an|the)\s+(?:[a-z][a-z'’-]*\s+|[A-Z][a-z]+(?:an|ic|ese|ish|i)\s+){0,2}"
     r"(?:(?P<city>town|city|village|port|hamlet|suburb|capital)|"
     r"(?P<region>province|region|district))"
     r"(?=\s*[,.;:)]|\s+(?:near|in|on|at|by|about|close|outside|north|south|east|west|"

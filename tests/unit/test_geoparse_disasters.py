@@ -753,3 +753,14 @@ def test_a_drought_lowering_the_canals_lake_is_a_disaster_there() -> None:
     assert _places(story, drought) == ["Gatun Lake"]
     # The dateline alone is Panama's capital, in a story naming Panama, not Florida's town.
     assert any(p.name == "Panama City" and p.country_code == "PA" for p in story.places)
+
+
+def test_a_flood_dated_by_its_own_clause_when_told_again_without_a_place() -> None:
+    _story, floods = _disasters(
+        "ABUJA, May 31 (Reuters) - Torrential rain caused flooding in the market town of Mokwa "
+        "in central Nigeria, killing at least 151 people, officials said on Saturday.\n\n"
+        "The flood, which struck before dawn on Thursday, swept away homes and a bridge.",
+        dt.date(2025, 5, 31),
+    )
+    (flood,) = floods
+    assert flood.date.start == dt.date(2025, 5, 29)

@@ -5706,3 +5706,31 @@ def test_a_tour_that_ends_somewhere_on_a_day_in_the_present_is_ahead() -> None:
     assert legs["Abu Dhabi"][0] == "Doha"
     assert legs["Abu Dhabi"][1].date.start == dt.date(2023, 7, 19)  # not last Wednesday
     assert legs["Abu Dhabi"][1].status == "scheduled"
+
+
+def test_sums_told_to_two_countries_after_one_verb_are_two_flows() -> None:
+    flows = _flows(
+        "Chile also exported $1.1 billion of lithium to South Korea and $620 million to Japan "
+        "last year, central bank data showed.",
+        dt.date(2024, 2, 5),
+    )
+    assert {k: [f.value for f in t.figures] for k, t in flows.items()} == {
+        ("Chile", "South Korea"): [1.1],
+        ("Chile", "Japan"): [620.0],
+    }
+    assert {t.date.start for t in flows.values()} == {dt.date(2023, 1, 1)}
+
+
+def test_a_countrys_base_abroad_is_where_it_stands_and_a_capital_told_so_is_a_town() -> None:
+    story = draft_story(
+        "Vance visits US base in Greenland, accuses Denmark of neglect\n\n"
+        "U.S. Vice President JD Vance visited the Pituffik Space Base in northwest Greenland on "
+        "Friday. Danish Prime Minister Mette Frederiksen is due to visit Nuuk, the Greenlandic "
+        "capital, on Wednesday.",
+        date=dt.date(2025, 3, 28),
+    )
+    trips = {
+        (story.actor(v.actor).name, story.place(v.destination).name) for v in _visit_events(story)
+    }
+    assert ("JD Vance", "United States") not in trips
+    assert {("JD Vance", "Greenland"), ("Mette Frederiksen", "Nuuk")} <= trips
