@@ -2206,6 +2206,15 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if status == "happened" and date is not None and date.start > ctx.anchor:
             status = "scheduled"  # "Macron flies to Amsterdam next week"
+        if (
+            travel_noun
+            and token.lemma_.lower() == "way"
+            and status == "happened"
+            and (date is None or date.end >= ctx.anchor)
+        ):
+            # "arrived in Tokyo on Saturday, stopping in Japan on his way to Washington":
+            # still on his way, the leg to Washington is ahead, on no day this clause tells.
+            status, date = "scheduled", None
         if date is None and destination is not None and (token.pos_ == "VERB" or travel_noun):
             # "before flying on to Abidjan, where he was due to watch the match on Monday
             # evening": what the traveller does there, and when, is the stop's day.
@@ -2690,10 +2699,21 @@ def _legs_told_after(sentence: _Sentence, reached: dict, made: dict) -> None:
         ):
             continue
         dates = {d.date for d in made[later.i] if d.date is not None}
+        ahead = bool(made[later.i]) and all(d.status == "scheduled" for d in made[later.i])
         for draft in made[earlier.i]:
             draft.fields["made_before"] = True
-            if draft.date in dates:
+            if draft.date in dates or (
+                # ("He returns to Seoul on Wednesday after a stop in Philadelphia": the
+                # return's Wednesday, read for a stop made, is still the return's.)
+                draft.date is not None
+                and draft.date.phrase
+                and any(d.phrase == draft.date.phrase for d in dates)
+            ):
                 draft.date = None
+            if ahead and draft.date is None and draft.status == "happened":
+                # … and a stop before a leg still ahead is ahead too.
+                draft.status = "scheduled"
+                draft.key = (*draft.key[:3], False)
             if draft.date is None and days_before is not None and len(dates) == 1:
                 day = next(iter(dates))
                 if day.precision == "day":

@@ -5734,3 +5734,25 @@ def test_a_countrys_base_abroad_is_where_it_stands_and_a_capital_told_so_is_a_to
     }
     assert ("JD Vance", "United States") not in trips
     assert {("JD Vance", "Greenland"), ("Mette Frederiksen", "Nuuk")} <= trips
+
+
+def test_a_leg_one_is_still_on_the_way_to_and_a_stop_before_a_return_ahead_are_ahead() -> None:
+    story = draft_story(
+        "TOKYO, Aug 23 (Reuters) - South Korean President Lee Jae-myung arrived in Tokyo on "
+        "Saturday for talks with Japanese Prime Minister Shigeru Ishiba, stopping in Japan on "
+        "his way to Washington for his first summit with U.S. President Donald Trump.\n\n"
+        "Lee will fly to Washington on Sunday and meet Trump at the White House on Monday. He "
+        "returns to Seoul on Wednesday after a stop in Philadelphia, where he will visit a "
+        "shipyard.",
+        date=dt.date(2025, 8, 23),
+    )
+    assert [
+        (origin, destination, v.status, v.date.start if v.date else None)
+        for v in _visit_events(story)
+        for origin, destination in [(_name(story, v.origin), _name(story, v.destination))]
+    ] == [
+        ("Seoul", "Tokyo", "happened", dt.date(2025, 8, 23)),
+        ("Tokyo", "Washington", "scheduled", dt.date(2025, 8, 24)),
+        ("Washington", "Philadelphia", "scheduled", None),
+        ("Philadelphia", "Seoul", "scheduled", dt.date(2025, 8, 27)),
+    ]
