@@ -313,6 +313,19 @@ def _subject_actor(verb, sentence: _Sentence, last_actor: ActorRef | None) -> Ac
             )
     elif (actor := _opening_person(verb, sentence)) is not None:
         return actor
+    elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+        actor := next(
+            (
+                found
+                for c in verb.children
+                if c.dep_ == "advmod" and c.i < verb.i
+                for g in c.children
+                if g.dep_ == "compound" and (found := sentence.actor_at(g)) is not None
+            ),
+            None,
+        )
+    ):
+        return actor  # "Xi last visited Moscow": the model may make the name part of "last"
     token = verb
     # "His secret trip to Beijing": whose it is, unless the clause it hangs on names him
     # ("During her visit to Israel, Clinton spoke").
@@ -8575,6 +8588,7 @@ def extract_events(
             + _statements(sentence, ctx, last_actor)
         )
         found = _travel_not_statements(_fold_country_visits(found, sentence))
+        found = _arrivals_at_airports(found, sentence, merged, where)
         found = _fold_hits_within(found, sentence)
         ctx.told(sentence, found)
         # "Strikes on Yemen, including the port of Hodeidah": a port struck is a target,
@@ -8946,6 +8960,47 @@ def extract_events(
     _no_start_in_a_wider_place(drafts, where)
     _companions_share_the_leg(drafts)
     return drafts
+
+
+# "at Vnukovo airport", "at Noi Bai International Airport": a place named only as an
+# airport's.
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?[Aa]irport\b")
+
+
+def _arrivals_at_airports(
+    found: list[EventDraft], sentence: _Sentence, merged: dict, where: dict[str, PlaceRef]
+) -> list[EventDraft]:
+    """ "Xi arrived in Moscow on Wednesday … Xi was met at Vnukovo airport": a traveller met
+    at an airport named after a place, in the country of the city they were told to reach
+    just before, arrived there; the airport's town is no stop of its own."""
+    text = sentence.sent.doc.text
+    kept = []
+    for draft in found:
+        if draft.kind == "visit" and draft.fields["origin"] is None:
+            dest = draft.fields["destination"]
+            at_airport = any(
+                p.key == dest and _AIRPORT_AFTER.match(text, p.end) for p in sentence.places
+            )
+            city = where.get(dest)
+            reached = [
+                d
+                for d in merged.values()
+                if d.kind == "visit"
+                and d.fields["actor"] == draft.fields["actor"]
+                and d.status == draft.status
+                and d.fields["destination"] != dest
+                and (arrived := where.get(d.fields["destination"])) is not None
+                and arrived.kind == "city"
+                and city is not None
+                and arrived.country_code == city.country_code
+            ]
+            if at_airport and reached:
+                stay = reached[-1]
+                if sentence.span() not in stay.spans:
+                    stay.spans.append(sentence.span())
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _companions_share_the_leg(drafts: list[EventDraft]) -> None:

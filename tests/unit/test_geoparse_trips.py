@@ -5756,3 +5756,19 @@ def test_a_leg_one_is_still_on_the_way_to_and_a_stop_before_a_return_ahead_are_a
         ("Washington", "Philadelphia", "scheduled", None),
         ("Philadelphia", "Seoul", "scheduled", dt.date(2025, 8, 27)),
     ]
+
+
+def test_an_airport_met_at_is_the_city_arrived_in_and_a_name_fused_to_last_still_travels() -> None:
+    story = draft_story(
+        "MOSCOW, May 7 (Reuters) - Chinese President Xi Jinping arrived in Moscow on Wednesday "
+        "for a four-day state visit.\n\nXi was met at Vnukovo airport by Deputy Prime "
+        "Minister Dmitry Chernyshenko.\n\nXi last visited Moscow in March 2023.",
+        date=dt.date(2025, 5, 7),
+    )
+    assert [
+        (_name(story, v.origin), _name(story, v.destination), v.date.start)
+        for v in _visit_events(story)
+    ] == [
+        ("Beijing", "Moscow", dt.date(2023, 3, 1)),
+        ("Beijing", "Moscow", dt.date(2025, 5, 7)),
+    ]
