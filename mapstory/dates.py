@@ -175,6 +175,10 @@ def _value(
     )
 
 
+# "the 12th", "12th": a day of the month, told without its month.
+_BARE_ORDINAL_DAY = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
 def resolve(
     phrase: str,
     anchor: dt.date,
@@ -204,6 +208,19 @@ def resolve(
     if (told := _told_before(text, reference)) is not False:
         return told if told is None else _value(*told, original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))
+
+    if (m := _BARE_ORDINAL_DAY.match(text)) and 1 <= (day := int(m["day"])) <= 31:
+        # "on the 12th": that day of the article's month, or of the month before (after, for
+        # what is ahead) when the article's month has not reached it (has passed it).
+        year, month = anchor.year, anchor.month
+        if tense == "past" and day > anchor.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif tense == "future" and day < anchor.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        when = dt.date(year, month, day)
+        return _value(when, when, "day", original, True, certainty)
 
     if m := _FISCAL_YEAR.match(text):
         # "in the last fiscal year": twelve months across two calendar years, counted as

@@ -9803,6 +9803,8 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence, ctx=None) -> boo
         if (token.pos_ == "VERB" or (token.pos_ == "ADJ" and lemma in _DAMAGE_VERBS)) and (
             lemma in _DAMAGE_VERBS or lemma in own_words
         ):
+            if _negated(token):
+                continue  # "Flights at Keflavik airport were not affected"
             if lemma == "hit" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "hit back", "hit out at"; "swept away cars" is harm
             scope = token

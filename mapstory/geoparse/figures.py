@@ -101,6 +101,7 @@ _RELATIVE_DATE = re.compile(
 
 # A plain decimal number the model may tag a date.
 _DECIMAL = re.compile(r"\d+\.\d+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 # "the day" the model reads with its "before" left off, when nothing follows the "before".
@@ -273,6 +274,13 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
             continue  # "Good Friday": a day's own name, not the Friday of the week
         if ent.label_ == "DATE" and _DECIMAL.fullmatch(ent.text):
             continue  # "measured the quakes at magnitude 6.4": a number, not the 6th of April
+        if (
+            ent.label_ == "DATE"
+            and _ORDINAL.fullmatch(ent.text.removeprefix("the ").strip())
+            and ent.root.dep_ == "amod"
+            and ent.root.head.pos_ == "NOUN"
+        ):
+            continue  # "the 12th eruption in the area": a count, not the 12th of a month
         if ent.label_ == "DATE":
             # "in March 2023, weeks after …": the model may run a date on into the next
             # phrase's count of time, which is no part of it.

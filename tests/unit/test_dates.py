@@ -230,3 +230,18 @@ def test_a_fiscal_year_spans_the_two_calendar_years_it_runs_across(
 ) -> None:
     value = resolve(phrase, anchor)
     assert (value.start, value.end) == (dt.date(first, 1, 1), dt.date(last, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "day"),
+    [
+        ("the 12th", "past", dt.date(2025, 7, 12)),  # this month, already reached
+        ("on the 20th", "past", dt.date(2025, 6, 20)),  # last month's: this one's is ahead
+        ("the 20th", "future", dt.date(2025, 7, 20)),
+        ("the 3rd", "future", dt.date(2025, 8, 3)),  # next month's: this one's has passed
+    ],
+)
+def test_a_day_of_the_month_told_alone_is_the_nearest_such_day(phrase, tense, day) -> None:
+    value = resolve(phrase, dt.date(2025, 7, 16), tense)
+    assert (value.start, value.end, value.precision) == (day, day, "day")
+    assert resolve("the 31st", dt.date(2025, 7, 16), "past") is None  # June has no 31st

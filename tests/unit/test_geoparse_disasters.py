@@ -764,3 +764,15 @@ def test_a_flood_dated_by_its_own_clause_when_told_again_without_a_place() -> No
     )
     (flood,) = floods
     assert flood.date.start == dt.date(2025, 5, 29)
+
+
+def test_an_eruption_counted_by_its_ordinal_and_an_airport_not_affected() -> None:
+    story, (eruption,) = _disasters(
+        "A volcano erupted on Iceland's Reykjanes peninsula early on Wednesday, the 12th "
+        "eruption in the area since 2021, spewing lava near the fishing town of Grindavik.\n\n"
+        "Flights at Keflavik international airport, about 20 km to the northwest, were not "
+        "affected.",
+        dt.date(2025, 7, 16),
+    )
+    assert eruption.date.start == dt.date(2025, 7, 16)  # "the 12th" is no December
+    assert "Keflavík" not in _places(story, eruption)
