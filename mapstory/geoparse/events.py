@@ -269,6 +269,16 @@ def _noun_in(token, nouns: frozenset[str]) -> bool:
 _BORDERS = frozenset({"border", "frontier", "boundary"})
 
 
+def _places_under(tokens, sentence: _Sentence, preps: tuple[str, ...], *, demonyms: bool = False):
+    """(preposition, place) for each of *tokens* that is one of *preps* ("in", "from") with
+    a place named under it."""
+    for prep in tokens:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            place = _subtree_place(prep, sentence, demonyms=demonyms)
+            if place is not None:
+                yield prep, place
+
+
 def _subtree_place(
     token, sentence: _Sentence, *, demonyms: bool = False, clauses: bool = True
 ) -> PlaceRef | None:
@@ -859,11 +869,8 @@ def _destination(prep, sentence: _Sentence) -> PlaceRef | None:
         return next(
             (
                 place
-                for c in obj.children
-                if c.dep_ == "prep"
-                and c.lower_ in ("near", "outside", "in")
-                and (place := _subtree_place(c, sentence)) is not None
-                and not place.demonym
+                for c, place in _places_under(obj.children, sentence, ("near", "outside", "in"))
+                if not place.demonym
                 and (place.kind == "city" or (c.lower_ == "in" and place.kind == "region"))
             ),
             None,
@@ -1076,11 +1083,8 @@ def _object_place(obj, sentence: _Sentence, *, owners: bool = True) -> PlaceRef 
             within = next(
                 (
                     found
-                    for c in obj.children
-                    if c.dep_ == "prep"
-                    and c.lower_ == "in"
-                    and (found := _subtree_place(c, sentence)) is not None
-                    and found.country_code != place.country_code
+                    for _, found in _places_under(obj.children, sentence, ("in",))
+                    if found.country_code != place.country_code
                 ),
                 None,
             )
@@ -2553,10 +2557,7 @@ def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
                     origin = next(
                         (
                             place
-                            for g in vehicle.children
-                            if g.dep_ == "prep"
-                            and g.lower_ == "from"
-                            and (place := _subtree_place(g, sentence)) is not None
+                            for _, place in _places_under(vehicle.children, sentence, ("from",))
                         ),
                         None,
                     )
@@ -4471,11 +4472,8 @@ def _buyer_of(sentence: _Sentence, seller: PlaceRef | None) -> tuple[PlaceRef, P
         sold = next(
             (
                 place
-                for child in noun.children
-                if child.dep_ == "prep"
-                and child.lower_ in ("of", "for")
-                and (place := _subtree_place(child, sentence, demonyms=True)) is not None
-                and place.kind in _TRADERS
+                for _, place in _places_under(noun.children, sentence, ("of", "for"), demonyms=True)
+                if place.kind in _TRADERS
             ),
             None,
         )
@@ -5340,12 +5338,8 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
         # flow to each, with the sum told before its "to".
         gapped = [
             (prep, found)
-            for prep in verb.children
-            if prep.dep_ == "prep"
-            and prep.lower_ == wanted == "to"
-            and (found := _subtree_place(prep, sentence)) is not None
-            and found.kind in markets
-            and found.key != own.key
+            for prep, found in _places_under(verb.children, sentence, ("to",))
+            if wanted == "to" and found.kind in markets and found.key != own.key
         ]
         if len(gapped) > 1 and back is None:
             low, high = _clause_extent(verb)
@@ -5382,14 +5376,7 @@ def _investment_nouns(sentence, ctx) -> list[EventDraft]:
         if not any(t.ent_type_ == "MONEY" for t in phrase.subtree):
             continue
         other = next(
-            (
-                place
-                for c in phrase.children
-                if c.dep_ == "prep"
-                and c.lower_ == "in"
-                and (place := _subtree_place(c, sentence)) is not None
-            ),
-            None,
+            (place for _, place in _places_under(phrase.children, sentence, ("in",))), None
         )
         verb = next((a for a in phrase.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subject = None
@@ -6812,12 +6799,8 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         found
         for hit in hits
         if any(c.dep_ == "dobj" and _noun_in(c, _TARGET_NOUNS) for c in hit.children)
-        for prep in hit.children
-        if prep.dep_ == "prep"
-        and prep.lower_ in ("in", "at")
-        and (found := _subtree_place(prep, sentence)) is not None
-        and found.kind in ("city", "region")
-        and not found.demonym
+        for _, found in _places_under(hit.children, sentence, ("in", "at"))
+        if found.kind in ("city", "region") and not found.demonym
     ]
     # "… at Saudi cities including Riyadh and Jeddah": every place of the list struck (and
     # of the lists of the other places: "Ukraine's facilities in the Poltava and Kharkiv
@@ -7146,11 +7129,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 place
                 for t in token.subtree
                 if t.dep_ == "relcl" and t.lemma_.lower() in _OUTBREAK_VERBS | {"originate"}
-                for prep in t.children
-                if prep.dep_ == "prep"
-                and prep.lower_ == "in"
-                and (place := _subtree_place(prep, sentence)) is not None
-                and place.key in places
+                for _, place in _places_under(t.children, sentence, ("in",))
+                if place.key in places
             ),
             None,
         )
