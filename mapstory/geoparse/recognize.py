@@ -1675,14 +1675,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         start, end = _trim(text, start, end)
         if _DISEASE.match(text, end) or _CLASS_NAME.match(text, end):
             return  # "West Nile virus", "Virginia-class": a disease or a design named after one
-        if text[start:end] in diseases and not _AT_PLACE_BEFORE.search(
+        if text[start:end] in diseases | firms and not _AT_PLACE_BEFORE.search(
             text, max(0, start - 12), start
         ):
-            return  # "no approved treatment for Marburg", the Marburg virus named before
-        if text[start:end] in firms and not _AT_PLACE_BEFORE.search(
-            text, max(0, start - 12), start
-        ):
-            return  # "Shares of Toyota Motor rose … Toyota builds cars in Kentucky"
+            # "no approved treatment for Marburg", the Marburg virus named before; "Shares of
+            # Toyota Motor rose … Toyota builds cars in Kentucky"
+            return
         name = text[start:end]
         if _INNER_CAPITAL.fullmatch(name) and not any(
             name == entry.name or name in entry.alt_names

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
-from mapstory.geoparse.recognize import SPACED_ABBREVIATION, Mention
+from mapstory.geoparse.recognize import SPACED_ABBREVIATION, Mention, _country_named
 
 __all__ = ["Resolution", "resolve"]
 
@@ -512,19 +512,13 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             continue
         towns = [e for e in options[key] if e.kind == "city"]
         capital = max(towns, key=lambda e: e.population, default=None)
-        country = gazetteer.country(capital.country_code) if capital is not None else None
         if (
             capital is not None
             and capital.feature_code == "PPLC"
             and len(towns) > 1
             # (and the story names its country: "the Panama Canal"; a "VICTORIA" story
             # that never names Hong Kong is not from there)
-            and country is not None
-            and any(
-                re.search(r"\b" + re.escape(name) + r"\b", text)
-                for name in (country.name, *country.alt_names)
-                if len(name) > 3
-            )
+            and _country_named(text, capital, gazetteer)
         ):
             options[key] = [capital]
     listed = _list_mates(text, mentions)
