@@ -262,7 +262,9 @@ _CAPITAL_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}capital,?\s+$", re.
 # says what the name is. The word must end its phrase ("a town councillor" is a person).
 _KIND_APPOSITION = re.compile(
     # ("Nuuk, the Greenlandic capital": or a people's adjective, capitalised)
-    r"^,\s+(?:a|an|the)\s+(?:[a-z][a-z'’-]*\s+|[A-Z][a-z]+(?:an|ic|ese|ish|i)\s+){0,2}"
+    # ("Mandalay, Myanmar's second-largest city": or the country's, by its possessive)
+    r"^,\s+(?:a|an|the|[A-Z][A-Za-z]+['’]s?)\s+"
+    r"(?:[a-z][a-z'’-]*\s+|[A-Z][a-z]+(?:an|ic|ese|ish|i)\s+){0,2}"
     r"(?:(?P<city>town|city|village|port|hamlet|suburb|capital)|"
     r"(?P<region>province|region|district))"
     r"(?=\s*[,.;:)]|\s+(?:near|in|on|at|by|about|close|outside|north|south|east|west|"
@@ -1547,9 +1549,24 @@ def _gathering_held_elsewhere(ent, name: str, gazetteer: Gazetteer) -> bool:
     after = ent.end
     while after < len(doc) and doc[after].lower_ in _GATHERING_WORDS | {"security", "economic"}:
         after += 1  # "the Shangri-La Dialogue security forum in Singapore"
-    if after + 1 >= len(doc) or doc[after].lower_ != "in":
-        return False
-    held = doc[after + 1]
+    if after + 1 < len(doc) and doc[after].lower_ == "in":
+        held = doc[after + 1]
+    else:
+        # "… to Singapore, where he will speak at the Shangri-La Dialogue": held where the
+        # relative clause it is told in is.
+        clause = next(
+            (
+                a
+                for a in ent.root.ancestors
+                if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children)
+            ),
+            None,
+        )
+        if clause is None or not clause.head.ent_type_:
+            return False
+        held = clause.head
+        while held.i > 0 and held.ent_iob_ == "I":
+            held = doc[held.i - 1]
     end = held.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1

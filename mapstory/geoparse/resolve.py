@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from mapstory.gazetteer import Gazetteer, GazetteerEntry, fold
-from mapstory.geoparse.recognize import SPACED_ABBREVIATION, Mention, _country_named
+from mapstory.geoparse.recognize import SPACED_ABBREVIATION, TITLES, Mention, _country_named
 
 __all__ = ["Resolution", "resolve"]
 
@@ -67,6 +67,8 @@ _SAME_SENTENCE = 3.0
 # Warsaw") is the capital too, not a town of its name where the traveller comes from
 # (London, Ontario, in a story about Canada's prime minister): as strong as a qualifier.
 _CAPITALS_LISTED = 6.0
+# The word a name is followed by: "US Secretary of State", "Philippine Vice President".
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
 # A town gains from the other names' likely towns and counties within _NEAR_KM of it (see
 # _Nearby): up to _NEAR_CAP names count, each as much as it is likely; senses below
@@ -343,12 +345,16 @@ def _sentence_mates(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """Each name -> the other names that share a sentence with one of its mentions.
 
     A demonym describes someone, not where things happen ("Ukrainian President Zelensky
-    flew on to Paris"), so it is no one's sentence mate.
+    flew on to Paris"), so it is no one's sentence mate; nor is a country's name worn as a
+    title ("a visit by US Secretary of State Rubio to Panama City" is not in Florida).
     """
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[str]] = {}
     for mention in mentions:
         if mention.source == "demonym":
+            continue
+        title = _WORD_AFTER.match(text, mention.end)
+        if title and title.group(1).lower() in TITLES:
             continue
         by_sentence.setdefault(bisect.bisect_right(ends, mention.start), set()).add(_key(mention))
     mates: dict[str, set[str]] = {}

@@ -1490,3 +1490,11 @@ def test_a_town_before_its_port_a_province_abroad_and_a_firm_named_like_a_town()
     assert "Toyota Motor" not in found and {"Tokyo", "Kentucky", "Aichi"} <= found
     # "in Toyota": the town, told as one.
     assert "Toyota" in found
+
+
+def test_a_country_worn_as_a_title_does_not_place_the_towns_beside_it() -> None:
+    places = _places(
+        "Panama's President Jose Raul Mulino has rejected the claim. The government acted "
+        "after a visit by US Secretary of State Marco Rubio to Panama City."
+    )
+    assert places["Panama City"] == ("city", "PA", "Panama City")
