@@ -112,8 +112,13 @@ _INSTITUTION_NOUNS = frozenset(
     }
 )  # fmt: skip
 _CONFLICT_NOUNS = frozenset(
-    {"war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege"}
-)
+    {
+        "war", "invasion", "conflict", "fighting", "offensive", "insurgency", "clash", "siege",
+        # "a ceasefire in Gaza took effect": a pause in a war is where the war is.
+        "ceasefire", "truce",
+    }
+)  # fmt: skip
+_PAUSE_NOUNS = frozenset({"ceasefire", "truce"})
 # A campaign or operation is armed conflict only when a word says so ("a military campaign",
 # "an air campaign"; not "an election campaign").
 _CAMPAIGN_NOUNS = frozenset({"campaign", "operation"})
@@ -2117,10 +2122,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         ends_after = (
             travel_noun and token.head.dep_ == "pcomp" and token.head.head.lower_ == "before"
         )
+        said_ahead = {id(p) for p in _dates_of_saying_ahead(token, ctx.dates_in(sentence))}
         phrases = [
             p
             for p in _own_dates(token, ctx.dates_in(sentence))
             if not _names_another_event(p, sentence, token)
+            and id(p) not in said_ahead
             and not any(a <= p.start < b for a, b in stop_extents)
             and not _since(p, ctx.text)
         ] or [
@@ -2242,7 +2249,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and any(c.lower_ == "where" for c in t.children)
                 # ("to Busan, South Korea, where …": or on the country set beside it.)
                 and (
-                    sentence.place_at(t.head) == destination
+                    sentence.place_at(_where_antecedent(t)) == destination
                     or (t.head.dep_ == "appos" and sentence.place_at(t.head.head) == destination)
                 )
             ]
@@ -2399,6 +2406,28 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         previous = None
         # ("visit Port Moresby and the remote town of Vanimo": a stop named as a town.)
         listed = _conjoined(destination, sentence, lambda t: _place_named_or_described(t, sentence))
+        # "… take him to Indonesia and Singapore, where he will speak on Friday": a stop of
+        # the list dated by what is done there.
+        listed_dates: dict[str, DateValue] = {}
+        for t in token.subtree if listed else ():
+            if t.dep_ != "relcl" or not any(c.lower_ == "where" for c in t.children):
+                continue
+            there_place = sentence.place_at(_where_antecedent(t))
+            if there_place is None or there_place not in listed:
+                continue
+            ahead = _status(t) == "scheduled" or any(_is_due(x) for x in t.subtree)
+            there_date = _nearest_date(
+                [
+                    p
+                    for p in _own_dates(t, ctx.dates_in(sentence))
+                    if not _inside_a_noun(p, t, sentence)
+                ],
+                t.idx,
+                ctx.anchor,
+                "future" if ahead else tense,
+            )
+            if there_date is not None:
+                listed_dates[there_place.key] = there_date
         for place in [destination, *listed, *next_stops]:
             if start is not None and place.key == start:
                 continue
@@ -2410,7 +2439,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 and ctx.text[previous.end : place.start].strip() == ","
             ):
                 continue  # "Scranton, Pennsylvania": the town's state, not a stop after it
-            own_date = stop_dates[next_stops.index(place)] if place in next_stops else None
+            own_date = (
+                stop_dates[next_stops.index(place)]
+                if place in next_stops
+                else listed_dates.get(place.key)
+            )
             # "arrived in Jakarta at the start of a trip to Indonesia, Papua New Guinea and
             # Singapore": the trip's other countries are still ahead of the arrival.
             ahead = (
@@ -2895,7 +2928,8 @@ def _fold_headline_visits(
         if draft.date is None and all(e <= end for _, e in draft.spans):
             if draft.kind == "visit":
                 told = _told_again(draft, drafts, where, "destination", "actor")
-            elif draft.kind == "conflict" and draft.fields.get("act"):
+            # (or a side's strikes, told as a noun: "Israeli strikes kill dozens in Gaza")
+            elif draft.kind == "conflict" and (draft.fields.get("act") or draft.fields.get("by")):
                 # "Ukraine says it hit Russian warship in Crimea" above "struck a landing
                 # ship … at a shipyard in Sevastopol": the body's strike, told where it was.
                 told = _told_again(draft, drafts, where, "places", "name", regions=True)
@@ -3737,6 +3771,13 @@ def _time_set_apart(verb) -> bool:
     )
 
 
+def _where_antecedent(clause):
+    """The place a "where" clause tells of: the model hangs it on the first of a list, but
+    "to Indonesia and Singapore, where he will speak" is Singapore's."""
+    later = [c for c in clause.head.children if c.dep_ == "conj" and c.i < clause.i]
+    return later[-1] if later else clause.head
+
+
 def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The sentence's dates that no other travel or relative clause owns: "Modi, who arrived
     on Wednesday, met the King before flying on to the Maldives" does not date the flight."""
@@ -3766,6 +3807,7 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         if (t.lemma_.lower() in _VISIT_VERBS | _TRIP_ENDS and t.pos_ == "VERB") or _is_due(t)
         for p in _own_dates(t, phrases)
     }
+    claimed |= {id(p) for p in _dates_of_saying_ahead(verb, phrases)}
     return [
         p
         for p in phrases
@@ -3773,6 +3815,35 @@ def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> li
         and not any(a <= p.start < b for a, b in others)
         and not _names_another_event(p, sentence)
     ]
+
+
+def _dates_of_saying_ahead(token, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """The dates of a past saying that puts *token*'s trip ahead: "On Monday he said he would
+    visit Paris", "In February the government said it would leave the pact after a visit by
+    Rubio". The day the words were said is gone; it is not the day of the trip they foretold
+    (nor, read forward, the next such day)."""
+
+    ahead = False
+    below = token
+    for above in token.ancestors:
+        ahead = ahead or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in below.children
+        )
+        if above.lemma_.lower() in _ATTRIBUTION_VERBS and above.tag_ == "VBD":
+            if not ahead:
+                return []
+            low, high = _extent(below)
+            # ("said in February it would leave": the model may hang the saying's date on
+            # the clause said, but it comes before that clause's subject.)
+            subject = next((c for c in below.children if c.dep_ == "nsubj"), None)
+            if subject is not None and above.i < subject.i:
+                low = subject.left_edge.idx
+            said_low, said_high = _extent(above)
+            return [
+                p for p in phrases if said_low <= p.start < said_high and not low <= p.start < high
+            ]
+        below = above
+    return []
 
 
 def _inside_a_noun(phrase: DatePhrase, verb, sentence: _Sentence) -> bool:
@@ -4561,6 +4632,13 @@ _RUNNING_IN = re.compile(
 )
 
 
+# What makes an amount a yearly rate: "4 million tonnes of liquefied natural gas a year".
+_YEARLY_AFTER = re.compile(
+    r"(?:\s+of\s+[A-Za-z][A-Za-z -]{0,40}?)?\s+(?:a|per|each|every)\s+year\b|\s+annually\b",
+    re.IGNORECASE,
+)
+
+
 def _periods(sentence, ctx) -> list[DatePhrase]:
     """The sentence's date phrases that may say what period a figure covers."""
     return [
@@ -4595,16 +4673,21 @@ def _figures(sentence, ctx, measure: str, fallback: DateValue | None = None) -> 
     def period_for(position: int, end: int) -> DateValue | None:
         following = [p for p in phrases if 0 <= p.start - end <= 4]
         preceding = [p for p in phrases if p.end <= position]
+        # "signed a deal on Monday to supply 4 million tonnes of LNG a year": a yearly
+        # rate is no day's.
+        yearly = bool(_YEARLY_AFTER.match(text, end))
         for pool in (following, preceding[::-1], phrases):
             for phrase in pool:
                 value = _period(phrase, ctx)
-                if value is not None:
+                if value is not None and not (yearly and value.precision == "day"):
                     return value
         return fallback
 
     def basis(value: DateValue | None, start: int, end: int) -> str:
         if lemmas & _PROJECTED:
             return "projected"
+        if _deal_to_do(sentence):
+            return "forecast"  # whatever day the deal was signed on
         if value is not None and value.end < ctx.anchor:
             return "actual"
         if _aimed_at(sentence, start, end):
@@ -5012,11 +5095,24 @@ def _told_as_fact(sentence) -> bool:
         _MODALS | _PROJECTED | _AIM_WORDS
     ):
         return False
-    # "close to completing an agreement to supply 1 million tonnes of grain": what a deal
-    # is to do, not what was done.
-    return not any(
-        t.dep_ == "acl"
-        and t.head.lemma_.lower() in _DEAL_NOUNS
+    return not _deal_to_do(sentence)
+
+
+def _deal_to_do(sentence) -> bool:
+    """ "close to completing an agreement to supply 1 million tonnes of grain", "signed a
+    deal to supply China with 4 million tonnes of LNG a year": what a deal is to do, not
+    what was done."""
+    return any(
+        (
+            (t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in _DEAL_NOUNS)
+            # ("signed a deal on Monday to supply": the model may hang it on the signing.)
+            or (
+                t.dep_ == "advcl"
+                and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _DEAL_NOUNS for c in t.head.children
+                )
+            )
+        )
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         for t in sentence.sent
     )
@@ -5243,6 +5339,14 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             # subject of the clause the verb hangs from.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if (
+            subject is None
+            and verb.dep_ in ("relcl", "acl")
+            and verb.head.lemma_.lower() in _DEAL_NOUNS
+            and verb.head.head.pos_ == "VERB"
+        ):
+            # "Qatar signed a deal to supply China with LNG": who signed is who supplies.
+            subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+        if (
             subject is not None
             and subject.lower_ in ("which", "that", "who")
             and verb.dep_ == "relcl"
@@ -5261,6 +5365,22 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             continue
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
         other = back[1] if back is not None else None
+        given = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if lemma == "supply" and thing is not None and given is not None and other is None:
+            # "Qatar will supply China with 4 million tonnes of LNG a year": the one supplied
+            # is the object, what is supplied comes "with".
+            other = _subtree_place(thing, sentence)
+            if other is not None:
+                thing = given
         # ("exported electric vehicles worth $11.5bn to the European Union": or the
         # phrase that gives the goods' value.)
         held = [*thing.children] if thing is not None else []
@@ -7104,6 +7224,18 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             while harm.dep_ == "xcomp" and harm.head.pos_ in ("VERB", "AUX"):
                 harm = harm.head
             own = _own_dates(harm, phrases)
+        struck = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "relcl" and c.lemma_.lower() in _HAZARD_HITS | _DAMAGE_VERBS
+            ),
+            None,
+        )
+        if token.pos_ == "NOUN" and struck is not None and _own_dates(struck, phrases):
+            # "The death toll from the earthquake that struck central Myanmar on Friday has
+            # risen …": the hazard's own clause says when it struck.
+            own = _own_dates(struck, phrases)
         # "The quake was the deadliest since 2016": a measure, not when it struck.
         own = [p for p in own if not _since(p, ctx.text)]
         if (
@@ -7951,12 +8083,16 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             # "a rocket attack that killed 12 children in the Golan Heights on Saturday":
             # an act's own phrase says when it struck.
             low, high = _extent(token)
-            date = _nearest_date(
-                [p for p in ctx.dates_in(sentence) if low <= p.start < high],
-                token.idx,
-                ctx.anchor,
-                "past",
-            )
+            own = [p for p in ctx.dates_in(sentence) if low <= p.start < high]
+            if (
+                not own
+                and token.dep_ == "nsubj"
+                and token.head.lemma_.lower() in _STRIKING_VERBS | _KILLING_VERBS
+            ):
+                # "Drone strikes on Port Sudan in May hit the city's airport": or the
+                # clause of the harm the act did.
+                own = _own_dates(token.head, ctx.dates_in(sentence))
+            date = _nearest_date(own, token.idx, ctx.anchor, "past")
         told = ctx.last_conflict
         if told is not None and told.fields.get("act"):
             told = None
@@ -7978,7 +8114,12 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 told.spans.append(sentence.span())
             told.date = told.date or date
             continue
-        name = "fighting in" if gerund else f"{token.lemma_.lower()} {preposition}"
+        name = (
+            # (a ceasefire tells of the fighting it pauses, which the map shows)
+            "fighting in"
+            if gerund or _noun_lemma(token) in _PAUSE_NOUNS
+            else f"{token.lemma_.lower()} {preposition}"
+        )
         if (
             _noun_lemma(token) == "attack"
             and place.kind == "sea"
@@ -8188,10 +8329,17 @@ def _armed_attack(noun, sentence: _Sentence) -> bool:
             and any(g.dep_ == "pobj" and sentence.named_place_at(g) is not None for g in c.children)
             for c in noun.children
         )
+        # "Israeli strikes killed 19 people in northern Gaza": a side's strikes that kill.
+        side_kills = (
+            noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in _KILLING_VERBS
+            and any(c.ent_type_ == "NORP" or c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers)
+        )
         return (
             any(c.lower_ in _ARMED_ATTACK_WORDS for c in modifiers)
             or (on_place and any(c.ent_type_ == "NORP" for c in modifiers))
             or (killing and (on_place or in_place))
+            or side_kills
         )
     if lemma != "attack":
         return False

@@ -428,3 +428,27 @@ def test_strikes_that_killed_are_placed_where_they_killed_and_gangs_are_armed() 
     assert _place_names(story, conflicts["Strike in Gaza Strip by Israel"]) == ["Gaza Strip"]
     assert conflicts["Strike in Gaza Strip by Israel"].date.start == dt.date(2025, 6, 30)
     assert conflicts["Attack on Port-au-Prince"].date.start == dt.date(2025, 3, 1)
+
+
+def test_a_sides_strikes_that_killed_and_a_ceasefire_mark_the_fighting() -> None:
+    story = draft_story(
+        "Israeli strikes kill dozens in Gaza\n\nCAIRO, June 30 (Reuters) - Israeli strikes "
+        "killed at least 51 Palestinians across the Gaza Strip on Monday, local health "
+        "officials said.\n\nA ceasefire in Sudan took effect on Monday.\n\nDrone strikes on "
+        "Port Sudan in May hit the city's airport and fuel depots.",
+        date=dt.date(2025, 6, 30),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    # The headline's strikes are the body's, told where the body tells them.
+    assert set(conflicts) == {
+        "Strike in Gaza Strip by Israel",
+        "Fighting in Sudan",
+        "Strike on Port Sudan",
+    }
+    assert _place_names(story, conflicts["Strike in Gaza Strip by Israel"]) == [
+        "Gaza Strip",
+        "Gaza",
+    ]
+    assert conflicts["Strike in Gaza Strip by Israel"].date.start == dt.date(2025, 6, 30)
+    # The strikes' month is the clause of the harm they did.
+    assert conflicts["Strike on Port Sudan"].date.start == dt.date(2025, 5, 1)

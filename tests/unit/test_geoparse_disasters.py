@@ -776,3 +776,17 @@ def test_an_eruption_counted_by_its_ordinal_and_an_airport_not_affected() -> Non
     )
     assert eruption.date.start == dt.date(2025, 7, 16)  # "the 12th" is no December
     assert "Keflavík" not in _places(story, eruption)
+
+
+def test_a_quake_is_dated_by_the_clause_that_says_when_it_struck() -> None:
+    story, (quake,) = _disasters(
+        "YANGON, March 31 (AP) - The death toll from the powerful earthquake that struck "
+        "central Myanmar on Friday has risen to more than 2,000, the country's military "
+        "government said on Monday.\n\nThe quake was centred near Mandalay, Myanmar's "
+        "second-largest city.",
+        dt.date(2025, 3, 31),
+    )
+    assert quake.date.start == dt.date(2025, 3, 28)
+    # The country's second city, not the region named after it.
+    mandalay = next(p for p in story.places if p.name == "Mandalay")
+    assert mandalay.kind == "city"

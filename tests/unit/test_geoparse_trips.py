@@ -5772,3 +5772,59 @@ def test_an_airport_met_at_is_the_city_arrived_in_and_a_name_fused_to_last_still
         ("Beijing", "Moscow", dt.date(2023, 3, 1)),
         ("Beijing", "Moscow", dt.date(2025, 5, 7)),
     ]
+
+
+def test_the_day_a_trip_was_foretold_is_not_the_day_of_the_trip() -> None:
+    day = dt.date(2025, 3, 4)  # a Tuesday
+    trips = _trips(
+        "The minister Jean Dupont said on Monday he would visit Panama City.\n\n"
+        "In February the government said it would leave the pact after a visit by US "
+        "Secretary of State Marco Rubio to Panama City.\n\n"
+        "Foreign Minister Anna Berg will visit Lima on Friday, officials said on Monday.",
+        day,
+    )
+    dupont = trips[("Jean Dupont", "Panama City")]
+    assert (dupont.status, dupont.date) == ("scheduled", None)
+    # Not next February: the month the words were said in is gone.
+    assert trips[("Marco Rubio", "Panama City")].date is None
+    # The trip's own day still dates it.
+    assert trips[("Anna Berg", "Lima")].date.start == dt.date(2025, 3, 7)
+
+
+def test_a_stop_of_a_list_is_dated_by_what_is_done_where_it_is() -> None:
+    story = draft_story(
+        "HANOI, May 25 (Reuters) - French President Emmanuel Macron arrived in Hanoi on "
+        "Sunday, kicking off a tour of Southeast Asia that will also take him to Indonesia and "
+        "Singapore, where he will deliver the keynote speech at the Shangri-La Dialogue on "
+        "Friday.\n\nMacron travels to Jakarta on Tuesday for talks with President Prabowo "
+        "Subianto.",
+        date=dt.date(2025, 5, 25),
+    )
+    legs = [
+        (_name(story, v.origin), _name(story, v.destination), v.date and v.date.start)
+        for v in _visit_events(story)
+    ]
+    # Friday is Singapore's, not Indonesia's: the tour reaches Jakarta first.
+    assert legs == [
+        ("Paris", "Hanoi", dt.date(2025, 5, 25)),
+        ("Hanoi", "Jakarta", dt.date(2025, 5, 27)),
+        ("Jakarta", "Singapore", dt.date(2025, 5, 30)),
+    ]
+    # The forum is named after a hotel, not the Chinese town.
+    assert "Shangri-La" not in {p.name for p in story.places}
+
+
+def test_a_country_that_supplies_another_with_goods_sends_them_there() -> None:
+    flows = _flows(
+        "Qatar signed a deal on Monday to supply China's Sinopec with 4 million tonnes of "
+        "liquefied natural gas a year.\n\nRussia supplied Hungary with gas worth $2bn last "
+        "year.",
+        dt.date(2022, 11, 21),
+    )
+    lng = flows[("Qatar", "China")]
+    assert lng.goods == "liquefied natural gas"
+    # What a deal is to do is a forecast, not a figure of what was done.
+    assert [(f.value, f.basis) for f in lng.figures] == [(4.0, "forecast")]
+    # A yearly rate is not the figure of the day the deal was signed.
+    assert lng.figures[0].period != "21 November 2022"
+    assert flows[("Russia", "Hungary")].figures[0].basis == "actual"
