@@ -1910,6 +1910,22 @@ def _invitees(span, refs: list[PlaceRef], sentence=None) -> set[str]:
     BRICS group … Saudi Arabia and Iran were also invited to join")."""
     found: set[str] = set()
     for verb in sentence if sentence is not None else span.sent:
+        if verb.lemma_.lower() == "admit" and verb.pos_ == "VERB":
+            # "The BRICS group agreed on Thursday to admit Saudi Arabia, Iran …": those the
+            # bloc itself lets in.
+            doers = [c for t in {verb, verb.head} for c in t.children if c.dep_ == "nsubj"]
+            if any(
+                span.start <= g.i < span.end or g.lemma_.lower() in _BLOC_NOUNS
+                for doer in doers
+                for g in doer.subtree
+            ):
+                offsets = {t.idx for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+                found |= {
+                    r.key
+                    for r in refs
+                    if r.start in offsets and r.kind == "country" and not r.demonym
+                }
+            continue
         if verb.lemma_.lower() not in _ASKING_VERBS or verb.pos_ != "VERB":
             continue
         joining = [

@@ -2211,6 +2211,26 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
         if (
             date is None
+            and token.dep_ == "advcl"
+            and token.pos_ == "VERB"
+            and any(c.lower_ == "when" for c in token.children)
+            and token.head.pos_ in ("VERB", "AUX")
+        ):
+            # "visited the Gulf in September when he stopped in Qatar": when the clause it
+            # explains was.
+            low, high = _extent(token)
+            date = _nearest_date(
+                [
+                    p
+                    for p in _own_dates(token.head, ctx.dates_in(sentence))
+                    if not low <= p.start < high
+                ],
+                token.head.idx,
+                ctx.anchor,
+                tense,
+            )
+        if (
+            date is None
             and met_at is None
             and not itinerary
             and not aside
@@ -2594,6 +2614,18 @@ def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
                         ),
                         None,
                     )
+    if origin is None and word.pos_ == "VERB":
+        # "stopped in Qatar on his way back from the General Assembly in New York": where
+        # the way set out from.
+        origin = next(
+            (
+                place
+                for way in _ways_on(word)
+                for told in [way, *(c for c in way.children if c.lower_ == "back")]
+                for _, place in _places_under(told.children, sentence, ("from",))
+            ),
+            None,
+        )
     return origin
 
 
@@ -7693,7 +7725,9 @@ def _hazard(token) -> tuple[str, str, bool] | None:
                 return f"{before.text} {token.text} {own.group(1)}", word, True
             return f"{token.text.capitalize()} {own.group(1)}", word, True
     if (
-        token.pos_ == "PROPN"
+        # (opening a sentence, the model may take the name for a common noun: "Chido then
+        # moved inland into Malawi")
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title))
         and token.dep_ in ("nsubj", "nsubjpass")
         and not (token.i > 0 and token.doc[token.i - 1].lower_ in _STORM_TITLES)
     ):
@@ -8883,6 +8917,15 @@ def extract_events(
                         draft.fields["origin"] = last.fields["origin"]
                     else:
                         draft.fields["origin"] = last.fields["destination"]
+                elif (
+                    ctx.dateline is not None
+                    and ctx.dateline.kind == "city"
+                    and ctx.dateline.key != draft.fields["destination"]
+                ):
+                    # "JOHANNESBURG - … Modi will travel on to Athens on Friday": on from
+                    # where the story is, told of no leg there.
+                    draft.fields["origin"] = ctx.dateline.key
+                    draft.fields["origin_inferred"] = True
         # Where the story is, this sentence: the dateline's city, else where someone else
         # just arrived ("Xi arrived in Kazan on Tuesday, and Modi flew in from New Delhi").
         arrived = next(

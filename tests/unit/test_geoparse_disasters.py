@@ -790,3 +790,13 @@ def test_a_quake_is_dated_by_the_clause_that_says_when_it_struck() -> None:
     # The country's second city, not the region named after it.
     mandalay = next(p for p in story.places if p.name == "Mandalay")
     assert mandalay.kind == "city"
+
+
+def test_a_storm_named_alone_opening_a_sentence_goes_on_where_it_moved() -> None:
+    story, (chido,) = _disasters(
+        "Cyclone Chido has killed at least 34 people in northern Mozambique, the agency said "
+        "on Tuesday.\n\nChido then moved inland into Malawi, where it killed at least 13 "
+        "people, and weakened over Zimbabwe.",
+        dt.date(2024, 12, 17),
+    )
+    assert _places(story, chido) == ["Mozambique", "Malawi", "Zimbabwe"]

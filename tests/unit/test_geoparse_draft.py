@@ -346,3 +346,20 @@ def test_the_arab_league_shades_its_members_of_the_day() -> None:
 
     assert members(dt.date(2025, 5, 17)) == {"Egypt", "Saudi Arabia", "Syria"}
     assert "Syria" not in members(dt.date(2015, 3, 28))  # suspended from 2011 to 2023
+
+
+def test_countries_a_bloc_agreed_to_admit_are_invited() -> None:
+    story = draft_story(
+        "JOHANNESBURG, Aug 24 (Reuters) - The BRICS group of emerging economies agreed on "
+        "Thursday to admit Saudi Arabia, Iran, Ethiopia and Egypt. A court may admit evidence "
+        "from Iran.",
+        date=dt.date(2023, 8, 24),
+    )
+    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
+    invited = blocs["bloc-brics-invited"]
+    assert [story.place(m.place).name for m in invited.members] == [
+        "Saudi Arabia",
+        "Iran",
+        "Ethiopia",
+        "Egypt",
+    ]

@@ -5828,3 +5828,27 @@ def test_a_country_that_supplies_another_with_goods_sends_them_there() -> None:
     # A yearly rate is not the figure of the day the deal was signed.
     assert lng.figures[0].period != "21 November 2022"
     assert flows[("Russia", "Hungary")].figures[0].basis == "actual"
+
+
+def test_a_stop_on_the_way_back_when_a_dated_visit_was_made_is_from_where_the_way_began() -> None:
+    story = draft_story(
+        "British Prime Minister Keir Starmer will travel to Saudi Arabia this week.\n\n"
+        "Starmer visited the Gulf in September when he stopped in Qatar on his way back from "
+        "the United Nations General Assembly in New York.",
+        date=dt.date(2024, 12, 8),
+    )
+    qatar = _visits(story)[("Keir Starmer", "Qatar")]
+    assert _name(story, qatar.origin) == "New York City"
+    assert (qatar.date.start, qatar.date.precision) == (dt.date(2024, 9, 1), "month")
+
+
+def test_a_leg_on_told_of_no_stop_before_goes_on_from_the_dateline() -> None:
+    story = draft_story(
+        "JOHANNESBURG, Aug 24 (Reuters) - The BRICS summit ended on Thursday.\n\nIndia's "
+        "Prime Minister Narendra Modi will travel on to Athens on Friday for talks with Greek "
+        "Prime Minister Kyriakos Mitsotakis.",
+        date=dt.date(2023, 8, 24),
+    )
+    athens = _visits(story)[("Narendra Modi", "Athens")]
+    assert _name(story, athens.origin) == "Johannesburg"
+    assert "origin" in athens.inferred
