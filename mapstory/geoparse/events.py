@@ -1526,6 +1526,27 @@ def _ancestors_to(token, top) -> list:
     return []
 
 
+# What a visit to where the story happened is a visit to: "visited the site", "toured the
+# scene of the blast".
+_SCENE_NOUNS = frozenset({"site", "scene"})
+
+
+def _scene_told_elsewhere(token, sentence: _Sentence, dateline: PlaceRef) -> bool:
+    """Whether the paragraph, before *token*, names a place the site may be at other than
+    the dateline or a region of its country ("PARIS - … The project, on the Afungi peninsula
+    in Cabo Delgado province … Pouyanne visited the site": not in Paris)."""
+    text = sentence.sent.doc.text
+    start = text.rfind("\n", 0, sentence.sent.start_char) + 1
+    return any(
+        start <= p.start < token.idx
+        and p.key != dateline.key
+        and not p.demonym
+        and p.kind not in ("country", "continent")
+        and not (p.kind == "region" and p.country_code == dateline.country_code)
+        for p in sentence.article_places
+    )
+
+
 def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     drafts = []
     reached: dict[int, tuple[str, str]] = {}  # travel verb -> (traveller, where it went)
@@ -1671,6 +1692,17 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                                 destination = _subtree_place(grandchild, sentence)
                                 if destination is not None:
                                     break
+                    if (
+                        destination is None
+                        and lemma != "attend"
+                        and ctx.dateline is not None
+                        and _noun_lemma(child) in _SCENE_NOUNS
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
+                        and not _scene_told_elsewhere(token, sentence, ctx.dateline)
+                    ):
+                        # "EAST PALESTINE, Ohio - … DeWine visited the site on Tuesday",
+                        # "toured the crash site": the scene the story is filed from.
+                        destination = ctx.dateline
                     # "will visit Mosul, the former Islamic State stronghold, and Irbil":
                     # the model may join the next place to the apposition, as another object.
                     for other in token.children:
@@ -6213,6 +6245,10 @@ _DIPLOMATIC_POSTS = frozenset({"embassy", "consulate", "mission"})
 _CONFLICT_NOUN_PREPS = ("in", "of", "on", "against", "around", "near", "outside")
 
 
+# How much of a place is taken: "seized control of most of Goma".
+_SHARES_OF = frozenset({"most", "much", "part", "parts", "all", "half", "swathe", "large"})
+
+
 def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     """ "Moscow annexed Crimea in 2014": the places taken or struck by a verb of force whose
     object names them ("annexed Donetsk, Luhansk, Kherson and Zaporizhzhia": one act on
@@ -6221,13 +6257,14 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
     name = _FORCE_VERBS.get(token.lemma_.lower())
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if (
-        name is None
-        and token.lemma_.lower() in ("take", "seize", "gain")
+        token.lemma_.lower() in ("take", "seize", "gain")
         and obj is not None
         and obj.lower_ == "control"  # "fighters had taken control of Rostov-on-Don"
     ):
-        name = "capture of"
+        name = name or "capture of"  # (a seizure, "seized control of Goma", is one still)
         obj = next(iter(_objects_of(obj)), None)
+        if obj is not None and obj.lemma_.lower() in _SHARES_OF:
+            obj = next(iter(_objects_of(obj)), None)  # "control of most of Goma"
     if token.pos_ != "VERB" or name is None or _negated(token):
         return []
     if obj is None and token.i + 1 < sentence.sent.end:
@@ -8577,15 +8614,24 @@ def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     # same day.
     # (A clause with a subject of its own: not "In a call late last week to mark …, Peres
     # told", which the model may make a clause of the verb's.)
-    said = [
-        _extent(c)
+    clauses = [
+        c
         for c in verb.children
         if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    said = [_extent(c) for c in clauses]
+    # ("said he would host a summit in Nairobi on Wednesday": a day still ahead is the
+    # summit's, not the saying's.)
+    ahead = [
+        _extent(c)
+        for c in clauses
+        if any(g.dep_ == "aux" and g.lower_ in ("will", "would", "'ll") for g in c.children)
     ]
     phrases = [
         p
         for p in phrases
-        if not any(a <= p.start < b for a, b in said) or _DAY_OF_THIS_WEEK.search(p.text)
+        if not any(a <= p.start < b for a, b in said)
+        or (_DAY_OF_THIS_WEEK.search(p.text) and not any(a <= p.start < b for a, b in ahead))
     ]
     return (
         _own_dates(verb, phrases)

@@ -452,3 +452,13 @@ def test_a_sides_strikes_that_killed_and_a_ceasefire_mark_the_fighting() -> None
     assert conflicts["Strike in Gaza Strip by Israel"].date.start == dt.date(2025, 6, 30)
     # The strikes' month is the clause of the harm they did.
     assert conflicts["Strike on Port Sudan"].date.start == dt.date(2025, 5, 1)
+
+
+def test_control_seized_of_most_of_a_city_is_its_seizure() -> None:
+    conflicts = _conflicts(
+        "GOMA, Congo, Jan 27 (AP) - M23 rebels seized control of most of Goma on Monday.",
+        dt.date(2025, 1, 27),
+    )
+    assert {title: c.date.start for title, c in conflicts.items()} == {
+        "Seizure of Goma": dt.date(2025, 1, 27)
+    }

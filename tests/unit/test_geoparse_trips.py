@@ -5852,3 +5852,34 @@ def test_a_leg_on_told_of_no_stop_before_goes_on_from_the_dateline() -> None:
     athens = _visits(story)[("Narendra Modi", "Athens")]
     assert _name(story, athens.origin) == "Johannesburg"
     assert "origin" in athens.inferred
+
+
+def test_a_visit_to_the_site_is_a_visit_to_where_the_story_is_filed_from() -> None:
+    trips = _trips(
+        "EAST PALESTINE, Ohio (AP) - Residents returned home on Thursday, days after a train "
+        "carrying hazardous chemicals derailed.\n\nOhio Gov. Mike DeWine visited the site on "
+        "Tuesday. Transportation Secretary Pete Buttigieg toured the crash site on Feb. 23. "
+        "The senator visited a site of his choosing.",
+        dt.date(2023, 2, 23),
+    )
+    assert {(who, where): v.date.start for (who, where), v in trips.items()} == {
+        ("Mike DeWine", "East Palestine"): dt.date(2023, 2, 21),
+        ("Pete Buttigieg", "East Palestine"): dt.date(2023, 2, 23),
+    }
+    # A site the paragraph puts elsewhere is not where the story is filed from.
+    assert not _trips(
+        "PARIS, Nov 7 (Reuters) - TotalEnergies lifted force majeure on Friday.\n\nThe "
+        "project, in Cabo Delgado province, will produce 13 million tonnes of LNG a year. "
+        "Chief Executive Patrick Pouyanne visited the site in September.",
+        dt.date(2025, 11, 7),
+    )
+
+
+def test_a_day_still_ahead_in_what_was_said_is_not_the_day_it_was_said() -> None:
+    story = draft_story(
+        "NAIROBI, Jan 27 - Kenyan President William Ruto said he would host a summit of "
+        "regional leaders in Nairobi on Wednesday.\n\nHe said the talks went well on Friday.",
+        date=dt.date(2025, 1, 27),
+    )
+    (statement,) = [e for e in story.events if isinstance(e, Statement)]
+    assert statement.date is None
