@@ -4292,7 +4292,17 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
             place = sentence.place_at(token)
             if (
                 place is not None
-                and place.kind == "country"
+                and (
+                    place.kind == "country"
+                    # "Dubai's DP World signed … to operate the port of Tartus": the
+                    # city-state a firm that signs is of.
+                    or (
+                        place.kind == "city"
+                        and token.dep_ == "poss"
+                        and token.head == top
+                        and top.dep_ in ("nsubj", "nsubjpass")
+                    )
+                )
                 and place.country_code not in ("", port.country_code)
                 # ("The Iranian ship anchored off the port of Limassol": a ship's flag is no
                 # user; a buyer's is, "Chinese shipping giant Cosco's purchase", and so is a
@@ -6073,7 +6083,8 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         words = [t.text for t in token.lefts if t.dep_ == "compound" and t.ent_type_ != "ORG"]
         name = " ".join([organisation or "", *words, token.text]).strip()
         owner_place = None  # the country whose post it is: "US", "the United States"
-        if organisation is None and _noun_lemma(token) in _DIPLOMATIC_POSTS:
+        also_owners: list[PlaceRef] = []  # "China, Pakistan and Iran have kept their embassies"
+        if organisation is None and _noun_lemma(token) in _POSTS_ABROAD:
             # A country's post abroad: "the Saudi embassy in Tehran", "where India is
             # opening a consulate".
             owner = next(
@@ -6092,6 +6103,12 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             elif token.dep_ == "dobj":
                 doer = verb.head if verb.dep_ == "xcomp" else verb  # "plans to open"
                 subject = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+                if (
+                    subject is not None
+                    and subject.lower_ in ("which", "that")
+                    and doer.dep_ == "relcl"
+                ):
+                    subject = doer.head  # "Russia, which has had a naval base at Tartus"
                 found = sentence.place_at(subject) if subject is not None else None
                 if found is not None and found.capital and not found.demonym:
                     # "Tokyo plans to open a consulate": the capital speaks for its country.
@@ -6111,6 +6128,11 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                     whose = f"{country}'" if country.endswith("s") else f"{country}'s"
                     organisation, name = country, f"{whose} {token.text}"
                     owner_place = found
+                    also_owners = [
+                        other
+                        for other in _conjoined(found, sentence, sentence.named_place_at)
+                        if other.kind == "country" and not other.demonym
+                    ]
             if organisation is not None and sentence.place_at(token) is None:
                 owned = sentence.place_at(owner) if owner is not None else found
                 if owned is not None and owned.country_code == place.country_code:
@@ -6128,6 +6150,31 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
             continue
         context = {t.lemma_.lower() for t in sentence.sent}
         status = "proposed" if context & _PROPOSAL_MARKERS else "happened"
+        date = None
+        if token.dep_ == "dobj" and verb.pos_ == "VERB":
+            # "Britain will reopen its embassy in Kabul next month": an opening ahead, and
+            # when.
+            ahead = _status(verb) == "scheduled"
+            if ahead and status == "happened":
+                status = "scheduled"
+            date = _nearest_date(
+                [p for p in _own_dates(verb, ctx.dates_in(sentence)) if not _since(p, ctx.text)],
+                verb.idx,
+                ctx.anchor,
+                "future" if ahead else "past",
+            )
+            if (
+                date is not None
+                and not ahead
+                and verb.lemma_.lower()
+                in _HOLDING_VERBS
+                - {
+                    "open",
+                    "close",
+                    "build",
+                }
+            ):
+                date = None  # "has factories in Fremont": held, not done on a day
         # "Tesla has factories in Fremont, California, Shanghai and Austin": one at each town.
         sites = [place]
         if _noun_lemma(token) in _WORKS_NOUNS:
@@ -6136,7 +6183,12 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 for other in _conjoined(place, sentence, sentence.named_place_at)
                 if other.kind == "city"
             ]
-        for site in dict.fromkeys(sites):
+        owned = [(owner_place, organisation, name)]
+        for other in also_owners:
+            country = sentence.sent.doc.text[other.start : other.end]
+            whose = f"{country}'" if country.endswith("s") else f"{country}'s"
+            owned.append((other, country, f"{whose} {token.text}"))
+        for (owner, organisation, name), site in itertools.product(owned, dict.fromkeys(sites)):
             drafts.append(
                 EventDraft(
                     kind="institution",
@@ -6144,11 +6196,12 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                     # reopened its embassy in Honiara".)
                     key=(
                         "institution",
-                        owner_place.key if owner_place is not None else organisation.lower(),
+                        owner.key if owner is not None else organisation.lower(),
                         site.key,
                     ),
                     spans=[sentence.span()],
                     fields={"name": name, "organisation": organisation, "place": site.key},
+                    date=date,
                     status=status,
                 )
             )
@@ -6242,6 +6295,9 @@ def _fold_office_countries(
 
 # Where one country keeps its people in another.
 _DIPLOMATIC_POSTS = frozenset({"embassy", "consulate", "mission"})
+# What a country keeps abroad: its diplomatic posts and its bases ("Russia has had a naval
+# base at Tartus since 1971").
+_POSTS_ABROAD = _DIPLOMATIC_POSTS | {"base"}
 _CONFLICT_NOUN_PREPS = ("in", "of", "on", "against", "around", "near", "outside")
 
 
@@ -8821,6 +8877,15 @@ def extract_events(
             for span in draft.spans:
                 if span not in current.spans:
                     current.spans.append(span)
+            if (
+                draft.kind == "institution"
+                and current.date is None
+                and draft.date is not None
+                and current.status == "happened"
+            ):
+                # "Britain reopens embassy in Kabul" above "will reopen its embassy … next
+                # month": a headline's present tense says nothing of when; the body does.
+                current.status = draft.status
             if draft.kind == "trade" and draft.status != current.status:
                 # A flow told as fact once happened, dated by the fact, not by the aim.
                 if current.status == "proposed":

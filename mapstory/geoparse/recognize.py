@@ -1575,6 +1575,16 @@ def _gathering_held_elsewhere(ent, name: str, gazetteer: Gazetteer) -> bool:
     return bool(where) and bool(named) and not where & named
 
 
+def _fire_named_otherwise(ent, name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a wildfire's name ("the Palisades Fire") holds *name* only as another
+    spelling of a town's: fires are named after the canyon or neighbourhood they start in,
+    so a town elsewhere that merely lists the word among its names (Palisade, Colorado) is
+    not where it burns."""
+    if ent[-1].text not in ("Fire", "Complex"):
+        return False
+    return not any(fold(e.name) == fold(name) for e in gazetteer.search(name, limit=5))
+
+
 def _division_lists(doc) -> list[tuple[int, int, str]]:
     """Token spans and lookup names of the counties in "Barrow, Jackson and Madison counties".
 
@@ -2199,6 +2209,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             (i, j)
             for i, j in _scan(doc, ent.start, ent.end, heads)
             if not _gathering_held_elsewhere(ent, doc[i:j].text, gazetteer)
+            and not _fire_named_otherwise(ent, doc[i:j].text, gazetteer)
         ]
         for i, j in taken:
             add(*_char_span(doc, i, j), "inside")

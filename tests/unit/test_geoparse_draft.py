@@ -363,3 +363,42 @@ def test_countries_a_bloc_agreed_to_admit_are_invited() -> None:
         "Ethiopia",
         "Egypt",
     ]
+
+
+def test_posts_abroad_of_listed_countries_and_an_opening_ahead_with_its_month() -> None:
+    story = draft_story(
+        "Britain reopens embassy in Kabul\n\n"
+        "LONDON, Oct 2 - Britain will reopen its embassy in Afghanistan's capital Kabul next "
+        "month, the Foreign Office said on Thursday.\n\nChina, Pakistan and Iran have kept "
+        "their embassies in Kabul open since 2021. Russia, which has had a naval base at "
+        "Tartus since 1971, is negotiating with Syria.",
+        date=dt.date(2025, 10, 2),
+    )
+    posts = {
+        (e.organisation, story.place(e.place).name): e
+        for e in story.events
+        if e.kind == "institution"
+    }
+    assert set(posts) == {
+        ("Britain", "Kabul"),
+        ("China", "Kabul"),
+        ("Pakistan", "Kabul"),
+        ("Iran", "Kabul"),
+        ("Russia", "Tartus"),
+    }
+    britain = posts[("Britain", "Kabul")]
+    assert (britain.status, britain.date.start) == ("scheduled", dt.date(2025, 11, 1))
+    # Kept since 2021: held, not opened on a day told.
+    assert posts[("China", "Kabul")].date is None
+
+
+def test_a_port_run_by_a_firm_of_a_city_state_that_signed_goes_to_that_city() -> None:
+    story = draft_story(
+        "DAMASCUS, May 15 - Dubai's DP World signed an $800 million agreement with Syria's "
+        "government on Thursday to develop and operate the Mediterranean port of Tartus for "
+        "30 years.",
+        date=dt.date(2025, 5, 15),
+    )
+    (port,) = [e for e in story.events if isinstance(e, Port)]
+    assert story.place(port.port).name == "Tartus"
+    assert story.place(port.granted_to).name == "Dubai"

@@ -1498,3 +1498,13 @@ def test_a_country_worn_as_a_title_does_not_place_the_towns_beside_it() -> None:
         "after a visit by US Secretary of State Marco Rubio to Panama City."
     )
     assert places["Panama City"] == ("city", "PA", "Panama City")
+
+
+def test_a_wildfire_named_after_a_canyon_is_not_a_town_that_spells_it_otherwise() -> None:
+    places = _places(
+        "The Palisades Fire has burned through 17,000 acres between Santa Monica and Malibu. "
+        "The Lahaina Fire destroyed the town."
+    )
+    assert "Palisades" not in places  # (Palisade, Colorado, lists "Palisades" as a name)
+    assert places["Santa Monica"][1] == "US"
+    assert places["Lahaina"][0] == "city"
