@@ -205,6 +205,18 @@ def resolve(
         return None
     if m := _OFFSET.match(text):
         return _offset(m, original, anchor, reference, certainty)
+    if text.lower() == "overnight":
+        # "Ukrainian drones struck a refinery overnight", told on Friday: the night just
+        # gone, dated by the day it ended; or the night after a day just told ("arrived in
+        # Kyiv on Wednesday … travelled from Poland overnight").
+        day = anchor
+        if (
+            isinstance(reference, DateValue)
+            and reference.precision == "day"
+            and 0 <= (anchor - reference.start).days <= 7
+        ):
+            day = reference.start
+        return _value(day, day, "day", original, True, certainty)
     if (told := _told_before(text, reference)) is not False:
         return told if told is None else _value(*told, original, True, certainty)
     has_year = bool(_EXPLICIT_YEAR.search(text))

@@ -3293,6 +3293,19 @@ def _arrived_at_dateline(
             and other.fields["actor"] == draft.fields["actor"]
             and (place := where.get(other.fields["destination"])) is not None
             and place.kind == "city"
+            # ("SEOUL — Blinken arrived in South Korea on Monday … will meet Choi in
+            # Seoul", "He last visited Seoul in November": a visit to the dateline's own
+            # city still ahead, or long gone, is no other arrival.)
+            and not (
+                place.key == city.key
+                and (
+                    other.status == "scheduled"
+                    or (
+                        other.date is not None
+                        and (draft.date.start - other.date.end).days > _SAME_TRIP_DAYS
+                    )
+                )
+            )
             and place.country_code == country.country_code
             and (other.date is None or other.date.start <= draft.date.end)
             for other in drafts
@@ -3310,6 +3323,40 @@ def _fold_meetings_into_stays(drafts: list[EventDraft], anchor: dt.date) -> list
     kept: list[EventDraft] = []
     for draft in drafts:
         f = draft.fields
+        if (
+            draft.kind == "visit"
+            and f.get("met_there")
+            and not f.get("origin")
+            and draft.date is None
+            and draft.status == "scheduled"
+        ):
+            # "arrived in Seoul on Monday … will meet Choi in Seoul before travelling to
+            # Tokyo on Tuesday": a meeting ahead in the city just reached, before the leg
+            # on from it, is the stay under way.
+            stay = next(
+                (
+                    d
+                    for d in kept
+                    if d.kind == "visit"
+                    and d.fields["actor"] == f["actor"]
+                    and d.fields["destination"] == f["destination"]
+                    and d.status == "happened"
+                    and d.date is not None
+                    and d.date.precision == "day"
+                    and 0 <= (anchor - d.date.end).days <= 1
+                ),
+                None,
+            )
+            leaving = any(
+                d.kind == "visit"
+                and d.fields["actor"] == f["actor"]
+                and d.fields.get("origin") == f["destination"]
+                and d.status == "scheduled"
+                for d in drafts
+            )
+            if stay is not None and leaving:
+                _take_excerpts(stay, draft)
+                continue
         if draft.kind == "visit" and f.get("met_there") and not f.get("origin") and draft.date:
             legs = [
                 d

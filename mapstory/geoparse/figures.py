@@ -91,7 +91,7 @@ _RELATIVE_DATE = re.compile(
     r"\b(?:(?:this|last|next|the past|the coming)\s+(?:week|month|year|quarter)|"
     r"(?:earlier|later)\s+in\s+the\s+(?:week|month|year)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:yesterday|today|tomorrow)|"
+    r"(?:yesterday|today|tomorrow|overnight)|"
     r"the\s+(?:following|next)\s+day|"
     r"\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
     r"(?:in\s+)?(?:19|20)\d\d)\b",
@@ -303,6 +303,10 @@ def date_phrases(sentence, offset: int = 0) -> list[DatePhrase]:
             continue  # "the Good Friday Agreement", "the Six-Day War": part of a name
         if _named_day(text, m.start(), m.group()):
             continue  # "on Good Friday"
+        if m.group().lower() == "overnight" and any(
+            t.idx == start and t.dep_ in ("amod", "compound") for t in sentence
+        ):
+            continue  # "the overnight rate", "an overnight stay": a kind, not a night
         found.append(DatePhrase(start, end, m.group()))
     return _joined_weekdays(sorted(found, key=lambda p: p.start), text, base)
 

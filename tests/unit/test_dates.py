@@ -245,3 +245,12 @@ def test_a_day_of_the_month_told_alone_is_the_nearest_such_day(phrase, tense, da
     value = resolve(phrase, dt.date(2025, 7, 16), tense)
     assert (value.start, value.end, value.precision) == (day, day, "day")
     assert resolve("the 31st", dt.date(2025, 7, 16), "past") is None  # June has no 31st
+
+
+def test_overnight_is_the_night_just_gone_or_after_the_day_just_told() -> None:
+    friday = dt.date(2025, 2, 14)
+    assert resolve("overnight", friday).start == friday
+    wednesday = resolve("on Wednesday", friday)
+    assert resolve("overnight", friday, reference=wednesday).start == dt.date(2025, 2, 12)
+    # A day long gone is no night just told.
+    assert resolve("overnight", friday, reference=dt.date(2024, 1, 3)).start == friday

@@ -462,3 +462,15 @@ def test_control_seized_of_most_of_a_city_is_its_seizure() -> None:
     assert {title: c.date.start for title, c in conflicts.items()} == {
         "Seizure of Goma": dt.date(2025, 1, 27)
     }
+
+
+def test_strikes_made_overnight_are_dated_by_the_night_just_gone() -> None:
+    conflicts = _conflicts(
+        "KYIV, Feb 14 (Reuters) - Ukrainian drones struck an oil refinery in Russia's "
+        "Volgograd region overnight, setting it on fire, the regional governor said on "
+        "Friday.\n\nThe overnight rate on loans in Moscow rose.",
+        dt.date(2025, 2, 14),
+    )
+    assert {title: c.date.start for title, c in conflicts.items()} == {
+        "Strikes on Volgograd by Ukraine": dt.date(2025, 2, 14)
+    }

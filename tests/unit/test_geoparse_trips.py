@@ -5883,3 +5883,23 @@ def test_a_day_still_ahead_in_what_was_said_is_not_the_day_it_was_said() -> None
     )
     (statement,) = [e for e in story.events if isinstance(e, Statement)]
     assert statement.date is None
+
+
+def test_a_meeting_ahead_in_the_dateline_city_just_reached_is_the_stay_under_way() -> None:
+    story = draft_story(
+        "SEOUL, Jan 6 (AP) - U.S. Secretary of State Antony Blinken arrived in South Korea on "
+        "Monday.\n\nThe missile, launched from near Pyongyang, flew about 1,100 km before "
+        "landing in the sea, South Korea's military said.\n\nBlinken will meet acting "
+        "President Choi Sang-mok in Seoul before travelling to Tokyo on Tuesday. He last "
+        "visited Seoul in November.",
+        date=dt.date(2025, 1, 6),
+    )
+    # (An earlier trip to the dateline's city is no other city the arrival may be in.)
+    assert [
+        (_name(story, v.origin), _name(story, v.destination), v.status, v.date.start)
+        for v in _visit_events(story)
+    ] == [
+        ("Washington", "Seoul", "happened", dt.date(2024, 11, 1)),
+        ("Washington", "Seoul", "happened", dt.date(2025, 1, 6)),
+        ("Seoul", "Tokyo", "scheduled", dt.date(2025, 1, 7)),
+    ]
