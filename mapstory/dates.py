@@ -34,6 +34,12 @@ _LEADING_WORDS = re.compile(
 _IN_THE_UNIT = re.compile(
     r"^(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)$", re.IGNORECASE
 )
+# "at the end of this month", "the start of September": within that month (or year, or
+# week), which is as fine as news tells it.
+_PART_OF_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+", re.IGNORECASE
+)
+_THE_UNIT = re.compile(r"^the\s+(?P<unit>week|month|year)$", re.IGNORECASE)
 _EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
 _LATER = re.compile(r"later\b", re.IGNORECASE)
 # The part of a day told with it, which says nothing of which day: "late Friday", "early on
@@ -198,6 +204,8 @@ def resolve(
     text = " ".join(phrase.strip().split())
     text = _IN_THE_UNIT.sub(r"this \g<unit>", text)
     text = _LEADING_WORDS.sub("", text).strip(" ,.;")
+    if (part := _PART_OF_PERIOD.sub("", text)) != text:
+        text = _THE_UNIT.sub(r"this \g<unit>", part)
     text = _PART_OF_DAY_BEFORE.sub("", text)
     if (day_only := _PART_OF_DAY_AFTER.sub("", text)).lower() in _WEEKDAYS:
         text = day_only

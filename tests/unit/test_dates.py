@@ -254,3 +254,21 @@ def test_overnight_is_the_night_just_gone_or_after_the_day_just_told() -> None:
     assert resolve("overnight", friday, reference=wednesday).start == dt.date(2025, 2, 12)
     # A day long gone is no night just told.
     assert resolve("overnight", friday, reference=dt.date(2024, 1, 3)).start == friday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("at the end of this month", dt.date(2024, 9, 1), dt.date(2024, 9, 30)),
+        ("the end of the month", dt.date(2024, 9, 1), dt.date(2024, 9, 30)),
+        ("the beginning of 2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("the middle of next week", dt.date(2024, 9, 16), dt.date(2024, 9, 22)),
+    ],
+)
+def test_a_part_of_a_period_is_within_that_period(phrase, start, end) -> None:
+    value = resolve(phrase, dt.date(2024, 9, 13), "future")
+    assert (value.start, value.end) == (start, end)
+
+
+def test_the_start_of_something_that_is_no_period_is_no_date() -> None:
+    assert resolve("the start of the war", dt.date(2024, 9, 13)) is None
