@@ -3556,6 +3556,39 @@ def _from_stops_between(drafts: list[EventDraft]) -> None:
             leg.fields["origin_inferred"] = True
 
 
+def _home_from_the_tour_told(drafts: list[EventDraft]) -> None:
+    """ "Pope Francis returned to Rome on Friday after a 12-day tour … during which he
+    visited Indonesia, Papua New Guinea, East Timor and Singapore": a return still told of
+    no start comes back from the stop its own sentence's tour ends at (the one stop of
+    those made there that no other leg left)."""
+    for draft in drafts:
+        f = draft.fields
+        if (
+            draft.kind != "visit"
+            or not f.get("returning")
+            or f.get("origin") is not None
+            or draft.status != "happened"
+        ):
+            continue
+        stops = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.kind == "visit"
+            and d.fields["actor"] == f["actor"]
+            and d.spans[0] == draft.spans[0]
+            and d.status == "happened"
+            and not d.fields.get("returning")
+            and d.fields["destination"] != f["destination"]
+            and (d.date is None or draft.date is None or d.date.end <= draft.date.start)
+        ]
+        left = {d.fields["origin"] for d in stops}
+        ends = {d.fields["destination"] for d in stops} - left
+        if len(ends) == 1:
+            f["origin"] = ends.pop()
+            f["origin_inferred"] = True
+
+
 def _stops_en_route(drafts: list[EventDraft]) -> None:
     """Put a stop made on the way inside the traveller's leg told before it: "flew in from
     Lima … On the way he stopped in Manaus" is Lima to Manaus, then Manaus to Rio."""
@@ -9285,6 +9318,7 @@ def extract_events(
     drafts = _fold_office_countries(drafts, where)
     _onward_origins(drafts, where)
     _from_where_it_returns(drafts, anchor)
+    _home_from_the_tour_told(drafts)
     _origin_cities(drafts, where, anchor)
     _no_start_in_a_wider_place(drafts, where)
     _companions_share_the_leg(drafts)

@@ -5903,3 +5903,18 @@ def test_a_meeting_ahead_in_the_dateline_city_just_reached_is_the_stay_under_way
         ("Washington", "Seoul", "happened", dt.date(2025, 1, 6)),
         ("Seoul", "Tokyo", "scheduled", dt.date(2025, 1, 7)),
     ]
+
+
+def test_a_return_after_a_tour_comes_back_from_the_last_stop_its_sentence_tells() -> None:
+    story = draft_story(
+        "Pope Francis returned to Rome on Friday after a 12-day tour of Asia and Oceania, "
+        "during which he visited Indonesia, Papua New Guinea, East Timor and Singapore.\n\n"
+        "Francis is expected to visit Belgium and Luxembourg at the end of this month.",
+        date=dt.date(2024, 9, 13),
+    )
+    legs = {(_name(story, v.origin), _name(story, v.destination)): v for v in _visit_events(story)}
+    home = legs[("Singapore", "Rome")]
+    assert home.date.start == dt.date(2024, 9, 13)
+    assert "origin" in home.inferred
+    # The trip ahead is within the month it ends.
+    assert legs[(None, "Belgium")].date.end == dt.date(2024, 9, 30)
