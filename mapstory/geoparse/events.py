@@ -5183,7 +5183,10 @@ def _trade(sentence, ctx) -> list[EventDraft]:
     drafts = _one_flow_each(
         drafts + _trade_verbs(sentence, ctx, keywords) + _investment_nouns(sentence, ctx)
     )
-    if keywords or drafts:
+    # ("The United States ran a trade surplus of $7.4 billion with Brazil last year": a
+    # balance is no flow, but the year the article's figures are of.)
+    balance = any(t.lemma_.lower() in ("surplus", "deficit") for t in sentence.sent)
+    if keywords or drafts or balance:
         periods = _spans_of_time(sentence, ctx)
         if periods and periods[0].end <= ctx.anchor and _told_as_fact(sentence):
             ctx.trade_period = periods[0]

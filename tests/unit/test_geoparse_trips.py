@@ -5918,3 +5918,14 @@ def test_a_return_after_a_tour_comes_back_from_the_last_stop_its_sentence_tells(
     assert "origin" in home.inferred
     # The trip ahead is within the month it ends.
     assert legs[(None, "Belgium")].date.end == dt.date(2024, 9, 30)
+
+
+def test_a_flow_told_after_a_balance_of_last_year_is_of_that_year() -> None:
+    flows = _flows(
+        "The United States ran a trade surplus of $7.4 billion with Brazil last year, "
+        "according to U.S. data. Brazil exported $40.3 billion worth of goods to the United "
+        "States, led by crude oil, steel and coffee.",
+        dt.date(2025, 7, 10),
+    )
+    (flow,) = flows.values()
+    assert [f.period for f in flow.figures] == ["2024"]
