@@ -647,6 +647,10 @@ def _described_actors(doc, actors: list[ActorRef]) -> list[ActorRef]:
 _RECORD_WORDS = frozenset({"first", "second", "third", "last", "only", "latest"})
 
 
+# The auxiliaries that put a clause ahead: "will visit", "said he would fly".
+_FUTURE_AUX = frozenset({"will", "shall", "would", "'ll"})
+
+
 def _status(verb) -> str:
     if (
         verb.dep_ in ("relcl", "acl")
@@ -666,7 +670,7 @@ def _status(verb) -> str:
             # Budapest": agreed on, not yet made.
             return "scheduled"
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in ("will", "shall", "would", "'ll"):
+            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
                 return "scheduled"  # "said he would fly to the United States"
         if _is_due(token):
             return "scheduled"  # "is due in Abu Dhabi on Saturday before returning home"
@@ -3970,9 +3974,7 @@ def _dates_of_saying_ahead(token, phrases: list[DatePhrase]) -> list[DatePhrase]
     ahead = False
     below = token
     for above in token.ancestors:
-        ahead = ahead or any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in below.children
-        )
+        ahead = ahead or any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in below.children)
         if above.lemma_.lower() in _ATTRIBUTION_VERBS and above.tag_ == "VBD":
             if not ahead:
                 return []
@@ -6208,8 +6210,7 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 if found is not None and found.kind == "country" and not found.demonym:
                     # ("South Korea reopened its embassy": the whole name, not its head.)
                     country = sentence.sent.doc.text[found.start : found.end]
-                    whose = f"{country}'" if country.endswith("s") else f"{country}'s"
-                    organisation, name = country, f"{whose} {token.text}"
+                    organisation, name = country, f"{_possessive(country)} {token.text}"
                     owner_place = found
                     also_owners = [
                         other
@@ -6269,8 +6270,7 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
         owned = [(owner_place, organisation, name)]
         for other in also_owners:
             country = sentence.sent.doc.text[other.start : other.end]
-            whose = f"{country}'" if country.endswith("s") else f"{country}'s"
-            owned.append((other, country, f"{whose} {token.text}"))
+            owned.append((other, country, f"{_possessive(country)} {token.text}"))
         for (owner, organisation, name), site in itertools.product(owned, dict.fromkeys(sites)):
             drafts.append(
                 EventDraft(
@@ -6289,6 +6289,11 @@ def _institutions(sentence, ctx) -> list[EventDraft]:
                 )
             )
     return drafts
+
+
+def _possessive(name: str) -> str:
+    """ "South Korea's", "the Philippines'": a country's name as the owner of its post."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 # Verbs by which a subject holds what it has, builds or opens somewhere.
@@ -8764,7 +8769,7 @@ def _statement_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     ahead = [
         _extent(c)
         for c in clauses
-        if any(g.dep_ == "aux" and g.lower_ in ("will", "would", "'ll") for g in c.children)
+        if any(g.dep_ == "aux" and g.lower_ in _FUTURE_AUX for g in c.children)
     ]
     phrases = [
         p
