@@ -2314,19 +2314,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 # of the bombing of the embassy in 1999".) What is still to be done there is
                 # ahead, whatever the leg's tense: "before flying to Doha, where he is due to
                 # meet the emir on Wednesday".
-                ahead = _status(there[0]) == "scheduled" or any(
-                    _is_due(t) for t in there[0].subtree
-                )
-                date = _nearest_date(
-                    [
-                        p
-                        for p in _own_dates(there[0], ctx.dates_in(sentence))
-                        if not _inside_a_noun(p, there[0], sentence)
-                    ],
-                    there[0].idx,
-                    ctx.anchor,
-                    "future" if ahead else tense,
-                )
+                ahead, date = _done_there(there[0], sentence, ctx, tense)
                 if ahead and status == "happened" and date is not None and date.start > ctx.anchor:
                     status = "scheduled"
                 if tense == "future" and date is not None and date.end < ctx.anchor:
@@ -2471,17 +2459,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             there_place = sentence.place_at(_where_antecedent(t))
             if there_place is None or there_place not in listed:
                 continue
-            ahead = _status(t) == "scheduled" or any(_is_due(x) for x in t.subtree)
-            there_date = _nearest_date(
-                [
-                    p
-                    for p in _own_dates(t, ctx.dates_in(sentence))
-                    if not _inside_a_noun(p, t, sentence)
-                ],
-                t.idx,
-                ctx.anchor,
-                "future" if ahead else tense,
-            )
+            _, there_date = _done_there(t, sentence, ctx, tense)
             if there_date is not None:
                 listed_dates[there_place.key] = there_date
         for place in [destination, *listed, *next_stops]:
@@ -3917,6 +3895,24 @@ def _time_set_apart(verb) -> bool:
             for c in verb.children
         )
     )
+
+
+def _done_there(clause, sentence: _Sentence, ctx, tense: str) -> tuple[bool, DateValue | None]:
+    """Whether what a "where" clause tells is still ahead ("where he is due to meet the emir
+    on Wednesday"), whatever the leg's tense, and the day of it: its own clause's, not one a
+    noun in it names ("where he will mark the anniversary of the bombing in 1999")."""
+    ahead = _status(clause) == "scheduled" or any(_is_due(t) for t in clause.subtree)
+    date = _nearest_date(
+        [
+            p
+            for p in _own_dates(clause, ctx.dates_in(sentence))
+            if not _inside_a_noun(p, clause, sentence)
+        ],
+        clause.idx,
+        ctx.anchor,
+        "future" if ahead else tense,
+    )
+    return ahead, date
 
 
 def _where_antecedent(clause):
