@@ -67,6 +67,13 @@ _SAME_SENTENCE = 3.0
 # Warsaw") is the capital too, not a town of its name where the traveller comes from
 # (London, Ontario, in a story about Canada's prime minister): as strong as a qualifier.
 _CAPITALS_LISTED = 6.0
+# A state listed with another state of its country ("firefighters from Oregon, Washington and
+# Mexico") is the state too, not the capital city of its name: as strong as a qualifier. Not
+# where the mate may itself be a big city ("New York and Washington" are two cities), nor
+# beside a state the city of the name lies by ("Virginia, Washington and Maryland").
+_STATES_LISTED = 6.0
+_STATE_MATE_CITY_MAX = 100_000
+_STATE_MATE_NEAR_KM = 150.0
 # The word a name is followed by: "US Secretary of State", "Philippine Vice President".
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
@@ -658,6 +665,27 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 for other in listed.get(key, ())
             ):
                 score += _CAPITALS_LISTED
+            if (
+                entry.feature_code == "ADM1"
+                and not qualifier_of.get(key)  # ("Texas and Washington, D.C.")
+                and any(
+                    (mate := picks.get(other)) is not None
+                    and mate.feature_code == "ADM1"
+                    and mate.country_code == entry.country_code
+                    and not any(
+                        e.kind == "city" and e.population >= _STATE_MATE_CITY_MAX
+                        for e in options.get(other, ())
+                    )
+                    and not any(
+                        town.kind == "city"
+                        and town.population >= _STATE_MATE_CITY_MAX
+                        and _km(town.lat, town.lon, mate.lat, mate.lon) < _STATE_MATE_NEAR_KM
+                        for town in options[key]
+                    )
+                    for other in listed.get(key, ())
+                )
+            ):
+                score += _STATES_LISTED
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])

@@ -1508,3 +1508,19 @@ def test_a_wildfire_named_after_a_canyon_is_not_a_town_that_spells_it_otherwise(
     assert "Palisades" not in places  # (Palisade, Colorado, lists "Palisades" as a name)
     assert places["Santa Monica"][1] == "US"
     assert places["Lahaina"][0] == "city"
+
+
+def test_a_state_listed_with_states_is_the_state_not_the_city_of_its_name() -> None:
+    assert (
+        _places("Firefighters from Oregon, Washington and Mexico joined the battle.")["Washington"][
+            0
+        ]
+        == "region"
+    )
+    # Not beside a state the city lies by, nor with a city, nor qualified as the city.
+    for text in (
+        "Storms hit Virginia, Washington and Maryland.",
+        "Talks were held in New York and Washington.",
+        "People came from as far as Texas and Washington, D.C., to eat.",
+    ):
+        assert _places(text)["Washington"][0] == "city", text
