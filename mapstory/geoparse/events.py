@@ -2302,7 +2302,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 t
                 for t in token.subtree
                 if t.dep_ == "relcl"
-                and any(c.lower_ == "where" for c in t.children)
+                and _is_where_clause(t)
                 # ("to Busan, South Korea, where …": or on the country set beside it.)
                 and (
                     sentence.place_at(_where_antecedent(t)) == destination
@@ -2454,7 +2454,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         # the list dated by what is done there.
         listed_dates: dict[str, DateValue] = {}
         for t in token.subtree if listed else ():
-            if t.dep_ != "relcl" or not any(c.lower_ == "where" for c in t.children):
+            if not _is_where_clause(t):
                 continue
             there_place = sentence.place_at(_where_antecedent(t))
             if there_place is None or there_place not in listed:
@@ -2487,8 +2487,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
             later = place in next_stops or ahead
             place_status = "scheduled" if ahead else status
-            if own_date is not None:
-                # A stop with a date of its own is a trip of its own, from wherever it began.
+            if own_date is not None and place in next_stops:
+                # A stop with a date of its own is a trip of its own, from wherever it began;
+                # not a listed stop dated by what is done there ("to Japan and South Korea,
+                # where he will meet Xi on Thursday"), which the list still puts in its order.
                 start, chained = None, False
             elif (
                 previous is not None
@@ -3913,6 +3915,17 @@ def _done_there(clause, sentence: _Sentence, ctx, tense: str) -> tuple[bool, Dat
         "future" if ahead else tense,
     )
     return ahead, date
+
+
+def _is_where_clause(token) -> bool:
+    """Whether *token* heads a relative clause opened by "where": the model hangs the word on
+    the clause's verb or, "where he is expected to meet the emir", on the verb it governs."""
+    if token.dep_ != "relcl":
+        return False
+    first = token.left_edge
+    return any(c.lower_ == "where" for c in token.children) or (
+        first.lower_ == "where" and first.dep_ == "advmod"
+    )
 
 
 def _where_antecedent(clause):
@@ -6682,7 +6695,7 @@ def _acts_told_before(verb, ctx) -> EventDraft | None:
 
 def _where_clause_about(verb, sentence: _Sentence) -> PlaceRef | None:
     """The city or region a "where" clause told by *verb* hangs on ("Tehran, where …")."""
-    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+    if not _is_where_clause(verb):
         return None
     place = sentence.named_place_at(verb.head)
     return place if place is not None and place.kind in ("city", "region") else None
@@ -10227,7 +10240,7 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence, ctx=None) -> boo
         ]
         kept = _without_bearings([place.key for place in places], sentence)
         places = [place for place in places if place.key in kept]
-        if scope.dep_ == "relcl" and any(c.lower_ == "where" for c in scope.children):
+        if _is_where_clause(scope):
             # "survivors in Blantyre, where landslides swept away entire neighbourhoods"
             there = sentence.place_at(scope.head)
             if there is not None and not there.demonym and there.kind in ("city", "region"):

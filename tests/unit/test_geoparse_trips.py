@@ -5929,3 +5929,18 @@ def test_a_flow_told_after_a_balance_of_last_year_is_of_that_year() -> None:
     )
     (flow,) = flows.values()
     assert [f.period for f in flow.figures] == ["2024"]
+
+
+def test_the_last_stop_of_a_list_dated_by_a_meeting_there_follows_the_stop_before() -> None:
+    story = draft_story(
+        "KUALA LUMPUR, Oct 26 - U.S. President Donald Trump arrived in the Malaysian capital "
+        "earlier on Sunday, his first stop on a three-country Asia tour that also takes him to "
+        "Japan and South Korea, where he is expected to meet Chinese President Xi Jinping on "
+        "Thursday.",
+        date=dt.date(2025, 10, 26),
+    )
+    legs = _legs(story)
+    assert legs["Japan"][0] == "Kuala Lumpur"
+    origin, korea = legs["South Korea"]
+    assert origin == "Japan"
+    assert (korea.date.start, korea.status) == (dt.date(2025, 10, 30), "scheduled")
