@@ -8242,14 +8242,15 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                     if place is not None:
                         preposition = "of"
                         break
+        if place is None and _border_fighting(token):
+            # "border clashes between Thailand and Cambodia", "Thailand and Cambodia, whose
+            # border clashes killed 48": fought on both sides of the border.
+            place = _border_sides(token, sentence)
+            if place is not None:
+                preposition = "between"
         if place is None and (trailing := _trailing_prep(token)) is not None:
             place = _subtree_place(trailing, sentence, clauses=False)
-        if (
-            place is None
-            and token.pos_ == "VERB"
-            and token.dep_ == "relcl"
-            and any(c.lower_ == "where" for c in token.children)
-        ):
+        if place is None and token.pos_ == "VERB" and _is_where_clause(token):
             place = sentence.named_place_at(token.head)  # "in Yemen, where a coalition fought"
         if place is None and token.pos_ == "VERB":
             # "has fought the Houthis in Yemen": the model may hang the place on the foe.
@@ -8317,6 +8318,14 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
                 # clause of the harm the act did.
                 own = _own_dates(token.head, ctx.dates_in(sentence))
             date = _nearest_date(own, token.idx, ctx.anchor, "past")
+        if date is None and preposition == "between":
+            # "fought a five-day border war in July": short fighting, dated by its phrase
+            date = _nearest_date(
+                _own_dates(token.head if token.dep_ == "dobj" else token, ctx.dates_in(sentence)),
+                token.idx,
+                ctx.anchor,
+                "past",
+            )
         told = ctx.last_conflict
         if told is not None and told.fields.get("act"):
             told = None
@@ -8344,6 +8353,10 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             if gerund or _noun_lemma(token) in _PAUSE_NOUNS
             else f"{token.lemma_.lower()} {preposition}"
         )
+        if preposition == "between":
+            # "Border clashes between Thailand and Cambodia", as the article counts them
+            border = any(c.dep_ == "compound" and c.lower_ == "border" for c in token.children)
+            name = f"{'border ' if border else ''}{token.lower_} between"
         if (
             _noun_lemma(token) == "attack"
             and place.kind == "sea"
@@ -8393,6 +8406,41 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
 
 
 _CONFLICT_PREPS = ("in", "to", "into", "across", "around", "near", "outside", "along", "on")
+
+
+def _border_fighting(noun) -> bool:
+    """Whether *noun* tells of fighting between two countries on their border: "clashes
+    between", "border clashes", "a border war"."""
+    lemma = _noun_lemma(noun)
+    return lemma in ("clash", "skirmish") or (
+        lemma in _CONFLICT_NOUNS
+        and any(c.dep_ == "compound" and c.lower_ == "border" for c in noun.children)
+    )
+
+
+def _border_sides(noun, sentence: _Sentence) -> PlaceRef | None:
+    """The first of the two countries whose border fighting *noun* tells of, named "between"
+    them or before "whose" ("Thailand and Cambodia, whose border clashes …"); None unless
+    the sides are two countries or more."""
+    first = None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            first = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.lower_ == "whose" and child.i >= 2:
+            before = noun.doc[child.i - 1]
+            first = noun.doc[child.i - 2] if before.lower_ == "," else before
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+    if first is None and noun.dep_ == "dobj":
+        # "Thailand and Cambodia fought a five-day border war"
+        first = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    place = sentence.named_place_at(first) if first is not None else None
+    if place is None or place.kind != "country" or place.demonym:
+        return None
+    others = _conjoined(place, sentence, sentence.named_place_at)
+    return place if any(p.kind == "country" and not p.demonym for p in others) else None
+
+
 # What a war no one is fighting yet is: feared, risked, averted.
 _FEARED_NOUNS = frozenset(
     {"fear", "risk", "threat", "prospect", "spectre", "specter", "danger", "possibility"}

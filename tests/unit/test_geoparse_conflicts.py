@@ -474,3 +474,33 @@ def test_strikes_made_overnight_are_dated_by_the_night_just_gone() -> None:
     assert {title: c.date.start for title, c in conflicts.items()} == {
         "Strikes on Volgograd by Ukraine": dt.date(2025, 2, 14)
     }
+
+
+def test_border_clashes_between_two_countries_are_fought_in_both() -> None:
+    for text, title in (
+        (
+            "Trump witnessed the signing of a ceasefire agreement between Thailand and "
+            "Cambodia, whose border clashes in July killed at least 48 people.",
+            "Border clashes between Thailand and Cambodia",
+        ),
+        (
+            "Clashes between Thailand and Cambodia in July killed at least 48 people.",
+            "Clashes between Thailand and Cambodia",
+        ),
+        (
+            "Thailand and Cambodia fought a five-day border war in July that killed 48 people.",
+            "Border war between Thailand and Cambodia",
+        ),
+    ):
+        story = draft_story(text, date=dt.date(2025, 10, 26))
+        conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+        assert set(conflicts) == {title}, text
+        assert _place_names(story, conflicts[title]) == ["Thailand", "Cambodia"]
+        assert conflicts[title].date.start == dt.date(2025, 7, 1)
+    # Sides that are no countries are not where the fighting is.
+    assert set(
+        _conflicts(
+            "Fighting between the army and the RSF erupted in April 2023 in Khartoum.",
+            dt.date(2025, 10, 26),
+        )
+    ) == {"Fighting in Khartoum"}
