@@ -141,6 +141,8 @@ def _as_written(entry: GazetteerEntry, written: str, hint: str | None) -> Gazett
         return dataclasses.replace(entry, name=written)  # "St. Lucie County", "St. Louis"
     if hint is not None or len(written) < 4 or "." in written or written.isupper():
         return entry
+    if fold(entry.name) == "the " + fold(written):
+        return entry  # "The Hague", "The Bronx": the article's article belongs to the name
     if (
         fold(written) == fold(entry.name)
         and written.isascii()
@@ -1702,6 +1704,7 @@ def _blocs(
             if span is None:
                 continue
             joined.update(_joiners(span, refs))
+            joined.update(_told_joining(span, refs))
             bounds = _sentence_bounds(span.sent)
             for pid in _partners(span, refs):
                 partners.setdefault(pid, []).append(bounds)
@@ -1812,8 +1815,10 @@ def _joiners(span, refs: list[PlaceRef]) -> set[str]:
         verb = verb.head  # "became a member of the BRICS group"
     elif verb.lemma_.lower() not in _JOINING_VERBS:
         return set()
-    if name.dep_ not in ("dobj", "pobj"):
-        return set()
+    if name.dep_ not in ("dobj", "pobj") or any(
+        c.dep_ == "aux" and c.lower_ in _NOT_YET_AUX for c in verb.children
+    ):
+        return set()  # (not "Ukraine could join Nato")
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":
         # "Iran joined the SCO last year and became a member of Brics": the first verb's
@@ -1828,6 +1833,51 @@ def _joiners(span, refs: list[PlaceRef]) -> set[str]:
             before -= 1
         offsets = {verb.doc[before].idx} if before >= 0 else set()
     return {r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym}
+
+
+# Words that tell a verb's deed as still to come, or only possible: "will admit", "could
+# join".
+_NOT_YET_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "should", "to"})
+
+
+def _told_joining(span, refs: list[PlaceRef]) -> set[str]:
+    """Place ids of the countries the sentence of the bloc named at *span* says joined it
+    without naming it as what is joined: "leaders admitted Timor-Leste as the 11th member of
+    their regional bloc", "the first expansion of Asean since Cambodia joined in 1999". Not
+    what is ahead or wished for ("agreed to admit", "could join")."""
+    found: set[str] = set()
+    for verb in span.sent:
+        lemma = verb.lemma_.lower()
+        if (
+            verb.pos_ != "VERB"
+            or lemma not in ("admit", "join")
+            or verb.dep_ == "xcomp"
+            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_YET_AUX for c in verb.children)
+        ):
+            continue
+        if lemma == "admit":
+            as_member = any(
+                c.dep_ == "prep"
+                and c.lower_ == "as"
+                and any(g.dep_ == "pobj" and g.lemma_.lower() == "member" for g in c.children)
+                for c in verb.children
+            )
+            told = [c for c in verb.children if c.dep_ == "dobj"] if as_member else []
+        else:
+            alone = not any(
+                c.dep_ == "dobj"
+                or (
+                    c.dep_ == "prep"
+                    and not all(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj")
+                )
+                for c in verb.children
+            )
+            told = [c for c in verb.children if c.dep_ == "nsubj"] if alone else []
+        offsets = {t.idx for c in told for t in c.subtree}
+        found |= {
+            r.key for r in refs if r.start in offsets and r.kind == "country" and not r.demonym
+        }
+    return found
 
 
 # Verbs by which a country is asked, or asks, to join a bloc: "invited Saudi Arabia … to

@@ -4416,6 +4416,16 @@ def _ports(sentence, ctx) -> list[EventDraft]:
 def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
     grantee = _port_user(port, sentence)
     phrases = ctx.dates_in(sentence)
+    named = _name_head(port.start, port.end, sentence)
+    aside = next(
+        (a for a in named.ancestors if a.dep_ == "relcl") if named is not None else (), None
+    )
+    if aside is not None and aside.head.lemma_.lower() not in _DEAL_NOUNS:
+        # "The Houthis, who control … the port of Hodeidah, began attacking ships in November
+        # 2023": told in a clause about someone, the port has that clause's dates only (not
+        # in one about the deal that grants it: "an agreement that lets Ethiopia use …").
+        low, high = _extent(aside)
+        phrases = [p for p in phrases if low <= p.start < high]
     effective = [p for p in phrases if re.search(r"\b(?:from|effective|starting)\b", p.text, re.I)]
     after_effective = [
         p

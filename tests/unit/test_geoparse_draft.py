@@ -402,3 +402,40 @@ def test_a_port_run_by_a_firm_of_a_city_state_that_signed_goes_to_that_city() ->
     (port,) = [e for e in story.events if isinstance(e, Port)]
     assert story.place(port.port).name == "Tartus"
     assert story.place(port.granted_to).name == "Dubai"
+
+
+def test_a_country_admitted_as_a_member_or_said_to_have_joined_is_a_stated_member() -> None:
+    story = draft_story(
+        "KUALA LUMPUR, Oct 26 - Southeast Asian leaders formally admitted Timor-Leste as the "
+        "11th member of their regional bloc on Sunday, the first expansion of the Association "
+        "of Southeast Asian Nations since Cambodia joined in 1999. Malaysia hosted the summit.",
+        date=dt.date(2025, 10, 26),
+    )
+    asean = next(e for e in story.events if isinstance(e, Bloc))
+    certainty = {story.place(m.place).name: m.certainty for m in asean.members}
+    assert certainty == {"Timor-Leste": "stated", "Cambodia": "stated", "Malaysia": "inferred"}
+    # What may only come is not told as done: "could join".
+    story = draft_story(
+        "Sweden could join Nato within weeks, officials said.", date=dt.date(2024, 3, 7)
+    )
+    nato = next(e for e in story.events if isinstance(e, Bloc))
+    assert {m.certainty for m in nato.members} == {"inferred"}
+
+
+def test_the_article_before_a_name_that_has_one_is_kept_with_it() -> None:
+    story = draft_story(
+        "THE HAGUE, June 25 - NATO leaders met at a summit in The Hague on Wednesday.",
+        date=dt.date(2025, 6, 25),
+    )
+    assert [p.name for p in story.places if p.kind == "city"] == ["The Hague"]
+
+
+def test_a_port_told_in_a_clause_about_its_holders_has_that_clauses_dates_only() -> None:
+    story = draft_story(
+        "The Houthis, who control much of northern Yemen including the port of Hodeidah, "
+        "began attacking ships in November 2023.",
+        date=dt.date(2025, 2, 12),
+    )
+    (port,) = [e for e in story.events if isinstance(e, Port)]
+    assert story.place(port.port).name == "Hodeidah"
+    assert port.date is None
