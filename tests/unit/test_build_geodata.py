@@ -517,3 +517,51 @@ def test_irish_counties_go_by_their_english_names(gaz: Gazetteer) -> None:
     # A county named like its town is the town's name: Wexford is the town.
     assert gaz.search("Wexford")[0].kind == "city"
     assert gaz.search("County Wexford")[0].feature_code == "ADM2"
+
+
+def test_divisions_split_after_the_source_was_made_go_by_their_current_names(
+    gaz: Gazetteer,
+) -> None:
+    # The Congo's 2015 provinces, which the GeoNames extract still calls by the 1966 ones.
+    for name, town in (("Ituri", "Bunia"), ("Kasai", "Tshikapa"), ("Haut-Katanga", "Lubumbashi")):
+        (province,) = gaz.search(name, kinds=["region"])[:1]
+        assert (province.name, province.country_code, province.feature_code) == (
+            name,
+            "CD",
+            "ADM1",
+        )
+        assert gaz.search(town, kinds=["city"])[0].admin1 == province.id
+    # The old name still finds what it was split into.
+    assert {e.name for e in gaz.search("Katanga", kinds=["region"])} >= {
+        "Haut-Katanga",
+        "Lualaba",
+        "Tanganyika",
+    }
+    assert gaz.search("Ladakh")[0].name == "Ladakh"
+
+
+def test_a_rename_of_an_unknown_division_or_to_its_own_name_stops_the_build(
+    tmp_path: Path,
+) -> None:
+    build = _build_module()
+    table = tmp_path / "regions-renamed.tsv"
+    table.write_text("region_id\tname\tnote\nadmin1:ZZ.01\tNowhere\t\n")
+    rows = build.read_renamed(table)
+    assert rows == [("admin1:ZZ.01", "Nowhere", 2)]
+    with pytest.raises(SystemExit, match="unknown region id"):
+        build.apply_renamed({}, rows, table)
+    region = build.Entry(
+        id="admin1:CD.17",
+        name="Eastern Province",
+        kind="region",
+        feature_code="ADM1",
+        country_code="CD",
+        iso3="",
+        lat=2.0,
+        lon=30.0,
+        population=1,
+    )
+    build.apply_renamed({("CD", "17"): region}, [("admin1:CD.17", "Ituri", 2)], table)
+    assert (region.name, region.alt_names) == ("Ituri", ["Eastern Province"])
+    with pytest.raises(SystemExit, match="already called"):
+        build.apply_renamed({("CD", "17"): region}, [("admin1:CD.17", "Ituri", 2)], table)
