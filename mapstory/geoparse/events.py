@@ -10282,6 +10282,8 @@ def _disaster_damage(disaster: EventDraft, sentence: _Sentence, ctx=None) -> boo
                 )
                 # ("near the border with Turkey": across it, not harmed)
                 or (c.dep_ == "prep" and c.lower_ == "with" and c.head.lemma_.lower() in _BORDERS)
+                # ("…, according to the U.S. Geological Survey": who says so)
+                or (c.dep_ == "prep" and c.lemma_.lower() == "accord")
             )
         ]
         if disaster.fields["kind"] == "shipwreck":

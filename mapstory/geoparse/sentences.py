@@ -60,6 +60,12 @@ def _headline(previous: str, line: str) -> bool:
 @Language.component(COMPONENT)
 def mark_sentence_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` where the layout of *doc*'s text starts a sentence."""
+    for token in doc[:-1]:
+        # "hit at 11:47 p.m. local time", "U.S. officials said": an abbreviation's full stop
+        # before a word in lower case ends no sentence, whatever the parser would make of it.
+        after = doc[token.i + 1]
+        if len(token) > 1 and token.text.endswith(".") and after.is_lower and after.is_alpha:
+            after.is_sent_start = False
     starts = _line_starts(doc.text)
     if not starts:
         return doc

@@ -800,3 +800,15 @@ def test_a_storm_named_alone_opening_a_sentence_goes_on_where_it_moved() -> None
         dt.date(2024, 12, 17),
     )
     assert _places(story, chido) == ["Mozambique", "Malawi", "Zimbabwe"]
+
+
+def test_a_time_of_day_does_not_end_the_sentence_and_whoever_measured_it_was_not_hit() -> None:
+    story, (quake,) = _disasters(
+        "KABUL, Sept 1 (AP) - A magnitude 6.0 earthquake struck eastern Afghanistan late on "
+        "Sunday, killing at least 800 people. The quake hit at 11:47 p.m. local time near the "
+        "city of Jalalabad in Nangarhar province, at a shallow depth of 8 km, according to the "
+        "U.S. Geological Survey.",
+        dt.date(2025, 9, 1),
+    )
+    assert _places(story, quake) == ["Afghanistan", "Jalalabad", "Nangarhar"]
+    assert quake.date.start == dt.date(2025, 8, 31)
