@@ -8763,7 +8763,8 @@ def _statements(sentence, ctx, last_actor) -> list[EventDraft]:
                     )
                 ):
                     for child in t.children:
-                        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                        # ("in a televised address from Port Sudan": where it was given)
+                        if child.dep_ == "prep" and child.lower_ in ("in", "at", "from"):
                             site = _destination(child, sentence) or site
         about: list[str] = []
         for t in token.subtree:

@@ -5944,3 +5944,14 @@ def test_the_last_stop_of_a_list_dated_by_a_meeting_there_follows_the_stop_befor
     origin, korea = legs["South Korea"]
     assert origin == "Japan"
     assert (korea.date.start, korea.status) == (dt.date(2025, 10, 30), "scheduled")
+
+
+def test_a_statement_in_an_address_from_somewhere_is_placed_there() -> None:
+    story = draft_story(
+        "KHARTOUM, Oct 27 (Reuters) - The army confirmed it had withdrawn from the city, and "
+        "army chief Abdel Fattah al-Burhan said in a televised address from Port Sudan that his "
+        "forces would fight on.",
+        date=dt.date(2025, 10, 27),
+    )
+    statement = next(e for e in story.events if isinstance(e, Statement))
+    assert story.place(statement.place).name == "Port Sudan" and statement.inferred == []
