@@ -1911,6 +1911,10 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 ):
                     destination = city
                     break
+        if destination is None and token.pos_ == "VERB" and lemma in _FLYING_VERBS:
+            # "flew from London on Monday and were greeted at Ottawa airport": where the
+            # travellers were met as they landed.
+            destination = _greeted_at(token, sentence)
         if destination is not None and destination.kind == "country" and token.pos_ == "VERB":
             # "will travel to Russia next week for the Brics summit in Kazan": the summit's
             # city in that country is where the trip goes.
@@ -2356,6 +2360,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 status = "scheduled"
         arrival = token.pos_ == "VERB" and (
             lemma == "arrive"
+            # "Charles flew from London on Monday", told from Ottawa: to where the story is
+            or (lemma in ("fly", "travel") and origin is not None and destination is None)
             or any(
                 c.lower_ == "in"
                 and (
@@ -3915,6 +3921,32 @@ def _done_there(clause, sentence: _Sentence, ctx, tense: str) -> tuple[bool, Dat
         "future" if ahead else tense,
     )
     return ahead, date
+
+
+# Verbs of a journey whose end a clause joined to them may tell ("flew from London and were
+# greeted at Ottawa airport").
+_FLYING_VERBS = frozenset({"fly", "travel", "arrive", "land", "come"})
+# Verbs by which travellers are met on arrival.
+_GREETING_VERBS = frozenset({"greet", "welcome", "receive", "meet"})
+
+
+def _greeted_at(verb, sentence: _Sentence) -> PlaceRef | None:
+    """The place a passive clause joined to a journey's *verb* says the travellers were met
+    at: "flew from London on Monday and were greeted at Ottawa airport by Mark Carney"."""
+    for clause in verb.children:
+        if (
+            clause.dep_ != "conj"
+            or clause.pos_ != "VERB"
+            or clause.lemma_.lower() not in _GREETING_VERBS
+            or not any(c.dep_ == "auxpass" for c in clause.children)
+        ):
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "in"):
+                place = _subtree_place(prep, sentence)
+                if place is not None and place.kind in ("city", "region", "country"):
+                    return place
+    return None
 
 
 def _is_where_clause(token) -> bool:

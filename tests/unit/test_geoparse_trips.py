@@ -5955,3 +5955,39 @@ def test_a_statement_in_an_address_from_somewhere_is_placed_there() -> None:
     )
     statement = next(e for e in story.events if isinstance(e, Statement))
     assert story.place(statement.place).name == "Port Sudan" and statement.inferred == []
+
+
+def test_a_flight_from_somewhere_ends_where_the_travellers_were_greeted_or_the_story_is() -> None:
+    story = draft_story(
+        "OTTAWA, May 27 (Reuters) - King Charles opened Canada's parliament on Tuesday.\n\n"
+        "Charles and Queen Camilla flew from London on Monday and were greeted at Ottawa "
+        "airport by Prime Minister Mark Carney. They will return to Britain on Tuesday "
+        "evening after a 24-hour visit.",
+        date=dt.date(2025, 5, 27),
+    )
+    legs = sorted(
+        (
+            story.actor(v.actor).name,
+            _name(story, v.origin),
+            _name(story, v.destination),
+            v.date.start,
+            v.status,
+        )
+        for v in _visit_events(story)
+    )
+    assert legs == [
+        ("King Charles", "London", "Ottawa", dt.date(2025, 5, 26), "happened"),
+        ("King Charles", "Ottawa", "United Kingdom", dt.date(2025, 5, 27), "scheduled"),
+        ("Queen Camilla", "London", "Ottawa", dt.date(2025, 5, 26), "happened"),
+        ("Queen Camilla", "Ottawa", "United Kingdom", dt.date(2025, 5, 27), "scheduled"),
+    ]
+    # Told with no greeting, the flight still ends where the story is filed from.
+    story = draft_story(
+        "OTTAWA, May 27 (Reuters) - King Charles opened Canada's parliament on Tuesday. "
+        "Charles flew from London on Monday. He will return to Britain on Tuesday evening.",
+        date=dt.date(2025, 5, 27),
+    )
+    assert ("London", "Ottawa", dt.date(2025, 5, 26)) in {
+        (_name(story, v.origin), _name(story, v.destination), v.date.start)
+        for v in _visit_events(story)
+    }
