@@ -439,3 +439,12 @@ def test_a_port_told_in_a_clause_about_its_holders_has_that_clauses_dates_only()
     (port,) = [e for e in story.events if isinstance(e, Port)]
     assert story.place(port.port).name == "Hodeidah"
     assert port.date is None
+
+
+def test_a_town_named_first_in_a_datelines_capitals_takes_the_spelling_told_after() -> None:
+    story = draft_story(
+        "JALALABAD, Afghanistan (AP) - A magnitude 6.0 earthquake struck eastern Afghanistan "
+        "late Sunday. The quake hit about 27 km northeast of the city of Jalalabad.",
+        date=dt.date(2025, 9, 1),
+    )
+    assert "Jalalabad" in [p.name for p in story.places]  # not GeoNames' "Jalālābād"
