@@ -52,6 +52,14 @@ _QUARTER_WORDS = re.compile(
     r"(?:\s+of\s+(?P<year>this\s+year|last\s+year|\d{4}))?$",
     re.IGNORECASE,
 )
+# "the first nine months of this year", "the first half of 2024", "the second half of last
+# year": months counted from a year's start (a half from its start or middle).
+_MONTHS_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:(?P<which>first|second)\s+half|first\s+(?P<n>two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|\d{1,2})\s+months)"
+    r"(?:\s+of\s+(?P<year>this\s+year|last\s+year|the\s+year|\d{4}))?$",
+    re.IGNORECASE,
+)
 _QUARTER_CODE = re.compile(r"^Q(?P<q>[1-4])\s*(?P<year>\d{4})?$", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"^(?P<n>\d+|a|one)\s+(?:years?)\s+(?:ago|earlier|before)$", re.I)
 # A length of time is not a point in it: "the first visit in five years", "spending two days
@@ -279,6 +287,31 @@ def resolve(
         )
         start, end = quarter_range(year, quarter)
         return _value(start, end, "quarter", original, not year_text.isdigit(), certainty)
+
+    if m := _MONTHS_OF_YEAR.match(text):
+        year_text = (m["year"] or "this year").lower()
+        year = (
+            int(year_text)
+            if year_text.isdigit()
+            else anchor.year - (1 if year_text.startswith("last") else 0)
+        )
+        if m["which"]:
+            first, last = (1, 6) if m["which"].lower() == "first" else (7, 12)
+        else:
+            count = m["n"].lower()
+            # ("eleven", the one word of the pattern _COUNTS lacks)
+            last = int(count) if count.isdigit() else _COUNTS.get(count, 11)
+            first = 1
+        if not 1 <= last <= 12:
+            return None
+        return _value(
+            dt.date(year, first, 1),
+            month_range(year, last)[1],
+            "month",
+            original,
+            not year_text.isdigit(),
+            certainty,
+        )
 
     if m := _QUARTER_CODE.match(text):
         year = int(m["year"]) if m["year"] else anchor.year

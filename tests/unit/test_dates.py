@@ -272,3 +272,17 @@ def test_a_part_of_a_period_is_within_that_period(phrase, start, end) -> None:
 
 def test_the_start_of_something_that_is_no_period_is_no_date() -> None:
     assert resolve("the start of the war", dt.date(2024, 9, 13)) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("the first nine months of this year", dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
+        ("the first 11 months of 2023", dt.date(2023, 1, 1), dt.date(2023, 11, 30)),
+        ("the first half of 2024", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+        ("the second half of last year", dt.date(2024, 7, 1), dt.date(2024, 12, 31)),
+    ],
+)
+def test_months_counted_from_a_years_start_are_those_months(phrase, start, end) -> None:
+    value = resolve(phrase, dt.date(2025, 10, 22))
+    assert (value.start, value.end, value.precision) == (start, end, "month")
