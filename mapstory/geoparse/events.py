@@ -4855,7 +4855,24 @@ def _periods(sentence, ctx) -> list[DatePhrase]:
         and not _reports_date(p, sentence)
         and not _RUNNING_AFTER.search(ctx.text[p.end : p.end + 12])
         and not _RUNNING_IN.search(ctx.text[p.start : p.end])
+        and not _aside_without_figures(p, sentence)
     ]
+
+
+# Entities that make a clause one telling figures.
+_FIGURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT"})
+
+
+def _aside_without_figures(phrase: DatePhrase, sentence: _Sentence) -> bool:
+    """Whether *phrase* lies in a relative clause that tells no figure: "through the Power
+    of Siberia pipeline, which began operating in 2019" dates the pipeline, not the gas
+    that flows through it now; "trade, which rose 40% in the first quarter" dates trade."""
+    token = next((t for t in sentence.sent if t.idx <= phrase.start < t.idx + len(t)), None)
+    aside = next(
+        (a for a in (token, *token.ancestors) if a.dep_ == "relcl") if token is not None else (),
+        None,
+    )
+    return aside is not None and not any(t.ent_type_ in _FIGURE_ENTS for t in aside.subtree)
 
 
 def _gap(amount, percent) -> int:
@@ -5634,11 +5651,19 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
                 None,
             )
         customer = None
-        if other is None and wanted == "from" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        told_with = verb.dep_ == "pcomp" and verb.head.lower_ == "with"
+        if (
+            other is None
+            and wanted == "from"
+            and (verb.dep_ in ("advcl", "xcomp", "conj") or told_with)
+        ):
             # "China is Peru's largest trading partner, buying copper …": whose partner
             # (or customer) it is sells; "India has become one of the biggest buyers of
-            # Russian oil, importing …": so does the country the goods bought are of.
-            customer, other = _customer_noun(verb.head, own, sentence)
+            # Russian oil, importing …": so does the country the goods bought are of
+            # ("… buyers of Russian crude, with India importing …").
+            customer, other = _customer_noun(
+                verb.head.head if told_with else verb.head, own, sentence
+            )
         # "piped 122 bcm of gas to Europe": a continent is a market too.
         # "piped 122 bcm of gas to Europe": a continent is a market too.
         markets = (*_TRADERS, "continent") if wanted == "to" else _TRADERS

@@ -3,7 +3,8 @@
 spaCy's small model often stops a person's name at its particle and tags the rest as
 something else ("Ursula von der" a person, "Leyen" a place). Every later rule — who visited
 where, which words are a surname rather than a town — then works with half a name. This
-component, run after the entity recogniser, gives the person the whole name.
+component, run after the entity recogniser, gives the person the whole name; so too where it
+leaves out a first name after a job told in lower case ("chief executive Alexei Miller").
 """
 
 from __future__ import annotations
@@ -62,9 +63,32 @@ def _head_word_end(doc: Doc, person: Span) -> int:
     return person.end
 
 
+def _first_word_start(doc: Doc, person: Span) -> int:
+    """Where *person*'s name starts when the model left out its first word after a job told
+    in lower case ("chief executive Alexei Miller" tagged as "Miller"): a capitalised word no
+    entity holds, hung on the name as part of it. (A capitalised title is no job in lower
+    case: "President Vladimir Putin" keeps its title apart.)"""
+    if person.start < 2:
+        return person.start
+    before, job = doc[person.start - 1], doc[person.start - 2]
+    if (
+        before.pos_ == "PROPN"
+        and before.is_alpha
+        and before.is_title
+        and before.ent_iob_ == "O"
+        and before.dep_ == "compound"
+        and person.start <= before.head.i < person.end
+        and job.pos_ == "NOUN"
+        and job.is_lower
+    ):
+        return person.start - 1
+    return person.start
+
+
 @Language.component(COMPONENT)
 def join_name_particles(doc: Doc) -> Doc:
-    """Extend each person over the particle and the surname the model left out of it."""
+    """Extend each person over the particle and the surname the model left out of it, and
+    over a first name it left out."""
     ents = list(doc.ents)
     changed = False
     result: list[Span] = []
@@ -73,8 +97,9 @@ def join_name_particles(doc: Doc) -> Doc:
         ent = ents[i]
         if ent.label_ == "PERSON":
             end = max(_whole_name_end(doc, ent), _head_word_end(doc, ent))
-            if end > ent.end:
-                ent = Span(doc, ent.start, end, label="PERSON")
+            start = _first_word_start(doc, ent)
+            if end > ent.end or start < ent.start:
+                ent = Span(doc, start, end, label="PERSON")
                 changed = True
                 while i + 1 < len(ents) and ents[i + 1].start < end:
                     i += 1  # the surname's own (wrong) entity goes

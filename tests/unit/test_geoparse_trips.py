@@ -5991,3 +5991,39 @@ def test_a_flight_from_somewhere_ends_where_the_travellers_were_greeted_or_the_s
         (_name(story, v.origin), _name(story, v.destination), v.date.start)
         for v in _visit_events(story)
     }
+
+
+def test_a_first_name_the_model_left_out_after_a_job_is_part_of_the_name() -> None:
+    story = draft_story(
+        "BEIJING, Sept 2 - Gazprom chief executive Alexei Miller announced the deal in Beijing "
+        "on Tuesday. Russian President Vladimir Putin attended.",
+        date=dt.date(2025, 9, 2),
+    )
+    names = {a.name for a in story.actors}
+    assert "Alexei Miller" in names and "Vladimir Putin" in names
+
+
+def test_a_buyer_told_with_what_it_imports_buys_from_the_country_the_goods_are_of() -> None:
+    flows = _flows(
+        "India and China are the biggest buyers of Russian crude, with India importing about "
+        "1.7 million barrels a day in the first nine months of this year.",
+        dt.date(2025, 10, 22),
+    )
+    flow = flows[("Russia", "India")]
+    assert (flow.date.start, flow.date.end) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
+
+
+def test_a_year_told_of_what_carries_the_goods_is_not_the_flows() -> None:
+    flows = _flows(
+        "Russia already supplies China with about 38 billion cubic metres of gas a year through "
+        "the Power of Siberia pipeline, which began operating in 2019.",
+        dt.date(2025, 9, 2),
+    )
+    (figure,) = flows[("Russia", "China")].figures
+    assert figure.period == "2025"
+    # A clause with figures of its own still dates them.
+    flows = _flows(
+        "China's trade with Russia, which rose 26% in 2023 to $240 billion, slowed this year.",
+        dt.date(2025, 9, 2),
+    )
+    assert [f.period for f in flows[("China", "Russia")].figures] == ["2023"]
