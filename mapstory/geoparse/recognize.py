@@ -171,6 +171,13 @@ _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around)\s+$", re
 _INNER_CAPITAL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Fitz|Kwa)[A-Z])[A-Z][a-z]+[A-Z]\w*")
 # A river named like a town ("the Guaiba river", "the Bakhmutka River").
 _WATER_AFTER = re.compile(r"\s+(?:river|River)\b(?!\s+(?:of|in)\b)")
+# A saint a church is dedicated to, not the town of its name: "the Basilica of Santa Maria
+# Maggiore", "the Cathedral of Saint Sophia" (the text before a name, up to its start).
+_DEDICATED_TO = re.compile(
+    r"\b(?:[Bb]asilica|[Cc]athedral|[Cc]hurch|[Cc]hapel|[Aa]bbey|[Ss]hrine|[Ss]anctuary|"
+    r"[Mm]onastery|[Cc]onvent)\s+of\s+(?:the\s+)?$"
+)
+_SAINTLY = re.compile(r"(?:San|Santa|Santo|Santi|São|Saint|Sainte|St\.?|Ste\.?|Notre|Our)\s")
 # A class of ship or weapon named after a place ("Virginia-class submarines").
 _CLASS_NAME = re.compile(r"-(?:class|type)\b", re.I)
 # Rules that find a place by the form of the text, whatever the words: never a person, and
@@ -1716,6 +1723,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             return  # "a group led by BlackRock": the firm, not Blackrock in Dublin
         if _WATER_AFTER.match(text, end):
             return  # "the Guaiba river": the river, not the town of its name
+        if _SAINTLY.match(text, start) and _DEDICATED_TO.search(text, max(0, start - 30), start):
+            return  # "the Basilica of Santa Maria Maggiore": a church, not the town
         if hint is None and not exact:
             hint = _world_region(text[start:end], gazetteer)
         lookup = None

@@ -1524,3 +1524,12 @@ def test_a_state_listed_with_states_is_the_state_not_the_city_of_its_name() -> N
         "People came from as far as Texas and Washington, D.C., to eat.",
     ):
         assert _places(text)["Washington"][0] == "city", text
+
+
+def test_a_saint_a_church_is_dedicated_to_is_no_town() -> None:
+    places = _places(
+        "The coffin was driven to the Basilica of Santa Maria Maggiore in Rome. The choir of "
+        "the Church of St. Mary sang. He later flew to San Francisco."
+    )
+    assert "Santa Maria Maggiore" not in places
+    assert places["San Francisco"][1] == "US" and places["Rome"][1] == "IT"
