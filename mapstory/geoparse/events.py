@@ -6889,15 +6889,18 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         if lemma in _ANSWERING_VERBS
         else None
     )
+    counting = []
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _COUNTS_OF:
         # "carried out several rounds of strikes on Houthi targets": the strikes
+        # ("launched a wave of air strikes across Iran": where, hung on what counts them)
+        counting = list(obj.children)
         obj = next((o for o in _objects_of(obj) if o.lemma_.lower() in _ASSAULT_NOUNS), obj)
     if lemma in _LAUNCHING_VERBS and obj is not None and obj.lemma_.lower() in _ASSAULT_NOUNS:
         # "The RSF launched a fresh assault on El Fasher".
         preposition = "on"
         # ("launched a major assault on El Fasher": the model may hang the "on" on the verb.)
-        for child in [*obj.children, *token.children]:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against", "into"):
+        for child in [*obj.children, *counting, *token.children]:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "across"):
                 preposition = "into" if child.lower_ == "into" else "on"
                 # The place attacked, not one a phrase about it names ("an attack on its
                 # rival's prices in Paris").

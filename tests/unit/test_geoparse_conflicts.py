@@ -504,3 +504,13 @@ def test_border_clashes_between_two_countries_are_fought_in_both() -> None:
             dt.date(2025, 10, 26),
         )
     ) == {"Fighting in Khartoum"}
+
+
+def test_a_wave_of_strikes_across_a_country_is_strikes_on_it_dated_by_its_clause() -> None:
+    conflicts = _conflicts(
+        "JERUSALEM, June 13 (Reuters) - Israel launched a wave of air strikes across Iran on "
+        "Friday, hitting the Natanz uranium enrichment facility.",
+        dt.date(2025, 6, 13),
+    )
+    assert set(conflicts) == {"Strikes on Iran by Israel"}
+    assert conflicts["Strikes on Iran by Israel"].date.start == dt.date(2025, 6, 13)
