@@ -10237,6 +10237,18 @@ def _disaster_named_again(disaster: EventDraft, sentence: _Sentence) -> bool:
     )
 
 
+def _harm_told_again(sentence: _Sentence) -> bool:
+    """Whether *sentence* tells again of harm already told, with "the": "In Bangladesh, most
+    of the deaths were in the coastal districts …", "The death toll rose to 20" — the
+    disaster's, however many sentences about flights and evacuations came between."""
+    return any(
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in _DAMAGE_NOUNS
+        and (_definite(t) or (t.dep_ == "compound" and _definite(t.head)))
+        for t in sentence.sent
+    )
+
+
 def _of_another_time(token) -> bool:
     """Whether *token* is in a clause about another time: "the largest since 1949, when a
     fire in the Landes forest killed 82 people" tells of that fire, not this one."""

@@ -812,3 +812,16 @@ def test_a_time_of_day_does_not_end_the_sentence_and_whoever_measured_it_was_not
     )
     assert _places(story, quake) == ["Afghanistan", "Jalalabad", "Nangarhar"]
     assert quake.date.start == dt.date(2025, 8, 31)
+
+
+def test_the_harm_told_again_after_sentences_about_else_is_the_disasters() -> None:
+    story, (cyclone,) = _disasters(
+        "DHAKA, May 27 (AP) - Cyclone Remal slammed into the coasts of Bangladesh and eastern "
+        "India on Sunday night, killing at least 16 people.\n\nAuthorities had evacuated about "
+        "800,000 people. Flights at Kolkata's international airport were suspended for 21 "
+        "hours. In Bangladesh, most of the deaths were in the coastal districts of Barisal, "
+        "Bhola and Patuakhali.",
+        dt.date(2024, 5, 27),
+    )
+    assert {"Barisal", "Bhola", "Patuakhali"} <= set(_places(story, cyclone))
+    assert "Kolkata" not in _places(story, cyclone)
