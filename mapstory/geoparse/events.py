@@ -2018,6 +2018,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 origin = was
         onward_from = None
         earlier = _earlier_leg(token)
+        came_from = _done_where_they_came_from(token, sentence)
+        if (
+            origin is None
+            and came_from is not None
+            and came_from.kind == "city"
+            and destination is not None
+            and came_from.key != destination.key
+        ):
+            # "arrived in Washington from Paris, where he … visited Marseille": a side trip
+            # from where the leg began, made before it, not onward from where it ended. (Not
+            # "flew in from Turkey, where he held talks in Ankara": that is where he was.)
+            origin, earlier = came_from, None
         if earlier is None and travel_noun and token.dep_ == "dobj" and _ends_a_trip(token.head):
             # "travels to East Timor and ends the trip in Singapore": on from East Timor.
             earlier = _earlier_leg(token.head)
@@ -3812,6 +3824,29 @@ def _own_dates(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
     ]
 
 
+def _done_where_they_came_from(verb, sentence: _Sentence) -> PlaceRef | None:
+    """The place a leg began at whose "where" clause tells *verb*: "arrived in Washington
+    from Paris, where he co-chaired a summit and visited Marseille" (Paris)."""
+    clause = next((a for a in [verb, *verb.ancestors] if _is_where_clause(a)), None)
+    if clause is not None:
+        antecedent = _where_antecedent(clause)
+    else:
+        # (A word the model splits, "co-chaired", may break the clause apart: then the
+        # words tell it, ", where" after the place and before the verb in its sentence.)
+        where = next(
+            (
+                t
+                for t in reversed(sentence.sent[: verb.i - sentence.sent.start])
+                if t.lower_ == "where" and t.i >= 2 and t.nbor(-1).lower_ == ","
+            ),
+            None,
+        )
+        antecedent = where.nbor(-2) if where is not None else None
+    if antecedent is None or antecedent.dep_ != "pobj" or antecedent.head.lower_ != "from":
+        return None
+    return sentence.named_place_at(antecedent)
+
+
 def _earlier_leg(verb):
     """Where to look for the travel verb whose leg comes just before *verb*'s: the one it is
     joined to by "and", what it follows "before" ("leave for Paris … before flying to
@@ -4198,6 +4233,15 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
                 found = dataclasses.replace(found, start=noun.idx, end=noun.idx + len(noun))
         if found is None:
             continue
+        if (
+            noun.dep_ == "compound"
+            and _port_user(found, sentence) is None
+            and not any(_noun_in(t, _SHIPPING_WORDS) for t in sentence.sent)
+        ):
+            # "visited the southern port city of Marseille": what the city is, told by the
+            # way, with no one using or granted the port and no ship in the sentence (not
+            # "Ships were diverted to the port city of Haifa").
+            continue
         listed = [found, *_conjoined(found, sentence, sentence.named_place_at)]
         if noun.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             # "the ports of Piraeus in Greece, Valencia in Spain and Zeebrugge in Belgium":
@@ -4211,6 +4255,13 @@ def _port_cities(sentence: _Sentence) -> list[PlaceRef]:
             if each.kind == "city" and not each.demonym and each not in ports:
                 ports.append(each)
     return ports
+
+
+# What makes a sentence about a port's use: ships and what they carry.
+_SHIPPING_WORDS = frozenset(
+    {"ship", "vessel", "tanker", "freighter", "cargo", "container", "shipping", "shipment",
+     "dock", "berth", "ferry", "warship", "fleet", "navy", "trade", "export", "import"}
+)  # fmt: skip
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "pcomp"})
@@ -4564,6 +4615,18 @@ def _trade_endpoints(
         ):
             subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
             place = sentence.place_at(subject) if subject is not None else None
+            if place is None and subject is not None and _noun_in(subject, _TRADE_NOUNS):
+                # "EU exports to Mercosur were worth €56bn, while imports from the bloc
+                # totalled €54bn": the trader whose exports the clause told.
+                place = next(
+                    (
+                        found
+                        for c in subject.children
+                        if c.dep_ in ("compound", "amod", "poss")
+                        and (found := sentence.place_at(c)) is not None
+                    ),
+                    None,
+                )
             if place is not None and place.kind in _TRADERS and not place.demonym:
                 own = place
     partner = None
@@ -4581,7 +4644,11 @@ def _trade_endpoints(
     source = None
     for t in keyword.subtree:
         if t.dep_ == "prep" and t.lower_ == "from":
-            source = _subtree_place(t, sentence, demonyms=True) or source
+            source = (
+                _subtree_place(t, sentence, demonyms=True)
+                or _bloc_named_before(t, own, sentence)
+                or source
+            )
         elif t.dep_ == "prep" and t.lower_ == "of" and t.head == keyword and source is None:
             # "imports of Russian crude": the goods' nationality is where they come from.
             made_in = _subtree_place(t, sentence, demonyms=True)
@@ -5082,6 +5149,17 @@ def _aimed_at(sentence, start: int, end: int) -> bool:
             return True  # "India and Russia aim for $100bn trade"
         if (
             token.pos_ == "VERB"
+            and token.lemma_.lower() in _AIMING
+            and came is not None
+            and came.dep_ == "prep"
+            and came.lower_ == "to"
+            and span.root.head == came
+        ):
+            # "agreed to more than double bilateral trade to $500 billion": the model may
+            # hang the sum on the agreeing, "to" it.
+            return True
+        if (
+            token.pos_ == "VERB"
             and token.lemma_.lower() in ("commit", "pledge", "promise")
             and came is not None
             and (came.dep_ == "dobj" or (came.dep_ == "prep" and came.lower_ == "to"))
@@ -5170,6 +5248,13 @@ _TIME_PREPOSITIONS = frozenset({"since", "after", "before", "during", "until", "
 _NOT_GOODS = frozenset(
     {
         "bilateral",
+        # how much of it, or how it is to grow: "most EU exports", "double bilateral trade"
+        "most",
+        "all",
+        "some",
+        "more",
+        "double",
+        "triple",
         "total",
         "overall",
         "annual",
@@ -9158,9 +9243,9 @@ def extract_events(
                 # collapsed buildings in Antakya": the sentence telling it may tell its harm.
                 _disaster_damage(last_disaster, sentence, ctx)
         elif last_disaster is None and left_disaster is not None:
-            if _disaster_named_again(left_disaster, sentence) and _disaster_damage(
-                left_disaster, sentence, ctx
-            ):
+            if (
+                _disaster_named_again(left_disaster, sentence) or _harm_told_again(sentence)
+            ) and _disaster_damage(left_disaster, sentence, ctx):
                 # "Greece evacuated 19,000 people as a wildfire raged … Tour operators
                 # cancelled flights … The fire burned through forests near Lardos": back to
                 # the disaster the article left.

@@ -1126,11 +1126,17 @@ def test_a_multi_word_surname_alone_is_its_person() -> None:
 
 def test_a_clause_about_a_port_city_does_not_make_its_subject_the_ports_user() -> None:
     story = draft_story(
-        "Modi will visit the port city of Marseille, where India is opening a consulate.",
+        "Indian ships will call at the port city of Marseille, where India is opening a consulate.",
         date=dt.date(2025, 2, 10),
     )
     (port,) = [e for e in story.events if e.kind == "port"]
     assert port.granted_to is None and port.title == "Marseille as a port"
+    # A port city told by the way, with no ship in sight, is no port story.
+    story = draft_story(
+        "Modi will visit the port city of Marseille, where India is opening a consulate.",
+        date=dt.date(2025, 2, 10),
+    )
+    assert not [e for e in story.events if e.kind == "port"]
     # Nor does a country told in another clause of the sentence.
     story = draft_story(
         "The Houthi movement, which controls the port of Hodeidah, said it had targeted "
@@ -6027,3 +6033,42 @@ def test_a_year_told_of_what_carries_the_goods_is_not_the_flows() -> None:
         dt.date(2025, 9, 2),
     )
     assert [f.period for f in flows[("China", "Russia")].figures] == ["2023"]
+
+
+def test_a_visit_told_where_a_leg_began_is_a_side_trip_from_there() -> None:
+    story = draft_story(
+        "WASHINGTON, Feb 13 (Reuters) - Indian Prime Minister Narendra Modi met U.S. President "
+        "Donald Trump at the White House on Thursday.\n\nModi arrived in Washington on "
+        "Wednesday evening from Paris, where he co-chaired an artificial intelligence summit "
+        "with French President Emmanuel Macron and visited the southern port city of "
+        "Marseille.",
+        date=dt.date(2025, 2, 13),
+    )
+    pairs = {(_name(story, v.origin), _name(story, v.destination)) for v in _visit_events(story)}
+    assert ("Paris", "Marseille") in pairs and ("Paris", "Washington") in pairs
+    assert ("Washington", "Marseille") not in pairs
+    assert not [e for e in story.events if e.kind == "port"]
+
+
+def test_imports_from_the_bloc_contrasted_with_exports_to_it_flow_back() -> None:
+    flows = _flows(
+        "EU exports to Mercosur were worth 56 billion euros in 2023, while imports from the "
+        "bloc totalled 54 billion euros. The deal would remove tariffs on most EU exports.",
+        dt.date(2024, 12, 6),
+    )
+    there = flows[("European Union", "Mercosur")]
+    back = flows[("Mercosur", "European Union")]
+    assert (there.goods, back.goods) == (None, None)  # not "most"
+    assert [f.value for f in there.figures] == [56.0]
+    assert [f.value for f in back.figures] == [54.0]
+
+
+def test_a_sum_agreed_to_is_a_target_however_the_model_hangs_it() -> None:
+    flows = _flows(
+        "India and the United States agreed to more than double bilateral trade to $500 "
+        "billion by 2030.",
+        dt.date(2025, 2, 13),
+    )
+    (flow,) = flows.values()
+    assert flow.goods is None  # not "double"
+    assert [f.basis for f in flow.figures] == ["target"] and flow.status == "proposed"
