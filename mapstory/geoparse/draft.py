@@ -835,9 +835,12 @@ def make_draft(
             if written is not chosen[gid]:
                 chosen[gid] = written
                 renamed.add(gid)
-            elif fold(r.mention.text) == fold(written.name) and not r.mention.text.isupper():
+            elif fold(r.mention.text) == fold(written.name) and (
+                not r.mention.text.isupper() or r.mention.text.lower() == written.name.lower()
+            ):
                 # "Iznik, the ancient city of Nicaea": told first by its own name, it keeps it
-                # (not by a dateline's capitals: "JALALABAD" says nothing of "Jalālābād").
+                # (and so by a dateline's capitals that spell it, "WASHINGTON"; "JALALABAD"
+                # says nothing of "Jalālābād").
                 renamed.add(gid)
 
     actors, actor_refs, actor_names = _actors(doc, text, [(r.start, r.end) for r in refs])
