@@ -1818,6 +1818,28 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                             and g.lower_ == child.lower_
                             and any(n.lower_ in _NEXT_WORDS for n in g.children)
                         ]
+                        # "flown from Moscow to Ankara on Thursday and then on to
+                        # Washington": the model may join an "on" to the day's "on" and
+                        # hang the next "to" on it.
+                        # ("… to Ankara and then on to Washington": or on the verb.)
+                        further += [
+                            g
+                            for g in (
+                                g
+                                for a in (token, *token.children)
+                                if a == token or (a.dep_ == "prep" and a.i > child.i)
+                                for c in a.children
+                                # (an "on" the model takes for a preposition is one of
+                                # the conjuncts above)
+                                if c.dep_ == "conj"
+                                and c.pos_ == "ADV"
+                                and c.i > child.i
+                                and c.lower_ in ("on", "onward", "onwards", "then")
+                                for g in c.children
+                                if g.dep_ == "prep" and g.lower_ == child.lower_
+                            )
+                            if g not in further
+                        ]
                         # "travel to Vanimo, then to Dili … and finally to Singapore": a
                         # later "to" of the verb's own, after a "then", is the next stop
                         # (the "then" may hang on a date before it: "and then on Sunday to").
@@ -2158,6 +2180,23 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
             for step, (a, b) in zip(stop_steps, stop_extents, strict=True)
         ]
+        dated_there: set[int] = set()  # stops dated by what is done there, not by their own day
+        for n, stop in enumerate(next_stops):
+            # "… and then on to Washington, where Biden greeted them late on Thursday": a
+            # stop with no day of its own is dated by what is done there.
+            there = next(
+                (
+                    t
+                    for t in sentence.sent
+                    if stop_dates[n] is None
+                    and _is_where_clause(t)
+                    and sentence.place_at(_where_antecedent(t)) == stop
+                ),
+                None,
+            )
+            if there is not None:
+                stop_dates[n] = _done_there(there, sentence, ctx, tense)[1]
+                dated_there.add(n)
         # "… and travel to Marrakech on Wednesday before returning to Paris": a leg told as
         # after another takes no day but its own clause's.
         # ("… on July 6 and 7 before a state visit to Brasilia": so is a trip noun.)
@@ -2505,7 +2544,11 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             )
             later = place in next_stops or ahead
             place_status = "scheduled" if ahead else status
-            if own_date is not None and place in next_stops:
+            if (
+                own_date is not None
+                and place in next_stops
+                and next_stops.index(place) not in dated_there
+            ):
                 # A stop with a date of its own is a trip of its own, from wherever it began;
                 # not a listed stop dated by what is done there ("to Japan and South Korea,
                 # where he will meet Xi on Thursday"), which the list still puts in its order.
@@ -5312,6 +5355,17 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         k
         for k in keywords
         if not (k.head.lower_ == "of" and k.head.head.lemma_.lower() in _SHARE_NOUNS)
+    ]
+    # "Canada, the largest buyer of U.S. exports, shipped $413bn of goods to the United
+    # States": what a country is called by the way, not the flow the sentence tells.
+    keywords = [
+        k
+        for k in keywords
+        if not (
+            k.head.lower_ == "of"
+            and k.head.head.lemma_.lower() in _BUYER_NOUNS | _SUPPLIER_NOUNS
+            and k.head.head.dep_ == "appos"
+        )
     ]
     # "after halting purchases of Russian oil": a flow stopped is none to draw.
     keywords = [

@@ -6072,3 +6072,26 @@ def test_a_sum_agreed_to_is_a_target_however_the_model_hangs_it() -> None:
     (flow,) = flows.values()
     assert flow.goods is None  # not "double"
     assert [f.basis for f in flow.figures] == ["target"] and flow.status == "proposed"
+
+
+def test_a_buyer_named_by_the_way_is_no_flow_the_verb_tells_one() -> None:
+    flows = _flows(
+        "Canada, the largest buyer of U.S. exports, shipped $413 billion of goods to the "
+        "United States last year.",
+        dt.date(2025, 2, 1),
+    )
+    assert set(flows) == {("Canada", "United States")}
+    assert [f.value for f in flows[("Canada", "United States")].figures] == [413.0]
+
+
+def test_then_on_to_a_stop_dated_by_what_is_done_there_follows_the_stop_before() -> None:
+    story = draft_story(
+        "ANKARA, Aug 1 (Reuters) - Wall Street Journal reporter Evan Gershkovich was flown "
+        "from Moscow to Ankara and then on to Joint Base Andrews near Washington, where "
+        "President Joe Biden greeted him late on Thursday.",
+        date=dt.date(2024, 8, 1),
+    )
+    legs = _legs(story)
+    assert legs["Ankara"][0] == "Moscow"
+    origin, home = legs["Washington"]
+    assert (origin, home.date.start) == ("Ankara", dt.date(2024, 8, 1))
