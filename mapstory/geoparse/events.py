@@ -6626,6 +6626,12 @@ def _force(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             obj = next(iter(_objects_of(obj)), None)  # "control of most of Goma"
     if token.pos_ != "VERB" or name is None or _negated(token):
         return []
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent")
+        and any(g.lemma_.lower() in _HAZARDS for g in c.subtree)
+        for c in token.children
+    ):
+        return []  # "Locust swarms invade East Africa": a plague, no army
     if obj is None and token.i + 1 < sentence.sent.end:
         # "captured Bakhmut in May": the model may not make the name the object.
         following = token.doc[token.i + 1]
@@ -8892,6 +8898,16 @@ def _conflict_verb(noun):
             return child
     if noun.dep_ in ("nsubj", "nsubjpass", "advcl") and noun.head.pos_ == "VERB":
         return noun.head
+    after = noun.right_edge.i + 1
+    if (
+        noun.dep_ == "pobj"
+        and after < len(noun.doc)
+        and noun.doc[after].pos_ == "VERB"
+        and noun.doc[after].lemma_.lower() in _OUTBREAK_VERBS
+    ):
+        # "his ninth trip since the war in Gaza began in October": the model may take the
+        # war for what "since" governs and leave its verb to another clause.
+        return noun.doc[after]
     return None
 
 

@@ -514,3 +514,15 @@ def test_a_wave_of_strikes_across_a_country_is_strikes_on_it_dated_by_its_clause
     )
     assert set(conflicts) == {"Strikes on Iran by Israel"}
     assert conflicts["Strikes on Iran by Israel"].date.start == dt.date(2025, 6, 13)
+
+
+def test_a_plague_invading_is_no_war_and_a_war_begun_since_is_dated_by_its_start() -> None:
+    assert not _conflicts(
+        "Huge swarms of desert locusts invaded Kenya and Uganda, the FAO said.",
+        dt.date(2020, 2, 10),
+    )
+    conflicts = _conflicts(
+        "It is his ninth trip to the region since the war in Gaza began in October.",
+        dt.date(2024, 8, 16),
+    )
+    assert conflicts["War in Gaza"].date.start == dt.date(2023, 10, 1)
