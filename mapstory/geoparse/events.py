@@ -4475,7 +4475,14 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
     sides += [
         g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "agent"
     ]
-    sides += [c for c in doer.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sides += [
+        c
+        for c in doer.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        # ("The first ship … since Russia's invasion left the port of Odesa": the model may
+        # take a time told after "since" for a second subject.)
+        and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ in _TIME_MARKS)
+    ]
     # "leased Hambantota port to China": the country the "to" or "for" names itself, not
     # the places of a route ("run … to the UAE port of Jebel Ali").
     # ("leased to China Overseas Port Holding Company": or a firm named after its country.)
@@ -4530,6 +4537,8 @@ def _port_user(port: PlaceRef, sentence: _Sentence) -> PlaceRef | None:
     return None
 
 
+# Words that open a time told by what happened then: "since Russia's invasion".
+_TIME_MARKS = frozenset({"since", "after", "before", "until", "till"})
 _NAVAL_VESSELS = frozenset(
     {"warship", "navy", "frigate", "destroyer", "submarine", "corvette", "cruiser"}
 )
@@ -4566,12 +4575,23 @@ def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
     date = (
         resolve(chosen.text, ctx.anchor, "future", reference=chosen.reference) if chosen else None
     )
+    # ("will be inspected in Istanbul on Tuesday before sailing on to the port of Tripoli":
+    # a day ahead, told of what is ahead.)
+    ahead = named is not None and any(
+        a.pos_ in ("VERB", "AUX") and _status(a) == "scheduled" for a in named.ancestors
+    )
     others = [
         value
         for p in phrases
         if p is not chosen
-        and (value := resolve(p.text, ctx.anchor, "past", reference=p.reference)) is not None
+        and (
+            value := resolve(
+                p.text, ctx.anchor, "future" if ahead else "past", reference=p.reference
+            )
+        )
+        is not None
     ]
+    date = date or (others.pop(0) if others else None)
     status = "scheduled" if date is not None and date.start > ctx.anchor else "happened"
     spans = [sentence.span()]
     if ctx.text[port.start : port.end].lower() == "port" and sentence.sent.start > 0:
@@ -4585,7 +4605,7 @@ def _port(port: PlaceRef, sentence, ctx) -> list[EventDraft]:
             key=("port", port.key),
             spans=spans,
             fields={"port": port.key, "granted_to": grantee.key if grantee else None},
-            date=date or (others.pop(0) if others else None),
+            date=date,
             other_dates=others,
             status=status,
         )
@@ -4976,10 +4996,13 @@ _FIGURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 def _aside_without_figures(phrase: DatePhrase, sentence: _Sentence) -> bool:
     """Whether *phrase* lies in a relative clause that tells no figure: "through the Power
     of Siberia pipeline, which began operating in 2019" dates the pipeline, not the gas
-    that flows through it now; "trade, which rose 40% in the first quarter" dates trade."""
+    that flows through it now, "under a trade deal reached in July" the deal; "trade, which
+    rose 40% in the first quarter" dates trade."""
     token = next((t for t in sentence.sent if t.idx <= phrase.start < t.idx + len(t)), None)
     aside = next(
-        (a for a in (token, *token.ancestors) if a.dep_ == "relcl") if token is not None else (),
+        (a for a in (token, *token.ancestors) if a.dep_ in ("relcl", "acl"))
+        if token is not None
+        else (),
         None,
     )
     return aside is not None and not any(t.ent_type_ in _FIGURE_ENTS for t in aside.subtree)
@@ -5342,6 +5365,10 @@ def _trade(sentence, ctx) -> list[EventDraft]:
             | _TRADE_RULE_NOUNS
             # ("… making it the largest U.S. export market": what a country is to trade)
             | {"partner", "partnership", "market", "destination", "hub"}
+            # ("under a trade deal reached in July", "trade talks", "a trade war": the
+            # deal, the talks or the quarrel, not goods that flow)
+            | _DEAL_NOUNS
+            | _TRADE_AFFAIRS
         )
     ]
     # "… importing 1.9 million barrels a day, a trade that Kyiv says funds the war": a noun
@@ -5485,6 +5512,12 @@ def _deal_to_do(sentence) -> bool:
 
 
 _DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "plan", "offer", "accord"})
+# What "trade" names when it qualifies them: the business of trade, not a flow of goods.
+_TRADE_AFFAIRS = frozenset(
+    {"pact", "treaty", "talks", "negotiation", "negotiator", "war", "dispute", "row", "truce",
+     "tension", "minister", "ministry", "representative", "envoy", "official", "policy",
+     "framework", "bloc", "body", "organisation", "organization"}
+)  # fmt: skip
 
 
 def _clause_extent(token) -> tuple[int, int]:
@@ -9931,6 +9964,15 @@ def _fold_trip_countries(
             # the stay in the capital began with the landing: its days run from it
             city.status = "happened"
             city.date = _days_of_stay(draft.date, city.date or draft.date)  # type: ignore[arg-type]
+        elif (
+            draft.status == city.status
+            and draft.date is not None
+            and city.date is not None
+            and draft.date.start < city.date.start
+        ):
+            # "will travel to Israel on Saturday … will meet Netanyahu in Jerusalem on
+            # Monday": the stay in the city runs from the day the trip to its country began.
+            city.date = _days_of_stay(city.date, draft.date)
         _absorb(city, draft)
         if city.date is None and draft.status != "happened":
             # "a tour that will take him to … Hungary" and "He ends his trip in Budapest":

@@ -10,7 +10,7 @@ import pytest
 from mapstory.geoparse.draft import draft_story
 from mapstory.geoparse.figures import amounts, percents
 from mapstory.geoparse.lexicon import nlp
-from mapstory.model import Alliance, Conflict, Statement, Story, Trade, Visit
+from mapstory.model import Alliance, Conflict, Port, Statement, Story, Trade, Visit
 
 TRIP = """Macron lands in New Delhi as India and France seal submarine deal
 
@@ -6095,3 +6095,41 @@ def test_then_on_to_a_stop_dated_by_what_is_done_there_follows_the_stop_before()
     assert legs["Ankara"][0] == "Moscow"
     origin, home = legs["Washington"]
     assert (origin, home.date.start) == ("Ankara", dt.date(2024, 8, 1))
+
+
+def test_a_trade_deal_is_no_flow_and_its_month_does_not_date_an_investment_pledged() -> None:
+    flows = _flows(
+        "Japan has pledged to invest $550 billion in the United States under a trade deal "
+        "reached in July.",
+        dt.date(2025, 11, 3),
+    )
+    (flow,) = flows.values()
+    assert flow.goods == "investment" and (flow.origin, flow.date) == ("japan", None)
+    assert [f.basis for f in flow.figures] == ["target"]
+
+
+def test_a_trip_to_a_country_then_a_meeting_in_its_city_is_one_stay_from_the_first_day() -> None:
+    story = draft_story(
+        "WASHINGTON, Aug 16 (Reuters) - U.S. Secretary of State Antony Blinken will travel to "
+        "Israel on Saturday, the State Department said.\n\nBlinken will meet Israeli Prime "
+        "Minister Benjamin Netanyahu in Jerusalem on Monday.",
+        date=dt.date(2024, 8, 16),
+    )
+    (leg,) = _visit_events(story)
+    assert _name(story, leg.destination) == "Jerusalem"
+    assert (leg.date.start, leg.date.end) == (dt.date(2024, 8, 17), dt.date(2024, 8, 19))
+
+
+def test_a_port_reached_ahead_is_dated_ahead_and_a_time_told_by_a_war_is_no_user() -> None:
+    story = draft_story(
+        "ISTANBUL, Aug 1 (Reuters) - The first ship carrying Ukrainian grain since Russia's "
+        "invasion left the port of Odesa on Monday. The ship will be inspected in Istanbul on "
+        "Tuesday before sailing on to the Lebanese port of Tripoli.",
+        date=dt.date(2022, 8, 1),
+    )
+    ports = {story.place(e.port).name: e for e in story.events if isinstance(e, Port)}
+    assert ports["Odesa"].granted_to is None
+    assert (ports["Tripoli"].date.start, ports["Tripoli"].status) == (
+        dt.date(2022, 8, 2),
+        "scheduled",
+    )
