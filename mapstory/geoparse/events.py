@@ -153,7 +153,11 @@ _MODALS = frozenset({"could", "would", "will", "may", "might", "expect", "foreca
 _PROJECTED = frozenset({"project", "projection", "estimate"})
 # What a figure is aimed at, not reached: "set a target of $200bn", "aim to double trade to
 # $26bn", "agreed to boost trade to $100bn by 2030".
-_GOAL_NOUNS = frozenset({"target", "goal", "aim", "ambition", "objective"})
+_GOAL_NOUNS = frozenset(
+    {"target", "goal", "aim", "ambition", "objective",
+     # a sum promised: "in return for a $550 billion package of Japanese investment"
+     "pledge", "commitment", "promise", "package"}
+)  # fmt: skip
 # Words an infinitive hangs from when it tells an aim ("want trade to reach $50bn"), not a
 # result ("rose 20% to reach $50bn").
 _AIMING = frozenset(
@@ -5383,6 +5387,15 @@ def _trade(sentence, ctx) -> list[EventDraft]:
         for k in keywords
         if not (k.head.lower_ == "of" and k.head.head.lemma_.lower() in _SHARE_NOUNS)
     ]
+    # "lowers U.S. tariffs on Japanese imports", "a ban on imports of Russian oil": what a
+    # rule falls on, not a flow told.
+    keywords = [
+        k
+        for k in keywords
+        if not (
+            k.head.lower_ in ("on", "against") and k.head.head.lemma_.lower() in _TRADE_RULE_NOUNS
+        )
+    ]
     # "Canada, the largest buyer of U.S. exports, shipped $413bn of goods to the United
     # States": what a country is called by the way, not the flow the sentence tells.
     keywords = [
@@ -5900,17 +5913,34 @@ def _investment_nouns(sentence, ctx) -> list[EventDraft]:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() != "investment":
             continue
         phrase = noun.head if noun.dep_ == "compound" else noun  # "investment framework"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            phrase = noun.head.head  # "a $550 billion package of Japanese investment"
         if not any(t.ent_type_ == "MONEY" for t in phrase.subtree):
             continue
         other = next(
-            (place for _, place in _places_under(phrase.children, sentence, ("in",))), None
+            (
+                place
+                for _, place in _places_under([*phrase.children, *noun.children], sentence, ("in",))
+            ),
+            None,
+        )
+        # Whose investment the noun says ("Japanese investment"), else the clause's subject's.
+        own = next(
+            (
+                found
+                for c in noun.children
+                if c.dep_ in ("amod", "compound", "poss")
+                and (found := sentence.place_at(c)) is not None
+                and found.kind in _TRADERS
+            ),
+            None,
         )
         verb = next((a for a in phrase.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subject = None
-        while verb is not None and subject is None:
+        while own is None and verb is not None and subject is None:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             verb = verb.head if subject is None and verb.dep_ in ("xcomp", "conj") else None
-        own = sentence.place_at(subject) if subject is not None else None
+        own = own or (sentence.place_at(subject) if subject is not None else None)
         if (
             own is None
             or other is None
@@ -9969,6 +9999,9 @@ def _fold_trip_countries(
             and draft.date is not None
             and city.date is not None
             and draft.date.start < city.date.start
+            # (the trip's first leg: not a stop of a list dated by the tour's first day,
+            # "will visit Brussels, Germany and France from Monday")
+            and draft.fields["origin"] is None
         ):
             # "will travel to Israel on Saturday … will meet Netanyahu in Jerusalem on
             # Monday": the stay in the city runs from the day the trip to its country began.

@@ -6133,3 +6133,15 @@ def test_a_port_reached_ahead_is_dated_ahead_and_a_time_told_by_a_war_is_no_user
         dt.date(2022, 8, 2),
         "scheduled",
     )
+
+
+def test_imports_a_tariff_falls_on_are_no_flow_and_a_package_of_investment_is_pledged() -> None:
+    flows = _flows(
+        "Japan and the United States reached a trade deal that lowers U.S. tariffs on Japanese "
+        "imports to 15% in return for a $550 billion package of Japanese investment in the "
+        "United States, President Donald Trump said on Tuesday.",
+        dt.date(2025, 7, 23),
+    )
+    (flow,) = flows.values()
+    assert (flow.origin, flow.destination, flow.goods) == ("japan", "united-states", "investment")
+    assert [f.basis for f in flow.figures] == ["target"]
