@@ -74,6 +74,9 @@ _CAPITALS_LISTED = 6.0
 _STATES_LISTED = 6.0
 _STATE_MATE_CITY_MAX = 100_000
 _STATE_MATE_NEAR_KM = 150.0
+# A town listed with a town or region surely in one country ("the islands of Kinmen, Matsu
+# and Dongyin") is likelier in that country than in another where a town bears the name too.
+_LISTED_SAME_COUNTRY = 2.0
 # The word a name is followed by: "US Secretary of State", "Philippine Vice President".
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
@@ -686,6 +689,19 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 )
             ):
                 score += _STATES_LISTED
+            if (
+                entry.kind == "city"
+                and entry.country_code
+                and any(
+                    (mate := picks.get(other)) is not None
+                    and mate.kind in ("city", "region")
+                    and mate.country_code == entry.country_code
+                    # (a mate that is surely there: all its readings in that country)
+                    and {e.country_code for e in options.get(other, ())} == {entry.country_code}
+                    for other in listed.get(key, ())
+                )
+            ):
+                score += _LISTED_SAME_COUNTRY
             for qualifier_key in qualifier_of.get(key, ()):
                 container = picks.get(qualifier_key)
                 pool = [container] if container is not None else options.get(qualifier_key, [])

@@ -1533,3 +1533,12 @@ def test_a_saint_a_church_is_dedicated_to_is_no_town() -> None:
     )
     assert "Santa Maria Maggiore" not in places
     assert places["San Francisco"][1] == "US" and places["Rome"][1] == "IT"
+
+
+def test_islands_listed_together_are_of_the_country_the_sure_one_is_in() -> None:
+    places = _places(
+        "The drills took place in the Taiwan Strait and around the outlying islands of Kinmen, "
+        "Matsu and Dongyin, near China's coast."
+    )
+    assert places["Kinmen"][:2] == ("region", "TW")
+    assert places["Matsu"][1] == "TW"  # not Matsue, Japan, which GeoNames also calls so
