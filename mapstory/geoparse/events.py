@@ -2225,6 +2225,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and id(p) not in said_ahead
             and not any(a <= p.start < b for a, b in stop_extents)
             and not _since(p, ctx.text)
+            and not _in_since_phrase(p, sentence, token)
         ] or [
             p
             for p in (
@@ -2236,7 +2237,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                 if ends_after
                 else _dated_by(governor, ctx.dates_in(sentence))
             )
-            if not _since(p, ctx.text)
+            if not _since(p, ctx.text) and not _in_since_phrase(p, sentence, token)
         ]
         date = _nearest_date(phrases, token.idx, ctx.anchor, tense)
         if told_after and date is not None and date.precision == "day":
@@ -5281,6 +5282,21 @@ def _since(phrase: DatePhrase, text: str) -> bool:
     return bool(_SINCE.search(text, max(0, phrase.start - 12), phrase.start)) or (
         phrase.text.lower().startswith("since ")
     )
+
+
+def _in_since_phrase(phrase: DatePhrase, sentence: _Sentence, below) -> bool:
+    """Whether *phrase* lies in a "since" phrase under *below* that tells of something else
+    ("a visit to Madrid, his first to the country since Russia's full-scale invasion in
+    2022"): the time of that, not of this."""
+    token = next((t for t in sentence.sent if t.idx <= phrase.start < t.idx + len(t)), None)
+    if token is None:
+        return False
+    for step in token.ancestors:
+        if step == below:
+            return False
+        if step.lower_ == "since" and step.dep_ in ("prep", "mark") and step.i < token.i - 1:
+            return True
+    return False
 
 
 def _period(phrase: DatePhrase, ctx) -> DateValue | None:

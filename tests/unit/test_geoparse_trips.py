@@ -6145,3 +6145,14 @@ def test_imports_a_tariff_falls_on_are_no_flow_and_a_package_of_investment_is_pl
     (flow,) = flows.values()
     assert (flow.origin, flow.destination, flow.goods) == ("japan", "united-states", "investment")
     assert [f.basis for f in flow.figures] == ["target"]
+
+
+def test_a_time_told_since_something_else_does_not_date_the_visit() -> None:
+    story = draft_story(
+        "MADRID, May 27 (Reuters) - Ukrainian President Volodymyr Zelenskiy signed a security "
+        "agreement with Spain on Monday during a visit to Madrid, his first to the country "
+        "since Russia's full-scale invasion in 2022.",
+        date=dt.date(2024, 5, 27),
+    )
+    (leg,) = _visit_events(story)
+    assert leg.date.start == dt.date(2024, 5, 27)
