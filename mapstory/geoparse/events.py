@@ -7752,6 +7752,21 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             # "The death toll from the earthquake that struck central Myanmar on Friday has
             # risen …": the hazard's own clause says when it struck.
             own = _own_dates(struck, phrases)
+        elif token.pos_ == "NOUN" and struck is not None:
+            # ("… that struck Turkey and Syria on Monday rose above 20,000 on Thursday": the
+            # model may hang the day right after the clause on the verb after it.)
+            end = struck.right_edge.idx + len(struck.right_edge)
+            right_after = [
+                p
+                for p in phrases
+                if 0 <= p.start - end <= 4
+                and not any(t.pos_ == "VERB" and end <= t.idx < p.start for t in sentence.sent)
+            ]
+            verb_after = next(
+                (t for t in sentence.sent if t.pos_ in ("VERB", "AUX") and t.idx >= end), None
+            )
+            if right_after and verb_after is not None and right_after[0].end <= verb_after.idx:
+                own = right_after[:1]
         # "The quake was the deadliest since 2016": a measure, not when it struck.
         own = [p for p in own if not _since(p, ctx.text)]
         if (
@@ -10442,8 +10457,10 @@ _DAMAGE_VERBS = frozenset(
     }
 )  # fmt: skip
 _DAMAGE_NOUNS = frozenset(
-    {"damage", "destruction", "devastation", "outage", "death", "fatality", "casualty"}
-)
+    {"damage", "destruction", "devastation", "outage", "death", "fatality", "casualty",
+     # "pulled survivors from the rubble in Antakya": what is left where it struck
+     "rubble", "ruins", "debris"}
+)  # fmt: skip
 # What a hazard does to a place, in "the worst storm to hit Japan in decades".
 _HAZARD_HITS = frozenset({"hit", "strike", "batter", "ravage", "rock", "lash"})
 # The words a hazard's own story goes on in: "Further fires were burning in Kula" after a

@@ -825,3 +825,14 @@ def test_the_harm_told_again_after_sentences_about_else_is_the_disasters() -> No
     )
     assert {"Barisal", "Bhola", "Patuakhali"} <= set(_places(story, cyclone))
     assert "Kolkata" not in _places(story, cyclone)
+
+
+def test_the_day_right_after_the_clause_a_quake_struck_in_is_its_day_and_rubble_is_harm() -> None:
+    story, (quake,) = _disasters(
+        "ANTAKYA, Turkey, Feb 9 (Reuters) - The death toll from the earthquake that struck "
+        "Turkey and Syria on Monday rose above 20,000 on Thursday, as rescuers pulled more "
+        "survivors from the rubble in the southern Turkish city of Antakya.",
+        dt.date(2023, 2, 9),
+    )
+    assert quake.date.start == dt.date(2023, 2, 6)
+    assert "Antakya" in _places(story, quake)
