@@ -1711,6 +1711,23 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         # "EAST PALESTINE, Ohio - … DeWine visited the site on Tuesday",
                         # "toured the crash site": the scene the story is filed from.
                         destination = ctx.dateline
+                    if (
+                        destination is None
+                        and lemma == "attend"
+                        and ctx.dateline is not None
+                        and ctx.dateline.kind == "city"
+                        and _definite(child)
+                        and _attends_an_event(token)
+                        and not any(
+                            p.kind == "city" and p.key != ctx.dateline.key for p in sentence.places
+                        )
+                        # ("… travel on to Beijing to attend a military parade … Kim, who will
+                        # also attend the parade": the gathering told elsewhere)
+                        and not _scene_told_elsewhere(token, sentence, ctx.dateline)
+                    ):
+                        # "TIANJIN - … Erdogan and Pezeshkian also attended the two-day
+                        # gathering": the gathering the story is filed from.
+                        destination = ctx.dateline
                     # "will visit Mosul, the former Islamic State stronghold, and Irbil":
                     # the model may join the next place to the apposition, as another object.
                     for other in token.children:

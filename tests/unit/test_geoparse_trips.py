@@ -6156,3 +6156,28 @@ def test_a_time_told_since_something_else_does_not_date_the_visit() -> None:
     )
     (leg,) = _visit_events(story)
     assert leg.date.start == dt.date(2024, 5, 27)
+
+
+def test_those_who_attended_the_gathering_a_story_is_filed_from_went_there() -> None:
+    story = draft_story(
+        "TIANJIN, Sept 1 (Reuters) - Chinese President Xi Jinping hosted the Shanghai "
+        "Cooperation Organisation summit on Monday. Turkish President Tayyip Erdogan and "
+        "Iranian President Masoud Pezeshkian also attended the two-day gathering.",
+        date=dt.date(2025, 9, 1),
+    )
+    trips = {(story.actor(v.actor).name, _name(story, v.destination)) for v in _visit_events(story)}
+    assert trips == {("Tayyip Erdogan", "Tianjin"), ("Masoud Pezeshkian", "Tianjin")}
+    # Not a gathering told elsewhere, nor one that is no gathering.
+    story = draft_story(
+        "TIANJIN, Sept 1 (Reuters) - Erdogan attended the summit in Ankara. Pezeshkian "
+        "attended the university.",
+        date=dt.date(2025, 9, 1),
+    )
+    assert not [v for v in _visit_events(story) if _name(story, v.destination) == "Tianjin"]
+    story = draft_story(
+        "TIANJIN, Aug 31 (Reuters) - Putin will travel on to Beijing after the summit to attend "
+        "a military parade. He is due to meet North Korean leader Kim Jong Un, who will also "
+        "attend the parade.",
+        date=dt.date(2025, 8, 31),
+    )
+    assert not [v for v in _visit_events(story) if _name(story, v.destination) == "Tianjin"]
