@@ -2151,6 +2151,13 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if fold(ent.text) in known:
             add(ent.start_char, ent.end_char, "relabelled")
             continue
+        if _listed_with_a_place(ent) and _known(
+            gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES
+        ):
+            # "other regions, including Kursk and Bryansk": a name listed with a place the
+            # model saw (not the submarine it took "Kursk" for).
+            add(ent.start_char, ent.end_char, "relabelled")
+            continue
         if resident(ent):
             add(ent.start_char, ent.end_char, "resident")
             continue
@@ -2336,7 +2343,35 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             if m.hint is None
             and m.kind is None
             and len(said := kinds.get(fold(m.lookup or m.text), set())) == 1
+            # ("drones over the Moscow region … attacks on Moscow": a great city's bare name
+            # is the city, whatever region bears it too; so is a dateline's.)
+            and not (said == {"region"} and (m.source == "dateline" or _great_name(gazetteer, m)))
             else m
             for m in result
         ]
     return result
+
+
+_GREAT_CITY_POPULATION = 1_000_000
+
+
+def _listed_with_a_place(ent) -> bool:
+    """Whether a one-word name is joined by "and" or a comma to a name the model tags a
+    place ("Kursk and Bryansk")."""
+    if len(ent) != 1:
+        return False
+    token = ent.root
+    mates = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        mates.append(token.head)
+    return any(m.ent_type_ in _PLACE_LABELS for m in mates)
+
+
+def _great_name(gazetteer: Gazetteer, mention: Mention) -> bool:
+    """Whether a national capital or a city of a million bears the mention's name."""
+    return any(
+        e.kind == "city"
+        and (e.feature_code == "PPLC" or e.population >= _GREAT_CITY_POPULATION)
+        and fold(e.name) == fold(mention.lookup or mention.text)
+        for e in gazetteer.search(mention.lookup or mention.text, kinds=["city"], limit=5)
+    )
