@@ -3085,8 +3085,8 @@ def _fold_headline_visits(
                     same = [
                         d
                         for d in body
-                        if _SAME_ACTS.get(d.fields["name"], d.fields["name"])
-                        == _SAME_ACTS.get(draft.fields["name"], draft.fields["name"])
+                        if _HEADLINE_SAME_ACTS.get(d.fields["name"], d.fields["name"])
+                        == _HEADLINE_SAME_ACTS.get(draft.fields["name"], draft.fields["name"])
                         and d.fields.get("by") == draft.fields["by"]
                     ]
                     told = same[0] if len(same) == 1 else None
@@ -6869,6 +6869,9 @@ _FIRING_VERBS = frozenset({"fire", "launch"})
 # Verbs of striking back, which say with what: "responded with a barrage of missiles".
 _ANSWERING_VERBS = frozenset({"respond", "retaliate", "reply", "answer"})
 # What counts what is fired: "dozens of rockets", "a barrage of missiles".
+# What singles out one act or a run of them: "launched one of its largest drone attacks on
+# Moscow", "a series of strikes" (the act the verb tells, not a noun's of its own).
+_ONE_OF = frozenset({"one", "series", "spate"})
 _COUNTS_OF = frozenset(
     {
         "dozen",
@@ -6881,6 +6884,7 @@ _COUNTS_OF = frozenset(
         "barrage",
         "salvo",
         "round",
+        *_ONE_OF,
     }
 )
 # Where ships lie when struck: "a submarine being repaired at a shipyard in Sevastopol".
@@ -8490,12 +8494,21 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in token.children):
             continue  # "home invasion", "price war", "trade war"
+        counted = (
+            token.head.head
+            if token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in _ONE_OF
+            else token
+        )
         if (
-            token.dep_ == "dobj"
-            and token.head.lemma_.lower() in _LAUNCHING_VERBS
+            counted.dep_ == "dobj"
+            and counted.head.lemma_.lower() in _LAUNCHING_VERBS
             and _noun_lemma(token) in _ASSAULT_NOUNS
         ):
-            continue  # "carried out an air strike on …": the act its verb told (_strike)
+            # "carried out an air strike on …", "launched one of its largest drone attacks
+            # on Moscow": the act its verb told (_strike)
+            continue
         if _only_feared(token):
             continue  # "raising fears of a new war in the South Caucasus"
         place = None
@@ -8813,6 +8826,10 @@ _FORCE_VERBS = {
 # Names of one act told in other words ("RSF seizes Wad Madani" in the headline, "had taken
 # control of Wad Madani" below): one event.
 _SAME_ACTS = {"seizure of": "capture of", "strike on": "strikes on", "airstrike on": "strikes on"}
+# And what a headline's verb may call the body's act: "Ukrainian drones strike Moscow" above
+# "launched one of its largest drone attacks on Moscow" (not in the body, where an attack and
+# strikes on one place may be two sides' acts).
+_HEADLINE_SAME_ACTS = {**_SAME_ACTS, "attacks on": "strikes on", "attack on": "strikes on"}
 # Words that make a "war" or an "invasion" something other than armed conflict.
 _NOT_ARMED = frozenset(
     {

@@ -526,3 +526,20 @@ def test_a_plague_invading_is_no_war_and_a_war_begun_since_is_dated_by_its_start
         dt.date(2024, 8, 16),
     )
     assert conflicts["War in Gaza"].date.start == dt.date(2023, 10, 1)
+
+
+def test_one_of_the_largest_drone_attacks_is_the_act_and_the_headline_tells_it_too() -> None:
+    story = draft_story(
+        "Ukrainian drones strike Moscow\n\nMOSCOW, May 21 (Reuters) - Ukraine launched one of "
+        "its largest drone attacks on Moscow overnight, Russia's defence ministry said on "
+        "Wednesday. Air defences shot down 105 drones over the Moscow region and 300 more over "
+        "other regions, including Kursk and Bryansk.",
+        date=dt.date(2025, 5, 21),
+    )
+    conflicts = [e for e in story.events if isinstance(e, Conflict)]
+    assert [(c.title, c.date.start) for c in conflicts] == [
+        ("Attacks on Moscow by Ukraine", dt.date(2025, 5, 21))
+    ]
+    # The capital attacked is the city, whatever region bears its name too.
+    assert story.place(conflicts[0].places[0]).kind == "city"
+    assert "Kursk" in {p.name for p in story.places}  # not the submarine the model saw
