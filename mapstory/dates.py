@@ -193,6 +193,13 @@ def _value(
 _BARE_ORDINAL_DAY = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+def _year_told(year_text: str, anchor: dt.date) -> int:
+    """The year "2024", "this year" or "last year" (of a quarter, of months) names."""
+    if year_text.isdigit():
+        return int(year_text)
+    return anchor.year - (1 if year_text.startswith("last") else 0)
+
+
 def resolve(
     phrase: str,
     anchor: dt.date,
@@ -280,21 +287,13 @@ def resolve(
     if m := _QUARTER_WORDS.match(text):
         quarter = _ORDINALS[m["which"].lower()]
         year_text = (m["year"] or "this year").lower()
-        year = (
-            int(year_text)
-            if year_text.isdigit()
-            else anchor.year - (1 if year_text.startswith("last") else 0)
-        )
+        year = _year_told(year_text, anchor)
         start, end = quarter_range(year, quarter)
         return _value(start, end, "quarter", original, not year_text.isdigit(), certainty)
 
     if m := _MONTHS_OF_YEAR.match(text):
         year_text = (m["year"] or "this year").lower()
-        year = (
-            int(year_text)
-            if year_text.isdigit()
-            else anchor.year - (1 if year_text.startswith("last") else 0)
-        )
+        year = _year_told(year_text, anchor)
         if m["which"]:
             first, last = (1, 6) if m["which"].lower() == "first" else (7, 12)
         else:
