@@ -374,6 +374,16 @@ def _actors(
                 owners.setdefault(fold(token.text), set()).add(_key_of(ent))
     surnames = {word: keys.pop() for word, keys in owners.items() if len(keys) == 1}
     surnames.update({fold(ent[-1].text): _key_of(ent) for ent in full_names})
+    # "From Manila Blinken will fly to Seoul": the model may run a place and the surname after
+    # it into one name, of which the geoparser kept only the place.
+    run_on = {
+        token.i
+        for ent in doc.ents
+        if ent.label_ != "PERSON"
+        and len(ent) > 1
+        and any(s <= ent.start_char and ent.start_char < e for s, e in place_spans)
+        for token in ent[1:]
+    }
     for token in doc:
         key = surnames.get(fold(token.text))
         # ("Trump flew to Rome": the model may read the name as the common noun, but not
@@ -381,7 +391,7 @@ def _actors(
         subject = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
         if (
             key is None
-            or token.ent_type_
+            or (token.ent_type_ and token.i not in run_on)
             or (token.pos_ != "PROPN" and not subject)
             or not token.is_title
             or any(s <= token.idx < e for s, e in place_spans)

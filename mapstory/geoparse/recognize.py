@@ -328,6 +328,8 @@ def _placed_organisation(ent) -> bool:
 
 # Words before a name that make it one end of a route or a spot on the way.
 _ROUTE_WORDS = frozenset({"between", "from", "to", "and", "near", "at", "via", "outside", "in"})
+# Words that put a name on a route, as a person's never is ("sailing from Khor Fakkan").
+_ROUTE_PREPOSITIONS = frozenset({"between", "from", "to", "via", "near", "outside"})
 # The possessive inside a town's name: "Cox's Bazar".
 _NAME_POSSESSIVES = frozenset({"'s", "’s"})
 # Compass words between "in" and the area: "in southern Finland".
@@ -343,10 +345,19 @@ def _town_placed_in_area(ent, gazetteer: Gazetteer) -> bool:
     """Whether a name of up to three words tagged an organisation or a building, where a
     place would stand, is followed by "in" a country or region that holds a town of that
     name: "between Porvoo in southern Finland and Harku near Tallinn", "camps in Cox's
-    Bazar in southern Bangladesh"."""
+    Bazar in southern Bangladesh". A name of two or three words tagged a person is such a
+    town on a route ("sailing from Khor Fakkan in the United Arab Emirates") if the article
+    names no one so elsewhere."""
     doc = ent.doc
+    person = (
+        ent.label_ == "PERSON"
+        and len(ent) > 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in _ROUTE_PREPOSITIONS
+        and not any(o.text == ent.text and o.start != ent.start for o in doc.ents)
+    )
     if (
-        ent.label_ not in ("ORG", "FAC", "PRODUCT")
+        (ent.label_ not in ("ORG", "FAC", "PRODUCT") and not person)
         or len(ent) > 3
         or not all((t.is_title and t.is_alpha) or t.text in _NAME_POSSESSIVES for t in ent)
         or ent[0].text in _NAME_POSSESSIVES
@@ -359,10 +370,19 @@ def _town_placed_in_area(ent, gazetteer: Gazetteer) -> bool:
     at = ent.end + 1
     while at < len(doc) and (doc[at].lower_ == "the" or doc[at].lower_ in _COMPASS_ADJECTIVES):
         at += 1
-    area = next((e for e in doc.ents if e.start == at and e.label_ in _PLACE_LABELS), None)
+    # ("in the United Arab Emirates": the model may take the article into the name.)
+    area = next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ in _PLACE_LABELS
+            and (e.start == at or (e.start == at - 1 and doc[e.start].lower_ == "the"))
+        ),
+        None,
+    )
     if area is None:
         return False
-    areas = [a for a in gazetteer.search(area.text, limit=5) if _is_area(a)]
+    areas = [a for a in gazetteer.search(_LEADING.sub("", area.text), limit=5) if _is_area(a)]
     return bool(areas) and _town_in(gazetteer, ent.text, areas)
 
 
@@ -394,7 +414,11 @@ def _place_run_on(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     if ent.label_ not in _CONTAINER_LABELS or ent.start == 0 or len(ent) < 3:
         return []
     before = doc[ent.start - 1]
-    if before.pos_ != "ADP" or before.lower_ not in ("to", "in", "from", "at", "of"):
+    # ("was leaving Baltimore for Colombo": or the place a ship or a traveller leaves.)
+    leaving = before.pos_ == "VERB" and before.lemma_.lower() in ("leave", "depart")
+    if not leaving and (
+        before.pos_ != "ADP" or before.lower_ not in ("to", "in", "from", "at", "of")
+    ):
         return []
     cut = next(
         (
@@ -407,7 +431,7 @@ def _place_run_on(ent, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     if cut is None or not all(t.is_title and t.pos_ == "PROPN" for t in doc[ent.start : cut.i]):
         return []
     name = doc[ent.start : cut.i]
-    if name.root.head != before or name.root.dep_ != "pobj":
+    if name.root.head != before or name.root.dep_ != ("dobj" if leaving else "pobj"):
         return []
 
     def known(span) -> bool:
@@ -435,6 +459,25 @@ _SITE_NOUNS = frozenset(
         "factory", "mine", "terminal", "complex", "shipyard",
     }
 )  # fmt: skip
+
+
+def _place_then_surname(ent, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The characters of the place a name tagged as one place starts with, when the rest of it
+    is the surname of someone the article names in full ("From Manila Blinken will fly")."""
+    if len(ent) < 2 or _known(gazetteer, ent.text, min_population=0, any_name=True) is not None:
+        return None
+    surnames = {
+        fold(other[-1].text)
+        for other in ent.doc.ents
+        if other.label_ == "PERSON" and 1 < len(other) <= 3
+    }
+    if fold(ent[-1].text) not in surnames:
+        return None
+    name = ent[:-1]
+    found = _known(gazetteer, name.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
+    if found is None or found.kind not in ("city", "country"):
+        return None
+    return name.start_char, name.end_char
 
 
 def _site_at(ent) -> bool:
@@ -1824,6 +1867,10 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
                     # "in Derbyshire and Nottinghamshire" tagged one place: the places it lists.
                     for start, end in parts:
                         add(start, end, f"ner:{label}")
+                elif (place := _place_then_surname(ent, gazetteer)) is not None:
+                    # "From Manila Blinken will fly to Seoul" tagged one place: the place,
+                    # then the man the article names in full elsewhere.
+                    add(*place, f"ner:{label}")
                 elif (
                     not _listed_with_organisations(ent, gazetteer)
                     and not _opening_other_name(ent, gazetteer)
@@ -2151,7 +2198,7 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         if fold(ent.text) in known:
             add(ent.start_char, ent.end_char, "relabelled")
             continue
-        if _listed_with_a_place(ent) and _known(
+        if _listed_with_a_place(ent, {m.start for m in mentions if m.hint is None}) and _known(
             gazetteer, ent.text, min_population=_MIN_POPULATION_INSIDE_NAMES
         ):
             # "other regions, including Kursk and Bryansk": a name listed with a place the
@@ -2355,16 +2402,18 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
 _GREAT_CITY_POPULATION = 1_000_000
 
 
-def _listed_with_a_place(ent) -> bool:
-    """Whether a one-word name is joined by "and" or a comma to a name the model tags a
-    place ("Kursk and Bryansk")."""
-    if len(ent) != 1:
+def _listed_with_a_place(ent, placed: set[int] = frozenset()) -> bool:
+    """Whether a name is joined by "and" or a comma to a name the model tags a place
+    ("Kursk and Bryansk") or that the recogniser has taken for one already, at a character
+    offset in *placed* ("near Durban and Richards Bay", "Durban" tagged an organisation).
+    A name of two or three words is listed only with a place taken as one."""
+    if len(ent) > 3 or (len(ent) > 1 and not all(t.is_title for t in ent)):
         return False
     token = ent.root
     mates = [c for c in token.children if c.dep_ == "conj"]
     if token.dep_ == "conj":
         mates.append(token.head)
-    return any(m.ent_type_ in _PLACE_LABELS for m in mates)
+    return any(m.idx in placed or (len(ent) == 1 and m.ent_type_ in _PLACE_LABELS) for m in mates)
 
 
 def _great_name(gazetteer: Gazetteer, mention: Mention) -> bool:

@@ -1542,3 +1542,43 @@ def test_islands_listed_together_are_of_the_country_the_sure_one_is_in() -> None
     )
     assert places["Kinmen"][:2] == ("region", "TW")
     assert places["Matsu"][1] == "TW"  # not Matsue, Japan, which GeoNames also calls so
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a town on a route, placed in "the" country, tagged a person
+        (
+            "The ship was sailing from Khor Fakkan in the United Arab Emirates to Varna.",
+            "Khor Fakkan",
+            ("city", "AE", "Khawr Fakkān"),
+        ),
+        # a town of two words listed with a place the recogniser took
+        (
+            "Exercises will be held off its east coast near Durban and Richards Bay next month.",
+            "Richards Bay",
+            ("city", "ZA", "Richards Bay"),
+        ),
+        # the place a ship leaves, run on into where it goes
+        (
+            "The Singapore-flagged Dali was leaving Baltimore for Colombo, Sri Lanka, when it "
+            "hit the bridge.",
+            "Colombo",
+            ("city", "LK", "Colombo"),
+        ),
+        (
+            "Lavrov visited Egypt and Congo Republic in July.",
+            "Congo Republic",
+            ("country", "CG", "Republic of the Congo"),
+        ),
+        (
+            "Clashes broke out in Kutum in North Darfur.",
+            "North Darfur",
+            ("region", "SD", "Northern Darfur"),
+        ),
+    ],
+)
+def test_places_the_model_runs_together_or_mislabels_are_found(
+    text: str, name: str, expected: tuple[str, str, str]
+) -> None:
+    assert _places(text)[name] == expected
