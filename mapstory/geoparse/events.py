@@ -722,7 +722,9 @@ def _days_of_stay(told: DateValue, more: DateValue) -> DateValue:
 
 
 # Between the stops of an itinerary told with their days, and between a stop and its day.
-_STOP_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+then|,?\s+and\s+then)\s*")
+_STOP_JOIN = re.compile(
+    r"\s*(?:,|,?\s+and|,?\s+then|,?\s+and\s+then)\s*(?:to\s+)?(?:the\s+)?", re.IGNORECASE
+)
 _STOP_DAY = re.compile(r"\s+(?:on\s+|in\s+)?")
 
 
@@ -982,7 +984,7 @@ def _presence_place(token, sentence: _Sentence) -> PlaceRef | None:
         return None
     if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
         return None
-    place = sentence.place_at(token.head)
+    place = sentence.place_at(_where_town(token) or token.head)
     if place is None or place.demonym:
         return None
     if token.lemma_.lower() in ("visit", "tour") and any(
@@ -1962,12 +1964,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "will travel to Russia next week for the Brics summit in Kazan": the summit's
             # city in that country is where the trip goes.
             destination = _event_city(token, destination, sentence) or destination
-        if destination is not None and not next_stops and token.pos_ == "VERB":
+        if destination is not None and token.pos_ == "VERB":
             # "will visit Saudi Arabia on Tuesday, Egypt on Wednesday and Israel on
-            # Thursday": stops the model cannot hang on the verb, each with its day.
-            for stop, step in _gapped_stops(destination, sentence, ctx):
-                next_stops.append(stop)
-                stop_steps.append(step)
+            # Thursday": stops the model cannot hang on the verb, each with its day — also
+            # after the last stop it could ("then to Qatar on Tuesday and the United Arab
+            # Emirates on Wednesday").
+            last = next_stops[-1] if next_stops else destination
+            for stop, step in _gapped_stops(last, sentence, ctx):
+                if all(stop.key != s.key for s in [destination, *next_stops]):
+                    next_stops.append(stop)
+                    stop_steps.append(step)
         actor = guest[0] if guest else _subject_actor(token, sentence, last_actor)
         group: list[ActorRef] = []
         if talks is not None:
@@ -2722,6 +2728,16 @@ def _origin_told(word, sentence: _Sentence) -> PlaceRef | None:
                 for way in _ways_on(word)
                 for told in [way, *(c for c in way.children if c.lower_ == "back")]
                 for _, place in _places_under(told.children, sentence, ("from",))
+            ),
+            None,
+        )
+    if origin is None and word.pos_ == "VERB" and word.lemma_.lower() in ("leave", "depart"):
+        # "left Tokyo on Monday for the Philippines": the place left is where the leg began.
+        origin = next(
+            (
+                place
+                for child in word.children
+                if child.dep_ == "dobj" and (place := _object_place(child, sentence)) is not None
             ),
             None,
         )
@@ -3838,7 +3854,21 @@ def _ends_a_trip(verb) -> bool:
 
 
 def _dated_by(verb, phrases: list[DatePhrase]) -> list[DatePhrase]:
-    """ "… in August, when he travelled to Israel": a clause hung on a date happened then."""
+    """ "… in August, when he travelled to Israel": a clause hung on a date happened then,
+    and so did what it goes on to with "and" ("…, when he met Modi in New Delhi and visited
+    Bengaluru")."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() in _VISIT_VERBS
+    ):
+        # "toured Africa in July, visiting Egypt, Uganda and Ethiopia": the tour's time is
+        # that of the visits it is told as.
+        return _own_dates(verb.head, phrases)
     if verb.dep_ not in ("relcl", "advcl"):
         return []
     head = verb.head
@@ -4064,7 +4094,28 @@ def _where_antecedent(clause):
     """The place a "where" clause tells of: the model hangs it on the first of a list, but
     "to Indonesia and Singapore, where he will speak" is Singapore's."""
     later = [c for c in clause.head.children if c.dep_ == "conj" and c.i < clause.i]
-    return later[-1] if later else clause.head
+    if later:
+        return later[-1]
+    return _where_town(clause) or clause.head
+
+
+def _where_town(clause):
+    """The town a "where" clause tells of when the model hangs it on the area after the
+    town, which only places it: "flew in from Yakutsk in Russia's Far East, where he had
+    stopped" (Yakutsk); else None."""
+    head = clause.head
+    prep = head.head
+    if (
+        head.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.i > 0
+        and (town := head.doc[prep.i - 1]).dep_ == "pobj"
+        and town.pos_ == "PROPN"
+        and town.head.dep_ == "prep"
+        and town.head.head == prep.head
+    ):
+        return town
+    return None
 
 
 def _unclaimed_dates(verb, sentence: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:

@@ -6181,3 +6181,73 @@ def test_those_who_attended_the_gathering_a_story_is_filed_from_went_there() -> 
         date=dt.date(2025, 8, 31),
     )
     assert not [v for v in _visit_events(story) if _name(story, v.destination) == "Tianjin"]
+
+def test_the_place_left_for_another_is_where_the_leg_began() -> None:
+    story = draft_story(
+        "TOKYO, March 18 (AP) - U.S. Secretary of State Antony Blinken left Tokyo on Monday for "
+        "the Philippines after two days of talks.",
+        date=dt.date(2024, 3, 18),
+    )
+    assert _leg_pairs(story) == [("Tokyo", "Philippines")]
+
+
+def test_a_surname_run_into_the_place_before_it_is_still_the_traveller() -> None:
+    story = draft_story(
+        "U.S. Secretary of State Antony Blinken arrived in Manila on Monday. From Manila Blinken "
+        "will fly to Seoul on Tuesday.",
+        date=dt.date(2024, 3, 18),
+    )
+    assert _leg_pairs(story) == [("Washington", "Manila"), ("Manila", "Seoul")]
+    manila = next(p for p in story.places if p.name == "Manila")
+    assert [m.text for m in manila.mentions] == ["Manila", "Manila"]
+
+
+def test_what_a_when_clause_goes_on_to_happened_then_too() -> None:
+    story = draft_story(
+        "German Chancellor Olaf Scholz arrived in New Delhi on Thursday. Scholz last visited "
+        "India in February 2023, when he met Modi in New Delhi and visited Bengaluru.",
+        date=dt.date(2024, 10, 25),
+    )
+    trip = _visits(story)[("Olaf Scholz", "Bengaluru")]
+    assert (trip.date.start, trip.date.precision) == (dt.date(2023, 2, 1), "month")
+
+
+def test_the_countries_a_dated_tour_visited_share_its_time() -> None:
+    story = draft_story(
+        "Russian Foreign Minister Sergei Lavrov last toured Africa in July, visiting Egypt, "
+        "Congo Republic, Uganda and Ethiopia.",
+        date=dt.date(2023, 1, 23),
+    )
+    assert _leg_pairs(story)[1:] == [
+        ("Egypt", "Republic of the Congo"),
+        ("Republic of the Congo", "Uganda"),
+        ("Uganda", "Ethiopia"),
+    ]
+    assert {(v.date.start, v.date.precision) for v in _visit_events(story)} == {
+        (dt.date(2022, 7, 1), "month")
+    }
+
+
+def test_a_stop_made_in_a_town_placed_by_its_area_is_the_towns() -> None:
+    story = draft_story(
+        "Russian President Vladimir Putin arrived in Pyongyang early on Wednesday. Putin flew in "
+        "from Yakutsk in Russia's Far East, where he had stopped on Tuesday to meet officials.",
+        date=dt.date(2024, 6, 19),
+    )
+    assert _leg_pairs(story) == [(None, "Yakutsk"), ("Yakutsk", "Pyongyang")]
+    assert _visit_events(story)[0].date.start == dt.date(2024, 6, 18)
+
+
+def test_each_stop_with_its_own_day_goes_on_after_the_stops_told_by_to() -> None:
+    story = draft_story(
+        "Turkish President Tayyip Erdogan will travel to Jeddah on Monday, then to Qatar on "
+        "Tuesday and the United Arab Emirates on Wednesday.",
+        date=dt.date(2023, 7, 17),
+    )
+    assert _leg_pairs(story) == [
+        ("Ankara", "Jeddah"),
+        ("Jeddah", "Qatar"),
+        ("Qatar", "United Arab Emirates"),
+    ]
+    assert [v.date.start.day for v in _visit_events(story)] == [17, 18, 19]
+
