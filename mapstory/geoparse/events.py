@@ -3826,6 +3826,31 @@ def _conjoined(ref, sentence: _Sentence, find) -> list:
             if a.dep_ == "appos" and any(g.dep_ == "conj" for g in a.children)
             for c in (a, *a.conjuncts)
         ]
+    told = head.head if head is not None and head.dep_ == "appos" else head
+    if told is not None and told.dep_ == "pobj" and told.head.dep_ == "prep":
+        # "air strikes … in southern Khartoum and in Omdurman", "broke out in Nyala, …, and
+        # in Kutum": the preposition told again, which the model joins to the first or to
+        # what it hangs on. ("in the capital Sanaa and in …": the name may be the noun's.)
+        prep = told.head
+        again = [
+            *(p for p in prep.conjuncts if p.pos_ == "ADP"),
+            *(
+                c
+                for c in prep.head.children
+                if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_ and c.i > prep.i
+            ),
+        ]
+        named = [g for p in again for g in p.children if g.dep_ == "pobj"]
+        # ("and in the port city of Hodeidah": the name after the noun's "of".)
+        conjuncts += named + [
+            n
+            for g in named
+            if g.pos_ == "NOUN"
+            for c in g.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for n in c.children
+            if n.dep_ == "pobj"
+        ]
     for token in conjuncts:
         other = find(token)
         if other is None:
@@ -4435,6 +4460,8 @@ def _landmark(noun) -> bool:
     port of Hodeidah", "near the port city of Mariupol", "in the port of Shengjin and the
     town of Gjader", survivors "taken to the port of Kalamata". (A ship "anchored off the
     port of Limassol" is calling there.)"""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("city", "town"):
+        noun = noun.head  # "in the port city of Hodeidah"
     head = noun.head
     if any(
         c.dep_ == "conj" and c.lemma_.lower() in _WAYPOINT_NOUNS - {"port"} for c in noun.children
@@ -4442,7 +4469,10 @@ def _landmark(noun) -> bool:
         # "the centres, in the port of Shengjin and the inland town of Gjader": a place
         # named by its kind, like the town beside it.
         return True
-    if noun.dep_ != "pobj" or head.dep_ != "prep":
+    # ("… and in the port city of Hodeidah": a preposition told again is one too.)
+    if noun.dep_ != "pobj" or not (
+        head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP")
+    ):
         return False
     verb = head.head
     if (
@@ -4455,6 +4485,15 @@ def _landmark(noun) -> bool:
     ):
         return True  # "Survivors were taken to the port of Kalamata": where people were put
     if head.lower_ == "near":
+        return True
+    struck = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    if (
+        head.lower_ in ("at", "in")
+        and struck is not None
+        and struck.lemma_.lower() in _STRIKING_VERBS
+    ):
+        # "hitting Houthi targets in the capital Sanaa and in the port city of Hodeidah":
+        # where the strikes fell.
         return True
     if head.lower_ in ("at", "in") and head.head.lemma_.lower() in _INCIDENT_NOUNS:
         return True  # "the site of the 2020 explosion at the port of Beirut": where it was
@@ -6983,11 +7022,13 @@ def _doer(verb):
 def _how_done(verb) -> list:
     """The words hung on how *verb*'s act was done, which may say where: "struck a tanker
     with a missile in the Red Sea", "was hit by a missile fired by Houthi rebels in the Red
-    Sea"."""
+    Sea" — and where the model hangs the "with" on what was struck ("struck a cargo ship
+    with two missiles in the Gulf of Aden")."""
+    struck = [c for c in verb.children if c.dep_ == "dobj"]
     means = [
         p
-        for c in verb.children
-        if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "agent"
+        for c in [*verb.children, *(g for o in struck for g in o.children)]
+        if (c.dep_ == "prep" and c.lower_ == "with") or (c.dep_ == "agent" and c.head == verb)
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -7393,11 +7434,22 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
             )
             # "the strikes hit six locations, including Muridke near Lahore and Bahawalpur":
             # the places the targets are said to include.
+            # ("struck port facilities in Odesa, including in the town of Izmail": the
+            # model may hang the "including" on the verb, and a place it includes on an
+            # "in" of its own.)
             including = [
                 named
-                for child in obj.children
+                for child in [*obj.children, *token.children]
                 if child.dep_ == "prep" and child.lower_ == "including"
-                for pobj in child.children
+                for pobj in [
+                    *child.children,
+                    *(
+                        g
+                        for c in child.children
+                        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                        for g in c.children
+                    ),
+                ]
                 if pobj.dep_ == "pobj"
                 and (named := _object_place(pobj, sentence, owners=False)) is not None
             ]
@@ -8741,6 +8793,9 @@ def _conflicts(sentence, ctx) -> list[EventDraft]:
             # (a ceasefire tells of the fighting it pauses, which the map shows)
             "fighting in"
             if gerund or _noun_lemma(token) in _PAUSE_NOUNS
+            # ("Clashes broke out in Nyala": clashes, as told, not one clash.)
+            else f"{token.lower_} {preposition}"
+            if token.tag_ == "NNS" and _noun_lemma(token) in ("clash", "skirmish")
             else f"{token.lemma_.lower()} {preposition}"
         )
         if preposition == "between":

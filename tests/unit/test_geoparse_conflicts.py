@@ -361,7 +361,7 @@ def test_clashes_are_dated_by_their_clause_and_strikes_placed_by_the_targets_lis
         "In 2011, clashes near the Preah Vihear temple killed at least 20 people.",
         dt.date(2025, 7, 24),
     )
-    assert conflicts["Clash in Preah Vihear"].date.start == dt.date(2011, 1, 1)
+    assert conflicts["Clashes in Preah Vihear"].date.start == dt.date(2011, 1, 1)
     story = draft_story(
         "Pakistan said 26 civilians had been killed and 46 wounded in strikes on six "
         "locations, including a mosque in Bahawalpur in Punjab province.",
@@ -543,3 +543,39 @@ def test_one_of_the_largest_drone_attacks_is_the_act_and_the_headline_tells_it_t
     # The capital attacked is the city, whatever region bears its name too.
     assert story.place(conflicts[0].places[0]).kind == "city"
     assert "Kursk" in {p.name for p in story.places}  # not the submarine the model saw
+
+
+def test_each_place_told_with_the_preposition_again_is_struck_or_fought_over() -> None:
+    story = draft_story(
+        "Clashes broke out in Nyala, the capital of South Darfur, and in Kutum in North Darfur. "
+        "Army jets carried out air strikes on RSF positions in southern Khartoum and in "
+        "Omdurman.",
+        date=dt.date(2023, 6, 15),
+    )
+    conflicts = {e.title: e for e in story.events if isinstance(e, Conflict)}
+    assert set(conflicts) == {"Clashes in Nyala and Kutum", "Strikes on Khartoum and Omdurman"}
+    assert _place_names(story, conflicts["Clashes in Nyala and Kutum"]) == ["Nyala", "Kutum"]
+
+
+def test_a_port_city_where_strikes_fell_is_struck_not_a_port_story() -> None:
+    story = draft_story(
+        "U.S. and British warplanes, ships and submarines launched dozens of air strikes across "
+        "Yemen overnight, hitting Houthi targets in the capital Sanaa and in the port city of "
+        "Hodeidah, U.S. officials said on Friday.",
+        date=dt.date(2024, 1, 12),
+    )
+    (strikes,) = [e for e in story.events if isinstance(e, Conflict)]
+    assert _place_names(story, strikes) == ["Yemen", "Sanaa", "Hodeidah"]
+    assert [e.kind for e in story.events] == ["conflict"]
+
+
+def test_where_a_ship_was_struck_may_hang_on_what_struck_it_or_what_a_list_includes() -> None:
+    conflicts = _conflicts(
+        "Yemen's Houthi militants struck a British-owned cargo ship with two missiles in the "
+        "Gulf of Aden late on Sunday. Russian drones struck port facilities in Odesa on "
+        "Wednesday, including in the town of Izmail.",
+        dt.date(2024, 2, 19),
+    )
+    shipping = next(c for t, c in conflicts.items() if t.startswith("Attacks on shipping"))
+    assert shipping.date.start == dt.date(2024, 2, 18)
+    assert "Strikes on Odesa and Izmail by Russia" in conflicts

@@ -2703,9 +2703,11 @@ def test_fighting_told_in_a_list_of_towns_is_in_each() -> None:
         "in El Geneina and Nyala.",
         date=dt.date(2023, 4, 24),
     )
-    clash = next(e for e in story.events if isinstance(e, Conflict) and e.title.startswith("Clash"))
+    clash = next(
+        e for e in story.events if isinstance(e, Conflict) and e.title.startswith("Clashes")
+    )
     assert [story.place(p).name for p in clash.places] == ["El Geneina", "Nyala"]
-    assert clash.title == "Clash in El Geneina and Nyala"
+    assert clash.title == "Clashes in El Geneina and Nyala"
 
 
 def test_a_port_named_with_nothing_granted_is_not_said_to_open() -> None:
