@@ -7733,12 +7733,25 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
                 for c in scope.children
             )
             # (not "the king, who was in Paris when the quake struck")
-            and scope.head.lemma_.lower() in _DAMAGE_VERBS | _FLEEING_VERBS
+            and (
+                scope.head.lemma_.lower() in _DAMAGE_VERBS | _FLEEING_VERBS
+                or _fled_from(scope.head) is not None
+            )
         ):
             # "Two people died in Georgia when a tornado struck a mobile home park": the
             # harm it did is told by the clause it explains; so is the flight from it
             # ("Greece evacuated 19,000 people on Rhodes as a wildfire raged").
-            scope = scope.head
+            scope = _fled_from(scope.head) or scope.head
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "as"
+            and token.head.dep_ == "prep"
+            and any(c.dep_ == "acl" for c in token.children)
+            and (fled := _fled_from(token.head.head)) is not None
+        ):
+            # "were ordered to leave by noon on Friday as a wildfire advanced": the model
+            # may make the "as" a preposition and the hazard its object.
+            scope = fled
         agents = (
             [_extent(c) for c in scope.children if c.dep_ == "nsubj"]
             if scope.lemma_.lower() in _FLEEING_VERBS
@@ -7852,6 +7865,16 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             continue
         phrases = ctx.dates_in(sentence)
         own = _own_dates(scope, phrases) if scope.pos_ in ("VERB", "AUX") else []
+        if not own and scope.lemma_.lower() in _ORDERING_VERBS:
+            # "Residents were ordered to leave on Sunday as a wildfire approached": when they
+            # were to go (not by when: "to leave by noon on Friday" is a deadline ahead).
+            own = [
+                p
+                for c in scope.children
+                if c.dep_ == "xcomp"
+                for p in _own_dates(c, phrases)
+                if not _DEADLINE.search(ctx.text, max(0, p.start - 20), p.start)
+            ]
         if (
             not own
             and scope.dep_ == "advcl"
@@ -7952,6 +7975,28 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
 
 # What people do before a disaster: "evacuated 19,000 people … as a wildfire raged".
 _FLEEING_VERBS = frozenset({"evacuate", "flee", "escape"})
+# The words before a date that make it a deadline: "by Friday", "by noon on Friday".
+_DEADLINE = re.compile(r"\bby(?:\s+\S+\s+(?:on|at))?\s+$", re.IGNORECASE)
+# What people are ordered or urged to do before a disaster ("were ordered to leave").
+_ORDERING_VERBS = frozenset({"order", "tell", "urge", "advise", "force"})
+
+
+def _fled_from(verb):
+    """The clause of flight *verb* tells, if it does: "evacuated" itself, or the order to go
+    that "leave" is the object of ("All 20,000 residents of Yellowknife were ordered to
+    leave … as a wildfire advanced"), whose subject says who went from where."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma in _FLEEING_VERBS | {"leave"}
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _ORDERING_VERBS
+    ):
+        return verb.head
+    if lemma in _ORDERING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _FLEEING_VERBS | {"leave"} for c in verb.children
+    ):
+        return verb
+    return verb if lemma in _FLEEING_VERBS else None
 
 
 # What a storm brings, told beside its name: "Storm Boris has killed 17, with floods

@@ -836,3 +836,20 @@ def test_the_day_right_after_the_clause_a_quake_struck_in_is_its_day_and_rubble_
     )
     assert quake.date.start == dt.date(2023, 2, 6)
     assert "Antakya" in _places(story, quake)
+
+
+def test_an_order_to_leave_as_a_hazard_came_tells_where_it_came() -> None:
+    story, (fire,) = _disasters(
+        "All 20,000 residents of Yellowknife, the capital of Canada's Northwest Territories, "
+        "were ordered to leave by noon on Friday as a wildfire advanced to within 15 "
+        "kilometres of the city.",
+        dt.date(2023, 8, 17),
+    )
+    assert _places(story, fire)[0] == "Yellowknife"
+    assert fire.date is None  # by noon on Friday is a deadline, not when the fire came
+    story, (fire,) = _disasters(
+        "Residents of Hay River were ordered to leave on Sunday as a wildfire approached.",
+        dt.date(2023, 8, 17),
+    )
+    assert _places(story, fire) == ["Hay River"]
+    assert fire.date.start == dt.date(2023, 8, 13)
