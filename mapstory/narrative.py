@@ -320,7 +320,9 @@ def describe_event(story: Story, event: Event) -> str:
         ]
         if isinstance(event, Bloc) and event.status != "happened":
             return text("narrative.bloc_invited", members=join_names(names), name=event.name)
-        return text("narrative.alliance", members=join_names(names), name=event.name)
+        # ("will sign a defence pact on Monday": drawn dashed, and said to be ahead.)
+        status = "" if event.status == "happened" else text(f"narrative.office.{event.status}")
+        return text("narrative.alliance", members=join_names(names), name=event.name, status=status)
     if isinstance(event, Institution):
         where = _name(story, event.place)
         if event.site:

@@ -6308,10 +6308,22 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
                 members.append(place.key)
         if len(members) < 2:
             members = _partners_with(token, sentence) or _signatories(token, sentence)
-        if len(members) < 2 and ctx.last_pair is not None:
-            # "… and the two countries signed a defence agreement": the last pair named.
-            clause = sentence.sent.doc[window_start : token.i].text
-            if _BILATERAL.search(clause):
+        if len(members) < 2:
+            # "… and the two countries signed a defence agreement": the last pair named —
+            # in the sentence itself, if it names two before ("The UAE agreed to invest $10
+            # billion in Turkey and the two countries signed …").
+            clause = sentence.sent.doc[window_start : token.i]
+            said = _BILATERAL.search(clause.text)
+            before = list(
+                dict.fromkeys(
+                    p.key
+                    for p in sentence.places
+                    if p.kind == "country" and said and p.start < clause.start_char + said.start()
+                )
+            )
+            if said and len(before) == 2:
+                members = before
+            elif said and ctx.last_pair is not None:
                 members = list(ctx.last_pair)
         if len(members) < 2:
             continue
@@ -6340,13 +6352,30 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
         if like in ("similar", "same", "such") and ctx.pact_name and start == token.i:
             name = ctx.pact_name  # "a similar pact" after "a security treaty": that kind
         ctx.pact_name = name
+        # "… signed a comprehensive economic partnership agreement in March": when it was
+        # made, if the verb making it says.
+        # ("will sign a defence pact on Monday": a pact to be made that day.)
+        date, status = None, _pact_status(token)
+        pact = token
+        while pact.dep_ == "compound":
+            pact = pact.head  # "a comprehensive economic partnership agreement"
+        if pact.dep_ == "dobj" and pact.head.lemma_.lower() in _SIGNING_VERBS:
+            if status == "happened" and _status(pact.head) == "scheduled":
+                status = "scheduled"
+            date = _nearest_date(
+                _own_dates(pact.head, ctx.dates_in(sentence)),
+                token.idx,
+                ctx.anchor,
+                "future" if status != "happened" else "past",
+            )
         drafts.append(
             EventDraft(
                 kind="alliance",
                 key=("alliance", tuple(sorted(members))),
                 spans=[sentence.span()],
                 fields={"name": name, "members": members},
-                status=_pact_status(token),
+                date=date,
+                status=status,
             )
         )
     return drafts

@@ -6184,6 +6184,7 @@ def test_those_who_attended_the_gathering_a_story_is_filed_from_went_there() -> 
     )
     assert not [v for v in _visit_events(story) if _name(story, v.destination) == "Tianjin"]
 
+
 def test_the_place_left_for_another_is_where_the_leg_began() -> None:
     story = draft_story(
         "TOKYO, March 18 (AP) - U.S. Secretary of State Antony Blinken left Tokyo on Monday for "
@@ -6253,3 +6254,22 @@ def test_each_stop_with_its_own_day_goes_on_after_the_stops_told_by_to() -> None
     ]
     assert [v.date.start.day for v in _visit_events(story)] == [17, 18, 19]
 
+
+def test_a_pact_the_two_countries_of_its_own_sentence_signed_is_theirs_and_dated() -> None:
+    story = draft_story(
+        "Erdogan visited Saudi Arabia in April 2022. The UAE agreed last year to invest $10 "
+        "billion in Turkey and the two countries signed a comprehensive economic partnership "
+        "agreement in March. Japan and the Philippines will sign a defence pact on Monday.",
+        date=dt.date(2023, 7, 18),
+    )
+    pacts = {
+        tuple(sorted(_name(story, m.place) for m in e.members)): e
+        for e in story.events
+        if isinstance(e, Alliance)
+    }
+    assert set(pacts) == {("Turkey", "United Arab Emirates"), ("Japan", "Philippines")}
+    partnership = pacts[("Turkey", "United Arab Emirates")]
+    assert (partnership.date.start, partnership.date.precision) == (dt.date(2023, 3, 1), "month")
+    assert partnership.status == "happened"
+    defence = pacts[("Japan", "Philippines")]
+    assert (defence.date.start, defence.status) == (dt.date(2023, 7, 24), "scheduled")

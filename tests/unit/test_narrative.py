@@ -1,7 +1,10 @@
 """Steps, excerpts and the plain-text lines that say what the map shows."""
 
+import datetime as dt
+
 import pytest
 
+from mapstory.geoparse.draft import draft_story
 from mapstory.model import Figure
 from mapstory.narrative import (
     build_steps,
@@ -171,3 +174,14 @@ def test_an_amount_under_ten_keeps_its_second_decimal() -> None:
 
     assert format_value(1.96, "million barrels a day") == "1.96 million barrels a day"
     assert format_value(53.8, "USD bn") == "$53.8bn"
+
+
+def test_a_pact_still_to_be_signed_is_said_to_be_ahead() -> None:
+    story = draft_story(
+        "Japan and the Philippines will sign a defence pact on Monday. Chile and Peru signed a "
+        "defence pact in May.",
+        date=dt.date(2023, 7, 18),
+    )
+    lines = [line for step in build_steps(story)[1:] for line in step.lines]
+    assert "Japan and Philippines shaded: defence pact, scheduled." in lines
+    assert "Chile and Peru shaded: defence pact." in lines
