@@ -2003,10 +2003,31 @@ def _invitees(span, refs: list[PlaceRef], sentence=None) -> set[str]:
             for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("to", "into"))
         ]
-        if not any(
-            t.lemma_.lower() in _BLOC_NOUNS or any(span.start <= g.i < span.end for g in t.subtree)
-            for t in joined
-        ) and not (sentence is not None and joining and not joined):
+        # "The BRICS group … invited Argentina, Egypt … to become members": members of the
+        # bloc that asks, or of the one named after "of".
+        members = [
+            a
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.lemma_.lower() == "become"
+            for a in c.children
+            if a.dep_ == "attr" and a.lemma_.lower() == "member"
+        ]
+        joined += [g for a in members for c in a.children if c.lower_ == "of" for g in c.children]
+        asked_by_bloc = any(
+            span.start <= g.i < span.end
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            for g in c.subtree
+        )
+        if (
+            not any(
+                t.lemma_.lower() in _BLOC_NOUNS
+                or any(span.start <= g.i < span.end for g in t.subtree)
+                for t in joined
+            )
+            and not (sentence is not None and joining and not joined)
+            and not (members and not joined and asked_by_bloc and sentence is None)
+        ):
             continue
         role = "dobj" if verb.lemma_.lower() in ("invite", "ask") else "nsubj"
         if role == "dobj" and any(c.dep_ == "auxpass" for c in verb.children):

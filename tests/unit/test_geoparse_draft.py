@@ -448,3 +448,23 @@ def test_a_town_named_first_in_a_datelines_capitals_takes_the_spelling_told_afte
         date=dt.date(2025, 9, 1),
     )
     assert "Jalalabad" in [p.name for p in story.places]  # not GeoNames' "Jalālābād"
+
+
+def test_countries_a_bloc_invites_to_become_members_are_invited() -> None:
+    story = draft_story(
+        "JOHANNESBURG, Aug 24 (Reuters) - The BRICS group of emerging economies on Thursday "
+        "invited Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the United Arab Emirates "
+        "to become members from January 1. Brazil, Russia, India and China met in 2009.",
+        date=dt.date(2023, 8, 24),
+    )
+    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
+    invited = blocs["bloc-brics-invited"]
+    assert [story.place(m.place).name for m in invited.members] == [
+        "Argentina",
+        "Egypt",
+        "Ethiopia",
+        "Iran",
+        "Saudi Arabia",
+        "United Arab Emirates",
+    ]
+    assert invited.status == "proposed"
