@@ -198,6 +198,11 @@ _DIVISION_PLURALS = {
     "states": "",
 }
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
+# Words that, before "states", name a group of countries, not a state: "Gulf states",
+# "the Baltic states" ("Britain and Gulf states urged restraint" lists no states).
+_STATE_GROUPS = frozenset(
+    {"gulf", "baltic", "balkan", "arab", "nordic", "caribbean", "pacific", "island", "member"}
+)
 # A US legislator's party and home after the name: "Sen. Ann Reed, D-Mapleford, said" or
 # "R-Pa.". The home is a town, county or state; what follows closes the aside.
 _AFFILIATION = re.compile(
@@ -461,17 +466,43 @@ _SITE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Words of a title after the adjective of its country: "Sri Lankan Prime Minister".
+_TITLE_WORDS = TITLES | {"prime", "foreign", "defence", "defense", "finance", "trade", "king"}
+
+
+def _demonym_before_title(ent, demonyms: dict[str, str]) -> tuple[int, int, str, str] | None:
+    """(start, end, source, target) of the country adjective a name of a title only opens
+    ("Sri Lankan President", "South Korean Foreign Minister"), else None."""
+    for stop in (2, 1):
+        if len(ent) <= stop:
+            continue
+        target = demonyms.get(fold(ent[:stop].text))
+        rest = ent[stop:]
+        if target is not None and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in rest):
+            return ent[:stop].start_char, ent[:stop].end_char, "demonym", target
+    return None
+
+
 def _place_then_surname(ent, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The characters of the place a name tagged as one place starts with, when the rest of it
     is the surname of someone the article names in full ("From Manila Blinken will fly")."""
     if len(ent) < 2 or _known(gazetteer, ent.text, min_population=0, any_name=True) is not None:
         return None
-    surnames = {
-        fold(other[-1].text)
-        for other in ent.doc.ents
-        if other.label_ == "PERSON" and 1 < len(other) <= 3
-    }
-    if fold(ent[-1].text) not in surnames:
+    doc = ent.doc
+    if ent.start > 0 and not doc[ent.start].is_sent_start and doc[ent.start - 1].pos_ != "ADP":
+        return None  # "From Manila Blinken": the place opens the clause or follows its "from"
+    # Someone named in full, first name and surname ("Antony Blinken"), not by a title alone
+    # ("Beverly Lockhart … Ms Lockhart": her first name, not a town).
+    people = [
+        other
+        for other in doc.ents
+        if other.label_ == "PERSON"
+        and 1 < len(other) <= 3
+        and other[0].lower_.rstrip(".") not in TITLES
+    ]
+    if fold(ent[-1].text) not in {fold(other[-1].text) for other in people}:
+        return None
+    if any(fold(t.text) == fold(ent[0].text) for other in people for t in other):
         return None
     name = ent[:-1]
     found = _known(gazetteer, name.text, min_population=_MIN_POPULATION_INSIDE_NAMES)
@@ -1663,6 +1694,10 @@ def _division_lists(doc) -> list[tuple[int, int, str]]:
                 i -= 1  # "Douglas, Lancaster, and Sarpy"
             if i > 0 and doc[i - 1].lower_ in _LIST_WORDS:
                 i -= 1  # ", and"
+        if token.lower_ == "states" and any(
+            doc[a:b].text.lower() in _STATE_GROUPS for a, b in names
+        ):
+            continue
         if len(names) >= 2:
             found.extend((a, b, f"{doc[a:b].text}{division}") for a, b in names)
     return found
@@ -1896,6 +1931,9 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
         elif label in _CONTAINER_LABELS and fold(bare := _LEADING.sub("", ent.text)) in demonyms:
             # "Sri Lankan" alone, tagged a person or an organisation: still the adjective.
             add(ent.end_char - len(bare), ent.end_char, "demonym", demonyms[fold(bare)])
+        elif label in ("PERSON", "ORG") and (adjective := _demonym_before_title(ent, demonyms)):
+            # "Sri Lankan President" tagged a person: the adjective, then the title.
+            add(*adjective)
         elif (
             label in ("DATE", "TIME")
             and len(ent) >= 2
@@ -2413,7 +2451,13 @@ def _listed_with_a_place(ent, placed: set[int] = frozenset()) -> bool:
     mates = [c for c in token.children if c.dep_ == "conj"]
     if token.dep_ == "conj":
         mates.append(token.head)
-    return any(m.idx in placed or (len(ent) == 1 and m.ent_type_ in _PLACE_LABELS) for m in mates)
+    # (Not a mate the model took for a person: "Peter, Paul and Mary" are a band, whatever
+    # the recogniser made of "Paul".)
+    return any(
+        (m.idx in placed and m.ent_type_ != "PERSON")
+        or (len(ent) == 1 and m.ent_type_ in _PLACE_LABELS)
+        for m in mates
+    )
 
 
 def _great_name(gazetteer: Gazetteer, mention: Mention) -> bool:

@@ -527,7 +527,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         if qualifier_of.get(key) or not any(mentions[i].source == "dateline" for i in indexes):
             continue
         towns = [e for e in options[key] if e.kind == "city"]
-        capital = max(towns, key=lambda e: e.population, default=None)
+        # (Bigger than any town bearing the name as its own: "ISLAMABAD" is no Chattogram,
+        # which some call so.)
+        own = [e for e in towns if _canonical(e.name) == _canonical(written[key])]
+        capital = max(own or towns, key=lambda e: e.population, default=None)
         if (
             capital is not None
             and capital.feature_code == "PPLC"
@@ -661,11 +664,16 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 score -= _OTHER_NAME
             if entry.kind == "city" and key in townish:
                 score += _TOWN_FORM
+            # (A mate that is a capital by its very name counts whatever it is picked as this
+            # round: "New Delhi" may waver between the capital and Delhi.)
             if entry.feature_code == "PPLC" and any(
-                (mate := picks.get(other)) is not None
-                and mate.feature_code == "PPLC"
+                mate.feature_code == "PPLC"
                 and mate.country_code != entry.country_code
+                and (
+                    mate is picks.get(other) or _canonical(mate.name) == _canonical(written[other])
+                )
                 for other in listed.get(key, ())
+                for mate in options.get(other, ())
             ):
                 score += _CAPITALS_LISTED
             if (

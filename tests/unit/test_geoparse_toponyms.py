@@ -1582,3 +1582,44 @@ def test_places_the_model_runs_together_or_mislabels_are_found(
     text: str, name: str, expected: tuple[str, str, str]
 ) -> None:
     assert _places(text)[name] == expected
+
+
+def test_a_person_run_on_or_listed_with_a_mistaken_place_stays_a_person() -> None:
+    places = _places(
+        "Beverly Lockhart, 3 News reporter, and cameraman Joe Morgan, both tried a glass of "
+        "the water. Ms Lockhart said she was fine."
+    )
+    assert "Beverly" not in places
+    places = _places(
+        "Mary Travers of the ’60s folk group, Peter, Paul and Mary was born and raised in Kentucky."
+    )
+    assert "Mary" not in places and "Kentucky" in places
+
+
+def test_capitals_listed_together_are_capitals_and_gulf_states_no_state() -> None:
+    places = _places(
+        "The United States, Britain and Gulf states urged restraint, and Iranian Foreign "
+        "Minister Abbas Araqchi visited Islamabad and New Delhi this week to mediate."
+    )
+    assert places["Islamabad"] == ("city", "PK", "Islamabad")
+    assert places["New Delhi"] == ("city", "IN", "New Delhi")
+    assert "Gulf" not in places
+
+
+def test_a_capital_in_the_dateline_is_the_capital_not_a_town_so_called_in_the_story() -> None:
+    places = _places(
+        "ISLAMABAD, Aug 18 (Reuters) - Flash floods have killed at least 300 people in "
+        "northwest Pakistan since Friday. Floods also hit Pakistan-administered Kashmir. In "
+        "India's Jammu and Kashmir, at least 60 people were killed when a cloudburst hit a "
+        "village in Kishtwar district."
+    )
+    assert places["ISLAMABAD"] == ("city", "PK", "Islamabad")
+
+
+def test_a_country_adjective_the_model_runs_into_a_title_is_still_the_country() -> None:
+    places = _places(
+        "Sri Lankan President Anura Kumara Dissanayake is expected to visit New Delhi next "
+        "month. South Korean Foreign Minister Cho Tae-yul will visit Tokyo."
+    )
+    assert places["Sri Lankan"] == ("country", "LK", "Sri Lanka")
+    assert places["South Korean"] == ("country", "KR", "South Korea")
