@@ -1408,6 +1408,34 @@ def _guest(token, sentence: _Sentence, last_actor: ActorRef | None):
         preps = ("to",)
     elif lemma in _GUEST_VERBS:
         preps = _GUEST_VERBS[lemma]
+    elif (
+        lemma in ("end", "finish", "conclude")
+        and token.dep_ == "relcl"
+        and token.head.lemma_.lower() in _VISIT_NOUNS
+        and not any(c.dep_ == "dobj" for c in token.children)
+    ):
+        # "the second leg of a European tour that will end in Paris on Friday": the tour's
+        # last stop, for whoever the clause it is told in has travelling ("Wang Yi arrived
+        # in Berlin … after meeting Kaja Kallas in Brussels, the second leg of …": Wang Yi).
+        traveller = next(
+            (
+                actor
+                for verb in token.head.ancestors
+                if verb.pos_ == "VERB"
+                for c in verb.children
+                if c.dep_ == "nsubj" and (actor := sentence.actor_at(c)) is not None
+            ),
+            None,
+        )
+        if traveller is None:
+            earlier = [a for a in sentence.actors if a.end <= token.head.idx]
+            traveller = (earlier or [last_actor])[-1]
+        for child in token.children:
+            if traveller is not None and child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                place = _destination(child, sentence)
+                if place is not None:
+                    return traveller, place
+        return None
     else:
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -2108,7 +2136,18 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if origin is None and earlier is None and guest is not None:
             # "arrived in Riyadh at the start of a tour that will take him to Doha": the
             # tour goes on from the arrival its phrase hangs from.
-            earlier = next((a for a in token.ancestors if a.i in reached), None)
+            # ("arrived in Berlin … after meeting Kallas in Brussels, the second leg of a tour
+            # that will end in Paris": not the stop made before, told "after".)
+            earlier = next(
+                (
+                    a
+                    for a in token.ancestors
+                    if a.i in reached
+                    and not (a.dep_ == "pcomp" and a.head.lower_ == "after")
+                    and not any(c.dep_ == "mark" and c.lower_ == "after" for c in a.children)
+                ),
+                None,
+            )
         if origin is None and earlier is not None and earlier.i in reached:
             # "flew to San Diego … and will travel on to Washington", "will leave for Paris
             # … before flying to Washington": from the first stop.
@@ -2173,11 +2212,12 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
         if (
             status == "happened"
             and guest is not None
-            and lemma == "take"
+            and lemma in ("take", "end", "finish", "conclude")
             and governor.tag_ in ("VBZ", "VBP")
         ):
             # "arrived in Hanoi, the first stop of a tour that also takes him to Malaysia and
-            # Cambodia": the stops a tour under way takes him to are ahead.
+            # Cambodia": the stops a tour under way takes him to are ahead (and the one it
+            # "ends in").
             status = "scheduled"
         tense = "future" if status == "scheduled" or timetable else "past"
         # ("visited Kahramanmaras, near the epicentre of Monday's earthquake, on Wednesday":
@@ -2786,8 +2826,10 @@ def _goes_home(verb) -> bool:
 
 def _place_after(verb, sentence: _Sentence) -> PlaceRef | None:
     """ "After Lima, Xi will travel to Rio": the place a leg sets out from, named as the
-    stop it comes after."""
-    for child in verb.children:
+    stop it comes after (also on the verb the leg's hangs on: "After Jeddah, Zelenskyy is
+    expected to travel to the United Arab Emirates")."""
+    governors = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for child in (c for v in governors for c in v.children):
         if child.dep_ == "prep" and child.lower_ == "after":
             for obj in child.children:
                 if obj.dep_ == "pobj" and (place := sentence.named_place_at(obj)) is not None:
@@ -4065,6 +4107,10 @@ def _done_there(clause, sentence: _Sentence, ctx, tense: str) -> tuple[bool, Dat
     on Wednesday"), whatever the leg's tense, and the day of it: its own clause's, not one a
     noun in it names ("where he will mark the anniversary of the bombing in 1999")."""
     ahead = _status(clause) == "scheduled" or any(_is_due(t) for t in clause.subtree)
+    if not ahead and clause.tag_ == "VBD":
+        # "… to the United Arab Emirates, where he visited in February": a time gone, told
+        # in the past, whatever the leg's tense.
+        tense = "past"
     date = _nearest_date(
         [
             p

@@ -6273,3 +6273,40 @@ def test_a_pact_the_two_countries_of_its_own_sentence_signed_is_theirs_and_dated
     assert partnership.status == "happened"
     defence = pacts[("Japan", "Philippines")]
     assert (defence.date.start, defence.status) == (dt.date(2023, 7, 24), "scheduled")
+
+
+def test_the_place_a_tour_will_end_in_is_its_last_stop_ahead() -> None:
+    story = draft_story(
+        "BERLIN, July 2 (Reuters) - Chinese Foreign Minister Wang Yi arrived in Berlin on "
+        "Wednesday after meeting European Union foreign policy chief Kaja Kallas in Brussels, "
+        "the second leg of a week-long European tour that will end in Paris on Friday. Pope "
+        "Francis arrived in Jakarta on Tuesday at the start of a tour that ends "
+        "in Dili.",
+        date=dt.date(2025, 7, 2),
+    )
+    legs = {(_name(story, v.origin), _name(story, v.destination)): v for v in _visit_events(story)}
+    paris = legs[("Berlin", "Paris")]
+    assert (paris.status, paris.date.start) == ("scheduled", dt.date(2025, 7, 4))
+    dili = legs[("Jakarta", "Dili")]
+    assert (dili.status, dili.date) == ("scheduled", None)
+
+
+def test_a_leg_ahead_is_not_dated_by_a_past_visit_to_its_place_nor_begun_at_home() -> None:
+    story = draft_story(
+        "JEDDAH, Saudi Arabia (AP) — Ukrainian President Volodymyr Zelenskyy met Saudi Crown "
+        "Prince Mohammed bin Salman in Jeddah on Monday.\n\nAfter Jeddah, Zelenskyy is expected "
+        "to travel to the United Arab Emirates, where he visited in February.",
+        date=dt.date(2025, 3, 10),
+    )
+    legs = {
+        (_name(story, v.origin), _name(story, v.destination), v.status): v
+        for v in _visit_events(story)
+    }
+    ahead = legs[("Jeddah", "United Arab Emirates", "scheduled")]
+    assert ahead.date is None
+    before = next(
+        v
+        for (_, where, status), v in legs.items()
+        if where == "United Arab Emirates" and status == "happened"
+    )
+    assert (before.date.start, before.date.precision) == (dt.date(2025, 2, 1), "month")
