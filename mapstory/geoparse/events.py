@@ -7172,6 +7172,26 @@ def _acts_told_before(verb, ctx) -> EventDraft | None:
     )
 
 
+def _struck_too(verb, sentence: _Sentence, ctx) -> EventDraft | None:
+    """ "The port of Chornomorsk, south of Odesa, was also hit", after "Russia attacked
+    Odesa …": a place struck "also" in the passive was struck by the armed acts the article
+    told last, in this paragraph or the one before."""
+    if verb.lemma_.lower() not in _STRIKING_VERBS or not ctx.acts:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children) or not any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
+    ):
+        return None
+    struck = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    place = _object_place(struck, sentence, owners=False) if struck is not None else None
+    if place is None or place.kind not in ("city", "region"):
+        return None
+    act = ctx.acts[-1]
+    told_at = max(end for _, end in act.spans)
+    between = ctx.text[told_at : sentence.sent.start_char]
+    return act if between.count("\n\n") <= 1 else None
+
+
 def _where_clause_about(verb, sentence: _Sentence) -> PlaceRef | None:
     """The city or region a "where" clause told by *verb* hangs on ("Tehran, where …")."""
     if not _is_where_clause(verb):
@@ -7453,7 +7473,10 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         # armed, whatever the model made of the name.)
         at_sea = lemma in ("attack", "target") and obj is not None and _noun_in(obj, _SHIP_NOUNS)
         if obj is None or not (
-            _armed_subject(token, sentence) or at_sea or _acts_told_before(token, ctx) is not None
+            _armed_subject(token, sentence)
+            or at_sea
+            or _acts_told_before(token, ctx) is not None
+            or _struck_too(token, sentence, ctx) is not None
         ):
             return []
         # ("struck Ukraine's second-largest city of Kharkiv": what the city is of.)
@@ -7661,7 +7684,7 @@ def _strike(token, sentence: _Sentence, ctx) -> list[EventDraft]:
         date = _nearest_date(_own_dates(token.head.head, phrases), token.idx, ctx.anchor, "past")
     fields = {"name": name, "places": places, "act": True}
     attackers = [p.key for p in _attacking_countries(token, sentence) if p.key not in places]
-    told = None if attackers else _acts_told_before(token, ctx)
+    told = None if attackers else _acts_told_before(token, ctx) or _struck_too(token, sentence, ctx)
     if told is not None:
         attackers = [key for key in told.fields.get("by", []) if key not in places]
         fields["again"] = told.key  # where "the strikes" hit: see _fold_acts_told_again

@@ -579,3 +579,24 @@ def test_where_a_ship_was_struck_may_hang_on_what_struck_it_or_what_a_list_inclu
     shipping = next(c for t, c in conflicts.items() if t.startswith("Attacks on shipping"))
     assert shipping.date.start == dt.date(2024, 2, 18)
     assert "Strikes on Odesa and Izmail by Russia" in conflicts
+
+
+def test_a_place_also_hit_was_struck_by_the_acts_just_told() -> None:
+    conflicts = _conflicts(
+        "Russia attacked Ukraine's southern port city of Odesa with missiles and drones for a "
+        "third straight night, damaging grain terminals. The port of Chornomorsk, south of "
+        "Odesa, was also hit, destroying 60,000 tonnes of grain.",
+        dt.date(2023, 7, 20),
+    )
+    assert set(conflicts) == {"Attack on Odesa and Chornomorsk by Russia"}
+    # Not what else a storm hit, nor acts told far before.
+    assert (
+        _conflicts("A storm hit Florida on Monday. Georgia was also hit.", dt.date(2023, 7, 20))
+        == {}
+    )
+    conflicts = _conflicts(
+        "Russia attacked Odesa with missiles on Wednesday.\n\nKyiv said so.\n\nTalks went on in "
+        "Geneva.\n\nLviv was also hit by floods.",
+        dt.date(2023, 7, 20),
+    )
+    assert set(conflicts) == {"Attack on Odesa by Russia"}
