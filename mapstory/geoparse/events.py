@@ -5453,8 +5453,16 @@ def _in_since_phrase(phrase: DatePhrase, sentence: _Sentence, below) -> bool:
 
 
 def _period(phrase: DatePhrase, ctx) -> DateValue | None:
-    """The time a figure covers: "$20bn … since 2008" is from 2008 to the article's day."""
-    value = resolve(phrase.text, ctx.anchor, "past", reference=phrase.reference)
+    """The time a figure covers: "$20bn … since 2008" is from 2008 to the article's day;
+    "will ship 2 million barrels … in March", told in January, the March ahead."""
+    span = ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    verb = (
+        next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if span is not None
+        else None
+    )
+    tense = "future" if verb is not None and _status(verb) == "scheduled" else "past"
+    value = resolve(phrase.text, ctx.anchor, tense, reference=phrase.reference)
     if value is None:
         return None
     if _since(phrase, ctx.text) and value.start < ctx.anchor:
@@ -5904,6 +5912,39 @@ _UNIT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _company_country(subject, sentence: _Sentence, ctx) -> PlaceRef | None:
+    """The country a company is named after, when the article names that country too:
+    "QatarEnergy signed a deal to supply China's Sinopec …" (Qatar), "Saudi Aramco will
+    ship …" (Saudi Arabia). The name must go on with a word or a capital after the country's
+    ("Indiana" is no company of India's)."""
+    # (A run-together name the model may take for a person's: "QatarEnergy"; not "Jordan
+    # Peterson".)
+    camel = subject.ent_type_ == "PERSON" and any(ch.isupper() for ch in subject.text[1:])
+    if (subject.ent_type_ not in ("ORG", "") and not camel) or subject.pos_ != "PROPN":
+        return None
+    # (the model may tag the name nothing at all: "QatarEnergy signed …")
+    span = (
+        None if camel else next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    )
+    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    name = (
+        span.text.removeprefix("the ").removeprefix("The ")
+        if span is not None
+        else " ".join(t.text for t in [*words, subject])
+    )
+    for place in sentence.article_places:
+        told = ctx.text[place.start : place.end]
+        rest = name[len(told) :]
+        if (
+            place.kind == "country"
+            and len(told) >= 4
+            and name.startswith(told)
+            and (rest[:1].isupper() or (rest[:1] == " " and not camel))
+        ):
+            return place
+    return None
+
+
 def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
     """Flows told by a verb between two countries: the subject sends ("ships … to") or
     receives ("imports … from"). Verbs whose phrase already holds a trade noun are left to it."""
@@ -5942,6 +5983,8 @@ def _trade_verbs(sentence, ctx, taken: list) -> list[EventDraft]:
             back = _flow_contrasted(verb, subject, sentence, ctx, taken)
             if back is not None:
                 own, other = back
+        if own is None and subject is not None:
+            own = _company_country(subject, sentence, ctx)
         if own is None or own.kind not in _TRADERS:
             continue
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -6238,13 +6281,18 @@ def _supplier_noun(nouns, sentence: _Sentence) -> tuple[object | None, PlaceRef 
 def _goods_of(keyword, sentence: _Sentence) -> list[str]:
     """What "imports of Russian crude oil" are of: the noun and its modifiers, without
     places or their adjectives."""
-    # ("2.2 million barrels per day of Russian crude oil": or what the rate is of.)
+    # ("2.2 million barrels per day of Russian crude oil", "4 million tonnes a year of
+    # liquefied natural gas": or what the rate is of.)
     rates = [
         g
         for c in keyword.children
         if c.dep_ == "prep" and c.lower_ == "per"
         for g in c.children
         if g.dep_ == "pobj"
+    ] + [
+        c
+        for c in keyword.children
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "day", "month", "week")
     ]
     for child in [*keyword.children, *(c for rate in rates for c in rate.children)]:
         if child.dep_ == "prep" and child.lower_ == "of":

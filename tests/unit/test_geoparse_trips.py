@@ -6291,6 +6291,38 @@ def test_the_place_a_tour_will_end_in_is_its_last_stop_ahead() -> None:
     assert (dili.status, dili.date) == ("scheduled", None)
 
 
+def test_a_company_named_after_its_country_trades_for_it() -> None:
+    flows = _flows(
+        "DOHA, Nov 21 (Reuters) - QatarEnergy signed a 27-year deal on Monday to supply "
+        "China's Sinopec with 4 million tonnes of liquefied natural gas a year. Qatar ships "
+        "most of its gas to Asia.",
+        dt.date(2022, 11, 21),
+    )
+    assert set(flows) == {("Qatar", "China")}
+    assert flows[("Qatar", "China")].goods == "liquefied natural gas"
+    # (what a yearly amount is of may come after its year)
+    flows = _flows(
+        "QatarEnergy signed a deal to supply China's Sinopec with 4 million tonnes a year of "
+        "liquefied natural gas. Qatar is a big exporter.",
+        dt.date(2022, 11, 21),
+    )
+    assert flows[("Qatar", "China")].goods == "liquefied natural gas"
+    # Not a place whose name only begins with a country's.
+    assert _flows("India grew fast. Indiana exported corn to India.", dt.date(2022, 11, 21)) == {}
+
+
+def test_a_month_a_flow_will_come_in_is_the_one_ahead() -> None:
+    flows = _flows(
+        "Saudi Arabia will ship 2 million barrels of crude to India in March. Iraq shipped 1 "
+        "million barrels of crude to India in March.",
+        dt.date(2023, 1, 10),
+    )
+    ahead = flows[("Saudi Arabia", "India")]
+    assert (ahead.date.start, ahead.figures[0].basis) == (dt.date(2023, 3, 1), "forecast")
+    done = flows[("Iraq", "India")]
+    assert (done.date.start, done.figures[0].basis) == (dt.date(2022, 3, 1), "actual")
+
+
 def test_a_leg_ahead_is_not_dated_by_a_past_visit_to_its_place_nor_begun_at_home() -> None:
     story = draft_story(
         "JEDDAH, Saudi Arabia (AP) — Ukrainian President Volodymyr Zelenskyy met Saudi Crown "
