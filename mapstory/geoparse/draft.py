@@ -650,6 +650,8 @@ def _met_at_home(
     visit to Ankara") still met at home."""
     if draft.kind != "visit" or not draft.fields.get("met_there"):
         return False
+    if draft.fields.get("en_route"):
+        return False  # "fly home …, stopping in Anchorage": a halt on a journey, made
     actor = draft.fields["actor"]
     home = entries.get(homes.get(actor, ""))
     there = entries.get(draft.fields["destination"])

@@ -1569,14 +1569,26 @@ def _ancestors_to(token, top) -> list:
 _SCENE_NOUNS = frozenset({"site", "scene"})
 
 
+def _told_after(verb) -> bool:
+    """Whether *verb* is told as done before what it hangs on: "after attending …"."""
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "after") or (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+    )
+
+
 def _scene_told_elsewhere(token, sentence: _Sentence, dateline: PlaceRef) -> bool:
     """Whether the paragraph, before *token*, names a place the site may be at other than
     the dateline or a region of its country ("PARIS - … The project, on the Afungi peninsula
     in Cabo Delgado province … Pouyanne visited the site": not in Paris)."""
     text = sentence.sent.doc.text
     start = text.rfind("\n", 0, sentence.sent.start_char) + 1
+    # ("left New Delhi for Hanoi after attending the summit": where the clause it is told
+    # before goes is after it.)
+    before = _told_after(token)
     return any(
         start <= p.start < token.idx
+        and not (before and p.start >= sentence.sent.start_char)
         and p.key != dateline.key
         and not p.demonym
         and p.kind not in ("country", "continent")
@@ -1749,7 +1761,16 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         and _definite(child)
                         and _attends_an_event(token)
                         and not any(
-                            p.kind == "city" and p.key != ctx.dateline.key for p in sentence.places
+                            p.kind == "city"
+                            and p.key != ctx.dateline.key
+                            # ("left New Delhi for Hanoi after attending the Group of 20
+                            # summit": where the traveller went on to, after it, is no
+                            # other place for it.)
+                            and not (
+                                _told_after(token)
+                                and not token.left_edge.idx <= p.start <= token.right_edge.idx
+                            )
+                            for p in sentence.places
                         )
                         # ("… travel on to Beijing to attend a military parade … Kim, who will
                         # also attend the parade": the gathering told elsewhere)
@@ -3082,10 +3103,22 @@ def _ways_on(verb) -> list:
 def _en_route(verb) -> bool:
     """ "On the way he stopped in Manaus", "stopped en route in Anchorage": a halt inside the
     leg told before, not a leg after it. (The model may make the verb a clause of "way".)"""
-    return bool(_ways_on(verb)) or any(
-        child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route"
-        for token in [verb, *verb.ancestors][:3]
-        for child in token.children
+    return (
+        bool(_ways_on(verb))
+        or any(
+            child.lower_ == "en" and verb.doc[child.i + 1 : child.i + 2].text == "route"
+            for token in [verb, *verb.ancestors][:3]
+            for child in token.children
+        )
+        # "will fly home on Monday evening, stopping in Anchorage": a halt on that flight.
+        or (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and verb.lemma_.lower() in _STOPPING_VERBS
+            and verb.i > verb.head.i
+            and verb.head.pos_ == "VERB"
+            and verb.head.lemma_.lower() in _VISIT_VERBS
+        )
     )
 
 
@@ -3762,10 +3795,13 @@ def _stops_en_route(drafts: list[EventDraft]) -> None:
                 leg.fields["origin"] = stop.fields["destination"]
                 leg.fields["origin_inferred"] = True
             continue
-        if leg.fields["origin"] is None or stop.fields["destination"] in (
-            leg.fields["origin"],
-            leg.fields["destination"],
-        ):
+        if stop.fields["destination"] in (leg.fields["origin"], leg.fields["destination"]):
+            continue
+        if leg.fields["origin"] is None:
+            # "will fly home on Monday evening, stopping in Anchorage": the leg goes on from
+            # the stop; where the stop was reached from, later passes find.
+            leg.fields["origin"] = stop.fields["destination"]
+            leg.fields["origin_inferred"] = True
             continue
         stop.fields["origin"] = leg.fields["origin"]
         stop.fields["origin_inferred"] = True
@@ -4022,7 +4058,12 @@ def _earlier_leg(verb):
         c.dep_ == "mark" and c.lower_ == "before" for c in verb.children
     ):
         return verb.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i:
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.lemma_.lower() not in _STOPPING_VERBS  # "…, stopping in Anchorage": en route
+    ):
         return verb.head  # "travel to Dili and finally to Singapore, returning to Rome"
     return None
 

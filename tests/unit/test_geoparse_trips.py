@@ -6342,3 +6342,19 @@ def test_a_leg_ahead_is_not_dated_by_a_past_visit_to_its_place_nor_begun_at_home
         if where == "United Arab Emirates" and status == "happened"
     )
     assert (before.date.start, before.date.precision) == (dt.date(2025, 2, 1), "month")
+
+
+def test_a_halt_on_the_flight_home_and_the_summit_attended_before_leaving() -> None:
+    story = draft_story(
+        "NEW DELHI, Sept 10 (AP) — U.S. President Joe Biden left New Delhi on Sunday for Hanoi "
+        "after attending the Group of 20 summit.\n\nBiden will fly home on Monday evening, "
+        "stopping in Anchorage, Alaska, to mark the anniversary of the Sept. 11 attacks.",
+        date=dt.date(2023, 9, 10),
+    )
+    assert _leg_pairs(story) == [
+        ("Washington", "New Delhi"),
+        ("New Delhi", "Hanoi"),
+        ("Hanoi", "Anchorage"),
+        ("Anchorage", "Washington"),
+    ]
+    assert [v.status for v in _visit_events(story)][2:] == ["scheduled", "scheduled"]
