@@ -6447,7 +6447,9 @@ def _alliances(sentence, ctx) -> list[EventDraft]:
             # "… and the two countries signed a defence agreement": the last pair named —
             # in the sentence itself, if it names two before ("The UAE agreed to invest $10
             # billion in Turkey and the two countries signed …").
-            clause = sentence.sent.doc[window_start : token.i]
+            # ("the two countries are expected to sign a comprehensive strategic
+            # partnership": the pair may stand further back than the members would.)
+            clause = sentence.sent.doc[max(sentence.sent.start, token.i - 12) : token.i]
             said = _BILATERAL.search(clause.text)
             before = list(
                 dict.fromkeys(

@@ -6358,3 +6358,15 @@ def test_a_halt_on_the_flight_home_and_the_summit_attended_before_leaving() -> N
         ("Anchorage", "Washington"),
     ]
     assert [v.status for v in _visit_events(story)][2:] == ["scheduled", "scheduled"]
+
+
+def test_the_two_countries_a_pact_is_expected_between_may_stand_well_before_it() -> None:
+    story = draft_story(
+        "Trade between the United States and Vietnam reached $139 billion last year. In Hanoi, "
+        "Biden will meet Trong, and the two countries are expected to sign a comprehensive "
+        "strategic partnership.",
+        date=dt.date(2023, 9, 10),
+    )
+    (pact,) = [e for e in story.events if isinstance(e, Alliance)]
+    assert sorted(_name(story, m.place) for m in pact.members) == ["United States", "Vietnam"]
+    assert pact.status == "scheduled"
