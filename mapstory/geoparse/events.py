@@ -5947,6 +5947,7 @@ _UNIT_NOUNS = frozenset(
     {
         "tonne", "ton", "barrel", "cubic", "metre", "meter", "unit", "kilogram", "kg", "worth",
         "bcm",  # billion cubic metres, of gas
+        "bpd", "b/d",  # barrels a day
         # "exported 56 billion euros of goods": money, not what was sold
         "euro", "dollar", "pound", "yen", "yuan", "rupee", "rouble", "ruble", "peso", "franc",
     }

@@ -2271,6 +2271,15 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             continue  # "The Washington Post" reports; the paper, not the city, is meant
         if _named_venue(ent, gazetteer):
             continue  # "the Santiago Bernabeu" is a stadium named after a man, not Santiago
+        if (
+            len(ent) == 1
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in ("a", "an")
+            and ent.end < len(doc)
+            and doc[ent.end].is_lower
+            and doc[ent.end].pos_ == "NOUN"
+        ):
+            continue  # "to visit a Toyota battery plant": a maker's, not the town's
 
         # A place heads an organisation's name ("Gainesville Police"), follows its "of"
         # ("University of Georgia") or says where it is ("Children's Hospital of Manitoba in

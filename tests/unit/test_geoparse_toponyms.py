@@ -1623,3 +1623,11 @@ def test_a_country_adjective_the_model_runs_into_a_title_is_still_the_country() 
     )
     assert places["Sri Lankan"] == ("country", "LK", "Sri Lanka")
     assert places["South Korean"] == ("country", "KR", "South Korea")
+
+
+def test_a_makers_name_before_its_plant_is_no_town() -> None:
+    places = _places(
+        "Kishida will travel to North Carolina to visit a Toyota battery plant and a Honda "
+        "factory."
+    )
+    assert set(places) == {"North Carolina"}

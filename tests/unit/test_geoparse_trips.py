@@ -6370,3 +6370,13 @@ def test_the_two_countries_a_pact_is_expected_between_may_stand_well_before_it()
     (pact,) = [e for e in story.events if isinstance(e, Alliance)]
     assert sorted(_name(story, m.place) for m in pact.members) == ["United States", "Vietnam"]
     assert pact.status == "scheduled"
+
+
+def test_barrels_a_day_are_how_much_not_what_is_shipped() -> None:
+    flows = _flows(
+        "India's imports of Russian oil rose to a record 2.2 million barrels per day in June. "
+        "Saudi Arabia shipped 560,000 bpd to India.",
+        dt.date(2023, 7, 12),
+    )
+    assert flows[("Saudi Arabia", "India")].goods is None
+    assert flows[("Russia", "India")].goods == "oil"
