@@ -1603,6 +1603,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
     made: dict[int, list[EventDraft]] = {}  # travel word -> the visits it told
     for token in sentence.sent:
         lemma = token.lemma_.lower()
+        via = False  # the leg's end is a stop "via" which the journey goes on
         presence = _presence_place(token, sentence)
         met_at = None if presence is not None else _met_at(token, sentence)
         talks = None if presence or met_at else _talks_between(token, sentence)
@@ -1823,6 +1824,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                         lemma in ("visit", "tour") and child.lower_ in ("in", "near", "at")
                     ):
                         destination = _destination(child, sentence)
+                        via = child.lower_ == "via" and destination is not None
                         if destination is None and child.lower_ == "at":
                             # "visited injured people at a hospital in Marrakech": where the
                             # building is.
@@ -2072,6 +2074,28 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # "before flying home on Friday": to where the traveller lives, which the draft
             # knows once it knows whom each person speaks for (see HOME_PREFIX).
             destination = PlaceRef(HOME_PREFIX + actor.key, token.idx, token.idx, "home", "", False)
+        elif via and actor is not None and not next_stops:
+            # "will fly home on Monday via Anchorage", "flew back to Rome via Dubai": the
+            # stop, then the journey's end after it.
+            end = (
+                PlaceRef(HOME_PREFIX + actor.key, token.idx, token.idx, "home", "", False)
+                if _goes_home(token)
+                else next(
+                    (
+                        found
+                        for c in token.children
+                        if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home", "on")
+                        for p in c.children
+                        if p.dep_ == "prep"
+                        and p.lower_ == "to"
+                        and (found := _destination(p, sentence)) is not None
+                    ),
+                    None,
+                )
+            )
+            if end is not None:
+                next_stops.append(end)
+                stop_steps.append(token)
         origin = _origin_told(token, sentence)
         if origin is None and travel_noun and token.dep_ == "dobj":
             # "made a surprise visit to Ukraine, travelling by train from Poland": the way
@@ -2682,7 +2706,8 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
                     # traveller's leg told just before it (see _timetable_goes_on).
                     "follows": timetable or earlier is not None,
                 }
-                if (
+                # ("fly home via Anchorage": the stop is no return; home after it is.)
+                if not (via and place is destination) and (
                     lemma == "return"
                     or _goes_home(token)
                     or any(

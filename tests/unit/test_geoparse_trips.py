@@ -6380,3 +6380,22 @@ def test_barrels_a_day_are_how_much_not_what_is_shipped() -> None:
     )
     assert flows[("Saudi Arabia", "India")].goods is None
     assert flows[("Russia", "India")].goods == "oil"
+
+
+def test_a_journey_home_via_a_stop_is_two_legs_and_began_where_it_began() -> None:
+    story = draft_story(
+        "U.S. President Joe Biden arrived in Hanoi on Sunday. Biden will fly home on Tuesday "
+        "via Anchorage.",
+        date=dt.date(2023, 9, 11),
+    )
+    assert _leg_pairs(story) == [
+        ("Washington", "Hanoi"),
+        ("Hanoi", "Anchorage"),
+        ("Anchorage", "Washington"),
+    ]
+    story = draft_story(
+        "Italian Prime Minister Giorgia Meloni arrived in Tokyo on Sunday. She flew back to "
+        "Rome on Monday via Dubai.",
+        date=dt.date(2023, 9, 11),
+    )
+    assert _leg_pairs(story) == [("Rome", "Tokyo"), ("Tokyo", "Dubai"), ("Dubai", "Rome")]
