@@ -335,6 +335,11 @@ def _placed_organisation(ent) -> bool:
 _ROUTE_WORDS = frozenset({"between", "from", "to", "and", "near", "at", "via", "outside", "in"})
 # Words that put a name on a route, as a person's never is ("sailing from Khor Fakkan").
 _ROUTE_PREPOSITIONS = frozenset({"between", "from", "to", "via", "near", "outside"})
+# What a maker's name goes before ("a Toyota battery plant", "a Honda factory"), as a town
+# of the name seldom does ("a Danbury man" is of the town).
+_MAKERS_THINGS = frozenset(
+    {"plant", "factory", "dealership", "showroom", "car", "vehicle", "truck", "engine"}
+)
 # The possessive inside a town's name: "Cox's Bazar".
 _NAME_POSSESSIVES = frozenset({"'s", "’s"})
 # Compass words between "in" and the area: "in southern Finland".
@@ -2275,9 +2280,8 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             len(ent) == 1
             and ent.start > 0
             and doc[ent.start - 1].lower_ in ("a", "an")
-            and ent.end < len(doc)
-            and doc[ent.end].is_lower
-            and doc[ent.end].pos_ == "NOUN"
+            and ent.root.dep_ == "compound"
+            and ent.root.head.lemma_.lower() in _MAKERS_THINGS
         ):
             continue  # "to visit a Toyota battery plant": a maker's, not the town's
 

@@ -1627,7 +1627,12 @@ def test_a_country_adjective_the_model_runs_into_a_title_is_still_the_country() 
 
 def test_a_makers_name_before_its_plant_is_no_town() -> None:
     places = _places(
-        "Kishida will travel to North Carolina to visit a Toyota battery plant and a Honda "
-        "factory."
+        "Kishida will travel to North Carolina to visit a Toyota battery plant and a Honda factory."
     )
     assert set(places) == {"North Carolina"}
+    # (but a town before what is in it is the town)
+    places = _places(
+        "BANTAM — A Danbury stonework mason was arraigned. The taxi stopped yards from an "
+        "Oxford police station."
+    )
+    assert {"Danbury", "Oxford"} <= set(places)
