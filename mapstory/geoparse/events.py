@@ -3374,7 +3374,12 @@ def _from_last_stop(drafts: list[EventDraft], text: str, anchor: dt.date) -> Non
                 d for d in earlier if d.date is not None and d.date.start <= draft.date.start
             ]
             if reached:
-                before = max(reached, key=lambda d: d.date.start)  # type: ignore[union-attr]
+                # (the later told of two the same day: "will stay in Congo until Friday, when
+                # he flies to Juba" leaves from Juba)
+                before = max(
+                    reached,
+                    key=lambda d: (d.date.start, earlier.index(d)),  # type: ignore[union-attr]
+                )
                 # "… visit Mosul and Irbil on Sunday. He returns to Rome on Monday": from an
                 # undated stop on from that one, told before the return.
                 before = _gone_on_to(
@@ -4400,6 +4405,8 @@ def _negated(verb) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in token.children) or token.lemma_.lower() in _NEGATING:
             return True
+        if token is not verb and _plan_given_up(token):
+            return True
         if (
             token.dep_ not in ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
             or token.head == token
@@ -4407,6 +4414,16 @@ def _negated(verb) -> bool:
             return False
         token = token.head
     return False
+
+
+def _plan_given_up(word) -> bool:
+    """ "He had been due to visit Goma", "had planned to travel": a plan told in the past
+    perfect, which the story tells because it was not carried out."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children)
+    if word.lower_ == "due" and word.dep_ == "acomp":
+        had = any(c.dep_ == "aux" and c.lower_ == "had" for c in word.head.children)
+        return had
+    return had and word.lemma_.lower() in _SCHEDULING_VERBS
 
 
 def _port_cities(sentence: _Sentence) -> list[PlaceRef]:

@@ -340,6 +340,10 @@ _ROUTE_PREPOSITIONS = frozenset({"between", "from", "to", "via", "near", "outsid
 _MAKERS_THINGS = frozenset(
     {"plant", "factory", "dealership", "showroom", "car", "vehicle", "truck", "engine"}
 )
+# Titles "of" a see or a shire, which name no place the story is about.
+_PEERAGE = frozenset(
+    {"archbishop", "bishop", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
+)
 # The possessive inside a town's name: "Cox's Bazar".
 _NAME_POSSESSIVES = frozenset({"'s", "’s"})
 # Compass words between "in" and the area: "in southern Finland".
@@ -2349,6 +2353,12 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
     # Words outside any entity: demonyms spaCy did not tag, names this article already uses
     # for places, and prominent places it missed.
     def outside(tokens) -> bool:
+        if (
+            tokens.start >= 2
+            and doc[tokens.start - 1].lower_ == "of"
+            and doc[tokens.start - 2].lower_ in _PEERAGE
+        ):
+            return False  # "the Archbishop of Canterbury", "the Duke of Sussex": a title
         if is_known(tokens):
             return True
         if _country_code(tokens, gazetteer):

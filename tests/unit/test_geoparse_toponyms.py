@@ -1636,3 +1636,10 @@ def test_a_makers_name_before_its_plant_is_no_town() -> None:
         "Oxford police station."
     )
     assert {"Danbury", "Oxford"} <= set(places)
+
+
+def test_the_see_or_shire_of_a_title_is_no_place_of_the_story() -> None:
+    places = _places(
+        "Francis flies to Juba for a joint visit with the Archbishop of Canterbury Justin Welby."
+    )
+    assert "Canterbury" not in places and "Juba" in places

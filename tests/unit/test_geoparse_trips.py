@@ -6399,3 +6399,14 @@ def test_a_journey_home_via_a_stop_is_two_legs_and_began_where_it_began() -> Non
         date=dt.date(2023, 9, 11),
     )
     assert _leg_pairs(story) == [("Rome", "Tokyo"), ("Tokyo", "Dubai"), ("Dubai", "Rome")]
+
+
+def test_a_visit_that_had_been_due_is_none_and_the_return_is_from_the_last_stop() -> None:
+    story = draft_story(
+        "KINSHASA, Jan 31 (Reuters) - Pope Francis arrived in Kinshasa on Tuesday.\n\nThe "
+        "86-year-old pontiff will stay in Congo until Friday, when he flies to Juba, the "
+        "capital of South Sudan. He had been due to visit Goma in eastern Congo, but that leg "
+        "was cancelled because of fighting.\n\nThe pope returns to Rome on Sunday.",
+        date=dt.date(2023, 1, 31),
+    )
+    assert _leg_pairs(story) == [("Rome", "Kinshasa"), ("Kinshasa", "Juba"), ("Juba", "Rome")]
