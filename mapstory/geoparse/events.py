@@ -8135,10 +8135,13 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
             # ("… that struck Turkey and Syria on Monday rose above 20,000 on Thursday": the
             # model may hang the day right after the clause on the verb after it.)
             end = struck.right_edge.idx + len(struck.right_edge)
+            # ("… that struck Morocco's High Atlas mountains late on Friday rose …": or a
+            # "late" or "early" before the day.)
             right_after = [
                 p
                 for p in phrases
-                if 0 <= p.start - end <= 4
+                if p.start >= end
+                and _DAY_RIGHT_AFTER.fullmatch(ctx.text, end, p.start)
                 and not any(t.pos_ == "VERB" and end <= t.idx < p.start for t in sentence.sent)
             ]
             verb_after = next(
@@ -8207,6 +8210,8 @@ def _disasters(sentence, ctx) -> list[EventDraft]:
 
 # What people do before a disaster: "evacuated 19,000 people … as a wildfire raged".
 _FLEEING_VERBS = frozenset({"evacuate", "flee", "escape"})
+# What may stand between a clause and the day told right after it: " on ", " late on ".
+_DAY_RIGHT_AFTER = re.compile(r"\s*(?:(?:late|early)\s+)?(?:(?:on|in|at)\s+)?", re.IGNORECASE)
 # The words before a date that make it a deadline: "by Friday", "by noon on Friday".
 _DEADLINE = re.compile(r"\bby(?:\s+\S+\s+(?:on|at))?\s+$", re.IGNORECASE)
 # What people are ordered or urged to do before a disaster ("were ordered to leave").

@@ -340,6 +340,10 @@ _ROUTE_PREPOSITIONS = frozenset({"between", "from", "to", "via", "near", "outsid
 _MAKERS_THINGS = frozenset(
     {"plant", "factory", "dealership", "showroom", "car", "vehicle", "truck", "engine"}
 )
+# A name joined by hyphens around a small word: "Barrow-in-Furness", "Rostov-on-Don".
+_HYPHENATED_TOWN = re.compile(
+    r"\b[A-Z][\w'’]+(?:-(?:in|on|upon|under|sur|en|le|la|les|am|an|de|du|di|del|by)-[A-Z][\w'’]+)+"
+)
 # Titles "of" a see or a shire, which name no place the story is about.
 _PEERAGE = frozenset(
     {"archbishop", "bishop", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
@@ -1882,6 +1886,16 @@ def recognise(text: str, doc, gazetteer: Gazetteer, demonyms: dict[str, str]) ->
             ):
                 add(*area, "qualifier", exact=True)
                 cover(*area)
+
+    # "Barrow-in-Furness", "Stratford-upon-Avon": a town whose name the tokenizer cuts at
+    # its hyphens, and the model tags in part or not at all.
+    for match in _HYPHENATED_TOWN.finditer(text):
+        span = doc.char_span(*match.span(), alignment_mode="expand")
+        if span is None or any(covered[t.i] for t in span):
+            continue
+        if _known(gazetteer, match.group(), min_population=_MIN_POPULATION_INSIDE_NAMES):
+            add(*match.span(), "gazetteer", exact=True)
+            cover(*match.span())
 
     deferred = []
     groups = []  # NORP names to take as places if the article names that place elsewhere

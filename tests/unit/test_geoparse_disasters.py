@@ -853,3 +853,13 @@ def test_an_order_to_leave_as_a_hazard_came_tells_where_it_came() -> None:
     )
     assert _places(story, fire) == ["Hay River"]
     assert fire.date.start == dt.date(2023, 8, 13)
+
+
+def test_a_quake_struck_late_on_a_day_told_right_after_its_clause_is_dated_so() -> None:
+    story, (quake,) = _disasters(
+        "MARRAKECH, Morocco, Sept 10 (AP) — The death toll from a powerful earthquake that "
+        "struck Morocco's High Atlas mountains late on Friday rose above 2,000 on Sunday.",
+        dt.date(2023, 9, 10),
+    )
+    assert quake.date.start == dt.date(2023, 9, 8)
+    assert _places(story, quake) == ["Morocco"]

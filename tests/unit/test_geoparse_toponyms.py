@@ -1643,3 +1643,10 @@ def test_the_see_or_shire_of_a_title_is_no_place_of_the_story() -> None:
         "Francis flies to Juba for a joint visit with the Archbishop of Canterbury Justin Welby."
     )
     assert "Canterbury" not in places and "Juba" in places
+
+
+def test_a_town_named_with_hyphens_around_a_small_word_is_one_name() -> None:
+    places = _places(
+        "The new submarines will be built in Adelaide and at Barrow-in-Furness in northern England."
+    )
+    assert places["Barrow-in-Furness"] == ("city", "GB", "Barrow in Furness")
