@@ -2221,7 +2221,22 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             and governor.dep_ == "pcomp"
             and governor.head.lower_ == "before"
             and (leg := made.get(governor.head.head.i))
-            and leg[0].status == "scheduled"
+            and (
+                leg[0].status == "scheduled"
+                # ("arrived in Kazakhstan on Wednesday …, before heading to Uzbekistan", told
+                # that Wednesday: after a leg made that very day — unless the story is filed
+                # from where it goes, "… before flying to Doha" told from Doha.)
+                or (
+                    leg[0].date is not None
+                    and leg[0].date.precision == "day"
+                    and leg[0].date.end >= ctx.anchor
+                    and destination is not None
+                    and not (
+                        ctx.dateline is not None
+                        and destination.country_code == ctx.dateline.country_code
+                    )
+                )
+            )
         ):
             # "He then travels to Jakarta on Wednesday …, before ending the trip in
             # Singapore": the leg after one still ahead is ahead too.

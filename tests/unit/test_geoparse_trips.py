@@ -6410,3 +6410,22 @@ def test_a_visit_that_had_been_due_is_none_and_the_return_is_from_the_last_stop(
         date=dt.date(2023, 1, 31),
     )
     assert _leg_pairs(story) == [("Rome", "Kinshasa"), ("Kinshasa", "Juba"), ("Juba", "Rome")]
+
+
+def test_a_leg_told_before_heading_on_from_an_arrival_that_day_is_ahead() -> None:
+    story = draft_story(
+        "Xi arrives in Kazakhstan for first trip abroad since pandemic\n\n"
+        "ASTANA, Sept 14 (Reuters) - Chinese President Xi Jinping arrived in Kazakhstan on "
+        "Wednesday on his first trip outside China since the early days of the COVID-19 "
+        "pandemic, before heading to Uzbekistan for a summit where he will meet Russian "
+        "President Vladimir Putin.\n\nXi was greeted at the airport in Nur-Sultan by Kazakh "
+        "President Kassym-Jomart Tokayev.\n\nOn Thursday Xi will travel to Samarkand for the "
+        "Shanghai Cooperation Organisation summit, where Putin is also due.",
+        date=dt.date(2022, 9, 14),
+    )
+    legs = {_name(story, v.destination): v for v in _visit_events(story)}
+    assert set(legs) == {"Astana", "Samarkand"}  # the country is the city's, both ahead
+    assert (legs["Samarkand"].status, legs["Samarkand"].date.start) == (
+        "scheduled",
+        dt.date(2022, 9, 15),
+    )
