@@ -2184,13 +2184,7 @@ def _visits(sentence, ctx, last_actor) -> list[EventDraft]:
             # ("arrived in Berlin … after meeting Kallas in Brussels, the second leg of a tour
             # that will end in Paris": not the stop made before, told "after".)
             earlier = next(
-                (
-                    a
-                    for a in token.ancestors
-                    if a.i in reached
-                    and not (a.dep_ == "pcomp" and a.head.lower_ == "after")
-                    and not any(c.dep_ == "mark" and c.lower_ == "after" for c in a.children)
-                ),
+                (a for a in token.ancestors if a.i in reached and not _told_after(a)),
                 None,
             )
         if origin is None and earlier is not None and earlier.i in reached:
@@ -5466,19 +5460,10 @@ def _aimed_at(sentence, start: int, end: int) -> bool:
             and token.lemma_.lower() in _AIMING
             and came is not None
             and came.dep_ == "prep"
-            and came.lower_ == "for"
+            and (came.lower_ == "for" or (came.lower_ == "to" and span.root.head == came))
         ):
-            return True  # "India and Russia aim for $100bn trade"
-        if (
-            token.pos_ == "VERB"
-            and token.lemma_.lower() in _AIMING
-            and came is not None
-            and came.dep_ == "prep"
-            and came.lower_ == "to"
-            and span.root.head == came
-        ):
-            # "agreed to more than double bilateral trade to $500 billion": the model may
-            # hang the sum on the agreeing, "to" it.
+            # "India and Russia aim for $100bn trade"; "agreed to more than double bilateral
+            # trade to $500 billion": the model may hang the sum on the agreeing, "to" it.
             return True
         if (
             token.pos_ == "VERB"
