@@ -19,6 +19,14 @@ def draft(seed_text: str) -> Story:
     return draft_story(seed_text, date=ARTICLE_DATE)
 
 
+def _blocs(story: Story) -> dict[str, Bloc]:
+    return {e.id: e for e in story.events if isinstance(e, Bloc)}
+
+
+def _member_names(story: Story, bloc: Bloc) -> list[str]:
+    return [story.place(m.place).name for m in bloc.members]
+
+
 def _place_name(story: Story, place_id: str | None) -> str | None:
     return story.place(place_id).name if place_id else None
 
@@ -265,9 +273,8 @@ def test_a_country_applying_after_the_bloc_is_told_again_is_invited() -> None:
         "year. Turkey has applied to join.",
         date=dt.date(2024, 10, 22),
     )
-    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
-    invited = blocs["bloc-brics-invited"]
-    assert [story.place(m.place).name for m in invited.members] == ["Turkey"]
+    blocs = _blocs(story)
+    assert _member_names(story, blocs["bloc-brics-invited"]) == ["Turkey"]
     members = {story.place(m.place).name: m.certainty for m in blocs["bloc-brics"].members}
     assert members["Egypt"] == "stated"
     assert members["Russia"] == "inferred"
@@ -303,7 +310,7 @@ def test_countries_that_became_a_blocs_partners_are_drawn_beside_its_members() -
         "and Vietnam. Indonesia joined as a full member the same month.",
         date=dt.date(2025, 7, 13),
     )
-    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
+    blocs = _blocs(story)
     partners = blocs["bloc-brics-partners"]
     names = [_place_name(story, m.place) for m in partners.members]
     assert names == ["Malaysia", "Thailand", "Vietnam"]  # Indonesia is a member, not a partner
@@ -355,9 +362,8 @@ def test_countries_a_bloc_agreed_to_admit_are_invited() -> None:
         "from Iran.",
         date=dt.date(2023, 8, 24),
     )
-    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
-    invited = blocs["bloc-brics-invited"]
-    assert [story.place(m.place).name for m in invited.members] == [
+    invited = _blocs(story)["bloc-brics-invited"]
+    assert _member_names(story, invited) == [
         "Saudi Arabia",
         "Iran",
         "Ethiopia",
@@ -457,9 +463,8 @@ def test_countries_a_bloc_invites_to_become_members_are_invited() -> None:
         "to become members from January 1. Brazil, Russia, India and China met in 2009.",
         date=dt.date(2023, 8, 24),
     )
-    blocs = {e.id: e for e in story.events if isinstance(e, Bloc)}
-    invited = blocs["bloc-brics-invited"]
-    assert [story.place(m.place).name for m in invited.members] == [
+    invited = _blocs(story)["bloc-brics-invited"]
+    assert _member_names(story, invited) == [
         "Argentina",
         "Egypt",
         "Ethiopia",
